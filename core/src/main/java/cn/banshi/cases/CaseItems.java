@@ -1,0 +1,103 @@
+package cn.banshi.cases;
+
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.catalog.CaseType;
+import cn.banshi.store.AttributeJson;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps a {@link CaseRecord} to its DynamoDB item and back, including the index key attributes. */
+public final class CaseItems {
+    private CaseItems() {}
+
+    public static Map<String, AttributeValue> toItem(CaseRecord c) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(c.trackingNo()));
+        item.put("town", s(c.town()));
+        item.put("type", s(c.type().code()));
+        item.put("category", s(c.category()));
+        if (c.village() != null) {
+            item.put("village", s(c.village()));
+            item.put("townVillage", s(c.town() + "#" + c.village()));
+        }
+        item.put("title", s(c.title()));
+        item.put("description", s(c.description()));
+        item.put("channel", s(c.channel()));
+        item.put("status", s(c.status()));
+        item.put("version", AttributeValue.fromN(Long.toString(c.version())));
+        item.put("receivedAt", s(c.receivedAt().toString()));
+        item.put("receivedOn", s(c.receivedOn().toString()));
+        String receivedKey = c.receivedAt().atZone(ChinaTime.ZONE).toOffsetDateTime().toString() + "#" + c.trackingNo();
+        item.put("receivedKey", s(receivedKey));
+        item.put("townType", s(c.town() + "#" + c.type().code()));
+        item.put("townStatus", s(c.town() + "#" + c.status()));
+        if (c.dueDate() != null) {
+            item.put("dueDate", s(c.dueDate().toString()));
+            if (CaseStatuses.isOpen(c.status())) {
+                item.put("openTown", s(c.town()));
+                item.put("dueKey", s(c.dueDate() + "#" + c.trackingNo()));
+            }
+        }
+        item.put("personal", AttributeJson.toAttribute(c.personal()));
+        item.put("details", AttributeJson.toAttribute(c.details()));
+        item.put("accessHash", s(c.accessHash()));
+        List<AttributeValue> history = new ArrayList<>();
+        for (HistoryEntry h : c.history()) {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put("seq", AttributeValue.fromN(Integer.toString(h.seq())));
+            m.put("at", s(h.at().toString()));
+            m.put("actor", s(h.actor()));
+            m.put("action", s(h.action()));
+            if (h.fromStatus() != null) m.put("from", s(h.fromStatus()));
+            m.put("to", s(h.toStatus()));
+            if (h.publicNote() != null) m.put("publicNote", s(h.publicNote()));
+            if (h.note() != null) m.put("note", s(h.note()));
+            history.add(AttributeValue.fromM(m));
+        }
+        item.put("history", AttributeValue.fromL(history));
+        return item;
+    }
+
+    public static CaseRecord fromItem(Map<String, AttributeValue> item) {
+        List<HistoryEntry> history = new ArrayList<>();
+        for (AttributeValue v : item.get("history").l()) {
+            Map<String, AttributeValue> m = v.m();
+            history.add(new HistoryEntry(Integer.parseInt(m.get("seq").n()), Instant.parse(m.get("at").s()),
+                    m.get("actor").s(), m.get("action").s(), str(m, "from"), m.get("to").s(),
+                    str(m, "publicNote"), str(m, "note")));
+        }
+        return new CaseRecord(
+                item.get("pk").s(),
+                item.get("town").s(),
+                CaseType.fromCode(item.get("type").s()),
+                item.get("category").s(),
+                str(item, "village"),
+                item.get("title").s(),
+                item.get("description").s(),
+                item.get("channel").s(),
+                item.get("status").s(),
+                Long.parseLong(item.get("version").n()),
+                Instant.parse(item.get("receivedAt").s()),
+                LocalDate.parse(item.get("receivedOn").s()),
+                item.containsKey("dueDate") ? LocalDate.parse(item.get("dueDate").s()) : null,
+                (ObjectNode) AttributeJson.toJson(item.get("personal")),
+                (ObjectNode) AttributeJson.toJson(item.get("details")),
+                str(item, "accessHash"),
+                history);
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static String str(Map<String, AttributeValue> m, String key) {
+        AttributeValue v = m.get(key);
+        return v == null ? null : v.s();
+    }
+}

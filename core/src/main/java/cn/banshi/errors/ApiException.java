@@ -1,0 +1,37 @@
+package cn.banshi.errors;
+
+/**
+ * The one error type that reaches a client. Everything a caller did wrong becomes one of these, with a
+ * stable code, a Chinese and an English message and the offending field; handlers map it to
+ * {@code {"error": {...}}}.
+ */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final String messageZh;
+    private final String messageEn;
+    private final String field;
+    private final Integer retryAfterSeconds;
+
+    public ApiException(int status, String code, String messageZh, String messageEn, String field) {
+        this(status, code, messageZh, messageEn, field, null);
+    }
+
+    public ApiException(int status, String code, String messageZh, String messageEn, String field,
+                        Integer retryAfterSeconds) {
+        super(code + ": " + messageEn + (field == null ? "" : " (" + field + ")"), null, false, false);
+        this.status = status;
+        this.code = code;
+        this.messageZh = messageZh;
+        this.messageEn = messageEn;
+        this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public int status() { return status; }
+    public String code() { return code; }
+    public String messageZh() { return messageZh; }
+    public String messageEn() { return messageEn; }
+    public String field() { return field; }
+    public Integer retryAfterSeconds() { return retryAfterSeconds; }
+}

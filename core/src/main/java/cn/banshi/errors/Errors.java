@@ -1,0 +1,143 @@
+package cn.banshi.errors;
+
+/** Factory for the stable error codes. Codes are part of the API contract: never rename one. */
+public final class Errors {
+    private Errors() {}
+
+    public static ApiException required(String field) {
+        return new ApiException(400, "REQUIRED", "缺少必填项", "This field is required", field);
+    }
+
+    public static ApiException wrongType(String field, String expectedZh, String expectedEn) {
+        return new ApiException(400, "WRONG_TYPE", "类型错误，应为" + expectedZh,
+                "Wrong type, expected " + expectedEn, field);
+    }
+
+    public static ApiException tooLong(String field, int max) {
+        return new ApiException(400, "TOO_LONG", "内容过长，最多 " + max + " 个字符",
+                "Too long, at most " + max + " characters", field);
+    }
+
+    public static ApiException tooShort(String field, int min) {
+        return new ApiException(400, "TOO_SHORT", "内容过短，至少 " + min + " 个字符",
+                "Too short, at least " + min + " characters", field);
+    }
+
+    public static ApiException blank(String field) {
+        return new ApiException(400, "REQUIRED", "不能为空", "Must not be blank", field);
+    }
+
+    public static ApiException unknownField(String field) {
+        return new ApiException(400, "UNKNOWN_FIELD", "不支持的字段", "Unknown field", field);
+    }
+
+    public static ApiException notAllowed(String field, String zh, String en) {
+        return new ApiException(400, "NOT_ALLOWED", zh, en, field);
+    }
+
+    public static ApiException invalidValue(String field, String allowed) {
+        return new ApiException(400, "INVALID_VALUE", "取值无效，可选值：" + allowed,
+                "Invalid value, allowed: " + allowed, field);
+    }
+
+    public static ApiException outOfRange(String field, String rangeZh, String rangeEn) {
+        return new ApiException(400, "OUT_OF_RANGE", "超出范围：" + rangeZh, "Out of range: " + rangeEn, field);
+    }
+
+    public static ApiException invalidFormat(String field, String zh, String en) {
+        return new ApiException(400, "INVALID_FORMAT", zh, en, field);
+    }
+
+    public static ApiException invalidPhone(String field) {
+        return new ApiException(400, "INVALID_PHONE", "电话号码格式不正确（手机号或带区号的固定电话）",
+                "Not a valid mainland mobile or landline number", field);
+    }
+
+    public static ApiException invalidIdNumber(String field) {
+        return new ApiException(400, "INVALID_ID_NUMBER", "身份证号码不正确（18 位，校验码不符或出生日期无效）",
+                "Not a valid resident ID number (GB 11643 check digit or birth date)", field);
+    }
+
+    public static ApiException invalidCreditCode(String field) {
+        return new ApiException(400, "INVALID_CREDIT_CODE", "统一社会信用代码不正确（18 位，校验码不符）",
+                "Not a valid unified social credit code (GB 32100 check character)", field);
+    }
+
+    public static ApiException invalidEmail(String field) {
+        return new ApiException(400, "INVALID_EMAIL", "电子邮箱格式不正确", "Not a valid e-mail address", field);
+    }
+
+    public static ApiException unknownTown(String town) {
+        return new ApiException(404, "UNKNOWN_TOWN", "未找到该乡镇", "Unknown town", "town");
+    }
+
+    public static ApiException unknownCategory(String field) {
+        return new ApiException(400, "UNKNOWN_CATEGORY", "该事项类型下没有这个分类", "Unknown category for this case type", field);
+    }
+
+    public static ApiException unknownVillage(String field) {
+        return new ApiException(400, "UNKNOWN_VILLAGE", "未找到该村（社区）", "Unknown village or community", field);
+    }
+
+    public static ApiException invalidJson(String detailEn) {
+        return new ApiException(400, "INVALID_JSON", "请求内容不是有效的 JSON", "Request body is not valid JSON: " + detailEn, "body");
+    }
+
+    public static ApiException invalidEncoding() {
+        return new ApiException(400, "INVALID_ENCODING", "请求内容必须是 UTF-8 编码", "Request body must be UTF-8", "body");
+    }
+
+    public static ApiException bodyTooLarge(int maxBytes) {
+        return new ApiException(413, "BODY_TOO_LARGE", "请求内容过大，最多 " + (maxBytes / 1024) + " KiB",
+                "Request body too large, at most " + (maxBytes / 1024) + " KiB", "body");
+    }
+
+    public static ApiException unsupportedMediaType() {
+        return new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "请使用 Content-Type: application/json",
+                "Use Content-Type: application/json", "content-type");
+    }
+
+    public static ApiException invalidHeader(String header, String zh, String en) {
+        return new ApiException(400, "INVALID_HEADER", zh, en, header);
+    }
+
+    public static ApiException idempotencyKeyReused() {
+        return new ApiException(409, "IDEMPOTENCY_KEY_REUSED", "该 Idempotency-Key 已用于另一份不同的提交",
+                "This Idempotency-Key was already used with a different request body", "idempotency-key");
+    }
+
+    public static ApiException idempotencyInProgress() {
+        return new ApiException(409, "IDEMPOTENCY_IN_PROGRESS", "相同的提交正在处理中，请稍后重试",
+                "The same request is still being processed; retry shortly", "idempotency-key", 1);
+    }
+
+    public static ApiException notFound(String field) {
+        return new ApiException(404, "NOT_FOUND", "未找到", "Not found", field);
+    }
+
+    public static ApiException trackingNotFound() {
+        return new ApiException(404, "NOT_FOUND", "查询编号或查询码不正确", "Unknown tracking number or wrong access code", "trackingNo");
+    }
+
+    public static ApiException tooManyAttempts(int retryAfterSeconds) {
+        return new ApiException(429, "TOO_MANY_ATTEMPTS", "尝试次数过多，请 " + Math.max(1, retryAfterSeconds / 60) + " 分钟后再试",
+                "Too many wrong attempts; try again later", "X-Access-Code", retryAfterSeconds);
+    }
+
+    public static ApiException routeNotFound() {
+        return new ApiException(404, "ROUTE_NOT_FOUND", "接口不存在", "No such route", "path");
+    }
+
+    public static ApiException methodNotAllowed() {
+        return new ApiException(405, "METHOD_NOT_ALLOWED", "不支持该请求方法", "Method not allowed", "method");
+    }
+
+    public static ApiException unavailable(int retryAfterSeconds) {
+        return new ApiException(503, "SERVICE_UNAVAILABLE", "系统繁忙，请稍后重试（您的提交未被保存）",
+                "Service busy; nothing was saved, retry later", null, retryAfterSeconds);
+    }
+
+    public static ApiException internal() {
+        return new ApiException(500, "INTERNAL", "系统内部错误，请稍后重试", "Internal error", null);
+    }
+}

@@ -1,0 +1,235 @@
+package cn.banshi.idempotency;
+
+import cn.banshi.errors.ApiException;
+import cn.banshi.errors.Errors;
+import cn.banshi.store.Tables;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Idempotency-Key handling with Powertools' semantics, built on conditional writes (no transactions):
+ * the first request with a key claims it (conditional put), performs the operation, and stores the
+ * response; a retry with the same key and body gets that response back; the same key with another body
+ * is 409. A concurrent retry waits for the first to finish. A claim whose holder died is taken over after
+ * its lease, and the new holder reuses the claim's tracking number so no second case can appear.
+ *
+ * <p>The stored response contains the case's access code, which must otherwise exist only as a hash. It is
+ * therefore stored encrypted with a key derived from the Idempotency-Key and the body, which the store
+ * does not keep (the record's key is a hash of them): only the client that knows both can replay it.
+ */
+public final class IdempotencyStore {
+    public static final Duration RETENTION = Duration.ofHours(24);
+    static final Duration LEASE = Duration.ofSeconds(10);
+    private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(8);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public IdempotencyStore(DynamoDbClient dynamo, Clock clock, SecureRandom random) {
+        this.dynamo = dynamo;
+        this.table = Tables.physical(Tables.EPHEMERAL);
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Validates the header value: 1–128 visible ASCII characters. */
+    public static String checkKey(String key) {
+        if (key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw Errors.invalidHeader("idempotency-key", "Idempotency-Key 须为 1–128 个可见 ASCII 字符",
+                    "Idempotency-Key must be 1 to 128 visible ASCII characters");
+        }
+        return key;
+    }
+
+    /**
+     * Runs {@code operation} at most once per (scope, key, body). Without a key it just runs it.
+     * Validation must happen before: an {@link ApiException} from the operation releases the claim.
+     */
+    public StoredResponse execute(String scope, String key, byte[] body, Supplier<String> newTrackingNo,
+                                  Function<Claim, StoredResponse> operation) {
+        if (key == null) return operation.apply(new Claim(null, newTrackingNo.get()));
+        checkKey(key);
+        String pk = "idem#" + hex(sha256((scope + "\n" + key).getBytes(StandardCharsets.UTF_8)));
+        String bodyHash = hex(sha256(body));
+        byte[] responseKey = sha256(("banshi-idem-response-v1\n" + scope + "\n" + key + "\n" + bodyHash)
+                .getBytes(StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
+        while (true) {
+            String claimId = UUID.randomUUID().toString();
+            String trackingNo = newTrackingNo.get();
+            if (tryClaim(pk, bodyHash, claimId, trackingNo)) {
+                return runClaimed(pk, claimId, new Claim(pk, trackingNo), responseKey, operation);
+            }
+            Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(Map.of("pk", AttributeValue.fromS(pk)))).item();
+            if (existing == null || existing.isEmpty() || expired(existing)) continue;
+            if (!bodyHash.equals(existing.get("bodyHash").s())) throw Errors.idempotencyKeyReused();
+            if ("COMPLETED".equals(existing.get("state").s())) return decrypt(existing, responseKey);
+            long leaseUntil = Long.parseLong(existing.get("leaseUntil").n());
+            if (leaseUntil < clock.millis()) {
+                String stalled = existing.get("claimId").s();
+                if (takeOver(pk, stalled, claimId)) {
+                    return runClaimed(pk, claimId, new Claim(pk, existing.get("trackingNo").s()), responseKey, operation);
+                }
+                continue;
+            }
+            if (System.nanoTime() > deadline) throw Errors.idempotencyInProgress();
+            sleep(50 + random.nextInt(50));
+        }
+    }
+
+    private StoredResponse runClaimed(String pk, String claimId, Claim claim, byte[] responseKey,
+                                      Function<Claim, StoredResponse> operation) {
+        StoredResponse response;
+        try {
+            response = operation.apply(claim);
+        } catch (ApiException refused) {
+            if (refused.status() < 500) release(pk, claimId);
+            throw refused;
+        }
+        complete(pk, claimId, response, responseKey);
+        return response;
+    }
+
+    private boolean tryClaim(String pk, String bodyHash, String claimId, String trackingNo) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(pk));
+        item.put("state", AttributeValue.fromS("IN_PROGRESS"));
+        item.put("bodyHash", AttributeValue.fromS(bodyHash));
+        item.put("claimId", AttributeValue.fromS(claimId));
+        item.put("trackingNo", AttributeValue.fromS(trackingNo));
+        item.put("leaseUntil", AttributeValue.fromN(Long.toString(clock.millis() + LEASE.toMillis())));
+        item.put(Tables.EXPIRES_AT, AttributeValue.fromN(Long.toString(clock.instant().plus(RETENTION).getEpochSecond())));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR #exp < :now")
+                    .expressionAttributeNames(Map.of("#exp", Tables.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    private boolean takeOver(String pk, String stalledClaim, String claimId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk)))
+                    .updateExpression("SET claimId = :mine, leaseUntil = :lease")
+                    .conditionExpression("claimId = :stalled AND #state = :progress")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(
+                            ":mine", AttributeValue.fromS(claimId),
+                            ":stalled", AttributeValue.fromS(stalledClaim),
+                            ":progress", AttributeValue.fromS("IN_PROGRESS"),
+                            ":lease", AttributeValue.fromN(Long.toString(clock.millis() + LEASE.toMillis())))));
+            return true;
+        } catch (ConditionalCheckFailedException lost) {
+            return false;
+        }
+    }
+
+    private void complete(String pk, String claimId, StoredResponse response, byte[] responseKey) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk)))
+                    .updateExpression("SET #state = :done, sealed = :sealed REMOVE leaseUntil")
+                    .conditionExpression("claimId = :mine")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(
+                            ":done", AttributeValue.fromS("COMPLETED"),
+                            ":mine", AttributeValue.fromS(claimId),
+                            ":sealed", AttributeValue.fromS(encrypt(response, responseKey)))));
+        } catch (ConditionalCheckFailedException lost) {
+            // Another holder took the claim over after our lease ran out; it wrote the same case and
+            // stores its own response. Ours is still a true answer for this request.
+        }
+    }
+
+    private void release(String pk, String claimId) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk)))
+                    .conditionExpression("claimId = :mine AND #state = :progress")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":mine", AttributeValue.fromS(claimId),
+                            ":progress", AttributeValue.fromS("IN_PROGRESS"))));
+        } catch (ConditionalCheckFailedException gone) {
+            // nothing to release
+        }
+    }
+
+    private boolean expired(Map<String, AttributeValue> item) {
+        AttributeValue expiresAt = item.get(Tables.EXPIRES_AT);
+        return expiresAt != null && Long.parseLong(expiresAt.n()) < clock.instant().getEpochSecond();
+    }
+
+    private String encrypt(StoredResponse response, byte[] key) {
+        try {
+            byte[] iv = new byte[12];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
+            String plain = response.status() + "\n" + (response.location() == null ? "" : response.location())
+                    + "\n" + response.body();
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(iv) + "." + Base64.getEncoder().encodeToString(sealed);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private StoredResponse decrypt(Map<String, AttributeValue> item, byte[] key) {
+        try {
+            String[] parts = item.get("sealed").s().split("\\.");
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(128, Base64.getDecoder().decode(parts[0])));
+            String plain = new String(cipher.doFinal(Base64.getDecoder().decode(parts[1])), StandardCharsets.UTF_8);
+            int first = plain.indexOf('\n');
+            int second = plain.indexOf('\n', first + 1);
+            String location = plain.substring(first + 1, second);
+            return new StoredResponse(Integer.parseInt(plain.substring(0, first)), plain.substring(second + 1),
+                    location.isEmpty() ? null : location);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Stored idempotent response cannot be opened", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Errors.unavailable(1);
+        }
+    }
+}

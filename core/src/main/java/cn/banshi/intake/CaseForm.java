@@ -1,0 +1,11 @@
+package cn.banshi.intake;
+
+import cn.banshi.catalog.CaseType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A validated submission, ready to become a case: the public part (type, category, village, title,
+ * description), the personal part and the type-specific non-personal details.
+ */
+public record CaseForm(CaseType type, String category, String village, String title, String description,
+                       ObjectNode personal, ObjectNode details) {}

@@ -1,0 +1,47 @@
+package cn.banshi.store;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the DynamoDB client. With BANSHI_DYNAMODB_ENDPOINT (or -Dbanshi.dynamodb.endpoint) set, it talks to
+ * that endpoint (dynalite locally) with dummy credentials; otherwise it is a plain AWS client that takes
+ * region and credentials from the environment, as in Lambda.
+ */
+public final class DynamoClients {
+    public static final String ENDPOINT_ENV = "BANSHI_DYNAMODB_ENDPOINT";
+
+    private DynamoClients() {}
+
+    public static String configuredEndpoint() {
+        String endpoint = System.getProperty("banshi.dynamodb.endpoint");
+        if (endpoint == null || endpoint.isBlank()) endpoint = System.getenv(ENDPOINT_ENV);
+        return endpoint == null || endpoint.isBlank() ? null : endpoint;
+    }
+
+    public static DynamoDbClient fromEnvironment() {
+        return forEndpoint(configuredEndpoint(), ClientOverrideConfiguration.builder());
+    }
+
+    public static DynamoDbClient forEndpoint(String endpoint, ClientOverrideConfiguration.Builder overrides) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(3))
+                        .socketTimeout(Duration.ofSeconds(10)).build())
+                .overrideConfiguration(overrides.retryStrategy(RetryMode.STANDARD).build());
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder.build();
+    }
+}

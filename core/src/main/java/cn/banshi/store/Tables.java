@@ -1,0 +1,59 @@
+package cn.banshi.store;
+
+import cn.banshi.store.TableSpec.IndexSpec;
+import java.util.List;
+
+/**
+ * The one place that names tables, keys and indexes. The SAM template (infra/template.yaml) declares the
+ * same names; a test compares the two. Table names carry a prefix (env BANSHI_TABLE_PREFIX, default
+ * "banshi-") so that several stages can share an account.
+ */
+public final class Tables {
+    public static final String PREFIX_ENV = "BANSHI_TABLE_PREFIX";
+
+    /** Cases: one item per case (status, version, history and personal data together: single-item atomicity). */
+    public static final String CASES = "cases";
+    public static final String CASES_BY_TOWN = "by-town";
+    public static final String CASES_BY_VILLAGE = "by-village";
+    public static final String CASES_BY_TYPE = "by-type";
+    public static final String CASES_BY_STATUS = "by-status";
+    /** Sparse: only open cases carry {@code openTown}; sorted by due date, for overdue queries and the sweep. */
+    public static final String CASES_OPEN_BY_DUE = "open-by-due";
+
+    /** Short-lived records with an expiry attribute: idempotency claims, tracking-attempt counters. */
+    public static final String EPHEMERAL = "ephemeral";
+    public static final String EXPIRES_AT = "expiresAt";
+
+    /** Audit log of views of personal data and staff actions, per town. */
+    public static final String AUDIT = "audit";
+
+    /** Per-town records: calendars, settings, activities, plan items, disclosure figures, alerts, reports. */
+    public static final String RECORDS = "records";
+
+    private Tables() {}
+
+    public static List<TableSpec> all() {
+        return List.of(
+                new TableSpec(CASES, "pk", null, List.of(
+                        new IndexSpec(CASES_BY_TOWN, "town", "receivedKey"),
+                        new IndexSpec(CASES_BY_VILLAGE, "townVillage", "receivedKey"),
+                        new IndexSpec(CASES_BY_TYPE, "townType", "receivedKey"),
+                        new IndexSpec(CASES_BY_STATUS, "townStatus", "receivedKey"),
+                        new IndexSpec(CASES_OPEN_BY_DUE, "openTown", "dueKey")), null),
+                new TableSpec(EPHEMERAL, "pk", null, List.of(), EXPIRES_AT),
+                new TableSpec(AUDIT, "pk", "sk", List.of(), null),
+                new TableSpec(RECORDS, "pk", "sk", List.of(), null));
+    }
+
+    public static TableSpec spec(String logicalName) {
+        return all().stream().filter(t -> t.name().equals(logicalName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No table " + logicalName));
+    }
+
+    /** The physical name of a table, with the configured prefix. */
+    public static String physical(String logicalName) {
+        String prefix = System.getenv(PREFIX_ENV);
+        if (prefix == null) prefix = System.getProperty("banshi.tablePrefix", "banshi-");
+        return prefix + logicalName;
+    }
+}

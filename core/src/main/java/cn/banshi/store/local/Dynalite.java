@@ -1,0 +1,118 @@
+package cn.banshi.store.local;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts dynalite (the npm package pinned in infra/dynalite) as a child process on a free loopback port.
+ * In memory when no data directory is given, on disk otherwise. Used by ./banshi up and by the tests.
+ */
+public final class Dynalite implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private Dynalite(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static Dynalite start(Path repoRoot, Path dataDir) {
+        Path cli = repoRoot.resolve("infra/dynalite/node_modules/dynalite/cli.js");
+        if (!Files.isRegularFile(cli)) {
+            throw new IllegalStateException("dynalite is not installed: run `npm ci --prefix infra/dynalite` "
+                    + "(./banshi up and ./banshi test do it for you). Looked for " + cli);
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--port", String.valueOf(port),
+                "--host", "127.0.0.1", "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        if (dataDir != null) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot create data directory " + dataDir, e);
+            }
+            command.add("--path");
+            command.add(dataDir.toAbsolutePath().toString());
+        }
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Dynalite dynalite = new Dynalite(process, port);
+            dynalite.awaitListening();
+            return dynalite;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start node (is Node.js 20 installed?): " + e.getMessage(), e);
+        }
+    }
+
+    /** Finds the repository root: -Dbanshi.root, else the first parent of the working directory with infra/dynalite. */
+    public static Path repoRoot() {
+        String configured = System.getProperty("banshi.root");
+        if (configured != null && Files.isDirectory(Path.of(configured, "infra", "dynalite"))) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("infra/dynalite"))) return dir;
+        }
+        throw new IllegalStateException("Cannot find the banshi repository root (infra/dynalite)");
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    private void awaitListening() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException("dynalite exited with code " + process.exitValue());
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("dynalite did not start listening on port " + port);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

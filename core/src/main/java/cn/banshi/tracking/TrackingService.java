@@ -1,0 +1,69 @@
+package cn.banshi.tracking;
+
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.AccessCodes;
+import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatuses;
+import cn.banshi.cases.CaseStore;
+import cn.banshi.cases.HistoryEntry;
+import cn.banshi.cases.TrackingNumbers;
+import cn.banshi.errors.Errors;
+import cn.banshi.json.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/**
+ * What a citizen sees with tracking number and access code: status, due date and the public timeline.
+ * No personal data. Unknown number and wrong code answer the same 404.
+ */
+public final class TrackingService {
+    private final CaseStore cases;
+    private final AttemptLimiter limiter;
+
+    public TrackingService(CaseStore cases, AttemptLimiter limiter) {
+        this.cases = cases;
+        this.limiter = limiter;
+    }
+
+    /** The case, if the code is right; throws 404 or 429 otherwise. */
+    public CaseRecord authorize(String rawTrackingNo, String rawAccessCode) {
+        if (rawAccessCode == null || rawAccessCode.isBlank()) throw Errors.required("X-Access-Code");
+        String trackingNo = TrackingNumbers.normalizeTrackingNo(rawTrackingNo).orElseThrow(Errors::trackingNotFound);
+        int locked = limiter.lockedForSeconds(trackingNo);
+        if (locked > 0) throw Errors.tooManyAttempts(locked);
+        Optional<String> code = TrackingNumbers.normalizeAccessCode(rawAccessCode);
+        Optional<CaseRecord> found = code.isEmpty() ? Optional.empty() : cases.find(trackingNo);
+        if (found.isEmpty() || !AccessCodes.matches(trackingNo, code.get(), found.get().accessHash())) {
+            limiter.recordFailure(trackingNo);
+            throw Errors.trackingNotFound();
+        }
+        return found.get();
+    }
+
+    public ObjectNode track(String rawTrackingNo, String rawAccessCode) {
+        return publicView(authorize(rawTrackingNo, rawAccessCode));
+    }
+
+    public static ObjectNode publicView(CaseRecord c) {
+        ObjectNode body = Json.object();
+        body.put("trackingNo", c.trackingNo());
+        body.put("type", c.type().code());
+        body.put("typeName", c.type().nameZh());
+        body.put("status", c.status());
+        body.put("statusName", CaseStatuses.nameZh(c.status()));
+        body.put("receivedAt", c.receivedAt().atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
+        if (c.dueDate() == null) body.putNull("dueDate");
+        else body.put("dueDate", c.dueDate().toString());
+        ArrayNode timeline = body.putArray("timeline");
+        for (HistoryEntry h : c.history()) {
+            if (h.publicNote() == null) continue;
+            ObjectNode step = timeline.addObject();
+            step.put("at", h.at().atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
+            step.put("status", h.toStatus());
+            step.put("statusName", CaseStatuses.nameZh(h.toStatus()));
+            step.put("note", h.publicNote());
+        }
+        return body;
+    }
+}

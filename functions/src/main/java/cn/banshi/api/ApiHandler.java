@@ -1,0 +1,77 @@
+package cn.banshi.api;
+
+import cn.banshi.errors.ApiException;
+import cn.banshi.errors.Errors;
+import cn.banshi.logging.Log;
+import cn.banshi.logging.RequestIds;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Base of every Lambda handler: dispatches on the route key that API Gateway matched, maps
+ * {@link ApiException} to the error format, DynamoDB throttling and outages to 503 with Retry-After,
+ * and anything else to a 500 without details. One JSON log line per request, never with a body.
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Log log = Log.get(getClass());
+
+    /** Route key ("POST /api/v1/towns/{town}/complaints") to the code that answers it. */
+    protected abstract Map<String, Function<ApiRequest, ApiResponse>> routes();
+
+    public final Set<String> routeKeys() {
+        return routes().keySet();
+    }
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long start = System.nanoTime();
+        ApiRequest request = new ApiRequest(event);
+        String requestId = context != null ? context.getAwsRequestId() : request.requestId();
+        RequestIds.set(requestId);
+        ApiResponse response;
+        try {
+            Function<ApiRequest, ApiResponse> route = routes().get(event.getRouteKey());
+            if (route == null) throw Errors.routeNotFound();
+            response = route.apply(request);
+        } catch (ApiException e) {
+            response = ApiResponse.error(e);
+        } catch (SdkException e) {
+            response = ApiResponse.error(isTransient(e) ? Errors.unavailable(isThrottle(e) ? 2 : 5) : Errors.internal());
+            log.warn("storage unavailable", "exception", e.getClass().getSimpleName(),
+                    "awsError", e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
+                            ? ase.awsErrorDetails().errorCode() : null);
+        } catch (RuntimeException e) {
+            response = ApiResponse.error(Errors.internal());
+            StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            log.error("unhandled error", "exception", e.getClass().getName(), "at", top);
+        } finally {
+            RequestIds.clear();
+        }
+        RequestIds.set(requestId);
+        log.info("request", "route", event.getRouteKey(), "status", response.status(),
+                "latencyMs", (System.nanoTime() - start) / 1_000_000.0);
+        RequestIds.clear();
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(response.headers())
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    /** Throttling, a 5xx or a failed connection (after the SDK's own retries): the client may retry. */
+    private static boolean isTransient(SdkException e) {
+        return !(e instanceof AwsServiceException ase) || ase.isThrottlingException() || ase.statusCode() >= 500;
+    }
+
+    private static boolean isThrottle(SdkException e) {
+        return e instanceof AwsServiceException ase && ase.isThrottlingException();
+    }
+}

@@ -1,0 +1,60 @@
+package cn.banshi.api;
+
+import cn.banshi.calendar.Deadlines;
+import cn.banshi.calendar.WorkingDayCalendar;
+import cn.banshi.cases.CaseStore;
+import cn.banshi.cases.DynamoCaseStore;
+import cn.banshi.catalog.Catalogs;
+import cn.banshi.idempotency.IdempotencyStore;
+import cn.banshi.intake.IntakeService;
+import cn.banshi.store.DynamoClients;
+import cn.banshi.tracking.AttemptLimiter;
+import cn.banshi.tracking.TrackingService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The handlers' ports, wired by hand (no DI framework: cold start). Lambda's no-argument handler
+ * constructors use {@link #shared()}, created once per execution environment; tests build their own
+ * with a dynalite client and a fixed clock.
+ */
+public final class AppContext {
+    private static volatile AppContext shared;
+
+    private final DynamoDbClient dynamo;
+    private final Clock clock;
+    private final CaseStore cases;
+    private final Deadlines deadlines;
+    private final IntakeService intake;
+    private final TrackingService tracking;
+
+    public AppContext(DynamoDbClient dynamo, Clock clock) {
+        this.dynamo = dynamo;
+        this.clock = clock;
+        SecureRandom random = new SecureRandom();
+        this.cases = new DynamoCaseStore(dynamo);
+        this.deadlines = new Deadlines(WorkingDayCalendar.bundled());
+        this.intake = new IntakeService(cases, new IdempotencyStore(dynamo, clock, random), deadlines, clock, random);
+        this.tracking = new TrackingService(cases, new AttemptLimiter(dynamo, clock));
+    }
+
+    public static AppContext shared() {
+        AppContext context = shared;
+        if (context == null) {
+            synchronized (AppContext.class) {
+                if (shared == null) shared = new AppContext(DynamoClients.fromEnvironment(), Clock.systemUTC());
+                context = shared;
+            }
+        }
+        return context;
+    }
+
+    public DynamoDbClient dynamo() { return dynamo; }
+    public Clock clock() { return clock; }
+    public CaseStore cases() { return cases; }
+    public Deadlines deadlines() { return deadlines; }
+    public IntakeService intake() { return intake; }
+    public TrackingService tracking() { return tracking; }
+    public Catalogs catalogs() { return Catalogs.bundled(); }
+}

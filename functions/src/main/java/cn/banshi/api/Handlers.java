@@ -1,0 +1,21 @@
+package cn.banshi.api;
+
+import cn.banshi.catalog.CatalogHandler;
+import cn.banshi.health.HealthHandler;
+import cn.banshi.intake.SubmissionHandler;
+import cn.banshi.tracking.TrackingHandler;
+import java.util.List;
+
+/** Every Lambda handler class of the HTTP API. The SAM template and the local gateway use this list. */
+public final class Handlers {
+    private Handlers() {}
+
+    public static List<Class<? extends ApiHandler>> all() {
+        return List.of(HealthHandler.class, CatalogHandler.class, SubmissionHandler.class, TrackingHandler.class);
+    }
+
+    /** Instances sharing one context, as the local gateway and tests use them. */
+    public static List<ApiHandler> create(AppContext app) {
+        return List.of(new HealthHandler(), new CatalogHandler(), new SubmissionHandler(app), new TrackingHandler(app));
+    }
+}

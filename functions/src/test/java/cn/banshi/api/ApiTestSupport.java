@@ -1,0 +1,94 @@
+package cn.banshi.api;
+
+import cn.banshi.json.Json;
+import cn.banshi.store.Tables;
+import cn.banshi.testkit.LocalDynamo;
+import cn.banshi.testkit.MutableClock;
+import cn.banshi.validation.ChineseIds;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Shared set-up for handler tests: fresh tables on dynalite, a settable clock, request helpers. */
+public abstract class ApiTestSupport {
+    protected DynamoDbClient dynamo;
+    protected MutableClock clock;
+    protected AppContext app;
+
+    protected void setUpApp(String beijingNow) {
+        dynamo = LocalDynamo.freshTables();
+        clock = MutableClock.at(beijingNow);
+        app = new AppContext(dynamo, clock);
+    }
+
+    public static APIGatewayV2HTTPResponse call(ApiHandler handler, Events event) {
+        return handler.handleRequest(event.build(), null);
+    }
+
+    public static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.mapper().readTree(response.getBody());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    public static void assertError(APIGatewayV2HTTPResponse response, int status, String code, String field) {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        JsonNode error = json(response).get("error");
+        assertNotNull(error, response.getBody());
+        assertEquals(code, error.get("code").asText(), response.getBody());
+        assertEquals(field, error.get("field").isNull() ? null : error.get("field").asText(), response.getBody());
+        assertTrue(error.get("message").asText().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                "Chinese message: " + response.getBody());
+        assertTrue(error.get("messageEn").asText().matches(".*[A-Za-z].*"));
+        assertTrue(response.getHeaders().get("content-type").startsWith("application/json"));
+    }
+
+    protected int caseCount() {
+        return dynamo.scan(b -> b.tableName(Tables.physical(Tables.CASES)).select("COUNT")).count();
+    }
+
+    /** A valid resident ID number: region 320282 (Yixing), birth date, sequence, computed check char. */
+    public static String residentId(String birthDate, String sequence) {
+        String first17 = "320282" + birthDate + sequence;
+        return first17 + ChineseIds.residentIdCheckChar(first17);
+    }
+
+    public static String creditCode(String first17) {
+        return first17 + ChineseIds.creditCodeCheckChar(first17);
+    }
+
+    public static ObjectNode complaint() {
+        ObjectNode body = Json.object();
+        body.put("type", "complaint");
+        body.put("category", "environment");
+        body.put("village", "meijiadu");
+        body.put("title", "河道有垃圾");
+        body.put("description", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。");
+        body.putObject("location").put("address", "梅家渎村东河桥边").put("lat", 31.45).put("lng", 119.9);
+        body.putObject("submitter").put("name", "王小明").put("phone", "13912345678").put("anonymous", false);
+        return body;
+    }
+
+    public static ObjectNode infoRequest() {
+        ObjectNode body = Json.object();
+        ObjectNode applicant = body.putObject("applicant");
+        applicant.put("kind", "natural-person");
+        applicant.put("name", "李华");
+        applicant.put("idType", "resident-id");
+        applicant.put("idNumber", residentId("19800101", "123"));
+        applicant.put("phone", "0510-87654321");
+        applicant.put("email", "lihua@example.com");
+        applicant.put("address", "高塍镇高塍村1号");
+        body.put("description", "请公开2021年高塍镇农村人居环境整治项目的预算和决算信息。");
+        body.put("form", "electronic");
+        body.put("delivery", "email");
+        return body;
+    }
+}

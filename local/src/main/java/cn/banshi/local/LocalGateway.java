@@ -1,0 +1,137 @@
+package cn.banshi.local;
+
+import cn.banshi.api.ApiHandler;
+import cn.banshi.api.ApiResponse;
+import cn.banshi.errors.ApiException;
+import cn.banshi.errors.Errors;
+import cn.banshi.logging.Log;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A small stand-in for API Gateway's HTTP API on 127.0.0.1: matches routes, builds the payload-2.0 event,
+ * invokes the same handler classes Lambda runs, and writes their response. Static pages are served from
+ * a directory when one is given.
+ */
+public final class LocalGateway implements AutoCloseable {
+    /** API Gateway refuses payloads over 10 MB; locally 1 MiB is plenty and bounds memory. */
+    static final int MAX_PAYLOAD = 1024 * 1024;
+    private static final Log LOG = Log.get(LocalGateway.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RouteTable routes;
+    private final Clock clock;
+    private final StaticFiles staticFiles;
+
+    public LocalGateway(List<ApiHandler> handlers, Clock clock, StaticFiles staticFiles, int port) throws IOException {
+        this.routes = new RouteTable(handlers);
+        this.clock = clock;
+        this.staticFiles = staticFiles;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        this.executor = Executors.newFixedThreadPool(16);
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+    }
+
+    public LocalGateway start() {
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public List<String> routeKeys() {
+        return routes.routeKeys();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String rawPath = exchange.getRequestURI().getRawPath();
+            String path = exchange.getRequestURI().getPath();
+            if (!path.startsWith("/api/")) {
+                if (staticFiles != null && (method.equals("GET") || method.equals("HEAD")) && staticFiles.serve(exchange, path)) return;
+                writeError(exchange, Errors.routeNotFound());
+                return;
+            }
+            Optional<RouteTable.Match> match = routes.match(method, rawPath);
+            if (match.isEmpty()) {
+                writeError(exchange, Errors.routeNotFound());
+                return;
+            }
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                writeError(exchange, new ApiException(413, "PAYLOAD_TOO_LARGE", "请求内容过大", "Payload too large", "body"));
+                return;
+            }
+            String requestId = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII)).substring(0, 16);
+            var request = new HttpApiEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress());
+            ObjectNode eventJson = HttpApiEvents.eventJson(request, match.get().routeKey(), match.get().pathParameters(),
+                    requestId, null, clock.instant());
+            APIGatewayV2HTTPEvent event = HttpApiEvents.deserialize(eventJson);
+            APIGatewayV2HTTPResponse response = match.get().handler().handleRequest(event,
+                    new LocalContext(requestId, match.get().handler().getClass().getSimpleName()));
+            write(exchange, response);
+        } catch (RuntimeException e) {
+            LOG.error("gateway error", "exception", e.getClass().getName());
+            writeError(exchange, Errors.internal());
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_PAYLOAD + 1);
+        return body.length > MAX_PAYLOAD ? null : body;
+    }
+
+    private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        if (response.getHeaders() != null) response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (response.getCookies() != null) response.getCookies().forEach(c -> exchange.getResponseHeaders().add("set-cookie", c));
+        byte[] body = response.getBody() == null ? new byte[0]
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("x-request-id", "local");
+        exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static void writeError(HttpExchange exchange, ApiException error) throws IOException {
+        ApiResponse response = ApiResponse.error(error);
+        write(exchange, APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
+                .withHeaders(response.headers()).withBody(response.body()).withIsBase64Encoded(false).build());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    static Map<String, String> headersOf(APIGatewayV2HTTPResponse response) {
+        return response.getHeaders();
+    }
+}

@@ -1,0 +1,54 @@
+package cn.banshi.local;
+
+import cn.banshi.api.AppContext;
+import cn.banshi.api.Handlers;
+import cn.banshi.store.DynamoClients;
+import cn.banshi.store.TableSetup;
+import cn.banshi.store.local.Dynalite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code ./banshi up [--port 8080] [--data DIR]}: dynalite on disk under DIR, the tables, and the HTTP API
+ * with the pages on 127.0.0.1. Ctrl-C stops everything it started.
+ */
+public final class LocalMain {
+    private LocalMain() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = 8080;
+        Path data = Path.of(".banshi", "data");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--data" -> data = Path.of(args[++i]);
+                default -> {
+                    System.err.println("用法 usage: ./banshi up [--port 8080] [--data DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        Path root = Dynalite.repoRoot();
+        Dynalite dynalite = Dynalite.start(root, data.resolve("dynamodb"));
+        DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
+        TableSetup.ensureTables(dynamo);
+        AppContext app = new AppContext(dynamo, Clock.systemUTC());
+        Path web = root.resolve("web");
+        LocalGateway gateway = new LocalGateway(Handlers.create(app), Clock.systemUTC(),
+                Files.isDirectory(web) ? new StaticFiles(web) : null, port).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            dynalite.close();
+            stopped.countDown();
+        }));
+        System.err.printf("banshi 已启动 / running: http://127.0.0.1:%d/  (API: /api/v1, data: %s, DynamoDB: %s)%n",
+                gateway.port(), data.toAbsolutePath(), dynalite.endpoint());
+        System.err.println("按 Ctrl-C 停止 / Ctrl-C to stop");
+        stopped.await();
+    }
+}

@@ -1,0 +1,47 @@
+package cn.banshi.testkit;
+
+import cn.banshi.store.DynamoClients;
+import cn.banshi.store.TableSetup;
+import cn.banshi.store.local.Dynalite;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One in-memory dynalite per test JVM, started on first use and stopped at JVM exit. Each call to
+ * {@link #freshTables()} gives the caller its own table prefix, so test classes never see each other's data.
+ */
+public final class LocalDynamo {
+    private static final AtomicInteger PREFIXES = new AtomicInteger();
+    private static Dynalite dynalite;
+
+    private LocalDynamo() {}
+
+    public static synchronized String endpoint() {
+        if (dynalite == null || !dynalite.isAlive()) {
+            dynalite = Dynalite.start(Dynalite.repoRoot(), null);
+            Dynalite started = dynalite;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return dynalite.endpoint();
+    }
+
+    public static DynamoDbClient client() {
+        return client(ClientOverrideConfiguration.builder());
+    }
+
+    public static DynamoDbClient client(ClientOverrideConfiguration.Builder overrides) {
+        return DynamoClients.forEndpoint(endpoint(), overrides);
+    }
+
+    /**
+     * Switches this JVM to a new table prefix and creates the tables under it. Tests in one JVM run one
+     * class at a time (Surefire's default), so a per-class prefix isolates them.
+     */
+    public static synchronized DynamoDbClient freshTables() {
+        System.setProperty("banshi.tablePrefix", "t" + ProcessHandle.current().pid() + "-" + PREFIXES.incrementAndGet() + "-");
+        DynamoDbClient client = client();
+        TableSetup.ensureTables(client);
+        return client;
+    }
+}

@@ -1,0 +1,45 @@
+package cn.banshi.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests can set and advance; it still ticks through {@link #millis()} only when told. */
+public final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
+
+    /** At a Beijing wall-clock time, e.g. at("2021-09-30T10:00"). */
+    public static MutableClock at(String beijingDateTime) {
+        return new MutableClock(OffsetDateTime.of(java.time.LocalDateTime.parse(beijingDateTime), ZoneOffset.ofHours(8)).toInstant());
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
