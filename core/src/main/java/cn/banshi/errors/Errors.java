@@ -124,6 +124,14 @@ public final class Errors {
                 "Too many wrong attempts; try again later", "X-Access-Code", retryAfterSeconds);
     }
 
+    public static ApiException unauthorized() {
+        return new ApiException(401, "UNAUTHORIZED", "未登录或登录已失效，请重新登录", "Missing, invalid or expired token", "authorization");
+    }
+
+    public static ApiException forbidden(String zh, String en) {
+        return new ApiException(403, "FORBIDDEN", zh, en, "role");
+    }
+
     public static ApiException routeNotFound() {
         return new ApiException(404, "ROUTE_NOT_FOUND", "接口不存在", "No such route", "path");
     }

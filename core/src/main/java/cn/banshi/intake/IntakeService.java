@@ -70,7 +70,7 @@ public final class IntakeService {
 
     private StoredResponse create(String town, Catalog catalog, CaseForm form, Receipt receipt, String trackingNo,
                                   String idempotencyRef) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         LocalDate receivedOn = receipt.receivedOn() != null ? receipt.receivedOn() : now.atZone(ChinaTime.ZONE).toLocalDate();
         Instant receivedAt = receipt.receivedOn() != null && !receivedOn.equals(now.atZone(ChinaTime.ZONE).toLocalDate())
                 ? receivedOn.atTime(9, 0).atZone(ChinaTime.ZONE).toInstant() : now;

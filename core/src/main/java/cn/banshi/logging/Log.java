@@ -51,7 +51,8 @@ public final class Log {
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             Object value = keyValues[i + 1];
             String key = String.valueOf(keyValues[i]);
-            if (value instanceof Number number) line.put(key, number.doubleValue());
+            if (value instanceof Integer || value instanceof Long) line.put(key, ((Number) value).longValue());
+            else if (value instanceof Number number) line.put(key, number.doubleValue());
             else if (value != null) line.put(key, String.valueOf(value));
         }
         out.println(Json.write(line));

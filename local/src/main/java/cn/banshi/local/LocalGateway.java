@@ -83,8 +83,7 @@ public final class LocalGateway implements AutoCloseable {
                 writeError(exchange, new ApiException(413, "PAYLOAD_TOO_LARGE", "请求内容过大", "Payload too large", "body"));
                 return;
             }
-            String requestId = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII)).substring(0, 16);
+            String requestId = UUID.randomUUID().toString();
             var request = new HttpApiEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress());
             ObjectNode eventJson = HttpApiEvents.eventJson(request, match.get().routeKey(), match.get().pathParameters(),
@@ -110,7 +109,6 @@ public final class LocalGateway implements AutoCloseable {
         byte[] body = response.getBody() == null ? new byte[0]
                 : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
                 : response.getBody().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("x-request-id", "local");
         exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
