@@ -61,6 +61,19 @@ public final class CaseItems {
             history.add(AttributeValue.fromM(m));
         }
         item.put("history", AttributeValue.fromL(history));
+        Resolution r = c.resolution();
+        if (r != null) {
+            item.put("finishedAt", s(r.at().toString()));
+            item.put("finishedOn", s(r.on().toString()));
+            item.put("onTime", AttributeValue.fromBool(r.onTime()));
+            item.put("outcome", s(r.outcome()));
+            if (r.agreementFulfilled() != null) item.put("agreementFulfilled", AttributeValue.fromBool(r.agreementFulfilled()));
+        }
+        if (c.rating() != null) {
+            item.put("rating", AttributeValue.fromN(Integer.toString(c.rating().score())));
+            if (c.rating().comment() != null) item.put("ratingComment", s(c.rating().comment()));
+            item.put("ratedAt", s(c.rating().at().toString()));
+        }
         return item;
     }
 
@@ -89,7 +102,12 @@ public final class CaseItems {
                 (ObjectNode) AttributeJson.toJson(item.get("personal")),
                 (ObjectNode) AttributeJson.toJson(item.get("details")),
                 str(item, "accessHash"),
-                history);
+                history,
+                item.containsKey("finishedAt") ? new Resolution(Instant.parse(item.get("finishedAt").s()),
+                        LocalDate.parse(item.get("finishedOn").s()), item.get("onTime").bool(), item.get("outcome").s(),
+                        item.containsKey("agreementFulfilled") ? item.get("agreementFulfilled").bool() : null) : null,
+                item.containsKey("rating") ? new Rating(Integer.parseInt(item.get("rating").n()),
+                        str(item, "ratingComment"), Instant.parse(item.get("ratedAt").s())) : null);
     }
 
     private static AttributeValue s(String value) {

@@ -10,7 +10,8 @@ import java.util.List;
  * A case as stored: one DynamoDB item, so that status, version and history always change together.
  * {@code personal} holds everything that identifies a person (submitter, parties, applicant, the address);
  * only authorised roles see it. {@code details} holds type-specific facts that are not personal
- * (for information requests: applicant kind, form, delivery; the deadline clock).
+ * (for information requests: applicant kind, form, delivery; the deadline clock). {@code resolution} and
+ * {@code rating} are null until the case is finished or rated.
  */
 public record CaseRecord(
         String trackingNo,
@@ -29,7 +30,9 @@ public record CaseRecord(
         ObjectNode personal,
         ObjectNode details,
         String accessHash,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        Resolution resolution,
+        Rating rating) {
 
     public CaseRecord {
         history = List.copyOf(history);

@@ -82,7 +82,7 @@ public final class IntakeService {
                 "已收到您的" + form.type().nameZh(), null);
         CaseRecord record = new CaseRecord(trackingNo, town, form.type(), form.category(), form.village(),
                 form.title(), form.description(), receipt.channel(), CaseStatuses.SUBMITTED, 1, receivedAt, receivedOn,
-                due, form.personal(), details, AccessCodes.hash(trackingNo, accessCode), List.of(first));
+                due, form.personal(), details, AccessCodes.hash(trackingNo, accessCode), List.of(first), null, null);
         cases.create(record, idempotencyRef);
         LOG.info("case created", "town", town, "type", form.type().code(), "trackingNo", trackingNo,
                 "channel", receipt.channel());
