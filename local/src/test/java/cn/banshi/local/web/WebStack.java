@@ -1,0 +1,66 @@
+package cn.banshi.local.web;
+
+import cn.banshi.api.ApiHandler;
+import cn.banshi.api.AppContext;
+import cn.banshi.api.Handlers;
+import cn.banshi.local.LocalGateway;
+import cn.banshi.local.StaticFiles;
+import cn.banshi.store.Tables;
+import cn.banshi.store.local.Dynalite;
+import cn.banshi.testkit.LocalDynamo;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * The real stack the pages run on, in-process: dynalite (fresh tables), the Lambda handlers behind the
+ * local gateway, and the static pages from the repository's {@code web/} directory.
+ */
+final class WebStack implements AutoCloseable {
+    final DynamoDbClient dynamo;
+    final AppContext app;
+    final LocalGateway gateway;
+    final String base;
+
+    private WebStack(Function<AppContext, List<ApiHandler>> extraFirst) throws Exception {
+        dynamo = LocalDynamo.freshTables();
+        app = new AppContext(dynamo, Clock.systemUTC());
+        List<ApiHandler> handlers = new ArrayList<>(extraFirst.apply(app)); // earlier handlers win a route
+        handlers.addAll(Handlers.create(app));
+        gateway = new LocalGateway(handlers, Clock.systemUTC(), new StaticFiles(Dynalite.repoRoot().resolve("web")), 0).start();
+        base = "http://127.0.0.1:" + gateway.port();
+    }
+
+    static WebStack start() throws Exception {
+        return new WebStack(app -> List.of());
+    }
+
+    /** With test handlers in front of the real ones (they take the routes they declare). */
+    static WebStack start(Function<AppContext, List<ApiHandler>> extraFirst) throws Exception {
+        return new WebStack(extraFirst);
+    }
+
+    /** Cases whose title is exactly this (a Scan: test-side bookkeeping, never a request path). */
+    int countCasesTitled(String title) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            var page = dynamo.scan(ScanRequest.builder().tableName(Tables.physical(Tables.CASES))
+                    .filterExpression("title = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS(title)))
+                    .exclusiveStartKey(start).build());
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
