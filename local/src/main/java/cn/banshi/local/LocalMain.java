@@ -39,7 +39,7 @@ public final class LocalMain {
         AppContext app = new AppContext(dynamo, Clock.systemUTC());
         Path web = root.resolve("web");
         LocalGateway gateway = new LocalGateway(Handlers.create(app), Clock.systemUTC(),
-                Files.isDirectory(web) ? new StaticFiles(web) : null, port).start();
+                Files.isDirectory(web) ? new StaticFiles(web) : null, LocalJwt.forDataDir(data, Clock.systemUTC()), port).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
