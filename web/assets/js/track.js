@@ -2,11 +2,9 @@
 // the citizen rates the handling once. The access code stays in memory (never in the URL or storage).
 import { api } from './api.js';
 import { currentTown, formatDate, formatDateTime, h, replace } from './dom.js';
-import { busy, clearErrors, formAlert, showApiError } from './forms.js';
+import { busy, clearErrors, showApiError } from './forms.js';
 import { FINISHED } from './names.js';
 
-/** Statuses after which the citizen may rate (the API decides; this only decides whether to offer it). */
-const RATEABLE = new Set(['resolved', 'closed', 'answered']);
 const SCORES = [[5, '非常满意'], [4, '满意'], [3, '基本满意'], [2, '不满意'], [1, '非常不满意']];
 
 const form = document.getElementById('track-form');
@@ -65,12 +63,13 @@ function render(data) {
 }
 
 function ratingSection(data) {
-  if (data.rating) {
+  if (data.rating != null) {
     return h('div', { class: 'card', id: 'rating-done' },
       h('h2', {}, '您的评价'),
-      h('p', {}, `满意度：${data.rating.score ?? data.rating} 分。感谢您的评价！`));
+      h('p', {}, `满意度：${data.rating} 分。感谢您的评价！`));
   }
-  if (!RATEABLE.has(data.status)) return null;
+  // The API says whether this case can be rated now (once, after resolution; not when rejected or withdrawn).
+  if (!data.canRate) return null;
   const ratingForm = h('form', { class: 'card', id: 'rating-form', novalidate: true },
     h('h2', {}, '请对办理结果评价'),
     h('fieldset', { 'data-field': 'score' },
@@ -101,16 +100,12 @@ async function onRate(event, ratingForm) {
       method: 'POST', body, headers: { 'X-Access-Code': current.accessCode },
     });
     const done = h('div', { class: 'card alert ok', id: 'rating-done', role: 'status', tabindex: '-1' },
-      h('p', {}, '感谢您的评价！您的意见将帮助我们改进工作。'));
+      h('p', {}, `已收到您的评价（${body.score} 分）。感谢您的评价，您的意见将帮助我们改进工作。`));
     ratingForm.replaceWith(done);
     done.focus();
   } catch (error) {
     busy(submit, false);
-    if (error.status === 404 && error.code === 'ROUTE_NOT_FOUND') {
-      formAlert(ratingForm, 'error', h('p', {}, '评价功能暂未开放，请稍后再试。'));
-    } else {
-      showApiError(ratingForm, error, '评价未成功');
-    }
+    showApiError(ratingForm, error, '评价未成功');
   }
 }
 

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,6 +48,7 @@ final class Browser implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN",
                 "--disable-dev-shm-usage");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", profile.resolve("downloads").toString(),
                 "download.prompt_for_download", false));
@@ -104,6 +108,18 @@ final class Browser implements AutoCloseable {
     /** The page is wider than the viewport (something overflows sideways). */
     boolean overflowsHorizontally() {
         return (Boolean) js("return document.documentElement.scrollWidth > window.innerWidth");
+    }
+
+    /**
+     * Console errors since the last call, without the network lines Chromium logs for every 4xx answer the
+     * pages expect (field errors, 404s). CSP violations and script errors stay in.
+     */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("Failed to load resource: the server responded with a status of 4"))
+                .toList();
     }
 
     /** A full-page PNG under local/target/screenshots (test artifacts, not committed). */

@@ -4,11 +4,15 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
 import cn.banshi.local.LocalGateway;
+import cn.banshi.local.LocalJwt;
 import cn.banshi.local.StaticFiles;
 import cn.banshi.store.Tables;
 import cn.banshi.store.local.Dynalite;
 import cn.banshi.testkit.LocalDynamo;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +30,22 @@ final class WebStack implements AutoCloseable {
     final AppContext app;
     final LocalGateway gateway;
     final String base;
+    private final LocalJwt jwt;
 
     private WebStack(Function<AppContext, List<ApiHandler>> extraFirst) throws Exception {
+        this(extraFirst, handler -> false);
+    }
+
+    private WebStack(Function<AppContext, List<ApiHandler>> extraFirst, java.util.function.Predicate<ApiHandler> drop)
+            throws Exception {
         dynamo = LocalDynamo.freshTables();
         app = new AppContext(dynamo, Clock.systemUTC());
         List<ApiHandler> handlers = new ArrayList<>(extraFirst.apply(app)); // earlier handlers win a route
-        handlers.addAll(Handlers.create(app));
-        gateway = new LocalGateway(handlers, Clock.systemUTC(), new StaticFiles(Dynalite.repoRoot().resolve("web")), 0).start();
+        Handlers.create(app).stream().filter(drop.negate()).forEach(handlers::add);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        jwt = new LocalJwt(key, Clock.systemUTC());
+        gateway = new LocalGateway(handlers, Clock.systemUTC(), new StaticFiles(Dynalite.repoRoot().resolve("web")), jwt, 0).start();
         base = "http://127.0.0.1:" + gateway.port();
     }
 
@@ -40,9 +53,25 @@ final class WebStack implements AutoCloseable {
         return new WebStack(app -> List.of());
     }
 
+    /** Without the handlers serving any of these route prefixes (a deployment without that service). */
+    static WebStack withoutRoutes(String... prefixes) throws Exception {
+        return new WebStack(app -> List.of(), handler -> handler.routeKeys().stream()
+                .anyMatch(key -> java.util.Arrays.stream(prefixes).anyMatch(p -> key.split(" ", 2)[1].startsWith(p))));
+    }
+
     /** With test handlers in front of the real ones (they take the routes they declare). */
     static WebStack start(Function<AppContext, List<ApiHandler>> extraFirst) throws Exception {
         return new WebStack(extraFirst);
+    }
+
+    /** A staff token as {@code ./banshi token} prints it; village only for village staff. */
+    String token(String role, String village, String sub) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("sub", sub);
+        claims.put("town", "gaocheng");
+        claims.put("role", role);
+        if (village != null) claims.put("village", village);
+        return jwt.issue(claims, Duration.ofHours(8));
     }
 
     /** Cases whose title is exactly this (a Scan: test-side bookkeeping, never a request path). */
