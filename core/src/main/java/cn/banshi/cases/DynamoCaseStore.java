@@ -163,7 +163,7 @@ public final class DynamoCaseStore implements CaseStore {
             keyCondition = rangeCondition(q, values);
         }
         names.put("#pk", index.partitionKey());
-        names.put("#sk", index.sortKey());
+        if (keyCondition.contains("#sk")) names.put("#sk", index.sortKey());
         values.put(":pk", AttributeValue.fromS(partition));
         if (byDue && q.village() != null) filter(filters, names, values, "village", q.village());
         if (!index.name().equals(Tables.CASES_BY_STATUS) && q.status() != null) filter(filters, names, values, "status", q.status());

@@ -48,7 +48,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     "The working-day calendar has no data for " + e.year() + "; an administrator must load it first", "calendar"));
         } catch (SdkException e) {
             response = ApiResponse.error(isTransient(e) ? Errors.unavailable(isThrottle(e) ? 2 : 5) : Errors.internal());
-            log.warn("storage unavailable", "exception", e.getClass().getSimpleName(),
+            log.warn(isTransient(e) ? "storage unavailable" : "storage request refused", "exception", e.getClass().getSimpleName(),
                     "awsError", e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
                             ? ase.awsErrorDetails().errorCode() : null);
         } catch (RuntimeException e) {
