@@ -93,11 +93,21 @@ const VALUE_NAMES = {
   delivery: { online: '网上查询答复', email: '电子邮件', post: '邮寄', pickup: '当面领取' },
 };
 
-function display(key, value) {
+const OUTCOMES = {
+  resolved: '已办结', rejected: '不予受理', 'agreement-reached': '达成调解协议', 'no-agreement': '未达成调解协议',
+  ...OGI_OUTCOMES,
+};
+
+function display(key, value, cat) {
   if (value === true) return '是';
   if (value === false) return '否';
   if (value == null || value === '') return '—';
   if (VALUE_NAMES[key]?.[value]) return VALUE_NAMES[key][value];
+  if (key === 'assignedTo' && typeof value === 'string') {
+    const [kind, id] = value.split(/:(.*)/s);
+    if (kind === 'village') return cat?.villages.find((v) => v.id === id)?.name || id;
+    return id || value;
+  }
   if (key === 'clock' && typeof value === 'object') {
     return `自 ${value.countingFrom} 起计 ${value.limit} 个工作日，已用 ${value.used} 个${value.pausedOn ? `，${value.pausedOn} 起暂停` : ''}`;
   }
@@ -107,18 +117,18 @@ function display(key, value) {
 }
 
 /** A definition list of an object from the API, every value as text. */
-function facts(obj, labels, id) {
+function facts(obj, labels, id, cat) {
   const entries = Object.entries(obj || {});
   if (!entries.length) return h('p', { class: 'muted' }, '无');
   return h('dl', { class: 'facts', id }, entries.flatMap(([key, value]) => {
     if (Array.isArray(value) && value.length && typeof value[0] === 'object' && key !== 'sessions') {
       return [h('dt', {}, labels[key] || key), h('dd', {}, value.map((v, i) => h('div', { class: 'small' },
-        `${i + 1}. `, Object.entries(v).map(([k, x]) => `${labels[k] || k}：${display(k, x)}`).join('；'))))];
+        `${i + 1}. `, Object.entries(v).map(([k, x]) => `${labels[k] || k}：${display(k, x, cat)}`).join('；'))))];
     }
     if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'clock') {
-      return [h('dt', {}, labels[key] || key), h('dd', {}, facts(value, labels))];
+      return [h('dt', {}, labels[key] || key), h('dd', {}, facts(value, labels, null, cat))];
     }
-    return [h('dt', {}, labels[key] || key), h('dd', { class: key === 'sessions' ? 'user-text' : null }, display(key, value))];
+    return [h('dt', {}, labels[key] || key), h('dd', { class: key === 'sessions' ? 'user-text' : null }, display(key, value, cat))];
   }));
 }
 
@@ -261,7 +271,7 @@ function view(c, cat, state, message) {
         h('dt', {}, '来源'), h('dd', {}, CHANNELS[c.channel] || c.channel || '—'),
         h('dt', {}, '收到时间'), h('dd', {}, formatDateTime(c.receivedAt)),
         h('dt', {}, '办理期限'), h('dd', { id: 'case-due' }, c.dueDate ? formatDate(c.dueDate) : '—'),
-        c.resolution ? [h('dt', {}, '办结'), h('dd', {}, `${formatDate(c.resolution.on)}，${c.resolution.onTime ? '按期' : '超期'}，结果：${OGI_OUTCOMES[c.resolution.outcome] || c.resolution.outcome}`)] : null,
+        c.resolution ? [h('dt', {}, '办结'), h('dd', {}, `${formatDate(c.resolution.on)}，${c.resolution.onTime ? '按期' : '超期'}，结果：${OUTCOMES[c.resolution.outcome] || c.resolution.outcome}`)] : null,
         c.rating ? [h('dt', {}, '群众评价'), h('dd', { id: 'case-rating' }, `${c.rating.score} 分${c.rating.comment ? `：${c.rating.comment}` : ''}`)] : null),
       h('h2', {}, '诉求内容'),
       h('div', { class: 'user-text', id: 'case-description' }, c.description || '')),
@@ -273,10 +283,10 @@ function view(c, cat, state, message) {
         h('section', { class: 'card', 'aria-labelledby': 'personal-title' },
           h('h2', { id: 'personal-title' }, '当事人信息'),
           c.personalMasked ? h('p', { class: 'alert warn small', id: 'masked-note' }, '您是审计人员：个人信息已脱敏显示。') : null,
-          facts(c.personal, PERSONAL_LABELS, 'case-personal')),
+          facts(c.personal, PERSONAL_LABELS, 'case-personal', cat)),
         h('section', { class: 'card', 'aria-labelledby': 'details-title' },
           h('h2', { id: 'details-title' }, '办理信息'),
-          facts(c.details, DETAIL_LABELS, 'case-details')))),
+          facts(c.details, DETAIL_LABELS, 'case-details', cat)))),
   ];
 }
 

@@ -35,20 +35,23 @@ function dateField(name, label, value) {
 function filtersForm(params, cat, claims) {
   const villages = cat.villages.map((v) => [v.id, v.name]);
   const categories = [...cat.categories.map((c) => [c.id, c.name]), ['government-information', '政府信息公开']];
+  const active = FILTERS.some((name) => params.get(name));
   const form = h('form', { class: 'card', id: 'filters', novalidate: true, 'aria-label': '筛选案件' },
-    h('div', { class: 'filters' },
-      select('type', '类型', Object.entries(TYPE_NAMES), params.get('type')),
-      select('status', '状态', Object.entries(STATUS_NAMES), params.get('status')),
-      claims.role === 'village-staff' ? null : select('village', '村（社区）', villages, params.get('village')),
-      select('category', '分类', categories, params.get('category')),
-      dateField('from', '收到日期从', params.get('from')),
-      dateField('to', '收到日期至', params.get('to')),
-      dateField('dueBefore', '期限早于', params.get('dueBefore')),
-      h('div', { class: 'field', 'data-field': 'overdue' },
-        h('div', { class: 'check' },
-          h('input', { type: 'checkbox', id: 'f-overdue', name: 'overdue', checked: params.get('overdue') === 'true' }),
-          h('label', { for: 'f-overdue' }, '只看逾期')))),
-    h('div', { class: 'actions-row submit-row' },
+    h('details', { class: 'filters-panel', open: active || window.innerWidth >= 700 },
+      h('summary', {}, active ? '筛选条件（已筛选）' : '筛选条件'),
+      h('div', { class: 'filters' },
+        select('type', '类型', Object.entries(TYPE_NAMES), params.get('type')),
+        select('status', '状态', Object.entries(STATUS_NAMES), params.get('status')),
+        claims.role === 'village-staff' ? null : select('village', '村（社区）', villages, params.get('village')),
+        select('category', '分类', categories, params.get('category')),
+        dateField('from', '收到日期从', params.get('from')),
+        dateField('to', '收到日期至', params.get('to')),
+        dateField('dueBefore', '期限早于', params.get('dueBefore')),
+        h('div', { class: 'field', 'data-field': 'overdue' },
+          h('div', { class: 'check' },
+            h('input', { type: 'checkbox', id: 'f-overdue', name: 'overdue', checked: params.get('overdue') === 'true' }),
+            h('label', { for: 'f-overdue' }, '只看逾期'))))),
+    h('div', { class: 'button-row' },
       h('button', { type: 'submit', id: 'apply-filters' }, '查询'),
       h('a', { class: 'button secondary', href: '#/cases' }, '清除筛选'),
       h('button', { type: 'button', class: 'secondary', id: 'export-csv' }, '导出 CSV')));
@@ -94,8 +97,7 @@ function row(item, villages) {
     h('td', { class: 'nowrap' }, h('span', { class: 'badge' }, item.statusName || STATUS_NAMES[item.status] || item.status)),
     h('td', { class: 'nowrap' }, formatDateTime(item.receivedAt)),
     h('td', { class: 'nowrap' }, item.dueDate ? formatDate(item.dueDate) : '—',
-      item.overdue ? [' ', h('span', { class: 'badge overdue' }, '已逾期')] : null),
-    h('td', { class: 'nowrap' }, item.submitterName || ''));
+      item.overdue ? [' ', h('span', { class: 'badge overdue' }, '已逾期')] : null));
 }
 
 export async function render(container, { params }, ctx) {
@@ -137,7 +139,7 @@ export async function render(container, { params }, ctx) {
       ? h('div', { class: 'table-wrap' },
         h('table', { id: 'cases-table' },
           h('caption', { class: 'visually-hidden' }, '案件列表，逾期案件以红色背景和“已逾期”标出'),
-          h('thead', {}, h('tr', {}, ['查询编号', '类型', '标题', '分类', '村（社区）', '状态', '收到时间', '办理期限', '提交人']
+          h('thead', {}, h('tr', {}, ['查询编号', '类型', '标题', '分类', '村（社区）', '状态', '收到时间', '办理期限']
             .map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, items.map((item) => row(item, villages)))))
       : h('p', { class: 'empty card', id: 'no-cases' }, '没有符合条件的案件。'),

@@ -39,7 +39,7 @@ export function columnChart(title, data, { unit = '件', id } = {}) {
   const y = (v) => pad.top + plotH - (v / max) * plotH;
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}-t` },
     s('title', { id: `${id}-t` }, `${title}：${data.map((d) => `${d.label} ${d.value}${unit}`).join('，')}`),
-    [0, 0.25, 0.5, 0.75, 1].map((f) => [
+    [0, 0.2, 0.4, 0.6, 0.8, 1].map((f) => [
       s('line', { x1: pad.left, x2: width - pad.right, y1: y(max * f), y2: y(max * f), stroke: GRID, 'stroke-width': 1 }),
       s('text', { x: pad.left - 6, y: y(max * f) + 4, 'text-anchor': 'end', 'font-size': 12, fill: MUTED }, String(Math.round(max * f))),
     ]),
@@ -59,12 +59,12 @@ export function columnChart(title, data, { unit = '件', id } = {}) {
 /** Horizontal bars with labels (e.g. by category, by village). */
 export function barChart(title, data, { unit = '件', id, alt = false } = {}) {
   const rows = data.length ? data : [{ label: '暂无数据', value: 0 }];
-  const labelW = 150;
-  const width = 520;
-  const rowH = 30;
+  const labelW = 130;
+  const width = 420;
+  const rowH = 32;
   const top = 8;
   const height = top * 2 + rows.length * rowH;
-  const plotW = width - labelW - 50;
+  const plotW = width - labelW - 44;
   const max = Math.max(1, ...rows.map((d) => d.value));
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}-t` },
     s('title', { id: `${id}-t` }, `${title}：${rows.map((d) => `${d.label} ${d.value}${unit}`).join('，')}`),
@@ -72,10 +72,10 @@ export function barChart(title, data, { unit = '件', id, alt = false } = {}) {
       const yPos = top + i * rowH;
       const w = (d.value / max) * plotW;
       return s('g', {},
-        s('text', { x: labelW - 8, y: yPos + rowH / 2 + 4, 'text-anchor': 'end', 'font-size': 13, fill: INK }, d.label),
+        s('text', { x: labelW - 8, y: yPos + rowH / 2 + 5, 'text-anchor': 'end', 'font-size': 14, fill: INK }, d.label),
         s('rect', { x: labelW, y: yPos + 5, width: Math.max(w, d.value ? 2 : 0), height: rowH - 10, fill: alt ? BAR_ALT : BAR, rx: 2 },
           s('title', {}, `${d.label}：${d.value}${unit}`)),
-        s('text', { x: labelW + w + 6, y: yPos + rowH / 2 + 4, 'font-size': 13, fill: INK }, String(d.value)));
+        s('text', { x: labelW + w + 6, y: yPos + rowH / 2 + 5, 'font-size': 14, fill: INK }, String(d.value)));
     }));
   return h('figure', { class: 'card chart', id, 'data-chart': id },
     h('figcaption', {}, h('h2', {}, title)), svg, dataTable(title, rows, unit));

@@ -24,7 +24,7 @@ function sorted(map, names) {
 
 export function yearPicker(year, route) {
   const current = Number(todayInChina().slice(0, 4));
-  const form = h('form', { class: 'actions-row', id: 'year-form', role: 'search' },
+  const form = h('form', { class: 'year-form', id: 'year-form', role: 'search' },
     h('label', { for: 'year' }, '年度'),
     h('select', { id: 'year', name: 'year' },
       Array.from({ length: 6 }, (_, i) => current - i).map((y) => h('option', { value: y, selected: y === year }, `${y} 年`))),

@@ -67,6 +67,18 @@ final class Browser implements AutoCloseable {
         return profile.resolve("downloads");
     }
 
+    /** A finished download with this ending, or null while there is none (Chromium writes *.crdownload first). */
+    Path downloaded(String ending) {
+        if (!Files.isDirectory(downloads())) return null;
+        try (Stream<Path> files = Files.list(downloads())) {
+            List<Path> all = files.toList();
+            if (all.stream().anyMatch(p -> p.toString().endsWith(".crdownload"))) return null;
+            return all.stream().filter(p -> p.toString().endsWith(ending) && p.toFile().length() > 0).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     void phone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", PHONE_WIDTH, "height", 812, "deviceScaleFactor", 1, "mobile", true));

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +75,16 @@ class StaffConsoleBrowserTest {
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases-table, #no-cases")));
     }
 
+    /** Does something that re-renders the console view and waits until the new view has finished loading. */
+    void rerender(Runnable action) {
+        String before = browser.find("main").getAttribute("data-rendered");
+        action.run();
+        browser.until(d -> {
+            String now = d.findElement(By.tagName("main")).getAttribute("data-rendered");
+            return now != null && !now.equals(before);
+        });
+    }
+
     void openCase(String trackingNo) {
         browser.open("/admin/#/case/" + trackingNo);
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#case-title, #case-error")));
@@ -96,11 +105,12 @@ class StaffConsoleBrowserTest {
                 el.sendKeys(value);
             }
         });
-        String before = browser.find("#case-status").getText();
+        String version = browser.find("main .view").getAttribute("data-version");
         browser.find("#action-submit").click();
-        browser.until(d -> !d.findElements(By.id("case-message")).isEmpty() || !d.findElements(By.cssSelector("#action-form .field-error")).isEmpty());
-        assertTrue(browser.findAll("#action-form .field-error").isEmpty(), () -> "action refused: " + browser.find("#action-form").getText());
-        assertTrue(browser.find("#case-message").getText().startsWith("已"), before);
+        browser.until(d -> !version.equals(d.findElement(By.cssSelector("main .view")).getAttribute("data-version"))
+                || !d.findElements(By.cssSelector("#action-form .field-error, #action-form .form-alert")).isEmpty());
+        assertTrue(browser.findAll("#action-form").isEmpty(), () -> "action refused: " + browser.find("#action-form").getText());
+        assertTrue(browser.find("#case-message").getText().startsWith("已"), browser.find("#case-message").getText());
     }
 
     String trackAs(JsonNode receipt) {
@@ -121,8 +131,8 @@ class StaffConsoleBrowserTest {
 
         new Select(browser.find("#f-type")).selectByValue("complaint");
         new Select(browser.find("#f-village")).selectByValue("meijiadu");
-        browser.find("#apply-filters").click();
-        browser.until(d -> d.getCurrentUrl().contains("village=meijiadu"));
+        rerender(() -> browser.find("#apply-filters").click());
+        assertTrue(browser.driver.getCurrentUrl().contains("type=complaint&village=meijiadu"));
         WebElement row = browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-tracking-no='" + no + "']")));
         assertTrue(row.getText().contains("河道漂浮垃圾无人清理"));
         assertTrue(row.getText().contains("已提交，待受理"));
@@ -235,8 +245,7 @@ class StaffConsoleBrowserTest {
         }
         signIn(admin);
 
-        browser.open("/admin/#/cases?village=hongxing");
-        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-tracking-no='" + fresh + "']")));
+        rerender(() -> browser.open("/admin/#/cases?village=hongxing"));
         for (String no : late) {
             WebElement row = browser.find("tr[data-tracking-no='" + no + "']");
             assertEquals("overdue", row.getAttribute("class"));
@@ -247,34 +256,27 @@ class StaffConsoleBrowserTest {
         browser.screenshot("admin-cases-overdue");
 
         browser.find("#f-overdue").click();
-        browser.find("#apply-filters").click();
-        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("tr[data-tracking-no='" + fresh + "']")));
+        rerender(() -> browser.find("#apply-filters").click());
+        assertTrue(browser.findAll("tr[data-tracking-no='" + fresh + "']").isEmpty());
         assertEquals(3, browser.findAll("#cases-table tbody tr.overdue").size());
         assertEquals(3, browser.findAll("#cases-table tbody tr").size());
 
         browser.find("#export-csv").click();
-        Path csv = browser.until(d -> {
-            try (Stream<Path> files = Files.exists(browser.downloads()) ? Files.list(browser.downloads()) : Stream.empty()) {
-                return files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        });
+        Path csv = browser.until(d -> browser.downloaded(".csv"));
+        assertTrue(csv.getFileName().toString().startsWith("banshi-cases-"), csv.toString());
         String content = Files.readString(csv, StandardCharsets.UTF_8);
-        assertTrue(content.startsWith("\uFEFF查询编号"), "UTF-8 with BOM for Excel");
+        assertTrue(content.startsWith("\uFEFF\"查询编号\""), () -> "UTF-8 with BOM for Excel: " + content.substring(0, Math.min(40, content.length())));
         for (String no : late) assertTrue(content.contains(no));
         assertFalse(content.contains(fresh), "the export follows the filter");
 
-        browser.open("/admin/#/cases?village=gaocheng-shequ");
-        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases-table")));
+        rerender(() -> browser.open("/admin/#/cases?village=gaocheng-shequ"));
         assertEquals(20, browser.findAll("#cases-table tbody tr").size());
         List<String> first = browser.findAll("#cases-table tbody tr").stream().map(r -> r.getAttribute("data-tracking-no")).toList();
         assertFalse(browser.find("#prev-page").isEnabled());
-        browser.find("#next-page").click();
-        browser.until(d -> d.findElements(By.cssSelector("#cases-table tbody tr")).size() == 2);
+        rerender(() -> browser.find("#next-page").click());
+        assertEquals(2, browser.findAll("#cases-table tbody tr").size());
         assertFalse(browser.find("#next-page").isEnabled(), "22 cases: two pages");
-        browser.find("#prev-page").click();
-        browser.until(d -> d.findElements(By.cssSelector("#cases-table tbody tr")).size() == 20);
+        rerender(() -> browser.find("#prev-page").click());
         assertEquals(first, browser.findAll("#cases-table tbody tr").stream().map(r -> r.getAttribute("data-tracking-no")).toList());
     }
 
