@@ -47,7 +47,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN",
-                "--disable-dev-shm-usage");
+                "--disable-dev-shm-usage", "--hide-scrollbars");
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", profile.resolve("downloads").toString(),
