@@ -6,7 +6,8 @@ import { yearPicker } from './dashboard.js';
 
 const FORMAT_LABELS = { docx: 'Word 文档（.docx）', html: '网页（.html）', md: 'Markdown（.md）', json: '数据（.json）' };
 const FORMAT_ORDER = ['docx', 'html', 'md', 'json'];
-const DROP = 'script, iframe, object, embed, link, meta, base, form, input, button, textarea, select';
+const SAFE_STYLES = new Set(['padding-left', 'text-align', 'text-indent', 'font-weight']);
+const DROP = 'script, iframe, frame, object, embed, link, meta, base, title, form, input, button, textarea, select, template';
 
 /** True when the server has no such route (the reports service is not deployed here). */
 export function unavailable(error) {
@@ -26,20 +27,28 @@ async function showInPage(viewer, file, title) {
   replace(viewer, h('p', { class: 'muted' }, '正在打开…'));
   viewer.hidden = false;
   const { blob } = await staffFile(file.href);
-  const doc = new DOMParser().parseFromString(await blob.text(), 'text/html');
+  // Parsed into an inert <template>: nothing in it loads, runs or styles the page. Then only text, tables,
+  // headings, inline SVG and data: images are kept; the report's own stylesheet is applied in a shadow root.
+  // Handler and style attributes are renamed first only so that the page's CSP has nothing to refuse (and log).
+  const text = (await blob.text()).replace(/<[a-zA-Z][^>]*>/g, (tag) => tag
+    .replace(/\son([a-z]+)\s*=/gi, ' data-blocked-$1=').replace(/\sstyle\s*=/gi, ' data-inline-style='));
+  const template = document.createElement('template');
+  template.innerHTML = text;
+  const content = template.content;
   const sheets = [];
-  for (const style of doc.querySelectorAll('style')) {
+  for (const style of content.querySelectorAll('style')) {
     const sheet = new CSSStyleSheet();
     try {
-      sheet.replaceSync(style.textContent);
+      // The report styles its <body>; inside the viewer that is the wrapper element.
+      sheet.replaceSync(style.textContent.replace(/(^|[},\s])(?:html|body)(?=\s*[{,.:#[>+~\s])/g, '$1.report-body'));
       sheets.push(sheet);
     } catch {
       // a sheet the browser cannot parse is left out
     }
     style.remove();
   }
-  doc.querySelectorAll(DROP).forEach((el) => el.remove());
-  for (const el of doc.body.querySelectorAll('*')) {
+  content.querySelectorAll(DROP).forEach((el) => el.remove());
+  for (const el of content.querySelectorAll('*')) {
     for (const attr of [...el.attributes]) {
       const name = attr.name.toLowerCase();
       const value = attr.value.trim().toLowerCase();
@@ -53,7 +62,17 @@ async function showInPage(viewer, file, title) {
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = sheets;
   const page = document.createElement('div');
-  page.append(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+  page.className = 'report-body';
+  page.append(document.importNode(content, true));
+  // A few layout properties of the report's inline styles (indentation, alignment) are kept, set through
+  // the CSSOM, which the policy allows; anything else in them is dropped.
+  for (const el of page.querySelectorAll('[data-inline-style]')) {
+    for (const declaration of el.dataset.inlineStyle.split(';')) {
+      const [property, value] = declaration.split(':').map((x) => x?.trim().toLowerCase());
+      if (SAFE_STYLES.has(property) && /^[a-z0-9.%\s-]+$/.test(value || '')) el.style.setProperty(property, value);
+    }
+    el.removeAttribute('data-inline-style');
+  }
   shadow.append(page);
   replace(viewer,
     h('div', { class: 'toolbar' }, h('h2', { id: 'viewer-title' }, title),

@@ -95,7 +95,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits (not a timing assertion: fails only if the condition never holds) for a condition. */
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50)).until(condition);
     }
 
     WebElement find(String css) {
