@@ -1,5 +1,5 @@
-// DOM helpers. API data only ever reaches the page as text nodes or checked attribute values:
-// there is no innerHTML anywhere in banshi's pages.
+// DOM helpers. API data only ever reaches the page as text nodes or checked attribute values, never as
+// markup. (The one parse of markup is the report viewer's: into an inert <template>, sanitised before use.)
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

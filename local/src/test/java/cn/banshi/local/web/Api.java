@@ -48,6 +48,13 @@ final class Api {
         return answer.body();
     }
 
+    /** Any public submission body (disputes with parties, petitions, information requests). */
+    JsonNode submit(String route, ObjectNode body) {
+        Answer answer = send("POST", "/api/v1/towns/gaocheng/" + route, null, body);
+        if (answer.status() != 201) throw new IllegalStateException("submit: " + answer);
+        return answer.body();
+    }
+
     /** A case staff entered with its real date of receipt (to make one overdue). */
     JsonNode enter(String token, String village, String title, String receivedOn) {
         ObjectNode body = Json.object().put("type", "complaint").put("category", "roads-traffic").put("village", village)

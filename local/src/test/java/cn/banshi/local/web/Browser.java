@@ -117,6 +117,17 @@ final class Browser implements AutoCloseable {
         el.sendKeys(text);
     }
 
+    /** Visible form controls that no label names (a screen reader would announce them without a name). */
+    @SuppressWarnings("unchecked")
+    List<String> unlabelledControls() {
+        return (List<String>) js("""
+                return [...document.querySelectorAll('input, select, textarea')]
+                  .filter((el) => el.type !== 'hidden' && el.getClientRects().length > 0)
+                  .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+                  .map((el) => el.id || el.name || el.outerHTML.slice(0, 60));
+                """);
+    }
+
     /** The page is wider than the viewport (something overflows sideways). */
     boolean overflowsHorizontally() {
         return (Boolean) js("return document.documentElement.scrollWidth > window.innerWidth");

@@ -135,6 +135,8 @@ class CitizenPagesBrowserTest {
     void aComplaintSubmittedOnAPhoneIsTracked() {
         openCaseForm();
         assertEquals(Browser.PHONE_WIDTH, ((Number) browser.js("return window.innerWidth")).intValue());
+        browser.find("#type-dispute").click();
+        assertEquals(List.of(), browser.unlabelledControls(), "every control has a label (dispute parties included)");
         fillComplaint("河道有垃圾", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。", "13912345678");
         assertTrue(browser.find("#limit-hint").getText().contains("13 个工作日"), "the category's time limit is shown");
         assertFalse(browser.overflowsHorizontally(), "nothing overflows a 375 px screen");
@@ -149,6 +151,7 @@ class CitizenPagesBrowserTest {
         assertTrue(browser.find("#timeline").getText().contains("已收到您的投诉举报"));
         assertTrue(browser.find("#due-date").getText().matches("\\d{4}年\\d{1,2}月\\d{1,2}日前"), browser.find("#due-date").getText());
         assertTrue(browser.findAll("#rating-form").isEmpty(), "no rating before resolution");
+        assertEquals(List.of(), browser.unlabelledControls());
         assertFalse(browser.overflowsHorizontally());
         browser.screenshot("citizen-track-375");
     }
@@ -167,6 +170,7 @@ class CitizenPagesBrowserTest {
         browser.find("#form-electronic").click();
         browser.find("#delivery-online").click();
         assertFalse(browser.overflowsHorizontally());
+        assertEquals(List.of(), browser.unlabelledControls());
         browser.screenshot("citizen-info-request-form-375");
         browser.find("#submit").click();
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +140,8 @@ class StaffConsoleBrowserTest {
         row.findElement(By.tagName("a")).click();
         browser.until(ExpectedConditions.textToBe(By.id("case-tracking-no"), no));
         assertEquals(List.of("accept", "reject"), actionButtons(), "only what the state allows");
+        browser.find("#actions button[data-action='reject']").click();
+        assertEquals(List.of(), browser.unlabelledControls(), "every control of the detail and its action form has a label");
         assertTrue(browser.find("#case-personal").getText().contains("王小明"), "a town admin sees the submitter");
 
         act("accept", Map.of());
@@ -173,6 +176,56 @@ class StaffConsoleBrowserTest {
         assertTrue(rating.getText().startsWith("5 分"), rating.getText());
         assertEquals(6, browser.findAll("#history tbody tr").size(), "submit, accept, assign, reply, resolve, rate");
         assertTrue(browser.find("#history").getText().contains("请村里安排保洁"), "staff see the internal note");
+    }
+
+    @Test
+    void disputesPetitionsAndInformationRequestsAreWorkedWithTheirOwnActions() {
+        ObjectNode dispute = Json.object().put("type", "dispute").put("category", "dispute-neighbour").put("village", "meijiadu")
+                .put("title", "邻里排水纠纷").put("description", "邻居改建排水沟，雨水流入我家院子，协商未果。");
+        dispute.putObject("submitter").put("name", "张三").put("phone", "13812345678");
+        dispute.putArray("parties").addObject().put("name", "李四").put("role", "邻居");
+        String disputeNo = api.submit("complaints", dispute).get("trackingNo").asText();
+        ObjectNode petition = Json.object().put("type", "petition").put("category", "petition-rural-affairs")
+                .put("title", "反映土地流转费用未兑现").put("description", "村里土地流转费用两年未兑现，请求处理。");
+        petition.putObject("submitter").put("name", "陈五").put("phone", "13700001111");
+        String petitionNo = api.submit("complaints", petition).get("trackingNo").asText();
+        ObjectNode info = Json.object().put("description", "请公开本镇2021年农村人居环境整治项目的预算和决算。")
+                .put("form", "electronic").put("delivery", "online");
+        info.putObject("applicant").put("kind", "natural-person").put("name", "李华").put("idType", "resident-id")
+                .put("idNumber", "11010519491231002X").put("phone", "0510-87654321");
+        String infoNo = api.submit("info-requests", info).get("trackingNo").asText();
+        signIn(admin);
+
+        openCase(disputeNo);
+        assertTrue(browser.find("#case-personal").getText().contains("李四"), "the other party is shown to staff");
+        act("accept", Map.of());
+        act("assign-mediator", Map.of("mediator", "周调解员"));
+        act("record-session", Map.of("summary", "双方到场，约定共同疏通排水沟。"));
+        act("resolve", Map.of("result", "agreement-reached", "summary", "达成书面调解协议"));
+        assertEquals(List.of("record-fulfilment", "close"), actionButtons());
+        act("record-fulfilment", Map.of("fulfilled", "true"));
+        assertTrue(browser.find("#case-facts").getText().contains("达成调解协议"));
+        assertTrue(browser.find("#case-details").getText().contains("周调解员"));
+
+        openCase(petitionNo);
+        act("register", Map.of());
+        act("forward", Map.of("handlingBody", "镇农业农村局"));
+        act("acknowledge", Map.of());
+        act("extend", Map.of("days", "15", "reason", "需要核实两年的流转台账"));
+        assertEquals(List.of("reply"), actionButtons(), "one extension only");
+        act("reply", Map.of("opinion", "经核实，流转费用已于本月补发到位。"));
+        assertEquals("已办结", browser.find("#case-status").getText());
+
+        openCase(infoNo);
+        assertTrue(browser.find("#case-personal").getText().contains("11010519491231002X"), "a town admin sees the ID number");
+        act("request-correction", Map.of("items", "请写明所需决算是镇本级还是村级项目。"));
+        assertEquals("待申请人补正", browser.find("#case-status").getText());
+        assertEquals("—", browser.find("#case-due").getText(), "the clock stops while awaiting correction");
+        act("receive-correction", Map.of());
+        assertFalse(actionButtons().contains("request-correction"), "correction is asked once");
+        act("answer", Map.of("outcome", "partially-disclosed", "reply", "预算已公开，决算中涉及第三方商业信息的部分不予公开。"));
+        assertEquals("已答复", browser.find("#case-status").getText());
+        assertTrue(browser.find("#case-facts").getText().contains("部分公开"));
     }
 
     @Test
@@ -253,6 +306,7 @@ class StaffConsoleBrowserTest {
         }
         assertEquals("", browser.find("tr[data-tracking-no='" + fresh + "']").getAttribute("class"));
         assertTrue(browser.find("#list-count").getText().contains("逾期 3 件"));
+        assertEquals(List.of(), browser.unlabelledControls());
         browser.screenshot("admin-cases-overdue");
 
         browser.find("#f-overdue").click();
