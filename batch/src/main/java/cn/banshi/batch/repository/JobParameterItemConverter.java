@@ -50,6 +50,11 @@ public final class JobParameterItemConverter {
     AttributeValue toAttribute(JobParameters parameters) {
         List<AttributeValue> list = new ArrayList<>();
         for (JobParameter<?> parameter : parameters.parameters()) {
+            if (!conversionService.canConvert(String.class, parameter.type())) {
+                // DefaultConversionService turns anything into text via toString(); reading back needs a converter
+                throw new IllegalArgumentException("Job parameter " + parameter.name() + " of type "
+                        + parameter.type().getName() + " could not be read back: register a String converter pair");
+            }
             String text = conversionService.convert(parameter.value(), String.class);
             if (text == null) {
                 throw new IllegalArgumentException("Job parameter " + parameter.name() + " converts to null text");
