@@ -4,37 +4,27 @@ import java.util.Locale;
 import org.springframework.core.env.Environment;
 
 /**
- * Which job repository the batch jobs use, from {@code banshi.batch.repository} (system property or Spring
- * property; environment variable {@code BANSHI_BATCH_REPOSITORY}): {@code dynamodb}, the default, or
- * {@code embedded} (an in-process repository that dies with the process, for a one-off local run).
+ * Which job repository the batch jobs use: the property {@code banshi.batch.repository} (a Spring property,
+ * so also {@code -Dbanshi.batch.repository} or the environment variable {@code BANSHI_BATCH_REPOSITORY}).
+ * {@code dynamodb}, the default, survives the process that runs the job (a function, a container);
+ * {@code h2} is the report jobs' embedded H2 file under the data directory, for a machine without DynamoDB.
  */
 public enum JobRepositoryKind {
-    DYNAMODB, EMBEDDED;
+    DYNAMODB, H2;
 
     public static final String PROPERTY = "banshi.batch.repository";
-    public static final String ENV = "BANSHI_BATCH_REPOSITORY";
 
-    /** From the system property, else the environment variable, else {@link #DYNAMODB}. */
-    public static JobRepositoryKind configured() {
-        String value = System.getProperty(PROPERTY);
-        if (value == null || value.isBlank()) value = System.getenv(ENV);
-        return parse(value);
-    }
-
-    /** From a Spring environment (which includes system properties and environment variables). */
     public static JobRepositoryKind configured(Environment environment) {
-        String value = environment.getProperty(PROPERTY);
-        if (value == null || value.isBlank()) value = environment.getProperty(ENV);
-        return parse(value);
+        return parse(environment.getProperty(PROPERTY));
     }
 
     static JobRepositoryKind parse(String value) {
         if (value == null || value.isBlank()) return DYNAMODB;
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "dynamodb" -> DYNAMODB;
-            case "embedded" -> EMBEDDED;
+            case "h2" -> H2;
             default -> throw new IllegalArgumentException(
-                    PROPERTY + " must be 'dynamodb' or 'embedded', not '" + value + "'");
+                    PROPERTY + " must be 'dynamodb' or 'h2', not '" + value + "'");
         };
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -37,11 +38,25 @@ class JobRepositorySelectionTest {
         dynamo = LocalDynamo.freshTables();
     }
 
+    /** The shape of the report jobs' JobRepositoryConfiguration, with a stand-in for their H2 repository. */
     @Configuration
-    static class ReportJobs extends DynamoDbBatchConfiguration {
+    static class ReportJobs {
         @Bean
         DynamoDbClient dynamoDbClient() {
             return dynamo;
+        }
+
+        @Bean
+        JobRepository jobRepository(Environment env, DynamoDbClient dynamo) {
+            return switch (JobRepositoryKind.configured(env)) {
+                case DYNAMODB -> DynamoDbJobRepositories.create(dynamo);
+                case H2 -> new ResourcelessJobRepository();
+            };
+        }
+
+        @Bean
+        JobOperator jobOperator(JobRepository jobRepository) throws Exception {
+            return TestJobs.operator(jobRepository);
         }
 
         @Bean
@@ -56,8 +71,8 @@ class JobRepositorySelectionTest {
     void theKindIsReadFromTheProperty() {
         assertEquals(JobRepositoryKind.DYNAMODB, JobRepositoryKind.parse(null));
         assertEquals(JobRepositoryKind.DYNAMODB, JobRepositoryKind.parse(" DynamoDB "));
-        assertEquals(JobRepositoryKind.EMBEDDED, JobRepositoryKind.parse("embedded"));
-        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> JobRepositoryKind.parse("h2"));
+        assertEquals(JobRepositoryKind.H2, JobRepositoryKind.parse("h2"));
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> JobRepositoryKind.parse("mongodb"));
         assertTrue(wrong.getMessage().contains("banshi.batch.repository"));
     }
 
@@ -70,21 +85,8 @@ class JobRepositorySelectionTest {
 
     @Test
     void theEmbeddedRepositoryIsUsedOnRequest() throws Exception {
-        JobParameters parameters = run("embedded");
+        JobParameters parameters = run("h2");
         assertNull(DynamoDbJobRepositories.create(dynamo).getJobInstance("hello", parameters), "nothing written to DynamoDB");
-    }
-
-    @Test
-    void theStaticSelectionFallsBackToTheGivenEmbeddedRepository() {
-        String previous = System.getProperty(JobRepositoryKind.PROPERTY);
-        System.setProperty(JobRepositoryKind.PROPERTY, "embedded");
-        try {
-            ResourcelessJobRepository embedded = new ResourcelessJobRepository();
-            assertEquals(embedded, DynamoDbJobRepositories.configured(() -> embedded));
-        } finally {
-            if (previous == null) System.clearProperty(JobRepositoryKind.PROPERTY);
-            else System.setProperty(JobRepositoryKind.PROPERTY, previous);
-        }
     }
 
     private static JobParameters run(String kind) throws Exception {
