@@ -91,6 +91,33 @@ class DynamoDbJobLaunchTest {
         assertEquals(2, restartRepository.getJobExecutions(restarted.getJobInstance()).size());
     }
 
+    /** Partitions (as the report jobs scan segments): on restart only the failed partition runs, from its last commit. */
+    @Test
+    void aPartitionedJobRestartsOnlyTheFailedPartition() throws Exception {
+        String name = "partitioned-" + UUID.randomUUID();
+        List<Integer> firstReads = new ArrayList<>();
+        List<Integer> secondReads = new ArrayList<>();
+        List<Integer> written = new ArrayList<>();
+        boolean[] failed = {false};
+        JobExecution first = TestJobs.operator(repository).start(
+                TestJobs.partitionedJob(name, repository, firstReads::add, TestJobs.failingOnceAt(27, written, failed)),
+                params("gaocheng"));
+        assertEquals(BatchStatus.FAILED, first.getStatus());
+        assertEquals(IntStream.rangeClosed(1, 30).boxed().toList(), firstReads.subList(0, 30));
+        assertEquals(4, repository.getJobExecution(first.getId()).getStepExecutions().size(), "manager and three partitions");
+
+        JobRepository restartRepository = DynamoDbJobRepositories.create(dynamo);
+        JobExecution second = TestJobs.operator(restartRepository).start(
+                TestJobs.partitionedJob(name, restartRepository, secondReads::add, TestJobs.failingOnceAt(27, written, failed)),
+                params("gaocheng"));
+
+        assertEquals(BatchStatus.COMPLETED, second.getStatus());
+        assertEquals(IntStream.rangeClosed(26, 40).boxed().toList(), secondReads,
+                "only partition 2 runs again, from its first uncommitted chunk");
+        assertEquals(IntStream.rangeClosed(1, 60).boxed().toList(), written.stream().sorted().toList());
+        assertEquals(2, restartRepository.getJobExecutions(second.getJobInstance()).size());
+    }
+
     @Test
     void aCompletedInstanceCannotBeRestarted() throws Exception {
         String name = "numbers-" + UUID.randomUUID();

@@ -1,17 +1,24 @@
 package cn.banshi.batch.repository;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.core.task.SyncTaskExecutor;
 
 /** Small real jobs for the repository tests: a restartable chunk-oriented step over the numbers 1..n. */
 final class TestJobs {
@@ -59,6 +66,64 @@ final class TestJobs {
                         .reader(new NumberReader(count, onRead))
                         .processor(item -> item * 10)
                         .writer(writer)
+                        .build())
+                .build();
+    }
+
+    /** Reads its partition's range (from, to in the step context) and keeps its position there. */
+    static final class RangeReader implements ItemStreamReader<Integer> {
+        private final IntConsumer onRead;
+        private int next;
+        private int to;
+
+        RangeReader(IntConsumer onRead) {
+            this.onRead = onRead;
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            to = context.getInt("to");
+            next = context.getInt("position", context.getInt("from"));
+        }
+
+        @Override
+        public Integer read() {
+            if (next > to) return null;
+            onRead.accept(next);
+            return next++;
+        }
+
+        @Override
+        public void update(ExecutionContext context) {
+            context.putInt("position", next);
+        }
+    }
+
+    /** Three partitions over 1..60 (20 items each), run one after the other, chunks of five. */
+    static Job partitionedJob(String name, JobRepository repository, IntConsumer onRead, ItemWriter<Integer> writer) {
+        Step worker = new StepBuilder("range", repository)
+                .<Integer, Integer>chunk(5)
+                .transactionManager(new ResourcelessTransactionManager())
+                .reader(new RangeReader(onRead))
+                .processor(item -> item * 10)
+                .writer(writer)
+                .build();
+        Partitioner partitioner = gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            for (int p = 0; p < 3; p++) {
+                ExecutionContext context = new ExecutionContext();
+                context.putInt("from", p * 20 + 1);
+                context.putInt("to", p * 20 + 20);
+                partitions.put("p" + p, context);
+            }
+            return partitions;
+        };
+        return new JobBuilder(name, repository)
+                .start(new StepBuilder("manager", repository)
+                        .partitioner("range", partitioner)
+                        .step(worker)
+                        .gridSize(3)
+                        .taskExecutor(new SyncTaskExecutor())
                         .build())
                 .build();
     }
