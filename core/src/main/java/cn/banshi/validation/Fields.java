@@ -134,6 +134,21 @@ public final class Fields {
         return value.intValue();
     }
 
+    /** An ISO date (yyyy-MM-dd). */
+    public Optional<java.time.LocalDate> optionalDate(String name) {
+        Optional<String> raw = optionalString(name, 10, 10);
+        if (raw.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(java.time.LocalDate.parse(raw.get()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Errors.invalidFormat(path(name), "日期格式应为 YYYY-MM-DD", "Date must be YYYY-MM-DD");
+        }
+    }
+
+    public java.time.LocalDate requiredDate(String name) {
+        return optionalDate(name).orElseThrow(() -> Errors.required(path(name)));
+    }
+
     public Optional<Fields> optionalObject(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) return Optional.empty();

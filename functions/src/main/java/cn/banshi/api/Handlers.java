@@ -1,8 +1,11 @@
 package cn.banshi.api;
 
+import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.catalog.CatalogHandler;
 import cn.banshi.health.HealthHandler;
+import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.intake.SubmissionHandler;
+import cn.banshi.staff.StaffCasesHandler;
 import cn.banshi.tracking.TrackingHandler;
 import java.util.List;
 
@@ -11,11 +14,13 @@ public final class Handlers {
     private Handlers() {}
 
     public static List<Class<? extends ApiHandler>> all() {
-        return List.of(HealthHandler.class, CatalogHandler.class, SubmissionHandler.class, TrackingHandler.class);
+        return List.of(HealthHandler.class, CatalogHandler.class, SubmissionHandler.class, TrackingHandler.class,
+                StaffCasesHandler.class, StaffIntakeHandler.class, CalendarAdminHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
     public static List<ApiHandler> create(AppContext app) {
-        return List.of(new HealthHandler(), new CatalogHandler(), new SubmissionHandler(app), new TrackingHandler(app));
+        return List.of(new HealthHandler(), new CatalogHandler(), new SubmissionHandler(app), new TrackingHandler(app),
+                new StaffCasesHandler(app), new StaffIntakeHandler(app), new CalendarAdminHandler(app));
     }
 }

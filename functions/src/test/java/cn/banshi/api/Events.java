@@ -87,6 +87,17 @@ public final class Events {
         return this;
     }
 
+    /** The claims API Gateway's JWT authorizer puts in the request context after verifying the token. */
+    public Events claims(String sub, String town, String role, String village) {
+        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode claims = jwt.putObject("claims");
+        claims.put("sub", sub).put("town", town).put("role", role)
+                .put("iss", "https://cognito-idp.cn-north-1.amazonaws.com.cn/pool").put("aud", "banshi-staff");
+        if (village != null) claims.put("village", village);
+        jwt.putArray("scopes");
+        return this;
+    }
+
     public Events query(Map<String, String> params) {
         ObjectNode q = event.putObject("queryStringParameters");
         StringBuilder raw = new StringBuilder();
