@@ -1,6 +1,8 @@
 package cn.banshi.batch.repository;
 
 import cn.banshi.testkit.LocalDynamo;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -24,22 +25,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Repository overhead per chunk commit: the same chunk-oriented job (reader, processor, no-op writer) on
- * Spring Batch's in-memory ResourcelessJobRepository and on the DynamoDB repository against dynalite, at two
- * job sizes; the difference of the slopes (ms per extra commit) is the repository's cost per commit, free of
- * the per-job costs. Not a test: run it by hand (see docs/batch-job-repository.md).
+ * Spring Batch's in-memory ResourcelessJobRepository and on the DynamoDB repository against dynalite, run
+ * alternately (so that the machine's load affects both alike); per pair, (DynamoDB time - in-memory time) /
+ * commits. The job's fixed launch cost (a few dozen requests) is spread over its commits. Not a test: run it
+ * by hand (see docs/batch-job-repository.md).
  */
 public final class JobRepositoryBenchmark {
     private static final int CHUNK = 10;
-    private static final int SMALL_COMMITS = 50;
-    private static final int LARGE_COMMITS = 250;
-    private static final int RUNS = 7;
+    private static final int COMMITS = 300;
+    private static final int RUNS = 9;
+    private static final AtomicLong RUN_IDS = new AtomicLong();
 
     private JobRepositoryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
-        DynamoDbClient ignored = LocalDynamo.freshTables();
-        ignored.close();
+        LocalDynamo.freshTables().close();
         DynamoDbClient dynamo = LocalDynamo.client(ClientOverrideConfiguration.builder().addExecutionInterceptor(
                 new ExecutionInterceptor() {
                     @Override
@@ -48,55 +49,58 @@ public final class JobRepositoryBenchmark {
                     }
                 }));
         JobRepository dynamoRepository = DynamoDbJobRepositories.create(dynamo);
+        String loadBefore = loadAverage();
 
-        // warm-up: class loading, JIT, dynalite
-        for (int i = 0; i < 3; i++) {
-            run(ResourcelessJobRepository::new, SMALL_COMMITS);
-            run(() -> dynamoRepository, SMALL_COMMITS);
+        for (int i = 0; i < 3; i++) { // warm-up: class loading, JIT, dynalite
+            run(new ResourcelessJobRepository(), COMMITS / 5);
+            run(dynamoRepository, COMMITS / 5);
         }
-
-        double memorySmall = median(ResourcelessJobRepository::new, SMALL_COMMITS);
-        double memoryLarge = median(ResourcelessJobRepository::new, LARGE_COMMITS);
-        double dynamoSmall = median(() -> dynamoRepository, SMALL_COMMITS);
         requests.clear();
-        double dynamoLarge = median(() -> dynamoRepository, LARGE_COMMITS);
-        Map<String, Long> perRun = new TreeMap<>();
-        requests.forEach((k, v) -> perRun.put(k, v.get() / RUNS));
+        double[] memory = new double[RUNS];
+        double[] dynamoDb = new double[RUNS];
+        double[] overhead = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            memory[i] = run(new ResourcelessJobRepository(), COMMITS);
+            dynamoDb[i] = run(dynamoRepository, COMMITS);
+            overhead[i] = (dynamoDb[i] - memory[i]) / COMMITS;
+        }
+        Map<String, Long> perJob = new TreeMap<>();
+        requests.forEach((k, v) -> perJob.put(k, v.get() / RUNS));
+        long total = perJob.values().stream().mapToLong(Long::longValue).sum();
+        double[] sorted = overhead.clone();
+        Arrays.sort(sorted);
 
-        int extra = LARGE_COMMITS - SMALL_COMMITS;
-        double memoryPerCommit = (memoryLarge - memorySmall) / extra;
-        double dynamoPerCommit = (dynamoLarge - dynamoSmall) / extra;
-        long total = perRun.values().stream().mapToLong(Long::longValue).sum();
-
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s (%s)%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"));
-        System.out.printf(Locale.ROOT, "job: chunk size %d, %d vs %d commits, median of %d runs each%n",
-                CHUNK, SMALL_COMMITS, LARGE_COMMITS, RUNS);
-        System.out.printf(Locale.ROOT, "in-memory (Resourceless): %.1f ms / %.1f ms per job -> %.3f ms per commit%n",
-                memorySmall, memoryLarge, memoryPerCommit);
-        System.out.printf(Locale.ROOT, "DynamoDB on dynalite:     %.1f ms / %.1f ms per job -> %.3f ms per commit%n",
-                dynamoSmall, dynamoLarge, dynamoPerCommit);
-        System.out.printf(Locale.ROOT, "repository overhead per chunk commit: %.2f ms%n", dynamoPerCommit - memoryPerCommit);
-        System.out.printf(Locale.ROOT, "fixed overhead per job (create instance, execution, step; final updates): %.1f ms%n",
-                (dynamoSmall - SMALL_COMMITS * dynamoPerCommit) - (memorySmall - SMALL_COMMITS * memoryPerCommit));
-        System.out.printf(Locale.ROOT, "DynamoDB requests per %d-commit job: %d (%.2f per commit) %s%n",
-                LARGE_COMMITS, total, (double) total / LARGE_COMMITS, perRun);
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s; load average before %s, after %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"), loadBefore, loadAverage());
+        System.out.printf(Locale.ROOT, "job: %d commits of %d items; %d alternating runs on each repository%n", COMMITS, CHUNK, RUNS);
+        System.out.printf(Locale.ROOT, "in-memory (Resourceless): median %.0f ms per job (%.3f ms per commit)%n",
+                median(memory), median(memory) / COMMITS);
+        System.out.printf(Locale.ROOT, "DynamoDB on dynalite:     median %.0f ms per job (%.3f ms per commit)%n",
+                median(dynamoDb), median(dynamoDb) / COMMITS);
+        System.out.printf(Locale.ROOT, "repository overhead per chunk commit: median %.2f ms (min %.2f, max %.2f)%n",
+                sorted[RUNS / 2], sorted[0], sorted[RUNS - 1]);
+        System.out.printf(Locale.ROOT, "DynamoDB requests per job: %d (%.2f per commit) %s%n",
+                total, (double) total / COMMITS, perJob);
         System.exit(0);
     }
 
-    private static double median(Supplier<JobRepository> repository, int commits) throws Exception {
-        double[] times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) times[i] = run(repository, commits);
-        Arrays.sort(times);
-        return times[RUNS / 2];
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
-    private static final AtomicLong RUN_IDS = new AtomicLong();
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception unknown) {
+            return "unknown";
+        }
+    }
 
     /** One job run; returns its wall time in ms. */
-    private static double run(Supplier<JobRepository> repositories, int commits) throws Exception {
-        JobRepository repository = repositories.get();
+    private static double run(JobRepository repository, int commits) throws Exception {
         List<Integer> sink = new ArrayList<>();
         Job job = TestJobs.numbersJob("bench", repository, commits * CHUNK, CHUNK, item -> {}, chunk -> sink.add(chunk.size()));
         var operator = TestJobs.operator(repository, job);
