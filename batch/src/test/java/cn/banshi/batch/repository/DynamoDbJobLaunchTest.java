@@ -119,6 +119,35 @@ class DynamoDbJobLaunchTest {
         assertEquals(2, restartRepository.getJobExecutions(second.getJobInstance()).size());
     }
 
+    /** A step whose state outgrows one item fails with the repository's message; the last good context stays. */
+    @Test
+    void aStepWhoseContextOutgrowsAnItemFailsClearly() throws Exception {
+        String name = "bloated-" + UUID.randomUUID();
+        byte[] noise = new byte[450_000];
+        new java.util.Random(3).nextBytes(noise);
+        List<Integer> written = new ArrayList<>();
+        Job job = new JobBuilder(name, repository).start(new StepBuilder("bloat", repository)
+                .<Integer, Integer>chunk(5)
+                .transactionManager(new ResourcelessTransactionManager())
+                .reader(new TestJobs.NumberReader(20, item -> {}) {
+                    @Override
+                    public void update(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+                        super.update(context);
+                        if (getCurrentItemCount() > 10) context.put("cache", noise);
+                    }
+                })
+                .writer(chunk -> chunk.forEach(written::add))
+                .build()).build();
+        JobExecution execution = TestJobs.operator(repository, job).start(job, params("gaocheng"));
+
+        assertEquals(BatchStatus.FAILED, execution.getStatus());
+        String description = execution.getExitStatus().getExitDescription();
+        assertTrue(description.contains("ExecutionContextTooLargeException") && description.contains("(step 'bloat')"), description);
+        StepExecution step = repository.getLastStepExecution(execution.getJobInstance(), "bloat");
+        assertEquals(10, step.getExecutionContext().getInt("numbers.read.count"), "the last context that fitted");
+        assertTrue(!step.getExecutionContext().containsKey("cache"));
+    }
+
     @Test
     void aCompletedInstanceCannotBeRestarted() throws Exception {
         String name = "numbers-" + UUID.randomUUID();

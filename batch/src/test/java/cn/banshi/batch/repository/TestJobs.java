@@ -28,7 +28,7 @@ final class TestJobs {
      * Reads 1..count. Restart state is Spring Batch's own read count in the step's execution context; jumping
      * to it reads nothing, so every call of {@code onRead} is an item really read.
      */
-    static final class NumberReader extends AbstractItemCountingItemStreamItemReader<Integer> {
+    static class NumberReader extends AbstractItemCountingItemStreamItemReader<Integer> {
         private final IntConsumer onRead;
 
         NumberReader(int count, IntConsumer onRead) {
