@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.dao.NoSuchObjectException;
@@ -117,7 +118,7 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
         if (item == null || item.isEmpty()) return;
         int currentVersion = Attributes.intValue(item, StepExecutionItemConverter.VERSION);
         if (stepExecution.getVersion() == null || currentVersion != stepExecution.getVersion()) {
-            stepExecution.upgradeStatus(org.springframework.batch.core.BatchStatus.valueOf(
+            stepExecution.upgradeStatus(BatchStatus.valueOf(
                     Attributes.string(item, StepExecutionItemConverter.STATUS)));
             stepExecution.setVersion(currentVersion);
         }
