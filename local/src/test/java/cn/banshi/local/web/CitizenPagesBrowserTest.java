@@ -116,6 +116,10 @@ class CitizenPagesBrowserTest {
     }
 
     void track(Map<String, String> codes, boolean viaReceiptLink) {
+        track(codes, viaReceiptLink, true);
+    }
+
+    void track(Map<String, String> codes, boolean viaReceiptLink, boolean expectFound) {
         if (viaReceiptLink) {
             browser.find("#receipt a.button").click();
             browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#track-form[data-ready]")));
@@ -128,7 +132,7 @@ class CitizenPagesBrowserTest {
         }
         browser.type("#access-code", codes.get("accessCode"));
         browser.find("#track-submit").click();
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-name")));
+        if (expectFound) browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-name")));
     }
 
     @Test
@@ -176,6 +180,10 @@ class CitizenPagesBrowserTest {
 
         Map<String, String> codes = awaitReceipt();
         assertTrue(browser.find("#receipt").getText().contains("政府信息公开申请"));
+        track(Map.of("trackingNo", codes.get("trackingNo"), "accessCode", "ZZZZZ-ZZZZZ"), false, false);
+        WebElement wrong = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='trackingNo'] .field-error")));
+        assertTrue(wrong.getText().contains("查询编号或查询码不正确"), wrong.getText());
+        assertTrue(browser.find("#result").getAttribute("hidden") != null, "nothing is shown for a wrong code");
         track(codes, false);
         assertEquals("政府信息公开申请", browser.find("#case-status h2").getText());
         assertEquals("已提交，待受理", browser.find("#status-name").getText());
@@ -259,6 +267,14 @@ class CitizenPagesBrowserTest {
         assertTrue(browser.findAll("#receipt img, #receipt script, #receipt b").isEmpty(), "no markup was created");
         assertNull(browser.js("return window.__xss === undefined ? null : window.__xss"));
         assertFalse(browser.driver.getTitle().contains("pwned"));
+
+        // The receipt is shown once: starting a new case takes the codes off the page.
+        String accessCode = browser.find("#receipt-access-code").getText();
+        browser.find("#receipt button.secondary:not(#copy-codes)").click();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-form")));
+        assertFalse(browser.find("body").getText().contains(accessCode));
+        assertEquals(0L, browser.js("return document.querySelectorAll('#receipt *').length"));
+        assertEquals("", browser.find("#title").getAttribute("value"));
     }
 
     @Test
