@@ -97,7 +97,6 @@ function activityForm(section, year, canEdit) {
     try {
       await staffApi('/api/v1/admin/activities', { method: 'POST', body: formValues(form) });
       await activities(section, year, canEdit);
-      section.querySelector('#activities-table')?.focus?.();
     } catch (error) {
       busy(submit, false);
       showApiError(form, error, '保存未成功');
