@@ -12,10 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The environment variables the main code of every module reads, found in the sources. */
+/** The environment variables the main code of every deployed module reads, found in the sources. */
 final class EnvVars {
     private static final Pattern GETENV = Pattern.compile("System\\.getenv\\(([^)]*)\\)");
     private static final Pattern CONSTANT = Pattern.compile("static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*\"([^\"]*)\"");
+
+    /** Modules whose code never runs in AWS (the local run, test support). */
+    private static final Set<String> NOT_DEPLOYED = Set.of("local", "testkit");
 
     private EnvVars() {}
 
@@ -23,7 +26,8 @@ final class EnvVars {
         List<Path> sources;
         try (Stream<Path> files = Files.walk(root)) {
             sources = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> f.toString().contains("/src/main/java/") && !f.toString().contains("node_modules")).toList();
+                    .filter(f -> f.toString().contains("/src/main/java/") && !f.toString().contains("node_modules"))
+                    .filter(f -> !NOT_DEPLOYED.contains(root.relativize(f).getName(0).toString())).toList();
         }
         Map<String, Set<String>> constants = new HashMap<>();
         Map<Path, String> texts = new HashMap<>();
