@@ -1,7 +1,16 @@
 package cn.banshi.infra;
 
 import cn.banshi.json.Json;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -79,8 +88,47 @@ final class ResourceSpec {
             throw new IllegalStateException("The AWS resource specification is not installed: run `npm ci --prefix infra/cfnspec`"
                     + " (./banshi test does it). Looked for " + DB);
         }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(DB))) {
-            return new ResourceSpec(Json.mapper().readTree(in));
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(DB), 1 << 16);
+             JsonParser parser = Json.mapper().getFactory().createParser(in)) {
+            parser.nextToken();
+            return new ResourceSpec(read(parser));
+        }
+    }
+
+    /** Reads the tree without the "documentation" texts, which are most of the file's 15 MB. */
+    private static JsonNode read(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = Json.object();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    if (name.equals("documentation")) parser.skipChildren();
+                    else object.set(name, read(parser));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = Json.mapper().createArrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) array.add(read(parser));
+                return array;
+            }
+            case VALUE_STRING -> {
+                return TextNode.valueOf(parser.getText());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return BooleanNode.valueOf(parser.getBooleanValue());
+            }
+            case VALUE_NULL -> {
+                return NullNode.getInstance();
+            }
+            case VALUE_NUMBER_INT -> {
+                return LongNode.valueOf(parser.getLongValue());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return DoubleNode.valueOf(parser.getDoubleValue());
+            }
+            default -> throw new IOException("unexpected " + parser.currentToken() + " in " + DB);
         }
     }
 
