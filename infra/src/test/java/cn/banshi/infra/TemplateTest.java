@@ -220,6 +220,11 @@ class TemplateTest {
 
     /** Actions AWS offers no resource-level permission for; allowed on "*" only with the condition named. */
     static final Map<String, String> NO_RESOURCE_LEVEL = Map.of("cloudwatch:PutMetricData", "cloudwatch:namespace");
+    /**
+     * Object actions (s3:GetObject, s3:PutObject, ...) on the objects under one key prefix of one bucket of this stack,
+     * e.g. !Sub "${ReportsBucket.Arn}/reports/*": S3 names objects only through such a pattern.
+     */
+    static final Pattern BUCKET_OBJECTS = Pattern.compile("\\$\\{(\\w+)\\.Arn}/[a-z0-9-]+/\\*");
 
     @Test
     void everyFunctionHasItsOwnRoleAndNoStatementHasAWildcard() {
@@ -249,6 +254,11 @@ class TemplateTest {
                 String text = resource.isTextual() ? resource.asText() : resource.path("Fn::Sub").asText("");
                 if (text.equals("*") && actions.size() == 1 && NO_RESOURCE_LEVEL.containsKey(actions.get(0))) {
                     assertTrue(statement.path("Condition").toString().contains(NO_RESOURCE_LEVEL.get(actions.get(0))), where);
+                    continue;
+                }
+                Matcher objects = BUCKET_OBJECTS.matcher(text);
+                if (objects.matches() && actions.stream().allMatch(a -> a.startsWith("s3:") && a.endsWith("Object"))) {
+                    assertEquals("AWS::S3::Bucket", TEMPLATE.resources().path(objects.group(1)).path("Type").asText(), where);
                     continue;
                 }
                 assertFalse(text.contains("*"), where + ": wildcard resource " + resource);
