@@ -1,12 +1,17 @@
 package cn.banshi.api;
 
+import cn.banshi.activities.ActivityStore;
 import cn.banshi.calendar.Deadlines;
 import cn.banshi.calendar.WorkingDayCalendar;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.catalog.Catalogs;
+import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
+import cn.banshi.plans.PlanItemStore;
+import cn.banshi.reports.FileReportStore;
+import cn.banshi.reports.ReportStore;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.tracking.AttemptLimiter;
 import cn.banshi.tracking.TrackingService;
@@ -28,8 +33,16 @@ public final class AppContext {
     private final Deadlines deadlines;
     private final IntakeService intake;
     private final TrackingService tracking;
+    private final ActivityStore activities;
+    private final PlanItemStore planItems;
+    private final DisclosureStore disclosure;
+    private final ReportStore reports;
 
     public AppContext(DynamoDbClient dynamo, Clock clock) {
+        this(dynamo, clock, FileReportStore.fromEnvironment());
+    }
+
+    public AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports) {
         this.dynamo = dynamo;
         this.clock = clock;
         SecureRandom random = new SecureRandom();
@@ -37,6 +50,10 @@ public final class AppContext {
         this.deadlines = new Deadlines(WorkingDayCalendar.bundled());
         this.intake = new IntakeService(cases, new IdempotencyStore(dynamo, clock, random), deadlines, clock, random);
         this.tracking = new TrackingService(cases, new AttemptLimiter(dynamo, clock));
+        this.activities = new ActivityStore(dynamo);
+        this.planItems = new PlanItemStore(dynamo);
+        this.disclosure = new DisclosureStore(dynamo);
+        this.reports = reports;
     }
 
     public static AppContext shared() {
@@ -57,4 +74,8 @@ public final class AppContext {
     public IntakeService intake() { return intake; }
     public TrackingService tracking() { return tracking; }
     public Catalogs catalogs() { return Catalogs.bundled(); }
+    public ActivityStore activities() { return activities; }
+    public PlanItemStore planItems() { return planItems; }
+    public DisclosureStore disclosure() { return disclosure; }
+    public ReportStore reports() { return reports; }
 }

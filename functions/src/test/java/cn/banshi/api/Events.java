@@ -80,6 +80,26 @@ public final class Events {
         return this;
     }
 
+    /** The claims API Gateway's JWT authorizer verified ({@code requestContext.authorizer.jwt.claims}); village may be null. */
+    public Events claims(String sub, String town, String role, String village) {
+        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode claims = jwt.putObject("claims");
+        claims.put("sub", sub);
+        claims.put("town", town);
+        claims.put("role", role);
+        if (village != null) claims.put("village", village);
+        jwt.putArray("scopes");
+        return this;
+    }
+
+    public static Events put(String routePath, String path, String body) {
+        return request("PUT", routePath, path).body(body);
+    }
+
+    public static Events delete(String routePath, String path) {
+        return request("DELETE", routePath, path);
+    }
+
     public Events header(String name, String value) {
         ObjectNode headers = (ObjectNode) event.get("headers");
         if (value == null) headers.remove(name.toLowerCase());
