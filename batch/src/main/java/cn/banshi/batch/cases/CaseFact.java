@@ -1,6 +1,5 @@
 package cn.banshi.batch.cases;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -10,17 +9,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * rating, and for information requests the applicant kind (a column of the statutory table).
  */
 public record CaseFact(String type, String category, String village, LocalDate receivedOn, LocalDate dueDate,
-                       LocalDate finishedOn, Boolean onTime, String outcome, Integer rating, Instant ratedAt,
+                       LocalDate finishedOn, Boolean onTime, String outcome, Integer rating,
                        String applicantKind) {
 
     /** The attributes the scan asks for ({@link #PROJECTION} with {@link #NAMES}); personal data is never read. */
     public static final String PROJECTION = "#town, #type, #category, #village, #receivedOn, #dueDate, #finishedOn, "
-            + "#onTime, #outcome, #rating, #ratedAt, #details.#applicantKind";
+            + "#onTime, #outcome, #rating, #details.#applicantKind";
     public static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("#town", "town"), Map.entry("#type", "type"), Map.entry("#category", "category"),
             Map.entry("#village", "village"), Map.entry("#receivedOn", "receivedOn"), Map.entry("#dueDate", "dueDate"),
             Map.entry("#finishedOn", "finishedOn"), Map.entry("#onTime", "onTime"), Map.entry("#outcome", "outcome"),
-            Map.entry("#rating", "rating"), Map.entry("#ratedAt", "ratedAt"), Map.entry("#details", "details"),
+            Map.entry("#rating", "rating"), Map.entry("#details", "details"),
             Map.entry("#applicantKind", "applicantKind"));
 
     public static CaseFact of(Map<String, AttributeValue> item) {
@@ -32,8 +31,7 @@ public record CaseFact(String type, String category, String village, LocalDate r
         return new CaseFact(s(item, "type"), s(item, "category"), s(item, "village"), date(item, "receivedOn"),
                 date(item, "dueDate"), date(item, "finishedOn"),
                 item.containsKey("onTime") ? item.get("onTime").bool() : null, s(item, "outcome"),
-                item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null,
-                item.containsKey("ratedAt") ? Instant.parse(item.get("ratedAt").s()) : null, kind);
+                item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null, kind);
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {

@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The year's figures, counted case by case and never holding a case: named counters (sums) and a few
  * maxima, mergeable across scan segments and serialisable into a step's execution context. Each case counts
- * by what it was in the period: received in it, finished in it (by {@code finishedOn}), open at its end
- * ({@code asOf}), open at its start (carried over), and for information requests the cells of the
- * statutory table.
+ * by what it was in the period: received in it, finished in it (by {@code finishedOn}; its rating, if any,
+ * counts with it), open at its end ({@code asOf}), open at its start (carried over), and for information
+ * requests the cells of the statutory table.
  */
 public final class CaseTally {
     private final TreeMap<String, Long> sums = new TreeMap<>();
@@ -51,9 +50,7 @@ public final class CaseTally {
                 inc("dispute.finished");
                 inc("dispute.outcome." + f.outcome());
             }
-            boolean rated = f.rating() != null && f.ratedAt() != null
-                    && !LocalDateTime.ofInstant(f.ratedAt(), cn.banshi.calendar.ChinaTime.ZONE).toLocalDate().isAfter(asOf);
-            if (rated) {
+            if (f.rating() != null) {
                 inc("rating.count");
                 add("rating.sum", f.rating());
                 if (f.rating() >= 4) inc("rating.satisfied");
