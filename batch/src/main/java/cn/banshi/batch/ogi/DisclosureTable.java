@@ -32,8 +32,10 @@ public final class DisclosureTable {
     public static DisclosureTable from(CaseTally tally) {
         List<String> problems = new ArrayList<>();
         tally.withPrefix("ogi.").forEach((key, n) -> {
-            if (key.endsWith(".unknown") || key.startsWith("outcome.unknown.")) {
-                problems.add(n + " 件政府信息公开申请的申请人类型或办理结果不是 ogi.md 的代码（" + key + "）");
+            if (key.startsWith("outcome.unknown.")) {
+                problems.add("办理结果不在 ogi.md 的代码之列：ogi." + key + " = " + n);
+            } else if (key.endsWith(".unknown")) {
+                problems.add("申请人类型不在 ogi.md 的代码之列：ogi." + key + " = " + n);
             }
         });
         Map<String, long[]> rows = new LinkedHashMap<>();
