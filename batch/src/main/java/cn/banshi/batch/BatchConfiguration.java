@@ -52,11 +52,18 @@ public class BatchConfiguration {
         return new org.springframework.batch.core.scope.StepScope();
     }
 
+    /** Registers every job bean of the context (restarts find their job by name here). */
     @Bean
-    public JobOperator jobOperator(JobRepository jobRepository) throws Exception {
+    public org.springframework.batch.core.configuration.support.MapJobRegistry jobRegistry() {
+        return new org.springframework.batch.core.configuration.support.MapJobRegistry();
+    }
+
+    @Bean
+    public JobOperator jobOperator(JobRepository jobRepository,
+                                   org.springframework.batch.core.configuration.support.MapJobRegistry jobRegistry) throws Exception {
         TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
         operator.setJobRepository(jobRepository);
-        operator.setJobRegistry(new org.springframework.batch.core.configuration.support.MapJobRegistry());
+        operator.setJobRegistry(jobRegistry);
         operator.afterPropertiesSet();
         return operator;
     }

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 
 /**
  * The CLI's progress: on a terminal a bar redrawn in place ("[██████░░░░]  62% 扫描案件 3120/5000"); otherwise
- * one line per phase and one per 10% of the scan (or every 500 cases when the total is unknown).
+ * one line per phase and one per 10% of the scan (or every 100 cases when the total is unknown).
  */
 final class TerminalProgress implements Progress {
     private static final int WIDTH = 30;
@@ -38,7 +38,7 @@ final class TerminalProgress implements Progress {
             }
             return;
         }
-        long step = total > 0 ? Math.min(10, done * 10 / total) : done / 500;
+        long step = total > 0 ? Math.min(10, done * 10 / total) : done / 100;
         if (step != lastStep) {
             lastStep = step;
             err.println(label + ": 扫描案件 scanned " + done + (total > 0 ? "/" + total : ""));
