@@ -115,6 +115,8 @@ public final class ReportCli {
     static void quietLibraries() {
         Logger.getLogger("").setLevel(Level.WARNING);
         for (var h : Logger.getLogger("").getHandlers()) h.setLevel(Level.WARNING);
+        // a failed step is reported by the CLI itself, with its cause, not as a stack trace
+        Logger.getLogger("org.springframework").setLevel(Level.OFF);
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
     }

@@ -6,7 +6,6 @@ import cn.banshi.store.Tables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,7 @@ public final class PlanItemStore {
 
     public void create(PlanItem p, String actor, Instant now) {
         Map<String, AttributeValue> item = toItem(p, actor, now);
+        item.put("createdAt", s(now.toString()));
         dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
@@ -47,9 +47,9 @@ public final class PlanItemStore {
         }
     }
 
-    /** A plan year's items, by target date. */
+    /** A plan year's items, in the order they were entered. */
     public List<PlanItem> list(String town, int year) {
-        List<PlanItem> result = new ArrayList<>();
+        List<Map.Entry<String, PlanItem>> result = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryRequest.Builder q = QueryRequest.builder().tableName(table)
@@ -58,11 +58,12 @@ public final class PlanItemStore {
                             ":year", s(TownRecords.yearPrefix(year))));
             if (start != null) q.exclusiveStartKey(start);
             QueryResponse page = dynamo.query(q.build());
-            page.items().forEach(item -> result.add(fromItem(item)));
+            page.items().forEach(item -> result.add(Map.entry(
+                    item.containsKey("createdAt") ? item.get("createdAt").s() : "", fromItem(item))));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        result.sort(Comparator.comparing(PlanItem::targetDate).thenComparing(PlanItem::id));
-        return result;
+        result.sort(Map.Entry.<String, PlanItem>comparingByKey().thenComparing(e -> e.getValue().id()));
+        return result.stream().map(Map.Entry::getValue).toList();
     }
 
     public Optional<PlanItem> update(String town, String id, PlanItemForms.Changes changes, String actor, Instant now) {

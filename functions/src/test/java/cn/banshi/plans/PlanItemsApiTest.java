@@ -33,7 +33,7 @@ class PlanItemsApiTest extends ApiTestSupport {
     }
 
     @Test
-    void givenNextYearsArrangementsWhenListingThenTheDefaultIsNextYearAndStatusStartsNotStarted() {
+    void givenNextYearsArrangementsWhenListingThenTheDefaultIsNextYearInEntryOrderAndStatusStartsNotStarted() {
         APIGatewayV2HTTPResponse r = create("""
                 {"title":"进一步加强法治阵地建设","description":"拟在红星社区建一室内普法宣传阵地。",
                  "owner":"司法所","place":"红星社区","targetDate":"2022-10-31"}""");
@@ -41,13 +41,15 @@ class PlanItemsApiTest extends ApiTestSupport {
         assertEquals("not-started", json(r).get("status").asText());
         assertEquals(2022, json(r).get("year").asInt());
         assertEquals("staff", json(r).get("source").asText());
+        clock.advance(java.time.Duration.ofMinutes(1));
         create("{\"title\":\"强化领导干部依法行政水平\",\"owner\":\"党政办\",\"targetDate\":\"2022-06-30\"}");
         create("{\"title\":\"今年的事\",\"owner\":\"党政办\",\"targetDate\":\"2021-12-31\"}");
 
         JsonNode next = json(call(handler, admin(Events.get(COLLECTION, COLLECTION))));
         assertEquals(2022, next.get("year").asInt());
         assertEquals(2, next.get("items").size());
-        assertEquals("2022-06-30", next.get("items").get(0).get("targetDate").asText());
+        assertEquals("2022-10-31", next.get("items").get(0).get("targetDate").asText(), "in the order entered");
+        assertEquals("2022-06-30", next.get("items").get(1).get("targetDate").asText());
         JsonNode thisYear = json(call(handler, Events.get(COLLECTION, COLLECTION).query(Map.of("year", "2021"))
                 .claims("a", "gaocheng", "auditor", null)));
         assertEquals(1, thisYear.get("items").size());

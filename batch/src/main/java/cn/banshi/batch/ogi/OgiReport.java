@@ -143,7 +143,7 @@ public final class OgiReport {
         body.add(List.of(Cell.text("信息内容"), Cell.span("本年收费金额（单位：万元）", 3, 1)));
         body.add(List.of(Cell.text("行政事业性收费"), spanNumber(p.feeAmount().toPlainString(), 3)));
         return new Doc.Table(null, List.of(3, 2, 2, 2), List.of(),
-                List.of("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), body, null);
+                List.of("项目", "", "", ""), body, null);
     }
 
     private static Cell spanNumber(String value, int span) {

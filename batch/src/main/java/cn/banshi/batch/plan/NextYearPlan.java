@@ -85,8 +85,8 @@ public final class NextYearPlan {
                 if (f.open(type) > 0) parts.add(type.nameZh() + f.open(type) + "件");
             }
             doc.para("截至" + Texts.date(f.period().asOf()) + "，全镇尚有" + f.open() + "件群众诉求未办结，结转至" + next
-                    + "年继续办理，其中" + String.join("、", parts) + "；已超过办理时限的" + f.overdueOpen()
-                    + "件，须于" + next + "年1月底前办结。");
+                    + "年继续办理，其中" + String.join("、", parts)
+                    + (f.overdueOpen() > 0 ? "；已超过办理时限的" + f.overdueOpen() + "件，须于" + next + "年1月底前办结" : "") + "。");
             n = 0;
             for (CaseType type : CaseType.values()) {
                 long open = f.open(type);
@@ -94,7 +94,7 @@ public final class NextYearPlan {
                 long overdue = f.overdueOpen(type);
                 LocalDate target = carryTarget(next, f.latestOpenDue(type));
                 String title = "办结结转的" + type.nameZh() + open + "件";
-                String description = year + "年末尚未办结的" + type.nameZh() + open + "件"
+                String description = "截至" + Texts.date(f.period().asOf()) + "尚未办结的" + type.nameZh() + open + "件"
                         + (overdue > 0 ? "（其中已超过办理时限" + overdue + "件）" : "") + "结转至" + next + "年，依法按时办结。";
                 doc.heading(2, Texts.h2(++n, title));
                 doc.para(PlanTexts.arrangement(description, OWNERS.get(type), null, target));

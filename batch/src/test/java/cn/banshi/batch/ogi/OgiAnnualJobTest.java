@@ -176,6 +176,25 @@ class OgiAnnualJobTest {
     }
 
     @Test
+    void thenTheDocxWithItsSpanningTablesIsAnOfficialDocumentThatLibreOfficeConvertsToPdf() throws Exception {
+        Path docx = ReportTestSupport.file(data, 2021, ReportKind.OGI_ANNUAL, ReportFormat.DOCX);
+        List<String> headings = cn.banshi.batch.DocxChecks.assertOfficialLayout(docx, "高塍镇2021年政府信息公开工作年度报告");
+        assertEquals(6, headings.size(), headings.toString());
+        try (var in = java.nio.file.Files.newInputStream(docx);
+             var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+            assertEquals(3, doc.getTables().size());
+            var requests = doc.getTables().get(1);
+            assertEquals(3 + Ogi.rows().size(), requests.getNumberOfRows(), "3 header rows and one per statutory row");
+            assertEquals("", requests.getRow(1).getCell(0).getText(), "under the merged corner cell");
+            assertEquals("自然人", requests.getRow(1).getCell(1).getText());
+            assertEquals(Long.toString(report.at("/requests/rows/total").get(6).asLong()),
+                    requests.getRow(3 + Ogi.rows().indexOf("total")).getTableCells()
+                            .get(requests.getRow(3 + Ogi.rows().indexOf("total")).getTableCells().size() - 1).getText());
+        }
+        cn.banshi.batch.DocxChecks.assertLibreOfficeConvertsToPdf(docx, data);
+    }
+
+    @Test
     void thenLateAnswersAreReportedAsAProblem() {
         long late = specs.stream().filter(s -> in2021(s.finishedOn()) && !s.onTime()).count();
         assertTrue(late > 0);
