@@ -303,8 +303,9 @@ public final class DocxRenderer {
                 tcPr.addNewVAlign().setVal(STVerticalJc.CENTER);
                 XWPFParagraph p = cell.getParagraphs().get(0);
                 CTSpacing sp = spacing(p, 0);
-                sp.setLine(BigInteger.valueOf(300));
+                sp.setLine(BigInteger.valueOf(260));
                 sp.setLineRule(STLineSpacingRule.AUTO);
+                offGrid(p);
                 if (slot.firstRow() != r) continue;
                 Doc.Cell content = slot.cell();
                 p.setAlignment(content.number() ? ParagraphAlignment.RIGHT
@@ -345,6 +346,12 @@ public final class DocxRenderer {
             border.setSz(BigInteger.valueOf(4));
             border.setColor("000000");
         }
+    }
+
+    /** Table text keeps its own (smaller) line height instead of the body's 22-line grid. */
+    private static void offGrid(XWPFParagraph p) {
+        CTPPr ppr = ppr(p);
+        (ppr.isSetSnapToGrid() ? ppr.getSnapToGrid() : ppr.addNewSnapToGrid()).setVal(false);
     }
 
     private static CTPPr ppr(XWPFParagraph p) {

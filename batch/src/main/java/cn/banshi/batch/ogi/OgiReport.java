@@ -182,7 +182,7 @@ public final class OgiReport {
         List<String> flat = new ArrayList<>(List.of("项目", "", ""));
         flat.addAll(List.of("自然人", "法人或其他组织·商业企业", "法人或其他组织·科研机构", "法人或其他组织·社会公益组织",
                 "法人或其他组织·法律服务机构", "法人或其他组织·其他", "总计"));
-        return new Doc.Table(null, List.of(3, 3, 6, 2, 2, 2, 2, 2, 2, 2), head, flat, body,
+        return new Doc.Table(null, List.of(2, 3, 8, 2, 2, 2, 2, 2, 2, 2), head, flat, body,
                 "注：本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和。");
     }
 
