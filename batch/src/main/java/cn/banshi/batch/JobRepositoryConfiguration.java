@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import cn.banshi.batch.repository.DynamoDbJobRepositories;
+import cn.banshi.batch.repository.JobRepositoryKind;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -15,16 +18,18 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Where Spring Batch keeps its job repository, chosen by the property {@value #PROPERTY}. {@code h2}
- * (the default): an embedded H2 database in file mode under {@code DATA/batch/}, which survives a killed
- * process, so a job started again resumes where it stopped. This class is the one place to add another store
- * (DynamoDB, so that the repository survives a function).
+ * Where Spring Batch keeps the report jobs' repository, chosen by {@code banshi.batch.repository}
+ * ({@link JobRepositoryKind}): {@code dynamodb} (the default) next to the case tables, so that it survives
+ * the function or container that ran the job; {@code h2}, an embedded H2 database in file mode under
+ * {@code DATA/batch/}, which survives a killed process on one machine. Either way a job started again resumes
+ * where it stopped.
  */
 @Configuration
 public class JobRepositoryConfiguration {
-    public static final String PROPERTY = "banshi.batch.repository";
+    public static final String PROPERTY = JobRepositoryKind.PROPERTY;
 
     /** A job repository and the transaction manager its step commits run in. */
     public interface JobStore extends AutoCloseable {
@@ -37,12 +42,11 @@ public class JobRepositoryConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public JobStore jobStore(Environment env) throws Exception {
-        String kind = env.getProperty(PROPERTY, "h2");
-        if (!kind.equals("h2")) {
-            throw new IllegalStateException(PROPERTY + "=" + kind + " is not supported (supported: h2)");
-        }
-        return h2(Path.of(env.getRequiredProperty(BatchConfiguration.DATA_DIR)).resolve("batch"));
+    public JobStore jobStore(Environment env, DynamoDbClient dynamo) throws Exception {
+        return switch (JobRepositoryKind.configured(env)) {
+            case DYNAMODB -> dynamoDb(dynamo);
+            case H2 -> h2(Path.of(env.getRequiredProperty(BatchConfiguration.DATA_DIR)).resolve("batch"));
+        };
     }
 
     @Bean
@@ -53,6 +57,28 @@ public class JobRepositoryConfiguration {
     @Bean
     public PlatformTransactionManager transactionManager(JobStore store) {
         return store.transactionManager();
+    }
+
+    /** DynamoDB writes join no transaction: chunk commits run under a resourceless transaction manager. */
+    static JobStore dynamoDb(DynamoDbClient dynamo) {
+        JobRepository repository = DynamoDbJobRepositories.create(dynamo);
+        PlatformTransactionManager tx = new ResourcelessTransactionManager();
+        return new JobStore() {
+            @Override
+            public JobRepository repository() {
+                return repository;
+            }
+
+            @Override
+            public PlatformTransactionManager transactionManager() {
+                return tx;
+            }
+
+            @Override
+            public void close() {
+                // the client belongs to the caller
+            }
+        };
     }
 
     static JobStore h2(Path dir) throws Exception {

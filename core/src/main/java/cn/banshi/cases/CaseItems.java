@@ -14,6 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps a {@link CaseRecord} to its DynamoDB item and back, including the index key attributes. */
 public final class CaseItems {
+    /** Fixed width, so that index sort keys order by time: 2021-09-30T10:00:00+08:00. */
+    static final java.time.format.DateTimeFormatter RECEIVED_KEY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ChinaTime.ZONE);
+
     private CaseItems() {}
 
     public static Map<String, AttributeValue> toItem(CaseRecord c) {
@@ -33,7 +37,7 @@ public final class CaseItems {
         item.put("version", AttributeValue.fromN(Long.toString(c.version())));
         item.put("receivedAt", s(c.receivedAt().toString()));
         item.put("receivedOn", s(c.receivedOn().toString()));
-        String receivedKey = c.receivedAt().atZone(ChinaTime.ZONE).toOffsetDateTime().toString() + "#" + c.trackingNo();
+        String receivedKey = RECEIVED_KEY_TIME.format(c.receivedAt()) + "#" + c.trackingNo();
         item.put("receivedKey", s(receivedKey));
         item.put("townType", s(c.town() + "#" + c.type().code()));
         item.put("townStatus", s(c.town() + "#" + c.status()));

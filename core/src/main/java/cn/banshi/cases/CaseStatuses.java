@@ -34,6 +34,14 @@ public final class CaseStatuses {
         return NAMES.getOrDefault(status, status);
     }
 
+    public static boolean isKnown(String status) {
+        return NAMES.containsKey(status);
+    }
+
+    public static java.util.SortedSet<String> all() {
+        return new java.util.TreeSet<>(NAMES.keySet());
+    }
+
     public static boolean isOpen(String status) {
         return !FINISHED.contains(status);
     }

@@ -15,6 +15,32 @@ public interface CaseStore {
 
     Optional<CaseRecord> find(String trackingNo);
 
+    /**
+     * Replaces the case with its next version if the stored version is still {@code next.version() - 1}.
+     *
+     * @throws VersionConflictException when someone else changed it first
+     */
+    void update(CaseRecord next);
+
+    /** A page of a town's cases through the indexes (never a Scan). */
+    CasePage list(CaseQuery query);
+
+    /**
+     * Streams the cases of a town (or one village when {@code village} is set) received between the two
+     * dates inclusive, through the received-date indexes, one page at a time.
+     */
+    void forEachReceived(String town, String village, java.time.LocalDate from, java.time.LocalDate to,
+                         java.util.function.Consumer<CaseRecord> consumer);
+
+    /** Streams the open cases of a town whose due date is before {@code bound}, soonest due first. */
+    void forEachOpenDueBefore(String town, java.time.LocalDate bound, java.util.function.Consumer<CaseRecord> consumer);
+
+    class VersionConflictException extends RuntimeException {
+        public VersionConflictException() {
+            super("Stale version", null, false, false);
+        }
+    }
+
     class TrackingNumberTakenException extends RuntimeException {
         public TrackingNumberTakenException(String trackingNo) {
             super("Tracking number already used", null, false, false);

@@ -1,14 +1,29 @@
 package cn.banshi.cases;
 
+import cn.banshi.errors.ApiException;
+import cn.banshi.json.Json;
+import cn.banshi.store.AttributeJson;
+import cn.banshi.store.TableSpec;
 import cn.banshi.store.Tables;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/** The case table through the AWS SDK v2 low-level client. */
+/** The case table through the AWS SDK v2 low-level client. Lists use Query on the indexes, never Scan. */
 public final class DynamoCaseStore implements CaseStore {
     private final DynamoDbClient dynamo;
     private final String table;
@@ -20,7 +35,7 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public void create(CaseRecord record, String idempotencyRef) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(CaseItems.toItem(record));
+        Map<String, AttributeValue> item = new HashMap<>(CaseItems.toItem(record));
         String condition = "attribute_not_exists(pk)";
         Map<String, AttributeValue> values = Map.of();
         if (idempotencyRef != null) {
@@ -29,8 +44,7 @@ public final class DynamoCaseStore implements CaseStore {
             values = Map.of(":ref", AttributeValue.fromS(idempotencyRef), ":one", AttributeValue.fromN("1"));
         }
         try {
-            var request = software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder()
-                    .tableName(table).item(item).conditionExpression(condition);
+            PutItemRequest.Builder request = PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition);
             if (!values.isEmpty()) request.expressionAttributeValues(values);
             dynamo.putItem(request.build());
         } catch (ConditionalCheckFailedException taken) {
@@ -44,5 +58,185 @@ public final class DynamoCaseStore implements CaseStore {
                 .key(Map.of("pk", AttributeValue.fromS(trackingNo))));
         return response.hasItem() && !response.item().isEmpty()
                 ? Optional.of(CaseItems.fromItem(response.item())) : Optional.empty();
+    }
+
+    @Override
+    public void update(CaseRecord next) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(CaseItems.toItem(next))
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(next.version() - 1)))));
+        } catch (ConditionalCheckFailedException stale) {
+            throw new VersionConflictException();
+        }
+    }
+
+    @Override
+    public CasePage list(CaseQuery q) {
+        Plan plan = plan(q);
+        Map<String, AttributeValue> startKey = q.cursor() == null ? null : decodeCursor(q.cursor(), plan);
+        List<CaseRecord> items = new ArrayList<>();
+        while (true) {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(plan.index.name())
+                    .keyConditionExpression(plan.keyCondition).scanIndexForward(plan.ascending)
+                    .expressionAttributeNames(plan.names).expressionAttributeValues(plan.values)
+                    .limit(Math.max(q.limit(), 25));
+            if (plan.filter != null) request.filterExpression(plan.filter);
+            if (startKey != null) request.exclusiveStartKey(startKey);
+            QueryResponse response = dynamo.query(request.build());
+            List<Map<String, AttributeValue>> page = response.items();
+            boolean pageHasMore = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            for (int i = 0; i < page.size(); i++) {
+                items.add(CaseItems.fromItem(page.get(i)));
+                if (items.size() == q.limit()) {
+                    boolean more = i < page.size() - 1 || pageHasMore;
+                    return new CasePage(items, more ? encodeCursor(keyOf(page.get(i), plan.index), plan) : null);
+                }
+            }
+            if (!pageHasMore) return new CasePage(items, null);
+            startKey = response.lastEvaluatedKey();
+        }
+    }
+
+    @Override
+    public void forEachReceived(String town, String village, java.time.LocalDate from, java.time.LocalDate to,
+                                java.util.function.Consumer<CaseRecord> consumer) {
+        forEach(new CaseQuery(town, null, null, village, null, from, to, null, null, 500, null), consumer);
+    }
+
+    @Override
+    public void forEachOpenDueBefore(String town, java.time.LocalDate bound, java.util.function.Consumer<CaseRecord> consumer) {
+        forEach(new CaseQuery(town, null, null, null, null, null, null, bound, null, 500, null), consumer);
+    }
+
+    private void forEach(CaseQuery q, java.util.function.Consumer<CaseRecord> consumer) {
+        Plan plan = plan(q);
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(plan.index.name())
+                    .keyConditionExpression(plan.keyCondition).scanIndexForward(plan.ascending)
+                    .expressionAttributeNames(plan.names).expressionAttributeValues(plan.values).limit(q.limit());
+            if (plan.filter != null) request.filterExpression(plan.filter);
+            if (start != null) request.exclusiveStartKey(start);
+            QueryResponse response = dynamo.query(request.build());
+            response.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    private record Plan(TableSpec.IndexSpec index, String partitionValue, String keyCondition, String filter,
+                        Map<String, String> names, Map<String, AttributeValue> values, boolean ascending) {}
+
+    private static Plan plan(CaseQuery q) {
+        TableSpec spec = Tables.spec(Tables.CASES);
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> filters = new ArrayList<>();
+        TableSpec.IndexSpec index;
+        String partition;
+        String keyCondition;
+        boolean ascending = false;
+        boolean byDue = q.overdueOn() != null || q.dueBefore() != null;
+        if (byDue) {
+            index = spec.index(Tables.CASES_OPEN_BY_DUE);
+            partition = q.town();
+            java.time.LocalDate bound = q.overdueOn() == null ? q.dueBefore()
+                    : q.dueBefore() == null || q.overdueOn().isBefore(q.dueBefore()) ? q.overdueOn() : q.dueBefore();
+            keyCondition = "#pk = :pk AND #sk < :bound";
+            values.put(":bound", AttributeValue.fromS(bound.toString()));
+            ascending = true;
+        } else if (q.village() != null) {
+            index = spec.index(Tables.CASES_BY_VILLAGE);
+            partition = q.town() + "#" + q.village();
+            keyCondition = rangeCondition(q, values);
+        } else if (q.status() != null) {
+            index = spec.index(Tables.CASES_BY_STATUS);
+            partition = q.town() + "#" + q.status();
+            keyCondition = rangeCondition(q, values);
+        } else if (q.type() != null) {
+            index = spec.index(Tables.CASES_BY_TYPE);
+            partition = q.town() + "#" + q.type();
+            keyCondition = rangeCondition(q, values);
+        } else {
+            index = spec.index(Tables.CASES_BY_TOWN);
+            partition = q.town();
+            keyCondition = rangeCondition(q, values);
+        }
+        names.put("#pk", index.partitionKey());
+        if (keyCondition.contains("#sk")) names.put("#sk", index.sortKey());
+        values.put(":pk", AttributeValue.fromS(partition));
+        if (byDue && q.village() != null) filter(filters, names, values, "village", q.village());
+        if (!index.name().equals(Tables.CASES_BY_STATUS) && q.status() != null) filter(filters, names, values, "status", q.status());
+        if (!index.name().equals(Tables.CASES_BY_TYPE) && q.type() != null) filter(filters, names, values, "type", q.type());
+        if (q.category() != null) filter(filters, names, values, "category", q.category());
+        if (byDue && q.from() != null) {
+            names.put("#ron", "receivedOn");
+            values.put(":fromDate", AttributeValue.fromS(q.from().toString()));
+            filters.add("#ron >= :fromDate");
+        }
+        if (byDue && q.to() != null) {
+            names.put("#ron", "receivedOn");
+            values.put(":toDate", AttributeValue.fromS(q.to().toString()));
+            filters.add("#ron <= :toDate");
+        }
+        return new Plan(index, partition, keyCondition, filters.isEmpty() ? null : String.join(" AND ", filters),
+                names, values, ascending);
+    }
+
+    private static String rangeCondition(CaseQuery q, Map<String, AttributeValue> values) {
+        if (q.from() == null && q.to() == null) return "#pk = :pk";
+        values.put(":lo", AttributeValue.fromS(q.from() == null ? "0" : q.from().toString()));
+        // 'U' sorts after the 'T' of any time on that day
+        values.put(":hi", AttributeValue.fromS(q.to() == null ? "9" : q.to().toString() + "U"));
+        return "#pk = :pk AND #sk BETWEEN :lo AND :hi";
+    }
+
+    private static void filter(List<String> filters, Map<String, String> names, Map<String, AttributeValue> values,
+                               String attribute, String value) {
+        names.put("#f_" + attribute, attribute);
+        values.put(":f_" + attribute, AttributeValue.fromS(value));
+        filters.add("#f_" + attribute + " = :f_" + attribute);
+    }
+
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, TableSpec.IndexSpec index) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("pk", item.get("pk"));
+        key.put(index.partitionKey(), item.get(index.partitionKey()));
+        key.put(index.sortKey(), item.get(index.sortKey()));
+        return key;
+    }
+
+    private static String encodeCursor(Map<String, AttributeValue> key, Plan plan) {
+        ObjectNode node = Json.object();
+        node.put("i", plan.index.name());
+        ObjectNode k = node.putObject("k");
+        key.forEach((name, value) -> k.put(name, value.s()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(node).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Accepts only a cursor this query could have produced: same index, same partition (so never another town's). */
+    private static Map<String, AttributeValue> decodeCursor(String cursor, Plan plan) {
+        try {
+            JsonNode node = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            JsonNode k = node.get("k");
+            if (!plan.index.name().equals(node.path("i").asText()) || k == null
+                    || !plan.partitionValue.equals(k.path(plan.index.partitionKey()).asText(null))
+                    || !k.path("pk").isTextual() || !k.path(plan.index.sortKey()).isTextual() || k.size() != 3) {
+                throw invalidCursor();
+            }
+            Map<String, AttributeValue> key = new HashMap<>();
+            k.fields().forEachRemaining(e -> key.put(e.getKey(), AttributeValue.fromS(e.getValue().asText())));
+            return key;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static ApiException invalidCursor() {
+        return new ApiException(400, "INVALID_CURSOR", "分页游标无效，请从第一页重新查询", "Invalid cursor; start again from the first page", "cursor");
+    }
+
+    static Map<String, AttributeValue> attributes(ObjectNode node) {
+        return AttributeJson.toAttribute(node).m();
     }
 }

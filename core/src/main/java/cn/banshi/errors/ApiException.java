@@ -34,4 +34,7 @@ public class ApiException extends RuntimeException {
     public String messageEn() { return messageEn; }
     public String field() { return field; }
     public Integer retryAfterSeconds() { return retryAfterSeconds; }
+
+    /** Adds facts beyond code, messages and field to the error object (e.g. the allowed actions). */
+    public void describe(com.fasterxml.jackson.databind.node.ObjectNode error) {}
 }

@@ -31,11 +31,11 @@ public final class IntakeService {
 
     private final CaseStore cases;
     private final IdempotencyStore idempotency;
-    private final Deadlines deadlines;
+    private final java.util.function.Supplier<Deadlines> deadlines;
     private final Clock clock;
     private final SecureRandom random;
 
-    public IntakeService(CaseStore cases, IdempotencyStore idempotency, Deadlines deadlines, Clock clock,
+    public IntakeService(CaseStore cases, IdempotencyStore idempotency, java.util.function.Supplier<Deadlines> deadlines, Clock clock,
                          SecureRandom random) {
         this.cases = cases;
         this.idempotency = idempotency;
@@ -104,11 +104,11 @@ public final class IntakeService {
      */
     private LocalDate dueDate(Catalog catalog, CaseForm form, LocalDate receivedOn) {
         try {
-            if (form.type() == CaseType.INFO_REQUEST) return deadlines.addWorkingDays(receivedOn, OGI_REPLY_WORKING_DAYS);
+            if (form.type() == CaseType.INFO_REQUEST) return deadlines.get().addWorkingDays(receivedOn, OGI_REPLY_WORKING_DAYS);
             TimeLimit limit = catalog.limitFor(form.category(), form.type()).orElseThrow();
             return limit.unit() == TimeLimit.Unit.WORKING
-                    ? deadlines.addWorkingDays(receivedOn, limit.days())
-                    : deadlines.addCalendarDays(receivedOn, limit.days());
+                    ? deadlines.get().addWorkingDays(receivedOn, limit.days())
+                    : deadlines.get().addCalendarDays(receivedOn, limit.days());
         } catch (CalendarYearMissingException missing) {
             LOG.warn("working-day calendar lacks a year; due date pending", "year", missing.year());
             return null;

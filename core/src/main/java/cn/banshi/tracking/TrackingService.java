@@ -20,10 +20,12 @@ import java.util.Optional;
 public final class TrackingService {
     private final CaseStore cases;
     private final AttemptLimiter limiter;
+    private final java.time.Clock clock;
 
-    public TrackingService(CaseStore cases, AttemptLimiter limiter) {
+    public TrackingService(CaseStore cases, AttemptLimiter limiter, java.time.Clock clock) {
         this.cases = cases;
         this.limiter = limiter;
+        this.clock = clock;
     }
 
     /** The case, if the code is right; throws 404 or 429 otherwise. */
@@ -45,6 +47,27 @@ public final class TrackingService {
         return publicView(authorize(rawTrackingNo, rawAccessCode));
     }
 
+    /** The citizen's satisfaction rating: 1–5 and an optional comment, once, after resolution. */
+    public ObjectNode rate(String rawTrackingNo, String rawAccessCode, com.fasterxml.jackson.databind.JsonNode body) {
+        cn.banshi.validation.Fields f = cn.banshi.validation.Fields.root(body).allowOnly("score", "comment");
+        int score = f.requiredInt("score", 1, 5);
+        String comment = f.optionalString("comment", 1, 500).orElse(null);
+        CaseRecord c = authorize(rawTrackingNo, rawAccessCode);
+        CaseRecord rated = cn.banshi.workflow.Workflows.rate(c,
+                new cn.banshi.cases.Rating(score, comment, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        try {
+            cases.update(rated);
+        } catch (CaseStore.VersionConflictException changed) {
+            // staff acted at the same moment: rate the fresh version (the rules are checked again)
+            CaseRecord fresh = cases.find(c.trackingNo()).orElseThrow();
+            rated = cn.banshi.workflow.Workflows.rate(fresh, rated.rating());
+            cases.update(rated);
+        }
+        ObjectNode view = publicView(rated);
+        view.put("canRate", false);
+        return view;
+    }
+
     public static ObjectNode publicView(CaseRecord c) {
         ObjectNode body = Json.object();
         body.put("trackingNo", c.trackingNo());
@@ -55,6 +78,8 @@ public final class TrackingService {
         body.put("receivedAt", c.receivedAt().atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
         if (c.dueDate() == null) body.putNull("dueDate");
         else body.put("dueDate", c.dueDate().toString());
+        body.put("canRate", cn.banshi.workflow.Workflows.canBeRated(c));
+        if (c.rating() != null) body.put("rating", c.rating().score());
         ArrayNode timeline = body.putArray("timeline");
         for (HistoryEntry h : c.history()) {
             if (h.publicNote() == null) continue;

@@ -134,7 +134,7 @@ public final class Fields {
         return value.intValue();
     }
 
-    /** A calendar date in ISO form (2021-12-04), between the years 2000 and 2100. */
+    /** An ISO date (yyyy-MM-dd), between the years 2000 and 2100. */
     public Optional<java.time.LocalDate> optionalDate(String name) {
         Optional<String> raw = optionalString(name, 10, 10);
         if (raw.isEmpty()) return Optional.empty();
@@ -145,7 +145,7 @@ public final class Fields {
             }
             return Optional.of(date);
         } catch (java.time.format.DateTimeParseException e) {
-            throw Errors.invalidFormat(path(name), "日期格式应为 YYYY-MM-DD", "Expected a date as YYYY-MM-DD");
+            throw Errors.invalidFormat(path(name), "日期格式应为 YYYY-MM-DD", "Date must be YYYY-MM-DD");
         }
     }
 

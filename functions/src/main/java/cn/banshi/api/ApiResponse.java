@@ -47,6 +47,7 @@ public record ApiResponse(int status, String body, Map<String, String> headers, 
         error.put("messageEn", e.messageEn());
         if (e.field() == null) error.putNull("field");
         else error.put("field", e.field());
+        e.describe(error);
         ApiResponse response = json(e.status(), body);
         if (e.retryAfterSeconds() != null) response.headers().put("retry-after", e.retryAfterSeconds().toString());
         return response;

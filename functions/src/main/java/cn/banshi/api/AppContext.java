@@ -1,17 +1,21 @@
 package cn.banshi.api;
 
 import cn.banshi.activities.ActivityStore;
-import cn.banshi.calendar.Deadlines;
-import cn.banshi.calendar.WorkingDayCalendar;
+import cn.banshi.audit.AuditLog;
+import cn.banshi.calendar.CalendarService;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
+import cn.banshi.overdue.OverdueSweep;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportStore;
+import cn.banshi.staff.CsvExport;
+import cn.banshi.staff.StaffCaseService;
+import cn.banshi.staff.StatsService;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.tracking.AttemptLimiter;
 import cn.banshi.tracking.TrackingService;
@@ -22,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The handlers' ports, wired by hand (no DI framework: cold start). Lambda's no-argument handler
  * constructors use {@link #shared()}, created once per execution environment; tests build their own
- * with a dynalite client and a fixed clock.
+ * with a dynalite client and a settable clock.
  */
 public final class AppContext {
     private static volatile AppContext shared;
@@ -30,9 +34,14 @@ public final class AppContext {
     private final DynamoDbClient dynamo;
     private final Clock clock;
     private final CaseStore cases;
-    private final Deadlines deadlines;
+    private final CalendarService calendars;
     private final IntakeService intake;
     private final TrackingService tracking;
+    private final AuditLog audit;
+    private final StaffCaseService staffCases;
+    private final StatsService stats;
+    private final CsvExport export;
+    private final OverdueSweep sweep;
     private final ActivityStore activities;
     private final PlanItemStore planItems;
     private final DisclosureStore disclosure;
@@ -47,9 +56,14 @@ public final class AppContext {
         this.clock = clock;
         SecureRandom random = new SecureRandom();
         this.cases = new DynamoCaseStore(dynamo);
-        this.deadlines = new Deadlines(WorkingDayCalendar.bundled());
-        this.intake = new IntakeService(cases, new IdempotencyStore(dynamo, clock, random), deadlines, clock, random);
-        this.tracking = new TrackingService(cases, new AttemptLimiter(dynamo, clock));
+        this.calendars = new CalendarService(dynamo, clock);
+        this.intake = new IntakeService(cases, new IdempotencyStore(dynamo, clock, random), calendars::deadlines, clock, random);
+        this.tracking = new TrackingService(cases, new AttemptLimiter(dynamo, clock), clock);
+        this.audit = new AuditLog(dynamo, clock);
+        this.staffCases = new StaffCaseService(cases, audit, calendars, Catalogs.bundled(), clock);
+        this.stats = new StatsService(cases, clock);
+        this.export = new CsvExport(cases, audit);
+        this.sweep = new OverdueSweep(dynamo, cases, clock);
         this.activities = new ActivityStore(dynamo);
         this.planItems = new PlanItemStore(dynamo);
         this.disclosure = new DisclosureStore(dynamo);
@@ -70,9 +84,14 @@ public final class AppContext {
     public DynamoDbClient dynamo() { return dynamo; }
     public Clock clock() { return clock; }
     public CaseStore cases() { return cases; }
-    public Deadlines deadlines() { return deadlines; }
+    public CalendarService calendars() { return calendars; }
     public IntakeService intake() { return intake; }
     public TrackingService tracking() { return tracking; }
+    public AuditLog audit() { return audit; }
+    public StaffCaseService staffCases() { return staffCases; }
+    public StatsService stats() { return stats; }
+    public CsvExport export() { return export; }
+    public OverdueSweep sweep() { return sweep; }
     public Catalogs catalogs() { return Catalogs.bundled(); }
     public ActivityStore activities() { return activities; }
     public PlanItemStore planItems() { return planItems; }

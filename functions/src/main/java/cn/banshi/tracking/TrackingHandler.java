@@ -21,7 +21,11 @@ public final class TrackingHandler extends ApiHandler {
 
     @Override
     protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
-        return Map.of("GET /api/v1/track/{trackingNo}", request ->
-                ApiResponse.json(200, app.tracking().track(request.pathParam("trackingNo"), request.header("x-access-code"))));
+        return Map.of(
+                "GET /api/v1/track/{trackingNo}", request ->
+                        ApiResponse.json(200, app.tracking().track(request.pathParam("trackingNo"), request.header("x-access-code"))),
+                "POST /api/v1/track/{trackingNo}/rating", request ->
+                        ApiResponse.json(200, app.tracking().rate(request.pathParam("trackingNo"), request.header("x-access-code"),
+                                request.jsonBody())));
     }
 }

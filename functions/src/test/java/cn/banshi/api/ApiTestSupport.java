@@ -50,8 +50,50 @@ public abstract class ApiTestSupport {
         assertTrue(response.getHeaders().get("content-type").startsWith("application/json"));
     }
 
+    public static final String ADMIN = "town-admin";
+    public static final String VILLAGE = "village-staff";
+    public static final String AUDITOR = "auditor";
+
+    /** Claims of a gaocheng staff member; village staff of {@code village}. */
+    public static Events as(Events event, String role, String village) {
+        return event.claims(role + (village == null ? "" : "." + village) + "@gaocheng", "gaocheng", role, village);
+    }
+
+    /** A citizen's online submission through the public handler; returns the receipt. */
+    protected JsonNode submitOnline(String kind, ObjectNode body) {
+        var response = call(new cn.banshi.intake.SubmissionHandler(app), Events.post("/api/v1/towns/{town}/" + kind,
+                "/api/v1/towns/gaocheng/" + kind, Json.write(body)));
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        return json(response);
+    }
+
+    protected APIGatewayV2HTTPResponse act(String trackingNo, long version, String role, String village, ObjectNode fields) {
+        fields.put("expectedVersion", version);
+        return call(new cn.banshi.staff.StaffCasesHandler(app), as(Events.post("/api/v1/admin/cases/{trackingNo}/actions",
+                "/api/v1/admin/cases/" + trackingNo + "/actions", Json.write(fields)), role, village));
+    }
+
+    /** Acts as town admin with the current version and expects 200; returns the new view. */
+    protected JsonNode act(String trackingNo, String action, String... fieldPairs) {
+        ObjectNode fields = Json.object().put("action", action);
+        for (int i = 0; i < fieldPairs.length; i += 2) fields.put(fieldPairs[i], fieldPairs[i + 1]);
+        long version = app.cases().find(trackingNo).orElseThrow().version();
+        var response = act(trackingNo, version, ADMIN, null, fields);
+        assertEquals(200, response.getStatusCode(), action + ": " + response.getBody());
+        return json(response);
+    }
+
+    protected APIGatewayV2HTTPResponse staffGet(String routePath, String path, String role, String village,
+                                               java.util.Map<String, String> query) {
+        Events event = as(Events.get(routePath, path), role, village);
+        if (query != null && !query.isEmpty()) event.query(query);
+        return call(new cn.banshi.staff.StaffCasesHandler(app), event);
+    }
+
     protected int caseCount() {
-        return dynamo.scan(b -> b.tableName(Tables.physical(Tables.CASES)).select("COUNT")).count();
+        int count = 0;
+        for (var page : dynamo.scanPaginator(b -> b.tableName(Tables.physical(Tables.CASES)).select("COUNT"))) count += page.count();
+        return count;
     }
 
     /** A valid resident ID number: region 320282 (Yixing), birth date, sequence, computed check char. */

@@ -80,18 +80,6 @@ public final class Events {
         return this;
     }
 
-    /** The claims API Gateway's JWT authorizer verified ({@code requestContext.authorizer.jwt.claims}); village may be null. */
-    public Events claims(String sub, String town, String role, String village) {
-        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
-        ObjectNode claims = jwt.putObject("claims");
-        claims.put("sub", sub);
-        claims.put("town", town);
-        claims.put("role", role);
-        if (village != null) claims.put("village", village);
-        jwt.putArray("scopes");
-        return this;
-    }
-
     public static Events put(String routePath, String path, String body) {
         return request("PUT", routePath, path).body(body);
     }
@@ -104,6 +92,17 @@ public final class Events {
         ObjectNode headers = (ObjectNode) event.get("headers");
         if (value == null) headers.remove(name.toLowerCase());
         else headers.put(name.toLowerCase(), value);
+        return this;
+    }
+
+    /** The claims API Gateway's JWT authorizer puts in the request context after verifying the token. */
+    public Events claims(String sub, String town, String role, String village) {
+        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode claims = jwt.putObject("claims");
+        claims.put("sub", sub).put("town", town).put("role", role)
+                .put("iss", "https://cognito-idp.cn-north-1.amazonaws.com.cn/pool").put("aud", "banshi-staff");
+        if (village != null) claims.put("village", village);
+        jwt.putArray("scopes");
         return this;
     }
 

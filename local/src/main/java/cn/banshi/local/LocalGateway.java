@@ -39,11 +39,18 @@ public final class LocalGateway implements AutoCloseable {
     private final RouteTable routes;
     private final Clock clock;
     private final StaticFiles staticFiles;
+    private final LocalJwt jwt;
 
-    public LocalGateway(List<ApiHandler> handlers, Clock clock, StaticFiles staticFiles, int port) throws IOException {
+    /**
+     * @param jwt verifies bearer tokens on the staff routes ({@code /api/v1/admin/...}), as the HTTP API's JWT
+     *            authorizer does in AWS
+     */
+    public LocalGateway(List<ApiHandler> handlers, Clock clock, StaticFiles staticFiles, LocalJwt jwt, int port)
+            throws IOException {
         this.routes = new RouteTable(handlers);
         this.clock = clock;
         this.staticFiles = staticFiles;
+        this.jwt = jwt;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         this.executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
@@ -78,6 +85,14 @@ public final class LocalGateway implements AutoCloseable {
                 writeError(exchange, Errors.routeNotFound());
                 return;
             }
+            Map<String, Object> claims = null;
+            if (match.get().routeKey().split(" ", 2)[1].startsWith("/api/v1/admin/")) {
+                claims = bearer(exchange).flatMap(jwt::verify).orElse(null);
+                if (claims == null) {
+                    writeUnauthorized(exchange);
+                    return;
+                }
+            }
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
                 writeError(exchange, new ApiException(413, "PAYLOAD_TOO_LARGE", "请求内容过大", "Payload too large", "body"));
@@ -87,7 +102,7 @@ public final class LocalGateway implements AutoCloseable {
             var request = new HttpApiEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress());
             ObjectNode eventJson = HttpApiEvents.eventJson(request, match.get().routeKey(), match.get().pathParameters(),
-                    requestId, null, clock.instant());
+                    requestId, claims, clock.instant());
             APIGatewayV2HTTPEvent event = HttpApiEvents.deserialize(eventJson);
             APIGatewayV2HTTPResponse response = match.get().handler().handleRequest(event,
                     new LocalContext(requestId, match.get().handler().getClass().getSimpleName()));
@@ -96,6 +111,22 @@ public final class LocalGateway implements AutoCloseable {
             LOG.error("gateway error", "exception", e.getClass().getName());
             writeError(exchange, Errors.internal());
         }
+    }
+
+    private static Optional<String> bearer(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
+        return Optional.of(header.substring(7).strip());
+    }
+
+    /** As the JWT authorizer answers ({"message":"Unauthorized"}), plus banshi's error object. */
+    private static void writeUnauthorized(HttpExchange exchange) throws IOException {
+        ApiResponse error = ApiResponse.error(Errors.unauthorized());
+        ObjectNode body = (ObjectNode) cn.banshi.json.Json.parse(error.body());
+        body.put("message", "Unauthorized");
+        exchange.getResponseHeaders().set("www-authenticate", "Bearer");
+        write(exchange, APIGatewayV2HTTPResponse.builder().withStatusCode(401).withHeaders(error.headers())
+                .withBody(cn.banshi.json.Json.write(body)).withIsBase64Encoded(false).build());
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

@@ -61,7 +61,7 @@ class LocalGatewayTest {
 
     @Test
     void buildsPayloadV2EventsLikeApiGateway() throws Exception {
-        try (LocalGateway gateway = new LocalGateway(List.of(new EchoHandler()), Clock.systemUTC(), null, 0).start()) {
+        try (LocalGateway gateway = new LocalGateway(List.of(new EchoHandler()), Clock.systemUTC(), null, new LocalJwt(new byte[32], Clock.systemUTC()), 0).start()) {
             String base = "http://127.0.0.1:" + gateway.port();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/echo/%E9%AB%98%E5%A1%8D?a=1&b=x%20y&a=2"))
                     .header("Content-Type", "application/json").header("X-Custom-Header", "Value")
@@ -134,7 +134,7 @@ class LocalGatewayTest {
             DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
             TableSetup.ensureTables(dynamo);
             LocalGateway gateway = new LocalGateway(Handlers.create(new AppContext(dynamo, Clock.systemUTC())),
-                    Clock.systemUTC(), null, 0).start();
+                    Clock.systemUTC(), null, new LocalJwt(new byte[32], Clock.systemUTC()), 0).start();
             return new Running(dynalite, gateway, "http://127.0.0.1:" + gateway.port());
         }
 

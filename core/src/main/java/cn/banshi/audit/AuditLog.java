@@ -1,0 +1,97 @@
+package cn.banshi.audit;
+
+import cn.banshi.auth.Staff;
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.errors.ApiException;
+import cn.banshi.json.Json;
+import cn.banshi.store.Tables;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The audit log: every view of unmasked personal data and every staff action, per town, newest first.
+ * Entries name the staff member and the case, never the personal data itself.
+ */
+public final class AuditLog {
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ChinaTime.ZONE);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public AuditLog(DynamoDbClient dynamo, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = Tables.physical(Tables.AUDIT);
+        this.clock = clock;
+    }
+
+    /** Records one event: {@code event} is e.g. view-personal-data, export-personal-data, action:accept. */
+    public void record(Staff staff, String event, String trackingNo, String detail) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS("town#" + staff.town()));
+        item.put("sk", AttributeValue.fromS(SORTABLE.format(now) + "#" + UUID.randomUUID()));
+        item.put("at", AttributeValue.fromS(now.toString()));
+        item.put("sub", AttributeValue.fromS(staff.sub()));
+        item.put("role", AttributeValue.fromS(staff.role().code()));
+        if (staff.village() != null) item.put("village", AttributeValue.fromS(staff.village()));
+        item.put("event", AttributeValue.fromS(event));
+        if (trackingNo != null) item.put("trackingNo", AttributeValue.fromS(trackingNo));
+        if (detail != null) item.put("detail", AttributeValue.fromS(detail));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** A page of a town's audit entries, newest first, optionally within [from, to] (Beijing dates). */
+    public ObjectNode list(String town, LocalDate from, LocalDate to, int limit, String cursor) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", AttributeValue.fromS("town#" + town));
+        values.put(":lo", AttributeValue.fromS(from == null ? "0" : from.toString()));
+        values.put(":hi", AttributeValue.fromS(to == null ? "9" : to + "U"));
+        Map<String, AttributeValue> start = null;
+        if (cursor != null) {
+            try {
+                String sk = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                start = Map.of("pk", AttributeValue.fromS("town#" + town), "sk", AttributeValue.fromS(sk));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "INVALID_CURSOR", "分页游标无效", "Invalid cursor", "cursor");
+            }
+        }
+        Map<String, AttributeValue> exclusiveStart = start;
+        QueryResponse response = dynamo.query(b -> {
+            b.tableName(table).keyConditionExpression("pk = :pk AND sk BETWEEN :lo AND :hi")
+                    .expressionAttributeValues(values).scanIndexForward(false).limit(limit);
+            if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
+        });
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        for (Map<String, AttributeValue> item : response.items()) {
+            ObjectNode entry = items.addObject();
+            entry.put("at", Instant.parse(item.get("at").s()).atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
+            entry.put("sub", item.get("sub").s());
+            entry.put("role", item.get("role").s());
+            if (item.containsKey("village")) entry.put("village", item.get("village").s());
+            entry.put("event", item.get("event").s());
+            if (item.containsKey("trackingNo")) entry.put("trackingNo", item.get("trackingNo").s());
+            if (item.containsKey("detail")) entry.put("detail", item.get("detail").s());
+        }
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+            body.put("nextCursor", Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    response.lastEvaluatedKey().get("sk").s().getBytes(StandardCharsets.UTF_8)));
+        } else {
+            body.putNull("nextCursor");
+        }
+        return body;
+    }
+}

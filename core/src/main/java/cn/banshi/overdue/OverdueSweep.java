@@ -1,0 +1,108 @@
+package cn.banshi.overdue;
+
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStore;
+import cn.banshi.json.Json;
+import cn.banshi.logging.Log;
+import cn.banshi.store.Tables;
+import cn.banshi.workflow.Workflows;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The daily sweep: finds open cases past their due date (through the sparse open-by-due index), marks each
+ * once in its history and records one alert per case. Re-running it the same day changes nothing.
+ */
+public final class OverdueSweep {
+    private static final Log LOG = Log.get(OverdueSweep.class);
+
+    private final DynamoDbClient dynamo;
+    private final CaseStore cases;
+    private final Clock clock;
+    private final String records;
+
+    public OverdueSweep(DynamoDbClient dynamo, CaseStore cases, Clock clock) {
+        this.dynamo = dynamo;
+        this.cases = cases;
+        this.clock = clock;
+        this.records = Tables.physical(Tables.RECORDS);
+    }
+
+    /** Sweeps one town; returns the number of newly overdue cases. */
+    public int sweep(String town) {
+        LocalDate today = ChinaTime.today(clock);
+        List<CaseRecord> overdue = new ArrayList<>();
+        cases.forEachOpenDueBefore(town, today, c -> {
+            if (!c.details().has("overdueSince")) overdue.add(c);
+        });
+        int marked = 0;
+        for (CaseRecord c : overdue) {
+            if (recordAlert(c, today)) marked++;
+            try {
+                cases.update(Workflows.markOverdue(c, clock.instant(), today));
+            } catch (CaseStore.VersionConflictException changed) {
+                // a clerk acted meanwhile; the next sweep looks again, the alert is already recorded once
+            }
+        }
+        LOG.info("overdue sweep", "town", town, "newlyOverdue", marked);
+        return marked;
+    }
+
+    private boolean recordAlert(CaseRecord c, LocalDate today) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(alertPk(c.town())));
+        item.put("sk", AttributeValue.fromS(c.dueDate() + "#" + c.trackingNo()));
+        item.put("trackingNo", AttributeValue.fromS(c.trackingNo()));
+        item.put("type", AttributeValue.fromS(c.type().code()));
+        item.put("title", AttributeValue.fromS(c.title()));
+        item.put("status", AttributeValue.fromS(c.status()));
+        item.put("dueDate", AttributeValue.fromS(c.dueDate().toString()));
+        item.put("raisedOn", AttributeValue.fromS(today.toString()));
+        if (c.village() != null) item.put("village", AttributeValue.fromS(c.village()));
+        try {
+            dynamo.putItem(b -> b.tableName(records).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException already) {
+            return false;
+        }
+    }
+
+    /** A town's alerts, most recent due date first; village staff see their village's only. */
+    public ObjectNode alerts(String town, String village, int limit) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            var response = dynamo.query(b -> {
+                b.tableName(records).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(alertPk(town)))).scanIndexForward(false);
+                if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
+            });
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (village != null && (!item.containsKey("village") || !village.equals(item.get("village").s()))) continue;
+                ObjectNode alert = items.addObject();
+                for (String key : List.of("trackingNo", "type", "title", "status", "dueDate", "raisedOn", "village")) {
+                    if (item.containsKey(key)) alert.put(key, item.get(key).s());
+                }
+                if (items.size() >= limit) return body;
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return body;
+    }
+
+    static String alertPk(String town) {
+        return "town#" + town + "#alert";
+    }
+}

@@ -1,0 +1,120 @@
+package cn.banshi.staff;
+
+import cn.banshi.audit.AuditLog;
+import cn.banshi.auth.Staff;
+import cn.banshi.calendar.CalendarService;
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.CasePage;
+import cn.banshi.cases.CaseQuery;
+import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStore;
+import cn.banshi.cases.TrackingNumbers;
+import cn.banshi.catalog.Catalog;
+import cn.banshi.catalog.Catalogs;
+import cn.banshi.errors.ApiException;
+import cn.banshi.errors.Errors;
+import cn.banshi.json.Json;
+import cn.banshi.logging.Log;
+import cn.banshi.validation.Fields;
+import cn.banshi.workflow.ActionContext;
+import cn.banshi.workflow.Workflows;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What staff do with cases: list, read (audited when unmasked), act on them under the workflow rules. */
+public final class StaffCaseService {
+    private static final Log LOG = Log.get(StaffCaseService.class);
+
+    private final CaseStore cases;
+    private final AuditLog audit;
+    private final CalendarService calendars;
+    private final Catalogs catalogs;
+    private final Clock clock;
+
+    public StaffCaseService(CaseStore cases, AuditLog audit, CalendarService calendars, Catalogs catalogs, Clock clock) {
+        this.cases = cases;
+        this.audit = audit;
+        this.calendars = calendars;
+        this.catalogs = catalogs;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return ChinaTime.today(clock);
+    }
+
+    public Catalog catalog(Staff staff) {
+        return catalogs.town(staff.town()).orElseThrow(() -> Errors.unknownTown(staff.town()));
+    }
+
+    /** The case if it exists and is within the staff member's scope; otherwise the same 404 either way. */
+    public CaseRecord load(Staff staff, String rawTrackingNo) {
+        String trackingNo = TrackingNumbers.normalizeTrackingNo(rawTrackingNo).orElseThrow(() -> Errors.notFound("trackingNo"));
+        CaseRecord c = cases.find(trackingNo).orElseThrow(() -> Errors.notFound("trackingNo"));
+        if (!staff.covers(c.town(), c.village())) throw Errors.notFound("trackingNo");
+        return c;
+    }
+
+    public ObjectNode detail(Staff staff, String trackingNo) {
+        CaseRecord c = load(staff, trackingNo);
+        if (staff.seesPersonalData()) audit.record(staff, "view-personal-data", c.trackingNo(), null);
+        return view(staff, c);
+    }
+
+    private ObjectNode view(Staff staff, CaseRecord c) {
+        List<String> actions = staff.canAct() ? Workflows.allowedActions(c, context(staff)) : List.of();
+        return CaseViews.detail(c, catalog(staff), today(), staff.seesPersonalData(), actions);
+    }
+
+    private ActionContext context(Staff staff) {
+        return new ActionContext(staff.sub(), clock.instant(), calendars.deadlines(), catalog(staff));
+    }
+
+    public ObjectNode act(Staff staff, String trackingNo, JsonNode body) {
+        if (!staff.canAct()) throw Errors.forbidden("审计人员只能查看，不能办理", "Auditors can read but not act");
+        Fields f = Fields.root(body);
+        String action = f.requiredString("action", 1, 40);
+        long expected = f.requiredInt("expectedVersion", 1, Integer.MAX_VALUE);
+        CaseRecord c = load(staff, trackingNo);
+        if (c.version() != expected) throw versionConflict(c.version());
+        CaseRecord next = Workflows.apply(c, action, body, context(staff));
+        try {
+            cases.update(next);
+        } catch (CaseStore.VersionConflictException stale) {
+            throw versionConflict(cases.find(c.trackingNo()).map(CaseRecord::version).orElse(expected));
+        }
+        audit.record(staff, "action:" + action, c.trackingNo(), c.status() + "→" + next.status());
+        LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "from", c.status(), "to", next.status(),
+                "version", next.version());
+        return view(staff, next);
+    }
+
+    static ApiException versionConflict(long current) {
+        return new ApiException(409, "VERSION_CONFLICT", "此案件已被他人修改，请刷新后重试（当前版本 " + current + "）",
+                "Someone else changed this case; reload it (current version " + current + ")", "expectedVersion");
+    }
+
+    public CaseQuery query(Staff staff, ListFilters filters, int limit, String cursor) {
+        String village = staff.village() != null ? staff.village() : filters.village();
+        if (staff.village() != null && filters.village() != null && !filters.village().equals(staff.village())) {
+            throw Errors.forbidden("村（社区）工作人员只能查看本村（社区）的案件", "Village staff see only their own village's cases");
+        }
+        return new CaseQuery(staff.town(), filters.type(), filters.status(), village, filters.category(),
+                filters.from(), filters.to(), filters.overdue() ? today() : null, filters.dueBefore(), limit, cursor);
+    }
+
+    public ObjectNode list(Staff staff, ListFilters filters, int limit, String cursor) {
+        CasePage page = cases.list(query(staff, filters, limit, cursor));
+        Catalog catalog = catalog(staff);
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        for (CaseRecord c : page.items()) items.add(CaseViews.summary(c, catalog, today()));
+        if (page.nextCursor() == null) body.putNull("nextCursor");
+        else body.put("nextCursor", page.nextCursor());
+        return body;
+    }
+}
