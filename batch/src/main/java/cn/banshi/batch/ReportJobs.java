@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,10 +50,16 @@ public final class ReportJobs implements AutoCloseable {
         }
     }
 
-    /** The settings of a process that runs report jobs. */
-    public record Settings(Path dataDir, int segments, Map<String, Object> properties) {
+    /**
+     * The settings of a process that runs report jobs. {@code singleMachine}: only this machine runs report
+     * jobs on this repository (locally: H2, or dynalite), so the file lock proves that a still-running
+     * execution belongs to a dead process. Otherwise (AWS) an execution is taken for dead only when nothing
+     * of it was updated for {@code staleAfter} (at least the function's timeout).
+     */
+    public record Settings(Path dataDir, int segments, Map<String, Object> properties, boolean singleMachine,
+                           Duration staleAfter) {
         public static Settings of(Path dataDir) {
-            return new Settings(dataDir, DEFAULT_SEGMENTS, Map.of());
+            return new Settings(dataDir, DEFAULT_SEGMENTS, Map.of(), true, Duration.ofMinutes(15));
         }
     }
 
@@ -119,8 +127,15 @@ public final class ReportJobs implements AutoCloseable {
             JobExecution execution;
             boolean resumed = false;
             if (last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED) {
-                // we hold the lock, so a STARTED execution belongs to a process that died: mark it failed, then restart
-                if (last.isRunning() || last.getStatus() == BatchStatus.STOPPING) last = operator.recover(last);
+                if (last.isRunning() || last.getStatus() == BatchStatus.STOPPING) {
+                    LocalDateTime lastActivity = lastActivity(repository, last);
+                    if (!settings.singleMachine() && lastActivity.plus(settings.staleAfter()).isAfter(LocalDateTime.now())) {
+                        throw new IllegalStateException("该报告正在生成中（最近一次进展：" + lastActivity + "）/ this report is "
+                                + "being generated elsewhere: " + kind.code() + " " + town + " " + year);
+                    }
+                    // its process is gone: mark the execution and its running steps failed, then restart
+                    last = operator.recover(last);
+                }
                 execution = operator.restart(last);
                 resumed = true;
             } else {
@@ -137,6 +152,16 @@ public final class ReportJobs implements AutoCloseable {
         } catch (Exception e) {
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         }
+    }
+
+    /** When the execution or any of its steps last recorded progress (each chunk commit updates its step). */
+    private static LocalDateTime lastActivity(JobRepository repository, JobExecution execution) {
+        JobExecution current = repository.getJobExecution(execution.getId());
+        LocalDateTime latest = current.getLastUpdated() != null ? current.getLastUpdated() : current.getCreateTime();
+        for (var step : current.getStepExecutions()) {
+            if (step.getLastUpdated() != null && step.getLastUpdated().isAfter(latest)) latest = step.getLastUpdated();
+        }
+        return latest;
     }
 
     private static ReportParameters probe(String town, int year, long run) {

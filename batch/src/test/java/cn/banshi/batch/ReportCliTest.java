@@ -44,18 +44,20 @@ class ReportCliTest {
     }
 
     @Test
-    void givenCasesWhenRunWithOutAndFormatsThenOnlyThoseFilesAreWrittenThere() throws Exception {
+    void givenCasesWhenRunWithOutAndFormatsOnTheH2RepositoryThenOnlyThoseFilesAreWrittenThere() throws Exception {
         LocalDynamo.freshTables();
         CaseWriter.write(LocalDynamo.client(), "gaocheng", List.of(
                 finished(CaseType.DISPUTE, "dispute-neighbour", "fucun", "2021-05-01T09:00", "2021-05-31", "2021-05-20", "agreement-reached", 5)));
         Path out = dir.resolve("out");
         System.setProperty("banshi.dynamodb.endpoint", LocalDynamo.endpoint());
+        System.setProperty("banshi.batch.repository", "h2");
         Run run;
         try {
             run = cli("--job", "rule-of-law-annual", "--town", "gaocheng", "--year", "2021", "--format", "json,md",
                     "--out", out.toString(), "--data", dir.resolve("data").toString(), "--today", "2021-12-16");
         } finally {
             System.clearProperty("banshi.dynamodb.endpoint");
+            System.clearProperty("banshi.batch.repository");
         }
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains(out.resolve("report.md").toAbsolutePath().toString()), run.out());
@@ -64,5 +66,6 @@ class ReportCliTest {
             assertEquals(List.of("report.json", "report.md"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.readString(out.resolve("report.md")).contains("调结各类矛盾纠纷1起，调解成功率100%"));
+        assertTrue(Files.exists(dir.resolve("data/batch/jobs.mv.db")), "banshi.batch.repository=h2: the embedded repository file");
     }
 }

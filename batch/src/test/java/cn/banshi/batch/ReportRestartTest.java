@@ -95,7 +95,7 @@ class ReportRestartTest {
         }
         assertTrue(resumed.completed(), () -> resumed.failures().toString());
         assertTrue(resumed.resumed());
-        assertEquals(1, resumed.run());
+        assertEquals(2, resumed.run(), "the killed run (run 2, after the reference run 1 in the same repository) is resumed");
         assertTrue(resumed.casesReadInThisRun() < specs.size(),
                 "resumed from the last commits, read " + resumed.casesReadInThisRun() + " of " + specs.size());
 
