@@ -8,6 +8,11 @@ public interface Progress {
     /** A phase begins: "扫描案件", "生成报告" … */
     void phase(String name);
 
+    /** Whether to count the town's cases first for an exact total (one extra COUNT scan; a terminal wants it). */
+    default boolean wantsTotal() {
+        return false;
+    }
+
     Progress NONE = new Progress() {
         @Override
         public void scanned(long done, long total) {}

@@ -113,7 +113,7 @@ public final class ReportJobs implements AutoCloseable {
         JobOperator operator = context.getBean(JobOperator.class);
         Job job = context.getBean(kind.code(), Job.class);
         ScanProgress scan = context.getBean(ScanProgress.class);
-        scan.start(progress, estimatedCases());
+        scan.start(progress, progress.wantsTotal() ? townCases(town) : estimatedCases());
         progress.phase("扫描案件");
         try {
             JobExecution last = null;
@@ -171,6 +171,24 @@ public final class ReportJobs implements AutoCloseable {
     private static long countReadInThisRun(JobExecution execution) {
         return execution.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("scanSegment:"))
                 .mapToLong(s -> s.getReadCount()).sum();
+    }
+
+    /** The town's cases, counted by a COUNT scan (no data returned), for an exact progress bar. */
+    private long townCases(String town) {
+        DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
+        long count = 0;
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = null;
+        do {
+            var request = software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder()
+                    .tableName(Tables.physical(Tables.CASES)).select("COUNT")
+                    .filterExpression("#town = :town").expressionAttributeNames(Map.of("#town", "town"))
+                    .expressionAttributeValues(Map.of(":town", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(town)));
+            if (start != null) request.exclusiveStartKey(start);
+            var page = dynamo.scan(request.build());
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
     }
 
     /** The table's approximate item count, for the progress bar (all towns; 0 if unknown). */

@@ -22,6 +22,11 @@ final class TerminalProgress implements Progress {
     }
 
     @Override
+    public boolean wantsTotal() {
+        return terminal;
+    }
+
+    @Override
     public synchronized void phase(String name) {
         phase = name;
         if (terminal) draw(-1, 0);

@@ -11,7 +11,6 @@ import cn.banshi.plans.PlanItemsHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,9 +19,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class StaffApi {
     private final AppContext app;
     private final String town;
+    private final cn.banshi.testkit.MutableClock clock;
 
-    public StaffApi(DynamoDbClient dynamo, Clock clock, String town) {
+    /** Each call happens a second after the previous one, so items keep the order they were entered in. */
+    public StaffApi(DynamoDbClient dynamo, cn.banshi.testkit.MutableClock clock, String town) {
         this.app = new AppContext(dynamo, clock);
+        this.clock = clock;
         this.town = town;
     }
 
@@ -77,7 +79,8 @@ public final class StaffApi {
         return e;
     }
 
-    private static JsonNode send(ApiHandler handler, APIGatewayV2HTTPEvent e, int expected) {
+    private JsonNode send(ApiHandler handler, APIGatewayV2HTTPEvent e, int expected) {
+        clock.advance(java.time.Duration.ofSeconds(1));
         APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
         assertEquals(expected, r.getStatusCode(), r.getBody());
         try {
