@@ -33,6 +33,7 @@ public final class AppContext {
 
     private final DynamoDbClient dynamo;
     private final Clock clock;
+    private final SecureRandom random;
     private final CaseStore cases;
     private final CalendarService calendars;
     private final IntakeService intake;
@@ -54,7 +55,7 @@ public final class AppContext {
     public AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports) {
         this.dynamo = dynamo;
         this.clock = clock;
-        SecureRandom random = new SecureRandom();
+        this.random = new SecureRandom();
         this.cases = new DynamoCaseStore(dynamo);
         this.calendars = new CalendarService(dynamo, clock);
         this.intake = new IntakeService(cases, new IdempotencyStore(dynamo, clock, random), calendars::deadlines, clock, random);
@@ -83,6 +84,8 @@ public final class AppContext {
 
     public DynamoDbClient dynamo() { return dynamo; }
     public Clock clock() { return clock; }
+    /** The one SecureRandom of this context (tracking numbers, access codes); reseeded after a SnapStart restore. */
+    public SecureRandom random() { return random; }
     public CaseStore cases() { return cases; }
     public CalendarService calendars() { return calendars; }
     public IntakeService intake() { return intake; }
