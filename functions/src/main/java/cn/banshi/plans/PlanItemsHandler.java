@@ -4,6 +4,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
@@ -28,6 +29,12 @@ public final class PlanItemsHandler extends ApiHandler {
 
     public PlanItemsHandler() {
         this(AppContext.shared());
+        SnapStartPriming.register(this, app.random());
+    }
+
+    @Override
+    protected void primeReads() {
+        app.planItems().list("snapstart-priming", 2000); // never a town
     }
 
     public PlanItemsHandler(AppContext app) {

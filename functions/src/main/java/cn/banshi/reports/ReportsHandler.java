@@ -4,6 +4,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
@@ -27,6 +28,7 @@ public final class ReportsHandler extends ApiHandler {
 
     public ReportsHandler() {
         this(AppContext.shared());
+        SnapStartPriming.register(this, app.random());
     }
 
     public ReportsHandler(AppContext app) {
