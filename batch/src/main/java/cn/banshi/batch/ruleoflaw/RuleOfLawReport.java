@@ -12,7 +12,6 @@ import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.json.Json;
 import cn.banshi.plans.PlanItem;
-import cn.banshi.plans.PlanStatus;
 import cn.banshi.reports.ReportKind;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -245,9 +244,5 @@ public final class RuleOfLawReport {
         for (Finding finding : findings) remedies.add(PlanTexts.json(finding.code(), finding.remedy()));
         root.set("previousPlan", PlanTexts.statusJson(in.planForYear(), year));
         return root;
-    }
-
-    static long countDone(List<PlanItem> items) {
-        return items.stream().filter(p -> p.status() == PlanStatus.DONE).count();
     }
 }
