@@ -52,7 +52,8 @@ class SnapStartPrimingTest {
         byHandler.forEach((name, ops) -> assertTrue(ops.stream().allMatch(op -> op.equals("GetItem") || op.equals("Query")),
                 name + " primed with " + ops));
         for (String storageHandler : List.of("SubmissionHandler", "TrackingHandler", "StaffCasesHandler",
-                "StaffIntakeHandler", "CalendarAdminHandler")) {
+                "StaffIntakeHandler", "CalendarAdminHandler", "ActivitiesHandler", "PlanItemsHandler",
+                "DisclosureFiguresHandler")) {
             assertFalse(byHandler.get(storageHandler).isEmpty(), storageHandler + " did not prime the DynamoDB client");
         }
         assertTrue(byHandler.get("HealthHandler").isEmpty());

@@ -107,6 +107,32 @@ class IamCoverageTest {
         call(handlers, staff(request("PUT", "/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2027").body(Json.write(year))), 200);
         call(handlers, staff(get("/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2027")), 200);
 
+        // staff inputs of the year-end reports, and the report list (files, no DynamoDB)
+        as("ActivitiesHandler");
+        JsonNode activity = json(call(handlers, staff(post("/api/v1/admin/activities", "/api/v1/admin/activities",
+                Json.object().put("date", "2026-03-01").put("theme", "legal-education").put("title", "开展法治宣传"))), 201));
+        call(handlers, staff(get("/api/v1/admin/activities", "/api/v1/admin/activities")), 200);
+        String activityPath = "/api/v1/admin/activities/" + activity.get("id").asText();
+        call(handlers, staff(request("PUT", "/api/v1/admin/activities/{id}", activityPath).body("{\"place\":\"高塍社区\"}")), 200);
+        call(handlers, staff(request("DELETE", "/api/v1/admin/activities/{id}", activityPath)), 204);
+        as("PlanItemsHandler");
+        JsonNode plan = json(call(handlers, staff(post("/api/v1/admin/plan-items", "/api/v1/admin/plan-items",
+                Json.object().put("title", "建设法治阵地").put("owner", "司法所").put("targetDate", "2027-06-30"))), 201));
+        call(handlers, staff(get("/api/v1/admin/plan-items", "/api/v1/admin/plan-items")), 200);
+        String planPath = "/api/v1/admin/plan-items/" + plan.get("id").asText();
+        call(handlers, staff(request("PUT", "/api/v1/admin/plan-items/{id}", planPath).body("{\"status\":\"done\"}")), 200);
+        call(handlers, staff(request("DELETE", "/api/v1/admin/plan-items/{id}", planPath)), 204);
+        as("DisclosureFiguresHandler");
+        call(handlers, staff(get("/api/v1/admin/disclosure-figures/{year}", "/api/v1/admin/disclosure-figures/2025")), 404);
+        String outcomes = "{\"upheld\":0,\"corrected\":0,\"other\":0,\"pending\":0}";
+        String documents = "{\"issued\":0,\"repealed\":0,\"inForce\":0}";
+        call(handlers, staff(request("PUT", "/api/v1/admin/disclosure-figures/{year}", "/api/v1/admin/disclosure-figures/2025")
+                .body("{\"proactive\":{\"rules\":" + documents + ",\"normativeDocuments\":" + documents
+                        + ",\"licensing\":0,\"penalties\":0,\"enforcement\":0,\"feeAmount\":0},\"reviewLitigation\":{\"review\":"
+                        + outcomes + ",\"litigationDirect\":" + outcomes + ",\"litigationAfterReview\":" + outcomes + "}}")), 200);
+        as("ReportsHandler");
+        call(handlers, staff(get("/api/v1/admin/reports", "/api/v1/admin/reports")), 200);
+
         // the daily sweep, a month later
         as("OverdueSweepHandler");
         clock.advance(Duration.ofDays(40));

@@ -38,7 +38,7 @@ public final class LocalMain {
         Dynalite dynalite = Dynalite.start(root, data.resolve("dynamodb"));
         DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
         TableSetup.ensureTables(dynamo);
-        AppContext app = new AppContext(dynamo, Clock.systemUTC());
+        AppContext app = new AppContext(dynamo, Clock.systemUTC(), new cn.banshi.reports.FileReportStore(data.resolve("reports")));
         if (demo) DemoSetup.ensureLoaded(app, data);
         Path web = root.resolve("web");
         LocalGateway gateway = new LocalGateway(Handlers.create(app), Clock.systemUTC(),
