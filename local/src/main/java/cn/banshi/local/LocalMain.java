@@ -43,8 +43,16 @@ public final class LocalMain {
         Path web = root.resolve("web");
         LocalGateway gateway = new LocalGateway(Handlers.create(app), Clock.systemUTC(),
                 Files.isDirectory(web) ? new StaticFiles(web) : null, LocalJwt.forDataDir(data, Clock.systemUTC()), port).start();
+        // so that ./banshi report and ./banshi sweep use this dynalite instead of opening the same files
+        Path endpointFile = data.resolve("dynamodb.endpoint");
+        Files.writeString(endpointFile, dynalite.endpoint());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(endpointFile);
+            } catch (java.io.IOException ignored) {
+                // a stale file is checked before use
+            }
             gateway.close();
             dynalite.close();
             stopped.countDown();
