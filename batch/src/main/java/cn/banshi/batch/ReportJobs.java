@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,11 +68,12 @@ public final class ReportJobs implements AutoCloseable {
     /**
      * What to run. {@code today} fixes the date the reports are drafted as of; null means the clock's date in
      * China. {@code out}: write the files there (a folder per town for several towns) instead of the report
-     * store. {@code stopBy}: if the run is still going then, it is stopped at its next commit, so that it can
-     * be resumed at once by another process (a function stops itself before its timeout); null: no limit.
+     * store. {@code stopAfter}: if the run is still going after this long (real time), it is stopped at its next
+     * commit, so that it can be resumed at once by another process (a function stops itself before its
+     * timeout); null: no limit.
      */
     public record Request(ReportKind kind, List<String> towns, int year, Set<ReportFormat> formats, Path out,
-                          LocalDate today, Progress progress, Instant stopBy) {
+                          LocalDate today, Progress progress, Duration stopAfter) {
         public Request {
             towns = ReportParameters.normalized(towns);
             if (progress == null) progress = Progress.NONE;
@@ -83,12 +83,12 @@ public final class ReportJobs implements AutoCloseable {
             return new Request(kind, towns, year, EnumSet.allOf(ReportFormat.class), null, null, Progress.NONE, null);
         }
 
-        public Request stopBy(Instant when) {
-            return new Request(kind, towns, year, formats, out, today, progress, when);
+        public Request stopAfter(Duration limit) {
+            return new Request(kind, towns, year, formats, out, today, progress, limit);
         }
 
         public Request today(LocalDate day) {
-            return new Request(kind, towns, year, formats, out, day, progress, stopBy);
+            return new Request(kind, towns, year, formats, out, day, progress, stopAfter);
         }
     }
 
@@ -208,8 +208,8 @@ public final class ReportJobs implements AutoCloseable {
             boolean resumed = last != null && last.getStatus() != BatchStatus.COMPLETED
                     && last.getStatus() != BatchStatus.ABANDONED;
             if (!resumed) run = run + 1;
-            if (request.stopBy() != null) {
-                stopper = stopAt(request.stopBy(), repository, operator, kind, probe(towns, request.year(), run));
+            if (request.stopAfter() != null) {
+                stopper = stopAfter(request.stopAfter(), repository, operator, kind, probe(towns, request.year(), run));
             }
             JobExecution execution;
             if (resumed) {
@@ -240,15 +240,15 @@ public final class ReportJobs implements AutoCloseable {
         }
     }
 
-    /** At {@code when}, asks the run's execution (found by its identifying parameters) to stop at its next commit. */
-    private static ScheduledExecutorService stopAt(Instant when, JobRepository repository, JobOperator operator,
-                                                   ReportKind kind, ReportParameters identifying) {
+    /** After {@code limit}, asks the run's execution (found by its identifying parameters) to stop at its next commit. */
+    private static ScheduledExecutorService stopAfter(Duration limit, JobRepository repository, JobOperator operator,
+                                                      ReportKind kind, ReportParameters identifying) {
         ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "report-stopper");
             t.setDaemon(true);
             return t;
         });
-        long delay = Math.max(0, Duration.between(Instant.now(), when).toMillis());
+        long delay = Math.max(0, limit.toMillis());
         AtomicBoolean asked = new AtomicBoolean();
         stopper.scheduleWithFixedDelay(() -> {
             if (asked.get()) return;
@@ -261,7 +261,7 @@ public final class ReportJobs implements AutoCloseable {
                 // it ended meanwhile
             }
             asked.set(true);
-        }, delay, 500, TimeUnit.MILLISECONDS);
+        }, delay, 200, TimeUnit.MILLISECONDS);
         return stopper;
     }
 
