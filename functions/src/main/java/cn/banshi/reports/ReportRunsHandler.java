@@ -42,7 +42,7 @@ public final class ReportRunsHandler extends ApiHandler {
 
     @Override
     protected void primeReads() {
-        app.reportRuns().find("snapstart-priming", 2000, ReportKind.OGI_ANNUAL); // never a town
+        app.reportRuns().find("snapstart-priming", 2000, ReportKind.OGI_ANNUAL); // never a town (the 409 path's read)
     }
 
     @Override
@@ -59,7 +59,9 @@ public final class ReportRunsHandler extends ApiHandler {
                 : Fields.intParam("year", request.query("year"), 2000, today.getYear());
         String runId = ReportRuns.newRunId(app.random());
         Instant now = app.clock().instant();
-        if (!app.reportRuns().claim(staff.town(), year, kind, runId, staff.sub(), now)) throw running();
+        if (!app.reportRuns().claim(staff.town(), year, kind, runId, staff.sub(), now)) {
+            throw running(app.reportRuns().find(staff.town(), year, kind).orElse(null));
+        }
         try {
             app.reportRunner().start(new ReportRunRequest(kind, year, List.of(staff.town()), runId, staff.sub()));
         } catch (RuntimeException e) {
@@ -82,7 +84,15 @@ public final class ReportRunsHandler extends ApiHandler {
         return ApiResponse.json(202, body).withHeader("location", status);
     }
 
-    private static ApiException running() {
-        return new ApiException(409, "REPORT_RUNNING", "该报告正在生成中，请稍后再试", "This report is already being generated", "job", 60);
+    /** 409, naming the run that is going (error.runId, error.status) so that the page can follow it. */
+    private static ApiException running(ReportRuns.Run busy) {
+        return new ApiException(409, "REPORT_RUNNING", "该报告正在生成中，请稍后再试", "This report is already being generated", "job", 60) {
+            @Override
+            public void describe(ObjectNode error) {
+                if (busy == null) return;
+                error.put("runId", busy.runId());
+                error.put("status", busy.status().code());
+            }
+        };
     }
 }

@@ -84,8 +84,11 @@ class ReportRunsApiTest {
 
     @Test
     void givenARunQueuedWhenAskedAgainThen409UntilItFinishesOrIsStale() {
-        assertEquals(202, start("ogi-annual", "2021", "town-admin").getStatusCode());
-        assertError(start("ogi-annual", "2021", "town-admin"), 409, "REPORT_RUNNING", "job");
+        String first = json(start("ogi-annual", "2021", "town-admin")).get("runId").asText();
+        APIGatewayV2HTTPResponse conflict = start("ogi-annual", "2021", "town-admin");
+        assertError(conflict, 409, "REPORT_RUNNING", "job");
+        assertEquals(first, json(conflict).at("/error/runId").asText(), "names the run that is going");
+        assertEquals("queued", json(conflict).at("/error/status").asText());
         assertEquals(202, start("rule-of-law-annual", "2021", "town-admin").getStatusCode(), "another report is not blocked");
         assertEquals(202, start("ogi-annual", "2020", "town-admin").getStatusCode(), "another year is not blocked");
 
