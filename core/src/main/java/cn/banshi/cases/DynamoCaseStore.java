@@ -226,10 +226,29 @@ public final class DynamoCaseStore implements CaseStore {
             }
             Map<String, AttributeValue> key = new HashMap<>();
             k.fields().forEachRemaining(e -> key.put(e.getKey(), AttributeValue.fromS(e.getValue().asText())));
+            if (!withinKeyCondition(key, plan)) throw invalidCursor();
             return key;
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw invalidCursor();
         }
+    }
+
+    /**
+     * DynamoDB answers a ValidationException (not a page) for a start key that is empty, longer than a key may be,
+     * or outside the query's key condition; a crafted cursor must get a 400 instead.
+     */
+    private static boolean withinKeyCondition(Map<String, AttributeValue> key, Plan plan) {
+        for (AttributeValue v : key.values()) {
+            int bytes = v.s().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes == 0 || bytes > 1024) return false;
+        }
+        byte[] sk = key.get(plan.index.sortKey()).s().getBytes(StandardCharsets.UTF_8);
+        AttributeValue lo = plan.values.get(":lo");
+        AttributeValue hi = plan.values.get(":hi");
+        AttributeValue bound = plan.values.get(":bound");
+        return (lo == null || java.util.Arrays.compareUnsigned(sk, lo.s().getBytes(StandardCharsets.UTF_8)) >= 0)
+                && (hi == null || java.util.Arrays.compareUnsigned(sk, hi.s().getBytes(StandardCharsets.UTF_8)) <= 0)
+                && (bound == null || java.util.Arrays.compareUnsigned(sk, bound.s().getBytes(StandardCharsets.UTF_8)) < 0);
     }
 
     private static ApiException invalidCursor() {
