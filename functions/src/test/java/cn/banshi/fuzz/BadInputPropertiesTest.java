@@ -140,8 +140,11 @@ class BadInputPropertiesTest {
                Map<String, String> pathOverrides, Map<String, String> query, Who who) {}
 
     /** Each property on its own fresh tables, so that the cases one property files do not slow the next. */
+    int outputMark;
+
     @BeforeProperty
     void setUp() {
+        outputMark = cn.banshi.testkit.logscan.OutputScan.mark();
         receipts.clear();
         handlers.clear();
         dynamo = LocalDynamo.freshTables();
@@ -182,6 +185,12 @@ class BadInputPropertiesTest {
     @Property(tries = 1000, seed = SEED)
     void anyRoute(@ForAll("everything") Req req) {
         check(req);
+    }
+
+    /** jqwik properties are not Jupiter tests, so the suite-wide log scan is checked here. */
+    @AfterProperty
+    void noPersonalDataLogged() {
+        cn.banshi.testkit.logscan.OutputScan.assertCleanSince(outputMark);
     }
 
     @AfterProperty

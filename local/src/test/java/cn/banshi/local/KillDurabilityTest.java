@@ -127,6 +127,10 @@ class KillDurabilityTest {
             assertEquals("submitted", view.get("status").asText());
         }
         assertEquals(receipted, listAll(token), "the town's list holds exactly the receipted cases");
+        for (int i = 0; i < started.size(); i++) {
+            List<String> leaked = cn.banshi.testkit.logscan.PersonalData.find(Files.readString(dir.resolve("banshi-up-" + i + ".log")));
+            assertEquals(List.of(), leaked, "the server's log holds no phone or ID number");
+        }
         assertTrue(receipts.size() >= 4 * 12, receipts.size() + " receipts");
     }
 
