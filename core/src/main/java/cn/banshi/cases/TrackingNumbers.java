@@ -1,6 +1,5 @@
 package cn.banshi.cases;
 
-import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -15,11 +14,11 @@ public final class TrackingNumbers {
 
     private TrackingNumbers() {}
 
-    public static String newTrackingNo(SecureRandom random) {
+    public static String newTrackingNo(java.util.Random random) {
         return group(randomChars(random, TRACKING_LENGTH), 4);
     }
 
-    public static String newAccessCode(SecureRandom random) {
+    public static String newAccessCode(java.util.Random random) {
         return group(randomChars(random, ACCESS_LENGTH), 5);
     }
 
@@ -50,7 +49,7 @@ public final class TrackingNumbers {
         return -1;
     }
 
-    private static String randomChars(SecureRandom random, int n) {
+    private static String randomChars(java.util.Random random, int n) {
         char[] out = new char[n];
         for (int i = 0; i < n; i++) out[i] = ALPHABET[random.nextInt(32)];
         return new String(out);

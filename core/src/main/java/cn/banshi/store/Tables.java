@@ -30,6 +30,21 @@ public final class Tables {
     /** Per-town records: calendars, settings, activities, plan items, disclosure figures, alerts, reports. */
     public static final String RECORDS = "records";
 
+    /**
+     * The Spring Batch job repository (cn.banshi.batch.repository). Instance items carry the "running
+     * execution" marker; only running instances carry {@code runningJobName} (sparse index).
+     */
+    public static final String BATCH_JOB_INSTANCES = "batch-job-instances";
+    public static final String BATCH_INSTANCES_BY_JOB_NAME = "by-job-name";
+    public static final String BATCH_RUNNING_BY_JOB_NAME = "running-by-job-name";
+    public static final String BATCH_JOB_EXECUTIONS = "batch-job-executions";
+    /** Step executions partitioned by job execution (pk) and ordered by id (sk). */
+    public static final String BATCH_STEP_EXECUTIONS = "batch-step-executions";
+    public static final String BATCH_STEP_EXECUTIONS_BY_ID = "by-step-execution-id";
+    public static final String BATCH_EXECUTION_CONTEXTS = "batch-execution-contexts";
+    /** Id sequences: one item per sequence, incremented with ADD. */
+    public static final String BATCH_SEQUENCES = "batch-sequences";
+
     private Tables() {}
 
     public static List<TableSpec> all() {
@@ -42,7 +57,15 @@ public final class Tables {
                         new IndexSpec(CASES_OPEN_BY_DUE, "openTown", "dueKey")), null),
                 new TableSpec(EPHEMERAL, "pk", null, List.of(), EXPIRES_AT),
                 new TableSpec(AUDIT, "pk", "sk", List.of(), null),
-                new TableSpec(RECORDS, "pk", "sk", List.of(), null));
+                new TableSpec(RECORDS, "pk", "sk", List.of(), null),
+                new TableSpec(BATCH_JOB_INSTANCES, "pk", null, List.of(
+                        new IndexSpec(BATCH_INSTANCES_BY_JOB_NAME, "jobName", "instanceOrder"),
+                        new IndexSpec(BATCH_RUNNING_BY_JOB_NAME, "runningJobName", "instanceOrder")), null),
+                new TableSpec(BATCH_JOB_EXECUTIONS, "pk", null, List.of(), null),
+                new TableSpec(BATCH_STEP_EXECUTIONS, "pk", "sk", List.of(
+                        new IndexSpec(BATCH_STEP_EXECUTIONS_BY_ID, "stepExecutionKey", null)), null),
+                new TableSpec(BATCH_EXECUTION_CONTEXTS, "pk", null, List.of(), null),
+                new TableSpec(BATCH_SEQUENCES, "pk", null, List.of(), null));
     }
 
     public static TableSpec spec(String logicalName) {

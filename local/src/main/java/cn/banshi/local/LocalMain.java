@@ -21,13 +21,15 @@ public final class LocalMain {
 
     public static void main(String[] args) throws Exception {
         int port = 8080;
+        boolean demo = true;
         Path data = Path.of(".banshi", "data");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
+                case "--no-demo" -> demo = false;
                 default -> {
-                    System.err.println("用法 usage: ./banshi up [--port 8080] [--data DIR]");
+                    System.err.println("用法 usage: ./banshi up [--port 8080] [--data DIR] [--no-demo]");
                     System.exit(2);
                 }
             }
@@ -37,6 +39,7 @@ public final class LocalMain {
         DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
         TableSetup.ensureTables(dynamo);
         AppContext app = new AppContext(dynamo, Clock.systemUTC());
+        if (demo) DemoSetup.ensureLoaded(app, data);
         Path web = root.resolve("web");
         LocalGateway gateway = new LocalGateway(Handlers.create(app), Clock.systemUTC(),
                 Files.isDirectory(web) ? new StaticFiles(web) : null, LocalJwt.forDataDir(data, Clock.systemUTC()), port).start();

@@ -1,0 +1,352 @@
+package cn.banshi.demo;
+
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.calendar.Deadlines;
+import cn.banshi.cases.AccessCodes;
+import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatuses;
+import cn.banshi.cases.HistoryEntry;
+import cn.banshi.cases.Rating;
+import cn.banshi.cases.Resolution;
+import cn.banshi.cases.TrackingNumbers;
+import cn.banshi.catalog.CaseType;
+import cn.banshi.catalog.Catalog;
+import cn.banshi.catalog.TimeLimit;
+import cn.banshi.catalog.Village;
+import cn.banshi.json.Json;
+import cn.banshi.validation.ChineseIds;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+
+/**
+ * A demo year for 高塍镇 2021, generated from a fixed seed (nothing large is committed): several thousand
+ * cases of every type spread over the year and worked through their workflows, including the seed report's
+ * 1334 disputes, all mediated with agreement. Each case is generated from its own index, so the stream is
+ * reproducible and flat in memory. One village (赋村村) does visibly worse, so the report has a shortcoming
+ * to find; a few information requests are carried over from 2020 and into 2022.
+ */
+public final class DemoCases {
+    public static final long SEED = 20211216L;
+    public static final int YEAR = 2021;
+    public static final int DISPUTES = 1334;
+    static final int COMPLAINTS = 1480;
+    static final int HELP = 690;
+    static final int ENQUIRIES = 910;
+    static final int SUGGESTIONS = 310;
+    static final int PETITIONS = 58;
+    static final int INFO_REQUESTS = 46;
+    /** Received in late December 2020, answered in January 2021. */
+    static final int INFO_CARRIED_IN = 5;
+    /** Received in late December 2021, answered in January 2022. */
+    static final int INFO_CARRIED_OUT = 4;
+    static final String WEAK_VILLAGE = "fucun";
+
+    private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾".split("");
+    private static final String[] GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国玉兰志红文斌".split("");
+    private static final String[] OUTCOMES = {"disclosed", "disclosed", "disclosed", "disclosed", "partially-disclosed",
+            "partially-disclosed", "withheld:third-party-rights", "withheld:process-information", "unavailable:not-held",
+            "unavailable:not-held", "unavailable:needs-creation", "not-processed:petition-complaint",
+            "not-processed:duplicate", "other:no-correction", "other:other"};
+    private static final String[] APPLICANT_KINDS = {"natural-person", "natural-person", "natural-person", "natural-person",
+            "natural-person", "natural-person", "natural-person", "commercial-enterprise", "commercial-enterprise",
+            "research-institution", "public-interest-org", "legal-service-org", "other-org"};
+
+    private final Catalog catalog;
+    private final Deadlines deadlines;
+    private final List<Slot> slots = new ArrayList<>();
+
+    private record Slot(CaseType type, int count, int yearOffset) {}
+
+    public DemoCases(Catalog catalog, Deadlines deadlines) {
+        this.catalog = catalog;
+        this.deadlines = deadlines;
+        slots.add(new Slot(CaseType.COMPLAINT, COMPLAINTS, 0));
+        slots.add(new Slot(CaseType.HELP, HELP, 0));
+        slots.add(new Slot(CaseType.ENQUIRY, ENQUIRIES, 0));
+        slots.add(new Slot(CaseType.SUGGESTION, SUGGESTIONS, 0));
+        slots.add(new Slot(CaseType.DISPUTE, DISPUTES, 0));
+        slots.add(new Slot(CaseType.PETITION, PETITIONS, 0));
+        slots.add(new Slot(CaseType.INFO_REQUEST, INFO_REQUESTS, 0));
+        slots.add(new Slot(CaseType.INFO_REQUEST, INFO_CARRIED_IN, -1));
+        slots.add(new Slot(CaseType.INFO_REQUEST, INFO_CARRIED_OUT, +1));
+    }
+
+    public int size() {
+        return slots.stream().mapToInt(Slot::count).sum();
+    }
+
+    /** The year's cases, one at a time. */
+    public Iterator<CaseRecord> cases() {
+        return new Iterator<>() {
+            int slot;
+            int index;
+            int global;
+
+            @Override
+            public boolean hasNext() {
+                while (slot < slots.size() && index >= slots.get(slot).count()) {
+                    slot++;
+                    index = 0;
+                }
+                return slot < slots.size();
+            }
+
+            @Override
+            public CaseRecord next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                Slot s = slots.get(slot);
+                CaseRecord c = record(s, index, new Random(SEED * 31 + global));
+                index++;
+                global++;
+                return c;
+            }
+        };
+    }
+
+    /** A generated case with its access code (which is stored only as a hash). */
+    public record DemoCase(CaseRecord record, String accessCode) {}
+
+    /** The first {@code n} cases with their access codes, so that the demo can show tracking. */
+    public List<DemoCase> samples(int n) {
+        List<DemoCase> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(generate(slots.get(0), i, new Random(SEED * 31 + i)));
+        return out;
+    }
+
+    private CaseRecord record(Slot slot, int index, Random r) {
+        return generate(slot, index, r).record();
+    }
+
+    private DemoCase generate(Slot slot, int index, Random r) {
+        String trackingNo = TrackingNumbers.newTrackingNo(r);
+        String accessCode = TrackingNumbers.newAccessCode(r);
+        CaseType type = slot.type();
+        LocalDate receivedOn = receivedOn(slot, r);
+        Instant receivedAt = at(receivedOn, 8 + r.nextInt(11), r.nextInt(60));
+        Village village = catalog.villages().get(r.nextInt(catalog.villages().size()));
+        String category = type == CaseType.INFO_REQUEST ? "government-information"
+                : catalog.categoriesFor(type).get(r.nextInt(catalog.categoriesFor(type).size())).id();
+        boolean weak = village.id().equals(WEAK_VILLAGE);
+        Flow flow = new Flow(receivedAt);
+        ObjectNode personal = Json.object();
+        ObjectNode details = Json.object();
+        LocalDate due;
+        Resolution resolution;
+        Rating rating = null;
+        String status;
+        String title;
+        switch (type) {
+            case DISPUTE -> {
+                personal.set("submitter", person(r));
+                personal.putArray("parties").add(person(r));
+                title = DemoTexts.disputeTitle(category, r);
+                LocalDate accepted = deadlines.addCalendarDays(receivedOn, r.nextInt(2));
+                flow.step(accepted, 9, "accept", "accepted", "调解申请已受理");
+                due = deadlines.addCalendarDays(accepted, 30);
+                details.put("acceptedOn", accepted.toString());
+                details.put("mediator", village.name() + "人民调解委员会");
+                flow.step(accepted, 14, "assign-mediator", "mediating", "已指派人民调解员");
+                LocalDate session = deadlines.addCalendarDays(accepted, 1 + r.nextInt(8));
+                details.putArray("sessions").addObject().put("date", session.toString()).put("summary", "组织双方当事人面对面调解");
+                flow.step(session, 15, "record-session", "mediating", "已于 " + session + " 组织调解");
+                LocalDate done = deadlines.addCalendarDays(session, r.nextInt(6));
+                flow.step(done, 16, "resolve", "resolved", "调解成功，已达成调解协议");
+                boolean fulfilled = r.nextInt(100) < 97;
+                resolution = new Resolution(flow.last, done, !done.isAfter(due), "agreement-reached", fulfilled);
+                flow.step(deadlines.addCalendarDays(done, 20), 10, "record-fulfilment", "resolved", fulfilled ? "调解协议已履行" : "调解协议未履行");
+                flow.step(deadlines.addCalendarDays(done, 25), 10, "close", "closed", "已回访，归档");
+                status = "closed";
+            }
+            case PETITION -> {
+                personal.set("submitter", person(r));
+                title = DemoTexts.petitionTitle(category, r);
+                flow.step(receivedOn, 10, "register", "registered", "信访事项已登记");
+                LocalDate forwarded = deadlines.addCalendarDays(receivedOn, 1 + r.nextInt(10));
+                details.put("handlingBody", r.nextBoolean() ? "镇信访办" : "镇综合执法局");
+                flow.step(forwarded, 10, "forward", "forwarded", "已转送（交办）办理");
+                LocalDate acknowledged = deadlines.addCalendarDays(forwarded, 1 + r.nextInt(10));
+                due = deadlines.petitionHandlingDue(acknowledged);
+                details.put("acceptedOn", acknowledged.toString());
+                flow.step(acknowledged, 11, "acknowledge", "in-progress", "已受理，将于 " + due + " 前办结");
+                LocalDate replied = deadlines.addCalendarDays(acknowledged, 10 + r.nextInt(45));
+                details.put("lastRepliedOn", replied.toString());
+                flow.step(replied, 15, "reply", "resolved", "已出具书面处理意见");
+                resolution = new Resolution(flow.last, replied, !replied.isAfter(due), "resolved", null);
+                status = "resolved";
+            }
+            case INFO_REQUEST -> {
+                String kind = APPLICANT_KINDS[r.nextInt(APPLICANT_KINDS.length)];
+                personal.set("applicant", applicant(kind, r));
+                details.put("applicantKind", kind).put("form", r.nextInt(4) == 0 ? "paper" : "electronic")
+                        .put("delivery", r.nextBoolean() ? "online" : "email");
+                title = "政府信息公开申请";
+                due = deadlines.addWorkingDays(receivedOn, 20);
+                String outcome = OUTCOMES[r.nextInt(OUTCOMES.length)];
+                LocalDate replied = deadlines.addWorkingDays(receivedOn, 3 + r.nextInt(16));
+                if (slot.yearOffset() != 0) replied = deadlines.addWorkingDays(receivedOn, 12 + r.nextInt(7));
+                if (outcome.equals("other:other")) {
+                    flow.step(replied, 10, "withdraw", "withdrawn", "申请人已撤回申请");
+                    status = "withdrawn";
+                } else {
+                    flow.step(replied, 16, "answer", "answered", "已于 " + replied + " 作出答复");
+                    status = "answered";
+                }
+                resolution = new Resolution(flow.last, replied, !replied.isAfter(due), outcome, null);
+            }
+            default -> {
+                personal.set("submitter", person(r));
+                if (r.nextInt(3) > 0) personal.putObject("location").put("address", village.name() + DemoTexts.spot(r));
+                title = DemoTexts.hotlineTitle(category, type, r);
+                TimeLimit limit = catalog.limitFor(category, type).orElseThrow();
+                due = deadlines.addWorkingDays(receivedOn, limit.days());
+                flow.step(receivedOn, 9, "accept", "accepted", "已受理，正在安排办理");
+                details.put("assignedTo", "village:" + village.id());
+                flow.step(receivedOn, 11, "assign", "assigned", "已派单至" + village.name() + "办理");
+                boolean late = r.nextInt(100) < (weak ? 18 : 3);
+                LocalDate replied = late ? deadlines.addWorkingDays(due, 1 + r.nextInt(5))
+                        : deadlines.addWorkingDays(receivedOn, Math.max(1, r.nextInt(limit.days()) + 1));
+                flow.step(replied, 15, "reply", "replied", "答复：" + DemoTexts.reply(type, r));
+                flow.step(replied, 17, "resolve", "resolved", "已办结");
+                resolution = new Resolution(flow.last, replied, !replied.isAfter(due), "resolved", null);
+                flow.step(deadlines.addCalendarDays(replied, 1 + r.nextInt(3)), 10, "close", "closed", "已回访，办结归档");
+                status = "closed";
+                if (r.nextInt(100) < 65) {
+                    rating = new Rating(score(r, weak), null, flow.last.plusSeconds(600));
+                    flow.rate(rating);
+                }
+            }
+        }
+        if (!personal.has("submitter") && !personal.has("applicant")) throw new IllegalStateException();
+        details.put("demo", true);
+        String description = DemoTexts.description(title, village.name());
+        String villageId = type == CaseType.INFO_REQUEST ? null : village.id();
+        return new DemoCase(new CaseRecord(trackingNo, catalog.town().id(), type, category, villageId, title, description,
+                r.nextInt(5) == 0 ? "hotline-12345" : "online", status, flow.history.size(), receivedAt, receivedOn, due,
+                personal, details, AccessCodes.hash(trackingNo, accessCode), flow.history, resolution, rating), accessCode);
+    }
+
+    /**
+     * A handful of open cases received in the days before {@code today}, so that the staff console has work
+     * to do in the demo: new, accepted and assigned hotline cases, a dispute and an information request.
+     */
+    public List<DemoCase> openCases(LocalDate today, int n) {
+        List<DemoCase> out = new ArrayList<>();
+        CaseType[] types = {CaseType.COMPLAINT, CaseType.HELP, CaseType.ENQUIRY, CaseType.SUGGESTION, CaseType.DISPUTE,
+                CaseType.INFO_REQUEST};
+        for (int i = 0; i < n; i++) {
+            Random r = new Random(SEED * 7 + i);
+            CaseType type = types[i % types.length];
+            String trackingNo = TrackingNumbers.newTrackingNo(r);
+            String accessCode = TrackingNumbers.newAccessCode(r);
+            LocalDate receivedOn = today.minusDays(i % 9);
+            Instant receivedAt = at(receivedOn, 8 + r.nextInt(10), r.nextInt(60));
+            Village village = catalog.villages().get(i % catalog.villages().size());
+            ObjectNode personal = Json.object();
+            ObjectNode details = Json.object().put("demo", true);
+            String category;
+            LocalDate due;
+            String title;
+            if (type == CaseType.INFO_REQUEST) {
+                category = "government-information";
+                personal.set("applicant", applicant("natural-person", r));
+                details.put("applicantKind", "natural-person").put("form", "electronic").put("delivery", "online");
+                due = deadlines.addWorkingDays(receivedOn, 20);
+                title = "政府信息公开申请";
+            } else {
+                category = catalog.categoriesFor(type).get(r.nextInt(catalog.categoriesFor(type).size())).id();
+                personal.set("submitter", person(r));
+                if (type == CaseType.DISPUTE) personal.putArray("parties").add(person(r));
+                TimeLimit limit = catalog.limitFor(category, type).orElseThrow();
+                due = limit.unit() == TimeLimit.Unit.WORKING ? deadlines.addWorkingDays(receivedOn, limit.days())
+                        : deadlines.addCalendarDays(receivedOn, limit.days());
+                title = type == CaseType.DISPUTE ? disputeTitleFor(category, r) : DemoTexts.hotlineTitle(category, type, r);
+            }
+            Flow flow = new Flow(receivedAt);
+            String status = CaseStatuses.SUBMITTED;
+            if (type != CaseType.INFO_REQUEST && type != CaseType.DISPUTE && i % 3 > 0) {
+                flow.step(receivedOn, 16, "accept", "accepted", "已受理，正在安排办理");
+                status = "accepted";
+            }
+            CaseRecord c = new CaseRecord(trackingNo, catalog.town().id(), type, category,
+                    type == CaseType.INFO_REQUEST ? null : village.id(), title, DemoTexts.description(title, village.name()),
+                    "online", status, flow.history.size(), receivedAt, receivedOn, due, personal, details,
+                    AccessCodes.hash(trackingNo, accessCode), flow.history, null, null);
+            out.add(new DemoCase(c, accessCode));
+        }
+        return out;
+    }
+
+    private static String disputeTitleFor(String category, Random r) {
+        return DemoTexts.disputeTitle(category, r);
+    }
+
+    private LocalDate receivedOn(Slot slot, Random r) {
+        if (slot.yearOffset() < 0) return LocalDate.of(YEAR - 1, 12, 14 + r.nextInt(10));
+        if (slot.yearOffset() > 0) return LocalDate.of(YEAR, 12, 13 + r.nextInt(8));
+        // spread over the year, leaving December's last fortnight to the carried-over requests
+        return LocalDate.of(YEAR, 1, 4).plusDays(r.nextInt(340));
+    }
+
+    private static int score(Random r, boolean weak) {
+        int roll = r.nextInt(100);
+        if (weak) return roll < 35 ? 5 : roll < 60 ? 4 : roll < 85 ? 3 : 2;
+        return roll < 72 ? 5 : roll < 94 ? 4 : roll < 99 ? 3 : 2;
+    }
+
+    static Instant at(LocalDate day, int hour, int minute) {
+        return day.atTime(hour, minute).atZone(ChinaTime.ZONE).toInstant();
+    }
+
+    private static ObjectNode person(Random r) {
+        String name = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)]
+                + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
+        String phone = "1" + (3 + r.nextInt(7)) + String.format("%09d", r.nextInt(1_000_000_000));
+        return Json.object().put("name", name).put("phone", phone).put("anonymous", false);
+    }
+
+    private static ObjectNode applicant(String kind, Random r) {
+        ObjectNode a = person(r);
+        a.remove("anonymous");
+        a.put("kind", kind);
+        if (kind.equals("natural-person")) {
+            String first17 = "320282" + (1950 + r.nextInt(50)) + String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28))
+                    + String.format("%03d", r.nextInt(1000));
+            a.put("idType", "resident-id").put("idNumber", first17 + ChineseIds.residentIdCheckChar(first17));
+        } else {
+            String first17 = "91320282MA" + String.format("%07d", r.nextInt(10_000_000));
+            a.put("organization", "宜兴市" + DemoTexts.organisation(r)).put("creditCode", first17 + ChineseIds.creditCodeCheckChar(first17));
+        }
+        return a;
+    }
+
+    /** Builds the append-only history, one step at a time, never going back in time. */
+    private static final class Flow {
+        final List<HistoryEntry> history = new ArrayList<>();
+        Instant last;
+        String status = CaseStatuses.SUBMITTED;
+
+        Flow(Instant receivedAt) {
+            history.add(new HistoryEntry(1, receivedAt, "citizen", "submit", null, CaseStatuses.SUBMITTED, "已收到您的事项", null));
+            last = receivedAt;
+        }
+
+        void step(LocalDate day, int hour, String action, String to, String publicNote) {
+            Instant at = at(day, hour, 0);
+            if (!at.isAfter(last)) at = last.plusSeconds(1800);
+            history.add(new HistoryEntry(history.size() + 1, at, "demo-staff@gaocheng", action, status, to, publicNote, null));
+            status = to;
+            last = at;
+        }
+
+        void rate(Rating rating) {
+            history.add(new HistoryEntry(history.size() + 1, rating.at(), "citizen", "rate", status, status,
+                    "您的评价：" + rating.score() + " 分", null));
+        }
+    }
+}
