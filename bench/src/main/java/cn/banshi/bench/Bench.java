@@ -34,6 +34,8 @@ public final class Bench {
             }
         }
         if (which.isEmpty()) which.addAll(List.of("coldstart", "warm", "scale"));
+        // the handlers still format every log line, as in Lambda; the lines go nowhere, so stdout is the report
+        cn.banshi.logging.Log.redirect(new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, "UTF-8"));
         Path work = Path.of("bench", "target", "work");
         Files.createDirectories(work);
         StringBuilder out = new StringBuilder();
@@ -56,7 +58,7 @@ public final class Bench {
                 case "scale" -> {
                     Path data = work.resolve("scale-dynamodb");
                     try (BenchEnv env = new BenchEnv("scale-", data)) {
-                        yield new StaffListAtScaleBench(env).run(cases);
+                        yield new StaffListAtScaleBench(env, data).run(cases);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown benchmark " + name + " (coldstart, warm, scale)");
