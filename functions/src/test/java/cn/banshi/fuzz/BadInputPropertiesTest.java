@@ -62,6 +62,7 @@ class BadInputPropertiesTest {
     /** Tracking numbers of every 201 receipt (a replay with the same Idempotency-Key answers the same one). */
     static final java.util.Set<String> receipts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     static final AtomicInteger requests = new AtomicInteger();
+    static final AtomicInteger scans = new AtomicInteger();
 
     enum Route {
         SUBMIT_COMPLAINT("POST", "/api/v1/towns/{town}/complaints", false),
@@ -148,7 +149,17 @@ class BadInputPropertiesTest {
         receipts.clear();
         handlers.clear();
         dynamo = LocalDynamo.freshTables();
-        app = new AppContext(dynamo, MutableClock.at("2021-06-01T09:00"));
+        scans.set(0);
+        // the handlers' own client counts Scan calls: there must be none on any request path
+        DynamoDbClient counted = LocalDynamo.client(software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.ScanRequest) scans.incrementAndGet();
+                    }
+                }));
+        app = new AppContext(counted, MutableClock.at("2021-06-01T09:00"));
         for (ApiHandler h : Handlers.create(app)) for (String key : h.routeKeys()) handlers.put(key, h);
         for (Route r : Route.values()) assertNotNull(handlers.get(r.key()), r.key());
         assertEquals(handlers.keySet(), java.util.Arrays.stream(Route.values()).map(Route::key).collect(java.util.stream.Collectors.toSet()),
@@ -191,6 +202,11 @@ class BadInputPropertiesTest {
     @AfterProperty
     void noPersonalDataLogged() {
         cn.banshi.testkit.logscan.OutputScan.assertCleanSince(outputMark);
+    }
+
+    @AfterProperty
+    void noScanOnAnyRequestPath() {
+        assertEquals(0, scans.get(), "Scan calls by the handlers");
     }
 
     @AfterProperty

@@ -184,7 +184,7 @@ class KillDurabilityTest {
         return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** {@code ./banshi up --port P --data DIR} as the launcher runs it, with this JVM's class path. */
+    /** {@code ./banshi up --port P --data DIR --no-demo} as the launcher runs it, with this JVM's class path. */
     Process start(Path data) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -194,7 +194,7 @@ class KillDurabilityTest {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dbanshi.root=" + Dynalite.repoRoot(),
                 "-cp", System.getProperty("java.class.path"), LocalMain.class.getName(),
-                "--port", Integer.toString(port), "--data", data.toString())
+                "--port", Integer.toString(port), "--data", data.toString(), "--no-demo")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started.add(p);
         String url = "http://127.0.0.1:" + port;

@@ -36,7 +36,7 @@ public final class ColdStartBench {
             "-XX:+UseSerialGC", "-Xshare:auto", "-XX:MaxHeapSize=445645k", "-XX:MaxMetaspaceSize=52429k",
             "-XX:ReservedCodeCacheSize=26214k");
 
-    record Variant(String name, String handler, String classpath, Map<String, String> env) {}
+    record Variant(String name, String handler, String classpath, Map<String, String> env, boolean idempotencyKey) {}
 
     record Run(double startToResponseMs, double startToInitMs, int status) {}
 
@@ -61,12 +61,14 @@ public final class ColdStartBench {
         peerClasspath = benchCp.stream().map(Path::of).toList();
         String peerCp = benchClasses + File.pathSeparator + String.join(File.pathSeparator, benchCp);
         Map<String, String> base = Map.of("BANSHI_DYNAMODB_ENDPOINT", env.dynalite.endpoint(), "BANSHI_TABLE_PREFIX", env.prefix);
-        variants.add(new Variant("banshi", "cn.banshi.intake.SubmissionHandler", lambdaCp, base));
-        variants.add(new Variant("floor", FloorHandler.class.getName(), lambdaCp, base));
+        variants.add(new Variant("banshi", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, true));
+        variants.add(new Variant("floor", FloorHandler.class.getName(), lambdaCp, base, true));
         Map<String, String> peerEnv = new LinkedHashMap<>(base);
         peerEnv.put("MAIN_CLASS", "cn.banshi.bench.peer.PeerApplication");
         peerEnv.put("SPRING_CLOUD_FUNCTION_DEFINITION", "submit");
-        variants.add(new Variant("peer", "org.springframework.cloud.function.adapter.aws.FunctionInvoker", peerCp, peerEnv));
+        variants.add(new Variant("peer", "org.springframework.cloud.function.adapter.aws.FunctionInvoker", peerCp, peerEnv, true));
+        // without an Idempotency-Key banshi writes the case only (no claim, no stored response): closest to the floor
+        variants.add(new Variant("banshi, no Idempotency-Key", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, false));
     }
 
     public String run(int rounds) throws Exception {
@@ -134,10 +136,12 @@ public final class ColdStartBench {
                 .collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
         String top = byPackage.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(10)
                 .map(e -> "`" + e.getKey() + "` " + e.getValue()).collect(Collectors.joining(", "));
-        String jar = functionsJar.getFileName().toString();
-        long fromPackage = after.stream().filter(l -> l.contains(jar)).count();
-        long fromRuntime = after.stream().filter(l -> l.contains("aws-lambda-java-serialization")).count();
-        long fromJdk = after.size() - fromPackage - fromRuntime;
+        // by class name: lambda proxies and hidden classes name their host class, not a jar, as their source
+        long fromRuntime = after.stream().map(ColdStartBench::classOf).filter(n -> n.startsWith("com.amazonaws.lambda.")
+                || n.startsWith("com.amazonaws.services.lambda.runtime.serialization")).count();
+        long fromJdk = after.stream().map(ColdStartBench::classOf).filter(n -> n.startsWith("java.") || n.startsWith("javax.")
+                || n.startsWith("jdk.") || n.startsWith("sun.") || n.startsWith("com.sun.")).count();
+        long fromPackage = after.size() - fromRuntime - fromJdk;
         return String.format("SnapStart priming: constructing the handler (the init phase, in any snapshot) loads %d classes; the "
                         + "first event loads %d more — %d from the deployment package (banshi, the AWS SDK's request path, Jackson), "
                         + "%d of the runtime's own event serializer and %d of the JDK. A priming invocation in `beforeCheckpoint` "
@@ -146,9 +150,13 @@ public final class ColdStartBench {
                 before, after.size(), fromPackage, fromRuntime, fromJdk, top, r.status());
     }
 
-    private static String packageOf(String line) {
+    private static String classOf(String line) {
         // [0.123s][info][class,load] software.amazon.awssdk.core.Foo source: ...
-        String name = line.substring(line.indexOf("[class,load]") + 13).split(" ")[0];
+        return line.substring(line.indexOf("[class,load]") + 13).split(" ")[0];
+    }
+
+    private static String packageOf(String line) {
+        String name = classOf(line);
         String[] parts = name.split("\\.");
         int depth = name.startsWith("software.amazon.awssdk.") ? 4 : name.startsWith("java.") || name.startsWith("jdk.")
                 || name.startsWith("sun.") ? 2 : 3;
@@ -160,14 +168,14 @@ public final class ColdStartBench {
     }
 
     private Run once(Variant v, List<String> extraFlags, List<String> capture) throws Exception {
-        Path event = work.resolve("event-" + v.name() + ".json");
-        Files.writeString(event, eventJson());
+        Path event = work.resolve("event-" + v.name().replaceAll("[^a-z]", "") + ".json");
+        Files.writeString(event, eventJson(v.idempotencyKey()));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_JAVA17_FLAGS);
         command.addAll(extraFlags);
         command.addAll(List.of("-cp", v.classpath(), LambdaRuntimeHarness.class.getName(), v.handler(), event.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(work.resolve("stderr-" + v.name() + ".txt").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(work.resolve("stderr-" + v.name().replaceAll("[^a-z]", "") + ".txt").toFile());
         pb.environment().putAll(v.env());
         long startedAt = System.nanoTime();
         Process p = pb.start();
@@ -186,13 +194,14 @@ public final class ColdStartBench {
         }
         p.waitFor();
         if (result == null) {
-            throw new IllegalStateException(v.name() + " gave no result: " + Files.readString(work.resolve("stderr-" + v.name() + ".txt")));
+            throw new IllegalStateException(v.name() + " gave no result: "
+                    + Files.readString(work.resolve("stderr-" + v.name().replaceAll("[^a-z]", "") + ".txt")));
         }
         return result;
     }
 
     /** A citizen's complaint as API Gateway (HTTP API, payload 2.0) delivers it, with a fresh Idempotency-Key. */
-    static String eventJson() {
+    static String eventJson(boolean idempotencyKey) {
         ObjectNode body = Json.object();
         body.put("type", "complaint").put("category", "environment").put("village", "meijiadu").put("title", "河道有垃圾");
         body.put("description", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。");
@@ -201,8 +210,9 @@ public final class ColdStartBench {
         ObjectNode e = Json.object();
         e.put("version", "2.0").put("routeKey", "POST /api/v1/towns/{town}/complaints").put("rawPath", "/api/v1/towns/gaocheng/complaints")
                 .put("rawQueryString", "");
-        e.putObject("headers").put("content-type", "application/json").put("idempotency-key", UUID.randomUUID().toString())
+        ObjectNode headers = e.putObject("headers").put("content-type", "application/json")
                 .put("host", "api.banshi.example").put("user-agent", "Mozilla/5.0");
+        if (idempotencyKey) headers.put("idempotency-key", UUID.randomUUID().toString());
         ObjectNode rc = e.putObject("requestContext");
         rc.put("accountId", "000000000000").put("apiId", "bench").put("domainName", "api.banshi.example").put("requestId", UUID.randomUUID().toString())
                 .put("routeKey", "POST /api/v1/towns/{town}/complaints").put("stage", "$default").put("time", "28/Nov/2026:09:00:00 +0000")
