@@ -144,7 +144,8 @@ class BadInputPropertiesTest {
     int outputMark;
 
     @BeforeProperty
-    void setUp() {
+    void setUp(net.jqwik.api.lifecycle.PropertyLifecycleContext context) {
+        cn.banshi.testkit.logscan.OutputScan.currentTest("BadInputPropertiesTest." + context.label());
         outputMark = cn.banshi.testkit.logscan.OutputScan.mark();
         receipts.clear();
         handlers.clear();

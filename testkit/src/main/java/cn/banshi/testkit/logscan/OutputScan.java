@@ -37,7 +37,8 @@ public final class OutputScan {
         return scannedOut != null && System.out == scannedOut;
     }
 
-    static void currentTest(String test) {
+    /** What a finding is attributed to; the Jupiter extension sets it per test, other engines' hooks may too. */
+    public static void currentTest(String test) {
         currentTest = test;
     }
 

@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 /**
  * Finds what must never be logged: mainland mobile numbers, landline numbers with an area code, and resident ID
  * numbers (only those whose GB 11643 check character is right, so that timestamps, epoch milliseconds, request
- * ids and latencies are not mistaken for them).
+ * ids and latencies are not mistaken for them). A number must stand apart from ASCII letters and digits, so that the
+ * hex groups of a UUID are not read as phones.
  */
 public final class PersonalData {
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])");
     private static final Pattern LANDLINE = Pattern.compile("(?<![0-9A-Za-z-])0[1-9][0-9]{1,2}-[2-9][0-9]{6,7}(?![0-9])");
     private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
 

@@ -24,7 +24,7 @@ class PersonalDataTest {
 
     @Test
     void ignoresTimestampsIdsLatenciesAndTrackingNumbers() {
-        String line = "{\"timestamp\":\"2026-11-28T06:32:30.873857491Z\",\"function_request_id\":\"e9d42b21-92e0-4fc8-a6e8-139123456789\","
+        String line = "{\"timestamp\":\"2026-11-28T06:32:30.873857491Z\",\"function_request_id\":\"e9d42b21-92e0-4fc8-a6e8-139123456789\",\"other_id\":\"11a9b9a7-8de6-4ec7-aeb4-14834516647a\","
                 + "\"epochMillis\":1764312345678,\"latencyMs\":13912345.678,\"trackingNo\":\"7K3M-9QXD-T4W2-H8PZ\",\"n\":139123456789,"
                 + "\"x\":\"" + "32028219800101123" + (ChineseIds.residentIdCheckChar("32028219800101123") == '0' ? '1' : '0') + "\"}";
         assertEquals(List.of(), PersonalData.find(line));
