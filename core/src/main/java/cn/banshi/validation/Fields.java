@@ -134,12 +134,16 @@ public final class Fields {
         return value.intValue();
     }
 
-    /** An ISO date (yyyy-MM-dd). */
+    /** An ISO date (yyyy-MM-dd), between the years 2000 and 2100. */
     public Optional<java.time.LocalDate> optionalDate(String name) {
         Optional<String> raw = optionalString(name, 10, 10);
         if (raw.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(java.time.LocalDate.parse(raw.get()));
+            java.time.LocalDate date = java.time.LocalDate.parse(raw.get());
+            if (date.getYear() < 2000 || date.getYear() > 2100) {
+                throw Errors.outOfRange(path(name), "2000 ~ 2100 年", "years 2000 to 2100");
+            }
+            return Optional.of(date);
         } catch (java.time.format.DateTimeParseException e) {
             throw Errors.invalidFormat(path(name), "日期格式应为 YYYY-MM-DD", "Date must be YYYY-MM-DD");
         }
@@ -147,6 +151,30 @@ public final class Fields {
 
     public java.time.LocalDate requiredDate(String name) {
         return optionalDate(name).orElseThrow(() -> Errors.required(path(name)));
+    }
+
+    /** A non-negative decimal with at most {@code maxScale} decimal places (amounts such as 万元). */
+    public java.math.BigDecimal requiredDecimal(String name, java.math.BigDecimal max, int maxScale) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) throw Errors.required(path(name));
+        if (!value.isNumber()) throw Errors.wrongType(path(name), "数字", "a number");
+        java.math.BigDecimal d = value.decimalValue().stripTrailingZeros();
+        if (d.signum() < 0 || d.compareTo(max) > 0) {
+            throw Errors.outOfRange(path(name), "0 ~ " + max.toPlainString(), "0 to " + max.toPlainString());
+        }
+        if (d.scale() > maxScale) {
+            throw Errors.invalidFormat(path(name), "最多保留 " + maxScale + " 位小数", "At most " + maxScale + " decimal places");
+        }
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
+    /** An integer from a path or query parameter (not JSON); {@code field} names it in the error. */
+    public static int intParam(String field, String raw, int min, int max) {
+        if (raw == null || raw.isBlank()) throw Errors.required(field);
+        if (!raw.matches("[0-9]{1,9}")) throw Errors.wrongType(field, "整数", "an integer");
+        int value = Integer.parseInt(raw);
+        if (value < min || value > max) throw Errors.outOfRange(field, min + " ~ " + max, min + " to " + max);
+        return value;
     }
 
     public Optional<Fields> optionalObject(String name) {

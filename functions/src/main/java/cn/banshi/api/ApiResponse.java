@@ -8,7 +8,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a route answers; {@link ApiHandler} turns it into the API Gateway response. */
-public record ApiResponse(int status, String body, Map<String, String> headers) {
+public record ApiResponse(int status, String body, Map<String, String> headers, boolean base64) {
+
+    public ApiResponse(int status, String body, Map<String, String> headers) {
+        this(status, body, headers, false);
+    }
+
+    /** A binary body (a .docx download): API Gateway decodes the base64 text before sending it. */
+    public static ApiResponse binary(int status, byte[] body, String contentType) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", contentType);
+        headers.put("cache-control", "no-store");
+        return new ApiResponse(status, java.util.Base64.getEncoder().encodeToString(body), headers, true);
+    }
+
+    public static ApiResponse noContent() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("cache-control", "no-store");
+        return new ApiResponse(204, null, headers, false);
+    }
 
     public static ApiResponse json(int status, JsonNode body) {
         return json(status, Json.write(body));

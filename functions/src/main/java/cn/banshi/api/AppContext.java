@@ -1,13 +1,18 @@
 package cn.banshi.api;
 
+import cn.banshi.activities.ActivityStore;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.calendar.CalendarService;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.catalog.Catalogs;
+import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
 import cn.banshi.overdue.OverdueSweep;
+import cn.banshi.plans.PlanItemStore;
+import cn.banshi.reports.FileReportStore;
+import cn.banshi.reports.ReportStore;
 import cn.banshi.staff.CsvExport;
 import cn.banshi.staff.StaffCaseService;
 import cn.banshi.staff.StatsService;
@@ -28,6 +33,7 @@ public final class AppContext {
 
     private final DynamoDbClient dynamo;
     private final Clock clock;
+    private final SecureRandom random;
     private final CaseStore cases;
     private final CalendarService calendars;
     private final IntakeService intake;
@@ -37,11 +43,19 @@ public final class AppContext {
     private final StatsService stats;
     private final CsvExport export;
     private final OverdueSweep sweep;
+    private final ActivityStore activities;
+    private final PlanItemStore planItems;
+    private final DisclosureStore disclosure;
+    private final ReportStore reports;
 
     public AppContext(DynamoDbClient dynamo, Clock clock) {
+        this(dynamo, clock, FileReportStore.fromEnvironment());
+    }
+
+    public AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports) {
         this.dynamo = dynamo;
         this.clock = clock;
-        SecureRandom random = new SecureRandom();
+        this.random = new SecureRandom();
         this.cases = new DynamoCaseStore(dynamo);
         this.calendars = new CalendarService(dynamo, clock);
         this.intake = new IntakeService(cases, new IdempotencyStore(dynamo, clock, random), calendars::deadlines, clock, random);
@@ -51,6 +65,10 @@ public final class AppContext {
         this.stats = new StatsService(cases, clock);
         this.export = new CsvExport(cases, audit);
         this.sweep = new OverdueSweep(dynamo, cases, clock);
+        this.activities = new ActivityStore(dynamo);
+        this.planItems = new PlanItemStore(dynamo);
+        this.disclosure = new DisclosureStore(dynamo);
+        this.reports = reports;
     }
 
     public static AppContext shared() {
@@ -66,6 +84,8 @@ public final class AppContext {
 
     public DynamoDbClient dynamo() { return dynamo; }
     public Clock clock() { return clock; }
+    /** The one SecureRandom of this context (tracking numbers, access codes); reseeded after a SnapStart restore. */
+    public SecureRandom random() { return random; }
     public CaseStore cases() { return cases; }
     public CalendarService calendars() { return calendars; }
     public IntakeService intake() { return intake; }
@@ -76,4 +96,8 @@ public final class AppContext {
     public CsvExport export() { return export; }
     public OverdueSweep sweep() { return sweep; }
     public Catalogs catalogs() { return Catalogs.bundled(); }
+    public ActivityStore activities() { return activities; }
+    public PlanItemStore planItems() { return planItems; }
+    public DisclosureStore disclosure() { return disclosure; }
+    public ReportStore reports() { return reports; }
 }

@@ -1,10 +1,14 @@
 package cn.banshi.api;
 
+import cn.banshi.activities.ActivitiesHandler;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.catalog.CatalogHandler;
+import cn.banshi.disclosure.DisclosureFiguresHandler;
 import cn.banshi.health.HealthHandler;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.intake.SubmissionHandler;
+import cn.banshi.plans.PlanItemsHandler;
+import cn.banshi.reports.ReportsHandler;
 import cn.banshi.staff.StaffCasesHandler;
 import cn.banshi.tracking.TrackingHandler;
 import java.util.List;
@@ -15,12 +19,15 @@ public final class Handlers {
 
     public static List<Class<? extends ApiHandler>> all() {
         return List.of(HealthHandler.class, CatalogHandler.class, SubmissionHandler.class, TrackingHandler.class,
-                StaffCasesHandler.class, StaffIntakeHandler.class, CalendarAdminHandler.class);
+                StaffCasesHandler.class, StaffIntakeHandler.class, CalendarAdminHandler.class,
+                ActivitiesHandler.class, PlanItemsHandler.class, DisclosureFiguresHandler.class, ReportsHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
     public static List<ApiHandler> create(AppContext app) {
         return List.of(new HealthHandler(), new CatalogHandler(), new SubmissionHandler(app), new TrackingHandler(app),
-                new StaffCasesHandler(app), new StaffIntakeHandler(app), new CalendarAdminHandler(app));
+                new StaffCasesHandler(app), new StaffIntakeHandler(app), new CalendarAdminHandler(app),
+                new ActivitiesHandler(app), new PlanItemsHandler(app), new DisclosureFiguresHandler(app),
+                new ReportsHandler(app));
     }
 }

@@ -4,6 +4,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
@@ -26,6 +27,12 @@ public final class CalendarAdminHandler extends ApiHandler {
 
     public CalendarAdminHandler() {
         this(AppContext.shared());
+        SnapStartPriming.register(this, app.random());
+    }
+
+    @Override
+    protected void primeReads() {
+        app.calendars().deadlines();
     }
 
     public CalendarAdminHandler(AppContext app) {

@@ -3,6 +3,7 @@ package cn.banshi.catalog;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
+import cn.banshi.api.SnapStartPriming;
 import cn.banshi.errors.Errors;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ public final class CatalogHandler extends ApiHandler {
 
     public CatalogHandler() {
         this(Catalogs.bundled());
+        SnapStartPriming.register(this, null);
     }
 
     public CatalogHandler(Catalogs catalogs) {

@@ -4,6 +4,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
@@ -24,6 +25,7 @@ public final class StaffIntakeHandler extends ApiHandler {
 
     public StaffIntakeHandler() {
         this(AppContext.shared());
+        SnapStartPriming.register(this, app.random());
     }
 
     public StaffIntakeHandler(AppContext app) {
@@ -35,6 +37,11 @@ public final class StaffIntakeHandler extends ApiHandler {
         return Map.of(
                 "POST /api/v1/admin/towns/{town}/complaints", request -> submit(request, "complaints"),
                 "POST /api/v1/admin/towns/{town}/info-requests", request -> submit(request, "info-requests"));
+    }
+
+    @Override
+    protected void primeReads() {
+        app.calendars().deadlines();
     }
 
     private ApiResponse submit(ApiRequest request, String kind) {

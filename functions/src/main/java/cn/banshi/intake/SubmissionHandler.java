@@ -4,6 +4,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.SnapStartPriming;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.errors.Errors;
 import cn.banshi.idempotency.StoredResponse;
@@ -17,6 +18,7 @@ public final class SubmissionHandler extends ApiHandler {
 
     public SubmissionHandler() {
         this(AppContext.shared());
+        SnapStartPriming.register(this, app.random());
     }
 
     public SubmissionHandler(AppContext app) {
@@ -28,6 +30,11 @@ public final class SubmissionHandler extends ApiHandler {
         return Map.of(
                 "POST /api/v1/towns/{town}/complaints", request -> submit(request, "complaints"),
                 "POST /api/v1/towns/{town}/info-requests", request -> submit(request, "info-requests"));
+    }
+
+    @Override
+    protected void primeReads() {
+        app.calendars().deadlines();
     }
 
     private ApiResponse submit(ApiRequest request, String kind) {

@@ -1,22 +1,34 @@
 package cn.banshi.overdue;
 
 import cn.banshi.api.AppContext;
+import cn.banshi.api.DeployedTowns;
+import cn.banshi.catalog.Catalogs;
 import cn.banshi.logging.RequestIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-/** The daily overdue sweep, started by EventBridge Scheduler; sweeps every town in the catalog. */
+/**
+ * The daily overdue sweep, started by EventBridge Scheduler; sweeps the deployed towns (env BANSHI_TOWNS, see
+ * {@link DeployedTowns}), or every town in the catalog when built with a context only.
+ */
 public final class OverdueSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final AppContext app;
+    private final Set<String> towns;
 
     public OverdueSweepHandler() {
-        this(AppContext.shared());
+        this(AppContext.shared(), DeployedTowns.fromEnvironment(Catalogs.bundled()));
     }
 
     public OverdueSweepHandler(AppContext app) {
+        this(app, app.catalogs().townIds());
+    }
+
+    public OverdueSweepHandler(AppContext app, Set<String> towns) {
         this.app = app;
+        this.towns = towns;
     }
 
     @Override
@@ -24,7 +36,7 @@ public final class OverdueSweepHandler implements RequestHandler<Map<String, Obj
         RequestIds.set(context == null ? "sweep" : context.getAwsRequestId());
         try {
             Map<String, Object> result = new LinkedHashMap<>();
-            for (String town : app.catalogs().townIds()) result.put(town, app.sweep().sweep(town));
+            for (String town : towns) result.put(town, app.sweep().sweep(town));
             return result;
         } finally {
             RequestIds.clear();

@@ -4,6 +4,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
@@ -23,6 +24,13 @@ public final class StaffCasesHandler extends ApiHandler {
 
     public StaffCasesHandler() {
         this(AppContext.shared());
+        SnapStartPriming.register(this, app.random());
+    }
+
+    @Override
+    protected void primeReads() {
+        app.cases().find("snapstart-priming");
+        app.calendars().deadlines();
     }
 
     public StaffCasesHandler(AppContext app) {

@@ -91,6 +91,14 @@ public final class Events {
         return this;
     }
 
+    public static Events put(String routePath, String path, String body) {
+        return request("PUT", routePath, path).body(body);
+    }
+
+    public static Events delete(String routePath, String path) {
+        return request("DELETE", routePath, path);
+    }
+
     public Events header(String name, String value) {
         ObjectNode headers = (ObjectNode) event.get("headers");
         if (value == null) headers.remove(name.toLowerCase());

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Bad input, generated: 10,000 requests across every public and staff route, built by mutating a valid request
+ * Bad input, generated: 10,500 requests across every public and staff route, built by mutating a valid request
  * (missing, extra and wrongly typed fields, control characters, huge and deeply nested values, numbers out of
  * range), by wrapping it badly (invalid UTF-8 in base64 bodies, replacement characters, UTF-16, truncation,
  * garbage, huge bodies, wrong content types) and by bending the envelope (huge headers, odd path parameters and
@@ -63,6 +63,10 @@ class BadInputPropertiesTest {
     static final java.util.Set<String> receipts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     static final AtomicInteger requests = new AtomicInteger();
     static final AtomicInteger scans = new AtomicInteger();
+    static final String SECRET = "not a report: 13912345678";
+    static java.nio.file.Path reportsDir;
+    static String planItemId;
+    static String activityId;
 
     enum Route {
         SUBMIT_COMPLAINT("POST", "/api/v1/towns/{town}/complaints", false),
@@ -81,7 +85,19 @@ class BadInputPropertiesTest {
         AUDIT("GET", "/api/v1/admin/audit", true),
         ALERTS("GET", "/api/v1/admin/alerts", true),
         CALENDAR_PUT("PUT", "/api/v1/admin/calendar/{year}", true),
-        CALENDAR_GET("GET", "/api/v1/admin/calendar/{year}", true);
+        CALENDAR_GET("GET", "/api/v1/admin/calendar/{year}", true),
+        PLAN_CREATE("POST", "/api/v1/admin/plan-items", true),
+        PLAN_LIST("GET", "/api/v1/admin/plan-items", true),
+        PLAN_UPDATE("PUT", "/api/v1/admin/plan-items/{id}", true),
+        PLAN_DELETE("DELETE", "/api/v1/admin/plan-items/{id}", true),
+        ACTIVITY_CREATE("POST", "/api/v1/admin/activities", true),
+        ACTIVITY_LIST("GET", "/api/v1/admin/activities", true),
+        ACTIVITY_UPDATE("PUT", "/api/v1/admin/activities/{id}", true),
+        ACTIVITY_DELETE("DELETE", "/api/v1/admin/activities/{id}", true),
+        DISCLOSURE_PUT("PUT", "/api/v1/admin/disclosure-figures/{year}", true),
+        DISCLOSURE_GET("GET", "/api/v1/admin/disclosure-figures/{year}", true),
+        REPORTS_LIST("GET", "/api/v1/admin/reports", true),
+        REPORT_DOWNLOAD("GET", "/api/v1/admin/reports/{year}/{job}/{file}", true);
 
         final String method;
         final String template;
@@ -98,7 +114,7 @@ class BadInputPropertiesTest {
         }
 
         boolean hasBody() {
-            return !method.equals("GET");
+            return !method.equals("GET") && !method.equals("DELETE");
         }
 
         boolean createsCases() {
@@ -113,6 +129,14 @@ class BadInputPropertiesTest {
                 case STAFF_INFO_REQUEST -> ApiTestSupport.infoRequest().put("receivedOn", "2021-05-31").put("channel", "post");
                 case RATE -> Json.object().put("score", 5).put("comment", "办得很快");
                 case ACT -> Json.object().put("action", "accept").put("expectedVersion", 1).put("note", "受理");
+                case PLAN_CREATE, PLAN_UPDATE -> object("{\"title\":\"推广办塍事小程序\",\"owner\":\"综治办\",\"targetDate\":\"2022-12-31\"}");
+                case ACTIVITY_CREATE, ACTIVITY_UPDATE -> object("{\"date\":\"2021-05-04\",\"theme\":\"legal-education\","
+                        + "\"title\":\"举办首届滆南法治集市文艺汇演\",\"place\":\"高塍镇文化广场\"}");
+                case DISCLOSURE_PUT -> object("{\"proactive\":{\"rules\":{\"issued\":0,\"repealed\":0,\"inForce\":0},"
+                        + "\"normativeDocuments\":{\"issued\":4,\"repealed\":1,\"inForce\":17},\"licensing\":126,\"penalties\":38,"
+                        + "\"enforcement\":2,\"feeAmount\":12.35},\"reviewLitigation\":{\"review\":{\"upheld\":1,\"corrected\":0,"
+                        + "\"other\":0,\"pending\":1},\"litigationDirect\":{\"upheld\":0,\"corrected\":0,\"other\":1,\"pending\":0,"
+                        + "\"total\":1},\"litigationAfterReview\":{\"upheld\":0,\"corrected\":0,\"other\":0,\"pending\":0}}}");
                 case CALENDAR_PUT -> object("{\"notice\":\"国办发明电〔2026〕1号\",\"daysOff\":[\"2027-01-01\"],"
                         + "\"makeUpWorkdays\":[]}");
                 default -> null;
@@ -144,7 +168,7 @@ class BadInputPropertiesTest {
     int outputMark;
 
     @BeforeProperty
-    void setUp(net.jqwik.api.lifecycle.PropertyLifecycleContext context) {
+    void setUp(net.jqwik.api.lifecycle.PropertyLifecycleContext context) throws Exception {
         cn.banshi.testkit.logscan.OutputScan.currentTest("BadInputPropertiesTest." + context.label());
         outputMark = cn.banshi.testkit.logscan.OutputScan.mark();
         receipts.clear();
@@ -160,7 +184,12 @@ class BadInputPropertiesTest {
                         if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.ScanRequest) scans.incrementAndGet();
                     }
                 }));
-        app = new AppContext(counted, MutableClock.at("2021-06-01T09:00"));
+        reportsDir = java.nio.file.Files.createTempDirectory("banshi-fuzz-reports");
+        cn.banshi.reports.FileReportStore store = new cn.banshi.reports.FileReportStore(reportsDir.resolve("reports"));
+        store.put("gaocheng", 2021, cn.banshi.reports.ReportKind.OGI_ANNUAL, cn.banshi.reports.ReportFormat.JSON,
+                "{\"requests\":{}}".getBytes(StandardCharsets.UTF_8));
+        java.nio.file.Files.writeString(reportsDir.resolve("secret.txt"), SECRET);
+        app = new AppContext(counted, MutableClock.at("2021-06-01T09:00"), store);
         for (ApiHandler h : Handlers.create(app)) for (String key : h.routeKeys()) handlers.put(key, h);
         for (Route r : Route.values()) assertNotNull(handlers.get(r.key()), r.key());
         assertEquals(handlers.keySet(), java.util.Arrays.stream(Route.values()).map(Route::key).collect(java.util.stream.Collectors.toSet()),
@@ -170,11 +199,17 @@ class BadInputPropertiesTest {
         trackingNo = receipt.get("trackingNo").asText();
         accessCode = receipt.get("accessCode").asText();
         receipts.add(trackingNo);
+        planItemId = ApiTestSupport.json(ApiTestSupport.call(handlers.get(Route.PLAN_CREATE.key()), ApiTestSupport.as(
+                Events.post(Route.PLAN_CREATE.template, Route.PLAN_CREATE.template, Json.write(Route.PLAN_CREATE.validBody())),
+                ApiTestSupport.ADMIN, null))).get("id").asText();
+        activityId = ApiTestSupport.json(ApiTestSupport.call(handlers.get(Route.ACTIVITY_CREATE.key()), ApiTestSupport.as(
+                Events.post(Route.ACTIVITY_CREATE.template, Route.ACTIVITY_CREATE.template, Json.write(Route.ACTIVITY_CREATE.validBody())),
+                ApiTestSupport.ADMIN, null))).get("id").asText();
     }
 
-    // ---- properties: 10,000 requests in all ----
+    // ---- properties: 10,500 requests in all ----
 
-    @Property(tries = 3000, seed = SEED)
+    @Property(tries = 2500, seed = SEED)
     void publicSubmissions(@ForAll("submissions") Req req) {
         check(req);
     }
@@ -189,8 +224,13 @@ class BadInputPropertiesTest {
         check(req);
     }
 
-    @Property(tries = 3000, seed = SEED)
+    @Property(tries = 2500, seed = SEED)
     void staffRoutes(@ForAll("staffDesk") Req req) {
+        check(req);
+    }
+
+    @Property(tries = 1500, seed = SEED)
+    void yearRecordsAndReports(@ForAll("townRecords") Req req) {
         check(req);
     }
 
@@ -244,6 +284,13 @@ class BadInputPropertiesTest {
             receipts.add(ApiTestSupport.json(response).get("trackingNo").asText());
         }
         if (invalidByConstruction(req)) assertTrue(status >= 400, "invalid by construction, must be refused: " + what);
+        if (req.route() == Route.REPORT_DOWNLOAD && status == 200) {
+            // only a stored report of a fixed job and file name, never anything else on disk
+            String job = req.pathOverrides().getOrDefault("job", "ogi-annual");
+            String file = req.pathOverrides().getOrDefault("file", "report.json");
+            assertTrue(cn.banshi.reports.ReportKind.find(job).isPresent() && cn.banshi.reports.ReportFormat.byFileName(file).isPresent(), what);
+            assertFalse(String.valueOf(response.getBody()).contains("not a report"), what);
+        }
     }
 
     static boolean invalidByConstruction(Req req) {
@@ -284,6 +331,9 @@ class BadInputPropertiesTest {
         params.put("town", "gaocheng");
         params.put("trackingNo", trackingNo);
         params.put("year", "2021");
+        params.put("id", r.name().startsWith("PLAN") ? planItemId : activityId);
+        params.put("job", "ogi-annual");
+        params.put("file", "report.json");
         params.putAll(req.pathOverrides());
         Matcher m = PARAM.matcher(r.template);
         StringBuilder path = new StringBuilder();
@@ -487,9 +537,10 @@ class BadInputPropertiesTest {
 
     static Arbitrary<Map<String, String>> pathOverrides() {
         Arbitrary<Map<String, String>> none = Arbitraries.just(Map.of());
-        Arbitrary<Map<String, String>> some = Combinators.combine(Arbitraries.of("town", "trackingNo", "year"),
+        Arbitrary<Map<String, String>> some = Combinators.combine(Arbitraries.of("town", "trackingNo", "year", "id", "job", "file"),
                 Arbitraries.oneOf(weirdStrings(), Arbitraries.of("dingshu", "nowhere", "0000-0000-0000-0000", "7K3M9QXDT4W2H8PZ",
-                        "1999", "2101", "02021", "2021.0", "-2021", "%2e%2e", "..")))
+                        "1999", "2101", "02021", "2021.0", "-2021", "%2e%2e", "..", "../secret.txt", "..%2F..%2Fsecret.txt",
+                        "report.md%00.docx", "report.JSON", "ogi-annual/../..", "rule-of-law-annual", "report.docx", "2021-0001")))
                 .as((k, v) -> Map.of(k, v));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, none), net.jqwik.api.Tuple.of(1, some));
     }
@@ -561,6 +612,13 @@ class BadInputPropertiesTest {
     Arbitrary<Req> staffDesk() {
         return requestsFor(Arbitraries.of(Route.LIST, Route.EXPORT, Route.DETAIL, Route.ACT, Route.STATS, Route.AUDIT,
                 Route.ALERTS, Route.CALENDAR_PUT, Route.CALENDAR_GET), staffWho());
+    }
+
+    @Provide
+    Arbitrary<Req> townRecords() {
+        return requestsFor(Arbitraries.of(Route.PLAN_CREATE, Route.PLAN_LIST, Route.PLAN_UPDATE, Route.PLAN_DELETE,
+                Route.ACTIVITY_CREATE, Route.ACTIVITY_LIST, Route.ACTIVITY_UPDATE, Route.ACTIVITY_DELETE, Route.DISCLOSURE_PUT,
+                Route.DISCLOSURE_GET, Route.REPORTS_LIST, Route.REPORT_DOWNLOAD), staffWho());
     }
 
     @Provide

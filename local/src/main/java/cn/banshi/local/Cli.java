@@ -45,8 +45,10 @@ public final class Cli {
     }
 
     static void sweep(Path data) {
-        try (Dynalite dynalite = Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb"))) {
-            DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
+        String running = DynamoClients.configuredEndpoint();
+        try (Dynalite dynalite = running == null ? Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb")) : null) {
+            String endpoint = running != null ? running : dynalite.endpoint();
+            DynamoDbClient dynamo = DynamoClients.forEndpoint(endpoint, ClientOverrideConfiguration.builder());
             TableSetup.ensureTables(dynamo);
             AppContext app = new AppContext(dynamo, Clock.systemUTC());
             for (String town : app.catalogs().townIds()) {

@@ -2,14 +2,20 @@ package cn.banshi.local;
 
 import cn.banshi.api.AppContext;
 import cn.banshi.demo.DemoCases;
+import cn.banshi.batch.Progress;
+import cn.banshi.batch.ReportJobs;
+import cn.banshi.demo.DemoInputs;
 import cn.banshi.demo.DemoLoader;
+import cn.banshi.reports.ReportFormat;
+import cn.banshi.reports.ReportKind;
+import java.util.EnumSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * On an empty data directory, {@code ./banshi up} loads the demo year (高塍镇 2021) once; a marker file
- * remembers it. Loading twice is harmless: demo tracking numbers are fixed, so items are overwritten.
+ * On an empty data directory, {@code ./banshi up} loads the demo year (高塍镇 2021) once, with the staff
+ * inputs of that year, and runs the three report jobs for it; a marker file remembers it. Loading twice is harmless: demo tracking numbers are fixed, so items are overwritten.
  */
 final class DemoSetup {
     static final String MARKER = "demo-loaded";
@@ -28,6 +34,16 @@ final class DemoSetup {
         note.append("可试用的查询编号和查询码 / try tracking:\n");
         for (DemoCases.DemoCase sample : loaded.samples()) {
             note.append(String.format("  %s  %s  (%s)%n", sample.record().trackingNo(), sample.accessCode(), sample.record().title()));
+        }
+        DemoInputs.load("gaocheng", app.activities(), app.planItems(), app.disclosure(), app.clock().instant());
+        note.append("演示年度报告 / demo reports:\n");
+        try (ReportJobs jobs = ReportJobs.open(app.dynamo(), ReportJobs.Settings.of(data), app.clock())) {
+            for (ReportKind kind : ReportKind.values()) {
+                ReportJobs.Result result = jobs.run(kind, "gaocheng", DemoCases.YEAR, EnumSet.allOf(ReportFormat.class), null,
+                        null, Progress.NONE);
+                Path dir = data.resolve("reports").resolve("gaocheng").resolve(Integer.toString(DemoCases.YEAR)).resolve(kind.code());
+                note.append(String.format("  %s %s: %s%n", kind.nameZh(), result.status(), dir.toAbsolutePath()));
+            }
         }
         Files.writeString(marker, note.toString());
         System.err.print(note);

@@ -38,13 +38,21 @@ public final class LocalMain {
         Dynalite dynalite = Dynalite.start(root, data.resolve("dynamodb"));
         DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
         TableSetup.ensureTables(dynamo);
-        AppContext app = new AppContext(dynamo, Clock.systemUTC());
+        AppContext app = new AppContext(dynamo, Clock.systemUTC(), new cn.banshi.reports.FileReportStore(data.resolve("reports")));
         if (demo) DemoSetup.ensureLoaded(app, data);
         Path web = root.resolve("web");
         LocalGateway gateway = new LocalGateway(Handlers.create(app), Clock.systemUTC(),
                 Files.isDirectory(web) ? new StaticFiles(web) : null, LocalJwt.forDataDir(data, Clock.systemUTC()), port).start();
+        // so that ./banshi report and ./banshi sweep use this dynalite instead of opening the same files
+        Path endpointFile = data.resolve("dynamodb.endpoint");
+        Files.writeString(endpointFile, dynalite.endpoint());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(endpointFile);
+            } catch (java.io.IOException ignored) {
+                // a stale file is checked before use
+            }
             gateway.close();
             dynalite.close();
             stopped.countDown();

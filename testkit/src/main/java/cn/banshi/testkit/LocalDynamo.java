@@ -8,7 +8,8 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One in-memory dynalite per test JVM, started on first use and stopped at JVM exit. Each call to
+ * One in-memory dynalite per test JVM (or LocalStack in a container with -Dbanshi.dynamodb.backend=localstack, which
+ * the Maven profile {@code localstack} sets), started on first use and stopped at JVM exit. Each call to
  * {@link #freshTables()} gives the caller its own table prefix, so test classes never see each other's data.
  */
 public final class LocalDynamo {
@@ -17,7 +18,13 @@ public final class LocalDynamo {
 
     private LocalDynamo() {}
 
+    /** System property choosing the DynamoDB the tests use: dynalite (default) or localstack (mvn -Plocalstack). */
+    public static final String BACKEND = "banshi.dynamodb.backend";
+
     public static synchronized String endpoint() {
+        String backend = System.getProperty(BACKEND, "dynalite");
+        if (backend.equals("localstack")) return LocalStackDynamo.endpoint();
+        if (!backend.equals("dynalite")) throw new IllegalStateException(BACKEND + " is dynalite or localstack, not " + backend);
         if (dynalite == null || !dynalite.isAlive()) {
             dynalite = Dynalite.start(Dynalite.repoRoot(), null);
             Dynalite started = dynalite;

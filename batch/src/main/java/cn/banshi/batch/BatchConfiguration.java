@@ -1,0 +1,176 @@
+package cn.banshi.batch;
+
+import cn.banshi.activities.ActivityStore;
+import cn.banshi.batch.cases.CaseFact;
+import cn.banshi.batch.cases.SegmentPartitioner;
+import cn.banshi.batch.cases.SegmentScanReader;
+import cn.banshi.batch.cases.TallyWriter;
+import cn.banshi.catalog.Catalogs;
+import cn.banshi.disclosure.DisclosureStore;
+import cn.banshi.plans.PlanItemStore;
+import cn.banshi.reports.FileReportStore;
+import cn.banshi.reports.ReportStore;
+import cn.banshi.store.Tables;
+import java.nio.file.Path;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What the three report jobs share: the stores they read, the report store they write, the job operator,
+ * and the partitioned scan of the case table (one partition per parallel-scan segment, each aggregating
+ * its cases into a tally kept in its execution context).
+ */
+@Configuration
+@Import(JobRepositoryConfiguration.class)
+public class BatchConfiguration {
+    public static final String DATA_DIR = "banshi.dataDir";
+    public static final String CHUNK_SIZE = "banshi.batch.chunkSize";
+    public static final String PAGE_SIZE = "banshi.batch.pageSize";
+    /** Tests only: a pause after each chunk, so that a test can kill the process halfway. */
+    public static final String CHUNK_PAUSE_MILLIS = "banshi.batch.chunkPauseMillis";
+
+    @Bean
+    public static org.springframework.batch.core.scope.StepScope stepScope() {
+        return new org.springframework.batch.core.scope.StepScope();
+    }
+
+    /** Registers every job bean of the context (restarts find their job by name here). */
+    @Bean
+    public org.springframework.batch.core.configuration.support.MapJobRegistry jobRegistry() {
+        return new org.springframework.batch.core.configuration.support.MapJobRegistry();
+    }
+
+    @Bean
+    public JobOperator jobOperator(JobRepository jobRepository,
+                                   org.springframework.batch.core.configuration.support.MapJobRegistry jobRegistry) throws Exception {
+        TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
+        operator.setJobRepository(jobRepository);
+        operator.setJobRegistry(jobRegistry);
+        operator.afterPropertiesSet();
+        return operator;
+    }
+
+    @Bean
+    public ActivityStore activityStore(DynamoDbClient dynamo) {
+        return new ActivityStore(dynamo);
+    }
+
+    @Bean
+    public PlanItemStore planItemStore(DynamoDbClient dynamo) {
+        return new PlanItemStore(dynamo);
+    }
+
+    @Bean
+    public DisclosureStore disclosureStore(DynamoDbClient dynamo) {
+        return new DisclosureStore(dynamo);
+    }
+
+    @Bean
+    public Catalogs catalogs() {
+        return Catalogs.bundled();
+    }
+
+    @Bean
+    public ReportStore reportStore(Environment env) {
+        return new FileReportStore(Path.of(env.getRequiredProperty(DATA_DIR), "reports"));
+    }
+
+    @Bean
+    public ScanProgress scanProgress() {
+        return new ScanProgress();
+    }
+
+    @Bean
+    public ReportStep.Services reportServices(JobRepository jobRepository, Catalogs catalogs, ActivityStore activities,
+                                              PlanItemStore plans, DisclosureStore disclosure, ReportStore reports,
+                                              ScanProgress progress) {
+        return new ReportStep.Services(jobRepository, catalogs, activities, plans, disclosure, reports, progress);
+    }
+
+    @Bean
+    public TaskExecutor partitionExecutor() {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("scan-");
+        executor.setConcurrencyLimit(4);
+        executor.setDaemon(true);
+        return executor;
+    }
+
+    /** The manager step: one worker per segment, run in parallel; their tallies are merged afterwards. */
+    @Bean
+    public Step scanCases(JobRepository jobRepository, Step scanSegment, TaskExecutor partitionExecutor,
+                          org.springframework.batch.core.partition.Partitioner segmentPartitioner) {
+        return new StepBuilder("scanCases", jobRepository)
+                .partitioner("scanSegment", segmentPartitioner)
+                .step(scanSegment)
+                .taskExecutor(partitionExecutor)
+                .build();
+    }
+
+    /** As many partitions as the run's {@code segments} parameter, whatever grid size the step passes. */
+    @Bean
+    @StepScope
+    public org.springframework.batch.core.partition.Partitioner segmentPartitioner(
+            @Value("#{jobParameters['segments']}") Long segments) {
+        SegmentPartitioner partitioner = new SegmentPartitioner();
+        return gridSize -> partitioner.partition(segments.intValue());
+    }
+
+    @Bean
+    public Step scanSegment(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            ItemStreamReader<CaseFact> caseReader, ItemStreamWriter<CaseFact> tallyWriter,
+                            Environment env) {
+        long pause = env.getProperty(CHUNK_PAUSE_MILLIS, Long.class, 0L);
+        return new StepBuilder("scanSegment", jobRepository)
+                .<CaseFact, CaseFact>chunk(env.getProperty(CHUNK_SIZE, Integer.class, 200))
+                .transactionManager(transactionManager)
+                .reader(caseReader)
+                .writer(tallyWriter)
+                .listener(new ItemWriteListener<CaseFact>() {
+                    @Override
+                    public void afterWrite(Chunk<? extends CaseFact> items) {
+                        if (pause > 0) {
+                            try {
+                                Thread.sleep(pause);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+                })
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public ItemStreamReader<CaseFact> caseReader(DynamoDbClient dynamo, ScanProgress progress, Environment env,
+                                                 @Value("#{jobParameters['town']}") String town,
+                                                 @Value("#{stepExecutionContext['segment']}") Integer segment,
+                                                 @Value("#{stepExecutionContext['totalSegments']}") Integer total) {
+        return new SegmentScanReader(dynamo, Tables.physical(Tables.CASES), town, segment, total,
+                env.getProperty(PAGE_SIZE, Integer.class, 500), progress);
+    }
+
+    @Bean
+    @StepScope
+    public ItemStreamWriter<CaseFact> tallyWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+        return new TallyWriter(ReportParameters.of(parameters).period());
+    }
+}

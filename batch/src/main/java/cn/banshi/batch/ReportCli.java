@@ -1,0 +1,123 @@
+package cn.banshi.batch;
+
+import cn.banshi.reports.FileReportStore;
+import cn.banshi.reports.ReportFormat;
+import cn.banshi.reports.ReportKind;
+import cn.banshi.store.DynamoClients;
+import cn.banshi.store.TableSetup;
+import cn.banshi.store.local.Dynalite;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code ./banshi report --job JOB --town T --year Y [--out DIR] [--format json,md,html,docx] [--data DIR]
+ * [--today YYYY-MM-DD]}: runs one report job (resuming an interrupted run) with a progress bar on a terminal.
+ * DynamoDB is BANSHI_DYNAMODB_ENDPOINT (or -Dbanshi.dynamodb.endpoint) when set, otherwise a dynalite started
+ * on {@code DATA/dynamodb}. Exit code 0 when the report was written, 1 when the job failed, 2 on bad usage.
+ */
+public final class ReportCli {
+    private static final String USAGE = "用法 usage: ./banshi report --job rule-of-law-annual|ogi-annual|next-year-plan "
+            + "--town T --year Y [--out DIR] [--format json,md,html,docx] [--data DIR] [--today YYYY-MM-DD]";
+
+    private ReportCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        quietLibraries();
+        ReportKind kind = null;
+        String town = null;
+        Integer year = null;
+        Path outDir = null;
+        Path data = Path.of(".banshi", "data");
+        Set<ReportFormat> formats = ReportParameters.formats(ReportParameters.allFormats());
+        LocalDate today = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--job" -> kind = ReportKind.find(required(value, "--job"))
+                            .orElseThrow(() -> new IllegalArgumentException("未知任务 unknown job: " + value));
+                    case "--town" -> town = required(value, "--town");
+                    case "--year" -> year = Integer.parseInt(required(value, "--year"));
+                    case "--out" -> outDir = Path.of(required(value, "--out"));
+                    case "--data" -> data = Path.of(required(value, "--data"));
+                    case "--format" -> formats = ReportParameters.formats(required(value, "--format"));
+                    case "--today" -> today = LocalDate.parse(required(value, "--today"));
+                    default -> throw new IllegalArgumentException("未知参数 unknown option: " + args[i]);
+                }
+                i++;
+            }
+            if (kind == null || town == null || year == null) throw new IllegalArgumentException("缺少参数 missing --job, --town or --year");
+            if (year < 2000 || year > 2100) throw new IllegalArgumentException("年份超出范围 year out of range: " + year);
+        } catch (RuntimeException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+
+        Dynalite dynalite = null;
+        try {
+            String endpoint = DynamoClients.configuredEndpoint();
+            if (endpoint == null) {
+                dynalite = Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb"));
+                endpoint = dynalite.endpoint();
+            }
+            DynamoDbClient dynamo = DynamoClients.forEndpoint(endpoint, ClientOverrideConfiguration.builder());
+            TableSetup.ensureTables(dynamo);
+            TerminalProgress progress = new TerminalProgress(err, System.console() != null, kind.code() + " " + town + " " + year);
+            ReportJobs.Result result;
+            try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), Clock.systemUTC())) {
+                result = jobs.run(kind, town, year, formats, outDir, today, progress);
+            }
+            progress.finish();
+            if (result.resumed()) err.println("已继续上次中断的运行 / resumed the interrupted run " + result.run());
+            if (!result.completed()) {
+                err.println("报告生成失败 / the job failed (" + result.status() + "):");
+                for (Throwable t : result.failures()) err.println("  " + rootMessage(t));
+                return 1;
+            }
+            Path where = outDir != null ? outDir.toAbsolutePath()
+                    : new FileReportStore(data.resolve("reports")).directory(town, year, kind);
+            out.println("报告已生成 / report written: " + where);
+            for (ReportFormat f : ReportFormat.values()) if (formats.contains(f)) out.println("  " + where.resolve(f.fileName()));
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("报告生成失败 / failed: " + rootMessage(e));
+            return 1;
+        } finally {
+            if (dynalite != null) dynalite.close();
+        }
+    }
+
+    private static String required(String value, String option) {
+        if (value == null || value.startsWith("--")) throw new IllegalArgumentException(option + " 需要一个值 needs a value");
+        return value;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getName();
+        return root == t ? message : message + " (" + t.getClass().getSimpleName() + ")";
+    }
+
+    /** Spring logs through java.util.logging and POI through log4j-api: keep both off the terminal. */
+    static void quietLibraries() {
+        Logger.getLogger("").setLevel(Level.WARNING);
+        for (var h : Logger.getLogger("").getHandlers()) h.setLevel(Level.WARNING);
+        // a failed step is reported by the CLI itself, with its cause, not as a stack trace
+        Logger.getLogger("org.springframework").setLevel(Level.OFF);
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+    }
+}

@@ -1,0 +1,46 @@
+package cn.banshi.batch.cases;
+
+import java.time.LocalDate;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What a report needs to know of one case, and nothing personal: type, category, village, dates, outcome,
+ * rating, and for information requests the applicant kind (a column of the statutory table).
+ */
+public record CaseFact(String type, String category, String village, LocalDate receivedOn, LocalDate dueDate,
+                       LocalDate finishedOn, Boolean onTime, String outcome, Integer rating,
+                       String applicantKind) {
+
+    /** The attributes the scan asks for ({@link #PROJECTION} with {@link #NAMES}); personal data is never read. */
+    public static final String PROJECTION = "#town, #type, #category, #village, #receivedOn, #dueDate, #finishedOn, "
+            + "#onTime, #outcome, #rating, #details.#applicantKind";
+    public static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("#town", "town"), Map.entry("#type", "type"), Map.entry("#category", "category"),
+            Map.entry("#village", "village"), Map.entry("#receivedOn", "receivedOn"), Map.entry("#dueDate", "dueDate"),
+            Map.entry("#finishedOn", "finishedOn"), Map.entry("#onTime", "onTime"), Map.entry("#outcome", "outcome"),
+            Map.entry("#rating", "rating"), Map.entry("#details", "details"),
+            Map.entry("#applicantKind", "applicantKind"));
+
+    public static CaseFact of(Map<String, AttributeValue> item) {
+        AttributeValue details = item.get("details");
+        String kind = null;
+        if (details != null && details.hasM() && details.m().containsKey("applicantKind")) {
+            kind = details.m().get("applicantKind").s();
+        }
+        return new CaseFact(s(item, "type"), s(item, "category"), s(item, "village"), date(item, "receivedOn"),
+                date(item, "dueDate"), date(item, "finishedOn"),
+                item.containsKey("onTime") ? item.get("onTime").bool() : null, s(item, "outcome"),
+                item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null, kind);
+    }
+
+    private static String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static LocalDate date(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.s() == null ? null : LocalDate.parse(v.s());
+    }
+}

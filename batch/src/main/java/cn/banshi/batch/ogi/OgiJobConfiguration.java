@@ -1,0 +1,46 @@
+package cn.banshi.batch.ogi;
+
+import cn.banshi.batch.ReportParameters;
+import cn.banshi.batch.ReportStep;
+import cn.banshi.batch.cases.CaseFigures;
+import cn.banshi.batch.report.Report;
+import cn.banshi.batch.report.ReportInputs;
+import cn.banshi.reports.ReportKind;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code ogi-annual}: scan the town's cases by segment, then draft the 政府信息公开工作年度报告. The step fails
+ * (and the job with it) when the requests table would not balance.
+ */
+@Configuration
+public class OgiJobConfiguration {
+
+    @Bean(name = "ogi-annual")
+    public Job ogiAnnualJob(JobRepository jobRepository, Step scanCases, Step ogiReport) {
+        return new JobBuilder(ReportKind.OGI_ANNUAL.code(), jobRepository)
+                .start(scanCases)
+                .next(ogiReport)
+                .build();
+    }
+
+    @Bean
+    public Step ogiReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          ReportStep.Services services) {
+        return new StepBuilder("writeReport", jobRepository)
+                .tasklet(new ReportStep(ReportKind.OGI_ANNUAL, services) {
+                    @Override
+                    protected Report draft(ReportParameters p, CaseFigures figures, ReportInputs inputs) {
+                        return OgiReport.build(p.town(), p.year(), p.today(), figures,
+                                DisclosureTable.from(figures.tally()), inputs);
+                    }
+                }, transactionManager)
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+package cn.banshi.batch.plan;
+
+import cn.banshi.batch.ReportParameters;
+import cn.banshi.batch.ReportStep;
+import cn.banshi.batch.cases.CaseFigures;
+import cn.banshi.batch.findings.Shortcomings;
+import cn.banshi.batch.report.Report;
+import cn.banshi.batch.report.ReportInputs;
+import cn.banshi.plans.PlanItem;
+import cn.banshi.reports.ReportKind;
+import java.time.ZoneOffset;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code next-year-plan}: scan the town's cases by segment, then draft the next year's plan and store its
+ * generated arrangements as plan items (each only if absent, so a rerun never overwrites staff's edits).
+ */
+@Configuration
+public class NextYearPlanJobConfiguration {
+
+    @Bean(name = "next-year-plan")
+    public Job nextYearPlanJob(JobRepository jobRepository, Step scanCases, Step nextYearPlanReport) {
+        return new JobBuilder(ReportKind.NEXT_YEAR_PLAN.code(), jobRepository)
+                .start(scanCases)
+                .next(nextYearPlanReport)
+                .build();
+    }
+
+    @Bean
+    public Step nextYearPlanReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                   ReportStep.Services services) {
+        return new StepBuilder("writeReport", jobRepository)
+                .tasklet(new ReportStep(ReportKind.NEXT_YEAR_PLAN, services) {
+                    @Override
+                    protected Report draft(ReportParameters p, CaseFigures figures, ReportInputs inputs) {
+                        NextYearPlan.Result result = NextYearPlan.build(p.town(), p.year(), p.today(), figures, inputs,
+                                Shortcomings.find(figures, inputs.planForYear()));
+                        for (PlanItem item : result.generated()) {
+                            services.plans().createIfAbsent(item, "system:next-year-plan",
+                                    p.today().atStartOfDay().toInstant(ZoneOffset.ofHours(8)));
+                        }
+                        return result.report();
+                    }
+                }, transactionManager)
+                .build();
+    }
+}

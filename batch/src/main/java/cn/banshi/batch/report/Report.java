@@ -1,0 +1,7 @@
+package cn.banshi.batch.report;
+
+import cn.banshi.batch.document.Doc;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A drafted report: the document and every figure it used. */
+public record Report(Doc doc, ObjectNode json) {}

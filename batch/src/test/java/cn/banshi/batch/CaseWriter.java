@@ -1,0 +1,79 @@
+package cn.banshi.batch;
+
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.DynamoCaseStore;
+import cn.banshi.cases.HistoryEntry;
+import cn.banshi.cases.Rating;
+import cn.banshi.cases.Resolution;
+import cn.banshi.catalog.CaseType;
+import cn.banshi.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Writes {@link CaseSpec}s as {@link CaseRecord}s through {@link DynamoCaseStore}, with the status, history and
+ * {@link Resolution} the workflows would have set, and a submitter's personal data that no report may show.
+ */
+public final class CaseWriter {
+    public static final String PERSON_NAME = "王小明";
+    public static final String PERSON_PHONE = "13912345678";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private CaseWriter() {}
+
+    public static void write(DynamoDbClient dynamo, String town, List<CaseSpec> specs) {
+        DynamoCaseStore store = new DynamoCaseStore(dynamo);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (CaseSpec spec : specs) futures.add(pool.submit(() -> store.create(record(town, spec), null)));
+            for (Future<?> f : futures) f.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static CaseRecord record(String town, CaseSpec s) {
+        String trackingNo = cn.banshi.cases.TrackingNumbers.newTrackingNo(RANDOM);
+        ObjectNode personal = Json.object();
+        personal.putObject("submitter").put("name", PERSON_NAME).put("phone", PERSON_PHONE).put("anonymous", false);
+        ObjectNode details = Json.object();
+        if (s.type() == CaseType.INFO_REQUEST) {
+            details.put("applicantKind", s.applicantKind()).put("form", "electronic").put("delivery", "online");
+        }
+        List<HistoryEntry> history = new ArrayList<>();
+        history.add(new HistoryEntry(1, s.receivedAt(), "citizen", "submit", null, "submitted", "已收到", null));
+        String status = s.type() == CaseType.INFO_REQUEST ? "in-progress" : s.type() == CaseType.DISPUTE ? "mediating" : "assigned";
+        Resolution resolution = null;
+        Rating rating = null;
+        if (s.finished()) {
+            Instant at = s.finishedOn().atTime(10, 0).atZone(ChinaTime.ZONE).toInstant();
+            String finalStatus = finalStatus(s);
+            history.add(new HistoryEntry(2, at, "staff-1", finalStatus.equals("withdrawn") ? "withdraw" : "resolve",
+                    status, finalStatus, "已办结", null));
+            status = finalStatus;
+            resolution = new Resolution(at, s.finishedOn(), s.onTime(), s.outcome(),
+                    s.type() == CaseType.DISPUTE && "agreement-reached".equals(s.outcome()) ? Boolean.TRUE : null);
+            if (s.rating() != null) rating = new Rating(s.rating(), null, at.plus(Duration.ofDays(1)));
+        }
+        return new CaseRecord(trackingNo, town, s.type(), s.category(), s.village(), "测试事项", "测试事项的描述内容。",
+                "online", status, history.size(), s.receivedAt(), s.receivedOn(), s.dueDate(), personal, details,
+                "hash", history, resolution, rating);
+    }
+
+    private static String finalStatus(CaseSpec s) {
+        if (s.type() == CaseType.INFO_REQUEST) return "other:other".equals(s.outcome()) ? "withdrawn" : "answered";
+        return "rejected".equals(s.outcome()) ? "rejected" : "resolved";
+    }
+}

@@ -1,0 +1,101 @@
+package cn.banshi.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reports on the local file system under {@code ROOT/TOWN/YEAR/JOB/}. Every path is built from a checked
+ * town slug, a year, and the enum names of job and file, and must stay under the root.
+ */
+public final class FileReportStore implements ReportStore {
+    public static final String DATA_DIR_ENV = "BANSHI_DATA_DIR";
+    private static final Pattern TOWN = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
+    private final Path root;
+
+    public FileReportStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** {@code DIR/reports} for the data directory of BANSHI_DATA_DIR (or -Dbanshi.dataDir), default .banshi/data. */
+    public static FileReportStore fromEnvironment() {
+        String dir = System.getProperty("banshi.dataDir");
+        if (dir == null || dir.isBlank()) dir = System.getenv(DATA_DIR_ENV);
+        if (dir == null || dir.isBlank()) dir = ".banshi/data";
+        return new FileReportStore(Path.of(dir, "reports"));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path directory(String town, int year, ReportKind kind) {
+        if (town == null || !TOWN.matcher(town).matches()) throw new IllegalArgumentException("bad town id");
+        if (year < 2000 || year > 2100) throw new IllegalArgumentException("bad year");
+        Path dir = root.resolve(town).resolve(Integer.toString(year)).resolve(kind.code()).normalize();
+        if (!dir.startsWith(root)) throw new IllegalArgumentException("path outside the report store");
+        return dir;
+    }
+
+    @Override
+    public void put(String town, int year, ReportKind kind, ReportFormat format, byte[] content) {
+        Path dir = directory(town, year, kind);
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".tmp-", "-" + format.fileName());
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, dir.resolve(format.fileName()), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir.resolve(format.fileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report " + kind.code() + "/" + format.fileName(), e);
+        }
+    }
+
+    @Override
+    public List<ReportFile> list(String town, int year) {
+        List<ReportFile> files = new ArrayList<>();
+        for (ReportKind kind : ReportKind.values()) {
+            Path dir = directory(town, year, kind);
+            for (ReportFormat format : ReportFormat.values()) {
+                Path file = dir.resolve(format.fileName());
+                try {
+                    var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                    if (attributes.isRegularFile()) {
+                        files.add(new ReportFile(town, year, kind, format, attributes.size(),
+                                attributes.lastModifiedTime().toInstant()));
+                    }
+                } catch (NoSuchFileException absent) {
+                    // not generated (or not in this format)
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return files;
+    }
+
+    @Override
+    public Optional<byte[]> read(String town, int year, ReportKind kind, ReportFormat format) {
+        Path file = directory(town, year, kind).resolve(format.fileName());
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

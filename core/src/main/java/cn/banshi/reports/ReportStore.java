@@ -1,0 +1,20 @@
+package cn.banshi.reports;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where generated reports are kept, per town, year and job: locally the data directory
+ * ({@link FileReportStore}, {@code DIR/reports/TOWN/YEAR/JOB/report.*}); on AWS an S3 bucket with the same
+ * key layout (a later issue).
+ */
+public interface ReportStore {
+
+    /** Writes one file; a reader sees the old or the new content, never a partial file. */
+    void put(String town, int year, ReportKind kind, ReportFormat format, byte[] content);
+
+    /** The year's files of a town, by job and format. */
+    List<ReportFile> list(String town, int year);
+
+    Optional<byte[]> read(String town, int year, ReportKind kind, ReportFormat format);
+}

@@ -1,0 +1,61 @@
+package cn.banshi.disclosure;
+
+import cn.banshi.api.ApiHandler;
+import cn.banshi.api.ApiRequest;
+import cn.banshi.api.ApiResponse;
+import cn.banshi.api.AppContext;
+import cn.banshi.api.SnapStartPriming;
+import cn.banshi.api.StaffAuth;
+import cn.banshi.auth.Role;
+import cn.banshi.auth.Staff;
+import cn.banshi.errors.Errors;
+import cn.banshi.logging.Log;
+import cn.banshi.validation.Fields;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The year's disclosure figures that only staff know ({@code /api/v1/admin/disclosure-figures/{year}}): the
+ * proactive-disclosure table and the review and litigation table of the annual report. PUT replaces them.
+ */
+public final class DisclosureFiguresHandler extends ApiHandler {
+    private static final Log LOG = Log.get(DisclosureFiguresHandler.class);
+    private final AppContext app;
+
+    public DisclosureFiguresHandler() {
+        this(AppContext.shared());
+        SnapStartPriming.register(this, app.random());
+    }
+
+    @Override
+    protected void primeReads() {
+        app.disclosure().find("snapstart-priming", 2000); // never a town
+    }
+
+    public DisclosureFiguresHandler(AppContext app) {
+        this.app = app;
+    }
+
+    @Override
+    protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
+        return Map.of(
+                "PUT /api/v1/admin/disclosure-figures/{year}", this::put,
+                "GET /api/v1/admin/disclosure-figures/{year}", this::get);
+    }
+
+    private ApiResponse put(ApiRequest request) {
+        Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
+        int year = Fields.intParam("year", request.pathParam("year"), 2000, 2100);
+        DisclosureFigures figures = DisclosureForms.read(request.jsonBody(), year);
+        app.disclosure().put(staff.town(), figures, staff.sub(), app.clock().instant());
+        LOG.info("disclosure figures saved", "town", staff.town(), "year", year, "actor", staff.sub());
+        return ApiResponse.json(200, figures.toJson());
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
+        int year = Fields.intParam("year", request.pathParam("year"), 2000, 2100);
+        DisclosureFigures figures = app.disclosure().find(staff.town(), year).orElseThrow(() -> Errors.notFound("year"));
+        return ApiResponse.json(200, figures.toJson());
+    }
+}

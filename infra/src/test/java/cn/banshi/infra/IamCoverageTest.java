@@ -1,0 +1,307 @@
+package cn.banshi.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.banshi.api.ApiHandler;
+import cn.banshi.api.AppContext;
+import cn.banshi.api.Handlers;
+import cn.banshi.json.Json;
+import cn.banshi.overdue.OverdueSweepHandler;
+import cn.banshi.store.Tables;
+import cn.banshi.testkit.LocalDynamo;
+import cn.banshi.testkit.MutableClock;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Least privilege, measured: every handler runs a scenario that takes its code paths (success, replay, refusal,
+ * conflict, paging filters, the sweep) against dynalite, an SDK interceptor records each DynamoDB call as
+ * "dynamodb:Operation table[/index/name]", and the function's role in the template must grant exactly those:
+ * nothing the code uses is missing (AccessDenied in AWS), nothing granted goes unused.
+ */
+class IamCoverageTest {
+    private final Map<String, Set<String>> used = new TreeMap<>();
+    private String current;
+
+    @Test
+    void everyRoleGrantsExactlyTheDynamoDbCallsItsHandlerMakes() {
+        LocalDynamo.freshTables();
+        DynamoDbClient dynamo = LocalDynamo.client(ClientOverrideConfiguration.builder().addExecutionInterceptor(new Recorder()));
+        MutableClock clock = MutableClock.at("2026-03-02T10:00:00");
+        AppContext app = new AppContext(dynamo, clock);
+        // every function has its own execution environment: a context (and calendar cache) per handler
+        Map<String, ApiHandler> handlers = new HashMap<>();
+        for (int i = 0; i < Handlers.all().size(); i++) {
+            ApiHandler h = Handlers.create(new AppContext(dynamo, clock)).get(i);
+            handlers.put(h.getClass().getSimpleName(), h);
+        }
+
+        // citizens: submit (new, replayed, refused with a key), track (right and wrong code), rate
+        as("SubmissionHandler");
+        JsonNode receipt = json(call(handlers, post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints", complaint())
+                .header("idempotency-key", "iam-1"), 201));
+        call(handlers, post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints", complaint())
+                .header("idempotency-key", "iam-1"), 201);
+        call(handlers, post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints",
+                complaint().put("category", "no-such-category")).header("idempotency-key", "iam-2"), 400);
+        String no = receipt.get("trackingNo").asText();
+        String code = receipt.get("accessCode").asText();
+        as("TrackingHandler");
+        call(handlers, get("/api/v1/track/{trackingNo}", "/api/v1/track/" + no).header("x-access-code", code), 200);
+        call(handlers, get("/api/v1/track/{trackingNo}", "/api/v1/track/" + no).header("x-access-code", "00000-00000"), 404);
+
+        // staff: enter a case, list with every filter, export, detail, act, stats, audit log, alerts, calendar
+        as("StaffIntakeHandler");
+        ObjectNode entered = complaint().put("receivedOn", "2026-03-01").put("channel", "phone");
+        for (int replay = 0; replay < 2; replay++) {
+            call(handlers, staff(post("/api/v1/admin/towns/{town}/complaints", "/api/v1/admin/towns/gaocheng/complaints", entered)
+                    .header("idempotency-key", "iam-3")), 201);
+        }
+        as("StaffCasesHandler");
+        for (Map<String, String> filter : List.of(Map.<String, String>of(), Map.of("status", "submitted"), Map.of("type", "complaint"),
+                Map.of("village", "meijiadu"), Map.of("overdue", "true"))) {
+            call(handlers, staff(get("/api/v1/admin/cases", "/api/v1/admin/cases").query(filter)), 200);
+        }
+        call(handlers, staff(get("/api/v1/admin/cases/export", "/api/v1/admin/cases/export")), 200);
+        call(handlers, staff(get("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no)), 200);
+        for (ObjectNode action : List.of(Json.object().put("action", "accept"),
+                Json.object().put("action", "reply").put("reply", "已安排保洁人员于本周内清理河道垃圾。"),
+                Json.object().put("action", "resolve"))) {
+            action.put("expectedVersion", app.cases().find(no).orElseThrow().version());
+            call(handlers, staff(post("/api/v1/admin/cases/{trackingNo}/actions", "/api/v1/admin/cases/" + no + "/actions", action)), 200);
+        }
+        call(handlers, staff(post("/api/v1/admin/cases/{trackingNo}/actions", "/api/v1/admin/cases/" + no + "/actions",
+                Json.object().put("action", "close").put("expectedVersion", 1))), 409);
+        call(handlers, staff(get("/api/v1/admin/stats", "/api/v1/admin/stats")), 200);
+        call(handlers, staff(get("/api/v1/admin/audit", "/api/v1/admin/audit")), 200);
+        call(handlers, staff(get("/api/v1/admin/alerts", "/api/v1/admin/alerts")), 200);
+        as("TrackingHandler");
+        call(handlers, post("/api/v1/track/{trackingNo}/rating", "/api/v1/track/" + no + "/rating", Json.object().put("score", 5))
+                .header("x-access-code", code), 200);
+        as("CalendarAdminHandler");
+        ObjectNode year = Json.object().put("notice", "国办发明电〔2026〕1号");
+        year.putArray("daysOff").add("2027-01-01");
+        year.putArray("makeUpWorkdays");
+        call(handlers, staff(request("PUT", "/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2027").body(Json.write(year))), 200);
+        call(handlers, staff(get("/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2027")), 200);
+
+        // staff inputs of the year-end reports, and the report list (files, no DynamoDB)
+        as("ActivitiesHandler");
+        JsonNode activity = json(call(handlers, staff(post("/api/v1/admin/activities", "/api/v1/admin/activities",
+                Json.object().put("date", "2026-03-01").put("theme", "legal-education").put("title", "开展法治宣传"))), 201));
+        call(handlers, staff(get("/api/v1/admin/activities", "/api/v1/admin/activities")), 200);
+        String activityPath = "/api/v1/admin/activities/" + activity.get("id").asText();
+        call(handlers, staff(request("PUT", "/api/v1/admin/activities/{id}", activityPath).body("{\"place\":\"高塍社区\"}")), 200);
+        call(handlers, staff(request("DELETE", "/api/v1/admin/activities/{id}", activityPath)), 204);
+        as("PlanItemsHandler");
+        JsonNode plan = json(call(handlers, staff(post("/api/v1/admin/plan-items", "/api/v1/admin/plan-items",
+                Json.object().put("title", "建设法治阵地").put("owner", "司法所").put("targetDate", "2027-06-30"))), 201));
+        call(handlers, staff(get("/api/v1/admin/plan-items", "/api/v1/admin/plan-items")), 200);
+        String planPath = "/api/v1/admin/plan-items/" + plan.get("id").asText();
+        call(handlers, staff(request("PUT", "/api/v1/admin/plan-items/{id}", planPath).body("{\"status\":\"done\"}")), 200);
+        call(handlers, staff(request("DELETE", "/api/v1/admin/plan-items/{id}", planPath)), 204);
+        as("DisclosureFiguresHandler");
+        call(handlers, staff(get("/api/v1/admin/disclosure-figures/{year}", "/api/v1/admin/disclosure-figures/2025")), 404);
+        String outcomes = "{\"upheld\":0,\"corrected\":0,\"other\":0,\"pending\":0}";
+        String documents = "{\"issued\":0,\"repealed\":0,\"inForce\":0}";
+        call(handlers, staff(request("PUT", "/api/v1/admin/disclosure-figures/{year}", "/api/v1/admin/disclosure-figures/2025")
+                .body("{\"proactive\":{\"rules\":" + documents + ",\"normativeDocuments\":" + documents
+                        + ",\"licensing\":0,\"penalties\":0,\"enforcement\":0,\"feeAmount\":0},\"reviewLitigation\":{\"review\":"
+                        + outcomes + ",\"litigationDirect\":" + outcomes + ",\"litigationAfterReview\":" + outcomes + "}}")), 200);
+        as("ReportsHandler");
+        call(handlers, staff(get("/api/v1/admin/reports", "/api/v1/admin/reports")), 200);
+
+        // the daily sweep, a month later
+        as("OverdueSweepHandler");
+        clock.advance(Duration.ofDays(40));
+        new OverdueSweepHandler(app).handleRequest(Map.of(), null);
+
+        Map<String, Set<String>> granted = new TreeMap<>();
+        Map<String, Set<String>> exercised = new TreeMap<>();
+        TemplateTest.FUNCTIONS.forEach((id, fn) -> {
+            String handler = Template.handlerClass(fn);
+            String simple = handler.substring(handler.lastIndexOf('.') + 1);
+            granted.put(id, dynamoGrants(Template.target(fn.get("Role"))));
+            exercised.put(id, used.getOrDefault(simple, Set.of()));
+        });
+        assertTrue(exercised.values().stream().mapToInt(Set::size).sum() > 10, "the scenario reached DynamoDB: " + used);
+        exercised.forEach((id, calls) -> {
+            Set<String> missing = new TreeSet<>(calls);
+            missing.removeAll(granted.get(id));
+            assertEquals(Set.of(), missing, id + ": its handler makes these DynamoDB calls, which its role does not grant");
+        });
+        granted.forEach((id, grants) -> {
+            Set<String> unused = new TreeSet<>(grants);
+            unused.removeAll(exercised.get(id));
+            unused.removeAll(UNREACHED.getOrDefault(id, Set.of()));
+            assertEquals(Set.of(), unused, id + ": its role grants DynamoDB calls its handler never makes");
+        });
+    }
+
+    /**
+     * Grants for calls the code makes on a path this scenario cannot reach, each with the reason it is kept.
+     * IdempotencyStore releases a claim (DeleteItem) when the operation refuses with a 4xx after the claim; today
+     * every refusal happens in validation before the claim, but without the grant a future one would fail as
+     * AccessDenied and leave the key blocked for its lease.
+     */
+    static final Map<String, Set<String>> UNREACHED = Map.of(
+            "SubmissionFunction", Set.of("dynamodb:DeleteItem ephemeral"),
+            "StaffIntakeFunction", Set.of("dynamodb:DeleteItem ephemeral"));
+
+    /** "dynamodb:Action table[/index/name]" for every DynamoDB statement of a role. */
+    private static Set<String> dynamoGrants(String role) {
+        Set<String> grants = new TreeSet<>();
+        Pattern index = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/([a-z0-9-]+)");
+        TemplateTest.TEMPLATE.resources().get(role).path("Properties").path("Policies").forEach(policy ->
+                policy.path("PolicyDocument").path("Statement").forEach(statement -> {
+                    for (JsonNode action : Template.list(statement.path("Action"))) {
+                        if (!action.asText().startsWith("dynamodb:")) continue;
+                        for (JsonNode resource : Template.list(statement.path("Resource"))) {
+                            String where;
+                            if (resource.has("Fn::GetAtt")) {
+                                where = tableName(Template.target(resource));
+                            } else {
+                                Matcher m = index.matcher(resource.path("Fn::Sub").asText());
+                                assertTrue(m.matches(), resource.toString());
+                                where = tableName(m.group(1)) + "/index/" + m.group(2);
+                            }
+                            grants.add(action.asText() + " " + where);
+                        }
+                    }
+                }));
+        return grants;
+    }
+
+    private static String tableName(String logicalId) {
+        String sub = TemplateTest.TEMPLATE.resources().get(logicalId).path("Properties").path("TableName").path("Fn::Sub").asText();
+        return sub.substring("banshi-${Stage}-".length());
+    }
+
+    private final class Recorder implements ExecutionInterceptor {
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            SdkRequest request = context.request();
+            String table = request.getValueForField("TableName", String.class).orElse("?");
+            String logical = table.substring(table.indexOf('-', table.indexOf('-') + 1) + 1); // after the test prefix "tPID-N-"
+            String indexName = request.getValueForField("IndexName", String.class).map(i -> "/index/" + i).orElse("");
+            Tables.spec(logical); // a table the code defines
+            used.computeIfAbsent(current, k -> new TreeSet<>())
+                    .add("dynamodb:" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + logical + indexName);
+        }
+    }
+
+    private void as(String handler) {
+        current = handler;
+    }
+
+    // ---- requests ----------------------------------------------------------------------------------------------
+
+    private APIGatewayV2HTTPResponse call(Map<String, ApiHandler> handlers, Request request, int expectedStatus) {
+        APIGatewayV2HTTPResponse response = handlers.get(current).handleRequest(request.build(), null);
+        assertEquals(expectedStatus, response.getStatusCode(), current + " " + request.routeKey + ": " + response.getBody());
+        return response;
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.mapper().readTree(response.getBody());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ObjectNode complaint() {
+        ObjectNode body = Json.object().put("type", "complaint").put("category", "environment").put("village", "meijiadu")
+                .put("title", "河道有垃圾").put("description", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。");
+        body.putObject("location").put("address", "梅家渎村东河桥边");
+        body.putObject("submitter").put("name", "王小明").put("phone", "13912345678").put("anonymous", false);
+        return body;
+    }
+
+    static Request get(String route, String path) {
+        return request("GET", route, path);
+    }
+
+    static Request post(String route, String path, ObjectNode body) {
+        return request("POST", route, path).body(Json.write(body));
+    }
+
+    static Request staff(Request request) {
+        request.claims = Map.of("sub", "admin@gaocheng", "town", "gaocheng", "role", "town-admin");
+        return request;
+    }
+
+    static Request request(String method, String route, String path) {
+        return new Request(method + " " + route, path);
+    }
+
+    static final class Request {
+        final String routeKey;
+        final String path;
+        final Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> query;
+        Map<String, String> claims;
+        String body;
+
+        Request(String routeKey, String path) {
+            this.routeKey = routeKey;
+            this.path = path;
+        }
+
+        Request header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        Request body(String json) {
+            body = json;
+            headers.put("content-type", "application/json");
+            return this;
+        }
+
+        Request query(Map<String, String> params) {
+            query = params.isEmpty() ? null : params;
+            return this;
+        }
+
+        APIGatewayV2HTTPEvent build() {
+            String template = routeKey.substring(routeKey.indexOf(' ') + 1);
+            Map<String, String> params = new HashMap<>();
+            String[] names = template.split("/");
+            String[] values = path.split("/");
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].startsWith("{")) params.put(names[i].substring(1, names[i].length() - 1), values[i]);
+            }
+            RequestContext.RequestContextBuilder context = RequestContext.builder().withRouteKey(routeKey).withRequestId("iam");
+            if (claims != null) {
+                context.withAuthorizer(RequestContext.Authorizer.builder()
+                        .withJwt(RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build());
+            }
+            return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path)
+                    .withPathParameters(params.isEmpty() ? null : params).withQueryStringParameters(query)
+                    .withHeaders(headers).withBody(body).withIsBase64Encoded(false).withRequestContext(context.build()).build();
+        }
+    }
+}

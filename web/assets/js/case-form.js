@@ -1,0 +1,208 @@
+// 提交诉求: complaints, help, enquiries, suggestions, dispute mediation and petitions, driven by the town's
+// catalog. The API validates; its field errors are shown next to the field and nothing typed is lost.
+import { api } from './api.js';
+import { currentTown, h, replace } from './dom.js';
+import { Attempts, busy, clearErrors, compact, showApiError, submitOnce, value } from './forms.js';
+import { showReceipt } from './receipt.js';
+
+const TYPE_HINTS = {
+  complaint: '反映问题，举报违法违规行为',
+  help: '遇到困难，请求帮助',
+  enquiry: '咨询政策和办事流程',
+  suggestion: '对镇村工作提出意见建议',
+  dispute: '邻里、婚姻家庭、土地等纠纷，申请人民调解',
+  petition: '向政府反映情况、提出诉求',
+};
+const MUST_IDENTIFY = new Set(['dispute', 'petition']);
+
+const town = currentTown();
+const form = document.getElementById('case-form');
+const submitButton = document.getElementById('submit');
+const receipt = document.getElementById('receipt');
+const attempts = new Attempts();
+let catalog = null;
+let inFlight = false;
+
+function limitText(limit) {
+  if (!limit) return '';
+  return limit.unit === 'working' ? `${limit.days} 个工作日` : `${limit.days} 天`;
+}
+
+function selectedType() {
+  return form.querySelector('input[name="type"]:checked')?.value || '';
+}
+
+function renderCatalog() {
+  for (const el of document.querySelectorAll('[data-town-name]')) el.textContent = catalog.town.name;
+  document.title = `提交诉求 · ${catalog.town.name}`;
+  const choices = document.getElementById('type-choices');
+  replace(choices, catalog.types.map((t) =>
+    h('label', { class: 'choice' },
+      h('input', { type: 'radio', name: 'type', value: t.id, id: `type-${t.id}` }),
+      h('span', {}, h('span', {}, t.name), h('span', { class: 'choice-hint' }, TYPE_HINTS[t.id] || '')))));
+  const village = document.getElementById('village');
+  for (const v of catalog.villages) village.append(h('option', { value: v.id }, v.name));
+  const wanted = new URLSearchParams(location.search).get('type');
+  const radio = wanted && form.querySelector(`input[name="type"][value="${CSS.escape(wanted)}"]`);
+  if (radio) radio.checked = true;
+  onTypeChange();
+}
+
+function onTypeChange() {
+  const type = selectedType();
+  const category = document.getElementById('category');
+  const previous = category.value;
+  const fitting = type ? catalog.categories.filter((c) => c.types.includes(type)) : [];
+  replace(category,
+    h('option', { value: '' }, type ? '请选择分类' : '请先选择事项类型'),
+    fitting.map((c) => h('option', { value: c.id }, c.name)));
+  if (fitting.some((c) => c.id === previous)) category.value = previous;
+  updateLimitHint();
+
+  const identify = MUST_IDENTIFY.has(type);
+  const anonymous = document.getElementById('anonymous');
+  if (identify) anonymous.checked = false;
+  anonymous.disabled = identify;
+  document.getElementById('anonymous-note').hidden = !identify;
+  onAnonymousChange();
+
+  const parties = document.getElementById('parties-group');
+  parties.hidden = type !== 'dispute';
+  if (type === 'dispute' && !document.querySelector('#parties .party')) addParty();
+}
+
+function updateLimitHint() {
+  const type = selectedType();
+  const category = catalog?.categories.find((c) => c.id === document.getElementById('category').value);
+  const limit = category?.limits?.[type];
+  document.getElementById('limit-hint').textContent = limit
+    ? `办理时限：一般在收到后 ${limitText(limit)}内办理答复。` : '';
+}
+
+function onAnonymousChange() {
+  const anonymous = document.getElementById('anonymous').checked;
+  for (const el of form.querySelectorAll('[data-unless-anonymous]')) {
+    el.textContent = anonymous ? '选填' : '必填';
+    el.className = anonymous ? 'opt' : 'req';
+  }
+}
+
+// ------------------------------------------------------------------ other parties (disputes)
+
+function partyValues() {
+  return [...document.querySelectorAll('#parties .party')].map((row) => ({
+    name: row.querySelector('[data-part="name"]').value,
+    phone: row.querySelector('[data-part="phone"]').value,
+    role: row.querySelector('[data-part="role"]').value,
+  }));
+}
+
+function renderParties(values) {
+  const container = document.getElementById('parties');
+  replace(container, values.map((v, i) => {
+    const field = (part, label, type, attrs = {}) => {
+      const id = `party-${i}-${part}`;
+      const input = h('input', { type, id, name: `parties[${i}].${part}`, 'data-part': part, maxlength: 50, ...attrs });
+      input.value = v[part] || '';
+      return h('div', { class: 'field', 'data-field': `parties[${i}].${part}` },
+        h('label', { for: id }, label, part === 'name' ? h('span', { class: 'req' }, '必填') : h('span', { class: 'opt' }, '选填')),
+        input);
+    };
+    return h('div', { class: 'party', 'data-field': `parties[${i}]` },
+      h('h4', {}, `当事人 ${i + 1}`),
+      h('div', { class: 'row three' },
+        field('name', '姓名', 'text'),
+        field('phone', '电话', 'tel', { inputmode: 'tel', maxlength: 20 }),
+        field('role', '与您的关系', 'text', { placeholder: '如：邻居' })),
+      values.length > 1 ? h('button', {
+        type: 'button', class: 'link', 'aria-label': `删除当事人 ${i + 1}`,
+        onclick: () => {
+          const rest = partyValues();
+          rest.splice(i, 1);
+          renderParties(rest);
+        },
+      }, '删除') : null);
+  }));
+}
+
+function addParty() {
+  const values = partyValues();
+  if (values.length >= 20) return;
+  values.push({});
+  renderParties(values);
+  if (values.length > 1) document.getElementById(`party-${values.length - 1}-name`).focus();
+}
+
+// ------------------------------------------------------------------ submission
+
+function requestBody() {
+  const type = selectedType();
+  const anonymous = document.getElementById('anonymous').checked;
+  const description = form.elements.namedItem('description').value.trim();
+  return compact({
+    type: type || undefined,
+    category: value(form, 'category'),
+    village: value(form, 'village'),
+    title: value(form, 'title'),
+    description: description || undefined,
+    location: { address: value(form, 'location.address') },
+    submitter: { name: value(form, 'submitter.name'), phone: value(form, 'submitter.phone'), anonymous },
+    parties: type === 'dispute'
+      ? partyValues().map((p) => compact({ name: p.name.trim() || undefined, phone: p.phone.trim() || undefined, role: p.role.trim() || undefined }))
+      : undefined,
+  });
+}
+
+async function onSubmit(event) {
+  event.preventDefault();
+  if (inFlight || !catalog) return;
+  inFlight = true;
+  clearErrors(form);
+  busy(submitButton, true, '正在提交…');
+  const body = requestBody();
+  const payload = JSON.stringify(body);
+  try {
+    const { data } = await submitOnce(`/api/v1/towns/${encodeURIComponent(town)}/complaints`, payload, attempts.keyFor(payload));
+    attempts.done();
+    form.hidden = true;
+    showReceipt(receipt, data, [['标题', body.title, 'receipt-title-text'], ['内容', body.description, 'receipt-description']], startOver);
+  } catch (error) {
+    showApiError(form, error);
+  } finally {
+    inFlight = false;
+    busy(submitButton, false);
+  }
+}
+
+function startOver() {
+  form.reset();
+  clearErrors(form);
+  renderParties([]);
+  onTypeChange();
+  form.hidden = false;
+  form.querySelector('input[name="type"]')?.focus();
+}
+
+async function init() {
+  form.addEventListener('submit', onSubmit);
+  form.addEventListener('change', (e) => {
+    if (e.target.name === 'type') onTypeChange();
+    else if (e.target.id === 'category') updateLimitHint();
+    else if (e.target.id === 'anonymous') onAnonymousChange();
+  });
+  document.getElementById('add-party').addEventListener('click', addParty);
+  submitButton.disabled = true;
+  try {
+    catalog = (await api(`/api/v1/towns/${encodeURIComponent(town)}/catalog`)).data;
+  } catch (error) {
+    const box = document.getElementById('load-error');
+    box.textContent = `无法加载办事目录：${error.message}。请稍后刷新页面重试。`;
+    box.hidden = false;
+    return;
+  }
+  renderCatalog();
+  submitButton.disabled = false;
+  form.dataset.ready = 'true';
+}
+
+init();
