@@ -144,9 +144,10 @@ public final class ColdStartBench {
         long fromPackage = after.size() - fromRuntime - fromJdk;
         return String.format("SnapStart priming: constructing the handler (the init phase, in any snapshot) loads %d classes; the "
                         + "first event loads %d more — %d from the deployment package (banshi, the AWS SDK's request path, Jackson), "
-                        + "%d of the runtime's own event serializer and %d of the JDK. A priming invocation in `beforeCheckpoint` "
-                        + "(one submission to a throw-away table, or a GetItem) would move the deployment package's share into the "
-                        + "snapshot. By package: %s. (One run with `-Xlog:class+load`; status %d.)%n%n",
+                        + "%d of the runtime's own event serializer and %d of the JDK. The handlers register `SnapStartPriming`, whose "
+                        + "`beforeCheckpoint` primes the request path (`ApiHandler.prime()`): with SnapStart, the deployment "
+                        + "package's share is what that moves into the snapshot. By package: %s. (One run with "
+                        + "`-Xlog:class+load`; status %d.)%n%n",
                 before, after.size(), fromPackage, fromRuntime, fromJdk, top, r.status());
     }
 
