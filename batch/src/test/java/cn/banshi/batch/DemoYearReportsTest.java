@@ -74,5 +74,29 @@ class DemoYearReportsTest {
         JsonNode plan = ReportTestSupport.json(data, 2021, ReportKind.NEXT_YEAR_PLAN);
         assertEquals(6, plan.get("items").size());
         assertEquals("进一步强化领导干部的依法行政水平", plan.get("items").get(0).get("title").asText());
+        assertNoPersonalDataIn(data);
+    }
+
+    /** The demo cases carry phones and ID numbers; no published report, in any format, may show one. */
+    static void assertNoPersonalDataIn(Path reports) {
+        List<String> found = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(reports)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                StringBuilder text = new StringBuilder();
+                if (file.toString().endsWith(".docx")) {
+                    try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+                        for (var entry : java.util.Collections.list(zip.entries())) {
+                            text.append(new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }
+                } else {
+                    text.append(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8));
+                }
+                for (String what : cn.banshi.testkit.logscan.PersonalData.find(text)) found.add(reports.relativize(file) + ": " + what);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(List.of(), found, "personal data in a published report (masked)");
     }
 }

@@ -1,6 +1,7 @@
 package cn.banshi.activities;
 
 import cn.banshi.errors.Errors;
+import cn.banshi.records.RecordUpdate;
 import cn.banshi.records.TownRecords;
 import cn.banshi.store.Tables;
 import java.time.Instant;
@@ -13,10 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Activities in the {@code records} table: {@code pk = town#<town>#activity}, {@code sk} = the id, which
@@ -70,47 +69,19 @@ public final class ActivityStore {
                         "The date cannot move to another year; delete and create the activity again");
             }
         });
-        Map<String, AttributeValue> values = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
-        StringBuilder set = new StringBuilder("SET updatedBy = :by, updatedAt = :at");
-        values.put(":by", s(actor));
-        values.put(":at", s(now.toString()));
-        changes.date().ifPresent(v -> put(set, names, values, "date", s(v.toString())));
-        changes.theme().ifPresent(v -> put(set, names, values, "theme", s(v.code())));
-        changes.title().ifPresent(v -> put(set, names, values, "title", s(v)));
-        changes.description().ifPresent(v -> put(set, names, values, "description", s(v)));
-        changes.place().ifPresent(v -> put(set, names, values, "place", s(v)));
-        changes.participants().ifPresent(v -> put(set, names, values, "participants", s(v)));
-        changes.leaderDuty().ifPresent(v -> put(set, names, values, "leaderDuty", AttributeValue.fromBool(v)));
-        values.put(":one", AttributeValue.fromN("1"));
-        names.put("#version", "version");
-        try {
-            var response = dynamo.updateItem(b -> b.tableName(table).key(key(town, id))
-                    .updateExpression(set + " ADD #version :one")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW));
-            return Optional.of(fromItem(response.attributes()));
-        } catch (ConditionalCheckFailedException missing) {
-            return Optional.empty();
-        }
+        RecordUpdate update = new RecordUpdate(actor, now);
+        changes.date().ifPresent(v -> update.set("date", s(v.toString())));
+        changes.theme().ifPresent(v -> update.set("theme", s(v.code())));
+        changes.title().ifPresent(v -> update.set("title", s(v)));
+        changes.description().ifPresent(v -> update.set("description", s(v)));
+        changes.place().ifPresent(v -> update.set("place", s(v)));
+        changes.participants().ifPresent(v -> update.set("participants", s(v)));
+        changes.leaderDuty().ifPresent(v -> update.set("leaderDuty", AttributeValue.fromBool(v)));
+        return update.apply(dynamo, table, key(town, id)).map(ActivityStore::fromItem);
     }
 
     public boolean delete(String town, String id) {
-        try {
-            dynamo.deleteItem(b -> b.tableName(table).key(key(town, id)).conditionExpression("attribute_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException missing) {
-            return false;
-        }
-    }
-
-    private static void put(StringBuilder set, Map<String, String> names, Map<String, AttributeValue> values,
-                            String name, AttributeValue value) {
-        set.append(", #").append(name).append(" = :").append(name);
-        names.put("#" + name, name);
-        values.put(":" + name, value);
+        return RecordUpdate.delete(dynamo, table, key(town, id));
     }
 
     private static Map<String, AttributeValue> key(String town, String id) {

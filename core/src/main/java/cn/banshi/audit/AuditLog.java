@@ -59,14 +59,27 @@ public final class AuditLog {
         values.put(":pk", AttributeValue.fromS("town#" + town));
         values.put(":lo", AttributeValue.fromS(from == null ? "0" : from.toString()));
         values.put(":hi", AttributeValue.fromS(to == null ? "9" : to + "U"));
+        if (from != null && to != null && to.isBefore(from)) {
+            throw cn.banshi.errors.Errors.outOfRange("to", "不能早于 from", "must not be before from");
+        }
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
+            ApiException invalid = new ApiException(400, "INVALID_CURSOR", "分页游标无效", "Invalid cursor", "cursor");
+            byte[] sk;
             try {
-                String sk = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                start = Map.of("pk", AttributeValue.fromS("town#" + town), "sk", AttributeValue.fromS(sk));
+                sk = Base64.getUrlDecoder().decode(cursor);
             } catch (IllegalArgumentException e) {
-                throw new ApiException(400, "INVALID_CURSOR", "分页游标无效", "Invalid cursor", "cursor");
+                throw invalid;
             }
+            // DynamoDB refuses a start key outside the key condition (or over 1 KiB) with a ValidationException
+            String skText = new String(sk, StandardCharsets.UTF_8);
+            byte[] canonical = skText.getBytes(StandardCharsets.UTF_8);
+            if (!java.util.Arrays.equals(sk, canonical) || sk.length > 1024
+                    || java.util.Arrays.compareUnsigned(canonical, values.get(":lo").s().getBytes(StandardCharsets.UTF_8)) < 0
+                    || java.util.Arrays.compareUnsigned(canonical, values.get(":hi").s().getBytes(StandardCharsets.UTF_8)) > 0) {
+                throw invalid;
+            }
+            start = Map.of("pk", AttributeValue.fromS("town#" + town), "sk", AttributeValue.fromS(skText));
         }
         Map<String, AttributeValue> exclusiveStart = start;
         QueryResponse response = dynamo.query(b -> {

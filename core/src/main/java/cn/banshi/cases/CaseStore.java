@@ -26,11 +26,14 @@ public interface CaseStore {
     CasePage list(CaseQuery query);
 
     /**
-     * Streams the cases of a town (or one village when {@code village} is set) received between the two
-     * dates inclusive, through the received-date indexes, one page at a time.
+     * Streams the figures-relevant facts of a town's cases (or one village's when {@code village} is set)
+     * received between the two dates inclusive, through the received-date indexes, one page at a time.
      */
-    void forEachReceived(String town, String village, java.time.LocalDate from, java.time.LocalDate to,
-                         java.util.function.Consumer<CaseRecord> consumer);
+    void forEachFacts(String town, String village, java.time.LocalDate from, java.time.LocalDate to,
+                      java.util.function.Consumer<CaseFacts> consumer);
+
+    /** How many open cases of a town (or village) are due before {@code bound}: a COUNT query on the index. */
+    int countOpenDueBefore(String town, String village, java.time.LocalDate bound);
 
     /** Streams the open cases of a town whose due date is before {@code bound}, soonest due first. */
     void forEachOpenDueBefore(String town, java.time.LocalDate bound, java.util.function.Consumer<CaseRecord> consumer);

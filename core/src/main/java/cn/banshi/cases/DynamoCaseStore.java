@@ -98,10 +98,50 @@ public final class DynamoCaseStore implements CaseStore {
         }
     }
 
+    private static final Map<String, String> FACT_NAMES = Map.of("#t", "type", "#s", "status", "#c", "category",
+            "#v", "village", "#r", "receivedOn", "#f", "finishedAt", "#o", "onTime", "#u", "outcome", "#g", "rating");
+
     @Override
-    public void forEachReceived(String town, String village, java.time.LocalDate from, java.time.LocalDate to,
-                                java.util.function.Consumer<CaseRecord> consumer) {
-        forEach(new CaseQuery(town, null, null, village, null, from, to, null, null, 500, null), consumer);
+    public void forEachFacts(String town, String village, java.time.LocalDate from, java.time.LocalDate to,
+                             java.util.function.Consumer<CaseFacts> consumer) {
+        Plan plan = plan(new CaseQuery(town, null, null, village, null, from, to, null, null, 1000, null));
+        Map<String, String> names = new HashMap<>(plan.names);
+        names.putAll(FACT_NAMES);
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(plan.index.name())
+                    .keyConditionExpression(plan.keyCondition).expressionAttributeNames(names)
+                    .expressionAttributeValues(plan.values).projectionExpression(String.join(", ", FACT_NAMES.keySet()));
+            if (start != null) request.exclusiveStartKey(start);
+            QueryResponse response = dynamo.query(request.build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                consumer.accept(new CaseFacts(cn.banshi.catalog.CaseType.fromCode(item.get("type").s()), item.get("status").s(),
+                        item.get("category").s(), item.containsKey("village") ? item.get("village").s() : null,
+                        java.time.LocalDate.parse(item.get("receivedOn").s()), item.containsKey("finishedAt"),
+                        item.containsKey("onTime") && item.get("onTime").bool(),
+                        item.containsKey("outcome") ? item.get("outcome").s() : null,
+                        item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null));
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    @Override
+    public int countOpenDueBefore(String town, String village, java.time.LocalDate bound) {
+        Plan plan = plan(new CaseQuery(town, null, null, village, null, null, null, bound, null, 1000, null));
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(plan.index.name())
+                    .keyConditionExpression(plan.keyCondition).expressionAttributeNames(plan.names)
+                    .expressionAttributeValues(plan.values).select("COUNT");
+            if (plan.filter != null) request.filterExpression(plan.filter);
+            if (start != null) request.exclusiveStartKey(start);
+            QueryResponse response = dynamo.query(request.build());
+            count += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
     }
 
     @Override
@@ -226,10 +266,29 @@ public final class DynamoCaseStore implements CaseStore {
             }
             Map<String, AttributeValue> key = new HashMap<>();
             k.fields().forEachRemaining(e -> key.put(e.getKey(), AttributeValue.fromS(e.getValue().asText())));
+            if (!withinKeyCondition(key, plan)) throw invalidCursor();
             return key;
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw invalidCursor();
         }
+    }
+
+    /**
+     * DynamoDB answers a ValidationException (not a page) for a start key that is empty, longer than a key may be,
+     * or outside the query's key condition; a crafted cursor must get a 400 instead.
+     */
+    private static boolean withinKeyCondition(Map<String, AttributeValue> key, Plan plan) {
+        for (AttributeValue v : key.values()) {
+            int bytes = v.s().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes == 0 || bytes > 1024) return false;
+        }
+        byte[] sk = key.get(plan.index.sortKey()).s().getBytes(StandardCharsets.UTF_8);
+        AttributeValue lo = plan.values.get(":lo");
+        AttributeValue hi = plan.values.get(":hi");
+        AttributeValue bound = plan.values.get(":bound");
+        return (lo == null || java.util.Arrays.compareUnsigned(sk, lo.s().getBytes(StandardCharsets.UTF_8)) >= 0)
+                && (hi == null || java.util.Arrays.compareUnsigned(sk, hi.s().getBytes(StandardCharsets.UTF_8)) <= 0)
+                && (bound == null || java.util.Arrays.compareUnsigned(sk, bound.s().getBytes(StandardCharsets.UTF_8)) < 0);
     }
 
     private static ApiException invalidCursor() {

@@ -73,8 +73,10 @@ public final class IdempotencyStore {
         byte[] responseKey = sha256(("banshi-idem-response-v1\n" + scope + "\n" + key + "\n" + bodyHash)
                 .getBytes(StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
+        // one claim id per request: a claim or take-over that was written although the call reported a failure
+        // (a 5xx after the write, then the SDK's retry failing its condition) is recognised below as ours
+        String claimId = UUID.randomUUID().toString();
         while (true) {
-            String claimId = UUID.randomUUID().toString();
             String trackingNo = newTrackingNo.get();
             if (tryClaim(pk, bodyHash, claimId, trackingNo)) {
                 return runClaimed(pk, claimId, new Claim(pk, trackingNo), responseKey, operation);
@@ -84,6 +86,9 @@ public final class IdempotencyStore {
             if (existing == null || existing.isEmpty() || expired(existing)) continue;
             if (!bodyHash.equals(existing.get("bodyHash").s())) throw Errors.idempotencyKeyReused();
             if ("COMPLETED".equals(existing.get("state").s())) return decrypt(existing, responseKey);
+            if (claimId.equals(existing.get("claimId").s())) {
+                return runClaimed(pk, claimId, new Claim(pk, existing.get("trackingNo").s()), responseKey, operation);
+            }
             long leaseUntil = Long.parseLong(existing.get("leaseUntil").n());
             if (leaseUntil < clock.millis()) {
                 String stalled = existing.get("claimId").s();
@@ -104,7 +109,11 @@ public final class IdempotencyStore {
             response = operation.apply(claim);
         } catch (ApiException refused) {
             if (refused.status() < 500) release(pk, claimId);
+            else expireLease(pk, claimId);
             throw refused;
+        } catch (RuntimeException failed) {
+            expireLease(pk, claimId);
+            throw failed;
         }
         complete(pk, claimId, response, responseKey);
         return response;
@@ -160,6 +169,24 @@ public final class IdempotencyStore {
         } catch (ConditionalCheckFailedException lost) {
             // Another holder took the claim over after our lease ran out; it wrote the same case and
             // stores its own response. Ours is still a true answer for this request.
+        }
+    }
+
+    /**
+     * After a failure (DynamoDB throttled or unavailable) the case may or may not have been written, so the claim
+     * must not be released; ending its lease lets the client's retry take it over at once and write the same
+     * case (same tracking number) instead of waiting for the lease. Best effort: otherwise the lease runs out.
+     */
+    private void expireLease(String pk, String claimId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk)))
+                    .updateExpression("SET leaseUntil = :zero")
+                    .conditionExpression("claimId = :mine AND #state = :progress")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":mine", AttributeValue.fromS(claimId),
+                            ":progress", AttributeValue.fromS("IN_PROGRESS"), ":zero", AttributeValue.fromN("0"))));
+        } catch (RuntimeException ignored) {
+            // the lease expires by itself
         }
     }
 

@@ -57,9 +57,12 @@ public final class IntakeService {
                 () -> TrackingNumbers.newTrackingNo(random),
                 claim -> {
                     String trackingNo = claim.trackingNo();
+                    // without an Idempotency-Key a write nonce still makes the SDK's retry of an ambiguous put
+                    // (a 5xx after the write) find its own case instead of filing a second one
+                    String ref = claim.ref() != null ? claim.ref() : "once#" + java.util.UUID.randomUUID();
                     while (true) {
                         try {
-                            return create(town, catalog, form, receipt, trackingNo, claim.ref());
+                            return create(town, catalog, form, receipt, trackingNo, ref);
                         } catch (CaseStore.TrackingNumberTakenException taken) {
                             if (claim.ref() != null) throw new IllegalStateException("claimed tracking number taken");
                             trackingNo = TrackingNumbers.newTrackingNo(random); // 80 random bits: never in practice

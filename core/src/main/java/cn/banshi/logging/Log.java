@@ -40,6 +40,11 @@ public final class Log {
         write("ERROR", message, keyValues);
     }
 
+    /** A prepared JSON line (metrics in Embedded Metric Format). */
+    static void emit(ObjectNode line) {
+        out.println(Json.write(line));
+    }
+
     private void write(String level, String message, Object... keyValues) {
         ObjectNode line = Json.object();
         line.put("timestamp", Instant.now().toString());

@@ -1,6 +1,7 @@
 package cn.banshi.plans;
 
 import cn.banshi.errors.Errors;
+import cn.banshi.records.RecordUpdate;
 import cn.banshi.records.TownRecords;
 import cn.banshi.store.Tables;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Plan items in the {@code records} table: {@code pk = town#<town>#plan-item}, {@code sk} = the id, which
@@ -73,46 +73,18 @@ public final class PlanItemStore {
                         "The target date cannot move to another year; delete and create the item again");
             }
         });
-        Map<String, AttributeValue> values = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
-        StringBuilder set = new StringBuilder("SET updatedBy = :by, updatedAt = :at");
-        values.put(":by", s(actor));
-        values.put(":at", s(now.toString()));
-        changes.title().ifPresent(v -> put(set, names, values, "title", s(v)));
-        changes.description().ifPresent(v -> put(set, names, values, "description", s(v)));
-        changes.owner().ifPresent(v -> put(set, names, values, "owner", s(v)));
-        changes.place().ifPresent(v -> put(set, names, values, "place", s(v)));
-        changes.targetDate().ifPresent(v -> put(set, names, values, "targetDate", s(v.toString())));
-        changes.status().ifPresent(v -> put(set, names, values, "status", s(v.code())));
-        values.put(":one", AttributeValue.fromN("1"));
-        names.put("#version", "version");
-        try {
-            var response = dynamo.updateItem(b -> b.tableName(table).key(key(town, id))
-                    .updateExpression(set + " ADD #version :one")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW));
-            return Optional.of(fromItem(response.attributes()));
-        } catch (ConditionalCheckFailedException missing) {
-            return Optional.empty();
-        }
+        RecordUpdate update = new RecordUpdate(actor, now);
+        changes.title().ifPresent(v -> update.set("title", s(v)));
+        changes.description().ifPresent(v -> update.set("description", s(v)));
+        changes.owner().ifPresent(v -> update.set("owner", s(v)));
+        changes.place().ifPresent(v -> update.set("place", s(v)));
+        changes.targetDate().ifPresent(v -> update.set("targetDate", s(v.toString())));
+        changes.status().ifPresent(v -> update.set("status", s(v.code())));
+        return update.apply(dynamo, table, key(town, id)).map(PlanItemStore::fromItem);
     }
 
     public boolean delete(String town, String id) {
-        try {
-            dynamo.deleteItem(b -> b.tableName(table).key(key(town, id)).conditionExpression("attribute_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException missing) {
-            return false;
-        }
-    }
-
-    private static void put(StringBuilder set, Map<String, String> names, Map<String, AttributeValue> values,
-                            String name, AttributeValue value) {
-        set.append(", #").append(name).append(" = :").append(name);
-        names.put("#" + name, name);
-        values.put(":" + name, value);
+        return RecordUpdate.delete(dynamo, table, key(town, id));
     }
 
     private static Map<String, AttributeValue> key(String town, String id) {

@@ -2,7 +2,7 @@ package cn.banshi.staff;
 
 import cn.banshi.auth.Staff;
 import cn.banshi.calendar.ChinaTime;
-import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseFacts;
 import cn.banshi.cases.CaseStatuses;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.json.Json;
@@ -31,12 +31,8 @@ public final class StatsService {
 
     public ObjectNode stats(Staff staff, int year) {
         Tally t = new Tally();
-        cases.forEachReceived(staff.town(), staff.village(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), t::add);
-        int[] overdue = {0};
-        LocalDate today = ChinaTime.today(clock);
-        cases.forEachOpenDueBefore(staff.town(), today, c -> {
-            if (staff.village() == null || staff.village().equals(c.village())) overdue[0]++;
-        });
+        cases.forEachFacts(staff.town(), staff.village(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), t::add);
+        int overdue = cases.countOpenDueBefore(staff.town(), staff.village(), ChinaTime.today(clock));
         ObjectNode body = Json.object();
         body.put("year", year);
         body.put("town", staff.town());
@@ -56,7 +52,7 @@ public final class StatsService {
         body.put("ratings", t.ratings);
         if (t.ratings == 0) body.putNull("averageSatisfaction");
         else body.put("averageSatisfaction", BigDecimal.valueOf(t.ratingSum).divide(BigDecimal.valueOf(t.ratings), 2, RoundingMode.HALF_UP));
-        body.put("overdueNow", overdue[0]);
+        body.put("overdueNow", overdue);
         return body;
     }
 
@@ -77,17 +73,17 @@ public final class StatsService {
             for (int m = 1; m <= 12; m++) byMonth.put(String.format("%02d", m), 0L);
         }
 
-        void add(CaseRecord c) {
+        void add(CaseFacts c) {
             total++;
             byType.merge(c.type().code(), 1L, Long::sum);
             byStatus.merge(c.status(), 1L, Long::sum);
             byCategory.merge(c.category(), 1L, Long::sum);
             byVillage.merge(c.village() == null ? "none" : c.village(), 1L, Long::sum);
             byMonth.merge(String.format("%02d", c.receivedOn().getMonthValue()), 1L, Long::sum);
-            if (c.resolution() != null && !CaseStatuses.isOpen(c.status())) {
+            if (c.finished() && !CaseStatuses.isOpen(c.status())) {
                 finished++;
-                if (c.resolution().onTime()) onTime++;
-                String outcome = c.resolution().outcome();
+                if (c.onTime()) onTime++;
+                String outcome = c.outcome();
                 if (outcome.equals("agreement-reached") || outcome.equals("no-agreement")) {
                     mediated++;
                     if (outcome.equals("agreement-reached")) agreed++;
@@ -95,7 +91,7 @@ public final class StatsService {
             }
             if (c.rating() != null) {
                 ratings++;
-                ratingSum += c.rating().score();
+                ratingSum += c.rating();
             }
         }
     }

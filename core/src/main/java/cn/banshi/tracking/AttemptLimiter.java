@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Counts wrong access codes per tracking number in fixed windows (an ADD counter per window, with an expiry
+ * Counts access-code attempts per tracking number in fixed windows (an ADD counter per window, with an expiry
  * attribute). After {@link #MAX_FAILURES} failures in a window the number is refused until the window ends,
  * whether or not it exists, so that the refusal reveals nothing.
  */
@@ -26,26 +26,35 @@ public final class AttemptLimiter {
         this.clock = clock;
     }
 
-    /** Seconds until the caller may try again, or 0 when attempts are allowed. */
-    public int lockedForSeconds(String trackingNo) {
-        long window = currentWindow();
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(key(trackingNo, window))))).item();
-        if (item == null || !item.containsKey("failures")) return 0;
-        if (Integer.parseInt(item.get("failures").n()) < MAX_FAILURES) return 0;
-        long windowEndMillis = (window + 1) * WINDOW.toMillis();
-        return (int) Math.max(1, (windowEndMillis - clock.millis() + 999) / 1000);
-    }
+    /** One attempt taken from a window; {@code lockedForSeconds} > 0 means the window's attempts are used up. */
+    public record Attempt(String trackingNo, long window, int lockedForSeconds) {}
 
-    public void recordFailure(String trackingNo) {
+    /**
+     * Takes an attempt before the code is checked (an ADD that returns the new count), so that concurrent guesses
+     * cannot all slip past a read-then-write check: at most {@link #MAX_FAILURES} codes are checked per window.
+     */
+    public Attempt take(String trackingNo) {
         long window = currentWindow();
         long expiresAt = (window + 2) * WINDOW.toSeconds();
-        dynamo.updateItem(b -> b.tableName(table)
+        var response = dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS(key(trackingNo, window))))
                 .updateExpression("ADD failures :one SET #exp = :exp")
                 .expressionAttributeNames(Map.of("#exp", Tables.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                        ":exp", AttributeValue.fromN(Long.toString(expiresAt)))));
+                        ":exp", AttributeValue.fromN(Long.toString(expiresAt))))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW));
+        int taken = Integer.parseInt(response.attributes().get("failures").n());
+        if (taken <= MAX_FAILURES) return new Attempt(trackingNo, window, 0);
+        long windowEndMillis = (window + 1) * WINDOW.toMillis();
+        return new Attempt(trackingNo, window, (int) Math.max(1, (windowEndMillis - clock.millis() + 999) / 1000));
+    }
+
+    /** The right code was given: the attempt does not count. */
+    public void giveBack(Attempt attempt) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(key(attempt.trackingNo(), attempt.window()))))
+                .updateExpression("ADD failures :minusOne")
+                .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1"))));
     }
 
     private long currentWindow() {

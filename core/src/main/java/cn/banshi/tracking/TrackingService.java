@@ -32,14 +32,14 @@ public final class TrackingService {
     public CaseRecord authorize(String rawTrackingNo, String rawAccessCode) {
         if (rawAccessCode == null || rawAccessCode.isBlank()) throw Errors.required("X-Access-Code");
         String trackingNo = TrackingNumbers.normalizeTrackingNo(rawTrackingNo).orElseThrow(Errors::trackingNotFound);
-        int locked = limiter.lockedForSeconds(trackingNo);
-        if (locked > 0) throw Errors.tooManyAttempts(locked);
+        AttemptLimiter.Attempt attempt = limiter.take(trackingNo);
+        if (attempt.lockedForSeconds() > 0) throw Errors.tooManyAttempts(attempt.lockedForSeconds());
         Optional<String> code = TrackingNumbers.normalizeAccessCode(rawAccessCode);
         Optional<CaseRecord> found = code.isEmpty() ? Optional.empty() : cases.find(trackingNo);
         if (found.isEmpty() || !AccessCodes.matches(trackingNo, code.get(), found.get().accessHash())) {
-            limiter.recordFailure(trackingNo);
-            throw Errors.trackingNotFound();
+            throw Errors.trackingNotFound(); // the attempt stays taken
         }
+        limiter.giveBack(attempt);
         return found.get();
     }
 

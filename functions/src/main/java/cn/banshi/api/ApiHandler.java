@@ -3,6 +3,7 @@ package cn.banshi.api;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
+import cn.banshi.logging.Metrics;
 import cn.banshi.logging.RequestIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -59,8 +60,9 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             RequestIds.clear();
         }
         RequestIds.set(requestId);
-        log.info("request", "route", event.getRouteKey(), "status", response.status(),
-                "latencyMs", (System.nanoTime() - start) / 1_000_000.0);
+        double latencyMs = (System.nanoTime() - start) / 1_000_000.0;
+        log.info("request", "route", event.getRouteKey(), "status", response.status(), "latencyMs", latencyMs);
+        Metrics.request(event.getRouteKey(), response.status(), latencyMs, java.time.Clock.systemUTC());
         RequestIds.clear();
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())

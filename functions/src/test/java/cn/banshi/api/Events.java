@@ -80,6 +80,17 @@ public final class Events {
         return this;
     }
 
+    /** Replaces the path parameters with exactly these values, as API Gateway would pass whatever the path held. */
+    public Events pathParameters(Map<String, String> params) {
+        if (params.isEmpty()) {
+            event.remove("pathParameters");
+        } else {
+            ObjectNode p = event.putObject("pathParameters");
+            params.forEach(p::put);
+        }
+        return this;
+    }
+
     public static Events put(String routePath, String path, String body) {
         return request("PUT", routePath, path).body(body);
     }

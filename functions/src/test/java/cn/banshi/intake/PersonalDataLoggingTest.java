@@ -62,11 +62,22 @@ class PersonalDataLoggingTest extends ApiTestSupport {
 
         String logs = captured.toString(StandardCharsets.UTF_8);
         assertTrue(logs.lines().count() >= 5, logs);
+        int metrics = 0;
         for (String line : logs.lines().toList()) {
             JsonNode record = Json.parse(line);
+            if (record.has("_aws")) {
+                // CloudWatch Embedded Metric Format: a directive naming the metrics, and each metric's value
+                JsonNode directive = record.get("_aws").get("CloudWatchMetrics").get(0);
+                assertEquals("banshi", directive.get("Namespace").asText());
+                directive.get("Metrics").forEach(m -> assertTrue(record.get(m.get("Name").asText()).isNumber(), line));
+                directive.get("Dimensions").get(0).forEach(d -> assertTrue(record.get(d.asText()).isTextual(), line));
+                metrics++;
+                continue;
+            }
             assertTrue(record.has("level") && record.has("message") && record.has("timestamp"), line);
             if (record.get("message").asText().equals("request")) assertTrue(record.has("function_request_id"), line);
         }
+        assertEquals(5, metrics, "one metrics line per request");
         for (String secret : new String[] {"13987654321", "1398765432", "欧阳娜娜", idNumber, idNumber.substring(0, 17),
                 "13611112222", "李华", "87654321", created.get("accessCode").asText()}) {
             assertFalse(logs.contains(secret), "log contains " + secret);

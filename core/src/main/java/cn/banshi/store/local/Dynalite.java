@@ -30,7 +30,10 @@ public final class Dynalite implements AutoCloseable {
                     + "(./banshi up and ./banshi test do it for you). Looked for " + cli);
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--port", String.valueOf(port),
+        List<String> command = new ArrayList<>(List.of("node"));
+        Path exitWithParent = repoRoot.resolve("infra/dynalite/exit-with-parent.js");
+        if (Files.isRegularFile(exitWithParent)) command.addAll(List.of("-r", exitWithParent.toString()));
+        command.addAll(List.of(cli.toString(), "--port", String.valueOf(port),
                 "--host", "127.0.0.1", "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
         if (dataDir != null) {
             try {

@@ -1,0 +1,88 @@
+package cn.banshi.bench;
+
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.AccessCodes;
+import cn.banshi.cases.CaseItems;
+import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatuses;
+import cn.banshi.cases.HistoryEntry;
+import cn.banshi.cases.TrackingNumbers;
+import cn.banshi.catalog.CaseType;
+import cn.banshi.catalog.Catalog;
+import cn.banshi.catalog.Category;
+import cn.banshi.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Real case items for one town (through {@link CaseItems#toItem}, so every index attribute is what the handlers
+ * write): the town's case types in their usual shares, its categories and villages, received over the two years
+ * before {@code until}, a quarter of them still open, with due dates a few weeks after receipt.
+ */
+public final class CaseGenerator {
+    private static final CaseType[] TYPES = {CaseType.COMPLAINT, CaseType.COMPLAINT, CaseType.COMPLAINT, CaseType.COMPLAINT,
+            CaseType.HELP, CaseType.HELP, CaseType.ENQUIRY, CaseType.ENQUIRY, CaseType.SUGGESTION, CaseType.DISPUTE};
+    private static final String[] OPEN = {"submitted", "accepted", "assigned", "replied"};
+    private static final String[] FINISHED = {"resolved", "closed", "closed", "rejected"};
+
+    private final Catalog catalog;
+    private final LocalDate until;
+    private final long seed;
+
+    public CaseGenerator(Catalog catalog, LocalDate until, long seed) {
+        this.catalog = catalog;
+        this.until = until;
+        this.seed = seed;
+    }
+
+    public CaseRecord record(int i) {
+        Random r = new Random(seed * 1_000_003L + i);
+        SecureRandom ids = new SecureRandom(new byte[] {(byte) i, (byte) (i >> 8), (byte) (i >> 16), (byte) (seed)});
+        CaseType type = TYPES[r.nextInt(TYPES.length)];
+        List<Category> categories = catalog.categoriesFor(type);
+        Category category = categories.get(r.nextInt(categories.size()));
+        String village = catalog.villages().get(r.nextInt(catalog.villages().size())).id();
+        LocalDate receivedOn = until.minusDays(r.nextInt(730));
+        Instant receivedAt = receivedOn.atTime(8 + r.nextInt(10), r.nextInt(60), r.nextInt(60)).atZone(ChinaTime.ZONE).toInstant();
+        boolean open = receivedOn.isAfter(until.minusDays(60)) ? r.nextInt(2) == 0 : r.nextInt(20) == 0;
+        String status = open ? OPEN[r.nextInt(OPEN.length)] : FINISHED[r.nextInt(FINISHED.length)];
+        String trackingNo = TrackingNumbers.newTrackingNo(ids);
+        ObjectNode personal = Json.object();
+        personal.putObject("submitter").put("name", "测试" + (i % 1000)).put("phone", String.format("139%08d", i)).put("anonymous", false);
+        personal.putObject("location").put("address", "高塍镇测试路" + (i % 500) + "号");
+        HistoryEntry first = new HistoryEntry(1, receivedAt, "citizen", "submit", null, CaseStatuses.SUBMITTED, "已收到您的" + type.nameZh(), null);
+        List<HistoryEntry> history = status.equals(CaseStatuses.SUBMITTED) ? List.of(first)
+                : List.of(first, new HistoryEntry(2, receivedAt.plusSeconds(86_400), "staff@" + catalog.town().id(), "update",
+                        CaseStatuses.SUBMITTED, status, "办理进展：" + CaseStatuses.nameZh(status), null));
+        return new CaseRecord(trackingNo, catalog.town().id(), type, category.id(), village,
+                "第" + i + "号 " + category.name() + "问题", "关于" + category.name() + "的反映，编号 " + i + "，请尽快处理。",
+                r.nextInt(5) == 0 ? "hotline-12345" : "online", status, history.size(), receivedAt, receivedOn,
+                receivedOn.plusDays(15 + r.nextInt(20)), personal, Json.object(), AccessCodes.hash(trackingNo, "4F7QKM2X9D"),
+                history, null, null);
+    }
+
+    public Iterator<Map<String, AttributeValue>> items(int count) {
+        return new Iterator<>() {
+            int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < count;
+            }
+
+            @Override
+            public Map<String, AttributeValue> next() {
+                if (next >= count) throw new NoSuchElementException();
+                return CaseItems.toItem(record(next++));
+            }
+        };
+    }
+}

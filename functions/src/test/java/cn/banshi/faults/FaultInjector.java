@@ -1,0 +1,103 @@
+package cn.banshi.faults;
+
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+
+/**
+ * Test-only: makes a share of DynamoDB call attempts fail as the service fails. Every attempt (the SDK's
+ * own retries included) draws afresh, so the production retry strategy sees the faults too.
+ * <ul>
+ *   <li>throttling before the request is sent (ProvisionedThroughputExceededException or ThrottlingException,
+ *       HTTP 400): nothing was written, as in DynamoDB;</li>
+ *   <li>InternalServerError (HTTP 500) before the request is sent;</li>
+ *   <li>InternalServerError after the request reached the table: the write happened but the caller is told it
+ *       failed, the ambiguous case that idempotent writes exist for.</li>
+ * </ul>
+ */
+public final class FaultInjector implements ExecutionInterceptor {
+    private final double share;
+    private final Random random;
+    private volatile boolean enabled = true;
+    public final AtomicInteger attempts = new AtomicInteger();
+    public final AtomicInteger throttled = new AtomicInteger();
+    public final AtomicInteger failedBefore = new AtomicInteger();
+    public final AtomicInteger failedAfterWrite = new AtomicInteger();
+
+    public FaultInjector(double share, long seed) {
+        this.share = share;
+        this.random = new Random(seed);
+    }
+
+    public void enabled(boolean on) {
+        enabled = on;
+    }
+
+    public int injected() {
+        return throttled.get() + failedBefore.get() + failedAfterWrite.get();
+    }
+
+    private synchronized double draw() {
+        return random.nextDouble();
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        attempts.incrementAndGet();
+        if (!enabled) return;
+        double d = draw();
+        if (d >= share) return;
+        double kind = d / share;
+        if (kind < 0.25) {
+            throttled.incrementAndGet();
+            throw throttle("ProvisionedThroughputExceededException", "The level of configured provisioned throughput "
+                    + "for the table was exceeded. (injected)");
+        }
+        if (kind < 0.5) {
+            throttled.incrementAndGet();
+            throw throttle("ThrottlingException", "Rate of requests exceeds the allowed throughput. (injected)");
+        }
+        if (kind < 0.75) {
+            failedBefore.incrementAndGet();
+            throw internalError();
+        }
+        attributes.putAttribute(FAIL_AFTER, Boolean.TRUE);
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        if (Boolean.TRUE.equals(attributes.getAttribute(FAIL_AFTER))) {
+            attributes.putAttribute(FAIL_AFTER, Boolean.FALSE);
+            failedAfterWrite.incrementAndGet();
+            throw internalError();
+        }
+    }
+
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> FAIL_AFTER =
+            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("banshi.fault.failAfterWrite");
+
+    private static DynamoDbException throttle(String code, String message) {
+        AwsErrorDetails details = AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("DynamoDb")
+                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build()).build();
+        if (code.equals("ProvisionedThroughputExceededException")) {
+            return (DynamoDbException) ProvisionedThroughputExceededException.builder().message(message).statusCode(400)
+                    .awsErrorDetails(details).build();
+        }
+        return (DynamoDbException) DynamoDbException.builder().message(message).statusCode(400).awsErrorDetails(details).build();
+    }
+
+    private static DynamoDbException internalError() {
+        String message = "Internal server error (injected)";
+        AwsErrorDetails details = AwsErrorDetails.builder().errorCode("InternalServerError").errorMessage(message)
+                .serviceName("DynamoDb").sdkHttpResponse(SdkHttpResponse.builder().statusCode(500).build()).build();
+        return (DynamoDbException) InternalServerErrorException.builder().message(message).statusCode(500)
+                .awsErrorDetails(details).build();
+    }
+}
