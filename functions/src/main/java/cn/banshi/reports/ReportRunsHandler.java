@@ -25,7 +25,7 @@ import java.util.function.Function;
  * {@code POST /api/v1/admin/reports/{job}?year=Y}: a town admin asks for a report of the token's town now. The
  * handler only triggers: it claims the run (409 while a run of that report is going) and hands it to the
  * {@link ReportRunner}, then answers 202 with the run id and where its status shows
- * ({@code GET /api/v1/admin/reports?year=Y}). Without {@code year}, the job's default year.
+ * ({@code GET /api/v1/admin/reports?year=Y}). Without {@code year}, the job's default year. No body (or {@code {}}).
  */
 public final class ReportRunsHandler extends ApiHandler {
     private static final Log LOG = Log.get(ReportRunsHandler.class);
@@ -53,6 +53,8 @@ public final class ReportRunsHandler extends ApiHandler {
     private ApiResponse start(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
         if (app.catalogs().town(staff.town()).isEmpty()) throw Errors.unknownTown(staff.town());
+        // no body, or an empty JSON object: everything is in the path and the query
+        if (request.bodyBytes().length > 0) Fields.root(request.jsonBody()).allowOnly();
         ReportKind kind = ReportKind.find(request.pathParam("job")).orElseThrow(() -> Errors.notFound("job"));
         LocalDate today = ChinaTime.today(app.clock());
         int year = request.query("year") == null ? kind.defaultYear(today)
