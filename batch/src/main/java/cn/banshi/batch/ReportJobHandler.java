@@ -15,7 +15,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,10 +142,5 @@ public final class ReportJobHandler implements RequestHandler<Map<String, Object
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-    }
-
-    /** For tests: the towns this handler runs when the input names none. */
-    List<String> deployedTowns() {
-        return new ArrayList<>(deployedTowns);
     }
 }

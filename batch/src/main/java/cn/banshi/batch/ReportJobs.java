@@ -252,15 +252,17 @@ public final class ReportJobs implements AutoCloseable {
         AtomicBoolean asked = new AtomicBoolean();
         stopper.scheduleWithFixedDelay(() -> {
             if (asked.get()) return;
-            JobInstance instance = repository.getJobInstance(kind.code(), identifying.toJobParameters());
-            JobExecution running = instance == null ? null : repository.getLastJobExecution(instance);
-            if (running == null || !running.isRunning()) return; // not launched yet: look again shortly
             try {
+                JobInstance instance = repository.getJobInstance(kind.code(), identifying.toJobParameters());
+                JobExecution running = instance == null ? null : repository.getLastJobExecution(instance);
+                if (running == null || !running.isRunning()) return; // not launched yet: look again shortly
                 operator.stop(running);
-            } catch (Exception e) {
-                // it ended meanwhile
+                asked.set(true);
+            } catch (org.springframework.batch.core.launch.JobExecutionNotRunningException ended) {
+                asked.set(true);
+            } catch (RuntimeException transientFailure) {
+                // a failed read or update (throttling, a version race with a commit): try again shortly
             }
-            asked.set(true);
         }, delay, 200, TimeUnit.MILLISECONDS);
         return stopper;
     }
