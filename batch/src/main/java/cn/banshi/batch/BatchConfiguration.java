@@ -109,8 +109,8 @@ public class BatchConfiguration {
     }
 
     /**
-     * The manager step: one worker per town and segment, run in parallel; each town's tallies are merged by its
-     * report step afterwards.
+     * The manager step: one worker per segment, run in parallel, each tallying every town of the run; each town's
+     * report step merges its tallies afterwards.
      */
     @Bean
     public Step scanCases(JobRepository jobRepository, Step scanSegment, TaskExecutor partitionExecutor,
@@ -122,12 +122,12 @@ public class BatchConfiguration {
                 .build();
     }
 
-    /** The run's towns × its {@code segments} parameter, whatever grid size the step passes. */
+    /** As many partitions as the run's {@code segments} parameter, whatever grid size the step passes. */
     @Bean
     @StepScope
     public org.springframework.batch.core.partition.Partitioner segmentPartitioner(
-            @Value("#{jobParameters['towns']}") String towns, @Value("#{jobParameters['segments']}") Long segments) {
-        return new SegmentPartitioner(ReportParameters.towns(towns), segments.intValue());
+            @Value("#{jobParameters['segments']}") Long segments) {
+        return new SegmentPartitioner(segments.intValue());
     }
 
     /** One partition per town of the run, for the step that writes the reports. */
@@ -175,16 +175,17 @@ public class BatchConfiguration {
     @Bean
     @StepScope
     public ItemStreamReader<CaseFact> caseReader(DynamoDbClient dynamo, ScanProgress progress, Environment env,
-                                                 @Value("#{stepExecutionContext['town']}") String town,
+                                                 @Value("#{jobParameters['towns']}") String towns,
                                                  @Value("#{stepExecutionContext['segment']}") Integer segment,
                                                  @Value("#{stepExecutionContext['totalSegments']}") Integer total) {
-        return new SegmentScanReader(dynamo, Tables.physical(Tables.CASES), town, segment, total,
+        return new SegmentScanReader(dynamo, Tables.physical(Tables.CASES), ReportParameters.towns(towns), segment, total,
                 env.getProperty(PAGE_SIZE, Integer.class, 500), progress);
     }
 
     @Bean
     @StepScope
     public ItemStreamWriter<CaseFact> tallyWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
-        return new TallyWriter(ReportParameters.of(parameters).period());
+        ReportParameters p = ReportParameters.of(parameters);
+        return new TallyWriter(p.period(), p.towns());
     }
 }

@@ -1,5 +1,6 @@
 package cn.banshi.batch;
 
+import cn.banshi.batch.cases.SegmentScanReader;
 import cn.banshi.batch.ogi.OgiJobConfiguration;
 import cn.banshi.batch.plan.NextYearPlanJobConfiguration;
 import cn.banshi.batch.ruleoflaw.RuleOfLawJobConfiguration;
@@ -43,8 +44,9 @@ import org.springframework.core.env.MapPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Runs the report jobs for a year and one town or a county's towns (one job execution; each town is its own
- * partition of the case scan, by parallel-scan segment, and of the report step), in this process:
+ * Runs the report jobs for a year and one town or a county's towns (one job execution: the case table is scanned
+ * once, by parallel-scan segments that tally each town apart, and each town's report is its own partition of the
+ * report step), in this process:
  * {@code ./banshi report}, the local demo and runner, the report function and tests use it. A run whose last
  * execution did not complete (failed, stopped, or its process was killed) is resumed with the same parameters,
  * so it finishes with the same reports; after a completed run, a new run starts. A file lock per town, year
@@ -153,6 +155,10 @@ public final class ReportJobs implements AutoCloseable {
 
     /** Runs (or resumes) the reports of one job for the request's towns, in one job execution. */
     public Result run(Request request) {
+        if (request.towns().size() > SegmentScanReader.MAX_TOWNS) {
+            throw new IllegalArgumentException("一次最多 " + SegmentScanReader.MAX_TOWNS + " 个乡镇 / at most "
+                    + SegmentScanReader.MAX_TOWNS + " towns in one run");
+        }
         for (String town : request.towns()) {
             if (context.getBean(Catalogs.class).town(town).isEmpty()) {
                 throw new IllegalArgumentException("未知乡镇 unknown town: " + town);

@@ -73,12 +73,13 @@ public abstract class ReportStep implements Tasklet {
     private CaseTally mergedTally(JobExecution execution, String town, int segments) {
         CaseTally total = new CaseTally();
         for (int i = 0; i < segments; i++) {
-            String name = "scanSegment:" + SegmentPartitioner.partitionName(town, i);
+            String name = "scanSegment:" + SegmentPartitioner.partitionName(i);
             StepExecution last = services.jobRepository().getLastStepExecution(execution.getJobInstance(), name);
             if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
-                throw new IllegalStateException("scan segment " + i + " of " + town + " has not completed");
+                throw new IllegalStateException("scan segment " + i + " has not completed");
             }
-            total.merge(CaseTally.fromJson(last.getExecutionContext().getString(TallyWriter.TALLY)));
+            String key = TallyWriter.key(town);
+            total.merge(CaseTally.fromJson(last.getExecutionContext().containsKey(key) ? last.getExecutionContext().getString(key) : null));
         }
         return total;
     }

@@ -5,10 +5,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What a report needs to know of one case, and nothing personal: type, category, village, dates, outcome,
- * rating, and for information requests the applicant kind (a column of the statutory table).
+ * What a report needs to know of one case, and nothing personal: its town, type, category, village, dates,
+ * outcome, rating, and for information requests the applicant kind (a column of the statutory table).
  */
-public record CaseFact(String type, String category, String village, LocalDate receivedOn, LocalDate dueDate,
+public record CaseFact(String town, String type, String category, String village, LocalDate receivedOn, LocalDate dueDate,
                        LocalDate finishedOn, Boolean onTime, String outcome, Integer rating,
                        String applicantKind) {
 
@@ -28,7 +28,7 @@ public record CaseFact(String type, String category, String village, LocalDate r
         if (details != null && details.hasM() && details.m().containsKey("applicantKind")) {
             kind = details.m().get("applicantKind").s();
         }
-        return new CaseFact(s(item, "type"), s(item, "category"), s(item, "village"), date(item, "receivedOn"),
+        return new CaseFact(s(item, "town"), s(item, "type"), s(item, "category"), s(item, "village"), date(item, "receivedOn"),
                 date(item, "dueDate"), date(item, "finishedOn"),
                 item.containsKey("onTime") ? item.get("onTime").bool() : null, s(item, "outcome"),
                 item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null, kind);

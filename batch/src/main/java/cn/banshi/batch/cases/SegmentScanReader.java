@@ -16,18 +16,20 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Reads one segment of a parallel Scan of the case table, only the town's cases and only the attributes of
- * {@link CaseFact} (never personal data), one page at a time. Its position (the page's start key and the
+ * Reads one segment of a parallel Scan of the case table, only the run's towns' cases (one town, or a county's:
+ * at most {@value #MAX_TOWNS}, DynamoDB's limit for IN) and only the attributes of {@link CaseFact} (never
+ * personal data), one page at a time. Its position (the page's start key and the
  * index within the page) is saved at every commit, so a restarted step resumes on the same item.
  */
 public final class SegmentScanReader implements ItemStreamReader<CaseFact> {
     static final String START_KEY = "scan.startKey";
     static final String INDEX = "scan.index";
     static final String READ = "scan.read";
+    public static final int MAX_TOWNS = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final String town;
+    private final List<String> towns;
     private final int segment;
     private final int totalSegments;
     private final int pageSize;
@@ -39,11 +41,12 @@ public final class SegmentScanReader implements ItemStreamReader<CaseFact> {
     private int index;
     private long read;
 
-    public SegmentScanReader(DynamoDbClient dynamo, String table, String town, int segment, int totalSegments,
+    public SegmentScanReader(DynamoDbClient dynamo, String table, List<String> towns, int segment, int totalSegments,
                              int pageSize, LongConsumer progress) {
+        if (towns.isEmpty() || towns.size() > MAX_TOWNS) throw new IllegalArgumentException("1 to " + MAX_TOWNS + " towns");
         this.dynamo = dynamo;
         this.table = table;
-        this.town = town;
+        this.towns = List.copyOf(towns);
         this.segment = segment;
         this.totalSegments = totalSegments;
         this.pageSize = pageSize;
@@ -76,12 +79,18 @@ public final class SegmentScanReader implements ItemStreamReader<CaseFact> {
     }
 
     private void fetch() {
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> names = new java.util.ArrayList<>(towns.size());
+        for (int i = 0; i < towns.size(); i++) {
+            values.put(":town" + i, AttributeValue.fromS(towns.get(i)));
+            names.add(":town" + i);
+        }
         ScanRequest.Builder request = ScanRequest.builder().tableName(table)
                 .segment(segment).totalSegments(totalSegments).limit(pageSize).consistentRead(true)
-                .filterExpression("#town = :town")
+                .filterExpression(towns.size() == 1 ? "#town = :town0" : "#town IN (" + String.join(", ", names) + ")")
                 .projectionExpression(CaseFact.PROJECTION)
                 .expressionAttributeNames(CaseFact.NAMES)
-                .expressionAttributeValues(Map.of(":town", AttributeValue.fromS(town)));
+                .expressionAttributeValues(values);
         if (startKey != null) request.exclusiveStartKey(startKey);
         ScanResponse response = dynamo.scan(request.build());
         page = response.items();

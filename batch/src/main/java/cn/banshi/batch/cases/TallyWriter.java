@@ -1,35 +1,49 @@
 package cn.banshi.batch.cases;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Adds each chunk's cases to the segment's {@link CaseTally} and saves the tally in the step's execution
- * context at every commit, together with the reader's position: after a crash the step resumes from a
- * consistent pair, so no case is counted twice or missed.
+ * Adds each chunk's cases to its town's {@link CaseTally} and saves the run's tallies in the segment's step
+ * execution context at every commit ({@link #key(String)} per town), together with the reader's position: after a
+ * crash the step resumes from a consistent pair, so no case is counted twice or missed. Memory and context grow
+ * with the run's towns, never with its cases.
  */
 public final class TallyWriter implements ItemStreamWriter<CaseFact> {
-    public static final String TALLY = "tally";
+    private static final String TALLY = "tally.";
     private final ReportPeriod period;
-    private CaseTally tally = new CaseTally();
+    private final Map<String, CaseTally> tallies = new LinkedHashMap<>();
 
-    public TallyWriter(ReportPeriod period) {
+    public TallyWriter(ReportPeriod period, List<String> towns) {
         this.period = period;
+        for (String town : towns) tallies.put(town, new CaseTally());
+    }
+
+    /** The context entry holding a town's tally. */
+    public static String key(String town) {
+        return TALLY + town;
     }
 
     @Override
     public void open(ExecutionContext context) {
-        tally = CaseTally.fromJson(context.containsKey(TALLY) ? context.getString(TALLY) : null);
+        tallies.replaceAll((town, empty) -> CaseTally.fromJson(context.containsKey(key(town)) ? context.getString(key(town)) : null));
     }
 
     @Override
     public void write(Chunk<? extends CaseFact> chunk) {
-        for (CaseFact fact : chunk) tally.add(fact, period);
+        for (CaseFact fact : chunk) {
+            CaseTally tally = tallies.get(fact.town());
+            if (tally == null) throw new IllegalStateException("a case of a town outside the run: " + fact.town());
+            tally.add(fact, period);
+        }
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.putString(TALLY, tally.toJson());
+        tallies.forEach((town, tally) -> context.putString(key(town), tally.toJson()));
     }
 }
