@@ -41,7 +41,7 @@ public final class BulkLoadBench {
         BulkLoader.Result r = new BulkLoader(dynamo, threads).load(table, all.iterator());
 
         StringBuilder out = new StringBuilder("### 5. Bulk loading\n\n");
-        out.append(String.format("Real case items (`CaseItems.toItem` on generated records: 5 GSIs each, ~1.5 KB), built before the clock "
+        out.append(String.format("Real case items (`CaseItems.toItem` on generated records, 5 GSIs each), built before the clock "
                 + "starts, into dynalite (on disk, one Node process) in the same run.%n%n"));
         out.append("| loader | items | batches | unprocessed retried | time | items/s | ratio |\n|---|---|---|---|---|---|---|\n");
         out.append(String.format("| BulkLoader, %d threads of BatchWriteItem (25 per batch) | %,d | %,d | %,d | %.1f s | %.0f | **%.2f×** |%n",

@@ -31,9 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ReportsBench {
     private final Path work;
+    private final Integer chunkSize;
 
-    public ReportsBench(Path work) {
+    /** {@code chunkSize}: null for the jobs' own default, else passed as {@code -Dbanshi.batch.chunkSize}. */
+    public ReportsBench(Path work, Integer chunkSize) {
         this.work = work;
+        this.chunkSize = chunkSize;
     }
 
     public String run(List<Integer> levels, int towns, int perTown) throws Exception {
@@ -45,9 +48,11 @@ public final class ReportsBench {
         out.append(String.format("The three report jobs (%s) for year %d, drafted as of %s, all formats (JSON, Markdown, HTML, DOCX), "
                 + "%d scan segments, each run in a fresh JVM with `-Xmx256m`; the floor is a fresh JVM doing the raw parallel Scan "
                 + "of the same table (same segments, page size 500, town filter and projection) once per job, i.e. the three "
-                + "jobs' floor is 3 × one Scan. Peak heap: the sum of the heap pools' peak usage (MemoryMXBean) at the end of the JVM.%n%n",
-                "rule-of-law-annual, ogi-annual, next-year-plan", year, today, cn.banshi.batch.ReportJobs.DEFAULT_SEGMENTS));
-        out.append("| data | jobs run | cases read by the jobs | jobs' wall time (per job) | raw Scan × 3 | ratio | peak heap (jobs, -Xmx256m) | peak heap (Scan) |\n"
+                + "jobs' floor is 3 × one Scan. Chunk size %s. Peak heap after GC: the largest heap left after any collection (GC notifications), what the run holds; peak heap used: "
+                + "the heap pools' peak usage (MemoryPoolMXBean), garbage included.%n%n",
+                "rule-of-law-annual, ogi-annual, next-year-plan", year, today, cn.banshi.batch.ReportJobs.DEFAULT_SEGMENTS,
+                chunkSize == null ? "200 (the jobs' default)" : chunkSize + " (`-Dbanshi.batch.chunkSize`)"));
+        out.append("| data | jobs run | cases read by the jobs | jobs' wall time (per job) | raw Scan × 3 | ratio | jobs: peak heap after GC / peak heap used (GCs) | Scan: after GC / used |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
 
         Path single = work.resolve("reports-single-dynamodb");
@@ -113,9 +118,14 @@ public final class ReportsBench {
                 per.append(per.length() == 0 ? "" : ", ").append(String.format("%.1f", Double.parseDouble(jobs.get(k)) / 1000));
             }
         }
-        return String.format("| %s | %d | %,d | %.1f s%s | %.1f s | **%.2f×** | %.0f MiB | %.0f MiB |%n", label, towns.size() * 3,
-                Long.parseLong(jobs.get("items")), jobMs / 1000, per.length() == 0 ? "" : " (" + per + ")", scanMs / 1000, jobMs / scanMs,
-                Long.parseLong(jobs.get("peakHeap")) / 1048576.0, Long.parseLong(scan.get("peakHeap")) / 1048576.0);
+        return String.format("| %s | %d | %,d | %.1f s%s | %.1f s | **%.2f×** | %.0f / %.0f MiB (%s) | %.0f / %.0f MiB |%n", label,
+                towns.size() * 3, Long.parseLong(jobs.get("items")), jobMs / 1000, per.length() == 0 ? "" : " (" + per + ")", scanMs / 1000,
+                jobMs / scanMs, mib(jobs.get("peakLive")), mib(jobs.get("peakHeap")), jobs.get("gcs"), mib(scan.get("peakLive")),
+                mib(scan.get("peakHeap")));
+    }
+
+    private static double mib(String bytes) {
+        return Long.parseLong(bytes) / 1048576.0;
     }
 
     private Map<String, String> child(String mode, BenchEnv env, Path catalogs, String prefix, int year, LocalDate today, List<String> towns)
@@ -127,6 +137,7 @@ public final class ReportsBench {
                         env.root.resolve("bench/target/classes").toString(), env.root.resolve("batch/target/classes").toString(),
                         env.root.resolve("batch/target/lib").toString() + "/*"),
                 ReportsChild.class.getName(), mode, env.dynalite.endpoint(), data.toString(), Integer.toString(year), today.toString()));
+        if (chunkSize != null) cmd.add(1, "-D" + cn.banshi.batch.BatchConfiguration.CHUNK_SIZE + "=" + chunkSize);
         cmd.addAll(towns);
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

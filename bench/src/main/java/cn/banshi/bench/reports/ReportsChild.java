@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * {@code job ENDPOINT DATA YEAR TODAY TOWN...} runs the three report jobs for each town, one after another;
  * {@code scan ENDPOINT DATA YEAR TODAY TOWN...} does, for each town, the raw parallel Scan the jobs cannot avoid
  * (same segments, page size, filter and projection, nothing kept). Prints one line:
- * {@code RESULT millis=… peakHeap=… items=…} (peak heap: the sum of the heap pools' peak usage, from MemoryMXBean).
+ * {@code RESULT millis=… peakHeap=… peakLive=… gcs=… items=…}: peak heap is the sum of the heap pools' peak usage
+ * (MemoryPoolMXBean, garbage included, so it follows how far G1 lets the young generation grow); peak live is the
+ * largest heap left after any collection (GC notifications), the figure that shows what the run holds.
  */
 public final class ReportsChild {
     private ReportsChild() {}
@@ -47,6 +49,18 @@ public final class ReportsChild {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.OFF);
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+        java.util.concurrent.atomic.AtomicLong liveAfterGc = new java.util.concurrent.atomic.AtomicLong();
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                long used = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    var after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                    if (pool.getType() == MemoryType.HEAP && after != null) used += after.getUsed();
+                }
+                liveAfterGc.accumulateAndGet(used, Math::max);
+            }, n -> n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
+        }
         long start = System.nanoTime();
         long items = 0;
         StringBuilder perJob = new StringBuilder();
@@ -72,7 +86,9 @@ public final class ReportsChild {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         }
-        System.out.println("RESULT millis=" + millis + " peakHeap=" + peak + " items=" + items
+        long gcs = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) gcs += gc.getCollectionCount();
+        System.out.println("RESULT millis=" + millis + " peakHeap=" + peak + " peakLive=" + liveAfterGc.get() + " gcs=" + gcs + " items=" + items
                 + " maxHeap=" + Runtime.getRuntime().maxMemory() + perJob);
     }
 
