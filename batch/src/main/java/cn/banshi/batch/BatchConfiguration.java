@@ -8,10 +8,8 @@ import cn.banshi.batch.cases.TallyWriter;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.plans.PlanItemStore;
-import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportStore;
 import cn.banshi.store.Tables;
-import java.nio.file.Path;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
@@ -44,6 +42,8 @@ public class BatchConfiguration {
     public static final String DATA_DIR = "banshi.dataDir";
     public static final String CHUNK_SIZE = "banshi.batch.chunkSize";
     public static final String PAGE_SIZE = "banshi.batch.pageSize";
+    /** How many partitions (town segments, town reports) run at once. */
+    public static final String CONCURRENCY = "banshi.batch.concurrency";
     /** Tests only: a pause after each chunk, so that a test can kill the process halfway. */
     public static final String CHUNK_PAUSE_MILLIS = "banshi.batch.chunkPauseMillis";
 
@@ -89,11 +89,6 @@ public class BatchConfiguration {
     }
 
     @Bean
-    public ReportStore reportStore(Environment env) {
-        return new FileReportStore(Path.of(env.getRequiredProperty(DATA_DIR), "reports"));
-    }
-
-    @Bean
     public ScanProgress scanProgress() {
         return new ScanProgress();
     }
@@ -106,14 +101,17 @@ public class BatchConfiguration {
     }
 
     @Bean
-    public TaskExecutor partitionExecutor() {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("scan-");
-        executor.setConcurrencyLimit(4);
+    public TaskExecutor partitionExecutor(Environment env) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("partition-");
+        executor.setConcurrencyLimit(env.getProperty(CONCURRENCY, Integer.class, 4));
         executor.setDaemon(true);
         return executor;
     }
 
-    /** The manager step: one worker per segment, run in parallel; their tallies are merged afterwards. */
+    /**
+     * The manager step: one worker per town and segment, run in parallel; each town's tallies are merged by its
+     * report step afterwards.
+     */
     @Bean
     public Step scanCases(JobRepository jobRepository, Step scanSegment, TaskExecutor partitionExecutor,
                           org.springframework.batch.core.partition.Partitioner segmentPartitioner) {
@@ -124,13 +122,29 @@ public class BatchConfiguration {
                 .build();
     }
 
-    /** As many partitions as the run's {@code segments} parameter, whatever grid size the step passes. */
+    /** The run's towns × its {@code segments} parameter, whatever grid size the step passes. */
     @Bean
     @StepScope
     public org.springframework.batch.core.partition.Partitioner segmentPartitioner(
-            @Value("#{jobParameters['segments']}") Long segments) {
-        SegmentPartitioner partitioner = new SegmentPartitioner();
-        return gridSize -> partitioner.partition(segments.intValue());
+            @Value("#{jobParameters['towns']}") String towns, @Value("#{jobParameters['segments']}") Long segments) {
+        return new SegmentPartitioner(ReportParameters.towns(towns), segments.intValue());
+    }
+
+    /** One partition per town of the run, for the step that writes the reports. */
+    @Bean
+    @StepScope
+    public org.springframework.batch.core.partition.Partitioner townPartitioner(@Value("#{jobParameters['towns']}") String towns) {
+        return new TownPartitioner(ReportParameters.towns(towns));
+    }
+
+    /** The last step of every report job: {@code report} (a job's tasklet step) once per town, in parallel. */
+    public static Step writeReports(JobRepository jobRepository, Step report, TaskExecutor partitionExecutor,
+                                    org.springframework.batch.core.partition.Partitioner townPartitioner) {
+        return new StepBuilder("writeReports", jobRepository)
+                .partitioner(report.getName(), townPartitioner)
+                .step(report)
+                .taskExecutor(partitionExecutor)
+                .build();
     }
 
     @Bean
@@ -161,7 +175,7 @@ public class BatchConfiguration {
     @Bean
     @StepScope
     public ItemStreamReader<CaseFact> caseReader(DynamoDbClient dynamo, ScanProgress progress, Environment env,
-                                                 @Value("#{jobParameters['town']}") String town,
+                                                 @Value("#{stepExecutionContext['town']}") String town,
                                                  @Value("#{stepExecutionContext['segment']}") Integer segment,
                                                  @Value("#{stepExecutionContext['totalSegments']}") Integer total) {
         return new SegmentScanReader(dynamo, Tables.physical(Tables.CASES), town, segment, total,

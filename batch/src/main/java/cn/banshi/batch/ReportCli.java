@@ -1,5 +1,7 @@
 package cn.banshi.batch;
 
+import cn.banshi.catalog.Catalogs;
+import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
@@ -10,21 +12,25 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.springframework.batch.core.BatchStatus;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code ./banshi report --job JOB --town T --year Y [--out DIR] [--format json,md,html,docx] [--data DIR]
- * [--today YYYY-MM-DD]}: runs one report job (resuming an interrupted run) with a progress bar on a terminal.
+ * {@code ./banshi report --job JOB --town T|all | --towns T1,T2 --year Y [--out DIR] [--format json,md,html,docx]
+ * [--data DIR] [--today YYYY-MM-DD]}: runs one report job (resuming an interrupted run) with a progress bar on a
+ * terminal, for one town or, as one county run, for several ({@code all}: the deployment's towns, env
+ * BANSHI_TOWNS, else every town of the catalog).
  * DynamoDB is BANSHI_DYNAMODB_ENDPOINT (or -Dbanshi.dynamodb.endpoint) when set, otherwise a dynalite started
- * on {@code DATA/dynamodb}. Exit code 0 when the report was written, 1 when the job failed, 2 on bad usage.
+ * on {@code DATA/dynamodb}. Exit code 0 when every report was written, 1 when the job failed, 2 on bad usage.
  */
 public final class ReportCli {
     private static final String USAGE = "用法 usage: ./banshi report --job rule-of-law-annual|ogi-annual|next-year-plan "
-            + "--town T --year Y [--out DIR] [--format json,md,html,docx] [--data DIR] [--today YYYY-MM-DD]";
+            + "--town T|all | --towns T1,T2 --year Y [--out DIR] [--format json,md,html,docx] [--data DIR] [--today YYYY-MM-DD]";
 
     private ReportCli() {}
 
@@ -35,7 +41,7 @@ public final class ReportCli {
     static int run(String[] args, PrintStream out, PrintStream err) {
         quietLibraries();
         ReportKind kind = null;
-        String town = null;
+        List<String> towns = null;
         Integer year = null;
         Path outDir = null;
         Path data = Path.of(".banshi", "data");
@@ -47,7 +53,9 @@ public final class ReportCli {
                 switch (args[i]) {
                     case "--job" -> kind = ReportKind.find(required(value, "--job"))
                             .orElseThrow(() -> new IllegalArgumentException("未知任务 unknown job: " + value));
-                    case "--town" -> town = required(value, "--town");
+                    case "--town" -> towns = "all".equals(required(value, "--town"))
+                            ? List.copyOf(DeployedTowns.fromEnvironment(Catalogs.bundled())) : List.of(value);
+                    case "--towns" -> towns = ReportParameters.towns(required(value, "--towns"));
                     case "--year" -> year = Integer.parseInt(required(value, "--year"));
                     case "--out" -> outDir = Path.of(required(value, "--out"));
                     case "--data" -> data = Path.of(required(value, "--data"));
@@ -57,7 +65,13 @@ public final class ReportCli {
                 }
                 i++;
             }
-            if (kind == null || town == null || year == null) throw new IllegalArgumentException("缺少参数 missing --job, --town or --year");
+            if (kind == null || towns == null || towns.isEmpty() || year == null) {
+                throw new IllegalArgumentException("缺少参数 missing --job, --town (or --towns) or --year");
+            }
+            for (String town : towns) {
+                if (Catalogs.bundled().town(town).isEmpty()) throw new IllegalArgumentException("未知乡镇 unknown town: " + town);
+            }
+            towns = ReportParameters.normalized(towns);
             if (year < 2000 || year > 2100) throw new IllegalArgumentException("年份超出范围 year out of range: " + year);
         } catch (RuntimeException e) {
             err.println(e.getMessage());
@@ -74,22 +88,30 @@ public final class ReportCli {
             }
             DynamoDbClient dynamo = DynamoClients.forEndpoint(endpoint, ClientOverrideConfiguration.builder());
             TableSetup.ensureTables(dynamo);
-            TerminalProgress progress = new TerminalProgress(err, System.console() != null, kind.code() + " " + town + " " + year);
+            String label = kind.code() + " " + String.join(",", towns) + " " + year;
+            TerminalProgress progress = new TerminalProgress(err, System.console() != null, label);
             ReportJobs.Result result;
             try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), Clock.systemUTC())) {
-                result = jobs.run(kind, town, year, formats, outDir, today, progress);
+                result = jobs.run(new ReportJobs.Request(kind, towns, year, formats, outDir, today, progress, null));
             }
             progress.finish();
             if (result.resumed()) err.println("已继续上次中断的运行 / resumed the interrupted run " + result.run());
+            FileReportStore store = new FileReportStore(data.resolve("reports"));
+            for (String town : towns) {
+                if (result.townStatus().get(town) != BatchStatus.COMPLETED) continue;
+                Path where = outDir == null ? store.directory(town, year, kind)
+                        : towns.size() == 1 ? outDir.toAbsolutePath() : outDir.toAbsolutePath().resolve(town);
+                out.println("报告已生成 / report written: " + where);
+                for (ReportFormat f : ReportFormat.values()) if (formats.contains(f)) out.println("  " + where.resolve(f.fileName()));
+            }
             if (!result.completed()) {
                 err.println("报告生成失败 / the job failed (" + result.status() + "):");
+                result.townStatus().forEach((town, status) -> {
+                    if (status != BatchStatus.COMPLETED) err.println("  " + town + ": " + status);
+                });
                 for (Throwable t : result.failures()) err.println("  " + rootMessage(t));
                 return 1;
             }
-            Path where = outDir != null ? outDir.toAbsolutePath()
-                    : new FileReportStore(data.resolve("reports")).directory(town, year, kind);
-            out.println("报告已生成 / report written: " + where);
-            for (ReportFormat f : ReportFormat.values()) if (formats.contains(f)) out.println("  " + where.resolve(f.fileName()));
             return 0;
         } catch (RuntimeException e) {
             err.println("报告生成失败 / failed: " + rootMessage(e));

@@ -4,13 +4,15 @@ import cn.banshi.batch.ogi.OgiJobConfiguration;
 import cn.banshi.batch.plan.NextYearPlanJobConfiguration;
 import cn.banshi.batch.ruleoflaw.RuleOfLawJobConfiguration;
 import cn.banshi.calendar.ChinaTime;
+import cn.banshi.catalog.Catalogs;
+import cn.banshi.reports.FileReportStore;
+import cn.banshi.reports.ReportStore;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
 import cn.banshi.store.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,34 +21,74 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Runs the report jobs for a town and year, in this process: {@code ./banshi report}, the local demo and
- * tests use it. A run whose last execution did not complete (failed, or its process was killed) is resumed
- * with the same parameters, so it finishes with the same report; after a completed run, a new run starts.
- * A file lock per town, year and job keeps two processes from running the same report at once.
+ * Runs the report jobs for a year and one town or a county's towns (one job execution; each town is its own
+ * partition of the case scan, by parallel-scan segment, and of the report step), in this process:
+ * {@code ./banshi report}, the local demo and runner, the report function and tests use it. A run whose last
+ * execution did not complete (failed, stopped, or its process was killed) is resumed with the same parameters,
+ * so it finishes with the same reports; after a completed run, a new run starts. A file lock per town, year
+ * and job keeps two processes on this machine from running the same town's report at once.
  */
 public final class ReportJobs implements AutoCloseable {
     public static final int DEFAULT_SEGMENTS = 4;
+    static final String REPORT_STEP = "writeReport";
 
-    /** How a run ended. {@code resumed}: it continued an interrupted run. */
-    public record Result(ReportKind kind, String town, int year, long run, boolean resumed, BatchStatus status,
-                         long casesReadInThisRun, List<Throwable> failures) {
+    /**
+     * How a run ended. {@code resumed}: it continued an interrupted run. {@code townStatus}: per town, whether
+     * its report was written (COMPLETED) or not (the job's status, or the town's report step's).
+     */
+    public record Result(ReportKind kind, List<String> towns, int year, long run, boolean resumed, BatchStatus status,
+                         long casesReadInThisRun, List<Throwable> failures, Map<String, BatchStatus> townStatus) {
         public boolean completed() {
             return status == BatchStatus.COMPLETED;
+        }
+    }
+
+    /**
+     * What to run. {@code today} fixes the date the reports are drafted as of; null means the clock's date in
+     * China. {@code out}: write the files there (a folder per town for several towns) instead of the report
+     * store. {@code stopAfter}: if the run is still going after this long (real time), it is stopped at its next
+     * commit, so that it can be resumed at once by another process (a function stops itself before its
+     * timeout); null: no limit.
+     */
+    public record Request(ReportKind kind, List<String> towns, int year, Set<ReportFormat> formats, Path out,
+                          LocalDate today, Progress progress, Duration stopAfter) {
+        public Request {
+            towns = ReportParameters.normalized(towns);
+            if (progress == null) progress = Progress.NONE;
+        }
+
+        public static Request of(ReportKind kind, List<String> towns, int year) {
+            return new Request(kind, towns, year, EnumSet.allOf(ReportFormat.class), null, null, Progress.NONE, null);
+        }
+
+        public Request stopAfter(Duration limit) {
+            return new Request(kind, towns, year, formats, out, today, progress, limit);
+        }
+
+        public Request today(LocalDate day) {
+            return new Request(kind, towns, year, formats, out, day, progress, stopAfter);
         }
     }
 
@@ -54,12 +96,27 @@ public final class ReportJobs implements AutoCloseable {
      * The settings of a process that runs report jobs. {@code singleMachine}: only this machine runs report
      * jobs on this repository (locally: H2, or dynalite), so the file lock proves that a still-running
      * execution belongs to a dead process. Otherwise (AWS) an execution is taken for dead only when nothing
-     * of it was updated for {@code staleAfter} (at least the function's timeout).
+     * of it was updated for {@code staleAfter} (at least the function's timeout). {@code reports}: where the
+     * reports go (null: {@code DATA/reports} on this machine).
      */
     public record Settings(Path dataDir, int segments, Map<String, Object> properties, boolean singleMachine,
-                           Duration staleAfter) {
+                           Duration staleAfter, ReportStore reports) {
         public static Settings of(Path dataDir) {
-            return new Settings(dataDir, DEFAULT_SEGMENTS, Map.of(), true, Duration.ofMinutes(15));
+            return new Settings(dataDir, DEFAULT_SEGMENTS, Map.of(), true, Duration.ofMinutes(15), null);
+        }
+
+        public Settings withReports(ReportStore store) {
+            return new Settings(dataDir, segments, properties, singleMachine, staleAfter, store);
+        }
+
+        public Settings onSeveralMachines(Duration staleAfterLastUpdate) {
+            return new Settings(dataDir, segments, properties, false, staleAfterLastUpdate, reports);
+        }
+
+        public Settings withProperties(Map<String, Object> more) {
+            Map<String, Object> all = new HashMap<>(properties);
+            all.putAll(more);
+            return new Settings(dataDir, segments, Map.copyOf(all), singleMachine, staleAfter, reports);
         }
     }
 
@@ -78,80 +135,147 @@ public final class ReportJobs implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(settings.properties());
         properties.put(BatchConfiguration.DATA_DIR, settings.dataDir().toAbsolutePath().toString());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("banshi", properties));
+        ReportStore reports = settings.reports() != null ? settings.reports()
+                : new FileReportStore(settings.dataDir().resolve("reports"));
         context.registerBean(DynamoDbClient.class, () -> dynamo);
+        context.registerBean(ReportStore.class, () -> reports);
         context.register(BatchConfiguration.class, RuleOfLawJobConfiguration.class, OgiJobConfiguration.class,
                 NextYearPlanJobConfiguration.class);
         context.refresh();
         return new ReportJobs(context, settings, clock);
     }
 
-    /**
-     * Runs (or resumes) one report. {@code today} fixes the date the report is drafted as of; null means the
-     * clock's date in China. {@code out}: write the files there instead of the report store.
-     */
+    /** Runs (or resumes) one town's report; see {@link #run(Request)}. */
     public Result run(ReportKind kind, String town, int year, Set<ReportFormat> formats, Path out, LocalDate today,
                       Progress progress) {
-        Path lockFile = settings.dataDir().resolve("batch").resolve("locks").resolve(town + "-" + year + "-" + kind.code() + ".lock");
-        try {
-            Files.createDirectories(lockFile.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.tryLock()) {
-                if (lock == null) {
-                    throw new IllegalStateException("该报告正在另一进程中生成 / this report is being generated by another process: "
-                            + kind.code() + " " + town + " " + year);
-                }
-                return runLocked(kind, town, year, formats, out, today, progress);
+        return run(new Request(kind, List.of(town), year, formats, out, today, progress, null));
+    }
+
+    /** Runs (or resumes) the reports of one job for the request's towns, in one job execution. */
+    public Result run(Request request) {
+        for (String town : request.towns()) {
+            if (context.getBean(Catalogs.class).town(town).isEmpty()) {
+                throw new IllegalArgumentException("未知乡镇 unknown town: " + town);
             }
+        }
+        List<FileChannel> channels = new ArrayList<>();
+        try {
+            for (String town : request.towns()) {
+                Path lockFile = settings.dataDir().resolve("batch").resolve("locks")
+                        .resolve(town + "-" + request.year() + "-" + request.kind().code() + ".lock");
+                Files.createDirectories(lockFile.getParent());
+                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channels.add(channel);
+                if (channel.tryLock() == null) {
+                    throw new IllegalStateException("该报告正在另一进程中生成 / this report is being generated by another process: "
+                            + request.kind().code() + " " + town + " " + request.year());
+                }
+            }
+            return runLocked(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (FileChannel channel : channels) {
+                try {
+                    channel.close(); // releases its lock
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
         }
     }
 
-    private Result runLocked(ReportKind kind, String town, int year, Set<ReportFormat> formats, Path out,
-                             LocalDate today, Progress progress) {
+    private Result runLocked(Request request) {
+        ReportKind kind = request.kind();
+        List<String> towns = request.towns();
+        Progress progress = request.progress();
         JobRepository repository = context.getBean(JobRepository.class);
         JobOperator operator = context.getBean(JobOperator.class);
         Job job = context.getBean(kind.code(), Job.class);
         ScanProgress scan = context.getBean(ScanProgress.class);
-        scan.start(progress, progress.wantsTotal() ? townCases(town) : estimatedCases());
+        scan.start(progress, progress == Progress.NONE ? 0 : progress.wantsTotal() ? townCases(towns) : estimatedCases());
         progress.phase("扫描案件");
+        ScheduledExecutorService stopper = null;
         try {
             JobExecution last = null;
             long run = 0;
             for (long r = 1; ; r++) {
-                JobInstance instance = repository.getJobInstance(kind.code(), probe(town, year, r).toJobParameters());
+                JobInstance instance = repository.getJobInstance(kind.code(), probe(towns, request.year(), r).toJobParameters());
                 if (instance == null) break;
                 run = r;
                 last = repository.getLastJobExecution(instance);
             }
+            boolean resumed = last != null && last.getStatus() != BatchStatus.COMPLETED
+                    && last.getStatus() != BatchStatus.ABANDONED;
+            if (!resumed) run = run + 1;
+            if (request.stopAfter() != null) {
+                stopper = stopAfter(request.stopAfter(), repository, operator, kind, probe(towns, request.year(), run));
+            }
             JobExecution execution;
-            boolean resumed = false;
-            if (last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED) {
+            if (resumed) {
                 if (last.isRunning() || last.getStatus() == BatchStatus.STOPPING) {
                     LocalDateTime lastActivity = lastActivity(repository, last);
                     if (!settings.singleMachine() && lastActivity.plus(settings.staleAfter()).isAfter(LocalDateTime.now())) {
                         throw new IllegalStateException("该报告正在生成中（最近一次进展：" + lastActivity + "）/ this report is "
-                                + "being generated elsewhere: " + kind.code() + " " + town + " " + year);
+                                + "being generated elsewhere: " + kind.code() + " " + towns + " " + request.year());
                     }
                     // its process is gone: mark the execution and its running steps failed, then restart
                     last = operator.recover(last);
                 }
                 execution = operator.restart(last);
-                resumed = true;
             } else {
-                ReportParameters p = new ReportParameters(town, year, run + 1,
-                        today != null ? today : ChinaTime.today(clock), settings.segments(), formats,
-                        out == null ? null : out.toAbsolutePath().toString());
+                ReportParameters p = new ReportParameters(towns, request.year(), run,
+                        request.today() != null ? request.today() : ChinaTime.today(clock), settings.segments(),
+                        request.formats(), request.out() == null ? null : request.out().toAbsolutePath().toString());
                 execution = operator.start(job, p.toJobParameters());
-                run = run + 1;
             }
             List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
             progress.phase(execution.getStatus() == BatchStatus.COMPLETED ? "完成" : "失败");
-            return new Result(kind, town, year, run, resumed, execution.getStatus(),
-                    countReadInThisRun(execution), failures);
+            return new Result(kind, towns, request.year(), run, resumed, execution.getStatus(),
+                    countReadInThisRun(execution), failures, townStatus(repository, execution, towns));
         } catch (Exception e) {
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        } finally {
+            if (stopper != null) stopper.shutdownNow();
         }
+    }
+
+    /** After {@code limit}, asks the run's execution (found by its identifying parameters) to stop at its next commit. */
+    private static ScheduledExecutorService stopAfter(Duration limit, JobRepository repository, JobOperator operator,
+                                                      ReportKind kind, ReportParameters identifying) {
+        ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "report-stopper");
+            t.setDaemon(true);
+            return t;
+        });
+        long delay = Math.max(0, limit.toMillis());
+        AtomicBoolean asked = new AtomicBoolean();
+        stopper.scheduleWithFixedDelay(() -> {
+            if (asked.get()) return;
+            JobInstance instance = repository.getJobInstance(kind.code(), identifying.toJobParameters());
+            JobExecution running = instance == null ? null : repository.getLastJobExecution(instance);
+            if (running == null || !running.isRunning()) return; // not launched yet: look again shortly
+            try {
+                operator.stop(running);
+            } catch (Exception e) {
+                // it ended meanwhile
+            }
+            asked.set(true);
+        }, delay, 200, TimeUnit.MILLISECONDS);
+        return stopper;
+    }
+
+    /** Per town: COMPLETED if its report step completed in this job instance, else that step's or the job's status. */
+    private static Map<String, BatchStatus> townStatus(JobRepository repository, JobExecution execution, List<String> towns) {
+        Map<String, BatchStatus> statuses = new LinkedHashMap<>();
+        for (String town : towns) {
+            StepExecution step = repository.getLastStepExecution(execution.getJobInstance(), REPORT_STEP + ":" + town);
+            BatchStatus status;
+            if (step != null) status = step.getStatus();
+            else status = execution.getStatus() == BatchStatus.COMPLETED ? BatchStatus.FAILED : execution.getStatus();
+            statuses.put(town, status);
+        }
+        return statuses;
     }
 
     /** When the execution or any of its steps last recorded progress (each chunk commit updates its step). */
@@ -164,8 +288,8 @@ public final class ReportJobs implements AutoCloseable {
         return latest;
     }
 
-    private static ReportParameters probe(String town, int year, long run) {
-        return new ReportParameters(town, year, run, LocalDate.EPOCH, 1, Set.of(ReportFormat.JSON), null);
+    private static ReportParameters probe(List<String> towns, int year, long run) {
+        return new ReportParameters(towns, year, run, LocalDate.EPOCH, 1, Set.of(ReportFormat.JSON), null);
     }
 
     private static long countReadInThisRun(JobExecution execution) {
@@ -173,7 +297,13 @@ public final class ReportJobs implements AutoCloseable {
                 .mapToLong(s -> s.getReadCount()).sum();
     }
 
-    /** The town's cases, counted by a COUNT scan (no data returned), for an exact progress bar. */
+    /** The towns' cases, counted by COUNT scans (no data returned), for an exact progress bar. */
+    private long townCases(List<String> towns) {
+        long count = 0;
+        for (String town : towns) count += townCases(town);
+        return count;
+    }
+
     private long townCases(String town) {
         DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
         long count = 0;

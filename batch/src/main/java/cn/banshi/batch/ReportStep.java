@@ -29,8 +29,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The last step of every report job: merges the segments' tallies, loads what staff entered, drafts the
- * report and writes its files. It only reads and overwrites, so running it again gives the same files.
+ * The last step of every report job, once per town (a partition named by the town): merges the town's
+ * segment tallies, loads what its staff entered, drafts the report and writes its files. It only reads and
+ * overwrites, so running it again gives the same files.
  */
 public abstract class ReportStep implements Tasklet {
     /** What a job's last step needs. */
@@ -45,35 +46,37 @@ public abstract class ReportStep implements Tasklet {
         this.services = services;
     }
 
-    /** Drafts the report from the merged figures and the inputs. */
-    protected abstract Report draft(ReportParameters parameters, CaseFigures figures, ReportInputs inputs);
+    /** Drafts the town's report from the merged figures and the inputs. */
+    protected abstract Report draft(ReportParameters parameters, String town, CaseFigures figures, ReportInputs inputs);
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ReportParameters p = ReportParameters.of(step.getJobParameters());
+        String town = step.getExecutionContext().getString(SegmentPartitioner.TOWN);
         services.progress().listener().phase("生成报告");
-        Catalog catalog = services.catalogs().town(p.town())
-                .orElseThrow(() -> new IllegalArgumentException("未知乡镇 unknown town: " + p.town()));
-        CaseFigures figures = new CaseFigures(mergedTally(step.getJobExecution(), p.segments()), catalog, p.period());
+        Catalog catalog = services.catalogs().town(town)
+                .orElseThrow(() -> new IllegalArgumentException("未知乡镇 unknown town: " + town));
+        CaseFigures figures = new CaseFigures(mergedTally(step.getJobExecution(), town, p.segments()), catalog, p.period());
         ReportInputs inputs = ReportInputs.load(catalog, p.year(), services.activities(), services.plans(),
                 services.disclosure());
-        Report report = draft(p, figures, inputs);
+        Report report = draft(p, town, figures, inputs);
+        Path out = p.outFor(town);
         ReportWriter.write(report, p.formats(), p.today(), (format, content) -> {
-            if (p.out() == null) services.reports().put(p.town(), p.year(), kind, format, content);
-            else writeFile(Path.of(p.out()).resolve(format.fileName()), content);
+            if (out == null) services.reports().put(town, p.year(), kind, format, content);
+            else writeFile(out.resolve(format.fileName()), content);
         });
         return RepeatStatus.FINISHED;
     }
 
-    /** The tallies of every segment's last execution in this job instance (earlier runs' included). */
-    private CaseTally mergedTally(JobExecution execution, int segments) {
+    /** The tallies of the town's segments' last executions in this job instance (earlier runs' included). */
+    private CaseTally mergedTally(JobExecution execution, String town, int segments) {
         CaseTally total = new CaseTally();
         for (int i = 0; i < segments; i++) {
-            String name = "scanSegment:" + SegmentPartitioner.partitionName(i);
+            String name = "scanSegment:" + SegmentPartitioner.partitionName(town, i);
             StepExecution last = services.jobRepository().getLastStepExecution(execution.getJobInstance(), name);
             if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
-                throw new IllegalStateException("scan segment " + i + " has not completed");
+                throw new IllegalStateException("scan segment " + i + " of " + town + " has not completed");
             }
             total.merge(CaseTally.fromJson(last.getExecutionContext().getString(TallyWriter.TALLY)));
         }

@@ -41,6 +41,9 @@ class ReportCliTest {
         assertTrue(format.err().contains("unknown format: pdf"), format.err());
         assertEquals(2, cli("--job", "ogi-annual", "--town", "gaocheng", "--year", "1999").code());
         assertEquals(2, cli("--job", "ogi-annual", "--town").code());
+        Run unknownTown = cli("--job", "ogi-annual", "--towns", "gaocheng,yixing", "--year", "2021");
+        assertEquals(2, unknownTown.code());
+        assertTrue(unknownTown.err().contains("unknown town: yixing"), unknownTown.err());
     }
 
     @Test

@@ -80,7 +80,8 @@ public final class DynamoCaseStore implements CaseStore {
             QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(plan.index.name())
                     .keyConditionExpression(plan.keyCondition).scanIndexForward(plan.ascending)
                     .expressionAttributeNames(plan.names).expressionAttributeValues(plan.values)
-                    .limit(Math.max(q.limit(), 25));
+                    // with a FilterExpression most of a page may be filtered out: read further per round trip
+                    .limit(plan.filter == null ? Math.max(q.limit(), 25) : Math.max(q.limit() * 10, 250));
             if (plan.filter != null) request.filterExpression(plan.filter);
             if (startKey != null) request.exclusiveStartKey(startKey);
             QueryResponse response = dynamo.query(request.build());

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reports on the local file system under {@code ROOT/TOWN/YEAR/JOB/}. Every path is built from a checked
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class FileReportStore implements ReportStore {
     public static final String DATA_DIR_ENV = "BANSHI_DATA_DIR";
-    private static final Pattern TOWN = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     private final Path root;
 
@@ -39,8 +37,8 @@ public final class FileReportStore implements ReportStore {
     }
 
     public Path directory(String town, int year, ReportKind kind) {
-        if (town == null || !TOWN.matcher(town).matches()) throw new IllegalArgumentException("bad town id");
-        if (year < 2000 || year > 2100) throw new IllegalArgumentException("bad year");
+        ReportNames.town(town);
+        ReportNames.year(year);
         Path dir = root.resolve(town).resolve(Integer.toString(year)).resolve(kind.code()).normalize();
         if (!dir.startsWith(root)) throw new IllegalArgumentException("path outside the report store");
         return dir;

@@ -1,5 +1,6 @@
 package cn.banshi.reports;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -23,6 +24,15 @@ public enum ReportKind {
 
     public String nameZh() {
         return nameZh;
+    }
+
+    /**
+     * The year a run started without one drafts, on {@code today} (a Beijing date): the work report and the plan
+     * are drafted in mid-December for the year ending; the disclosure report is due by 31 January for the year
+     * before.
+     */
+    public int defaultYear(LocalDate today) {
+        return this == OGI_ANNUAL ? today.getYear() - 1 : today.getYear();
     }
 
     public static Optional<ReportKind> find(String code) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Where generated reports are kept, per town, year and job: locally the data directory
  * ({@link FileReportStore}, {@code DIR/reports/TOWN/YEAR/JOB/report.*}); on AWS an S3 bucket with the same
- * key layout (a later issue).
+ * layout as keys ({@link S3ReportStore}, {@code reports/TOWN/YEAR/JOB/report.*}). {@link ReportStores} picks one.
  */
 public interface ReportStore {
 

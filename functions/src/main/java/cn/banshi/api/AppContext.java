@@ -11,8 +11,11 @@ import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
 import cn.banshi.overdue.OverdueSweep;
 import cn.banshi.plans.PlanItemStore;
-import cn.banshi.reports.FileReportStore;
+import cn.banshi.reports.LambdaReportRunner;
+import cn.banshi.reports.ReportRunner;
+import cn.banshi.reports.ReportRuns;
 import cn.banshi.reports.ReportStore;
+import cn.banshi.reports.ReportStores;
 import cn.banshi.staff.CsvExport;
 import cn.banshi.staff.StaffCaseService;
 import cn.banshi.staff.StatsService;
@@ -47,12 +50,19 @@ public final class AppContext {
     private final PlanItemStore planItems;
     private final DisclosureStore disclosure;
     private final ReportStore reports;
+    private final ReportRuns reportRuns;
+    private final ReportRunner reportRunner;
 
+    /** The report store and runner of the environment: S3 and the report function in AWS, else the data directory and none. */
     public AppContext(DynamoDbClient dynamo, Clock clock) {
-        this(dynamo, clock, FileReportStore.fromEnvironment());
+        this(dynamo, clock, ReportStores.fromEnvironment());
     }
 
     public AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports) {
+        this(dynamo, clock, reports, LambdaReportRunner.fromEnvironment());
+    }
+
+    public AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports, ReportRunner reportRunner) {
         this.dynamo = dynamo;
         this.clock = clock;
         this.random = new SecureRandom();
@@ -69,6 +79,8 @@ public final class AppContext {
         this.planItems = new PlanItemStore(dynamo);
         this.disclosure = new DisclosureStore(dynamo);
         this.reports = reports;
+        this.reportRuns = new ReportRuns(dynamo);
+        this.reportRunner = reportRunner;
     }
 
     public static AppContext shared() {
@@ -100,4 +112,6 @@ public final class AppContext {
     public PlanItemStore planItems() { return planItems; }
     public DisclosureStore disclosure() { return disclosure; }
     public ReportStore reports() { return reports; }
+    public ReportRuns reportRuns() { return reportRuns; }
+    public ReportRunner reportRunner() { return reportRunner; }
 }

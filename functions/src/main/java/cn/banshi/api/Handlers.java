@@ -8,6 +8,7 @@ import cn.banshi.health.HealthHandler;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.plans.PlanItemsHandler;
+import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.reports.ReportsHandler;
 import cn.banshi.staff.StaffCasesHandler;
 import cn.banshi.tracking.TrackingHandler;
@@ -20,7 +21,8 @@ public final class Handlers {
     public static List<Class<? extends ApiHandler>> all() {
         return List.of(HealthHandler.class, CatalogHandler.class, SubmissionHandler.class, TrackingHandler.class,
                 StaffCasesHandler.class, StaffIntakeHandler.class, CalendarAdminHandler.class,
-                ActivitiesHandler.class, PlanItemsHandler.class, DisclosureFiguresHandler.class, ReportsHandler.class);
+                ActivitiesHandler.class, PlanItemsHandler.class, DisclosureFiguresHandler.class, ReportsHandler.class,
+                ReportRunsHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -28,6 +30,6 @@ public final class Handlers {
         return List.of(new HealthHandler(), new CatalogHandler(), new SubmissionHandler(app), new TrackingHandler(app),
                 new StaffCasesHandler(app), new StaffIntakeHandler(app), new CalendarAdminHandler(app),
                 new ActivitiesHandler(app), new PlanItemsHandler(app), new DisclosureFiguresHandler(app),
-                new ReportsHandler(app));
+                new ReportsHandler(app), new ReportRunsHandler(app));
     }
 }

@@ -1,6 +1,6 @@
 package cn.banshi.auth;
 
-import cn.banshi.api.DeployedTowns;
+import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.json.Json;

@@ -1,7 +1,7 @@
 package cn.banshi.overdue;
 
 import cn.banshi.api.AppContext;
-import cn.banshi.api.DeployedTowns;
+import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.logging.RequestIds;
 import com.amazonaws.services.lambda.runtime.Context;

@@ -14,13 +14,18 @@ import cn.banshi.json.Json;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Generated reports of the staff member's town: {@code GET /api/v1/admin/reports?year=Y} lists them with
- * download links; {@code GET /api/v1/admin/reports/{year}/{job}/{file}} downloads one. Job and file are
- * matched against the fixed names only, so no path can be smuggled in.
+ * download links and the state of each job's latest run; {@code GET /api/v1/admin/reports/{year}/{job}/{file}}
+ * downloads one, its bytes through this function (base64 in the response) from the report store (S3 in AWS).
+ * Job and file are matched against the fixed names only, so no path can be smuggled in.
  */
 public final class ReportsHandler extends ApiHandler {
     private static final String BASE = "/api/v1/admin/reports/";
@@ -33,6 +38,11 @@ public final class ReportsHandler extends ApiHandler {
 
     public ReportsHandler(AppContext app) {
         this.app = app;
+    }
+
+    @Override
+    protected void primeReads() {
+        app.reportRuns().list("snapstart-priming", 2000); // never a town
     }
 
     @Override
@@ -53,27 +63,44 @@ public final class ReportsHandler extends ApiHandler {
         Staff staff = reader(request);
         int year = request.query("year") == null ? ChinaTime.today(app.clock()).getYear()
                 : Fields.intParam("year", request.query("year"), 2000, 2100);
+        Map<ReportKind, List<ReportFile>> files = new EnumMap<>(ReportKind.class);
+        for (ReportFile f : app.reports().list(staff.town(), year)) files.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f);
+        Map<ReportKind, ReportRuns.Run> runs = new EnumMap<>(ReportKind.class);
+        for (ReportRuns.Run run : app.reportRuns().list(staff.town(), year)) runs.put(run.kind(), run);
+        Instant now = app.clock().instant();
         ObjectNode body = Json.object();
         body.put("year", year);
         ArrayNode reports = body.putArray("reports");
-        ReportKind current = null;
-        ArrayNode files = null;
-        for (ReportFile f : app.reports().list(staff.town(), year)) {
-            if (f.kind() != current) {
-                current = f.kind();
-                ObjectNode report = reports.addObject();
-                report.put("job", current.code());
-                report.put("name", year + "年" + current.nameZh());
-                files = report.putArray("files");
+        for (ReportKind kind : ReportKind.values()) {
+            if (!files.containsKey(kind) && !runs.containsKey(kind)) continue;
+            ObjectNode report = reports.addObject();
+            report.put("job", kind.code());
+            report.put("name", year + "年" + kind.nameZh());
+            ArrayNode list = report.putArray("files");
+            for (ReportFile f : files.getOrDefault(kind, List.of())) {
+                ObjectNode file = list.addObject();
+                file.put("format", f.format().code());
+                file.put("fileName", f.format().fileName());
+                file.put("size", f.size());
+                file.put("modifiedAt", time(f.modified()));
+                file.put("href", BASE + year + "/" + kind.code() + "/" + f.format().fileName());
             }
-            ObjectNode file = files.addObject();
-            file.put("format", f.format().code());
-            file.put("fileName", f.format().fileName());
-            file.put("size", f.size());
-            file.put("modifiedAt", f.modified().atZone(ChinaTime.ZONE).toOffsetDateTime().withNano(0).toString());
-            file.put("href", BASE + year + "/" + current.code() + "/" + f.format().fileName());
+            ReportRuns.Run run = runs.get(kind);
+            if (run != null) {
+                ObjectNode r = report.putObject("run");
+                r.put("runId", run.runId());
+                // a queued or running record that stopped changing belongs to a run that died
+                r.put("status", run.status().active() && !run.busy(now) ? ReportRuns.Status.FAILED.code() : run.status().code());
+                r.put("requestedAt", time(run.requestedAt()));
+                r.put("updatedAt", time(run.updatedAt()));
+                if (run.message() != null) r.put("message", run.message());
+            }
         }
         return ApiResponse.json(200, body);
+    }
+
+    private static String time(Instant instant) {
+        return instant.atZone(ChinaTime.ZONE).toOffsetDateTime().withNano(0).toString();
     }
 
     private ApiResponse download(ApiRequest request) {

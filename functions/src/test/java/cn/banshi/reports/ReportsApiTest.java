@@ -34,7 +34,7 @@ class ReportsApiTest {
     @BeforeEach
     void setUp() throws Exception {
         store = new FileReportStore(data.resolve("reports"));
-        handler = new ReportsHandler(new AppContext(LocalDynamo.client(), MutableClock.at("2022-01-15T09:00"), store));
+        handler = new ReportsHandler(new AppContext(LocalDynamo.freshTables(), MutableClock.at("2022-01-15T09:00"), store));
         store.put("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.JSON, "{\"requests\":{}}".getBytes(StandardCharsets.UTF_8));
         store.put("gaocheng", 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.DOCX, docx);
         store.put("gaocheng", 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.MD, "# 报告".getBytes(StandardCharsets.UTF_8));

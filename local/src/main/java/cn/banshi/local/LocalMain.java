@@ -38,7 +38,9 @@ public final class LocalMain {
         Dynalite dynalite = Dynalite.start(root, data.resolve("dynamodb"));
         DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
         TableSetup.ensureTables(dynamo);
-        AppContext app = new AppContext(dynamo, Clock.systemUTC(), new cn.banshi.reports.FileReportStore(data.resolve("reports")));
+        // staff's "generate now" runs in a background thread of this process (the report function in AWS)
+        LocalReportRunner reports = new LocalReportRunner(dynamo, data, Clock.systemUTC());
+        AppContext app = new AppContext(dynamo, Clock.systemUTC(), new cn.banshi.reports.FileReportStore(data.resolve("reports")), reports);
         if (demo) DemoSetup.ensureLoaded(app, data);
         Path web = root.resolve("web");
         LocalGateway gateway = new LocalGateway(Handlers.create(app), Clock.systemUTC(),
@@ -54,6 +56,7 @@ public final class LocalMain {
                 // a stale file is checked before use
             }
             gateway.close();
+            reports.close();
             dynalite.close();
             stopped.countDown();
         }));

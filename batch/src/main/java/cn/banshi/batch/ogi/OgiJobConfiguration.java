@@ -1,5 +1,6 @@
 package cn.banshi.batch.ogi;
 
+import cn.banshi.batch.BatchConfiguration;
 import cn.banshi.batch.ReportParameters;
 import cn.banshi.batch.ReportStep;
 import cn.banshi.batch.cases.CaseFigures;
@@ -8,25 +9,28 @@ import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.reports.ReportKind;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code ogi-annual}: scan the town's cases by segment, then draft the 政府信息公开工作年度报告. The step fails
- * (and the job with it) when the requests table would not balance.
+ * {@code ogi-annual}: scan each town's cases by segment, then draft each town's 政府信息公开工作年度报告. A town's report step fails
+ * (and the job with it) when its requests table would not balance.
  */
 @Configuration
 public class OgiJobConfiguration {
 
     @Bean(name = "ogi-annual")
-    public Job ogiAnnualJob(JobRepository jobRepository, Step scanCases, Step ogiReport) {
+    public Job ogiAnnualJob(JobRepository jobRepository, Step scanCases, Step ogiReport,
+                          TaskExecutor partitionExecutor, Partitioner townPartitioner) {
         return new JobBuilder(ReportKind.OGI_ANNUAL.code(), jobRepository)
                 .start(scanCases)
-                .next(ogiReport)
+                .next(BatchConfiguration.writeReports(jobRepository, ogiReport, partitionExecutor, townPartitioner))
                 .build();
     }
 
@@ -36,8 +40,8 @@ public class OgiJobConfiguration {
         return new StepBuilder("writeReport", jobRepository)
                 .tasklet(new ReportStep(ReportKind.OGI_ANNUAL, services) {
                     @Override
-                    protected Report draft(ReportParameters p, CaseFigures figures, ReportInputs inputs) {
-                        return OgiReport.build(p.town(), p.year(), p.today(), figures,
+                    protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
+                        return OgiReport.build(town, p.year(), p.today(), figures,
                                 DisclosureTable.from(figures.tally()), inputs);
                     }
                 }, transactionManager)

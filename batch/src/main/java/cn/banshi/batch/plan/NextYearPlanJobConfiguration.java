@@ -1,5 +1,6 @@
 package cn.banshi.batch.plan;
 
+import cn.banshi.batch.BatchConfiguration;
 import cn.banshi.batch.ReportParameters;
 import cn.banshi.batch.ReportStep;
 import cn.banshi.batch.cases.CaseFigures;
@@ -11,25 +12,28 @@ import cn.banshi.reports.ReportKind;
 import java.time.ZoneOffset;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code next-year-plan}: scan the town's cases by segment, then draft the next year's plan and store its
+ * {@code next-year-plan}: scan each town's cases by segment, then draft each town's next-year plan and store its
  * generated arrangements as plan items (each only if absent, so a rerun never overwrites staff's edits).
  */
 @Configuration
 public class NextYearPlanJobConfiguration {
 
     @Bean(name = "next-year-plan")
-    public Job nextYearPlanJob(JobRepository jobRepository, Step scanCases, Step nextYearPlanReport) {
+    public Job nextYearPlanJob(JobRepository jobRepository, Step scanCases, Step nextYearPlanReport,
+                          TaskExecutor partitionExecutor, Partitioner townPartitioner) {
         return new JobBuilder(ReportKind.NEXT_YEAR_PLAN.code(), jobRepository)
                 .start(scanCases)
-                .next(nextYearPlanReport)
+                .next(BatchConfiguration.writeReports(jobRepository, nextYearPlanReport, partitionExecutor, townPartitioner))
                 .build();
     }
 
@@ -39,8 +43,8 @@ public class NextYearPlanJobConfiguration {
         return new StepBuilder("writeReport", jobRepository)
                 .tasklet(new ReportStep(ReportKind.NEXT_YEAR_PLAN, services) {
                     @Override
-                    protected Report draft(ReportParameters p, CaseFigures figures, ReportInputs inputs) {
-                        NextYearPlan.Result result = NextYearPlan.build(p.town(), p.year(), p.today(), figures, inputs,
+                    protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
+                        NextYearPlan.Result result = NextYearPlan.build(town, p.year(), p.today(), figures, inputs,
                                 Shortcomings.find(figures, inputs.planForYear()));
                         for (PlanItem item : result.generated()) {
                             services.plans().createIfAbsent(item, "system:next-year-plan",

@@ -1,5 +1,6 @@
 package cn.banshi.batch.ruleoflaw;
 
+import cn.banshi.batch.BatchConfiguration;
 import cn.banshi.batch.ReportParameters;
 import cn.banshi.batch.ReportStep;
 import cn.banshi.batch.cases.CaseFigures;
@@ -9,22 +10,25 @@ import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.reports.ReportKind;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** {@code rule-of-law-annual}: scan the town's cases by segment, then draft the 法治政府建设年度报告. */
+/** {@code rule-of-law-annual}: scan each town's cases by segment, then draft each town's 法治政府建设年度报告. */
 @Configuration
 public class RuleOfLawJobConfiguration {
 
     @Bean(name = "rule-of-law-annual")
-    public Job ruleOfLawAnnualJob(JobRepository jobRepository, Step scanCases, Step ruleOfLawReport) {
+    public Job ruleOfLawAnnualJob(JobRepository jobRepository, Step scanCases, Step ruleOfLawReport,
+                          TaskExecutor partitionExecutor, Partitioner townPartitioner) {
         return new JobBuilder(ReportKind.RULE_OF_LAW_ANNUAL.code(), jobRepository)
                 .start(scanCases)
-                .next(ruleOfLawReport)
+                .next(BatchConfiguration.writeReports(jobRepository, ruleOfLawReport, partitionExecutor, townPartitioner))
                 .build();
     }
 
@@ -34,8 +38,8 @@ public class RuleOfLawJobConfiguration {
         return new StepBuilder("writeReport", jobRepository)
                 .tasklet(new ReportStep(ReportKind.RULE_OF_LAW_ANNUAL, services) {
                     @Override
-                    protected Report draft(ReportParameters p, CaseFigures figures, ReportInputs inputs) {
-                        return RuleOfLawReport.build(p.town(), p.year(), p.today(), figures, inputs,
+                    protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
+                        return RuleOfLawReport.build(town, p.year(), p.today(), figures, inputs,
                                 Shortcomings.find(figures, inputs.planForYear()));
                     }
                 }, transactionManager)

@@ -1,6 +1,5 @@
-package cn.banshi.api;
+package cn.banshi.catalog;
 
-import cn.banshi.catalog.Catalogs;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -10,7 +9,7 @@ import java.util.Set;
 /**
  * The towns one deployment serves: env BANSHI_TOWNS (comma-separated town ids, the SAM template's Towns
  * parameter), else every town of the bundled catalog. An id the catalog does not know is a deployment error
- * and fails at start-up, not at the first sweep or sign-in.
+ * and fails at start-up, not at the first sweep, sign-in or report run.
  */
 public final class DeployedTowns {
     public static final String ENV = "BANSHI_TOWNS";
@@ -21,7 +20,8 @@ public final class DeployedTowns {
         return parse(System.getenv(ENV), catalogs);
     }
 
-    static Set<String> parse(String configured, Catalogs catalogs) {
+    /** The towns a comma-separated list names (each checked against the catalog), or every town for null or blank. */
+    public static Set<String> parse(String configured, Catalogs catalogs) {
         if (configured == null || configured.isBlank()) return catalogs.townIds();
         Set<String> towns = new LinkedHashSet<>();
         for (String id : Arrays.stream(configured.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()) {

@@ -1,0 +1,100 @@
+package cn.banshi.reports;
+
+import cn.banshi.api.ApiHandler;
+import cn.banshi.api.ApiRequest;
+import cn.banshi.api.ApiResponse;
+import cn.banshi.api.AppContext;
+import cn.banshi.api.SnapStartPriming;
+import cn.banshi.api.StaffAuth;
+import cn.banshi.auth.Role;
+import cn.banshi.auth.Staff;
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.errors.ApiException;
+import cn.banshi.errors.Errors;
+import cn.banshi.json.Json;
+import cn.banshi.logging.Log;
+import cn.banshi.validation.Fields;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code POST /api/v1/admin/reports/{job}?year=Y}: a town admin asks for a report of the token's town now. The
+ * handler only triggers: it claims the run (409 while a run of that report is going) and hands it to the
+ * {@link ReportRunner}, then answers 202 with the run id and where its status shows
+ * ({@code GET /api/v1/admin/reports?year=Y}). Without {@code year}, the job's default year. No body (or {@code {}}).
+ */
+public final class ReportRunsHandler extends ApiHandler {
+    private static final Log LOG = Log.get(ReportRunsHandler.class);
+    private final AppContext app;
+
+    public ReportRunsHandler() {
+        this(AppContext.shared());
+        SnapStartPriming.register(this, app.random());
+    }
+
+    public ReportRunsHandler(AppContext app) {
+        this.app = app;
+    }
+
+    @Override
+    protected void primeReads() {
+        app.reportRuns().find("snapstart-priming", 2000, ReportKind.OGI_ANNUAL); // never a town (the 409 path's read)
+    }
+
+    @Override
+    protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
+        return Map.of("POST /api/v1/admin/reports/{job}", this::start);
+    }
+
+    private ApiResponse start(ApiRequest request) {
+        Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
+        if (app.catalogs().town(staff.town()).isEmpty()) throw Errors.unknownTown(staff.town());
+        // no body, or an empty JSON object: everything is in the path and the query
+        if (request.bodyBytes().length > 0) Fields.root(request.jsonBody()).allowOnly();
+        ReportKind kind = ReportKind.find(request.pathParam("job")).orElseThrow(() -> Errors.notFound("job"));
+        LocalDate today = ChinaTime.today(app.clock());
+        int year = request.query("year") == null ? kind.defaultYear(today)
+                : Fields.intParam("year", request.query("year"), 2000, today.getYear());
+        String runId = ReportRuns.newRunId(app.random());
+        Instant now = app.clock().instant();
+        if (!app.reportRuns().claim(staff.town(), year, kind, runId, staff.sub(), now)) {
+            throw running(app.reportRuns().find(staff.town(), year, kind).orElse(null));
+        }
+        try {
+            app.reportRunner().start(new ReportRunRequest(kind, year, List.of(staff.town()), runId, staff.sub()));
+        } catch (RuntimeException e) {
+            app.reportRuns().finished(staff.town(), year, kind, runId, ReportRuns.Status.FAILED,
+                    "未能启动 / could not be started", app.clock().instant());
+            LOG.warn("report run not started", "job", kind.code(), "year", year, "runId", runId,
+                    "exception", e.getClass().getSimpleName());
+            throw Errors.unavailable(30);
+        }
+        LOG.info("report run requested", "job", kind.code(), "year", year, "runId", runId);
+        String status = "/api/v1/admin/reports?year=" + year;
+        ObjectNode body = Json.object();
+        body.put("runId", runId);
+        body.put("job", kind.code());
+        body.put("name", year + "年" + kind.nameZh());
+        body.put("year", year);
+        body.put("status", ReportRuns.Status.QUEUED.code());
+        body.put("requestedAt", now.atZone(ChinaTime.ZONE).toOffsetDateTime().withNano(0).toString());
+        body.put("statusHref", status);
+        return ApiResponse.json(202, body).withHeader("location", status);
+    }
+
+    /** 409, naming the run that is going (error.runId, error.status) so that the page can follow it. */
+    private static ApiException running(ReportRuns.Run busy) {
+        return new ApiException(409, "REPORT_RUNNING", "该报告正在生成中，请稍后再试", "This report is already being generated", "job", 60) {
+            @Override
+            public void describe(ObjectNode error) {
+                if (busy == null) return;
+                error.put("runId", busy.runId());
+                error.put("status", busy.status().code());
+            }
+        };
+    }
+}
