@@ -5,6 +5,8 @@
 #   bench/run.sh coldstart --rounds 11
 #   bench/run.sh warm --iterations 1000
 #   bench/run.sh scale --cases 200000
+#   bench/run.sh reports --levels 50000,200000 --towns 50 --per-town 4000   (each job in a JVM with -Xmx256m)
+#   bench/run.sh load --items 50000 --puts 5000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f infra/dynalite/node_modules/dynalite/cli.js ]; then
@@ -12,6 +14,6 @@ if [ ! -f infra/dynalite/node_modules/dynalite/cli.js ]; then
 fi
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
   echo "bench: building (mvn package -DskipTests)…" >&2
-  mvn -B -q -DskipTests package -pl bench -am >&2
+  mvn -B -q -DskipTests package -pl bench,batch -am >&2
 fi
 exec java -Xmx2g -Dbanshi.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench.classpath)" cn.banshi.bench.Bench "$@"

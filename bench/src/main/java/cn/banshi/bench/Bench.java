@@ -12,10 +12,10 @@ import java.util.List;
 
 /**
  * Runs the benchmarks of docs/benchmarks.md and prints their section in Markdown (bench/run.sh). Each figure is
- * measured in the same run as its floor and given as a ratio. Benchmarks 4 (report jobs at scale) and 5 (bulk
- * loading) are added by the report-jobs and bulk-loader work.
+ * measured in the same run as its floor and given as a ratio.
  *
- * <p>{@code Bench [coldstart] [warm] [scale] [--rounds N] [--cases N] [--iterations N]}; no names: all three.
+ * <p>{@code Bench [coldstart] [warm] [scale] [reports] [load] [--rounds N] [--cases N] [--iterations N]
+ * [--levels N,N] [--towns N] [--per-town N] [--chunk-size N] [--items N] [--puts N]}; no names: the first three.
  */
 public final class Bench {
     private Bench() {}
@@ -25,11 +25,23 @@ public final class Bench {
         int rounds = 11;
         int cases = 200_000;
         int iterations = 1000;
+        List<Integer> levels = List.of(50_000, 200_000);
+        int towns = 50;
+        int perTown = 4_000;
+        int items = 50_000;
+        int puts = 5_000;
+        Integer chunkSize = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+                case "--levels" -> levels = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                case "--towns" -> towns = Integer.parseInt(args[++i]);
+                case "--per-town" -> perTown = Integer.parseInt(args[++i]);
+                case "--items" -> items = Integer.parseInt(args[++i]);
+                case "--puts" -> puts = Integer.parseInt(args[++i]);
+                case "--chunk-size" -> chunkSize = Integer.valueOf(args[++i]);
                 default -> which.add(args[i]);
             }
         }
@@ -61,7 +73,13 @@ public final class Bench {
                         yield new StaffListAtScaleBench(env, data).run(cases);
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (coldstart, warm, scale)");
+                case "reports" -> new cn.banshi.bench.reports.ReportsBench(work, chunkSize).run(levels, towns, perTown);
+                case "load" -> {
+                    try (BenchEnv env = new BenchEnv("load-", work.resolve("load-dynamodb-" + System.currentTimeMillis()))) {
+                        yield new cn.banshi.bench.load.BulkLoadBench(env).run(items, 8, puts);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (coldstart, warm, scale, reports, load)");
             };
             out.append(section).append(String.format("_(%s took %.0f s.)_%n%n", name, (System.nanoTime() - started) / 1e9));
             System.err.println(section);

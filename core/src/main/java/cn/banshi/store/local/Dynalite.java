@@ -33,8 +33,6 @@ public final class Dynalite implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("node"));
         Path exitWithParent = repoRoot.resolve("infra/dynalite/exit-with-parent.js");
         if (Files.isRegularFile(exitWithParent)) command.addAll(List.of("-r", exitWithParent.toString()));
-        Path surviveAborted = repoRoot.resolve("infra/dynalite/survive-aborted-requests.js");
-        if (Files.isRegularFile(surviveAborted)) command.addAll(List.of("-r", surviveAborted.toString()));
         command.addAll(List.of(cli.toString(), "--port", String.valueOf(port),
                 "--host", "127.0.0.1", "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
         if (dataDir != null) {

@@ -1,0 +1,124 @@
+package cn.banshi.bench.reports;
+
+import cn.banshi.batch.Progress;
+import cn.banshi.batch.ReportJobs;
+import cn.banshi.batch.ReportParameters;
+import cn.banshi.batch.cases.CaseFact;
+import cn.banshi.reports.ReportKind;
+import cn.banshi.store.DynamoClients;
+import cn.banshi.store.Tables;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * One measurement in a fresh JVM (started by {@link ReportsBench} with -Xmx256m):
+ * {@code job ENDPOINT DATA YEAR TODAY TOWN...} runs the three report jobs for each town, one after another;
+ * {@code scan ENDPOINT DATA YEAR TODAY TOWN...} does, for each town, the raw parallel Scan the jobs cannot avoid
+ * (same segments, page size, filter and projection, nothing kept). Prints one line:
+ * {@code RESULT millis=… peakHeap=… peakLive=… gcs=… items=…}: peak heap is the sum of the heap pools' peak usage
+ * (MemoryPoolMXBean, garbage included, so it follows how far G1 lets the young generation grow); peak live is the
+ * largest heap left after any collection (GC notifications), the figure that shows what the run holds.
+ */
+public final class ReportsChild {
+    private ReportsChild() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        DynamoDbClient dynamo = DynamoClients.forEndpoint(args[1], ClientOverrideConfiguration.builder());
+        Path data = Path.of(args[2]);
+        int year = Integer.parseInt(args[3]);
+        LocalDate today = LocalDate.parse(args[4]);
+        List<String> towns = List.of(args).subList(5, args.length);
+        cn.banshi.logging.Log.redirect(new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, "UTF-8"));
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.OFF);
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+        java.util.concurrent.atomic.AtomicLong liveAfterGc = new java.util.concurrent.atomic.AtomicLong();
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                long used = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    var after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                    if (pool.getType() == MemoryType.HEAP && after != null) used += after.getUsed();
+                }
+                liveAfterGc.accumulateAndGet(used, Math::max);
+            }, n -> n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
+        }
+        long start = System.nanoTime();
+        long items = 0;
+        StringBuilder perJob = new StringBuilder();
+        if (mode.equals("job")) {
+            try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), Clock.systemUTC())) {
+                for (String town : towns) {
+                    for (ReportKind kind : ReportKind.values()) {
+                        long t = System.nanoTime();
+                        Path out = Files.createDirectories(data.resolve("out").resolve(town).resolve(kind.code()));
+                        ReportJobs.Result r = jobs.run(kind, town, year, ReportParameters.formats(ReportParameters.allFormats()), out,
+                                today, Progress.NONE);
+                        if (!r.completed()) throw new IllegalStateException(kind + " " + town + " failed: " + r.failures());
+                        items += r.casesReadInThisRun();
+                        perJob.append(' ').append(kind.code()).append('=').append((System.nanoTime() - t) / 1_000_000);
+                    }
+                }
+            }
+        } else {
+            for (String town : towns) items += rawScan(dynamo, town, ReportJobs.DEFAULT_SEGMENTS, 500);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        long gcs = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) gcs += gc.getCollectionCount();
+        System.out.println("RESULT millis=" + millis + " peakHeap=" + peak + " peakLive=" + liveAfterGc.get() + " gcs=" + gcs + " items=" + items
+                + " maxHeap=" + Runtime.getRuntime().maxMemory() + perJob);
+    }
+
+    static long rawScan(DynamoDbClient dynamo, String town, int segments, int pageSize) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(segments);
+        try {
+            List<Future<Long>> parts = new ArrayList<>();
+            for (int s = 0; s < segments; s++) {
+                int segment = s;
+                parts.add(pool.submit(() -> {
+                    long n = 0;
+                    Map<String, AttributeValue> key = null;
+                    do {
+                        ScanRequest.Builder b = ScanRequest.builder().tableName(Tables.physical(Tables.CASES)).segment(segment)
+                                .totalSegments(segments).limit(pageSize).consistentRead(true).filterExpression("#town = :town")
+                                .projectionExpression(CaseFact.PROJECTION).expressionAttributeNames(CaseFact.NAMES)
+                                .expressionAttributeValues(Map.of(":town", AttributeValue.fromS(town)));
+                        if (key != null) b.exclusiveStartKey(key);
+                        ScanResponse page = dynamo.scan(b.build());
+                        n += page.count();
+                        key = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+                    } while (key != null);
+                    return n;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> f : parts) total += f.get();
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
