@@ -1,7 +1,7 @@
 package cn.banshi.batch;
 
 import cn.banshi.activities.ActivityStore;
-import cn.banshi.batch.cases.CaseFact;
+import cn.banshi.batch.cases.CasePage;
 import cn.banshi.batch.cases.SegmentPartitioner;
 import cn.banshi.batch.cases.SegmentScanReader;
 import cn.banshi.batch.cases.TallyWriter;
@@ -40,8 +40,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Import(JobRepositoryConfiguration.class)
 public class BatchConfiguration {
     public static final String DATA_DIR = "banshi.dataDir";
-    public static final String CHUNK_SIZE = "banshi.batch.chunkSize";
+    /** Cases per Scan call (DynamoDB's Limit; default 500). */
     public static final String PAGE_SIZE = "banshi.batch.pageSize";
+    /**
+     * Scan pages per commit (default 10: 5,000 cases evaluated per segment and commit). A commit writes the
+     * segment's tallies and position to the job repository; a restart redoes at most this much.
+     */
+    public static final String PAGES_PER_COMMIT = "banshi.batch.pagesPerCommit";
     /** How many partitions (town segments, town reports) run at once. */
     public static final String CONCURRENCY = "banshi.batch.concurrency";
     /** Tests only: a pause after each chunk, so that a test can kill the process halfway. */
@@ -149,17 +154,17 @@ public class BatchConfiguration {
 
     @Bean
     public Step scanSegment(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            ItemStreamReader<CaseFact> caseReader, ItemStreamWriter<CaseFact> tallyWriter,
+                            ItemStreamReader<CasePage> caseReader, ItemStreamWriter<CasePage> tallyWriter,
                             Environment env) {
         long pause = env.getProperty(CHUNK_PAUSE_MILLIS, Long.class, 0L);
         return new StepBuilder("scanSegment", jobRepository)
-                .<CaseFact, CaseFact>chunk(env.getProperty(CHUNK_SIZE, Integer.class, 200))
+                .<CasePage, CasePage>chunk(env.getProperty(PAGES_PER_COMMIT, Integer.class, 10))
                 .transactionManager(transactionManager)
                 .reader(caseReader)
                 .writer(tallyWriter)
-                .listener(new ItemWriteListener<CaseFact>() {
+                .listener(new ItemWriteListener<CasePage>() {
                     @Override
-                    public void afterWrite(Chunk<? extends CaseFact> items) {
+                    public void afterWrite(Chunk<? extends CasePage> items) {
                         if (pause > 0) {
                             try {
                                 Thread.sleep(pause);
@@ -174,7 +179,7 @@ public class BatchConfiguration {
 
     @Bean
     @StepScope
-    public ItemStreamReader<CaseFact> caseReader(DynamoDbClient dynamo, ScanProgress progress, Environment env,
+    public ItemStreamReader<CasePage> caseReader(DynamoDbClient dynamo, ScanProgress progress, Environment env,
                                                  @Value("#{jobParameters['towns']}") String towns,
                                                  @Value("#{stepExecutionContext['segment']}") Integer segment,
                                                  @Value("#{stepExecutionContext['totalSegments']}") Integer total) {
@@ -184,7 +189,7 @@ public class BatchConfiguration {
 
     @Bean
     @StepScope
-    public ItemStreamWriter<CaseFact> tallyWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+    public ItemStreamWriter<CasePage> tallyWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
         ReportParameters p = ReportParameters.of(parameters);
         return new TallyWriter(p.period(), p.towns());
     }

@@ -86,7 +86,7 @@ public final class ReportCli {
                 dynalite = Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb"));
                 endpoint = dynalite.endpoint();
             }
-            DynamoDbClient dynamo = DynamoClients.forEndpoint(endpoint, ClientOverrideConfiguration.builder());
+            DynamoDbClient dynamo = DynamoClients.forBatchJobs(endpoint, ClientOverrideConfiguration.builder());
             TableSetup.ensureTables(dynamo);
             String label = kind.code() + " " + String.join(",", towns) + " " + year;
             TerminalProgress progress = new TerminalProgress(err, System.console() != null, label);
@@ -133,13 +133,11 @@ public final class ReportCli {
         return root == t ? message : message + " (" + t.getClass().getSimpleName() + ")";
     }
 
-    /** Spring logs through java.util.logging and POI through log4j-api: keep both off the terminal. */
+    /** Spring logs through java.util.logging: keep it off the terminal. */
     static void quietLibraries() {
         Logger.getLogger("").setLevel(Level.WARNING);
         for (var h : Logger.getLogger("").getHandlers()) h.setLevel(Level.WARNING);
         // a failed step is reported by the CLI itself, with its cause, not as a stack trace
         Logger.getLogger("org.springframework").setLevel(Level.OFF);
-        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
     }
 }

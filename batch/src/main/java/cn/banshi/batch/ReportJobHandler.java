@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -50,7 +51,7 @@ public final class ReportJobHandler implements RequestHandler<Map<String, Object
 
     /** Lambda's constructor: the environment's DynamoDB, report bucket and towns; built once per environment (and snapshot). */
     public ReportJobHandler() {
-        this(environmentJobs(DynamoClients.fromEnvironment()), DeployedTowns.fromEnvironment(Catalogs.bundled()), Clock.systemUTC());
+        this(environmentJobs(DynamoClients.forBatchJobs(DynamoClients.configuredEndpoint(), ClientOverrideConfiguration.builder())), DeployedTowns.fromEnvironment(Catalogs.bundled()), Clock.systemUTC());
     }
 
     private ReportJobHandler(Map.Entry<ReportJobs, DynamoDbClient> jobs, Set<String> towns, Clock clock) {

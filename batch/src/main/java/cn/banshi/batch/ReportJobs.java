@@ -49,19 +49,27 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * report step), in this process:
  * {@code ./banshi report}, the local demo and runner, the report function and tests use it. A run whose last
  * execution did not complete (failed, stopped, or its process was killed) is resumed with the same parameters,
- * so it finishes with the same reports; after a completed run, a new run starts. A file lock per town, year
+ * so it finishes with the same reports; after a completed run, a new run starts. A run that DynamoDB failed (errors
+ * that outlasted the client's retries) is resumed in the same call, a few times, after growing pauses. A file lock per town, year
  * and job keeps two processes on this machine from running the same town's report at once.
  */
 public final class ReportJobs implements AutoCloseable {
     public static final int DEFAULT_SEGMENTS = 4;
     static final String REPORT_STEP = "writeReport";
+    /** How many times a run that failed on DynamoDB errors is resumed at once, in the same call (default 3). */
+    public static final String RESUMES = "banshi.batch.resumes";
+    static final int DEFAULT_RESUMES = 3;
+    /** The pause before the first of those resumes; it doubles before each next one. */
+    static final Duration RESUME_PAUSE = Duration.ofSeconds(1);
 
     /**
      * How a run ended. {@code resumed}: it continued an interrupted run. {@code townStatus}: per town, whether
      * its report was written (COMPLETED) or not (the job's status, or the town's report step's).
+     * {@code resumedAfterFailures}: how often this call resumed the run after DynamoDB failed it ({@link #RESUMES}).
      */
     public record Result(ReportKind kind, List<String> towns, int year, long run, boolean resumed, BatchStatus status,
-                         long casesReadInThisRun, List<Throwable> failures, Map<String, BatchStatus> townStatus) {
+                         long casesReadInThisRun, List<Throwable> failures, Map<String, BatchStatus> townStatus,
+                         int resumedAfterFailures) {
         public boolean completed() {
             return status == BatchStatus.COMPLETED;
         }
@@ -228,6 +236,7 @@ public final class ReportJobs implements AutoCloseable {
                     // its process is gone: mark the execution and its running steps failed, then restart
                     last = operator.recover(last);
                 }
+                if (last.getStatus() == BatchStatus.UNKNOWN) last = failUnknown(repository, last);
                 execution = operator.restart(last);
             } else {
                 ReportParameters p = new ReportParameters(towns, request.year(), run,
@@ -235,15 +244,77 @@ public final class ReportJobs implements AutoCloseable {
                         request.formats(), request.out() == null ? null : request.out().toAbsolutePath().toString());
                 execution = operator.start(job, p.toJobParameters());
             }
+            long read = countReadInThisRun(execution);
+            int resumedAfterFailures = 0;
+            int resumes = context.getEnvironment().getProperty(RESUMES, Integer.class, DEFAULT_RESUMES);
+            for (int attempt = 1; attempt <= resumes
+                    && (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.UNKNOWN)
+                    && execution.getAllFailureExceptions().stream().anyMatch(ReportJobs::isTransient); attempt++) {
+                // DynamoDB failed longer than the client's retries lasted: resume from the last commits, after a pause
+                Thread.sleep(RESUME_PAUSE.toMillis() << (attempt - 1));
+                try {
+                    JobExecution current = repository.getLastJobExecution(execution.getJobInstance());
+                    if (current.isRunning() || current.getStatus() == BatchStatus.STOPPING) {
+                        current = operator.recover(current); // its final status could not be written; this process ran it
+                    }
+                    if (current.getStatus() == BatchStatus.UNKNOWN) current = failUnknown(repository, current);
+                    execution = operator.restart(current);
+                } catch (RuntimeException stillFailing) {
+                    if (!isTransient(stillFailing)) throw stillFailing;
+                    continue; // DynamoDB still fails: wait longer
+                }
+                read += countReadInThisRun(execution);
+                resumedAfterFailures++;
+            }
             List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
             progress.phase(execution.getStatus() == BatchStatus.COMPLETED ? "完成" : "失败");
             return new Result(kind, towns, request.year(), run, resumed, execution.getStatus(),
-                    countReadInThisRun(execution), failures, townStatus(repository, execution, towns));
+                    read, failures, townStatus(repository, execution, towns), resumedAfterFailures);
         } catch (Exception e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         } finally {
             if (stopper != null) stopper.shutdownNow();
         }
+    }
+
+    /**
+     * Spring Batch marks an execution and a step UNKNOWN when a commit's write to the job repository failed, and
+     * will not restart them ("manual intervention"). For these jobs restarting is safe: a scan segment's position
+     * and tallies are one context item, written whole or not at all, so the segment resumes from a consistent
+     * commit; a town's report step only reads and overwrites. So the UNKNOWN ones are marked FAILED, and restarted.
+     */
+    private static JobExecution failUnknown(JobRepository repository, JobExecution execution) {
+        JobExecution current = repository.getJobExecution(execution.getId());
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : current.getStepExecutions()) {
+            if (step.getStatus() != BatchStatus.UNKNOWN && !step.getStatus().isRunning()) continue;
+            step.setStatus(BatchStatus.FAILED);
+            step.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED.addExitDescription(
+                    "its last commit could not be recorded (DynamoDB failed); resumed from its last saved context"));
+            if (step.getEndTime() == null) step.setEndTime(now);
+            repository.update(step);
+        }
+        current.setStatus(BatchStatus.FAILED);
+        current.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED);
+        if (current.getEndTime() == null) current.setEndTime(now);
+        repository.update(current);
+        return current;
+    }
+
+    /**
+     * A failure that waiting can cure: DynamoDB's throttling or server errors, or a connection problem, still
+     * there after the client's own retries ({@link cn.banshi.store.DynamoClients#forBatchJobs}).
+     */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service) {
+                return service.isThrottlingException() || service.statusCode() >= 500;
+            }
+            if (t instanceof software.amazon.awssdk.core.exception.SdkClientException) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
     }
 
     /** After {@code limit}, asks the run's execution (found by its identifying parameters) to stop at its next commit. */
@@ -302,7 +373,7 @@ public final class ReportJobs implements AutoCloseable {
 
     private static long countReadInThisRun(JobExecution execution) {
         return execution.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("scanSegment:"))
-                .mapToLong(s -> s.getReadCount()).sum();
+                .mapToLong(s -> s.getExecutionContext().getLong(SegmentScanReader.READ_IN_EXECUTION, 0L)).sum();
     }
 
     /** The towns' cases, counted by COUNT scans (no data returned), for an exact progress bar. */

@@ -1,9 +1,7 @@
 package cn.banshi.batch;
 
 import cn.banshi.batch.cases.CaseFigures;
-import cn.banshi.batch.cases.CaseTally;
 import cn.banshi.batch.cases.SegmentPartitioner;
-import cn.banshi.batch.cases.TallyWriter;
 import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.batch.report.ReportWriter;
@@ -19,8 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -36,7 +32,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public abstract class ReportStep implements Tasklet {
     /** What a job's last step needs. */
     public record Services(JobRepository jobRepository, Catalogs catalogs, ActivityStore activities,
-                           PlanItemStore plans, DisclosureStore disclosure, ReportStore reports, ScanProgress progress) {}
+                           PlanItemStore plans, DisclosureStore disclosure, ReportStore reports, ScanProgress progress,
+                           ScanTallies tallies) {
+        public Services(JobRepository jobRepository, Catalogs catalogs, ActivityStore activities, PlanItemStore plans,
+                        DisclosureStore disclosure, ReportStore reports, ScanProgress progress) {
+            this(jobRepository, catalogs, activities, plans, disclosure, reports, progress, new ScanTallies(jobRepository));
+        }
+    }
 
     private final ReportKind kind;
     protected final Services services;
@@ -57,7 +59,7 @@ public abstract class ReportStep implements Tasklet {
         services.progress().listener().phase("生成报告");
         Catalog catalog = services.catalogs().town(town)
                 .orElseThrow(() -> new IllegalArgumentException("未知乡镇 unknown town: " + town));
-        CaseFigures figures = new CaseFigures(mergedTally(step.getJobExecution(), town, p.segments()), catalog, p.period());
+        CaseFigures figures = new CaseFigures(services.tallies().town(step.getJobExecution(), p.towns(), town, p.segments()), catalog, p.period());
         ReportInputs inputs = ReportInputs.load(catalog, p.year(), services.activities(), services.plans(),
                 services.disclosure());
         Report report = draft(p, town, figures, inputs);
@@ -67,21 +69,6 @@ public abstract class ReportStep implements Tasklet {
             else writeFile(out.resolve(format.fileName()), content);
         });
         return RepeatStatus.FINISHED;
-    }
-
-    /** The tallies of the town's segments' last executions in this job instance (earlier runs' included). */
-    private CaseTally mergedTally(JobExecution execution, String town, int segments) {
-        CaseTally total = new CaseTally();
-        for (int i = 0; i < segments; i++) {
-            String name = "scanSegment:" + SegmentPartitioner.partitionName(i);
-            StepExecution last = services.jobRepository().getLastStepExecution(execution.getJobInstance(), name);
-            if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
-                throw new IllegalStateException("scan segment " + i + " has not completed");
-            }
-            String key = TallyWriter.key(town);
-            total.merge(CaseTally.fromJson(last.getExecutionContext().containsKey(key) ? last.getExecutionContext().getString(key) : null));
-        }
-        return total;
     }
 
     private static void writeFile(Path file, byte[] content) {

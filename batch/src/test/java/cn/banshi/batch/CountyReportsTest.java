@@ -102,7 +102,7 @@ class CountyReportsTest {
                 "-cp", System.getProperty("java.class.path"),
                 "-Dbanshi.dynamodb.endpoint=" + LocalDynamo.endpoint(),
                 "-Dbanshi.tablePrefix=" + System.getProperty("banshi.tablePrefix"),
-                "-Dbanshi.batch.chunkSize=3", "-Dbanshi.batch.chunkPauseMillis=250",
+                "-Dbanshi.batch.pageSize=3", "-Dbanshi.batch.pagesPerCommit=1", "-Dbanshi.batch.chunkPauseMillis=250",
                 "cn.banshi.batch.ReportCli", "--job", "rule-of-law-annual", "--towns", "gaocheng,dingshu", "--year", "2021",
                 "--data", interrupted.toString(), "--today", TODAY.toString(), "--format", "json,md,html"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

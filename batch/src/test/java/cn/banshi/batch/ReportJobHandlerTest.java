@@ -54,7 +54,7 @@ class ReportJobHandlerTest {
         runs = new ReportRuns(dynamo);
         // slow commits, so that a stop asked for at once reaches the scan before it ends
         jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data)
-                .withProperties(Map.of(BatchConfiguration.CHUNK_SIZE, 2, BatchConfiguration.CHUNK_PAUSE_MILLIS, 100))
+                .withProperties(Map.of(BatchConfiguration.PAGE_SIZE, 2, BatchConfiguration.PAGES_PER_COMMIT, 1, BatchConfiguration.CHUNK_PAUSE_MILLIS, 100))
                 .onSeveralMachines(ReportJobHandler.FUNCTION_TIMEOUT), clock);
         handler = new ReportJobHandler(jobs, runs, new LinkedHashSet<>(List.of("gaocheng", "dingshu")), clock);
     }

@@ -68,7 +68,7 @@ class ReportRestartTest {
                 "-cp", System.getProperty("java.class.path"),
                 "-Dbanshi.dynamodb.endpoint=" + LocalDynamo.endpoint(),
                 "-Dbanshi.tablePrefix=" + System.getProperty("banshi.tablePrefix"),
-                "-Dbanshi.batch.chunkSize=4", "-Dbanshi.batch.chunkPauseMillis=300",
+                "-Dbanshi.batch.pageSize=4", "-Dbanshi.batch.pagesPerCommit=1", "-Dbanshi.batch.chunkPauseMillis=300",
                 "cn.banshi.batch.ReportCli", "--job", "rule-of-law-annual", "--town", TOWN, "--year", "2021",
                 "--data", interrupted.toString(), "--today", TODAY.toString()))
                 .redirectErrorStream(true).start();

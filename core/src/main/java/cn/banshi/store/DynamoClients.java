@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -31,12 +32,30 @@ public final class DynamoClients {
         return forEndpoint(configuredEndpoint(), ClientOverrideConfiguration.builder());
     }
 
+    /** A client for request paths: the SDK's standard retries (3 attempts), so that a throttled request answers 503 soon. */
     public static DynamoDbClient forEndpoint(String endpoint, ClientOverrideConfiguration.Builder overrides) {
+        return build(endpoint, overrides.retryStrategy(RetryMode.STANDARD));
+    }
+
+    /**
+     * A client for batch jobs, which have minutes rather than an API request's seconds: up to
+     * {@value #BATCH_ATTEMPTS} attempts with the standard exponential backoff, and no retry quota (the standard
+     * strategy's circuit breaker would stop retrying a long scan during a spell of throttling, failing the step
+     * where waiting a little longer would do).
+     */
+    public static DynamoDbClient forBatchJobs(String endpoint, ClientOverrideConfiguration.Builder overrides) {
+        return build(endpoint, overrides.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(BATCH_ATTEMPTS).circuitBreakerEnabled(false).build()));
+    }
+
+    public static final int BATCH_ATTEMPTS = 10;
+
+    private static DynamoDbClient build(String endpoint, ClientOverrideConfiguration.Builder overrides) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(3))
                         .socketTimeout(Duration.ofSeconds(10)).build())
-                .overrideConfiguration(overrides.retryStrategy(RetryMode.STANDARD).build());
+                .overrideConfiguration(overrides.build());
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint))
                     .region(Region.US_EAST_1)

@@ -11,6 +11,7 @@ import cn.banshi.api.Events;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.store.Tables;
+import cn.banshi.testkit.FaultInjector;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.tracking.TrackingHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;

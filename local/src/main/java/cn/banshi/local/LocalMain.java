@@ -39,7 +39,8 @@ public final class LocalMain {
         DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
         TableSetup.ensureTables(dynamo);
         // staff's "generate now" runs in a background thread of this process (the report function in AWS)
-        LocalReportRunner reports = new LocalReportRunner(dynamo, data, Clock.systemUTC());
+        LocalReportRunner reports = new LocalReportRunner(
+                DynamoClients.forBatchJobs(dynalite.endpoint(), ClientOverrideConfiguration.builder()), data, Clock.systemUTC());
         AppContext app = new AppContext(dynamo, Clock.systemUTC(), new cn.banshi.reports.FileReportStore(data.resolve("reports")), reports);
         if (demo) DemoSetup.ensureLoaded(app, data);
         Path web = root.resolve("web");

@@ -41,6 +41,27 @@ public record CaseFact(String town, String type, String category, String village
 
     private static LocalDate date(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
-        return v == null || v.s() == null ? null : LocalDate.parse(v.s());
+        return v == null || v.s() == null ? null : isoDate(v.s());
+    }
+
+    /** yyyy-MM-dd, as the store writes dates; about ten times faster than LocalDate.parse, which is per case here. */
+    static LocalDate isoDate(String s) {
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int day = digits(s, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) return LocalDate.of(year, month, day);
+        }
+        return LocalDate.parse(s); // anything else: the standard parser, and its error
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 }

@@ -17,6 +17,12 @@ import java.util.TreeMap;
  * requests the cells of the statutory table.
  */
 public final class CaseTally {
+    private static final String[] MONTH_KEYS = new String[13];
+
+    static {
+        for (int m = 1; m <= 12; m++) MONTH_KEYS[m] = String.format("received.month.%02d", m);
+    }
+
     private final TreeMap<String, Long> sums = new TreeMap<>();
     private final TreeMap<String, Long> maxima = new TreeMap<>();
 
@@ -33,7 +39,7 @@ public final class CaseTally {
         if (received) {
             inc("received");
             inc("received.type." + t);
-            inc("received.month." + String.format("%02d", f.receivedOn().getMonthValue()));
+            inc(MONTH_KEYS[f.receivedOn().getMonthValue()]);
             if (f.category() != null) inc("received.category." + t + "." + f.category());
             if (finishedByAsOf) inc("received.finished");
             if (f.village() != null) {

@@ -4,6 +4,7 @@ import cn.banshi.json.Json;
 import cn.banshi.store.AttributeJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,16 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 /**
  * Reads one segment of a parallel Scan of the case table, only the run's towns' cases (one town, or a county's:
  * at most {@value #MAX_TOWNS}, DynamoDB's limit for IN) and only the attributes of {@link CaseFact} (never
- * personal data), one page at a time. Its position (the page's start key and the
- * index within the page) is saved at every commit, so a restarted step resumes on the same item.
+ * personal data), one page at a time: each {@link #read()} is one Scan call, and pages the town filter left empty
+ * are skipped. Its position (the next page's start key, or that the segment is done) is saved at every commit,
+ * so a restarted step resumes with the page after the last one tallied.
  */
-public final class SegmentScanReader implements ItemStreamReader<CaseFact> {
+public final class SegmentScanReader implements ItemStreamReader<CasePage> {
     static final String START_KEY = "scan.startKey";
-    static final String INDEX = "scan.index";
+    static final String DONE = "scan.done";
     static final String READ = "scan.read";
+    /** The cases this step execution read (a resumed step's earlier executions not included). */
+    public static final String READ_IN_EXECUTION = "scan.readInExecution";
     public static final int MAX_TOWNS = 100;
 
     private final DynamoDbClient dynamo;
@@ -36,10 +40,9 @@ public final class SegmentScanReader implements ItemStreamReader<CaseFact> {
     private final LongConsumer progress;
 
     private Map<String, AttributeValue> startKey;
-    private List<Map<String, AttributeValue>> page;
-    private Map<String, AttributeValue> nextKey;
-    private int index;
+    private boolean done;
     private long read;
+    private long readAtOpen;
 
     public SegmentScanReader(DynamoDbClient dynamo, String table, List<String> towns, int segment, int totalSegments,
                              int pageSize, LongConsumer progress) {
@@ -56,31 +59,32 @@ public final class SegmentScanReader implements ItemStreamReader<CaseFact> {
     @Override
     public void open(ExecutionContext context) {
         startKey = context.containsKey(START_KEY) ? key(context.getString(START_KEY)) : null;
-        index = context.containsKey(INDEX) ? context.getInt(INDEX) : 0;
+        done = context.containsKey(DONE) && Boolean.parseBoolean(context.getString(DONE));
         read = context.containsKey(READ) ? context.getLong(READ) : 0;
-        page = null;
+        readAtOpen = read;
         if (read > 0) progress.accept(read);
     }
 
+    /** The next page with cases of the run's towns; null when the segment is done. */
     @Override
-    public CaseFact read() {
-        while (true) {
-            if (page == null) fetch();
-            if (index < page.size()) {
-                read++;
-                progress.accept(1);
-                return CaseFact.of(page.get(index++));
-            }
-            if (nextKey == null) return null;
-            startKey = nextKey;
-            index = 0;
-            page = null;
+    public CasePage read() {
+        while (!done) {
+            ScanResponse response = fetch();
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            done = startKey == null;
+            if (response.items().isEmpty()) continue;
+            List<CaseFact> facts = new ArrayList<>(response.items().size());
+            for (Map<String, AttributeValue> item : response.items()) facts.add(CaseFact.of(item));
+            read += facts.size();
+            progress.accept(facts.size());
+            return new CasePage(facts);
         }
+        return null;
     }
 
-    private void fetch() {
+    private ScanResponse fetch() {
         Map<String, AttributeValue> values = new HashMap<>();
-        List<String> names = new java.util.ArrayList<>(towns.size());
+        List<String> names = new ArrayList<>(towns.size());
         for (int i = 0; i < towns.size(); i++) {
             values.put(":town" + i, AttributeValue.fromS(towns.get(i)));
             names.add(":town" + i);
@@ -92,22 +96,21 @@ public final class SegmentScanReader implements ItemStreamReader<CaseFact> {
                 .expressionAttributeNames(CaseFact.NAMES)
                 .expressionAttributeValues(values);
         if (startKey != null) request.exclusiveStartKey(startKey);
-        ScanResponse response = dynamo.scan(request.build());
-        page = response.items();
-        nextKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        return dynamo.scan(request.build());
     }
 
     @Override
     public void update(ExecutionContext context) {
         if (startKey == null) context.remove(START_KEY);
         else context.putString(START_KEY, Json.write(AttributeJson.toJson(startKey)));
-        context.putInt(INDEX, index);
+        context.putString(DONE, Boolean.toString(done));
         context.putLong(READ, read);
+        context.putLong(READ_IN_EXECUTION, read - readAtOpen);
     }
 
     @Override
     public void close() {
-        page = null;
+        startKey = null;
     }
 
     private static Map<String, AttributeValue> key(String json) {

@@ -8,12 +8,12 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Adds each chunk's cases to its town's {@link CaseTally} and saves the run's tallies in the segment's step
+ * Adds each chunk's pages of cases to its town's {@link CaseTally} and saves the run's tallies in the segment's step
  * execution context at every commit ({@link #key(String)} per town), together with the reader's position: after a
  * crash the step resumes from a consistent pair, so no case is counted twice or missed. Memory and context grow
  * with the run's towns, never with its cases.
  */
-public final class TallyWriter implements ItemStreamWriter<CaseFact> {
+public final class TallyWriter implements ItemStreamWriter<CasePage> {
     private static final String TALLY = "tally.";
     private final ReportPeriod period;
     private final Map<String, CaseTally> tallies = new LinkedHashMap<>();
@@ -34,11 +34,13 @@ public final class TallyWriter implements ItemStreamWriter<CaseFact> {
     }
 
     @Override
-    public void write(Chunk<? extends CaseFact> chunk) {
-        for (CaseFact fact : chunk) {
-            CaseTally tally = tallies.get(fact.town());
-            if (tally == null) throw new IllegalStateException("a case of a town outside the run: " + fact.town());
-            tally.add(fact, period);
+    public void write(Chunk<? extends CasePage> chunk) {
+        for (CasePage page : chunk) {
+            for (CaseFact fact : page.cases()) {
+                CaseTally tally = tallies.get(fact.town());
+                if (tally == null) throw new IllegalStateException("a case of a town outside the run: " + fact.town());
+                tally.add(fact, period);
+            }
         }
     }
 

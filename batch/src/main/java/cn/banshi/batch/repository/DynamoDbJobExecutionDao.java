@@ -97,8 +97,11 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
             try {
                 dynamo.updateItem(claim.request(instanceTable, Attributes.key(JobInstanceItemConverter.instanceKey(jobInstance.getId()))));
             } catch (ConditionalCheckFailedException raced) {
-                dynamo.deleteItem(b -> b.tableName(table).key(Attributes.key(JobExecutionItemConverter.key(id))));
-                continue;
+                if (!AppliedWrites.holds(jobInstanceDao.getInstanceItem(jobInstance.getId()), RUNNING_EXECUTION, Attributes.n(id))) {
+                    dynamo.deleteItem(b -> b.tableName(table).key(Attributes.key(JobExecutionItemConverter.key(id))));
+                    continue;
+                }
+                // the claim was applied by an attempt whose answer was lost: the execution id is ours alone
             }
             jobInstance.setVersion(version + 1);
             return execution;
@@ -113,7 +116,9 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
         Assert.notNull(version, "JobExecution version cannot be null. JobExecution must be saved before it can be updated");
         UpdateExpression update = new UpdateExpression();
         converter.mutableValues(jobExecution).forEach(update::set);
+        AttributeValue token = AppliedWrites.newToken();
         update.set(JobExecutionItemConverter.VERSION, Attributes.n(version + 1L))
+                .set(AppliedWrites.TOKEN, token)
                 .condition("? = ?", JobExecutionItemConverter.VERSION, Attributes.n(version));
         try {
             dynamo.updateItem(update.request(table, Attributes.key(JobExecutionItemConverter.key(jobExecution.getId()))));
@@ -122,7 +127,7 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
             if (current == null) {
                 throw new NoSuchObjectException("Invalid JobExecution, ID " + jobExecution.getId() + " not found.");
             }
-            throw new OptimisticLockingFailureException("Attempt to update job execution id=" + jobExecution.getId()
+            if (!AppliedWrites.holds(current, AppliedWrites.TOKEN, token)) throw new OptimisticLockingFailureException("Attempt to update job execution id=" + jobExecution.getId()
                     + " with wrong version (" + version + "), where current version is "
                     + Attributes.intValue(current, JobExecutionItemConverter.VERSION));
         }
@@ -230,6 +235,7 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
                     .expressionAttributeNames(Map.of("#v", JobExecutionItemConverter.VERSION))
                     .expressionAttributeValues(Map.of(":v", Attributes.n(jobExecution.getVersion()))));
         } catch (ConditionalCheckFailedException stale) {
+            if (getItem(jobExecution.getId()) == null) return; // deleted by an earlier attempt whose answer was lost
             throw new OptimisticLockingFailureException("Attempt to delete job execution id=" + jobExecution.getId()
                     + " with wrong version (" + jobExecution.getVersion() + ")");
         }

@@ -62,12 +62,22 @@ public class DynamoDbJobInstanceDao implements JobInstanceDao {
         dynamo.updateItem(new UpdateExpression()
                 .add(JOB_NAMES, AttributeValue.fromSs(List.of(jobName)))
                 .request(table, Attributes.key(JOB_NAMES_KEY)));
-        dynamo.putItem(b -> b.tableName(table).item(JobInstanceItemConverter.instanceItem(id, jobName, jobKey))
-                .conditionExpression("attribute_not_exists(pk)"));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(JobInstanceItemConverter.instanceItem(id, jobName, jobKey))
+                    .conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException exists) {
+            // the id comes from a sequence: only this put, applied by an earlier attempt, can have stored it
+            if (!AppliedWrites.holds(getInstanceItem(id), JOB_KEY, Attributes.s(jobKey))) throw exists;
+        }
         try {
             dynamo.putItem(b -> b.tableName(table).item(JobInstanceItemConverter.keyItem(id, jobName, jobKey))
                     .conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException lost) {
+            if (AppliedWrites.holds(get(JobInstanceItemConverter.uniqueKey(jobName, jobKey)), ID, Attributes.n(id))) {
+                JobInstance instance = new JobInstance(id, jobName);
+                instance.setVersion(0);
+                return instance;
+            }
             dynamo.deleteItem(b -> b.tableName(table).key(Attributes.key(JobInstanceItemConverter.instanceKey(id))));
             throw new ConcurrentJobLaunchException("A job instance of '" + jobName
                     + "' with these identifying parameters already exists (created by a concurrent launch)");

@@ -59,7 +59,14 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
         StepExecution step = new StepExecution(id, stepName, jobExecution);
         step.incrementVersion();
         validate(step);
-        dynamo.putItem(b -> b.tableName(table).item(converter.toItem(step)).conditionExpression("attribute_not_exists(pk)"));
+        Map<String, AttributeValue> item = converter.toItem(step);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException exists) {
+            // the id comes from a sequence: an item under it can only be this put, applied by an earlier attempt
+            if (!AppliedWrites.holds(getItem(StepExecutionItemConverter.key(jobExecution.getId(), id)),
+                    StepExecutionItemConverter.NAME, Attributes.s(stepName))) throw exists;
+        }
         return step;
     }
 
@@ -70,7 +77,9 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
         Assert.notNull(version, "StepExecution version cannot be null. StepExecution must be saved before it can be updated");
         UpdateExpression update = new UpdateExpression();
         converter.mutableValues(stepExecution).forEach(update::set);
+        AttributeValue token = AppliedWrites.newToken();
         update.set(StepExecutionItemConverter.VERSION, Attributes.n(version + 1L))
+                .set(AppliedWrites.TOKEN, token)
                 .condition("? = ?", StepExecutionItemConverter.VERSION, Attributes.n(version));
         Map<String, AttributeValue> key = StepExecutionItemConverter.key(stepExecution.getJobExecutionId(), stepExecution.getId());
         try {
@@ -80,7 +89,7 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
             if (current == null) {
                 throw new NoSuchObjectException("Invalid StepExecution, ID " + stepExecution.getId() + " not found.");
             }
-            throw new OptimisticLockingFailureException("Attempt to update step execution id=" + stepExecution.getId()
+            if (!AppliedWrites.holds(current, AppliedWrites.TOKEN, token)) throw new OptimisticLockingFailureException("Attempt to update step execution id=" + stepExecution.getId()
                     + " with wrong version (" + version + "), where current version is "
                     + Attributes.intValue(current, StepExecutionItemConverter.VERSION));
         }
@@ -152,6 +161,8 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
                     .expressionAttributeNames(Map.of("#v", StepExecutionItemConverter.VERSION))
                     .expressionAttributeValues(Map.of(":v", Attributes.n(stepExecution.getVersion()))));
         } catch (ConditionalCheckFailedException stale) {
+            // gone: deleted by an earlier attempt of this call whose answer was lost
+            if (getItem(StepExecutionItemConverter.key(stepExecution.getJobExecutionId(), stepExecution.getId())) == null) return;
             throw new OptimisticLockingFailureException("Attempt to delete step execution id=" + stepExecution.getId()
                     + " with wrong version (" + stepExecution.getVersion() + ")");
         }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.store.DynamoClients;
 import cn.banshi.store.Tables;
+import cn.banshi.testkit.FaultInjector;
 import cn.banshi.testkit.LocalDynamo;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,8 +36,11 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.support.ConfigurableConversionService;
 import org.springframework.dao.OptimisticLockingFailureException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The repository contract Spring Batch's JDBC and MongoDB repository tests check, against dynalite: create,
@@ -185,6 +190,54 @@ class DynamoDbJobRepositoryTest {
         execution.setStatus(BatchStatus.STOPPED);
         repository.update(execution); // the synchronised version makes this update succeed
         assertEquals(BatchStatus.STOPPED, repository.getJobExecution(execution.getId()).getStatus());
+    }
+
+    /**
+     * DynamoDB applied a conditional write but answered 500; the SDK sent it again, and that attempt failed its
+     * own condition. The DAOs recognise their own write in the stored item (a token, or an id only they drew from
+     * the sequence) instead of taking it for a lost race: no OptimisticLockingFailureException, no
+     * ConcurrentJobLaunchException, nothing written twice.
+     */
+    @Test
+    void aConditionalWriteThatWasAppliedButAnsweredWithAnErrorCountsAsDone() throws Exception {
+        FaultInjector faults = new FaultInjector(0, 1L);
+        JobRepository flaky = repository(DynamoClients.forEndpoint(LocalDynamo.endpoint(),
+                ClientOverrideConfiguration.builder().addExecutionInterceptor(faults)));
+        String job = job();
+        faults.failNextAfterWrite(PutItemRequest.class, 2); // the instance item and the (name, key) item
+        JobInstance instance = flaky.createJobInstance(job, params("a"));
+        assertEquals(instance, repository.getJobInstance(job, params("a")));
+        assertEquals(1, repository.getJobInstanceCount(job));
+
+        faults.failNextAfterWrite(UpdateItemRequest.class, 2); // the id sequence's ADD, then the claim on the instance
+        JobExecution execution = flaky.createJobExecution(instance, params("a"), new ExecutionContext());
+        assertEquals(List.of(execution.getId()), repository.getJobExecutions(instance).stream().map(JobExecution::getId).toList());
+
+        execution.setStatus(BatchStatus.STARTED);
+        faults.failNextAfterWrite(UpdateItemRequest.class, 1); // the versioned update
+        flaky.update(execution);
+        assertEquals(1, execution.getVersion());
+        assertEquals(1, repository.getJobExecution(execution.getId()).getVersion());
+        assertEquals(BatchStatus.STARTED, repository.getJobExecution(execution.getId()).getStatus());
+
+        faults.failNextAfterWrite(PutItemRequest.class, 1); // the step execution's conditional put
+        StepExecution step = flaky.createStepExecution("load", execution);
+        step.setReadCount(42);
+        faults.failNextAfterWrite(UpdateItemRequest.class, 1); // the step's versioned update
+        flaky.update(step);
+        assertEquals(1, step.getVersion());
+        StepExecution stored = repository.getStepExecution(execution.getId(), step.getId());
+        assertEquals(42, stored.getReadCount());
+        assertEquals(1, stored.getVersion());
+        assertEquals(List.of(step.getId()), repository.getJobExecution(execution.getId()).getStepExecutions().stream()
+                .map(StepExecution::getId).toList());
+        assertEquals(7, faults.failedAfterWrite.get(), "every planned fault was injected");
+
+        // a real lost race is still one: another writer's update in between
+        StepExecution stale = repository.getStepExecution(execution.getId(), step.getId());
+        repository.update(step);
+        faults.failNextAfterWrite(UpdateItemRequest.class, 1);
+        assertThrows(OptimisticLockingFailureException.class, () -> flaky.update(stale));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package cn.banshi.faults;
+package cn.banshi.testkit;
 
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
  * </ul>
  */
 public final class FaultInjector implements ExecutionInterceptor {
-    private final double share;
+    private volatile double share;
     private final Random random;
     private volatile boolean enabled = true;
     public final AtomicInteger attempts = new AtomicInteger();
@@ -34,6 +34,11 @@ public final class FaultInjector implements ExecutionInterceptor {
     public FaultInjector(double share, long seed) {
         this.share = share;
         this.random = new Random(seed);
+    }
+
+    /** From now on, fail this share of attempts (1.0: an outage). */
+    public void share(double failing) {
+        share = failing;
     }
 
     public void enabled(boolean on) {
@@ -48,9 +53,27 @@ public final class FaultInjector implements ExecutionInterceptor {
         return random.nextDouble();
     }
 
+    private final AtomicInteger afterWriteQueue = new AtomicInteger();
+    private volatile Class<?> afterWriteRequest;
+
+    /**
+     * The next {@code n} attempts of this kind of request (e.g. UpdateItemRequest) reach the table and then fail
+     * with a 500: the write is applied, the caller is told it failed, and the SDK sends it again.
+     */
+    public void failNextAfterWrite(Class<? extends software.amazon.awssdk.core.SdkRequest> request, int n) {
+        afterWriteRequest = request;
+        afterWriteQueue.set(n);
+    }
+
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         attempts.incrementAndGet();
+        if (afterWriteRequest != null && afterWriteRequest.isInstance(context.request())
+                && afterWriteQueue.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            failedAfterWrite.incrementAndGet();
+            attributes.putAttribute(FAIL_AFTER_QUEUED, Boolean.TRUE);
+            return;
+        }
         if (!enabled) return;
         double d = draw();
         if (d >= share) return;
@@ -73,6 +96,10 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        if (Boolean.TRUE.equals(attributes.getAttribute(FAIL_AFTER_QUEUED))) {
+            attributes.putAttribute(FAIL_AFTER_QUEUED, Boolean.FALSE);
+            throw internalError();
+        }
         if (Boolean.TRUE.equals(attributes.getAttribute(FAIL_AFTER))) {
             attributes.putAttribute(FAIL_AFTER, Boolean.FALSE);
             failedAfterWrite.incrementAndGet();
@@ -80,6 +107,8 @@ public final class FaultInjector implements ExecutionInterceptor {
         }
     }
 
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> FAIL_AFTER_QUEUED =
+            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("banshi.fault.failAfterWriteQueued");
     private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> FAIL_AFTER =
             new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("banshi.fault.failAfterWrite");
 
