@@ -24,6 +24,7 @@ import cn.banshi.tracking.AttemptLimiter;
 import cn.banshi.tracking.TrackingService;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -49,20 +50,29 @@ public final class AppContext {
     private final ActivityStore activities;
     private final PlanItemStore planItems;
     private final DisclosureStore disclosure;
-    private final ReportStore reports;
+    private final Supplier<ReportStore> reports;
     private final ReportRuns reportRuns;
-    private final ReportRunner reportRunner;
+    private final Supplier<ReportRunner> reportRunner;
 
-    /** The report store and runner of the environment: S3 and the report function in AWS, else the data directory and none. */
+    /**
+     * The report store and runner of the environment: S3 and the report function in AWS, else the data directory
+     * and none. Both are built at their first use: only the report routes need an S3 or a Lambda client, and the
+     * other functions' cold starts should not build them (their package does not even contain them, see
+     * functions/pom.xml).
+     */
     public AppContext(DynamoDbClient dynamo, Clock clock) {
-        this(dynamo, clock, ReportStores.fromEnvironment());
+        this(dynamo, clock, once(ReportStores::fromEnvironment), once(LambdaReportRunner::fromEnvironment));
     }
 
     public AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports) {
-        this(dynamo, clock, reports, LambdaReportRunner.fromEnvironment());
+        this(dynamo, clock, () -> reports, once(LambdaReportRunner::fromEnvironment));
     }
 
     public AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports, ReportRunner reportRunner) {
+        this(dynamo, clock, () -> reports, () -> reportRunner);
+    }
+
+    private AppContext(DynamoDbClient dynamo, Clock clock, Supplier<ReportStore> reports, Supplier<ReportRunner> reportRunner) {
         this.dynamo = dynamo;
         this.clock = clock;
         this.random = new SecureRandom();
@@ -111,7 +121,26 @@ public final class AppContext {
     public ActivityStore activities() { return activities; }
     public PlanItemStore planItems() { return planItems; }
     public DisclosureStore disclosure() { return disclosure; }
-    public ReportStore reports() { return reports; }
+    public ReportStore reports() { return reports.get(); }
     public ReportRuns reportRuns() { return reportRuns; }
-    public ReportRunner reportRunner() { return reportRunner; }
+    public ReportRunner reportRunner() { return reportRunner.get(); }
+
+    /** Builds the value at the first get(), once, also when threads ask at the same time. */
+    private static <T> Supplier<T> once(Supplier<T> build) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        if (value == null) value = build.get();
+                        v = value;
+                    }
+                }
+                return v;
+            }
+        };
+    }
 }

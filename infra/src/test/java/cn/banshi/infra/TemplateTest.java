@@ -71,7 +71,9 @@ class TemplateTest {
                         id + ": a scheduled function's handler is a RequestHandler (not an API handler)");
             }
             if (trigger) assertTrue(RequestStreamHandler.class.isAssignableFrom(type), id + ": trigger is a RequestStreamHandler");
-            assertEquals(lambdaJar(type), fn.path("CodeUri").asText(), id + ": CodeUri is the shaded jar of the module holding " + type.getSimpleName());
+            assertEquals(lambdaJar(type), fn.path("CodeUri").asText(), id + ": CodeUri is the shaded jar of the module holding "
+                    + type.getSimpleName() + (FunctionPackagesTest.NEEDS_REPORT_CLIENTS.contains(type.getName())
+                    ? " with the S3 and Lambda clients (-lambda-reports.jar)" : ""));
         }
     }
 
@@ -412,7 +414,8 @@ class TemplateTest {
                 : location.getFileName().toString().replaceFirst("-\\d.*$", "");
         String version = System.getProperty("banshi.version");
         assertNotNull(version, "surefire passes banshi.version");
-        return "../" + artifact.substring("banshi-".length()) + "/target/" + artifact + "-" + version + "-lambda.jar";
+        String classifier = FunctionPackagesTest.NEEDS_REPORT_CLIENTS.contains(type.getName()) ? "-lambda-reports" : "-lambda";
+        return "../" + artifact.substring("banshi-".length()) + "/target/" + artifact + "-" + version + classifier + ".jar";
     }
 
     /** Concrete Lambda handler classes compiled in the banshi modules on the test class path. */
