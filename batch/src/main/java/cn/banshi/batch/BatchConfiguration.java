@@ -47,10 +47,12 @@ public class BatchConfiguration {
      * segment's tallies and position to the job repository; a restart redoes at most this much.
      */
     public static final String PAGES_PER_COMMIT = "banshi.batch.pagesPerCommit";
-    /** How many partitions (town segments, town reports) run at once. */
+    /** How many scan segments, and how many towns' reports, are worked on at once. */
     public static final String CONCURRENCY = "banshi.batch.concurrency";
     /** Tests only: a pause after each chunk, so that a test can kill the process halfway. */
     public static final String CHUNK_PAUSE_MILLIS = "banshi.batch.chunkPauseMillis";
+    /** The last step of every job: the towns' reports. */
+    public static final String REPORT_STEP = "writeReports";
 
     @Bean
     public static org.springframework.batch.core.scope.StepScope stepScope() {
@@ -101,8 +103,9 @@ public class BatchConfiguration {
     @Bean
     public ReportStep.Services reportServices(JobRepository jobRepository, Catalogs catalogs, ActivityStore activities,
                                               PlanItemStore plans, DisclosureStore disclosure, ReportStore reports,
-                                              ScanProgress progress) {
-        return new ReportStep.Services(jobRepository, catalogs, activities, plans, disclosure, reports, progress);
+                                              ScanProgress progress, Environment env) {
+        return new ReportStep.Services(jobRepository, catalogs, activities, plans, disclosure, reports, progress,
+                env.getProperty(CONCURRENCY, Integer.class, 4));
     }
 
     @Bean
@@ -133,23 +136,6 @@ public class BatchConfiguration {
     public org.springframework.batch.core.partition.Partitioner segmentPartitioner(
             @Value("#{jobParameters['segments']}") Long segments) {
         return new SegmentPartitioner(segments.intValue());
-    }
-
-    /** One partition per town of the run, for the step that writes the reports. */
-    @Bean
-    @StepScope
-    public org.springframework.batch.core.partition.Partitioner townPartitioner(@Value("#{jobParameters['towns']}") String towns) {
-        return new TownPartitioner(ReportParameters.towns(towns));
-    }
-
-    /** The last step of every report job: {@code report} (a job's tasklet step) once per town, in parallel. */
-    public static Step writeReports(JobRepository jobRepository, Step report, TaskExecutor partitionExecutor,
-                                    org.springframework.batch.core.partition.Partitioner townPartitioner) {
-        return new StepBuilder("writeReports", jobRepository)
-                .partitioner(report.getName(), townPartitioner)
-                .step(report)
-                .taskExecutor(partitionExecutor)
-                .build();
     }
 
     @Bean

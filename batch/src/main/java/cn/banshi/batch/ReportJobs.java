@@ -55,7 +55,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class ReportJobs implements AutoCloseable {
     public static final int DEFAULT_SEGMENTS = 4;
-    static final String REPORT_STEP = "writeReport";
     /** How many times a run that failed on DynamoDB errors is resumed at once, in the same call (default 3). */
     public static final String RESUMES = "banshi.batch.resumes";
     static final int DEFAULT_RESUMES = 3;
@@ -211,14 +210,17 @@ public final class ReportJobs implements AutoCloseable {
         progress.phase("扫描案件");
         ScheduledExecutorService stopper = null;
         try {
-            JobExecution last = null;
+            // the latest run (instance) of this job for these towns and year; only its last execution is loaded,
+            // with its steps and contexts (a county run's are large): earlier runs are complete by construction
+            JobInstance latest = null;
             long run = 0;
             for (long r = 1; ; r++) {
                 JobInstance instance = repository.getJobInstance(kind.code(), probe(towns, request.year(), r).toJobParameters());
                 if (instance == null) break;
                 run = r;
-                last = repository.getLastJobExecution(instance);
+                latest = instance;
             }
+            JobExecution last = latest == null ? null : repository.getLastJobExecution(latest);
             boolean resumed = last != null && last.getStatus() != BatchStatus.COMPLETED
                     && last.getStatus() != BatchStatus.ABANDONED;
             if (!resumed) run = run + 1;
@@ -344,13 +346,20 @@ public final class ReportJobs implements AutoCloseable {
         return stopper;
     }
 
-    /** Per town: COMPLETED if its report step completed in this job instance, else that step's or the job's status. */
+    /**
+     * Per town: COMPLETED if its report is written in this job instance (the report step's context lists it), else
+     * FAILED if the report step ran, else the job's status.
+     */
     private static Map<String, BatchStatus> townStatus(JobRepository repository, JobExecution execution, List<String> towns) {
+        StepExecution step = execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().equals(BatchConfiguration.REPORT_STEP)).findFirst()
+                .orElseGet(() -> repository.getLastStepExecution(execution.getJobInstance(), BatchConfiguration.REPORT_STEP));
+        Set<String> written = step == null ? Set.of() : ReportStep.written(step.getExecutionContext());
         Map<String, BatchStatus> statuses = new LinkedHashMap<>();
         for (String town : towns) {
-            StepExecution step = repository.getLastStepExecution(execution.getJobInstance(), REPORT_STEP + ":" + town);
             BatchStatus status;
-            if (step != null) status = step.getStatus();
+            if (written.contains(town)) status = BatchStatus.COMPLETED;
+            else if (step != null) status = step.getStatus() == BatchStatus.COMPLETED ? BatchStatus.FAILED : step.getStatus();
             else status = execution.getStatus() == BatchStatus.COMPLETED ? BatchStatus.FAILED : execution.getStatus();
             statuses.put(town, status);
         }

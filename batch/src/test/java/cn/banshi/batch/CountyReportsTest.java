@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.batch.cases.SegmentScanReader;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.json.Json;
 import cn.banshi.reports.FileReportStore;
@@ -116,7 +117,9 @@ class CountyReportsTest {
                 for (JobExecution running : repository.findRunningJobExecutions(ReportKind.RULE_OF_LAW_ANNUAL.code())) {
                     if (!running.getJobParameters().getString(ReportParameters.TOWNS).equals("dingshu,gaocheng")) continue;
                     for (StepExecution step : repository.getJobExecution(running.getId()).getStepExecutions()) {
-                        if (step.getStepName().startsWith("scanSegment:")) scannedWhenKilled += step.getReadCount();
+                        if (step.getStepName().startsWith("scanSegment:")) {
+                            scannedWhenKilled += step.getExecutionContext().getLong(SegmentScanReader.READ, 0L); // cases; readCount counts pages
+                        }
                     }
                 }
             }

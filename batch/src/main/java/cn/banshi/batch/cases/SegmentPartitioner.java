@@ -11,7 +11,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * run reads the table once, not once per town. The names depend only on the job's parameters, as a restart needs.
  */
 public final class SegmentPartitioner implements Partitioner {
-    public static final String TOWN = "town";
     public static final String SEGMENT = "segment";
     public static final String TOTAL_SEGMENTS = "totalSegments";
 

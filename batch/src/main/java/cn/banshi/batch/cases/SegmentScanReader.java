@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public final class SegmentScanReader implements ItemStreamReader<CasePage> {
     static final String START_KEY = "scan.startKey";
     static final String DONE = "scan.done";
-    static final String READ = "scan.read";
+    /** The cases this segment has read, over all its executions. */
+    public static final String READ = "scan.read";
     /** The cases this step execution read (a resumed step's earlier executions not included). */
     public static final String READ_IN_EXECUTION = "scan.readInExecution";
     public static final int MAX_TOWNS = 100;

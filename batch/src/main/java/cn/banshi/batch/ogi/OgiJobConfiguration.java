@@ -9,13 +9,11 @@ import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.reports.ReportKind;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -26,18 +24,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class OgiJobConfiguration {
 
     @Bean(name = "ogi-annual")
-    public Job ogiAnnualJob(JobRepository jobRepository, Step scanCases, Step ogiReport,
-                          TaskExecutor partitionExecutor, Partitioner townPartitioner) {
+    public Job ogiAnnualJob(JobRepository jobRepository, Step scanCases, Step ogiReport) {
         return new JobBuilder(ReportKind.OGI_ANNUAL.code(), jobRepository)
                 .start(scanCases)
-                .next(BatchConfiguration.writeReports(jobRepository, ogiReport, partitionExecutor, townPartitioner))
+                .next(ogiReport)
                 .build();
     }
 
     @Bean
     public Step ogiReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           ReportStep.Services services) {
-        return new StepBuilder("writeReport", jobRepository)
+        return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
                 .tasklet(new ReportStep(ReportKind.OGI_ANNUAL, services) {
                     @Override
                     protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {

@@ -12,13 +12,11 @@ import cn.banshi.reports.ReportKind;
 import java.time.ZoneOffset;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -29,18 +27,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class NextYearPlanJobConfiguration {
 
     @Bean(name = "next-year-plan")
-    public Job nextYearPlanJob(JobRepository jobRepository, Step scanCases, Step nextYearPlanReport,
-                          TaskExecutor partitionExecutor, Partitioner townPartitioner) {
+    public Job nextYearPlanJob(JobRepository jobRepository, Step scanCases, Step nextYearPlanReport) {
         return new JobBuilder(ReportKind.NEXT_YEAR_PLAN.code(), jobRepository)
                 .start(scanCases)
-                .next(BatchConfiguration.writeReports(jobRepository, nextYearPlanReport, partitionExecutor, townPartitioner))
+                .next(nextYearPlanReport)
                 .build();
     }
 
     @Bean
     public Step nextYearPlanReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    ReportStep.Services services) {
-        return new StepBuilder("writeReport", jobRepository)
+        return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
                 .tasklet(new ReportStep(ReportKind.NEXT_YEAR_PLAN, services) {
                     @Override
                     protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {

@@ -172,8 +172,7 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
         List<StepExecution> steps = new ArrayList<>();
         for (Map<String, AttributeValue> executionItem : jobExecutionDao.executionItems(jobInstance.getId())) {
             JobExecution jobExecution = null;
-            for (Map<String, AttributeValue> item : stepItems(Attributes.longValue(executionItem, JobExecutionItemConverter.ID))) {
-                if (!stepName.equals(Attributes.string(item, StepExecutionItemConverter.NAME))) continue;
+            for (Map<String, AttributeValue> item : stepItems(Attributes.longValue(executionItem, JobExecutionItemConverter.ID), stepName)) {
                 if (jobExecution == null) jobExecution = jobExecutionConverter.toJobExecution(executionItem, jobInstance);
                 steps.add(converter.toStepExecution(item, jobExecution));
             }
@@ -183,14 +182,29 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
 
     /** The step items of one job execution in id order: one strongly consistent Query. */
     private List<Map<String, AttributeValue>> stepItems(long jobExecutionId) {
+        return stepItems(jobExecutionId, null);
+    }
+
+    /**
+     * The same, only the steps named {@code stepName} (null: all): a partitioned step has a step execution per
+     * partition (a county run's report step, one per town), and each partition's restart check asks for its own.
+     */
+    private List<Map<String, AttributeValue>> stepItems(long jobExecutionId, String stepName) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
             QueryRequest.Builder query = QueryRequest.builder()
                     .tableName(table)
                     .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", Attributes.s(Long.toString(jobExecutionId))))
                     .consistentRead(true);
+            if (stepName == null) {
+                query.expressionAttributeValues(Map.of(":pk", Attributes.s(Long.toString(jobExecutionId))));
+            } else {
+                query.filterExpression("#name = :name")
+                        .expressionAttributeNames(Map.of("#name", StepExecutionItemConverter.NAME))
+                        .expressionAttributeValues(Map.of(":pk", Attributes.s(Long.toString(jobExecutionId)),
+                                ":name", Attributes.s(stepName)));
+            }
             if (startKey != null) query.exclusiveStartKey(startKey);
             QueryResponse response = dynamo.query(query.build());
             items.addAll(response.items());

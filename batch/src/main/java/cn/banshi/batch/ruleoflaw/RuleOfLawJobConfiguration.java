@@ -10,13 +10,11 @@ import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.reports.ReportKind;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** {@code rule-of-law-annual}: scan each town's cases by segment, then draft each town's 法治政府建设年度报告. */
@@ -24,18 +22,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class RuleOfLawJobConfiguration {
 
     @Bean(name = "rule-of-law-annual")
-    public Job ruleOfLawAnnualJob(JobRepository jobRepository, Step scanCases, Step ruleOfLawReport,
-                          TaskExecutor partitionExecutor, Partitioner townPartitioner) {
+    public Job ruleOfLawAnnualJob(JobRepository jobRepository, Step scanCases, Step ruleOfLawReport) {
         return new JobBuilder(ReportKind.RULE_OF_LAW_ANNUAL.code(), jobRepository)
                 .start(scanCases)
-                .next(BatchConfiguration.writeReports(jobRepository, ruleOfLawReport, partitionExecutor, townPartitioner))
+                .next(ruleOfLawReport)
                 .build();
     }
 
     @Bean
     public Step ruleOfLawReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                 ReportStep.Services services) {
-        return new StepBuilder("writeReport", jobRepository)
+        return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
                 .tasklet(new ReportStep(ReportKind.RULE_OF_LAW_ANNUAL, services) {
                     @Override
                     protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {

@@ -42,7 +42,18 @@ public final class ReportsChild {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         cn.banshi.bench.ScanCounter calls = new cn.banshi.bench.ScanCounter();
-        DynamoDbClient dynamo = DynamoClients.forEndpoint(args[1], ClientOverrideConfiguration.builder().addExecutionInterceptor(calls));
+        Map<String, java.util.concurrent.atomic.AtomicInteger> byTable = new java.util.concurrent.ConcurrentHashMap<>();
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor tables = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                String table = context.request().getValueForField("TableName", String.class).orElse("-");
+                byTable.computeIfAbsent(context.request().getClass().getSimpleName().replace("Request", "") + " " + table,
+                        k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            }
+        };
+        DynamoDbClient dynamo = DynamoClients.forEndpoint(args[1], ClientOverrideConfiguration.builder().addExecutionInterceptor(calls)
+                .addExecutionInterceptor(tables));
         Path data = Path.of(args[2]);
         int year = Integer.parseInt(args[3]);
         LocalDate today = LocalDate.parse(args[4]);
@@ -71,8 +82,20 @@ public final class ReportsChild {
                 for (ReportKind kind : ReportKind.values()) {
                     long t = System.nanoTime();
                     Path out = Files.createDirectories(data.resolve("out").resolve(kind.code()));
+                    long jobStart = System.nanoTime();
+                    java.util.Map<String, Long> phases = new java.util.concurrent.ConcurrentHashMap<>();
+                    Progress timing = new Progress() {
+                        @Override
+                        public void scanned(long done, long total) {}
+
+                        @Override
+                        public void phase(String name) {
+                            phases.putIfAbsent(name, (System.nanoTime() - jobStart) / 1_000_000);
+                        }
+                    };
                     ReportJobs.Result r = jobs.run(new ReportJobs.Request(kind, towns, year,
-                            ReportParameters.formats(System.getProperty("bench.formats", ReportParameters.allFormats())), out, today, Progress.NONE, null));
+                            ReportParameters.formats(System.getProperty("bench.formats", ReportParameters.allFormats())), out, today, timing, null));
+                    System.err.println("phases of " + kind.code() + " (ms from its start): " + phases);
                     if (!r.completed()) throw new IllegalStateException(kind + " " + towns.size() + " towns failed: " + r.failures());
                     items += r.casesReadInThisRun();
                     perJob.append(' ').append(kind.code()).append('=').append((System.nanoTime() - t) / 1_000_000);
@@ -88,7 +111,7 @@ public final class ReportsChild {
         }
         long gcs = 0;
         for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) gcs += gc.getCollectionCount();
-        System.err.println("DynamoDB calls: " + calls.snapshot());
+        System.err.println("DynamoDB calls: " + calls.snapshot() + " by table: " + new java.util.TreeMap<>(byTable));
         System.out.println("RESULT millis=" + millis + " peakHeap=" + peak + " peakLive=" + liveAfterGc.get() + " gcs=" + gcs + " items=" + items
                 + " maxHeap=" + Runtime.getRuntime().maxMemory() + perJob);
     }
