@@ -199,6 +199,7 @@ public final class ReportJobs implements AutoCloseable {
     }
 
     private Result runLocked(Request request) {
+        long started = System.nanoTime();
         ReportKind kind = request.kind();
         List<String> towns = request.towns();
         Progress progress = request.progress();
@@ -251,7 +252,9 @@ public final class ReportJobs implements AutoCloseable {
             int resumes = context.getEnvironment().getProperty(RESUMES, Integer.class, DEFAULT_RESUMES);
             for (int attempt = 1; attempt <= resumes
                     && (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.UNKNOWN)
-                    && execution.getAllFailureExceptions().stream().anyMatch(ReportJobs::isTransient); attempt++) {
+                    && execution.getAllFailureExceptions().stream().anyMatch(ReportJobs::isTransient)
+                    // a function that is to stop by now leaves the resume to its next invocation
+                    && (request.stopAfter() == null || System.nanoTime() - started < request.stopAfter().toNanos()); attempt++) {
                 // DynamoDB failed longer than the client's retries lasted: resume from the last commits, after a pause
                 Thread.sleep(RESUME_PAUSE.toMillis() << (attempt - 1));
                 try {
