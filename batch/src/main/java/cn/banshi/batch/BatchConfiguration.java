@@ -103,9 +103,9 @@ public class BatchConfiguration {
     @Bean
     public ReportStep.Services reportServices(JobRepository jobRepository, Catalogs catalogs, ActivityStore activities,
                                               PlanItemStore plans, DisclosureStore disclosure, ReportStore reports,
-                                              ScanProgress progress, Environment env) {
+                                              ScanProgress progress, TaskExecutor partitionExecutor, Environment env) {
         return new ReportStep.Services(jobRepository, catalogs, activities, plans, disclosure, reports, progress,
-                env.getProperty(CONCURRENCY, Integer.class, 4));
+                partitionExecutor, env.getProperty(CONCURRENCY, Integer.class, 4));
     }
 
     @Bean

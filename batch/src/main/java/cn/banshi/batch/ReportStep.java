@@ -22,10 +22,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -33,6 +31,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.core.task.TaskExecutor;
 
 /**
  * The last step of every report job, one step for all the run's towns: for each town, merges its segment tallies,
@@ -41,7 +40,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * towns are written; a restart writes only the rest. A town whose report fails does not stop the others: the
  * step fails at the end, naming the towns and their causes, and a restart retries just them. Writing only reads
  * and overwrites, so writing a town again gives the same files. (Before, each town was a partition of its own:
- * for a county run of 50 towns that cost about 35 job-repository calls per town and job.)
+ * each town cost about 13 more job-repository calls per job; a 50-town county run took 62 s instead of 56.)
  */
 public abstract class ReportStep implements Tasklet {
     /** The step's context: the towns whose reports are written, comma-separated. */
@@ -53,11 +52,12 @@ public abstract class ReportStep implements Tasklet {
     /** What a job's last step needs. */
     public record Services(JobRepository jobRepository, Catalogs catalogs, ActivityStore activities,
                            PlanItemStore plans, DisclosureStore disclosure, ReportStore reports, ScanProgress progress,
-                           ScanTallies tallies, int concurrency) {
+                           ScanTallies tallies, TaskExecutor executor, int concurrency) {
         public Services(JobRepository jobRepository, Catalogs catalogs, ActivityStore activities, PlanItemStore plans,
-                        DisclosureStore disclosure, ReportStore reports, ScanProgress progress, int concurrency) {
+                        DisclosureStore disclosure, ReportStore reports, ScanProgress progress, TaskExecutor executor,
+                        int concurrency) {
             this(jobRepository, catalogs, activities, plans, disclosure, reports, progress, new ScanTallies(jobRepository),
-                    concurrency);
+                    executor, concurrency);
         }
     }
 
@@ -79,7 +79,7 @@ public abstract class ReportStep implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext context = step.getExecutionContext();
         ReportParameters p = ReportParameters.of(step.getJobParameters());
@@ -99,26 +99,18 @@ public abstract class ReportStep implements Tasklet {
             if (failed.isEmpty()) return RepeatStatus.FINISHED;
             throw new TownReportsFailedException(failed, firstCause.remove(step.getId()));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(next.size(), r -> {
-            Thread t = new Thread(r, "town-report");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (String town : next) runs.add(pool.submit(() -> writeTown(step, p, town)));
-            for (int i = 0; i < next.size(); i++) {
-                try {
-                    runs.get(i).get();
-                    written.add(next.get(i));
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    failed.put(next.get(i), String.valueOf(cause.getMessage()).replace('\n', ' '));
-                    firstCause.putIfAbsent(step.getId(), cause);
-                }
+        // the scan's partition executor: the segments are done by now
+        List<CompletableFuture<Void>> runs = new ArrayList<>();
+        for (String town : next) runs.add(CompletableFuture.runAsync(() -> writeTown(step, p, town), services.executor()));
+        for (int i = 0; i < next.size(); i++) {
+            try {
+                runs.get(i).join();
+                written.add(next.get(i));
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                failed.put(next.get(i), String.valueOf(cause.getMessage()).replace('\n', ' '));
+                firstCause.putIfAbsent(step.getId(), cause);
             }
-        } finally {
-            pool.shutdownNow();
         }
         context.putString(WRITTEN, String.join(",", written));
         StringBuilder failures = new StringBuilder();

@@ -136,6 +136,7 @@ class CountyReportsTest {
         }
         assertTrue(resumed.completed(), () -> resumed.failures().toString());
         assertTrue(resumed.resumed(), "the killed county run is resumed, not started anew");
+        assertTrue(resumed.casesReadInThisRun() > 0, "the uncommitted rest is read again");
         assertTrue(resumed.casesReadInThisRun() < cases, "resumed from the last commits, read " + resumed.casesReadInThisRun() + " of " + cases);
         for (String town : TOWNS) assertSameFiles(single, interrupted, town, ReportKind.RULE_OF_LAW_ANNUAL);
     }

@@ -96,6 +96,7 @@ class ReportRestartTest {
         assertTrue(resumed.completed(), () -> resumed.failures().toString());
         assertTrue(resumed.resumed());
         assertEquals(2, resumed.run(), "the killed run (run 2, after the reference run 1 in the same repository) is resumed");
+        assertTrue(resumed.casesReadInThisRun() > 0, "the uncommitted rest is read again");
         assertTrue(resumed.casesReadInThisRun() < specs.size(),
                 "resumed from the last commits, read " + resumed.casesReadInThisRun() + " of " + specs.size());
 

@@ -70,8 +70,7 @@ public final class FaultInjector implements ExecutionInterceptor {
         attempts.incrementAndGet();
         if (afterWriteRequest != null && afterWriteRequest.isInstance(context.request())
                 && afterWriteQueue.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            failedAfterWrite.incrementAndGet();
-            attributes.putAttribute(FAIL_AFTER_QUEUED, Boolean.TRUE);
+            attributes.putAttribute(FAIL_AFTER, Boolean.TRUE);
             return;
         }
         if (!enabled) return;
@@ -96,10 +95,6 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-        if (Boolean.TRUE.equals(attributes.getAttribute(FAIL_AFTER_QUEUED))) {
-            attributes.putAttribute(FAIL_AFTER_QUEUED, Boolean.FALSE);
-            throw internalError();
-        }
         if (Boolean.TRUE.equals(attributes.getAttribute(FAIL_AFTER))) {
             attributes.putAttribute(FAIL_AFTER, Boolean.FALSE);
             failedAfterWrite.incrementAndGet();
@@ -107,8 +102,6 @@ public final class FaultInjector implements ExecutionInterceptor {
         }
     }
 
-    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> FAIL_AFTER_QUEUED =
-            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("banshi.fault.failAfterWriteQueued");
     private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> FAIL_AFTER =
             new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("banshi.fault.failAfterWrite");
 

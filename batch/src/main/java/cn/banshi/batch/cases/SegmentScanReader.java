@@ -39,6 +39,9 @@ public final class SegmentScanReader implements ItemStreamReader<CasePage> {
     private final int totalSegments;
     private final int pageSize;
     private final LongConsumer progress;
+    /** {@code #town = :town0}, or {@code #town IN (:town0, :town1, …)} for a county's towns. */
+    private final String filter;
+    private final Map<String, AttributeValue> townValues = new HashMap<>();
 
     private Map<String, AttributeValue> startKey;
     private boolean done;
@@ -55,6 +58,12 @@ public final class SegmentScanReader implements ItemStreamReader<CasePage> {
         this.totalSegments = totalSegments;
         this.pageSize = pageSize;
         this.progress = progress;
+        List<String> names = new ArrayList<>(towns.size());
+        for (int i = 0; i < towns.size(); i++) {
+            townValues.put(":town" + i, AttributeValue.fromS(towns.get(i)));
+            names.add(":town" + i);
+        }
+        this.filter = towns.size() == 1 ? "#town = :town0" : "#town IN (" + String.join(", ", names) + ")";
     }
 
     @Override
@@ -84,18 +93,12 @@ public final class SegmentScanReader implements ItemStreamReader<CasePage> {
     }
 
     private ScanResponse fetch() {
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> names = new ArrayList<>(towns.size());
-        for (int i = 0; i < towns.size(); i++) {
-            values.put(":town" + i, AttributeValue.fromS(towns.get(i)));
-            names.add(":town" + i);
-        }
         ScanRequest.Builder request = ScanRequest.builder().tableName(table)
                 .segment(segment).totalSegments(totalSegments).limit(pageSize).consistentRead(true)
-                .filterExpression(towns.size() == 1 ? "#town = :town0" : "#town IN (" + String.join(", ", names) + ")")
+                .filterExpression(filter)
                 .projectionExpression(CaseFact.PROJECTION)
                 .expressionAttributeNames(CaseFact.NAMES)
-                .expressionAttributeValues(values);
+                .expressionAttributeValues(townValues);
         if (startKey != null) request.exclusiveStartKey(startKey);
         return dynamo.scan(request.build());
     }
