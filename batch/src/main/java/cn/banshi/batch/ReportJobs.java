@@ -36,6 +36,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -228,7 +229,9 @@ public final class ReportJobs implements AutoCloseable {
             if (request.stopAfter() != null) {
                 stopper = stopAfter(request.stopAfter(), repository, operator, kind, probe(towns, request.year(), run));
             }
-            JobExecution execution;
+            JobExecution execution = null;
+            RuntimeException launchFailure = null;
+            JobParameters startParameters = null;
             if (resumed) {
                 if (last.isRunning() || last.getStatus() == BatchStatus.STOPPING) {
                     LocalDateTime lastActivity = lastActivity(repository, last);
@@ -240,37 +243,53 @@ public final class ReportJobs implements AutoCloseable {
                     last = operator.recover(last);
                 }
                 if (last.getStatus() == BatchStatus.UNKNOWN) last = failUnknown(repository, last);
-                execution = operator.restart(last);
             } else {
-                ReportParameters p = new ReportParameters(towns, request.year(), run,
+                startParameters = new ReportParameters(towns, request.year(), run,
                         request.today() != null ? request.today() : ChinaTime.today(clock), settings.segments(),
-                        request.formats(), request.out() == null ? null : request.out().toAbsolutePath().toString());
-                execution = operator.start(job, p.toJobParameters());
+                        request.formats(), request.out() == null ? null : request.out().toAbsolutePath().toString())
+                        .toJobParameters();
             }
-            long read = countReadInThisRun(execution);
+            try {
+                execution = resumed ? operator.restart(last) : operator.start(job, startParameters);
+            } catch (RuntimeException e) {
+                // the job's own final status update can fail too, and then Spring Batch throws instead of returning
+                if (!isTransient(e)) throw e;
+                launchFailure = e;
+            }
+            long read = execution == null ? 0 : countReadInThisRun(execution);
             int resumedAfterFailures = 0;
             int resumes = context.getEnvironment().getProperty(RESUMES, Integer.class, DEFAULT_RESUMES);
             for (int attempt = 1; attempt <= resumes
-                    && (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.UNKNOWN)
-                    && execution.getAllFailureExceptions().stream().anyMatch(ReportJobs::isTransient)
+                    && (execution == null || (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.UNKNOWN)
+                            && execution.getAllFailureExceptions().stream().anyMatch(ReportJobs::isTransient))
                     // a function that is to stop by now leaves the resume to its next invocation
                     && (request.stopAfter() == null || System.nanoTime() - started < request.stopAfter().toNanos()); attempt++) {
                 // DynamoDB failed longer than the client's retries lasted: resume from the last commits, after a pause
                 Thread.sleep(RESUME_PAUSE.toMillis() << (attempt - 1));
                 try {
-                    JobExecution current = repository.getLastJobExecution(execution.getJobInstance());
-                    if (current.isRunning() || current.getStatus() == BatchStatus.STOPPING) {
-                        current = operator.recover(current); // its final status could not be written; this process ran it
+                    JobInstance instance = repository.getJobInstance(kind.code(), probe(towns, request.year(), run).toJobParameters());
+                    JobExecution current = instance == null ? null : repository.getLastJobExecution(instance);
+                    if (current == null) {
+                        execution = operator.start(job, startParameters); // the launch failed before it was recorded
+                    } else if (current.getStatus() == BatchStatus.COMPLETED) {
+                        execution = current; // it ended; only its answer was lost
+                        continue;
+                    } else {
+                        if (current.isRunning() || current.getStatus() == BatchStatus.STOPPING) {
+                            current = operator.recover(current); // its final status could not be written; this process ran it
+                        }
+                        if (current.getStatus() == BatchStatus.UNKNOWN) current = failUnknown(repository, current);
+                        execution = operator.restart(current);
                     }
-                    if (current.getStatus() == BatchStatus.UNKNOWN) current = failUnknown(repository, current);
-                    execution = operator.restart(current);
                 } catch (RuntimeException stillFailing) {
                     if (!isTransient(stillFailing)) throw stillFailing;
+                    launchFailure = stillFailing;
                     continue; // DynamoDB still fails: wait longer
                 }
                 read += countReadInThisRun(execution);
                 resumedAfterFailures++;
             }
+            if (execution == null) throw launchFailure;
             List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
             progress.phase(execution.getStatus() == BatchStatus.COMPLETED ? "完成" : "失败");
             return new Result(kind, towns, request.year(), run, resumed, execution.getStatus(),

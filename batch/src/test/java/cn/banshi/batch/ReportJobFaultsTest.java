@@ -96,7 +96,7 @@ class ReportJobFaultsTest {
 
     @Test
     void whenDynamoDbIsDownForLongerThanTheClientRetriesThenTheRunIsResumedAndWritesTheSameReport() throws Exception {
-        FaultInjector faults = new FaultInjector(0, 20220116L);
+        FaultInjector faults = new FaultInjector(0, 20220116L); // no random faults: only the outage
         // the request-path client: three attempts within a few hundred milliseconds, shorter than the outage
         DynamoDbClient failing = DynamoClients.forEndpoint(LocalDynamo.endpoint(),
                 ClientOverrideConfiguration.builder().addExecutionInterceptor(faults));
@@ -105,14 +105,14 @@ class ReportJobFaultsTest {
             @Override
             public void scanned(long done, long total) {
                 if (done >= CASES / 4 && outage.compareAndSet(false, true)) {
-                    faults.share(1.0);
+                    faults.outage(true);
                     Thread restore = new Thread(() -> {
                         try {
-                            Thread.sleep(700);
+                            Thread.sleep(2000); // longer than three attempts, shorter than the resumes' pauses (1 + 2 + 4 s)
                         } catch (InterruptedException ignored) {
                             // restore now
                         }
-                        faults.share(0);
+                        faults.outage(false);
                     });
                     restore.start();
                 }

@@ -65,9 +65,23 @@ public final class FaultInjector implements ExecutionInterceptor {
         afterWriteQueue.set(n);
     }
 
+    private volatile boolean down;
+
+    /**
+     * While on, every attempt fails with InternalServerError before it is sent (nothing written): an outage. Its
+     * errors get the SDK's short backoff, unlike throttling's, so three attempts end well within a second.
+     */
+    public void outage(boolean on) {
+        down = on;
+    }
+
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         attempts.incrementAndGet();
+        if (down) {
+            failedBefore.incrementAndGet();
+            throw internalError();
+        }
         if (afterWriteRequest != null && afterWriteRequest.isInstance(context.request())
                 && afterWriteQueue.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             attributes.putAttribute(FAIL_AFTER, Boolean.TRUE);
