@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -214,14 +215,9 @@ public final class ReportJobs implements AutoCloseable {
         try {
             // the latest run (instance) of this job for these towns and year; only its last execution is loaded,
             // with its steps and contexts (a county run's are large): earlier runs are complete by construction
-            JobInstance latest = null;
-            long run = 0;
-            for (long r = 1; ; r++) {
-                JobInstance instance = repository.getJobInstance(kind.code(), probe(towns, request.year(), r).toJobParameters());
-                if (instance == null) break;
-                run = r;
-                latest = instance;
-            }
+            long run = latestRun(repository, kind, towns, request.year());
+            JobInstance latest = run == 0 ? null
+                    : repository.getJobInstance(kind.code(), probe(towns, request.year(), run).toJobParameters());
             JobExecution last = latest == null ? null : repository.getLastJobExecution(latest);
             boolean resumed = last != null && last.getStatus() != BatchStatus.COMPLETED
                     && last.getStatus() != BatchStatus.ABANDONED;
@@ -446,4 +442,31 @@ public final class ReportJobs implements AutoCloseable {
     public void close() {
         context.close();
     }
+
+    /** The number of the latest run of this job for these towns and year, 0 if none. */
+    static long latestRun(JobRepository repository, ReportKind kind, List<String> towns, int year) {
+        return lastPresent(r -> repository.getJobInstance(kind.code(), probe(towns, year, r).toJobParameters()) != null);
+    }
+
+    /**
+     * The largest n ≥ 1 for which {@code present} holds, 0 if it does not hold for 1; {@code present} must hold for
+     * 1…n and for nothing after (runs are numbered without gaps). Doubling then bisecting takes about 2·log₂(n)
+     * lookups: a job run daily for years would otherwise cost one lookup per earlier run at every launch.
+     */
+    static long lastPresent(LongPredicate present) {
+        if (!present.test(1)) return 0;
+        long found = 1;
+        long missing = 2;
+        while (present.test(missing)) {
+            found = missing;
+            missing *= 2;
+        }
+        while (missing - found > 1) {
+            long middle = found + (missing - found) / 2;
+            if (present.test(middle)) found = middle;
+            else missing = middle;
+        }
+        return found;
+    }
+
 }

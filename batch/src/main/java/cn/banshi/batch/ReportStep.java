@@ -62,10 +62,13 @@ public abstract class ReportStep implements Tasklet {
     }
 
     private final ReportKind kind;
+    private final Set<ReportInputs.Part> inputs;
     protected final Services services;
 
-    protected ReportStep(ReportKind kind, Services services) {
+    /** {@code inputs}: what {@link #draft} reads of the staff's inputs (only those are loaded). */
+    protected ReportStep(ReportKind kind, Set<ReportInputs.Part> inputs, Services services) {
         this.kind = kind;
+        this.inputs = Set.copyOf(inputs);
         this.services = services;
     }
 
@@ -126,9 +129,9 @@ public abstract class ReportStep implements Tasklet {
         Catalog catalog = services.catalogs().town(town)
                 .orElseThrow(() -> new IllegalArgumentException("未知乡镇 unknown town: " + town));
         CaseFigures figures = new CaseFigures(services.tallies().town(step.getJobExecution(), p.towns(), town, p.segments()), catalog, p.period());
-        ReportInputs inputs = ReportInputs.load(catalog, p.year(), services.activities(), services.plans(),
+        ReportInputs loaded = ReportInputs.load(catalog, p.year(), inputs, services.activities(), services.plans(),
                 services.disclosure());
-        Report report = draft(p, town, figures, inputs);
+        Report report = draft(p, town, figures, loaded);
         Path out = p.outFor(town);
         ReportWriter.write(report, p.formats(), p.today(), (format, content) -> {
             if (out == null) services.reports().put(town, p.year(), kind, format, content);

@@ -6,7 +6,9 @@ import cn.banshi.batch.ReportStep;
 import cn.banshi.batch.cases.CaseFigures;
 import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
+import cn.banshi.batch.report.ReportInputs.Part;
 import cn.banshi.reports.ReportKind;
+import java.util.EnumSet;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -35,7 +37,7 @@ public class OgiJobConfiguration {
     public Step ogiReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           ReportStep.Services services) {
         return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
-                .tasklet(new ReportStep(ReportKind.OGI_ANNUAL, services) {
+                .tasklet(new ReportStep(ReportKind.OGI_ANNUAL, EnumSet.of(Part.ACTIVITIES, Part.DISCLOSURE), services) {
                     @Override
                     protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
                         return OgiReport.build(town, p.year(), p.today(), figures,

@@ -7,9 +7,13 @@ import cn.banshi.batch.cases.CaseFigures;
 import cn.banshi.batch.findings.Shortcomings;
 import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
+import cn.banshi.batch.report.ReportInputs.Part;
 import cn.banshi.plans.PlanItem;
 import cn.banshi.reports.ReportKind;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -38,12 +42,16 @@ public class NextYearPlanJobConfiguration {
     public Step nextYearPlanReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    ReportStep.Services services) {
         return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
-                .tasklet(new ReportStep(ReportKind.NEXT_YEAR_PLAN, services) {
+                .tasklet(new ReportStep(ReportKind.NEXT_YEAR_PLAN, EnumSet.of(Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR), services) {
                     @Override
                     protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
                         NextYearPlan.Result result = NextYearPlan.build(town, p.year(), p.today(), figures, inputs,
                                 Shortcomings.find(figures, inputs.planForYear()));
+                        // the inputs just listed the year's items: only ids not among them need the conditional put
+                        Set<String> listed = new HashSet<>();
+                        inputs.planForNextYear().forEach(existing -> listed.add(existing.id()));
                         for (PlanItem item : result.generated()) {
+                            if (listed.contains(item.id())) continue;
                             services.plans().createIfAbsent(item, "system:next-year-plan",
                                     p.today().atStartOfDay().toInstant(ZoneOffset.ofHours(8)));
                         }

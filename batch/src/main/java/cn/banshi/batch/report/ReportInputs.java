@@ -9,19 +9,53 @@ import cn.banshi.plans.PlanItem;
 import cn.banshi.plans.PlanItemStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What staff entered for a town and year: the year's activities, the plan items of the year (to say what
- * became of them) and of the next year, and the disclosure figures if entered.
+ * became of them) and of the next year, and the disclosure figures if entered. Each report loads only the
+ * {@link Part parts} it reads (a county run loads them for every town and report); reading a part that was not
+ * loaded is a programming error and fails loudly rather than drafting from an empty list.
  */
 public record ReportInputs(Catalog catalog, List<Activity> activities, List<PlanItem> planForYear,
                            List<PlanItem> planForNextYear, Optional<DisclosureFigures> disclosure) {
 
-    public static ReportInputs load(Catalog catalog, int year, ActivityStore activities, PlanItemStore plans,
-                                    DisclosureStore disclosure) {
+    /** The inputs a report can read; each costs one DynamoDB call per town (more for long lists). */
+    public enum Part { ACTIVITIES, PLAN_FOR_YEAR, PLAN_FOR_NEXT_YEAR, DISCLOSURE }
+
+    public static ReportInputs load(Catalog catalog, int year, Set<Part> parts, ActivityStore activities,
+                                    PlanItemStore plans, DisclosureStore disclosure) {
         String town = catalog.town().id();
-        return new ReportInputs(catalog, activities.list(town, year), plans.list(town, year),
-                plans.list(town, year + 1), disclosure.find(town, year));
+        return new ReportInputs(catalog,
+                parts.contains(Part.ACTIVITIES) ? activities.list(town, year) : null,
+                parts.contains(Part.PLAN_FOR_YEAR) ? plans.list(town, year) : null,
+                parts.contains(Part.PLAN_FOR_NEXT_YEAR) ? plans.list(town, year + 1) : null,
+                parts.contains(Part.DISCLOSURE) ? disclosure.find(town, year) : null);
+    }
+
+    @Override
+    public List<Activity> activities() {
+        return loaded(activities, Part.ACTIVITIES);
+    }
+
+    @Override
+    public List<PlanItem> planForYear() {
+        return loaded(planForYear, Part.PLAN_FOR_YEAR);
+    }
+
+    @Override
+    public List<PlanItem> planForNextYear() {
+        return loaded(planForNextYear, Part.PLAN_FOR_NEXT_YEAR);
+    }
+
+    @Override
+    public Optional<DisclosureFigures> disclosure() {
+        return loaded(disclosure, Part.DISCLOSURE);
+    }
+
+    private static <T> T loaded(T value, Part part) {
+        if (value == null) throw new IllegalStateException("report input not loaded: " + part);
+        return value;
     }
 
     /** The next year's arrangements staff entered (not those a job generated). */

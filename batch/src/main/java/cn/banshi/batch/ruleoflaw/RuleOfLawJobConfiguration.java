@@ -7,7 +7,9 @@ import cn.banshi.batch.cases.CaseFigures;
 import cn.banshi.batch.findings.Shortcomings;
 import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
+import cn.banshi.batch.report.ReportInputs.Part;
 import cn.banshi.reports.ReportKind;
+import java.util.EnumSet;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -33,7 +35,7 @@ public class RuleOfLawJobConfiguration {
     public Step ruleOfLawReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                 ReportStep.Services services) {
         return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
-                .tasklet(new ReportStep(ReportKind.RULE_OF_LAW_ANNUAL, services) {
+                .tasklet(new ReportStep(ReportKind.RULE_OF_LAW_ANNUAL, EnumSet.of(Part.ACTIVITIES, Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR), services) {
                     @Override
                     protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
                         return RuleOfLawReport.build(town, p.year(), p.today(), figures, inputs,
