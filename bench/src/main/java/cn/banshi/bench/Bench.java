@@ -15,7 +15,7 @@ import java.util.List;
  * measured in the same run as its floor and given as a ratio.
  *
  * <p>{@code Bench [coldstart] [warm] [scale] [reports] [load] [--rounds N] [--cases N] [--iterations N]
- * [--levels N,N] [--towns N] [--per-town N] [--pages-per-commit N] [--items N] [--puts N]}; no names: the first three.
+ * [--levels N,N] [--towns N] [--per-town N] [--report-rounds N] [--pages-per-commit N] [--items N] [--puts N]}; no names: the first three.
  */
 public final class Bench {
     private Bench() {}
@@ -31,6 +31,7 @@ public final class Bench {
         int items = 50_000;
         int puts = 5_000;
         Integer pagesPerCommit = null;
+        int reportRounds = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -41,6 +42,7 @@ public final class Bench {
                 case "--per-town" -> perTown = Integer.parseInt(args[++i]);
                 case "--items" -> items = Integer.parseInt(args[++i]);
                 case "--puts" -> puts = Integer.parseInt(args[++i]);
+                case "--report-rounds" -> reportRounds = Integer.parseInt(args[++i]);
                 case "--pages-per-commit" -> pagesPerCommit = Integer.valueOf(args[++i]);
                 default -> which.add(args[i]);
             }
@@ -73,7 +75,7 @@ public final class Bench {
                         yield new StaffListAtScaleBench(env, data).run(cases);
                     }
                 }
-                case "reports" -> new cn.banshi.bench.reports.ReportsBench(work, pagesPerCommit).run(levels, towns, perTown);
+                case "reports" -> new cn.banshi.bench.reports.ReportsBench(work, pagesPerCommit, reportRounds).run(levels, towns, perTown);
                 case "load" -> {
                     try (BenchEnv env = new BenchEnv("load-", work.resolve("load-dynamodb-" + System.currentTimeMillis()))) {
                         yield new cn.banshi.bench.load.BulkLoadBench(env).run(items, 8, puts);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,13 +24,42 @@ public final class CaseTally {
         for (int m = 1; m <= 12; m++) MONTH_KEYS[m] = String.format("received.month.%02d", m);
     }
 
-    private final TreeMap<String, Long> sums = new TreeMap<>();
-    private final TreeMap<String, Long> maxima = new TreeMap<>();
+    /*
+     * Counters are mutable cells in hash maps and the names a case counts under are built once per type, village,
+     * category or outcome and then looked up: a scan adds every case of the table, and building ten names and boxing
+     * ten Longs per case cost more CPU than the rest of the step (the CPU dynalite or DynamoDB's client also needs).
+     * Names come out sorted where order shows (toJson, withPrefix).
+     */
+    private final Map<String, long[]> sums = new HashMap<>();
+    private final Map<String, long[]> maxima = new HashMap<>();
+    private final Map<String, TypeNames> typeNames = new HashMap<>();
+    private final Map<String, VillageNames> villageNames = new HashMap<>();
+
+    private record TypeNames(String received, String finished, String onTime, String late, String open, String maxDue,
+                             String overdueOpen, String carriedOver, Map<String, String> categories) {
+        TypeNames(String t) {
+            this("received.type." + t, "finished.type." + t, "onTime.type." + t, "late.type." + t, "open.type." + t,
+                    "open.maxDue.type." + t, "overdueOpen.type." + t, "carriedOver.type." + t, new HashMap<>());
+        }
+
+        String category(String t, String category) {
+            return categories.computeIfAbsent(category, c -> "received.category." + t + "." + c);
+        }
+    }
+
+    private record VillageNames(String received, String finished, String ratingCount, String ratingSum) {
+        VillageNames(String v) {
+            this("village." + v + ".received", "village." + v + ".finished", "village." + v + ".ratingCount",
+                    "village." + v + ".ratingSum");
+        }
+    }
 
     public void add(CaseFact f, ReportPeriod period) {
         LocalDate asOf = period.asOf();
         LocalDate start = period.start();
         String t = f.type();
+        TypeNames names = typeNames.computeIfAbsent(t, TypeNames::new);
+        VillageNames village = f.village() == null ? null : villageNames.computeIfAbsent(f.village(), VillageNames::new);
         boolean received = period.contains(f.receivedOn());
         boolean finished = period.contains(f.finishedOn());
         boolean finishedByAsOf = f.finishedOn() != null && !f.finishedOn().isAfter(asOf);
@@ -38,20 +68,20 @@ public final class CaseTally {
                 && (f.finishedOn() == null || !f.finishedOn().isBefore(start));
         if (received) {
             inc("received");
-            inc("received.type." + t);
+            inc(names.received());
             inc(MONTH_KEYS[f.receivedOn().getMonthValue()]);
-            if (f.category() != null) inc("received.category." + t + "." + f.category());
+            if (f.category() != null) inc(names.category(t, f.category()));
             if (finishedByAsOf) inc("received.finished");
-            if (f.village() != null) {
-                inc("village." + f.village() + ".received");
-                if (finishedByAsOf) inc("village." + f.village() + ".finished");
+            if (village != null) {
+                inc(village.received());
+                if (finishedByAsOf) inc(village.finished());
             }
         }
         if (finished) {
             inc("finished");
-            inc("finished.type." + t);
-            if (Boolean.TRUE.equals(f.onTime())) inc("onTime.type." + t);
-            else inc("late.type." + t);
+            inc(names.finished());
+            if (Boolean.TRUE.equals(f.onTime())) inc(names.onTime());
+            else inc(names.late());
             if (t.equals("dispute")) {
                 inc("dispute.finished");
                 inc("dispute.outcome." + f.outcome());
@@ -60,21 +90,21 @@ public final class CaseTally {
                 inc("rating.count");
                 add("rating.sum", f.rating());
                 if (f.rating() >= 4) inc("rating.satisfied");
-                if (f.village() != null) {
-                    inc("village." + f.village() + ".ratingCount");
-                    add("village." + f.village() + ".ratingSum", f.rating());
+                if (village != null) {
+                    inc(village.ratingCount());
+                    add(village.ratingSum(), f.rating());
                 }
             }
         }
         if (openAtEnd) {
             inc("open");
-            inc("open.type." + t);
+            inc(names.open());
             if (f.dueDate() != null) {
-                max("open.maxDue.type." + t, f.dueDate().toEpochDay());
-                if (f.dueDate().isBefore(asOf)) inc("overdueOpen.type." + t);
+                max(names.maxDue(), f.dueDate().toEpochDay());
+                if (f.dueDate().isBefore(asOf)) inc(names.overdueOpen());
             }
         }
-        if (openAtStart) inc("carriedOver.type." + t);
+        if (openAtStart) inc(names.carriedOver());
         if (t.equals("info-request")) disclosure(f, received, finished, openAtStart, openAtEnd);
     }
 
@@ -90,22 +120,26 @@ public final class CaseTally {
     }
 
     public void merge(CaseTally other) {
-        other.sums.forEach((k, v) -> sums.merge(k, v, Long::sum));
-        other.maxima.forEach((k, v) -> maxima.merge(k, v, Math::max));
+        other.sums.forEach((k, v) -> add(k, v[0]));
+        other.maxima.forEach((k, v) -> max(k, v[0]));
     }
 
     public long get(String key) {
-        return sums.getOrDefault(key, 0L);
+        long[] cell = sums.get(key);
+        return cell == null ? 0 : cell[0];
     }
 
     public Long max(String key) {
-        return maxima.get(key);
+        long[] cell = maxima.get(key);
+        return cell == null ? null : cell[0];
     }
 
-    /** The counters whose name starts with {@code prefix}, keyed by the rest of the name. */
+    /** The counters whose name starts with {@code prefix}, keyed by the rest of the name (sorted). */
     public Map<String, Long> withPrefix(String prefix) {
         Map<String, Long> result = new TreeMap<>();
-        sums.subMap(prefix, prefix + Character.MAX_VALUE).forEach((k, v) -> result.put(k.substring(prefix.length()), v));
+        sums.forEach((k, v) -> {
+            if (k.startsWith(prefix)) result.put(k.substring(prefix.length()), v[0]);
+        });
         return result;
     }
 
@@ -114,19 +148,24 @@ public final class CaseTally {
     }
 
     private void add(String key, long n) {
-        sums.merge(key, n, Long::sum);
+        long[] cell = sums.get(key);
+        if (cell == null) sums.put(key, new long[] {n});
+        else cell[0] += n;
     }
 
     private void max(String key, long value) {
-        maxima.merge(key, value, Math::max);
+        long[] cell = maxima.get(key);
+        if (cell == null) maxima.put(key, new long[] {value});
+        else cell[0] = Math.max(cell[0], value);
     }
 
+    /** The counters as JSON, names sorted (the same tally always gives the same text). */
     public String toJson() {
         ObjectNode root = Json.object();
         ObjectNode s = root.putObject("sums");
-        sums.forEach(s::put);
+        new TreeMap<>(sums).forEach((k, v) -> s.put(k, v[0]));
         ObjectNode m = root.putObject("maxima");
-        maxima.forEach(m::put);
+        new TreeMap<>(maxima).forEach((k, v) -> m.put(k, v[0]));
         return Json.write(root);
     }
 
@@ -135,8 +174,8 @@ public final class CaseTally {
         if (json == null) return tally;
         try {
             JsonNode root = Json.parse(json);
-            root.get("sums").fields().forEachRemaining(e -> tally.sums.put(e.getKey(), e.getValue().longValue()));
-            root.get("maxima").fields().forEachRemaining(e -> tally.maxima.put(e.getKey(), e.getValue().longValue()));
+            root.get("sums").fields().forEachRemaining(e -> tally.add(e.getKey(), e.getValue().longValue()));
+            root.get("maxima").fields().forEachRemaining(e -> tally.max(e.getKey(), e.getValue().longValue()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

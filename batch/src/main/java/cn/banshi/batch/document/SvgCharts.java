@@ -1,12 +1,27 @@
 package cn.banshi.batch.document;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** Bar charts as inline SVG: vertical bars (cases by month) or horizontal bars (cases by category). */
 final class SvgCharts {
     private static final String BAR = "#b22222";
 
+    private static final String NL = System.lineSeparator();
+
     private SvgCharts() {}
+
+    private static void open(StringBuilder s, int width, int height, String caption) {
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(HtmlRenderer.escape(caption)).append("\">").append(NL);
+    }
+
+    /** As {@code %.1f} formats it (half up, one decimal), without java.util.Formatter's cost per call. */
+    static String tenths(double value) {
+        String text = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        boolean negative = value < 0 || Double.doubleToRawLongBits(value) == Long.MIN_VALUE; // -0.04 gives "-0.0"
+        return negative && text.charAt(0) != '-' ? "-" + text : text;
+    }
 
     static String figure(Doc.Chart c) {
         String svg = c.horizontal() ? horizontal(c) : vertical(c);
@@ -19,22 +34,23 @@ final class SvgCharts {
         double slot = (width - left - 10) / (double) Math.max(1, n);
         long max = Math.max(1, c.values().stream().mapToLong(Long::longValue).max().orElse(1));
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" aria-label=\"%s\">%n",
-                width, height, HtmlRenderer.escape(c.caption())));
-        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
-                left, height - bottom, width - 10, height - bottom));
+        open(s, width, height, c.caption());
+        s.append("<line x1=\"").append(left).append("\" y1=\"").append(height - bottom).append("\" x2=\"").append(width - 10)
+                .append("\" y2=\"").append(height - bottom).append("\" stroke=\"#333\"/>").append(NL);
         double plot = height - bottom - top;
         for (int i = 0; i < n; i++) {
             long v = c.values().get(i);
             double h = plot * v / max;
             double x = left + i * slot + slot * 0.15;
             double y = height - bottom - h;
-            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s：%d</title></rect>%n",
-                    x, y, slot * 0.7, h, BAR, HtmlRenderer.escape(c.labels().get(i)), v));
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">%d</text>%n",
-                    x + slot * 0.35, y - 4, v));
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>%n",
-                    x + slot * 0.35, height - bottom + 18, HtmlRenderer.escape(c.labels().get(i))));
+            s.append("<rect x=\"").append(tenths(x)).append("\" y=\"").append(tenths(y)).append("\" width=\"").append(tenths(slot * 0.7))
+                    .append("\" height=\"").append(tenths(h)).append("\" fill=\"").append(BAR).append("\"><title>")
+                    .append(HtmlRenderer.escape(c.labels().get(i))).append('：').append(v).append("</title></rect>").append(NL);
+            s.append("<text x=\"").append(tenths(x + slot * 0.35)).append("\" y=\"").append(tenths(y - 4))
+                    .append("\" font-size=\"11\" text-anchor=\"middle\">").append(v).append("</text>").append(NL);
+            s.append("<text x=\"").append(tenths(x + slot * 0.35)).append("\" y=\"").append(height - bottom + 18)
+                    .append("\" font-size=\"12\" text-anchor=\"middle\">").append(HtmlRenderer.escape(c.labels().get(i)))
+                    .append("</text>").append(NL);
         }
         return s.append("</svg>\n").toString();
     }
@@ -45,18 +61,19 @@ final class SvgCharts {
         int height = top * 2 + n * row;
         long max = Math.max(1, c.values().stream().mapToLong(Long::longValue).max().orElse(1));
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" aria-label=\"%s\">%n",
-                width, height, HtmlRenderer.escape(c.caption())));
+        open(s, width, height, c.caption());
         double plot = width - left - 60;
         for (int i = 0; i < n; i++) {
             long v = c.values().get(i);
             double w = plot * v / max;
             int y = top + i * row;
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">%s</text>%n",
-                    left - 6, y + 16, HtmlRenderer.escape(c.labels().get(i))));
-            s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s：%d</title></rect>%n",
-                    left, y + 4, w, row - 8, BAR, HtmlRenderer.escape(c.labels().get(i)), v));
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%d</text>%n", left + w + 4, y + 16, v));
+            s.append("<text x=\"").append(left - 6).append("\" y=\"").append(y + 16).append("\" font-size=\"12\" text-anchor=\"end\">")
+                    .append(HtmlRenderer.escape(c.labels().get(i))).append("</text>").append(NL);
+            s.append("<rect x=\"").append(left).append("\" y=\"").append(y + 4).append("\" width=\"").append(tenths(w))
+                    .append("\" height=\"").append(row - 8).append("\" fill=\"").append(BAR).append("\"><title>")
+                    .append(HtmlRenderer.escape(c.labels().get(i))).append('：').append(v).append("</title></rect>").append(NL);
+            s.append("<text x=\"").append(tenths(left + w + 4)).append("\" y=\"").append(y + 16).append("\" font-size=\"11\">")
+                    .append(v).append("</text>").append(NL);
         }
         return s.append("</svg>\n").toString();
     }

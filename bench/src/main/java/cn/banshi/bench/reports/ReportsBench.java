@@ -33,11 +33,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ReportsBench {
     private final Path work;
     private final Integer pagesPerCommit;
+    private final int rounds;
 
-    /** {@code pagesPerCommit}: null for the jobs' own default, else passed as {@code -Dbanshi.batch.pagesPerCommit}. */
-    public ReportsBench(Path work, Integer pagesPerCommit) {
+    /**
+     * {@code pagesPerCommit}: null for the jobs' own default, else passed as {@code -Dbanshi.batch.pagesPerCommit};
+     * {@code rounds}: how many times the floor and the jobs are each measured on every data set, in the order floor,
+     * jobs, jobs, floor, floor, jobs… so that drift on a shared machine falls on both alike.
+     */
+    public ReportsBench(Path work, Integer pagesPerCommit, int rounds) {
         this.work = work;
         this.pagesPerCommit = pagesPerCommit;
+        this.rounds = Math.max(1, rounds);
     }
 
     public String run(List<Integer> levels, int towns, int perTown) throws Exception {
@@ -47,15 +53,16 @@ public final class ReportsBench {
         Catalogs all = Catalogs.load(new URLClassLoader(new URL[] {catalogs.toUri().toURL()}, null));
         StringBuilder out = new StringBuilder("### 4. Report jobs at scale\n\n");
         out.append(String.format("The three report jobs (%s) for year %d, drafted as of %s, all formats (JSON, Markdown, HTML, DOCX), "
-                + "%d scan segments, each run in a fresh JVM with `-Xmx256m`; the floor is a fresh JVM doing the raw parallel Scan "
-                + "of the same table (same segments, page size 500, town filter — `IN` for several towns — and projection) once per job, i.e. three Scans one after another in one JVM (as the three jobs run in one JVM). Scan pages per commit %s. Peak heap after GC: the largest heap left after any collection (GC notifications), what the run holds; peak heap used: "
+                + "%d scan segments, each run in a fresh JVM with `-Xmx256m`; %d rounds per data set (floor, jobs, jobs, floor, …): the table gives the medians, their ratio, and the spread of the rounds' ratios (each round's jobs over its floor); the floor is a fresh JVM doing the raw parallel Scan "
+                + "of the same table (same segments, page size 500, town filter — `IN` for several towns — and projection) once per job, i.e. three Scans one after another in one JVM (as the three jobs run in one JVM). Scan pages per commit %s. Peak heaps are the largest of the rounds. Peak heap after GC: the largest heap left after any collection (GC notifications), what the run holds; peak heap used: "
                 + "the heap pools' peak usage (MemoryPoolMXBean), garbage included.%n%n",
-                "rule-of-law-annual, ogi-annual, next-year-plan", year, today, cn.banshi.batch.ReportJobs.DEFAULT_SEGMENTS,
+                "rule-of-law-annual, ogi-annual, next-year-plan", year, today, cn.banshi.batch.ReportJobs.DEFAULT_SEGMENTS, rounds,
                 pagesPerCommit == null ? "10 (the jobs' default)" : pagesPerCommit + " (`-Dbanshi.batch.pagesPerCommit`)"));
-        out.append("| data | jobs run | cases read by the jobs | jobs' wall time (per job) | raw Scan × 3 (per Scan) | ratio | jobs: peak heap after GC / peak heap used (GCs) | Scan: after GC / used |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+        out.append("| data | jobs run | cases read by the jobs | jobs' wall time, median (per job) | raw Scan × 3, median (per Scan) | ratio of medians (rounds' ratios) | jobs: peak heap after GC / peak heap used (GCs) | jobs with `-Xmx" + SMALL_HEAP + "` (untimed) | Scan: after GC / used |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
 
         Path single = work.resolve("reports-single-dynamodb");
+        wipeIfNotReusable(single, "single", levels.get(0), today);
         try (BenchEnv env = new BenchEnv("rs-", single)) {
             Catalog town = all.town("gaocheng").orElseThrow();
             int loaded = 0;
@@ -66,6 +73,7 @@ public final class ReportsBench {
             }
         }
         Path multi = work.resolve("reports-multi-dynamodb");
+        wipeIfNotReusable(multi, "multi-0", perTown, today);
         try (BenchEnv env = new BenchEnv("rm-", multi)) {
             List<String> ids = new ArrayList<>(all.townIds()).subList(0, towns);
             for (int t = 0; t < ids.size(); t++) {
@@ -79,6 +87,26 @@ public final class ReportsBench {
     }
 
     private final List<String> loads = new ArrayList<>();
+
+    /**
+     * Data kept from an earlier bench run is reused only if it was loaded today (cases are generated relative to
+     * the day) and holds no more cases than the first level to measure; otherwise the directory is emptied, so that
+     * the 50,000-case level is never measured on a table already loaded to 200,000.
+     */
+    private static void wipeIfNotReusable(Path dataDir, String name, int firstLevel, LocalDate today) throws IOException {
+        if (!Files.isDirectory(dataDir)) return;
+        boolean reusable;
+        try (var files = Files.list(dataDir)) {
+            reusable = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("loaded-"))
+                    .allMatch(f -> f.endsWith("-" + today) && (!f.startsWith("loaded-" + name + "-")
+                            || Integer.parseInt(f.substring(("loaded-" + name + "-").length()).split("-")[1]) <= firstLevel));
+        }
+        if (reusable) return;
+        System.err.println("reports: " + dataDir + " holds other data than this run needs; loading afresh");
+        try (var walk = Files.walk(dataDir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
 
     private String load(BenchEnv env, Path dataDir, String name, Catalog town, int from, int to, LocalDate today) throws IOException {
         Path marker = dataDir.resolve("loaded-" + name + "-" + from + "-" + to + "-" + today);
@@ -108,20 +136,55 @@ public final class ReportsBench {
 
     private String measure(BenchEnv env, Path catalogs, String prefix, String label, int year, LocalDate today, List<String> towns)
             throws Exception {
-        Map<String, String> scan = child("scan", env, catalogs, prefix, year, today, towns);
-        Map<String, String> jobs = child("job", env, catalogs, prefix, year, today, towns);
-        double jobMs = Double.parseDouble(jobs.get("millis"));
-        double scanMs = Double.parseDouble(scan.get("millis"));
+        List<Map<String, String>> scans = new ArrayList<>();
+        List<Map<String, String>> jobRuns = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Map<String, String> scan;
+            Map<String, String> jobs;
+            if (round % 2 == 0) {
+                scan = child("scan", env, catalogs, prefix, year, today, towns);
+                jobs = child("job", env, catalogs, prefix, year, today, towns);
+            } else {
+                jobs = child("job", env, catalogs, prefix, year, today, towns);
+                scan = child("scan", env, catalogs, prefix, year, today, towns);
+            }
+            scans.add(scan);
+            jobRuns.add(jobs);
+            ratios.add(millis(jobs) / millis(scan));
+        }
+        Map<String, String> jobs = median(jobRuns);
+        Map<String, String> scan = median(scans);
+        double jobMs = millis(jobs);
+        double scanMs = millis(scan);
         StringBuilder per = new StringBuilder();
         for (String k : List.of("rule-of-law-annual", "ogi-annual", "next-year-plan")) {
             per.append(per.length() == 0 ? "" : ", ").append(String.format("%.1f", Double.parseDouble(jobs.get(k)) / 1000));
         }
         String perScan = String.format("%.1f, %.1f, %.1f", Double.parseDouble(scan.get("scan1")) / 1000,
                 Double.parseDouble(scan.get("scan2")) / 1000, Double.parseDouble(scan.get("scan3")) / 1000);
-        return String.format("| %s | %d | %,d | %.1f s%s | %.1f s (%s) | **%.2f×** | %.0f / %.0f MiB (%s) | %.0f / %.0f MiB |%n", label,
+        StringBuilder spread = new StringBuilder();
+        for (double r : ratios) spread.append(spread.length() == 0 ? "" : ", ").append(String.format("%.2f", r));
+        long peakLive = jobRuns.stream().mapToLong(j -> Long.parseLong(j.get("peakLive"))).max().orElse(0);
+        long peakHeap = jobRuns.stream().mapToLong(j -> Long.parseLong(j.get("peakHeap"))).max().orElse(0);
+        long scanLive = scans.stream().mapToLong(j -> Long.parseLong(j.get("peakLive"))).max().orElse(0);
+        long scanHeap = scans.stream().mapToLong(j -> Long.parseLong(j.get("peakHeap"))).max().orElse(0);
+        String small = smallHeap(env, catalogs, prefix, year, today, towns);
+        return String.format("| %s | %d | %,d | %.1f s%s | %.1f s (%s) | **%.2f×** (%s) | %.0f / %.0f MiB (%s) | %s | %.0f / %.0f MiB |%n", label,
                 towns.size() * 3, Long.parseLong(jobs.get("items")), jobMs / 1000, per.length() == 0 ? "" : " (" + per + ")", scanMs / 1000, perScan,
-                jobMs / scanMs, mib(jobs.get("peakLive")), mib(jobs.get("peakHeap")), jobs.get("gcs"), mib(scan.get("peakLive")),
-                mib(scan.get("peakHeap")));
+                jobMs / scanMs, spread, mib(Long.toString(peakLive)), mib(Long.toString(peakHeap)), jobs.get("gcs"), small,
+                mib(Long.toString(scanLive)), mib(Long.toString(scanHeap)));
+    }
+
+    private static double millis(Map<String, String> result) {
+        return Double.parseDouble(result.get("millis"));
+    }
+
+    /** The run with the median wall time (the lower middle one for an even count). */
+    private static Map<String, String> median(List<Map<String, String>> runs) {
+        List<Map<String, String>> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(ReportsBench::millis));
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static double mib(String bytes) {
@@ -130,8 +193,30 @@ public final class ReportsBench {
 
     private Map<String, String> child(String mode, BenchEnv env, Path catalogs, String prefix, int year, LocalDate today, List<String> towns)
             throws Exception {
+        return child(mode, "-Xmx256m", env, catalogs, prefix, year, today, towns);
+    }
+
+    /**
+     * The jobs once more, untimed, with a heap of {@value #SMALL_HEAP}: that they complete at every size is the proof
+     * that what they hold does not grow with the cases (G1's "after GC" figures include old garbage not yet collected).
+     */
+    private String smallHeap(BenchEnv env, Path catalogs, String prefix, int year, LocalDate today, List<String> towns) {
+        long t = System.nanoTime();
+        try {
+            child("job", "-Xmx" + SMALL_HEAP, env, catalogs, prefix, year, today, towns);
+            return String.format("passes (%.0f s)", (System.nanoTime() - t) / 1e9);
+        } catch (Exception e) {
+            String message = String.valueOf(e.getMessage());
+            return "**fails**: " + (message.contains("OutOfMemoryError") ? "OutOfMemoryError" : message.lines().findFirst().orElse(""));
+        }
+    }
+
+    private static final String SMALL_HEAP = "48m";
+
+    private Map<String, String> child(String mode, String heap, BenchEnv env, Path catalogs, String prefix, int year, LocalDate today,
+                                      List<String> towns) throws Exception {
         Path data = Files.createTempDirectory(work, "reports-run-");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
                 "-Dbanshi.tablePrefix=" + prefix, "-Dbanshi.root=" + env.root,
                 "-cp", String.join(java.io.File.pathSeparator, catalogs.toAbsolutePath().toString(),
                         env.root.resolve("bench/target/classes").toString(), env.root.resolve("batch/target/classes").toString(),
