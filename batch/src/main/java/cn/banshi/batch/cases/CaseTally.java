@@ -2,10 +2,10 @@ package cn.banshi.batch.cases;
 
 import cn.banshi.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -159,14 +159,40 @@ public final class CaseTally {
         else cell[0] = Math.max(cell[0], value);
     }
 
-    /** The counters as JSON, names sorted (the same tally always gives the same text). */
+    /**
+     * The counters as JSON, names sorted (the same tally always gives the same text), written directly: a county
+     * run's segments write every town's tally at every commit.
+     */
     public String toJson() {
-        ObjectNode root = Json.object();
-        ObjectNode s = root.putObject("sums");
-        new TreeMap<>(sums).forEach((k, v) -> s.put(k, v[0]));
-        ObjectNode m = root.putObject("maxima");
-        new TreeMap<>(maxima).forEach((k, v) -> m.put(k, v[0]));
-        return Json.write(root);
+        StringBuilder json = new StringBuilder(64 + 40 * (sums.size() + maxima.size()));
+        json.append("{\"sums\":");
+        appendSorted(json, sums);
+        json.append(",\"maxima\":");
+        appendSorted(json, maxima);
+        return json.append('}').toString();
+    }
+
+    private static void appendSorted(StringBuilder json, Map<String, long[]> counters) {
+        String[] names = counters.keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        json.append('{');
+        for (int i = 0; i < names.length; i++) {
+            if (i > 0) json.append(',');
+            appendString(json, names[i]);
+            json.append(':').append(counters.get(names[i])[0]);
+        }
+        json.append('}');
+    }
+
+    private static void appendString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') json.append('\\').append(c);
+            else if (c < 0x20) json.append(String.format("\\u%04x", (int) c));
+            else json.append(c);
+        }
+        json.append('"');
     }
 
     public static CaseTally fromJson(String json) {
