@@ -15,7 +15,7 @@ import java.util.List;
  * measured in the same run as its floor and given as a ratio.
  *
  * <p>{@code Bench [coldstart] [warm] [scale] [reports] [load] [--rounds N] [--cases N] [--iterations N]
- * [--levels N,N] [--towns N] [--per-town N] [--report-rounds N] [--pages-per-commit N] [--items N] [--puts N]}; no names: the first three.
+ * [--levels N,N] [--towns N] [--per-town N] [--report-rounds N] [--report-jvm lambda,hotspot] [--pages-per-commit N] [--items N] [--puts N]}; no names: the first three.
  */
 public final class Bench {
     private Bench() {}
@@ -32,6 +32,7 @@ public final class Bench {
         int puts = 5_000;
         Integer pagesPerCommit = null;
         int reportRounds = 3;
+        String reportJvms = "lambda,hotspot";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -43,6 +44,7 @@ public final class Bench {
                 case "--items" -> items = Integer.parseInt(args[++i]);
                 case "--puts" -> puts = Integer.parseInt(args[++i]);
                 case "--report-rounds" -> reportRounds = Integer.parseInt(args[++i]);
+                case "--report-jvm" -> reportJvms = args[++i];
                 case "--pages-per-commit" -> pagesPerCommit = Integer.valueOf(args[++i]);
                 default -> which.add(args[i]);
             }
@@ -75,7 +77,8 @@ public final class Bench {
                         yield new StaffListAtScaleBench(env, data).run(cases);
                     }
                 }
-                case "reports" -> new cn.banshi.bench.reports.ReportsBench(work, pagesPerCommit, reportRounds).run(levels, towns, perTown);
+                case "reports" -> new cn.banshi.bench.reports.ReportsBench(work, pagesPerCommit, reportRounds,
+                        cn.banshi.bench.reports.ReportsBench.Jvm.parse(reportJvms)).run(levels, towns, perTown);
                 case "load" -> {
                     try (BenchEnv env = new BenchEnv("load-", work.resolve("load-dynamodb-" + System.currentTimeMillis()))) {
                         yield new cn.banshi.bench.load.BulkLoadBench(env).run(items, 8, puts);

@@ -34,16 +34,42 @@ public final class ReportsBench {
     private final Path work;
     private final Integer pagesPerCommit;
     private final int rounds;
+    private final List<Jvm> jvms;
+
+    /**
+     * The JVM flags both sides run with. The report jobs are deployed as a Lambda function on the java17 runtime,
+     * which stops tiered compilation at C1 and uses the serial collector (AWS's "Customize Java runtime startup
+     * behavior" page; the same flags as benchmark 1, without its heap sizes: here -Xmx256m, the issue's bound). HotSpot's
+     * own defaults (C2, G1) are measured as well: what a container task gets unless it sets the same flags.
+     */
+    public enum Jvm {
+        LAMBDA("Lambda java17 runtime's flags (C1 only, serial GC)",
+                List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto")),
+        HOTSPOT("HotSpot defaults (C1 and C2, G1)", List.of());
+
+        final String label;
+        final List<String> flags;
+
+        Jvm(String label, List<String> flags) {
+            this.label = label;
+            this.flags = flags;
+        }
+
+        public static List<Jvm> parse(String names) {
+            return java.util.Arrays.stream(names.split(",")).map(n -> valueOf(n.trim().toUpperCase(java.util.Locale.ROOT))).toList();
+        }
+    }
 
     /**
      * {@code pagesPerCommit}: null for the jobs' own default, else passed as {@code -Dbanshi.batch.pagesPerCommit};
      * {@code rounds}: how many times the floor and the jobs are each measured on every data set, in the order floor,
      * jobs, jobs, floor, floor, jobs… so that drift on a shared machine falls on both alike.
      */
-    public ReportsBench(Path work, Integer pagesPerCommit, int rounds) {
+    public ReportsBench(Path work, Integer pagesPerCommit, int rounds, List<Jvm> jvms) {
         this.work = work;
         this.pagesPerCommit = pagesPerCommit;
         this.rounds = Math.max(1, rounds);
+        this.jvms = jvms;
     }
 
     public String run(List<Integer> levels, int towns, int perTown) throws Exception {
@@ -53,13 +79,13 @@ public final class ReportsBench {
         Catalogs all = Catalogs.load(new URLClassLoader(new URL[] {catalogs.toUri().toURL()}, null));
         StringBuilder out = new StringBuilder("### 4. Report jobs at scale\n\n");
         out.append(String.format("The three report jobs (%s) for year %d, drafted as of %s, all formats (JSON, Markdown, HTML, DOCX), "
-                + "%d scan segments, each run in a fresh JVM with `-Xmx256m`; %d rounds per data set (floor, jobs, jobs, floor, …): the table gives the medians, their ratio, and the spread of the rounds' ratios (each round's jobs over its floor); the floor is a fresh JVM doing the raw parallel Scan "
+                + "%d scan segments, each run in a fresh JVM with `-Xmx256m` and the JVM flags of its row (both sides alike); %d rounds per data set (floor, jobs, jobs, floor, …): the table gives the medians, their ratio, and the spread of the rounds' ratios (each round's jobs over its floor); the floor is a fresh JVM doing the raw parallel Scan "
                 + "of the same table (same segments, page size 500, town filter — `IN` for several towns — and projection) once per job, i.e. three Scans one after another in one JVM (as the three jobs run in one JVM). Scan pages per commit %s. Peak heaps are the largest of the rounds. Peak heap after GC: the largest heap left after any collection (GC notifications), what the run holds; peak heap used: "
                 + "the heap pools' peak usage (MemoryPoolMXBean), garbage included.%n%n",
                 "rule-of-law-annual, ogi-annual, next-year-plan", year, today, cn.banshi.batch.ReportJobs.DEFAULT_SEGMENTS, rounds,
                 pagesPerCommit == null ? "10 (the jobs' default)" : pagesPerCommit + " (`-Dbanshi.batch.pagesPerCommit`)"));
-        out.append("| data | jobs run | cases read by the jobs | jobs' wall time, median (per job) | raw Scan × 3, median (per Scan) | ratio of medians (rounds' ratios) | jobs: peak heap after GC / peak heap used (GCs) | jobs with `-Xmx" + SMALL_HEAP + "` (untimed) | Scan: after GC / used |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| data | JVM flags | jobs run | cases read by the jobs | jobs' wall time, median (per job) | raw Scan × 3, median (per Scan) | ratio of medians (rounds' ratios) | jobs: peak heap after GC / peak heap used (GCs) | jobs with `-Xmx" + SMALL_HEAP + "` (untimed) | Scan: after GC / used |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
 
         Path single = work.resolve("reports-single-dynamodb");
         wipeIfNotReusable(single, "single", levels.get(0), today);
@@ -69,7 +95,9 @@ public final class ReportsBench {
             for (int level : levels) {
                 out.append(load(env, single, "single", town, loaded, level, today)).append("");
                 loaded = level;
-                out.append(measure(env, catalogs, "rs-", String.format("1 town, %,d cases", level), year, today, List.of("gaocheng")));
+                for (Jvm jvm : jvms) {
+                    out.append(measure(env, catalogs, "rs-", String.format("1 town, %,d cases", level), jvm, year, today, List.of("gaocheng")));
+                }
             }
         }
         Path multi = work.resolve("reports-multi-dynamodb");
@@ -79,8 +107,10 @@ public final class ReportsBench {
             for (int t = 0; t < ids.size(); t++) {
                 load(env, multi, "multi-" + t, all.town(ids.get(t)).orElseThrow(), 0, perTown, today);
             }
-            out.append(measure(env, catalogs, "rm-", String.format("%d towns × %,d cases (county run: one execution per job)", towns, perTown), year,
-                    today, ids));
+            for (Jvm jvm : jvms) {
+                out.append(measure(env, catalogs, "rm-", String.format("%d towns × %,d cases (county run: one execution per job)", towns, perTown),
+                        jvm, year, today, ids));
+            }
         }
         out.append("\n").append(String.join("  \n", loads)).append("\n\n");
         return out.toString();
@@ -134,8 +164,8 @@ public final class ReportsBench {
         return "";
     }
 
-    private String measure(BenchEnv env, Path catalogs, String prefix, String label, int year, LocalDate today, List<String> towns)
-            throws Exception {
+    private String measure(BenchEnv env, Path catalogs, String prefix, String label, Jvm jvm, int year, LocalDate today,
+                           List<String> towns) throws Exception {
         List<Map<String, String>> scans = new ArrayList<>();
         List<Map<String, String>> jobRuns = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
@@ -143,11 +173,11 @@ public final class ReportsBench {
             Map<String, String> scan;
             Map<String, String> jobs;
             if (round % 2 == 0) {
-                scan = child("scan", env, catalogs, prefix, year, today, towns);
-                jobs = child("job", env, catalogs, prefix, year, today, towns);
+                scan = child("scan", "-Xmx256m", jvm, env, catalogs, prefix, year, today, towns);
+                jobs = child("job", "-Xmx256m", jvm, env, catalogs, prefix, year, today, towns);
             } else {
-                jobs = child("job", env, catalogs, prefix, year, today, towns);
-                scan = child("scan", env, catalogs, prefix, year, today, towns);
+                jobs = child("job", "-Xmx256m", jvm, env, catalogs, prefix, year, today, towns);
+                scan = child("scan", "-Xmx256m", jvm, env, catalogs, prefix, year, today, towns);
             }
             scans.add(scan);
             jobRuns.add(jobs);
@@ -169,8 +199,8 @@ public final class ReportsBench {
         long peakHeap = jobRuns.stream().mapToLong(j -> Long.parseLong(j.get("peakHeap"))).max().orElse(0);
         long scanLive = scans.stream().mapToLong(j -> Long.parseLong(j.get("peakLive"))).max().orElse(0);
         long scanHeap = scans.stream().mapToLong(j -> Long.parseLong(j.get("peakHeap"))).max().orElse(0);
-        String small = smallHeap(env, catalogs, prefix, year, today, towns);
-        return String.format("| %s | %d | %,d | %.1f s%s | %.1f s (%s) | **%.2f×** (%s) | %.0f / %.0f MiB (%s) | %s | %.0f / %.0f MiB |%n", label,
+        String small = smallHeap(env, catalogs, prefix, jvm, year, today, towns);
+        return String.format("| %s | %s | %d | %,d | %.1f s%s | %.1f s (%s) | **%.2f×** (%s) | %.0f / %.0f MiB (%s) | %s | %.0f / %.0f MiB |%n", label, jvm.label,
                 towns.size() * 3, Long.parseLong(jobs.get("items")), jobMs / 1000, per.length() == 0 ? "" : " (" + per + ")", scanMs / 1000, perScan,
                 jobMs / scanMs, spread, mib(Long.toString(peakLive)), mib(Long.toString(peakHeap)), jobs.get("gcs"), small,
                 mib(Long.toString(scanLive)), mib(Long.toString(scanHeap)));
@@ -191,19 +221,14 @@ public final class ReportsBench {
         return Long.parseLong(bytes) / 1048576.0;
     }
 
-    private Map<String, String> child(String mode, BenchEnv env, Path catalogs, String prefix, int year, LocalDate today, List<String> towns)
-            throws Exception {
-        return child(mode, "-Xmx256m", env, catalogs, prefix, year, today, towns);
-    }
-
     /**
      * The jobs once more, untimed, with a heap of {@value #SMALL_HEAP}: that they complete at every size is the proof
      * that what they hold does not grow with the cases (G1's "after GC" figures include old garbage not yet collected).
      */
-    private String smallHeap(BenchEnv env, Path catalogs, String prefix, int year, LocalDate today, List<String> towns) {
+    private String smallHeap(BenchEnv env, Path catalogs, String prefix, Jvm jvm, int year, LocalDate today, List<String> towns) {
         long t = System.nanoTime();
         try {
-            child("job", "-Xmx" + SMALL_HEAP, env, catalogs, prefix, year, today, towns);
+            child("job", "-Xmx" + SMALL_HEAP, jvm, env, catalogs, prefix, year, today, towns);
             return String.format("passes (%.0f s)", (System.nanoTime() - t) / 1e9);
         } catch (Exception e) {
             String message = String.valueOf(e.getMessage());
@@ -213,8 +238,8 @@ public final class ReportsBench {
 
     private static final String SMALL_HEAP = "48m";
 
-    private Map<String, String> child(String mode, String heap, BenchEnv env, Path catalogs, String prefix, int year, LocalDate today,
-                                      List<String> towns) throws Exception {
+    private Map<String, String> child(String mode, String heap, Jvm jvm, BenchEnv env, Path catalogs, String prefix, int year,
+                                      LocalDate today, List<String> towns) throws Exception {
         Path data = Files.createTempDirectory(work, "reports-run-");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
                 "-Dbanshi.tablePrefix=" + prefix, "-Dbanshi.root=" + env.root,
@@ -223,6 +248,7 @@ public final class ReportsBench {
                         env.root.resolve("batch/target/lib").toString() + "/*"),
                 ReportsChild.class.getName(), mode, env.dynalite.endpoint(), data.toString(), Integer.toString(year), today.toString()));
         if (pagesPerCommit != null) cmd.add(1, "-D" + cn.banshi.batch.BatchConfiguration.PAGES_PER_COMMIT + "=" + pagesPerCommit);
+        cmd.addAll(1, jvm.flags);
         cmd.addAll(towns);
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -233,7 +259,7 @@ public final class ReportsBench {
             String[] parts = kv.split("=", 2);
             result.put(parts[0], parts[1]);
         }
-        System.err.println("reports: " + mode + " " + towns.size() + " town(s): " + line);
+        System.err.println("reports: " + mode + " " + heap + " " + jvm + " " + towns.size() + " town(s): " + line);
         return result;
     }
 
