@@ -117,8 +117,8 @@ public class BatchConfiguration {
     }
 
     /**
-     * The manager step: one worker per segment, run in parallel, each tallying every town of the run; each town's
-     * report step merges its tallies afterwards.
+     * The manager step: one worker per segment, run in parallel, each tallying every town of the run; the report
+     * step merges each town's tallies afterwards.
      */
     @Bean
     public Step scanCases(JobRepository jobRepository, Step scanSegment, TaskExecutor partitionExecutor,

@@ -26,8 +26,8 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The report function: runs one report job for a year and the deployment's towns (a county run, each town its own
- * partition) or the towns named, with the DynamoDB job repository and the S3 report store. Input
+ * The report function: runs one report job for a year and the deployment's towns (a county run: one scan, one
+ * report step for all the towns) or the towns named, with the DynamoDB job repository and the S3 report store. Input
  * ({@link ReportRunRequest}): {@code {"job": "ogi-annual"}} from EventBridge Scheduler (year: the job's default,
  * Asia/Shanghai), or {@code {"job", "year", "towns", "runId", "requestedBy"}} from the staff route's asynchronous
  * invocation. Each town's run record goes running, then completed or failed.

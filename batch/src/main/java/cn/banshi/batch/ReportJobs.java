@@ -47,8 +47,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Runs the report jobs for a year and one town or a county's towns (one job execution: the case table is scanned
- * once, by parallel-scan segments that tally each town apart, and each town's report is its own partition of the
- * report step), in this process:
+ * once, by parallel-scan segments that tally each town apart, then one report step writes every town's report),
+ * in this process:
  * {@code ./banshi report}, the local demo and runner, the report function and tests use it. A run whose last
  * execution did not complete (failed, stopped, or its process was killed) is resumed with the same parameters,
  * so it finishes with the same reports; after a completed run, a new run starts. A run that DynamoDB failed (errors
@@ -215,9 +215,13 @@ public final class ReportJobs implements AutoCloseable {
         try {
             // the latest run (instance) of this job for these towns and year; only its last execution is loaded,
             // with its steps and contexts (a county run's are large): earlier runs are complete by construction
-            long run = latestRun(repository, kind, towns, request.year());
-            JobInstance latest = run == 0 ? null
-                    : repository.getJobInstance(kind.code(), probe(towns, request.year(), run).toJobParameters());
+            Map<Long, JobInstance> found = new HashMap<>();
+            long run = lastPresent(r -> {
+                JobInstance instance = repository.getJobInstance(kind.code(), probe(towns, request.year(), r).toJobParameters());
+                if (instance != null) found.put(r, instance);
+                return instance != null;
+            });
+            JobInstance latest = found.get(run);
             JobExecution last = latest == null ? null : repository.getLastJobExecution(latest);
             boolean resumed = last != null && last.getStatus() != BatchStatus.COMPLETED
                     && last.getStatus() != BatchStatus.ABANDONED;
@@ -230,11 +234,7 @@ public final class ReportJobs implements AutoCloseable {
             JobParameters startParameters = null;
             if (resumed) {
                 if (last.isRunning() || last.getStatus() == BatchStatus.STOPPING) {
-                    LocalDateTime lastActivity = lastActivity(repository, last);
-                    if (!settings.singleMachine() && lastActivity.plus(settings.staleAfter()).isAfter(LocalDateTime.now())) {
-                        throw new IllegalStateException("该报告正在生成中（最近一次进展：" + lastActivity + "）/ this report is "
-                                + "being generated elsewhere: " + kind.code() + " " + towns + " " + request.year());
-                    }
+                    requireAbandoned(repository, last, kind, towns, request.year());
                     // its process is gone: mark the execution and its running steps failed, then restart
                     last = operator.recover(last);
                 }
@@ -245,6 +245,7 @@ public final class ReportJobs implements AutoCloseable {
                         request.formats(), request.out() == null ? null : request.out().toAbsolutePath().toString())
                         .toJobParameters();
             }
+            LocalDateTime launchedAt = LocalDateTime.now();
             try {
                 execution = resumed ? operator.restart(last) : operator.start(job, startParameters);
             } catch (RuntimeException e) {
@@ -266,13 +267,21 @@ public final class ReportJobs implements AutoCloseable {
                     JobInstance instance = repository.getJobInstance(kind.code(), probe(towns, request.year(), run).toJobParameters());
                     JobExecution current = instance == null ? null : repository.getLastJobExecution(instance);
                     if (current == null) {
-                        execution = operator.start(job, startParameters); // the launch failed before it was recorded
+                        // the launch failed before its execution was recorded, perhaps after its instance was: an
+                        // instance without executions cannot be started again (Spring Batch refuses it), so it goes
+                        if (instance != null) repository.deleteJobInstance(instance);
+                        execution = operator.start(job, startParameters);
                     } else if (current.getStatus() == BatchStatus.COMPLETED) {
                         execution = current; // it ended; only its answer was lost
                         continue;
                     } else {
                         if (current.isRunning() || current.getStatus() == BatchStatus.STOPPING) {
-                            current = operator.recover(current); // its final status could not be written; this process ran it
+                            // its final status could not be written: ours if it is the execution this call ran (or,
+                            // when the launch itself threw, one created since); anyone else's only once abandoned
+                            boolean ours = execution != null ? execution.getId() == current.getId()
+                                    : !current.getCreateTime().isBefore(launchedAt);
+                            if (!ours) requireAbandoned(repository, current, kind, towns, request.year());
+                            current = operator.recover(current);
                         }
                         if (current.getStatus() == BatchStatus.UNKNOWN) current = failUnknown(repository, current);
                         execution = operator.restart(current);
@@ -332,7 +341,6 @@ public final class ReportJobs implements AutoCloseable {
                 return service.isThrottlingException() || service.statusCode() >= 500;
             }
             if (t instanceof software.amazon.awssdk.core.exception.SdkClientException) return true;
-            if (t.getCause() == t) break;
         }
         return false;
     }
@@ -385,6 +393,15 @@ public final class ReportJobs implements AutoCloseable {
     }
 
     /** When the execution or any of its steps last recorded progress (each chunk commit updates its step). */
+    /** Refuses to take over a running execution that shows recent progress, unless this is the only machine. */
+    private void requireAbandoned(JobRepository repository, JobExecution running, ReportKind kind, List<String> towns, int year) {
+        LocalDateTime lastActivity = lastActivity(repository, running);
+        if (!settings.singleMachine() && lastActivity.plus(settings.staleAfter()).isAfter(LocalDateTime.now())) {
+            throw new IllegalStateException("该报告正在生成中（最近一次进展：" + lastActivity + "）/ this report is "
+                    + "being generated elsewhere: " + kind.code() + " " + towns + " " + year);
+        }
+    }
+
     private static LocalDateTime lastActivity(JobRepository repository, JobExecution execution) {
         JobExecution current = repository.getJobExecution(execution.getId());
         LocalDateTime latest = current.getLastUpdated() != null ? current.getLastUpdated() : current.getCreateTime();
@@ -441,11 +458,6 @@ public final class ReportJobs implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-    }
-
-    /** The number of the latest run of this job for these towns and year, 0 if none. */
-    static long latestRun(JobRepository repository, ReportKind kind, List<String> towns, int year) {
-        return lastPresent(r -> repository.getJobInstance(kind.code(), probe(towns, year, r).toJobParameters()) != null);
     }
 
     /**

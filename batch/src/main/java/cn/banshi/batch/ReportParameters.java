@@ -14,8 +14,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * A report run's job parameters. Identifying: the towns (one town, or a county's towns: each is its own
- * partition), year and run (a new run after a completed one). The others are kept with the execution, so a
+ * A report run's job parameters. Identifying: the towns (one town, or a county's towns, read by one scan and
+ * written by one report step), year and run (a new run after a completed one). The others are kept with the execution, so a
  * restart drafts the same report: {@code today} (the date the report is drafted as of and signed), the scan
  * segments, the formats and the output directory.
  */

@@ -48,7 +48,7 @@ public abstract class ReportStep implements Tasklet {
     public static final String WRITTEN = "reports.written";
     /**
      * Towns per commit and thread: each commit waits for its slowest town and costs three job-repository calls, so
-     * a 50-town run commits 5 times per job instead of 13, and a restart rewrites at most 12 towns.
+     * a 50-town run's report step commits 6 times per job instead of 14, and a restart rewrites at most 12 towns.
      */
     static final int TOWNS_PER_COMMIT_PER_THREAD = 3;
     /** The towns that failed in this step execution (town: cause), and which execution that was. */

@@ -13,7 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The scan's tallies merged across its segments, per town: read once per job execution from the segments' last
- * step executions and shared by that execution's town report partitions (a county run has up to 100 towns, each
+ * step executions and shared by the report step's towns (a county run has up to 100 towns, each
  * segment's context holds all of them; reading them once per town would cost towns × segments context reads).
  */
 final class ScanTallies {

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Given two towns' cases and inputs in one deployment, when a report job runs for the county (both towns in one
- * job execution: one scan of the table, tallied per town, and a report partition per town), then each town's report
+ * job execution: one scan of the table, tallied per town, then one report step for both towns), then each town's report
  * is byte for byte the one a run for that town alone writes; and when a county run's process is killed while it scans and the run is started again, it
  * resumes from its last commits and writes the same reports.
  */

@@ -74,7 +74,7 @@ class ReportJobFaultsTest {
     }
 
     @Test
-    void whenOneCallInSixFailsThenTheJobsCompleteWithTheSameReports() throws Exception {
+    void whenFifteenPercentOfCallAttemptsFailThenTheJobsCompleteWithTheSameReports() throws Exception {
         FaultInjector faults = new FaultInjector(0.15, 20220115L);
         DynamoDbClient failing = DynamoClients.forBatchJobs(LocalDynamo.endpoint(),
                 ClientOverrideConfiguration.builder().addExecutionInterceptor(faults));

@@ -41,14 +41,17 @@ public final class DynamoClients {
      * A client for batch jobs, which have minutes rather than an API request's seconds: up to
      * {@value #BATCH_ATTEMPTS} attempts with the standard exponential backoff, and no retry quota (the standard
      * strategy's circuit breaker would stop retrying a long scan during a spell of throttling, failing the step
-     * where waiting a little longer would do).
+     * where waiting a little longer would do). One call, its retries included, gives up after
+     * {@link #BATCH_CALL_TIMEOUT}: well inside the two minutes the report function keeps to stop at its next commit,
+     * and the run's own resume takes over from there.
      */
     public static DynamoDbClient forBatchJobs(String endpoint, ClientOverrideConfiguration.Builder overrides) {
-        return build(endpoint, overrides.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        return build(endpoint, overrides.apiCallTimeout(BATCH_CALL_TIMEOUT).retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(BATCH_ATTEMPTS).circuitBreakerEnabled(false).build()));
     }
 
     public static final int BATCH_ATTEMPTS = 10;
+    public static final Duration BATCH_CALL_TIMEOUT = Duration.ofSeconds(45);
 
     private static DynamoDbClient build(String endpoint, ClientOverrideConfiguration.Builder overrides) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()

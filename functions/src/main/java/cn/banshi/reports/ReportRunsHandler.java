@@ -43,6 +43,7 @@ public final class ReportRunsHandler extends ApiHandler {
     @Override
     protected void primeReads() {
         app.reportRuns().find("snapstart-priming", 2000, ReportKind.OGI_ANNUAL); // never a town (the 409 path's read)
+        app.reportRunner(); // the runner (Lambda client in AWS) is built at first use: into the snapshot with it
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class ReportsHandler extends ApiHandler {
     @Override
     protected void primeReads() {
         app.reportRuns().list("snapstart-priming", 2000); // never a town
+        app.reports(); // the report store (S3 client in AWS) is built at first use: into the snapshot with it
     }
 
     @Override

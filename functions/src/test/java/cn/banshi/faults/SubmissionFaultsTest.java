@@ -135,7 +135,6 @@ class SubmissionFaultsTest {
             bodies.put(key, body);
             futures.add(pool.submit(() -> submitUntilAccepted(handler, key, Json.write(body))));
         }
-        int unavailable = 1; // the answer above
         List<Outcome> outcomes = new ArrayList<>();
         for (Future<Outcome> f : futures) outcomes.add(f.get());
         faults.enabled(false);
@@ -143,7 +142,6 @@ class SubmissionFaultsTest {
         TrackingHandler tracking = new TrackingHandler(app);
         Set<String> trackingNos = new HashSet<>();
         for (Outcome o : outcomes) {
-            unavailable += (int) o.answers().stream().filter(a -> a.getStatusCode() == 503).count();
             JsonNode receipt = ApiTestSupport.json(o.answers().get(o.answers().size() - 1));
             String trackingNo = receipt.get("trackingNo").asText();
             assertTrue(trackingNos.add(trackingNo), "two keys, one case: " + trackingNo);
@@ -166,7 +164,6 @@ class SubmissionFaultsTest {
         assertTrue(faults.throttled.get() > 20 && faults.failedBefore.get() > 10 && faults.failedAfterWrite.get() > 10,
                 "faults were injected: " + faults.throttled + " throttled, " + faults.failedBefore + " 5xx, "
                         + faults.failedAfterWrite + " 5xx after the write");
-        assertTrue(unavailable > 0, "some submissions were answered 503 (the SDK's retries gave up)");
     }
 
     @Test

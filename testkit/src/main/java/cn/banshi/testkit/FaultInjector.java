@@ -57,8 +57,9 @@ public final class FaultInjector implements ExecutionInterceptor {
     private volatile Class<?> afterWriteRequest;
 
     /**
-     * The next {@code n} attempts of this kind of request (e.g. UpdateItemRequest) reach the table and then fail
-     * with a 500: the write is applied, the caller is told it failed, and the SDK sends it again.
+     * The next {@code n} calls of this kind of request (e.g. UpdateItemRequest) reach the table on their first attempt
+     * and then fail with a 500: the write is applied, the caller is told it failed, and the SDK's retry of the same
+     * call meets the applied write. Retries are not counted, so each of the {@code n} faults hits a different call.
      */
     public void failNextAfterWrite(Class<? extends software.amazon.awssdk.core.SdkRequest> request, int n) {
         afterWriteRequest = request;
@@ -82,7 +83,9 @@ public final class FaultInjector implements ExecutionInterceptor {
             failedBefore.incrementAndGet();
             throw internalError();
         }
-        if (afterWriteRequest != null && afterWriteRequest.isInstance(context.request())
+        boolean firstAttempt = attributes.getAttribute(SEEN) == null; // attributes live as long as the call
+        attributes.putAttribute(SEEN, Boolean.TRUE);
+        if (firstAttempt && afterWriteRequest != null && afterWriteRequest.isInstance(context.request())
                 && afterWriteQueue.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             attributes.putAttribute(FAIL_AFTER, Boolean.TRUE);
             return;
@@ -116,6 +119,8 @@ public final class FaultInjector implements ExecutionInterceptor {
         }
     }
 
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> SEEN =
+            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("banshi.fault.seen");
     private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> FAIL_AFTER =
             new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("banshi.fault.failAfterWrite");
 

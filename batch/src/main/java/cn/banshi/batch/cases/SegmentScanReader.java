@@ -34,7 +34,6 @@ public final class SegmentScanReader implements ItemStreamReader<CasePage> {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final List<String> towns;
     private final int segment;
     private final int totalSegments;
     private final int pageSize;
@@ -53,7 +52,6 @@ public final class SegmentScanReader implements ItemStreamReader<CasePage> {
         if (towns.isEmpty() || towns.size() > MAX_TOWNS) throw new IllegalArgumentException("1 to " + MAX_TOWNS + " towns");
         this.dynamo = dynamo;
         this.table = table;
-        this.towns = List.copyOf(towns);
         this.segment = segment;
         this.totalSegments = totalSegments;
         this.pageSize = pageSize;
@@ -75,21 +73,21 @@ public final class SegmentScanReader implements ItemStreamReader<CasePage> {
         if (read > 0) progress.accept(read);
     }
 
-    /** The next page with cases of the run's towns; null when the segment is done. */
+    /**
+     * The next Scan page's cases of the run's towns; null when the segment is done. A page the town filter left
+     * empty is an item too: commits then come every so many pages of the table, however small the run's share.
+     */
     @Override
     public CasePage read() {
-        while (!done) {
-            ScanResponse response = fetch();
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-            done = startKey == null;
-            if (response.items().isEmpty()) continue;
-            List<CaseFact> facts = new ArrayList<>(response.items().size());
-            for (Map<String, AttributeValue> item : response.items()) facts.add(CaseFact.of(item));
-            read += facts.size();
-            progress.accept(facts.size());
-            return new CasePage(facts);
-        }
-        return null;
+        if (done) return null;
+        ScanResponse response = fetch();
+        startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        done = startKey == null;
+        List<CaseFact> facts = new ArrayList<>(response.items().size());
+        for (Map<String, AttributeValue> item : response.items()) facts.add(CaseFact.of(item));
+        read += facts.size();
+        if (!facts.isEmpty()) progress.accept(facts.size());
+        return new CasePage(facts);
     }
 
     private ScanResponse fetch() {

@@ -60,7 +60,7 @@ public record ReportInputs(Catalog catalog, List<Activity> activities, List<Plan
 
     /** The next year's arrangements staff entered (not those a job generated). */
     public List<PlanItem> staffPlanForNextYear() {
-        return planForNextYear.stream().filter(p -> PlanItem.STAFF.equals(p.source())).toList();
+        return planForNextYear().stream().filter(p -> PlanItem.STAFF.equals(p.source())).toList();
     }
 
     /** 高塍镇 → 高塍 (for "法治高塍建设"). */

@@ -187,7 +187,7 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
 
     /**
      * The same, only the steps named {@code stepName} (null: all): a partitioned step has a step execution per
-     * partition (a county run's report step, one per town), and each partition's restart check asks for its own.
+     * partition (the scan's segments), and each partition's restart check asks for its own.
      */
     private List<Map<String, AttributeValue>> stepItems(long jobExecutionId, String stepName) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();

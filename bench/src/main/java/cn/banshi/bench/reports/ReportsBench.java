@@ -43,8 +43,7 @@ public final class ReportsBench {
      * own defaults (C2, G1) are measured as well: what a container task gets unless it sets the same flags.
      */
     public enum Jvm {
-        LAMBDA("Lambda java17 runtime's flags (C1 only, serial GC)",
-                List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto")),
+        LAMBDA("Lambda java17 runtime's flags (C1 only, serial GC)", cn.banshi.bench.coldstart.ColdStartBench.LAMBDA_JAVA17_RUNTIME_FLAGS),
         HOTSPOT("HotSpot defaults (C1 and C2, G1)", List.of());
 
         final String label;
@@ -73,6 +72,7 @@ public final class ReportsBench {
     }
 
     public String run(List<Integer> levels, int towns, int perTown) throws Exception {
+        levels = levels.stream().sorted().distinct().toList(); // each level loads on top of the one before
         LocalDate today = LocalDate.now(cn.banshi.calendar.ChinaTime.ZONE);
         int year = today.getYear() - 1;
         Path catalogs = writeCatalogs(towns);
@@ -88,12 +88,14 @@ public final class ReportsBench {
                 + "|---|---|---|---|---|---|---|---|---|---|\n");
 
         Path single = work.resolve("reports-single-dynamodb");
-        wipeIfNotReusable(single, "single", levels.get(0), today);
+        java.util.Set<String> singleLoads = new java.util.HashSet<>();
+        for (int l = 0; l < levels.size(); l++) singleLoads.add(marker("single", l == 0 ? 0 : levels.get(l - 1), levels.get(l), today));
+        wipeIfNotReusable(single, singleLoads);
         try (BenchEnv env = new BenchEnv("rs-", single)) {
             Catalog town = all.town("gaocheng").orElseThrow();
             int loaded = 0;
             for (int level : levels) {
-                out.append(load(env, single, "single", town, loaded, level, today)).append("");
+                load(env, single, "single", town, loaded, level, today);
                 loaded = level;
                 for (Jvm jvm : jvms) {
                     out.append(measure(env, catalogs, "rs-", String.format("1 town, %,d cases", level), jvm, year, today, List.of("gaocheng")));
@@ -101,7 +103,9 @@ public final class ReportsBench {
             }
         }
         Path multi = work.resolve("reports-multi-dynamodb");
-        wipeIfNotReusable(multi, "multi-0", perTown, today);
+        java.util.Set<String> multiLoads = new java.util.HashSet<>();
+        for (int t = 0; t < towns; t++) multiLoads.add(marker("multi-" + t, 0, perTown, today));
+        wipeIfNotReusable(multi, multiLoads);
         try (BenchEnv env = new BenchEnv("rm-", multi)) {
             List<String> ids = new ArrayList<>(all.townIds()).subList(0, towns);
             for (int t = 0; t < ids.size(); t++) {
@@ -119,28 +123,37 @@ public final class ReportsBench {
     private final List<String> loads = new ArrayList<>();
 
     /**
-     * Data kept from an earlier bench run is reused only if it was loaded today (cases are generated relative to
-     * the day) and holds no more cases than the first level to measure; otherwise the directory is emptied, so that
-     * the 50,000-case level is never measured on a table already loaded to 200,000.
+     * Data kept from an earlier bench run is reused only if every load it holds is one this run would make (generated
+     * ids are random: loading again adds cases rather than replacing them), all made today (cases are generated
+     * relative to the day) and none interrupted; otherwise the directory is emptied. So a level is never measured on
+     * a table that holds more cases, or other towns, than it says.
      */
-    private static void wipeIfNotReusable(Path dataDir, String name, int firstLevel, LocalDate today) throws IOException {
+    private static void wipeIfNotReusable(Path dataDir, java.util.Set<String> expected) throws IOException {
         if (!Files.isDirectory(dataDir)) return;
         boolean reusable;
         try (var files = Files.list(dataDir)) {
-            reusable = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("loaded-"))
-                    .allMatch(f -> f.endsWith("-" + today) && (!f.startsWith("loaded-" + name + "-")
-                            || Integer.parseInt(f.substring(("loaded-" + name + "-").length()).split("-")[1]) <= firstLevel));
+            reusable = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("loaded-") || f.equals("loading"))
+                    .allMatch(expected::contains);
         }
         if (reusable) return;
         System.err.println("reports: " + dataDir + " holds other data than this run needs; loading afresh");
-        try (var walk = Files.walk(dataDir)) {
+        deleteTree(dataDir);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 
-    private String load(BenchEnv env, Path dataDir, String name, Catalog town, int from, int to, LocalDate today) throws IOException {
-        Path marker = dataDir.resolve("loaded-" + name + "-" + from + "-" + to + "-" + today);
+    private static String marker(String name, int from, int to, LocalDate today) {
+        return "loaded-" + name + "-" + from + "-" + to + "-" + today;
+    }
+
+    private void load(BenchEnv env, Path dataDir, String name, Catalog town, int from, int to, LocalDate today) throws IOException {
+        Path marker = dataDir.resolve(marker(name, from, to, today));
         if (!Files.exists(marker)) {
+            Path loading = Files.writeString(dataDir.resolve("loading"), marker.getFileName().toString());
             CaseGenerator generator = new CaseGenerator(town, today, 40 + town.town().id().hashCode());
             Iterator<Map<String, AttributeValue>> items = new Iterator<>() {
                 int next = from;
@@ -159,9 +172,9 @@ public final class ReportsBench {
             BulkLoader.Result r = new BulkLoader(env.client(ClientOverrideConfiguration.builder()), 8).load(Tables.physical(Tables.CASES), items);
             Files.writeString(marker, String.format("Loaded %s cases %,d–%,d of `%s`: %,d items, %,d batches, %,d retried, %.0f s, %.0f items/s.",
                     name, from, to, town.town().id(), r.items(), r.batches(), r.retried(), r.millis() / 1000.0, r.itemsPerSecond()));
+            Files.delete(loading);
         }
         loads.add(Files.readString(marker));
-        return "";
     }
 
     private String measure(BenchEnv env, Path catalogs, String prefix, String label, Jvm jvm, int year, LocalDate today,
@@ -202,8 +215,8 @@ public final class ReportsBench {
         String small = smallHeap(env, catalogs, prefix, jvm, year, today, towns);
         return String.format("| %s | %s | %d | %,d | %.1f s%s | %.1f s (%s) | **%.2f×** (%s) | %.0f / %.0f MiB (%s) | %s | %.0f / %.0f MiB |%n", label, jvm.label,
                 towns.size() * 3, Long.parseLong(jobs.get("items")), jobMs / 1000, per.length() == 0 ? "" : " (" + per + ")", scanMs / 1000, perScan,
-                jobMs / scanMs, spread, mib(Long.toString(peakLive)), mib(Long.toString(peakHeap)), jobs.get("gcs"), small,
-                mib(Long.toString(scanLive)), mib(Long.toString(scanHeap)));
+                jobMs / scanMs, spread, mib(peakLive), mib(peakHeap), jobs.get("gcs"), small,
+                mib(scanLive), mib(scanHeap));
     }
 
     private static double millis(Map<String, String> result) {
@@ -217,8 +230,8 @@ public final class ReportsBench {
         return sorted.get((sorted.size() - 1) / 2);
     }
 
-    private static double mib(String bytes) {
-        return Long.parseLong(bytes) / 1048576.0;
+    private static double mib(long bytes) {
+        return bytes / 1048576.0;
     }
 
     /**
@@ -231,8 +244,7 @@ public final class ReportsBench {
             child("job", "-Xmx" + SMALL_HEAP, jvm, env, catalogs, prefix, year, today, towns);
             return String.format("passes (%.0f s)", (System.nanoTime() - t) / 1e9);
         } catch (Exception e) {
-            String message = String.valueOf(e.getMessage());
-            return "**fails**: " + (message.contains("OutOfMemoryError") ? "OutOfMemoryError" : message.lines().findFirst().orElse(""));
+            return "**fails**: " + e.getMessage();
         }
     }
 
@@ -250,9 +262,19 @@ public final class ReportsBench {
         if (pagesPerCommit != null) cmd.add(1, "-D" + cn.banshi.batch.BatchConfiguration.PAGES_PER_COMMIT + "=" + pagesPerCommit);
         cmd.addAll(1, jvm.flags);
         cmd.addAll(towns);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path stderr = data.resolve("stderr.txt");
+        Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) throw new IllegalStateException(mode + " child failed: " + output);
+        boolean ended = p.waitFor(30, java.util.concurrent.TimeUnit.MINUTES);
+        if (!ended) p.destroyForcibly().waitFor();
+        String errors = Files.readString(stderr);
+        System.err.print(errors);
+        deleteTree(data); // the reports written are not needed
+        if (!ended || p.exitValue() != 0) {
+            String cause = errors.contains("OutOfMemoryError") ? "OutOfMemoryError" : !ended ? "no end after 30 minutes"
+                    : errors.lines().filter(l -> l.contains("Exception")).findFirst().orElse("exit " + p.exitValue());
+            throw new IllegalStateException(mode + " child failed: " + cause);
+        }
         String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow(() -> new IllegalStateException(output));
         Map<String, String> result = new LinkedHashMap<>();
         for (String kv : line.substring(7).split(" ")) {
