@@ -21,12 +21,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * DynamoDB throttles and fails while the report jobs run (a test-only interceptor injects the service's own
@@ -131,6 +136,45 @@ class ReportJobFaultsTest {
         assertTrue(result.resumedAfterFailures() >= 1, "the failed run was resumed in the same call");
         assertEquals(2, result.run(), "still the run it started (run 1 is the reference), resumed, not a new one");
         assertTrue(faults.injected() > 0);
+        assertSameReport(ReportKind.RULE_OF_LAW_ANNUAL);
+    }
+
+    @Test
+    void whenDynamoDbGoesDownBetweenTheRunsInstanceAndItsExecutionThenTheRunIsStartedAgainAndWritesTheSameReport() throws Exception {
+        FaultInjector faults = new FaultInjector(0, 20220117L);
+        AtomicBoolean outage = new AtomicBoolean();
+        AtomicInteger instancePuts = new AtomicInteger();
+        // the outage begins as soon as the launch has stored the run's job instance (its item and its key item)
+        ExecutionInterceptor afterInstance = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutItemRequest put && put.tableName().endsWith(cn.banshi.store.Tables.BATCH_JOB_INSTANCES)
+                        && instancePuts.incrementAndGet() == 2 && outage.compareAndSet(false, true)) {
+                    faults.outage(true);
+                    Thread restore = new Thread(() -> {
+                        try {
+                            Thread.sleep(2000);
+                        } catch (InterruptedException ignored) {
+                            // restore now
+                        }
+                        faults.outage(false);
+                    });
+                    restore.start();
+                }
+            }
+        };
+        DynamoDbClient failing = DynamoClients.forEndpoint(LocalDynamo.endpoint(),
+                ClientOverrideConfiguration.builder().addExecutionInterceptor(faults).addExecutionInterceptor(afterInstance));
+        ReportJobs.Result result;
+        try (ReportJobs jobs = ReportJobs.open(failing, ReportJobs.Settings.of(faulty)
+                .withProperties(Map.of(BatchConfiguration.PAGE_SIZE, "10", BatchConfiguration.PAGES_PER_COMMIT, "1")), MutableClock.at("2022-01-15T09:00"))) {
+            result = jobs.run(ReportKind.RULE_OF_LAW_ANNUAL, TOWN, 2021, ReportTestSupport.ALL, null, TODAY, Progress.NONE);
+        }
+        assertTrue(outage.get(), "the outage began after the run's instance was stored");
+        assertTrue(result.completed(), () -> result.status() + " after " + result.resumedAfterFailures() + " resumes: " + result.failures());
+        assertTrue(result.resumedAfterFailures() >= 1, "the failed launch was retried in the same call");
+        assertEquals(2, result.run(), "the run it launched (run 1 is the reference), not a later one");
+        assertEquals(CASES, result.casesReadInThisRun());
         assertSameReport(ReportKind.RULE_OF_LAW_ANNUAL);
     }
 
