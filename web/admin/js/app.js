@@ -9,6 +9,7 @@ import * as caseDetail from './case.js';
 import * as dashboard from './dashboard.js';
 import * as reports from './reports.js';
 import * as inputs from './inputs.js';
+import * as calendar from './calendar.js';
 
 const main = document.getElementById('main');
 let renderCount = 0;
@@ -21,6 +22,7 @@ const ROUTES = [
   { pattern: /^\/dashboard$/, view: dashboard, nav: 'dashboard', title: '统计' },
   { pattern: /^\/reports$/, view: reports, nav: 'reports', title: '年度报告' },
   { pattern: /^\/inputs$/, view: inputs, nav: 'inputs', title: '年度资料' },
+  { pattern: /^\/calendar$/, view: calendar, nav: 'calendar', title: '节假日安排' },
 ];
 
 function parseHash() {

@@ -11,7 +11,7 @@ const ACTION_LABELS = {
   register: '登记', forward: '转送交办', acknowledge: '办理机关受理', extend: '延期', 'request-review': '登记复查（复核）申请',
   'review-reply': '复查（复核）答复', 'request-correction': '通知补正', 'receive-correction': '收到补正',
   'consult-third-party': '征求第三方意见', 'third-party-replied': '第三方已回复', answer: '作出答复', withdraw: '申请人撤回',
-  submit: '提交', rate: '群众评价', 'mark-overdue': '逾期提醒',
+  submit: '提交', rate: '群众评价', 'mark-overdue': '逾期提醒', 'recompute-due': '重新计算期限',
 };
 
 const text = (name, label, opts = {}) => ({ name, label, kind: 'text', ...opts });
@@ -85,7 +85,7 @@ const DETAIL_LABELS = {
   acceptedOn: '受理日期', registeredOn: '登记日期', reviews: '复查（复核）次数', lastRepliedOn: '最近答复日期',
   correctBy: '补正期限', correctionRequestedOn: '通知补正日期', corrected: '已补正', thirdPartyDue: '第三方答复期限',
   reply: '答复说明', withdrawReason: '撤回原因', resultSummary: '调解结果说明', overdueSince: '逾期起始',
-  dueDatePending: '期限待定', clock: '计时',
+  dueDatePending: '期限待定', clock: '计时', term: '期限依据', forwardedOn: '转送日期',
 };
 const VALUE_NAMES = {
   kind: APPLICANT_KINDS, applicantKind: APPLICANT_KINDS, idType: ID_TYPES,
@@ -108,6 +108,9 @@ function display(key, value, cat) {
     if (kind === 'village') return cat?.villages.find((v) => v.id === id)?.name || id;
     return id || value;
   }
+  if (key === 'term' && typeof value === 'object') {
+    return `自 ${value.from} 起 ${value.days} 个${value.unit === 'working' ? '工作日' : '日'}`;
+  }
   if (key === 'clock' && typeof value === 'object') {
     return `自 ${value.countingFrom} 起计 ${value.limit} 个工作日，已用 ${value.used} 个${value.pausedOn ? `，${value.pausedOn} 起暂停` : ''}`;
   }
@@ -125,7 +128,7 @@ function facts(obj, labels, id, cat) {
       return [h('dt', {}, labels[key] || key), h('dd', {}, value.map((v, i) => h('div', { class: 'small' },
         `${i + 1}. `, Object.entries(v).map(([k, x]) => `${labels[k] || k}：${display(k, x, cat)}`).join('；'))))];
     }
-    if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'clock') {
+    if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'clock' && key !== 'term') {
       return [h('dt', {}, labels[key] || key), h('dd', {}, facts(value, labels, null, cat))];
     }
     return [h('dt', {}, labels[key] || key), h('dd', { class: key === 'sessions' ? 'user-text' : null }, display(key, value, cat))];
@@ -203,7 +206,10 @@ function actionsPanel(c, cat, state) {
 }
 
 function actionForm(c, action, cat, state) {
-  const fields = ACTION_FIELDS[workflow(c.type)][action] || [];
+  const fields = [...(ACTION_FIELDS[workflow(c.type)][action] || [])];
+  if ((c.effectiveOnActions || []).includes(action)) {
+    fields.push(date('effectiveOn', '实际办理日期（补录）', { hint: '纸质文书早于今天送出的，填实际日期（30 日内），期限从该日计算；不填为今天' }));
+  }
   const form = h('form', { class: 'action-form', id: 'action-form', 'data-action': action, novalidate: true },
     h('h3', {}, actionLabel(c, action)),
     fields.map((f) => control(f, cat, `act-${action}`)),
@@ -244,7 +250,7 @@ function history(c) {
       h('thead', {}, h('tr', {}, ['#', '时间', '办理人', '操作', '状态变化', '告知群众', '内部备注'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, rows.map((e) => h('tr', {},
         h('td', {}, String(e.seq)),
-        h('td', { class: 'nowrap' }, formatDateTime(e.at)),
+        h('td', { class: 'nowrap' }, formatDateTime(e.at), e.effectiveOn ? h('div', { class: 'small muted' }, `生效 ${formatDate(e.effectiveOn)}`) : null),
         h('td', {}, e.actor === 'citizen' ? '群众' : e.actor === 'system' ? '系统' : e.actor),
         h('td', { class: 'nowrap' }, ACTION_LABELS[e.action] || e.action),
         h('td', { class: 'nowrap' }, e.from && e.from !== e.to ? `${STATUS_NAMES[e.from] || e.from} → ${STATUS_NAMES[e.to] || e.to}` : STATUS_NAMES[e.to] || e.to),
@@ -270,7 +276,8 @@ function view(c, cat, state, message) {
         h('dt', {}, '村（社区）'), h('dd', {}, village),
         h('dt', {}, '来源'), h('dd', {}, CHANNELS[c.channel] || c.channel || '—'),
         h('dt', {}, '收到时间'), h('dd', {}, formatDateTime(c.receivedAt)),
-        h('dt', {}, '办理期限'), h('dd', { id: 'case-due' }, c.dueDate ? formatDate(c.dueDate) : '—'),
+        h('dt', {}, '办理期限'), h('dd', { id: 'case-due' }, c.dueDate ? formatDate(c.dueDate) : '—',
+          c.dueDateProvisional ? [' ', h('span', { class: 'badge', id: 'case-due-provisional' }, '暂定'), h('span', { class: 'small muted' }, c.dueDateNote)] : null),
         c.resolution ? [h('dt', {}, '办结'), h('dd', {}, `${formatDate(c.resolution.on)}，${c.resolution.onTime ? '按期' : '超期'}，结果：${OUTCOMES[c.resolution.outcome] || c.resolution.outcome}`)] : null,
         c.rating ? [h('dt', {}, '群众评价'), h('dd', { id: 'case-rating' }, `${c.rating.score} 分${c.rating.comment ? `：${c.rating.comment}` : ''}`)] : null),
       h('h2', {}, '诉求内容'),

@@ -97,6 +97,7 @@ function row(item, villages) {
     h('td', { class: 'nowrap' }, h('span', { class: 'badge' }, item.statusName || STATUS_NAMES[item.status] || item.status)),
     h('td', { class: 'nowrap' }, formatDateTime(item.receivedAt)),
     h('td', { class: 'nowrap' }, item.dueDate ? formatDate(item.dueDate) : '—',
+      item.dueDateProvisional ? [' ', h('span', { class: 'badge', title: item.dueDateNote }, '暂定')] : null,
       item.overdue ? [' ', h('span', { class: 'badge overdue' }, '已逾期')] : null));
 }
 

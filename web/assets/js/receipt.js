@@ -33,7 +33,7 @@ export function showReceipt(section, data, summary, onAgain) {
     h('dl', { class: 'facts' },
       h('dt', {}, '当前状态'), h('dd', {}, data.statusName || '已提交'),
       h('dt', {}, '收到时间'), h('dd', {}, formatDateTime(data.receivedAt)),
-      h('dt', {}, '答复期限'), h('dd', { id: 'receipt-due' }, data.dueDate ? `${formatDate(data.dueDate)}前` : '待定（工作人员确认后可查询）')),
+      h('dt', {}, '答复期限'), h('dd', { id: 'receipt-due' }, data.dueDate ? `${formatDate(data.dueDate)}前${data.dueDateNote || ''}` : '待定（工作人员确认后可查询）')),
     h('h3', {}, '您提交的内容'),
     h('dl', { class: 'facts' }, summary.flatMap(([label, text, id]) => [
       h('dt', {}, label), h('dd', {}, h('div', { class: 'user-text', id }, text ?? '')),

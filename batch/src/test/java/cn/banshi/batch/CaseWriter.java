@@ -68,7 +68,7 @@ public final class CaseWriter {
             if (s.rating() != null) rating = new Rating(s.rating(), null, at.plus(Duration.ofDays(1)));
         }
         return new CaseRecord(trackingNo, town, s.type(), s.category(), s.village(), "测试事项", "测试事项的描述内容。",
-                "online", status, history.size(), s.receivedAt(), s.receivedOn(), s.dueDate(), personal, details,
+                "online", status, history.size(), s.receivedAt(), s.receivedOn(), s.dueDate(), 0, personal, details,
                 "hash", history, resolution, rating);
     }
 

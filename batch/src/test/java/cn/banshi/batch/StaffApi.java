@@ -6,8 +6,10 @@ import cn.banshi.activities.ActivitiesHandler;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.disclosure.DisclosureFiguresHandler;
+import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.plans.PlanItemsHandler;
+import cn.banshi.staff.StaffCasesHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +52,20 @@ public final class StaffApi {
     public JsonNode disclosureFigures(int year, String json) {
         return call(new DisclosureFiguresHandler(app), "PUT", "/api/v1/admin/disclosure-figures/{year}",
                 "/api/v1/admin/disclosure-figures/" + year, Map.of("year", Integer.toString(year)), json, 200);
+    }
+
+    /** A citizen's online information request (the public route), as it would arrive today. */
+    public JsonNode submitInfoRequest(String json) {
+        return call(new SubmissionHandler(app), "POST", "/api/v1/towns/{town}/info-requests",
+                "/api/v1/towns/" + town + "/info-requests", Map.of("town", town), json, 201);
+    }
+
+    /** A town admin's action on a case, at its current version. */
+    public JsonNode act(String trackingNo, String json) {
+        long version = app.cases().find(trackingNo).orElseThrow().version();
+        String body = json.replaceFirst("\\{", "{\"expectedVersion\":" + version + ",");
+        return call(new StaffCasesHandler(app), "POST", "/api/v1/admin/cases/{trackingNo}/actions",
+                "/api/v1/admin/cases/" + trackingNo + "/actions", Map.of("trackingNo", trackingNo), body, 200);
     }
 
     private JsonNode call(ApiHandler handler, String method, String route, String path, Map<String, String> params,

@@ -65,7 +65,7 @@ public final class CaseGenerator {
         return new CaseRecord(trackingNo, catalog.town().id(), type, category.id(), village,
                 "第" + i + "号 " + category.name() + "问题", "关于" + category.name() + "的反映，编号 " + i + "，请尽快处理。",
                 r.nextInt(5) == 0 ? "hotline-12345" : "online", status, history.size(), receivedAt, receivedOn,
-                receivedOn.plusDays(15 + r.nextInt(20)), personal, Json.object(), AccessCodes.hash(trackingNo, "4F7QKM2X9D"),
+                receivedOn.plusDays(15 + r.nextInt(20)), 0, personal, Json.object(), AccessCodes.hash(trackingNo, "4F7QKM2X9D"),
                 history, null, null);
     }
 

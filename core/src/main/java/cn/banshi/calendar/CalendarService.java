@@ -2,6 +2,7 @@ package cn.banshi.calendar;
 
 import cn.banshi.json.Json;
 import cn.banshi.store.Tables;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -40,6 +41,12 @@ public final class CalendarService {
         return d;
     }
 
+    /** The calendar read afresh from the table (a run that must see a year loaded a moment ago elsewhere). */
+    public Deadlines reload() {
+        cached = null;
+        return deadlines();
+    }
+
     private WorkingDayCalendar load() {
         WorkingDayCalendar calendar = WorkingDayCalendar.bundled();
         Map<String, AttributeValue> start = null;
@@ -74,7 +81,7 @@ public final class CalendarService {
     private static YearArrangement parse(String json) {
         try {
             return YearArrangement.fromJson(Json.parse(json)).arrangement().orElseThrow();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("stored calendar is not JSON", e);
         }
     }

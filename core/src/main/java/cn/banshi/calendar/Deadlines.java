@@ -1,5 +1,6 @@
 package cn.banshi.calendar;
 
+import cn.banshi.catalog.TimeLimit;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -15,7 +16,8 @@ import java.util.Objects;
  * off a holiday here; callers that must apply the "period ending on a holiday ends on the next working
  * day" rule can use {@link #onOrNextWorkingDay(LocalDate)} explicitly.
  *
- * <p>Dates outside the calendar's years throw {@link CalendarYearMissingException}.
+ * <p>Years without a loaded State Council notice are counted provisionally ({@link WorkingDayCalendar}); {@link #due}
+ * says whether a due date relied on such a year.
  */
 public final class Deadlines {
 
@@ -58,8 +60,7 @@ public final class Deadlines {
      * {@code start} is day zero; the result is the day on which the count of working days after
      * {@code start} reaches {@code n}. {@code n == 0} returns {@code start}.
      *
-     * @throws IllegalArgumentException     if {@code n < 0}
-     * @throws CalendarYearMissingException if a year on the way is not in the calendar
+     * @throws IllegalArgumentException if {@code n < 0}
      */
     public LocalDate addWorkingDays(LocalDate start, int n) {
         Objects.requireNonNull(start, "start");
@@ -107,6 +108,24 @@ public final class Deadlines {
             d = d.plusDays(1);
         }
         return d;
+    }
+
+    /**
+     * The first year from {@code from}'s to {@code to}'s that the calendar counts provisionally, or 0 when every year
+     * of the span is loaded.
+     */
+    public int firstProvisionalYear(LocalDate from, LocalDate to) {
+        for (int y = from.getYear(); y <= to.getYear(); y++) {
+            if (calendar.isProvisional(y)) return y;
+        }
+        return 0;
+    }
+
+    /** The end of {@code term}, provisional when the count passes through a year not loaded. */
+    public Due due(Term term) {
+        LocalDate date = term.unit() == TimeLimit.Unit.WORKING
+                ? addWorkingDays(term.from(), term.days()) : addCalendarDays(term.from(), term.days());
+        return new Due(date, firstProvisionalYear(term.from(), date));
     }
 
     /** A running working-day clock with {@code limit} working days from {@code receivedOn}. */

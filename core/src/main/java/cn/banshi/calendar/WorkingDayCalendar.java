@@ -22,8 +22,11 @@ import java.util.TreeSet;
  * China's working days (工作日): Monday to Friday except the State Council's days off, plus its
  * make-up working days (调休上班). Immutable and thread-safe.
  *
- * <p>The calendar only answers for years it holds an arrangement for; any other date throws
- * {@link CalendarYearMissingException} rather than guessing.
+ * <p>A year with no loaded arrangement is <em>provisional</em>: it is counted with
+ * {@link StatutoryHolidays#provisional(int)} (weekends, the statutory holidays of the law in force that year and their
+ * 补假 days), so deadlines never stop at a year boundary. Deadlines whose count passes through a provisional year
+ * say so ({@link Deadlines#firstProvisionalYear}); loading the year's notice recomputes them. Years outside
+ * {@link YearArrangement#MIN_YEAR}..{@link YearArrangement#MAX_YEAR} throw {@link IllegalArgumentException}.
  */
 public final class WorkingDayCalendar {
 
@@ -113,17 +116,25 @@ public final class WorkingDayCalendar {
         return Optional.ofNullable(years.get(year));
     }
 
+    /** The arrangement counted for {@code year}: the loaded one, else the provisional one. */
+    public YearArrangement inForce(int year) {
+        YearArrangement a = years.get(year);
+        return a != null ? a : StatutoryHolidays.provisional(year);
+    }
+
+    /** Whether {@code year} is counted provisionally (no notice loaded for it). */
+    public boolean isProvisional(int year) {
+        return !years.containsKey(year);
+    }
+
     /**
-     * Whether {@code date} is a working day.
+     * Whether {@code date} is a working day, provisionally for a year with no loaded arrangement.
      *
-     * @throws CalendarYearMissingException if the calendar has no arrangement for the date's year
+     * @throws IllegalArgumentException for a year outside the supported range
      */
     public boolean isWorkingDay(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        YearArrangement a = years.get(date.getYear());
-        if (a == null) {
-            throw new CalendarYearMissingException(date.getYear());
-        }
+        YearArrangement a = inForce(date.getYear());
         if (a.isMakeUpWorkday(date)) {
             return true;
         }

@@ -18,6 +18,9 @@ public final class CaseItems {
     static final java.time.format.DateTimeFormatter RECEIVED_KEY_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ChinaTime.ZONE);
 
+    /** The first year a provisional due date's count passed through without a loaded notice; absent when final. */
+    public static final String DUE_PROVISIONAL_YEAR = "dueProvisionalYear";
+
     private CaseItems() {}
 
     public static Map<String, AttributeValue> toItem(CaseRecord c) {
@@ -43,6 +46,9 @@ public final class CaseItems {
         item.put("townStatus", s(c.town() + "#" + c.status()));
         if (c.dueDate() != null) {
             item.put("dueDate", s(c.dueDate().toString()));
+            if (c.dueProvisionalYear() != 0) {
+                item.put(DUE_PROVISIONAL_YEAR, AttributeValue.fromN(Integer.toString(c.dueProvisionalYear())));
+            }
             if (CaseStatuses.isOpen(c.status())) {
                 item.put("openTown", s(c.town()));
                 item.put("dueKey", s(c.dueDate() + "#" + c.trackingNo()));
@@ -62,6 +68,7 @@ public final class CaseItems {
             m.put("to", s(h.toStatus()));
             if (h.publicNote() != null) m.put("publicNote", s(h.publicNote()));
             if (h.note() != null) m.put("note", s(h.note()));
+            if (h.effectiveOn() != null) m.put("effectiveOn", s(h.effectiveOn().toString()));
             history.add(AttributeValue.fromM(m));
         }
         item.put("history", AttributeValue.fromL(history));
@@ -87,7 +94,8 @@ public final class CaseItems {
             Map<String, AttributeValue> m = v.m();
             history.add(new HistoryEntry(Integer.parseInt(m.get("seq").n()), Instant.parse(m.get("at").s()),
                     m.get("actor").s(), m.get("action").s(), str(m, "from"), m.get("to").s(),
-                    str(m, "publicNote"), str(m, "note")));
+                    str(m, "publicNote"), str(m, "note"),
+                    m.containsKey("effectiveOn") ? LocalDate.parse(m.get("effectiveOn").s()) : null));
         }
         return new CaseRecord(
                 item.get("pk").s(),
@@ -103,6 +111,7 @@ public final class CaseItems {
                 Instant.parse(item.get("receivedAt").s()),
                 LocalDate.parse(item.get("receivedOn").s()),
                 item.containsKey("dueDate") ? LocalDate.parse(item.get("dueDate").s()) : null,
+                item.containsKey(DUE_PROVISIONAL_YEAR) ? Integer.parseInt(item.get(DUE_PROVISIONAL_YEAR).n()) : 0,
                 (ObjectNode) AttributeJson.toJson(item.get("personal")),
                 (ObjectNode) AttributeJson.toJson(item.get("details")),
                 str(item, "accessHash"),

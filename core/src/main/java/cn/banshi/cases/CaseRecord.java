@@ -1,17 +1,20 @@
 package cn.banshi.cases;
 
+import cn.banshi.calendar.Due;
 import cn.banshi.catalog.CaseType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A case as stored: one DynamoDB item, so that status, version and history always change together.
  * {@code personal} holds everything that identifies a person (submitter, parties, applicant, the address);
  * only authorised roles see it. {@code details} holds type-specific facts that are not personal
  * (for information requests: applicant kind, form, delivery; the deadline clock). {@code resolution} and
- * {@code rating} are null until the case is finished or rated.
+ * {@code rating} are null until the case is finished or rated. {@code dueProvisionalYear} is the first year the due
+ * date's count passed through without a loaded holiday notice (the date is provisional), or 0.
  */
 public record CaseRecord(
         String trackingNo,
@@ -27,6 +30,7 @@ public record CaseRecord(
         Instant receivedAt,
         LocalDate receivedOn,
         LocalDate dueDate,
+        int dueProvisionalYear,
         ObjectNode personal,
         ObjectNode details,
         String accessHash,
@@ -36,5 +40,11 @@ public record CaseRecord(
 
     public CaseRecord {
         history = List.copyOf(history);
+        if (dueDate == null) dueProvisionalYear = 0;
+    }
+
+    /** The due date in force with its provisional year, if the case has one. */
+    public Optional<Due> due() {
+        return dueDate == null ? Optional.empty() : Optional.of(new Due(dueDate, dueProvisionalYear));
     }
 }

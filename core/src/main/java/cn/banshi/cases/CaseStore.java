@@ -38,6 +38,15 @@ public interface CaseStore {
     /** Streams the open cases of a town whose due date is before {@code bound}, soonest due first. */
     void forEachOpenDueBefore(String town, java.time.LocalDate bound, java.util.function.Consumer<CaseRecord> consumer);
 
+    /** Streams the open cases of a town due on or after {@code from} (those a newly loaded year can move). */
+    void forEachOpenDueFrom(String town, java.time.LocalDate from, java.util.function.Consumer<CaseRecord> consumer);
+
+    /**
+     * Streams the cases of a town received on or after {@code receivedFrom} that an earlier version stored without a
+     * due date ({@code details.dueDatePending}), through the town index with a filter (never a Scan).
+     */
+    void forEachDuePending(String town, java.time.LocalDate receivedFrom, java.util.function.Consumer<CaseRecord> consumer);
+
     class VersionConflictException extends RuntimeException {
         public VersionConflictException() {
             super("Stale version", null, false, false);

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.time.LocalDate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -105,7 +107,7 @@ public final class DynamoCaseStore implements CaseStore {
     @Override
     public void forEachFacts(String town, String village, java.time.LocalDate from, java.time.LocalDate to,
                              java.util.function.Consumer<CaseFacts> consumer) {
-        Plan plan = plan(new CaseQuery(town, null, null, village, null, from, to, null, null, 1000, null));
+        Plan plan = plan(new CaseQuery(town, null, null, village, null, from, to, null, null, false, 1000, null));
         Map<String, String> names = new HashMap<>(plan.names);
         names.putAll(FACT_NAMES);
         Map<String, AttributeValue> start = null;
@@ -129,7 +131,7 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public int countOpenDueBefore(String town, String village, java.time.LocalDate bound) {
-        Plan plan = plan(new CaseQuery(town, null, null, village, null, null, null, bound, null, 1000, null));
+        Plan plan = plan(CaseQuery.openDueBefore(town, village, bound, 1000));
         int count = 0;
         Map<String, AttributeValue> start = null;
         do {
@@ -147,7 +149,44 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public void forEachOpenDueBefore(String town, java.time.LocalDate bound, java.util.function.Consumer<CaseRecord> consumer) {
-        forEach(new CaseQuery(town, null, null, null, null, null, null, bound, null, 500, null), consumer);
+        forEach(CaseQuery.openDueBefore(town, null, bound, 500), consumer);
+    }
+
+    @Override
+    public void forEachOpenDueFrom(String town, LocalDate from, Consumer<CaseRecord> consumer) {
+        String index = Tables.CASES_OPEN_BY_DUE;
+        TableSpec.IndexSpec spec = Tables.spec(Tables.CASES).index(index);
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
+                    .keyConditionExpression("#pk = :pk AND #sk >= :from")
+                    .expressionAttributeNames(Map.of("#pk", spec.partitionKey(), "#sk", spec.sortKey()))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(town), ":from", AttributeValue.fromS(from.toString())))
+                    .limit(100);
+            if (start != null) request.exclusiveStartKey(start);
+            QueryResponse response = dynamo.query(request.build());
+            response.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    @Override
+    public void forEachDuePending(String town, LocalDate receivedFrom, Consumer<CaseRecord> consumer) {
+        TableSpec.IndexSpec spec = Tables.spec(Tables.CASES).index(Tables.CASES_BY_TOWN);
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(spec.name())
+                    .keyConditionExpression("#pk = :pk AND #sk >= :from")
+                    .filterExpression("attribute_not_exists(#due) AND attribute_exists(#details.#pending)")
+                    .expressionAttributeNames(Map.of("#pk", spec.partitionKey(), "#sk", spec.sortKey(), "#due", "dueDate",
+                            "#details", "details", "#pending", "dueDatePending"))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(town),
+                            ":from", AttributeValue.fromS(receivedFrom.toString())));
+            if (start != null) request.exclusiveStartKey(start);
+            QueryResponse response = dynamo.query(request.build());
+            response.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
     }
 
     private void forEach(CaseQuery q, java.util.function.Consumer<CaseRecord> consumer) {
@@ -177,14 +216,18 @@ public final class DynamoCaseStore implements CaseStore {
         String partition;
         String keyCondition;
         boolean ascending = false;
-        boolean byDue = q.overdueOn() != null || q.dueBefore() != null;
+        boolean byDue = q.overdueOn() != null || q.dueBefore() != null || q.provisional();
         if (byDue) {
             index = spec.index(Tables.CASES_OPEN_BY_DUE);
             partition = q.town();
-            java.time.LocalDate bound = q.overdueOn() == null ? q.dueBefore()
+            LocalDate bound = q.overdueOn() == null ? q.dueBefore()
                     : q.dueBefore() == null || q.overdueOn().isBefore(q.dueBefore()) ? q.overdueOn() : q.dueBefore();
-            keyCondition = "#pk = :pk AND #sk < :bound";
-            values.put(":bound", AttributeValue.fromS(bound.toString()));
+            if (bound != null) {
+                keyCondition = "#pk = :pk AND #sk < :bound";
+                values.put(":bound", AttributeValue.fromS(bound.toString()));
+            } else {
+                keyCondition = "#pk = :pk";
+            }
             ascending = true;
         } else if (q.village() != null) {
             index = spec.index(Tables.CASES_BY_VILLAGE);
@@ -210,6 +253,10 @@ public final class DynamoCaseStore implements CaseStore {
         if (!index.name().equals(Tables.CASES_BY_STATUS) && q.status() != null) filter(filters, names, values, "status", q.status());
         if (!index.name().equals(Tables.CASES_BY_TYPE) && q.type() != null) filter(filters, names, values, "type", q.type());
         if (q.category() != null) filter(filters, names, values, "category", q.category());
+        if (q.provisional()) {
+            names.put("#prov", CaseItems.DUE_PROVISIONAL_YEAR);
+            filters.add("attribute_exists(#prov)");
+        }
         if (byDue && q.from() != null) {
             names.put("#ron", "receivedOn");
             values.put(":fromDate", AttributeValue.fromS(q.from().toString()));

@@ -227,7 +227,7 @@ public final class DemoCases {
         String description = DemoTexts.description(title, village.name());
         String villageId = type == CaseType.INFO_REQUEST ? null : village.id();
         return new DemoCase(new CaseRecord(trackingNo, catalog.town().id(), type, category, villageId, title, description,
-                r.nextInt(5) == 0 ? "hotline-12345" : "online", status, flow.history.size(), receivedAt, receivedOn, due,
+                r.nextInt(5) == 0 ? "hotline-12345" : "online", status, flow.history.size(), receivedAt, receivedOn, due, 0,
                 personal, details, AccessCodes.hash(trackingNo, accessCode), flow.history, resolution, rating), accessCode);
     }
 
@@ -275,7 +275,7 @@ public final class DemoCases {
             }
             CaseRecord c = new CaseRecord(trackingNo, catalog.town().id(), type, category,
                     type == CaseType.INFO_REQUEST ? null : village.id(), title, DemoTexts.description(title, village.name()),
-                    "online", status, flow.history.size(), receivedAt, receivedOn, due, personal, details,
+                    "online", status, flow.history.size(), receivedAt, receivedOn, due, 0, personal, details,
                     AccessCodes.hash(trackingNo, accessCode), flow.history, null, null);
             out.add(new DemoCase(c, accessCode));
         }

@@ -44,6 +44,11 @@ public final class Errors {
         return new ApiException(400, "OUT_OF_RANGE", "超出范围：" + rangeZh, "Out of range: " + rangeEn, field);
     }
 
+    public static ApiException deadlinePassed() {
+        return new ApiException(422, "DEADLINE_PASSED", "答复期限已过，不能再暂停计时",
+                "The reply period has already run out; the clock cannot be paused", "action");
+    }
+
     public static ApiException invalidFormat(String field, String zh, String en) {
         return new ApiException(400, "INVALID_FORMAT", zh, en, field);
     }

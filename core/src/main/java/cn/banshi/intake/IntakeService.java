@@ -1,21 +1,21 @@
 package cn.banshi.intake;
 
-import cn.banshi.calendar.CalendarYearMissingException;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.calendar.Deadlines;
+import cn.banshi.calendar.Due;
 import cn.banshi.cases.AccessCodes;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStatuses;
 import cn.banshi.cases.CaseStore;
+import cn.banshi.cases.DueView;
 import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.catalog.Catalog;
-import cn.banshi.catalog.CaseType;
-import cn.banshi.catalog.TimeLimit;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.idempotency.StoredResponse;
 import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
+import cn.banshi.workflow.CaseDeadlines;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,8 +26,6 @@ import java.util.List;
 /** Turns a validated form into a stored case, once per Idempotency-Key, and answers with the receipt. */
 public final class IntakeService {
     private static final Log LOG = Log.get(IntakeService.class);
-    /** Information requests: 20 working days (条例 Art. 33). */
-    public static final int OGI_REPLY_WORKING_DAYS = 20;
 
     private final CaseStore cases;
     private final IdempotencyStore idempotency;
@@ -77,15 +75,14 @@ public final class IntakeService {
         LocalDate receivedOn = receipt.receivedOn() != null ? receipt.receivedOn() : now.atZone(ChinaTime.ZONE).toLocalDate();
         Instant receivedAt = receipt.receivedOn() != null && !receivedOn.equals(now.atZone(ChinaTime.ZONE).toLocalDate())
                 ? receivedOn.atTime(9, 0).atZone(ChinaTime.ZONE).toInstant() : now;
-        LocalDate due = dueDate(catalog, form, receivedOn);
-        String accessCode = TrackingNumbers.newAccessCode(random);
         ObjectNode details = form.details().deepCopy();
-        if (due == null) details.put("dueDatePending", true);
+        Due due = CaseDeadlines.atIntake(form.type(), form.category(), receivedOn, catalog, deadlines.get(), details);
+        String accessCode = TrackingNumbers.newAccessCode(random);
         HistoryEntry first = new HistoryEntry(1, receivedAt, receipt.actor(), "submit", null, CaseStatuses.SUBMITTED,
                 "已收到您的" + form.type().nameZh(), null);
         CaseRecord record = new CaseRecord(trackingNo, town, form.type(), form.category(), form.village(),
                 form.title(), form.description(), receipt.channel(), CaseStatuses.SUBMITTED, 1, receivedAt, receivedOn,
-                due, form.personal(), details, AccessCodes.hash(trackingNo, accessCode), List.of(first), null, null);
+                due.date(), due.provisionalYear(), form.personal(), details, AccessCodes.hash(trackingNo, accessCode), List.of(first), null, null);
         cases.create(record, idempotencyRef);
         LOG.info("case created", "town", town, "type", form.type().code(), "trackingNo", trackingNo,
                 "channel", receipt.channel());
@@ -96,25 +93,7 @@ public final class IntakeService {
         body.put("statusName", CaseStatuses.nameZh(CaseStatuses.SUBMITTED));
         body.put("type", form.type().code());
         body.put("receivedAt", receivedAt.atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
-        if (due == null) body.putNull("dueDate");
-        else body.put("dueDate", due.toString());
+        DueView.put(body, due.date(), due.provisionalYear());
         return new StoredResponse(201, Json.write(body), "/api/v1/track/" + trackingNo);
-    }
-
-    /**
-     * The first due date. A year missing from the working-day calendar does not turn a citizen away: the
-     * case is stored with no due date and flagged, and the overdue sweep fills it in once the year is loaded.
-     */
-    private LocalDate dueDate(Catalog catalog, CaseForm form, LocalDate receivedOn) {
-        try {
-            if (form.type() == CaseType.INFO_REQUEST) return deadlines.get().addWorkingDays(receivedOn, OGI_REPLY_WORKING_DAYS);
-            TimeLimit limit = catalog.limitFor(form.category(), form.type()).orElseThrow();
-            return limit.unit() == TimeLimit.Unit.WORKING
-                    ? deadlines.get().addWorkingDays(receivedOn, limit.days())
-                    : deadlines.get().addCalendarDays(receivedOn, limit.days());
-        } catch (CalendarYearMissingException missing) {
-            LOG.warn("working-day calendar lacks a year; due date pending", "year", missing.year());
-            return null;
-        }
     }
 }

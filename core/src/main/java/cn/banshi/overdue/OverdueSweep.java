@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The daily sweep: finds open cases past their due date (through the sparse open-by-due index), marks each
+ * The daily sweep: finds open cases past their due date (provisional ones too) (through the sparse open-by-due index), marks each
  * once in its history and records one alert per case. Re-running it the same day changes nothing.
  */
 public final class OverdueSweep {
@@ -29,17 +29,25 @@ public final class OverdueSweep {
     private final DynamoDbClient dynamo;
     private final CaseStore cases;
     private final Clock clock;
+    private final DeadlineRecompute recompute;
     private final String records;
 
-    public OverdueSweep(DynamoDbClient dynamo, CaseStore cases, Clock clock) {
+    public OverdueSweep(DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute) {
         this.dynamo = dynamo;
         this.cases = cases;
         this.clock = clock;
+        this.recompute = recompute;
         this.records = Tables.physical(Tables.RECORDS);
     }
 
-    /** Sweeps one town; returns the number of newly overdue cases. */
+    /**
+     * Sweeps one town; returns the number of newly overdue cases. First finishes any deadline recompute of the town
+     * that a calendar load started and that did not finish, and gives a due date to cases an earlier version stored
+     * without one, so that the sweep sees every open case's deadline.
+     */
     public int sweep(String town) {
+        recompute.resumeUnfinished(town);
+        recompute.fillPending(town);
         LocalDate today = ChinaTime.today(clock);
         List<CaseRecord> overdue = new ArrayList<>();
         cases.forEachOpenDueBefore(town, today, c -> {
@@ -49,7 +57,7 @@ public final class OverdueSweep {
         for (CaseRecord c : overdue) {
             if (recordAlert(c, today)) marked++;
             try {
-                cases.update(Workflows.markOverdue(c, clock.instant(), today));
+                cases.update(Workflows.markOverdue(c, clock.instant()));
             } catch (CaseStore.VersionConflictException changed) {
                 // a clerk acted meanwhile; the next sweep looks again, the alert is already recorded once
             }
@@ -100,6 +108,12 @@ public final class OverdueSweep {
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return body;
+    }
+
+    /** Removes the alert raised for {@code c}'s due date in force (its deadline moved; the next sweep looks again). */
+    static void withdrawAlert(DynamoDbClient dynamo, String records, CaseRecord c) {
+        dynamo.deleteItem(b -> b.tableName(records).key(Map.of("pk", AttributeValue.fromS(alertPk(c.town())),
+                "sk", AttributeValue.fromS(c.dueDate() + "#" + c.trackingNo()))));
     }
 
     static String alertPk(String town) {

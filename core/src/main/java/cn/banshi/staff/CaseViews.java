@@ -3,10 +3,12 @@ package cn.banshi.staff;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStatuses;
+import cn.banshi.cases.DueView;
 import cn.banshi.cases.HistoryEntry;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.json.Json;
 import cn.banshi.validation.ChineseIds;
+import cn.banshi.workflow.Workflows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,8 +44,7 @@ public final class CaseViews {
         row.put("statusName", CaseStatuses.nameZh(c.status()));
         row.put("channel", c.channel());
         row.put("receivedAt", time(c.receivedAt()));
-        if (c.dueDate() == null) row.putNull("dueDate");
-        else row.put("dueDate", c.dueDate().toString());
+        DueView.put(row, c);
         row.put("overdue", isOverdue(c, today));
         row.put("version", c.version());
         return row;
@@ -80,9 +81,12 @@ public final class CaseViews {
             e.put("to", h.toStatus());
             e.put("publicNote", h.publicNote());
             e.put("note", h.note());
+            if (h.effectiveOn() != null) e.put("effectiveOn", h.effectiveOn().toString());
         }
         ArrayNode actions = view.putArray("allowedActions");
         allowedActions.forEach(actions::add);
+        ArrayNode dated = view.putArray("effectiveOnActions");
+        allowedActions.stream().filter(a -> Workflows.isDated(c.type(), a)).forEach(dated::add);
         return view;
     }
 

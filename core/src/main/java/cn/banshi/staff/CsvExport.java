@@ -59,7 +59,7 @@ public final class CsvExport {
             }
             if (page.nextCursor() == null || page.items().isEmpty()) break;
             q = new CaseQuery(q.town(), q.type(), q.status(), q.village(), q.category(), q.from(), q.to(), q.overdueOn(),
-                    q.dueBefore(), q.limit(), page.nextCursor());
+                    q.dueBefore(), q.provisional(), q.limit(), page.nextCursor());
         }
         if (personal) audit.record(staff, "export-personal-data", null, rows + " rows");
         return out.toString();

@@ -11,9 +11,9 @@ import java.util.Set;
 
 /** The staff list's filters, from query parameters, validated against the town's catalog. */
 public record ListFilters(String type, String status, String village, String category, LocalDate from, LocalDate to,
-                          boolean overdue, LocalDate dueBefore) {
+                          boolean overdue, LocalDate dueBefore, boolean provisional) {
     static final Set<String> NAMES = Set.of("type", "status", "village", "category", "from", "to", "overdue", "dueBefore",
-            "limit", "cursor");
+            "provisional", "limit", "cursor");
 
     public static ListFilters parse(Map<String, String> query, Catalog catalog) {
         Map<String, String> q = query == null ? Map.of() : query;
@@ -33,9 +33,8 @@ public record ListFilters(String type, String status, String village, String cat
         LocalDate from = date(q, "from");
         LocalDate to = date(q, "to");
         if (from != null && to != null && to.isBefore(from)) throw Errors.outOfRange("to", "不能早于 from", "must not be before from");
-        String overdue = q.get("overdue");
-        if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) throw Errors.invalidValue("overdue", "true, false");
-        return new ListFilters(type, status, village, category, from, to, "true".equals(overdue), date(q, "dueBefore"));
+        return new ListFilters(type, status, village, category, from, to, flag(q, "overdue"), date(q, "dueBefore"),
+                flag(q, "provisional"));
     }
 
     public static int limit(Map<String, String> query) {
@@ -48,6 +47,12 @@ public record ListFilters(String type, String status, String village, String cat
             // fall through
         }
         throw Errors.outOfRange("limit", "1 ~ 200", "1 to 200");
+    }
+
+    static boolean flag(Map<String, String> q, String name) {
+        String raw = q.get(name);
+        if (raw != null && !raw.equals("true") && !raw.equals("false")) throw Errors.invalidValue(name, "true, false");
+        return "true".equals(raw);
     }
 
     static LocalDate date(Map<String, String> q, String name) {

@@ -8,6 +8,7 @@ import cn.banshi.cases.CasePage;
 import cn.banshi.cases.CaseQuery;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
+import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
@@ -80,17 +81,39 @@ public final class StaffCaseService {
         String action = f.requiredString("action", 1, 40);
         long expected = f.requiredInt("expectedVersion", 1, Integer.MAX_VALUE);
         CaseRecord c = load(staff, trackingNo);
-        if (c.version() != expected) throw versionConflict(c.version());
-        CaseRecord next = Workflows.apply(c, action, body, context(staff));
-        try {
-            cases.update(next);
-        } catch (CaseStore.VersionConflictException stale) {
-            throw versionConflict(cases.find(c.trackingNo()).map(CaseRecord::version).orElse(expected));
+        CaseRecord next;
+        while (true) {
+            if (!onlySystemChangesSince(c, expected)) throw versionConflict(c.version());
+            next = Workflows.apply(c, action, body, context(staff));
+            try {
+                cases.update(next);
+                break;
+            } catch (CaseStore.VersionConflictException stale) {
+                // the sweep or a deadline recompute may have written meanwhile: act again on the fresh version
+                c = load(staff, trackingNo);
+            }
         }
         audit.record(staff, "action:" + action, c.trackingNo(), c.status() + "→" + next.status());
         LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "from", c.status(), "to", next.status(),
                 "version", next.version());
         return view(staff, next);
+    }
+
+    /**
+     * Whether the case is at {@code expected}, or moved on only by the system's bookkeeping (an overdue mark, a deadline
+     * recomputed for a newly loaded year), which a clerk's action does not need to have seen: the action then applies
+     * to the fresh version instead of being refused.
+     */
+    static boolean onlySystemChangesSince(CaseRecord c, long expected) {
+        if (c.version() == expected) return true;
+        if (c.version() < expected) return false;
+        List<HistoryEntry> history = c.history();
+        long newer = c.version() - expected;
+        if (newer > history.size()) return false;
+        for (int i = history.size() - (int) newer; i < history.size(); i++) {
+            if (!Workflows.SYSTEM.equals(history.get(i).actor())) return false;
+        }
+        return true;
     }
 
     static ApiException versionConflict(long current) {
@@ -104,7 +127,8 @@ public final class StaffCaseService {
             throw Errors.forbidden("村（社区）工作人员只能查看本村（社区）的案件", "Village staff see only their own village's cases");
         }
         return new CaseQuery(staff.town(), filters.type(), filters.status(), village, filters.category(),
-                filters.from(), filters.to(), filters.overdue() ? today() : null, filters.dueBefore(), limit, cursor);
+                filters.from(), filters.to(), filters.overdue() ? today() : null, filters.dueBefore(), filters.provisional(),
+                limit, cursor);
     }
 
     public ObjectNode list(Staff staff, ListFilters filters, int limit, String cursor) {

@@ -5,10 +5,12 @@ import cn.banshi.cases.AccessCodes;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStatuses;
 import cn.banshi.cases.CaseStore;
+import cn.banshi.cases.DueView;
 import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
+import cn.banshi.workflow.Workflows;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
@@ -53,14 +55,14 @@ public final class TrackingService {
         int score = f.requiredInt("score", 1, 5);
         String comment = f.optionalString("comment", 1, 500).orElse(null);
         CaseRecord c = authorize(rawTrackingNo, rawAccessCode);
-        CaseRecord rated = cn.banshi.workflow.Workflows.rate(c,
+        CaseRecord rated = Workflows.rate(c,
                 new cn.banshi.cases.Rating(score, comment, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         try {
             cases.update(rated);
         } catch (CaseStore.VersionConflictException changed) {
             // staff acted at the same moment: rate the fresh version (the rules are checked again)
             CaseRecord fresh = cases.find(c.trackingNo()).orElseThrow();
-            rated = cn.banshi.workflow.Workflows.rate(fresh, rated.rating());
+            rated = Workflows.rate(fresh, rated.rating());
             cases.update(rated);
         }
         ObjectNode view = publicView(rated);
@@ -76,9 +78,8 @@ public final class TrackingService {
         body.put("status", c.status());
         body.put("statusName", CaseStatuses.nameZh(c.status()));
         body.put("receivedAt", c.receivedAt().atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
-        if (c.dueDate() == null) body.putNull("dueDate");
-        else body.put("dueDate", c.dueDate().toString());
-        body.put("canRate", cn.banshi.workflow.Workflows.canBeRated(c));
+        DueView.put(body, c);
+        body.put("canRate", Workflows.canBeRated(c));
         if (c.rating() != null) body.put("rating", c.rating().score());
         ArrayNode timeline = body.putArray("timeline");
         for (HistoryEntry h : c.history()) {

@@ -1,5 +1,8 @@
 package cn.banshi.workflow;
 
+import cn.banshi.calendar.Due;
+import cn.banshi.calendar.Term;
+import cn.banshi.calendar.WorkingDayClock;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.Rating;
@@ -9,14 +12,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The changes one action makes to a case; {@link #build()} gives the next version with one history entry more. */
 public final class CaseEdit {
+    /** Set on cases stored by earlier versions without a due date because a calendar year was missing. */
+    static final String PENDING = "dueDatePending";
+
     private final CaseRecord before;
     private final ActionContext context;
     private String status;
     private String village;
     private LocalDate dueDate;
+    private int dueProvisionalYear;
     private final ObjectNode details;
     private Resolution resolution;
     private Rating rating;
@@ -29,6 +37,7 @@ public final class CaseEdit {
         this.status = before.status();
         this.village = before.village();
         this.dueDate = before.dueDate();
+        this.dueProvisionalYear = before.dueProvisionalYear();
         this.details = before.details().deepCopy();
         this.resolution = before.resolution();
         this.rating = before.rating();
@@ -36,12 +45,39 @@ public final class CaseEdit {
 
     public CaseEdit status(String next) { this.status = next; return this; }
     public CaseEdit village(String next) { this.village = next; return this; }
-    public CaseEdit dueDate(LocalDate next) { this.dueDate = next; return this; }
+
+    /** The due date becomes the end of {@code term}, which is kept with the case (its basis for recomputing). */
+    public CaseEdit due(Term term) {
+        StoredDeadlines.put(details, term);
+        return due(context.deadlines().due(term));
+    }
+
+    /** The clock is kept with the case; the due date is its due date, none while it is paused. */
+    public CaseEdit due(WorkingDayClock clock) {
+        StoredDeadlines.put(details, clock);
+        Optional<Due> due = clock.due();
+        return due.isPresent() ? due(due.get()) : noDueDate();
+    }
+
+    /** No due date while the statutory clock is stopped (awaiting the applicant's correction). */
+    public CaseEdit noDueDate() {
+        this.dueDate = null;
+        this.dueProvisionalYear = 0;
+        return this;
+    }
+
+    CaseEdit due(Due due) {
+        this.dueDate = due.date();
+        this.dueProvisionalYear = due.provisionalYear();
+        details.remove(PENDING);
+        return this;
+    }
     public CaseEdit publicNote(String text) { this.publicNote = text; return this; }
     public CaseEdit note(String text) { this.note = text; return this; }
     public CaseEdit rating(Rating next) { this.rating = next; return this; }
     public ObjectNode details() { return details; }
     public LocalDate dueDate() { return dueDate; }
+    public int dueProvisionalYear() { return dueProvisionalYear; }
 
     /** Marks the case finished on {@code on}; on time when {@code on} is not after the due date in force. */
     public CaseEdit finish(LocalDate on, String outcome) {
@@ -59,10 +95,10 @@ public final class CaseEdit {
     CaseRecord build(String action) {
         List<HistoryEntry> history = new ArrayList<>(before.history());
         history.add(new HistoryEntry(history.size() + 1, context.now(), context.actor(), action, before.status(), status,
-                publicNote, note));
+                publicNote, note, context.effectiveOn()));
         return new CaseRecord(before.trackingNo(), before.town(), before.type(), before.category(), village,
                 before.title(), before.description(), before.channel(), status, before.version() + 1,
-                before.receivedAt(), before.receivedOn(), dueDate, before.personal(), details, before.accessHash(),
+                before.receivedAt(), before.receivedOn(), dueDate, dueProvisionalYear, before.personal(), details, before.accessHash(),
                 history, resolution, rating);
     }
 

@@ -3,8 +3,10 @@ package cn.banshi.workflow;
 import static cn.banshi.workflow.Actions.note;
 import static cn.banshi.workflow.Actions.only;
 
+import cn.banshi.calendar.Term;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.catalog.TimeLimit;
+import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.LocalDate;
@@ -18,6 +20,12 @@ import java.util.Set;
  */
 final class DisputeWorkflow implements Workflow {
     static final Set<String> RESULTS = Set.of("agreement-reached", "no-agreement");
+    private static final Set<String> DATED = Set.of("accept", "reject", "resolve");
+
+    @Override
+    public Set<String> datedActions() {
+        return DATED;
+    }
 
     @Override
     public List<String> allowedActions(CaseRecord c, ActionContext context) {
@@ -43,16 +51,14 @@ final class DisputeWorkflow implements Workflow {
             case "accept" -> {
                 only(f);
                 TimeLimit limit = context.catalog().limitFor(c.category(), c.type()).orElse(TimeLimit.calendarDays(30));
-                LocalDate due = limit.unit() == TimeLimit.Unit.WORKING
-                        ? context.deadlines().addWorkingDays(context.today(), limit.days())
-                        : context.deadlines().addCalendarDays(context.today(), limit.days());
-                edit.details().put("acceptedOn", context.today().toString());
-                edit.status("accepted").dueDate(due).publicNote("调解申请已受理，原则上于 " + due + " 前调结");
+                edit.details().put("acceptedOn", context.on().toString());
+                edit.status("accepted").due(Term.of(context.on(), limit));
+                edit.publicNote("调解申请已受理，原则上于 " + InfoRequestWorkflow.dueText(edit) + " 前调结");
             }
             case "reject" -> {
                 only(f, "reason");
                 String reason = f.requiredString("reason", 2, 500);
-                edit.status("rejected").publicNote("不予受理：" + reason).finish(context.today(), "rejected");
+                edit.status("rejected").publicNote("不予受理：" + reason).finish(context.on(), "rejected");
             }
             case "assign-mediator" -> {
                 only(f, "mediator");
@@ -72,12 +78,12 @@ final class DisputeWorkflow implements Workflow {
                 only(f, "result", "summary");
                 String result = f.requiredCode("result", RESULTS);
                 f.optionalString("summary", 2, 2000).ifPresent(s -> edit.details().put("resultSummary", s));
-                edit.status("resolved").finish(context.today(), result)
+                edit.status("resolved").finish(context.on(), result)
                         .publicNote(result.equals("agreement-reached") ? "调解成功，已达成调解协议" : "调解未达成协议，已告知其他解决途径");
             }
             case "record-fulfilment" -> {
                 only(f, "fulfilled");
-                boolean fulfilled = f.optionalBoolean("fulfilled").orElseThrow(() -> cn.banshi.errors.Errors.required(f.path("fulfilled")));
+                boolean fulfilled = f.optionalBoolean("fulfilled").orElseThrow(() -> Errors.required(f.path("fulfilled")));
                 edit.agreementFulfilled(fulfilled).publicNote(fulfilled ? "调解协议已履行" : "调解协议未履行");
             }
             case "close" -> {

@@ -7,12 +7,19 @@ import cn.banshi.cases.CaseRecord;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Complaints, help, enquiries and suggestions: the 12345 closed loop (受理 → 派单 → 办理 → 答复 → 办结 → 回访).
  * The due date is the category's limit from receipt, set at intake.
  */
 final class HotlineWorkflow implements Workflow {
+    private static final Set<String> DATED = Set.of("reject", "resolve");
+
+    @Override
+    public Set<String> datedActions() {
+        return DATED;
+    }
 
     @Override
     public List<String> allowedActions(CaseRecord c, ActionContext context) {
@@ -36,7 +43,7 @@ final class HotlineWorkflow implements Workflow {
             case "reject" -> {
                 only(f, "reason");
                 String reason = f.requiredString("reason", 2, 500);
-                edit.status("rejected").publicNote("不予受理：" + reason).finish(context.today(), "rejected");
+                edit.status("rejected").publicNote("不予受理：" + reason).finish(context.on(), "rejected");
             }
             case "assign" -> assign(f, edit, context);
             case "reply" -> {
@@ -46,7 +53,7 @@ final class HotlineWorkflow implements Workflow {
             }
             case "resolve" -> {
                 only(f);
-                edit.status("resolved").publicNote("已办结").finish(context.today(), "resolved");
+                edit.status("resolved").publicNote("已办结").finish(context.on(), "resolved");
             }
             case "close" -> {
                 only(f, "followUp");

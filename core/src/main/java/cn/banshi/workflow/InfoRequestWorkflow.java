@@ -4,12 +4,11 @@ import static cn.banshi.workflow.Actions.note;
 import static cn.banshi.workflow.Actions.only;
 
 import cn.banshi.calendar.Deadlines;
+import cn.banshi.calendar.Due;
 import cn.banshi.calendar.WorkingDayClock;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,15 @@ final class InfoRequestWorkflow implements Workflow {
     /** How long the applicant is given to correct, unless the notice says otherwise. */
     static final int DEFAULT_CORRECTION_WORKING_DAYS = 15;
 
+    /** Actions that start or stop the statutory clock and may be recorded after the fact ({@code effectiveOn}). */
+    private static final Set<String> DATED = Set.of("request-correction", "consult-third-party", "third-party-replied",
+            "extend", "withdraw");
+
+    @Override
+    public Set<String> datedActions() {
+        return DATED;
+    }
+
     @Override
     public List<String> allowedActions(CaseRecord c, ActionContext context) {
         List<String> actions = new ArrayList<>();
@@ -39,7 +47,7 @@ final class InfoRequestWorkflow implements Workflow {
         switch (c.status()) {
             case "submitted" -> {
                 if (!c.details().path("corrected").asBoolean(false)
-                        && !context.today().isAfter(context.deadlines().ogiCorrectionNoticeDue(c.receivedOn()))) {
+                        && !context.on().isAfter(context.deadlines().ogiCorrectionNoticeDue(c.receivedOn()))) {
                     actions.add("request-correction");
                 }
                 actions.add("answer");
@@ -71,19 +79,19 @@ final class InfoRequestWorkflow implements Workflow {
     @Override
     public void apply(CaseRecord c, String action, Fields f, CaseEdit edit, ActionContext context) {
         Deadlines d = context.deadlines();
-        LocalDate today = context.today();
-        WorkingDayClock clock = clock(c, d);
+        LocalDate on = context.on();
+        WorkingDayClock clock = StoredDeadlines.clock(c.details(), d, c.receivedOn());
         switch (action) {
             case "request-correction" -> {
                 only(f, "items", "correctBy");
                 String items = f.requiredText("items", 2, 2000);
                 LocalDate correctBy = f.optionalDate("correctBy")
-                        .orElse(d.addWorkingDays(today, DEFAULT_CORRECTION_WORKING_DAYS));
-                if (!correctBy.isAfter(today)) {
-                    throw Errors.outOfRange(f.path("correctBy"), "补正期限须晚于今天", "must be after today");
+                        .orElse(d.addWorkingDays(on, DEFAULT_CORRECTION_WORKING_DAYS));
+                if (!correctBy.isAfter(on)) {
+                    throw Errors.outOfRange(f.path("correctBy"), "补正期限须晚于告知之日", "must be after the notice's day");
                 }
-                edit.details().put("correctBy", correctBy.toString()).put("correctionRequestedOn", today.toString());
-                edit.status("awaiting-correction").dueDate(null)
+                edit.details().put("correctBy", correctBy.toString()).put("correctionRequestedOn", on.toString());
+                edit.status("awaiting-correction").noDueDate()
                         .publicNote("请于 " + correctBy + " 前补正申请：" + items + "（答复期限自收到补正之日起重新计算）");
             }
             case "receive-correction" -> {
@@ -91,40 +99,32 @@ final class InfoRequestWorkflow implements Workflow {
                 LocalDate requestedOn = LocalDate.parse(c.details().path("correctionRequestedOn").asText());
                 LocalDate receivedOn = Actions.pastDate(f, "receivedOn", requestedOn, context);
                 WorkingDayClock restarted = clock.restart(receivedOn, Deadlines.OGI_REPLY_WORKING_DAYS);
-                store(edit, restarted);
                 edit.details().put("corrected", true).put("extended", false);
-                LocalDate due = restarted.dueDate().orElseThrow();
-                edit.status("in-progress").dueDate(due).publicNote("已收到补正材料，答复期限重新计算至 " + due);
+                edit.status("in-progress").due(restarted)
+                        .publicNote("已收到补正材料，答复期限重新计算至 " + dueText(edit));
             }
             case "consult-third-party" -> {
                 only(f, "thirdParty");
-                f.requiredString("thirdParty", 2, 100);
                 // who the third party is may identify a person: only in the internal note, never public
                 edit.note("征求第三方意见：" + f.requiredString("thirdParty", 2, 100));
-                if (clock.dueDate().isPresent() && today.isAfter(clock.dueDate().get())) {
-                    throw new cn.banshi.errors.ApiException(422, "DEADLINE_PASSED", "答复期限已过，不能再暂停计时",
-                            "The reply period has already run out; the clock cannot be paused", "action");
+                if (clock.dueDate().isPresent() && on.isAfter(clock.dueDate().get())) {
+                    throw Errors.deadlinePassed();
                 }
-                store(edit, clock.pause(today));
-                edit.details().put("thirdPartyDue", d.ogiThirdPartyAnswerDue(today).toString());
-                edit.status("consulting-third-party").dueDate(null).publicNote("正在征求第三方意见，所需时间不计入答复期限");
+                edit.details().put("thirdPartyDue", d.ogiThirdPartyAnswerDue(on).toString());
+                edit.status("consulting-third-party").due(clock.pause(on))
+                        .publicNote("正在征求第三方意见，所需时间不计入答复期限");
                 return;
             }
             case "third-party-replied" -> {
                 only(f);
-                WorkingDayClock resumed = clock.resume(today);
-                store(edit, resumed);
-                LocalDate due = resumed.dueDate().orElseThrow();
-                edit.status("in-progress").dueDate(due).publicNote("第三方意见已回复，答复期限至 " + due);
+                edit.status("in-progress").due(clock.resume(on)).publicNote("第三方意见已回复，答复期限至 " + dueText(edit));
             }
             case "extend" -> {
                 only(f, "reason");
                 String reason = f.requiredString("reason", 2, 500);
-                WorkingDayClock extended = clock.extend(Deadlines.OGI_MAX_EXTENSION_WORKING_DAYS);
-                store(edit, extended);
                 edit.details().put("extended", true).put("extensionReason", reason);
-                LocalDate due = extended.dueDate().orElseThrow();
-                edit.dueDate(due).publicNote("经政府信息公开工作机构负责人同意，答复期限延长至 " + due);
+                edit.due(clock.extend(Deadlines.OGI_MAX_EXTENSION_WORKING_DAYS))
+                        .publicNote("经政府信息公开工作机构负责人同意，答复期限延长至 " + dueText(edit));
             }
             case "answer" -> {
                 only(f, "outcome", "repliedOn", "reply");
@@ -143,26 +143,15 @@ final class InfoRequestWorkflow implements Workflow {
             case "withdraw" -> {
                 only(f, "reason");
                 f.optionalString("reason", 2, 500).ifPresent(r -> edit.details().put("withdrawReason", r));
-                edit.status("withdrawn").finish(today, "other:other").publicNote("申请人已撤回申请");
+                edit.status("withdrawn").finish(on, "other:other").publicNote("申请人已撤回申请");
             }
             default -> throw new IllegalStateException(action);
         }
         note(f, edit);
     }
 
-    static WorkingDayClock clock(CaseRecord c, Deadlines d) {
-        JsonNode stored = c.details().get("clock");
-        if (stored == null) return d.ogiReplyClock(c.receivedOn());
-        return new WorkingDayClock(d, LocalDate.parse(stored.get("countingFrom").asText()), stored.get("limit").asInt(),
-                stored.get("used").asInt(), stored.hasNonNull("pausedOn") ? LocalDate.parse(stored.get("pausedOn").asText()) : null);
-    }
-
-    private static void store(CaseEdit edit, WorkingDayClock clock) {
-        ObjectNode node = edit.details().putObject("clock");
-        node.put("countingFrom", clock.countingFrom().toString());
-        node.put("limit", clock.limit());
-        node.put("used", clock.usedWorkingDays());
-        if (clock.pausedOn() == null) node.putNull("pausedOn");
-        else node.put("pausedOn", clock.pausedOn().toString());
+    /** The due date just set, with the provisional remark when it is one. */
+    static String dueText(CaseEdit edit) {
+        return edit.dueDate() + Due.remarkZh(edit.dueProvisionalYear());
     }
 }

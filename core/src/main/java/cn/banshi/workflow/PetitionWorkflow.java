@@ -4,12 +4,14 @@ import static cn.banshi.workflow.Actions.note;
 import static cn.banshi.workflow.Actions.only;
 
 import cn.banshi.calendar.Deadlines;
+import cn.banshi.calendar.Term;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Petitions (信访工作条例 2022, calendar days): register, forward or assign within 15 days; the handling body
@@ -17,6 +19,13 @@ import java.util.List;
  * review (复查) and re-review (复核), each asked within 30 days of the reply and answered within 30.
  */
 final class PetitionWorkflow implements Workflow {
+    private static final Set<String> DATED = Set.of("register", "reject", "forward", "acknowledge", "extend", "reply",
+            "review-reply");
+
+    @Override
+    public Set<String> datedActions() {
+        return DATED;
+    }
 
     @Override
     public List<String> allowedActions(CaseRecord c, ActionContext context) {
@@ -42,43 +51,46 @@ final class PetitionWorkflow implements Workflow {
     @Override
     public void apply(CaseRecord c, String action, Fields f, CaseEdit edit, ActionContext context) {
         Deadlines d = context.deadlines();
-        LocalDate today = context.today();
+        LocalDate on = context.on();
         switch (action) {
             case "register" -> {
                 only(f);
-                edit.details().put("registeredOn", today.toString());
-                edit.status("registered").dueDate(d.petitionForwardDue(today)).publicNote("信访事项已登记");
+                edit.details().put("registeredOn", on.toString());
+                edit.status("registered").due(Term.calendarDays(on, Deadlines.PETITION_FORWARD_DAYS))
+                        .publicNote("信访事项已登记");
             }
             case "reject" -> {
                 only(f, "reason");
                 String reason = f.requiredString("reason", 2, 500);
-                edit.status("rejected").publicNote("不予受理：" + reason).finish(today, "rejected");
+                edit.status("rejected").publicNote("不予受理：" + reason).finish(on, "rejected");
             }
             case "forward" -> {
                 only(f, "handlingBody");
                 String body = f.requiredString("handlingBody", 2, 100);
-                edit.details().put("handlingBody", body);
-                edit.status("forwarded").dueDate(d.petitionAcknowledgementDue(today)).publicNote("已转送（交办）" + body + "办理");
+                edit.details().put("handlingBody", body).put("forwardedOn", on.toString());
+                edit.status("forwarded").due(Term.calendarDays(on, Deadlines.PETITION_ACKNOWLEDGE_DAYS))
+                        .publicNote("已转送（交办）" + body + "办理");
             }
             case "acknowledge" -> {
                 only(f);
-                edit.details().put("acceptedOn", today.toString());
-                LocalDate due = d.petitionHandlingDue(today);
-                edit.status("in-progress").dueDate(due).publicNote("已受理，将于 " + due + " 前办结");
+                edit.details().put("acceptedOn", on.toString());
+                edit.status("in-progress").due(Term.calendarDays(on, Deadlines.PETITION_HANDLING_DAYS));
+                edit.publicNote("已受理，将于 " + InfoRequestWorkflow.dueText(edit) + " 前办结");
             }
             case "extend" -> {
                 only(f, "days", "reason");
                 int days = f.requiredInt("days", 1, Deadlines.PETITION_MAX_EXTENSION_DAYS);
                 String reason = f.requiredString("reason", 2, 500);
-                LocalDate due = d.petitionExtendedHandlingDue(edit.dueDate(), days);
+                // cases stored before terms were kept: the handling due date in force is day zero of the extension
+                Term handling = StoredDeadlines.term(c.details()).orElse(Term.calendarDays(c.dueDate(), 0));
                 edit.details().put("extended", true).put("extensionReason", reason);
-                edit.dueDate(due).publicNote("因" + reason + "，办理期限延长至 " + due);
+                edit.due(handling.plus(days)).publicNote("因" + reason + "，办理期限延长至 " + InfoRequestWorkflow.dueText(edit));
             }
             case "reply" -> {
                 only(f, "opinion");
                 String opinion = f.requiredText("opinion", 2, 2000);
-                edit.details().put("lastRepliedOn", today.toString());
-                edit.status("resolved").publicNote("已出具书面处理意见：" + opinion).finish(today, "resolved");
+                edit.details().put("lastRepliedOn", on.toString());
+                edit.status("resolved").publicNote("已出具书面处理意见：" + opinion).finish(on, "resolved");
             }
             case "request-review" -> {
                 only(f, "receivedOn");
@@ -90,14 +102,14 @@ final class PetitionWorkflow implements Workflow {
                 }
                 int reviews = c.details().path("reviews").asInt(0) + 1;
                 edit.details().put("reviews", reviews);
-                edit.status("under-review").dueDate(d.petitionReviewOpinionDue(requested))
+                edit.status("under-review").due(Term.calendarDays(requested, Deadlines.PETITION_REVIEW_OPINION_DAYS))
                         .publicNote(reviews == 1 ? "已收到复查申请" : "已收到复核申请");
             }
             case "review-reply" -> {
                 only(f, "opinion");
                 String opinion = f.requiredText("opinion", 2, 2000);
                 int reviews = c.details().path("reviews").asInt(1);
-                edit.details().put("lastRepliedOn", today.toString());
+                edit.details().put("lastRepliedOn", on.toString());
                 edit.status("resolved").publicNote((reviews == 1 ? "复查意见：" : "复核意见：") + opinion);
             }
             default -> throw new IllegalStateException(action);

@@ -3,9 +3,16 @@ package cn.banshi.workflow;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.validation.Fields;
 import java.util.List;
+import java.util.Set;
 
 /** The statutory workflow of one family of case types. */
 interface Workflow {
+
+    /**
+     * The actions that start or stop a statutory clock and so may be recorded after the fact with {@code effectiveOn}
+     * (the workflow then counts from {@link ActionContext#on()}).
+     */
+    Set<String> datedActions();
 
     /** The actions the case's current state allows, in the order a clerk would usually take them. */
     List<String> allowedActions(CaseRecord c, ActionContext context);

@@ -1,13 +1,20 @@
 package cn.banshi.workflow;
 
+import cn.banshi.calendar.Due;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatuses;
+import cn.banshi.cases.Rating;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.errors.ApiException;
 import cn.banshi.json.Json;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Entry point: which actions a case allows, and applying one (with the case's workflow). */
 public final class Workflows {
@@ -15,6 +22,10 @@ public final class Workflows {
     private static final Workflow DISPUTE = new DisputeWorkflow();
     private static final Workflow PETITION = new PetitionWorkflow();
     private static final Workflow INFO_REQUEST = new InfoRequestWorkflow();
+
+    /** The actor of the system's own entries (the sweep's marks, recomputed deadlines). */
+    public static final String SYSTEM = "system";
+    public static final String RECOMPUTE_DUE = "recompute-due";
 
     private Workflows() {}
 
@@ -36,15 +47,24 @@ public final class Workflows {
      * {@code expectedVersion} fields are the caller's; everything else belongs to the action.
      */
     public static CaseRecord apply(CaseRecord c, String action, JsonNode body, ActionContext context) {
-        List<String> allowed = allowedActions(c, context);
+        Workflow workflow = of(c.type());
+        Fields fields = Fields.root(body);
+        LocalDate effectiveOn = Actions.effectiveOn(fields, c, workflow.datedActions(), action, context);
+        ActionContext effective = effectiveOn == null ? context : context.effectiveOn(effectiveOn);
+        List<String> allowed = allowedActions(c, effective);
         if (!allowed.contains(action)) throw actionNotAllowed(action, allowed);
-        CaseEdit edit = new CaseEdit(c, context);
-        of(c.type()).apply(c, action, Fields.root(body), edit, context);
+        CaseEdit edit = new CaseEdit(c, effective);
+        workflow.apply(c, action, fields, edit, effective);
         return edit.build(action);
     }
 
+    /** Whether an action may carry {@code effectiveOn} (it starts or stops a statutory clock). */
+    public static boolean isDated(CaseType type, String action) {
+        return of(type).datedActions().contains(action);
+    }
+
     /** The citizen's rating, once, after the case was finished (not for rejected or withdrawn cases). */
-    public static CaseRecord rate(CaseRecord c, cn.banshi.cases.Rating rating) {
+    public static CaseRecord rate(CaseRecord c, Rating rating) {
         if (!canBeRated(c)) {
             throw new ApiException(422, "RATING_NOT_ALLOWED", c.rating() != null ? "您已评价过该事项" : "事项办结后才能评价",
                     c.rating() != null ? "This case has already been rated" : "A case can be rated once it is resolved", "score");
@@ -60,11 +80,37 @@ public final class Workflows {
     }
 
     /** The overdue sweep's mark: an internal history entry, the status unchanged. */
-    public static CaseRecord markOverdue(CaseRecord c, java.time.Instant now, java.time.LocalDate today) {
-        CaseEdit edit = new CaseEdit(c, new ActionContext("system", now, null, null));
+    public static CaseRecord markOverdue(CaseRecord c, Instant now) {
+        CaseEdit edit = new CaseEdit(c, new ActionContext(SYSTEM, now, null, null));
         edit.details().put("overdueSince", c.dueDate().plusDays(1).toString());
         edit.note("已超过办理期限（" + c.dueDate() + "），已提醒督办");
         return edit.build("mark-overdue");
+    }
+
+    /**
+     * The case with its due date counted again from its stored basis under {@code context}'s calendar (a year's notice
+     * was loaded, or an earlier version stored it without a due date); empty when nothing changes. The citizen's
+     * timeline says what changed; an overdue mark is cleared when the date moves (the next sweep marks it again if the
+     * new date has passed too).
+     *
+     * @param noticeYear the year whose notice was loaded, or 0 when a missing due date is filled in
+     */
+    public static Optional<CaseRecord> recomputeDue(CaseRecord c, ActionContext context, int noticeYear) {
+        if (!CaseStatuses.isOpen(c.status())) return Optional.empty();
+        Optional<Due> next = CaseDeadlines.current(c, context.catalog(), context.deadlines());
+        if (next.isEmpty()) return Optional.empty();
+        Due due = next.get();
+        if (due.date().equals(c.dueDate()) && due.provisionalYear() == c.dueProvisionalYear()) return Optional.empty();
+        CaseEdit edit = new CaseEdit(c, context);
+        edit.due(due);
+        // a moved date is looked at afresh by the next sweep (its alert is withdrawn)
+        if (!due.date().equals(c.dueDate())) edit.details().remove("overdueSince");
+        String basis = noticeYear == 0 ? "" : "依国务院" + noticeYear + "年节假日安排，";
+        String change = c.dueDate() == null ? "办理期限确定为 " + due.date()
+                : due.date().equals(c.dueDate()) ? "办理期限 " + due.date() + " 不变"
+                : "办理期限由 " + c.dueDate() + " 调整为 " + due.date();
+        edit.publicNote(basis + change + Due.remarkZh(due.provisionalYear()));
+        return Optional.of(edit.build(RECOMPUTE_DUE));
     }
 
     public static ApiException actionNotAllowed(String action, List<String> allowed) {
@@ -86,7 +132,7 @@ public final class Workflows {
         }
 
         @Override
-        public void describe(com.fasterxml.jackson.databind.node.ObjectNode error) {
+        public void describe(ObjectNode error) {
             ArrayNode array = error.putArray("allowedActions");
             allowed.forEach(array::add);
         }

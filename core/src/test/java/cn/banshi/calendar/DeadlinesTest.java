@@ -71,13 +71,21 @@ class DeadlinesTest {
     }
 
     @Test
-    void aYearTheCalendarLacksThrows() {
-        // Thu 2026-12-24: Dec 25 = 1, Dec 28–31 = 2..5, then 2027-01-01 is unknown.
-        CalendarYearMissingException e = assertThrows(CalendarYearMissingException.class,
-                () -> deadlines.ogiReplyDue(d("2026-12-24")));
-        assertEquals(2027, e.year());
-        // Fine while the count stays inside 2026: Dec 25 = 1, Mon Dec 28 = 2, Tue Dec 29 = 3.
-        assertEquals(d("2026-12-29"), deadlines.addWorkingDays(d("2026-12-24"), 3));
+    void aYearWithoutANoticeIsCountedProvisionally() {
+        // Thu 2026-12-24: Dec 25 = 1, Dec 28–31 = 2..5; 2027 (no notice loaded): Fri Jan 1 元旦 off,
+        // Jan 4–8 = 6..10, Jan 11–15 = 11..15, Jan 18–22 = 16..20.
+        Due due = deadlines.due(Term.workingDays(d("2026-12-24"), 20));
+        assertEquals(new Due(d("2027-01-22"), 2027), due);
+        assertEquals("（暂定：2027年节假日安排公布后确定）", Due.remarkZh(due.provisionalYear()));
+        // a count that stays inside 2026 is final
+        assertEquals(new Due(d("2026-12-29"), 0), deadlines.due(Term.workingDays(d("2026-12-24"), 3)));
+        // calendar days through 2027 are marked provisional too (the rule: the count passes through the year)
+        assertEquals(new Due(d("2027-02-22"), 2027), deadlines.due(Term.calendarDays(d("2026-12-24"), 60)));
+    }
+
+    @Test
+    void aYearOutsideTheSupportedRangeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> deadlines.addWorkingDays(d("1999-12-20"), 5));
     }
 
     @Test

@@ -50,12 +50,17 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void missingYearThrowsInsteadOfGuessing() {
-        CalendarYearMissingException e = assertThrows(CalendarYearMissingException.class,
-                () -> CAL.isWorkingDay(LocalDate.of(2027, 3, 1)));
-        assertEquals(2027, e.year());
-        assertEquals(2019, assertThrows(CalendarYearMissingException.class,
-                () -> CAL.isWorkingDay(LocalDate.of(2019, 12, 31))).year());
+    void aMissingYearIsProvisionalNotRefused() {
+        assertTrue(CAL.isProvisional(2027));
+        assertFalse(CAL.isProvisional(2026));
+        assertTrue(CAL.isWorkingDay(LocalDate.of(2027, 3, 1)), "an ordinary Monday");
+        // 2027 Spring Festival: 除夕 Fri 5 Feb to 初三 Mon 8 Feb; 初一 and 初二 fall on the weekend: 补假 Tue 9, Wed 10
+        for (int day = 5; day <= 10; day++) {
+            assertFalse(CAL.isWorkingDay(LocalDate.of(2027, 2, day)), "2027-02-" + day);
+        }
+        assertTrue(CAL.isWorkingDay(LocalDate.of(2027, 2, 11)));
+        assertTrue(CAL.isWorkingDay(LocalDate.of(2019, 12, 31)), "2019 is provisional too");
+        assertThrows(IllegalArgumentException.class, () -> CAL.isWorkingDay(LocalDate.of(1999, 12, 31)));
     }
 
     @Test

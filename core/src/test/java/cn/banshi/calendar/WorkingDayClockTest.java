@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,7 +132,26 @@ class WorkingDayClockTest {
     void restoredFromItsComponents() {
         WorkingDayClock paused = deadlines.ogiReplyClock(d("2021-09-01")).pause(d("2021-09-10"));
         WorkingDayClock restored = new WorkingDayClock(deadlines, paused.countingFrom(), paused.limit(),
-                paused.usedWorkingDays(), paused.pausedOn());
+                paused.carriedWorkingDays(), paused.runs(), paused.pausedOn());
         assertEquals(paused, restored);
+        WorkingDayClock legacy = new WorkingDayClock(deadlines, paused.countingFrom(), paused.limit(),
+                paused.usedWorkingDays(), paused.pausedOn());
+        assertEquals(paused.resume(d("2021-09-20")).dueDate(), legacy.resume(d("2021-09-20")).dueDate(),
+                "a clock stored with a used count (earlier versions) counts the same");
+    }
+
+    @Test
+    void runsAreCountedAgainUnderANewerCalendar() {
+        // paused on Wed 2026-12-30 after running from Mon 2026-12-21 (7 working days); resumed in January 2027
+        WorkingDayCalendar without2027 = WorkingDayCalendar.bundled();
+        Deadlines provisional = new Deadlines(without2027);
+        WorkingDayClock clock = provisional.ogiReplyClock(d("2026-12-21")).pause(d("2026-12-30")).resume(d("2027-01-04"));
+        // 13 days left from Mon 4 Jan: Jan 5–8 = 4, Jan 11–15 = 9, Jan 18–21 = 13 → Thu 21 January, provisional
+        assertEquals(Optional.of(new Due(d("2027-01-21"), 2027)), clock.due());
+        // the notice makes Saturday 2027-01-16 a working day (hypothetically): one day earlier, final
+        YearArrangement notice = new YearArrangement(2027, "国办发明电〔2026〕N号", Set.of(d("2027-01-01")),
+                Set.of(d("2027-01-16")));
+        Deadlines loaded = new Deadlines(without2027.with(notice));
+        assertEquals(Optional.of(new Due(d("2027-01-20"), 0)), clock.countedWith(loaded).due());
     }
 }

@@ -3,12 +3,15 @@ package cn.banshi.api;
 import cn.banshi.activities.ActivityStore;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.calendar.CalendarService;
+import cn.banshi.calendar.RecomputeRunner;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.catalog.Catalogs;
+import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
+import cn.banshi.overdue.DeadlineRecompute;
 import cn.banshi.overdue.OverdueSweep;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.LambdaReportRunner;
@@ -24,6 +27,7 @@ import cn.banshi.tracking.AttemptLimiter;
 import cn.banshi.tracking.TrackingService;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -46,6 +50,7 @@ public final class AppContext {
     private final StaffCaseService staffCases;
     private final StatsService stats;
     private final CsvExport export;
+    private final DeadlineRecompute recompute;
     private final OverdueSweep sweep;
     private final ActivityStore activities;
     private final PlanItemStore planItems;
@@ -53,6 +58,8 @@ public final class AppContext {
     private final Supplier<ReportStore> reports;
     private final ReportRuns reportRuns;
     private final Supplier<ReportRunner> reportRunner;
+    private final Set<String> deployedTowns;
+    private final Supplier<RecomputeRunner> recomputeRunner;
 
     /**
      * The report store and runner of the environment: S3 and the report function in AWS, else the data directory
@@ -84,13 +91,16 @@ public final class AppContext {
         this.staffCases = new StaffCaseService(cases, audit, calendars, Catalogs.bundled(), clock);
         this.stats = new StatsService(cases, clock);
         this.export = new CsvExport(cases, audit);
-        this.sweep = new OverdueSweep(dynamo, cases, clock);
+        this.recompute = new DeadlineRecompute(dynamo, cases, calendars::deadlines, Catalogs.bundled(), clock);
+        this.sweep = new OverdueSweep(dynamo, cases, clock, recompute);
         this.activities = new ActivityStore(dynamo);
         this.planItems = new PlanItemStore(dynamo);
         this.disclosure = new DisclosureStore(dynamo);
         this.reports = reports;
         this.reportRuns = new ReportRuns(dynamo);
         this.reportRunner = reportRunner;
+        this.deployedTowns = DeployedTowns.fromEnvironment(Catalogs.bundled());
+        this.recomputeRunner = once(() -> RecomputeRunner.fromEnvironment(this, deployedTowns));
     }
 
     public static AppContext shared() {
@@ -117,6 +127,7 @@ public final class AppContext {
     public StatsService stats() { return stats; }
     public CsvExport export() { return export; }
     public OverdueSweep sweep() { return sweep; }
+    public DeadlineRecompute recompute() { return recompute; }
     public Catalogs catalogs() { return Catalogs.bundled(); }
     public ActivityStore activities() { return activities; }
     public PlanItemStore planItems() { return planItems; }
@@ -124,6 +135,10 @@ public final class AppContext {
     public ReportStore reports() { return reports.get(); }
     public ReportRuns reportRuns() { return reportRuns; }
     public ReportRunner reportRunner() { return reportRunner.get(); }
+    /** The towns this deployment serves (env BANSHI_TOWNS, else every town of the catalog). */
+    public Set<String> deployedTowns() { return deployedTowns; }
+    /** Built at first use: in AWS it needs the Lambda client, which only the calendar and report routes ship. */
+    public RecomputeRunner recomputeRunner() { return recomputeRunner.get(); }
 
     /** Builds the value at the first get(), once, also when threads ask at the same time. */
     private static <T> Supplier<T> once(Supplier<T> build) {

@@ -14,13 +14,16 @@ import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Loading a year's working-day arrangement (the State Council's notice each November/December):
  * {@code PUT /api/v1/admin/calendar/{year}} by a town administrator, validated (every date in that year,
- * no day both off and on, make-up days on weekends); {@code GET} shows the year in force.
+ * no day both off and on, make-up days on weekends), then every open deadline that may pass through the year is counted
+ * again ({@link RecomputeRunner}); {@code GET} shows the year in force, loaded or provisional (the statutory holidays
+ * and 补假 days assumed until the notice is loaded). Years from 2000 to three years ahead.
  */
 public final class CalendarAdminHandler extends ApiHandler {
     private final AppContext app;
@@ -46,9 +49,9 @@ public final class CalendarAdminHandler extends ApiHandler {
 
     /** 400 naming the first problem, with every problem listed. */
     static final class InvalidCalendar extends ApiException {
-        private final java.util.List<CalendarProblem> problems;
+        private final List<CalendarProblem> problems;
 
-        InvalidCalendar(java.util.List<CalendarProblem> problems) {
+        InvalidCalendar(List<CalendarProblem> problems) {
             super(400, "INVALID_CALENDAR", problems.get(0).messageZh(), problems.get(0).messageEn(), problems.get(0).field());
             this.problems = problems;
         }
@@ -62,17 +65,42 @@ public final class CalendarAdminHandler extends ApiHandler {
         }
     }
 
-    private static int year(ApiRequest request) {
+    /** How far ahead a year may be asked for or loaded. */
+    static final int YEARS_AHEAD = 3;
+
+    private int year(ApiRequest request) {
         String raw = request.pathParam("year");
         if (raw == null || !raw.matches("\\d{4}")) throw Errors.invalidFormat("year", "年份应为四位数字", "year must be four digits");
-        return Integer.parseInt(raw);
+        int year = Integer.parseInt(raw);
+        int last = ChinaTime.today(app.clock()).getYear() + YEARS_AHEAD;
+        if (year < YearArrangement.MIN_YEAR || year > last) {
+            throw Errors.outOfRange("year", YearArrangement.MIN_YEAR + " 至 " + last + " 年",
+                    YearArrangement.MIN_YEAR + " to " + last);
+        }
+        return year;
     }
 
     private ApiResponse get(ApiRequest request) {
         StaffAuth.require(request);
         int year = year(request);
-        YearArrangement arrangement = app.calendars().get(year).orElseThrow(() -> Errors.notFound("year"));
-        return ApiResponse.json(200, arrangement.toJson());
+        WorkingDayCalendar calendar = app.calendars().deadlines().calendar();
+        ObjectNode body = calendar.inForce(year).toJson();
+        body.put("provisional", calendar.isProvisional(year));
+        ArrayNode holidays = body.putArray("statutoryHolidays");
+        for (StatutoryHolidays.Holiday h : StatutoryHolidays.of(year)) {
+            ObjectNode node = holidays.addObject().put("festival", h.festival().name()).put("name", h.festival().nameZh());
+            ArrayNode days = node.putArray("days");
+            h.days().forEach(d -> days.add(d.toString()));
+            ArrayNode inLieu = node.putArray("inLieu");
+            h.inLieu().forEach(d -> inLieu.add(d.toString()));
+        }
+        putRecompute(body, year);
+        return ApiResponse.json(200, body);
+    }
+
+    private void putRecompute(ObjectNode body, int year) {
+        ObjectNode states = body.putObject("recompute");
+        app.recompute().states(year).forEach(states::put);
     }
 
     private ApiResponse put(ApiRequest request) {
@@ -89,6 +117,11 @@ public final class CalendarAdminHandler extends ApiHandler {
         if (!parsed.ok()) throw new InvalidCalendar(parsed.problems());
         app.calendars().put(parsed.arrangement().get());
         app.audit().record(staff, "load-calendar", null, Integer.toString(year));
-        return ApiResponse.json(200, parsed.arrangement().get().toJson());
+        app.recompute().schedule(year, app.deployedTowns());
+        app.recomputeRunner().start(year);
+        ObjectNode answer = parsed.arrangement().get().toJson();
+        answer.put("provisional", false);
+        putRecompute(answer, year);
+        return ApiResponse.json(200, answer);
     }
 }

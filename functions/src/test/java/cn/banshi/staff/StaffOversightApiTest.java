@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Audit log, masking, CSV export, the year's figures, the overdue sweep and loading a calendar year. */
+/** Audit log, masking, CSV export, the year's figures, and the overdue sweep (calendar years: ProvisionalDeadlinesApiTest). */
 class StaffOversightApiTest extends ApiTestSupport {
 
     @BeforeEach
@@ -145,44 +145,5 @@ class StaffOversightApiTest extends ApiTestSupport {
         assertEquals(1, json(staffGet("/api/v1/admin/alerts", "/api/v1/admin/alerts", VILLAGE, "hongxing", null)).get("items").size());
         assertEquals(second, json(staffGet("/api/v1/admin/alerts", "/api/v1/admin/alerts", VILLAGE, "hongxing", null))
                 .get("items").get(0).get("trackingNo").asText());
-    }
-
-    @Test
-    void aYearLoadedByAnAdministratorIsUsedAndAMissingYearIsExplicit() {
-        clock.set(Instant.parse("2027-01-04T02:00:00Z")); // a Monday in a year the bundled calendar lacks
-        JsonNode pending = submitOnline("complaints", complaint());
-        assertTrue(pending.get("dueDate").isNull(), "the case is kept; its due date waits for the calendar");
-        String no = pending.get("trackingNo").asText();
-        var missing = act(no, 1, ADMIN, null, Json.object().put("action", "accept"));
-        assertEquals(200, missing.getStatusCode(), "acting needs no calendar");
-        var info = call(new cn.banshi.intake.SubmissionHandler(app), Events.post("/api/v1/towns/{town}/info-requests",
-                "/api/v1/towns/gaocheng/info-requests", Json.write(infoRequest())));
-        String infoNo = json(info).get("trackingNo").asText();
-        var extend = act(infoNo, 1, ADMIN, null, Json.object().put("action", "extend").put("reason", "需要调取档案"));
-        assertError(extend, 422, "CALENDAR_YEAR_MISSING", "calendar");
-
-        ObjectNode bad = Json.object().put("notice", "国办发明电〔2026〕1号");
-        bad.putArray("daysOff").add("2027-01-01").add("2026-12-31").add("2027-02-06");
-        bad.putArray("makeUpWorkdays").add("2027-02-06").add("2027-02-08");
-        var refused = call(new CalendarAdminHandler(app), as(Events.request("PUT", "/api/v1/admin/calendar/{year}",
-                "/api/v1/admin/calendar/2027").body(Json.write(bad)), ADMIN, null));
-        assertError(refused, 400, "INVALID_CALENDAR", json(refused).get("error").get("field").asText());
-        assertTrue(json(refused).get("error").get("problems").size() >= 3, refused.getBody()); // outside year, both off and on, weekday make-up
-
-        ObjectNode good = Json.object().put("notice", "国办发明电〔2026〕1号");
-        good.putArray("daysOff").add("2027-01-01").add("2027-01-02").add("2027-01-03");
-        good.putArray("makeUpWorkdays");
-        var stored = call(new CalendarAdminHandler(app), as(Events.request("PUT", "/api/v1/admin/calendar/{year}",
-                "/api/v1/admin/calendar/2027").body(Json.write(good)), ADMIN, null));
-        assertEquals(200, stored.getStatusCode(), stored.getBody());
-        // 4 Jan 2027 + 20 working days: 5–8 Jan(4) 11–15(9) 18–22(14) 25–29(19) 1 Feb(20)
-        assertEquals("2027-02-01", submitOnline("info-requests", infoRequest()).get("dueDate").asText());
-        // the request kept without a due date can now be extended: 40 working days: 1 Feb(20) 2–5(24) 8–12(29) 15–19(34) 22–26(39) 1 Mar(40)
-        assertEquals("2027-03-01", act(infoNo, "extend", "reason", "需要调取档案").get("dueDate").asText());
-        var read = call(new CalendarAdminHandler(app), as(Events.get("/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2027"), AUDITOR, null));
-        assertEquals(3, json(read).get("daysOff").size());
-        var track = call(new TrackingHandler(app), Events.get("/api/v1/track/{trackingNo}", "/api/v1/track/" + no)
-                .header("x-access-code", pending.get("accessCode").asText()));
-        assertEquals(200, track.getStatusCode());
     }
 }

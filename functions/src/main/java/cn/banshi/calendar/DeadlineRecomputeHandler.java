@@ -1,0 +1,47 @@
+package cn.banshi.calendar;
+
+import cn.banshi.api.AppContext;
+import cn.banshi.catalog.Catalogs;
+import cn.banshi.catalog.DeployedTowns;
+import cn.banshi.logging.RequestIds;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The recompute function: invoked asynchronously by the calendar load with {@code {"year": 2027}}, counts the deployed
+ * towns' open deadlines again under the calendar as now stored (read afresh, not from a warm cache). A failed run is
+ * retried by Lambda; a run that never finishes is finished by the next daily sweep.
+ */
+public final class DeadlineRecomputeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final AppContext app;
+    private final Set<String> towns;
+
+    public DeadlineRecomputeHandler() {
+        this(AppContext.shared(), DeployedTowns.fromEnvironment(Catalogs.bundled()));
+    }
+
+    public DeadlineRecomputeHandler(AppContext app, Set<String> towns) {
+        this.app = app;
+        this.towns = towns;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        RequestIds.set(context == null ? "recompute" : context.getAwsRequestId());
+        try {
+            Object year = input == null ? null : input.get("year");
+            if (!(year instanceof Number n) || n.intValue() < YearArrangement.MIN_YEAR || n.intValue() > YearArrangement.MAX_YEAR) {
+                throw new IllegalArgumentException("input must be {\"year\": YYYY}: " + input);
+            }
+            app.calendars().reload();
+            RecomputeRunner.inProcess(app, towns).start(n.intValue());
+            Map<String, Object> result = new LinkedHashMap<>(app.recompute().states(n.intValue()));
+            return result;
+        } finally {
+            RequestIds.clear();
+        }
+    }
+}
