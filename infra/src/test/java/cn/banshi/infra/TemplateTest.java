@@ -149,10 +149,11 @@ class TemplateTest {
         for (TableSpec spec : Tables.all()) {
             JsonNode table = tables.get(spec.name());
             JsonNode p = table.path("Properties");
-            assertEquals("Retain", table.path("DeletionPolicy").asText(), spec.name());
+            assertEquals("RetainExceptOnCreate", table.path("DeletionPolicy").asText(), spec.name());
             assertEquals("Retain", table.path("UpdateReplacePolicy").asText(), spec.name());
             assertEquals("PAY_PER_REQUEST", p.path("BillingMode").asText(), spec.name());
-            assertTrue(p.path("DeletionProtectionEnabled").asBoolean(), spec.name() + ": deletion protection");
+            assertEquals("DeletionProtection", p.path("DeletionProtectionEnabled").path("Ref").asText(),
+                    spec.name() + ": deletion protection as the parameter says (off on the first deployment, see DeploymentRulesTest)");
             assertTrue(p.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean(), spec.name() + ": PITR");
             assertEquals(keys(spec.partitionKey(), spec.sortKey()), keys(p.path("KeySchema")), spec.name());
             Map<String, String> attributes = new TreeMap<>();
@@ -344,12 +345,15 @@ class TemplateTest {
     }
 
     @Test
-    void everyFunctionLogsToItsOwnRetainedGroupAndIsInTheThrottleAlarm() {
-        Set<String> throttled = new TreeSet<>();
-        Template.walk(TEMPLATE.resources().get("LambdaThrottlesAlarm"), node -> {
-            if (node.path("Name").asText().equals("FunctionName")) throttled.add(Template.target(node.path("Value")));
-        });
-        assertEquals(new TreeSet<>(FUNCTIONS.keySet()), throttled, "LambdaThrottlesAlarm covers every function");
+    void everyFunctionLogsToItsOwnRetainedGroupAndIsInAThrottleAlarm() {
+        List<String> throttled = new ArrayList<>();
+        TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").values().forEach(alarm -> Template.walk(alarm, node -> {
+            if (node.path("MetricName").asText().equals("Throttles")) {
+                node.path("Dimensions").forEach(d -> throttled.add(Template.target(d.path("Value"))));
+            }
+        }));
+        assertEquals(new TreeSet<>(FUNCTIONS.keySet()), new TreeSet<>(throttled), "the throttle alarms cover every function");
+        assertEquals(new TreeSet<>(throttled).size(), throttled.size(), "each function in one throttle alarm: " + throttled);
         FUNCTIONS.forEach((id, fn) -> {
             String group = Template.target(fn.path("LoggingConfig").path("LogGroup"));
             JsonNode logGroup = TEMPLATE.resources().get(group);
@@ -382,8 +386,10 @@ class TemplateTest {
 
     private static Set<String> cognitoTriggers() {
         Set<String> triggers = new TreeSet<>();
-        TEMPLATE.resourcesOfType("AWS::Cognito::UserPool").values().forEach(pool ->
-                pool.path("Properties").path("LambdaConfig").forEach(ref -> triggers.add(Template.target(ref))));
+        TEMPLATE.resourcesOfType("AWS::Cognito::UserPool").values().forEach(pool -> Template.walk(pool.path("Properties").path("LambdaConfig"),
+                node -> {
+                    if (node.has("Ref")) triggers.add(Template.target(node));
+                }));
         return triggers;
     }
 
