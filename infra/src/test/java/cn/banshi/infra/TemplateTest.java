@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * infra/template.yaml against the code: every fact the template repeats (handler classes, routes, tables, indexes,
- * keys, env vars, schedules) is read from the code, the OpenAPI file or the README, never restated here, so that a
+ * keys, env vars, schedules) is read from the code, the OpenAPI file or docs/infra.md, never restated here, so that a
  * handler, route, table or job added without its template block fails this test with a message naming it.
  */
 class TemplateTest {
@@ -306,14 +306,14 @@ class TemplateTest {
                 inTemplate.put(id + (p.has("Input") ? " " + p.path("Input").asText() : ""),
                         p.path("ScheduleExpression").asText() + " " + p.path("ScheduleExpressionTimezone").asText())));
         assertFalse(inTemplate.isEmpty());
-        assertEquals(readmeSchedules(), inTemplate, "the README's Schedules table and the template's ScheduleV2 events");
+        assertEquals(documentedSchedules(), inTemplate, "the Schedules table of docs/infra.md and the template's ScheduleV2 events");
         inTemplate.values().forEach(s -> assertTrue(s.endsWith(" Asia/Shanghai"), s));
     }
 
-    static Map<String, String> readmeSchedules() throws IOException {
-        List<String> lines = Files.readAllLines(Template.ROOT.resolve("README.md"));
-        int start = lines.indexOf("### Schedules");
-        assertTrue(start >= 0, "README has a '### Schedules' section");
+    static Map<String, String> documentedSchedules() throws IOException {
+        List<String> lines = Files.readAllLines(Template.ROOT.resolve("docs/infra.md"));
+        int start = lines.indexOf("## Schedules");
+        assertTrue(start >= 0, "docs/infra.md has a '## Schedules' section");
         Map<String, String> schedules = new TreeMap<>();
         for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("#"); i++) {
             String line = lines.get(i).strip();
