@@ -29,7 +29,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class CfnYaml {
     private static final List<String> FUNCTIONS = List.of("And", "Base64", "Cidr", "Equals", "FindInMap", "GetAZs",
-            "If", "ImportValue", "Join", "Not", "Or", "Select", "Split", "Sub", "Transform", "Length", "ToJsonString");
+            "If", "ImportValue", "Join", "Not", "Or", "Select", "Split", "Sub", "Transform", "Length", "ToJsonString",
+            // the functions of a template's Rules
+            "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll");
 
     private CfnYaml() {}
 

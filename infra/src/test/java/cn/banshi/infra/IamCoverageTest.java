@@ -43,6 +43,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * Least privilege, measured: every handler runs a scenario that takes its code paths (success, replay, refusal,
@@ -52,6 +53,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class IamCoverageTest {
     private final Map<String, Set<String>> used = new TreeMap<>();
+    /** Every Scan a handler made, as "Handler Select attribute,attribute,..." (the top-level attributes it reads). */
+    private final Set<String> scans = new TreeSet<>();
     private String current;
 
     @TempDir
@@ -172,6 +175,7 @@ class IamCoverageTest {
         clock.advance(Duration.ofDays(40));
         new OverdueSweepHandler(app).handleRequest(Map.of(), null);
 
+        checkScansAgainstTheScanCondition();
         Map<String, Set<String>> granted = new TreeMap<>();
         Map<String, Set<String>> exercised = new TreeMap<>();
         TemplateTest.FUNCTIONS.forEach((id, fn) -> {
@@ -244,8 +248,41 @@ class IamCoverageTest {
             String logical = table.substring(table.indexOf('-', table.indexOf('-') + 1) + 1); // after the test prefix "tPID-N-"
             String indexName = request.getValueForField("IndexName", String.class).map(i -> "/index/" + i).orElse("");
             Tables.spec(logical); // a table the code defines
+            if (request instanceof ScanRequest scan) scans.add(current + " " + scan.selectAsString() + " " + topLevel(scan));
             used.computeIfAbsent(current, k -> new TreeSet<>())
                     .add("dynamodb:" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + logical + indexName);
+        }
+    }
+
+    private static String topLevel(ScanRequest scan) {
+        Set<String> attributes = new TreeSet<>();
+        if (scan.projectionExpression() != null) {
+            for (String path : scan.projectionExpression().split(",")) {
+                String first = path.strip().split("[.\\[]")[0];
+                attributes.add(scan.expressionAttributeNames().getOrDefault(first, first));
+            }
+        }
+        return String.join(",", attributes);
+    }
+
+    /** The report function's scans carry what its role's Scan conditions require (dynamodb:Select, dynamodb:Attributes). */
+    private void checkScansAgainstTheScanCondition() {
+        JsonNode condition = null;
+        for (JsonNode policy : TemplateTest.TEMPLATE.resources().get("ReportJobRole").path("Properties").path("Policies")) {
+            for (JsonNode s : policy.path("PolicyDocument").path("Statement")) {
+                if (s.path("Action").toString().contains("dynamodb:Scan")) condition = s.path("Condition");
+            }
+        }
+        assertTrue(condition != null, "ReportJobRole grants the Scan");
+        Set<String> allowed = new TreeSet<>();
+        condition.path("ForAllValues:StringEquals").path("dynamodb:Attributes").forEach(a -> allowed.add(a.asText()));
+        String select = condition.path("StringEquals").path("dynamodb:Select").asText();
+        assertTrue(scans.stream().anyMatch(s -> s.startsWith("ReportJobHandler ")), "the scenario scanned: " + scans);
+        for (String scan : scans) {
+            String[] parts = scan.split(" ", -1);
+            assertEquals("ReportJobHandler", parts[0], "only the report function scans: " + scan);
+            assertEquals(select, parts[1], scan + ": the Select the role's condition requires");
+            assertTrue(allowed.containsAll(Set.of(parts[2].split(","))), scan + ": reads attributes outside " + allowed);
         }
     }
 

@@ -30,6 +30,16 @@ final class Template {
         return new Template(CfnYaml.parse(yaml));
     }
 
+    /** A template of this document (tests mutate a copy of the real one to prove a rule catches the mistake). */
+    static Template of(JsonNode doc) {
+        return new Template(doc);
+    }
+
+    /** A deep copy, free to be mutated. */
+    Template copy() {
+        return new Template(doc.deepCopy());
+    }
+
     static Template load() {
         try {
             return new Template(CfnYaml.read(FILE));

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * infra/template.yaml against the code: every fact the template repeats (handler classes, routes, tables, indexes,
- * keys, env vars, schedules) is read from the code, the OpenAPI file or the README, never restated here, so that a
+ * keys, env vars, schedules) is read from the code, the OpenAPI file or docs/infra.md, never restated here, so that a
  * handler, route, table or job added without its template block fails this test with a message naming it.
  */
 class TemplateTest {
@@ -149,10 +149,11 @@ class TemplateTest {
         for (TableSpec spec : Tables.all()) {
             JsonNode table = tables.get(spec.name());
             JsonNode p = table.path("Properties");
-            assertEquals("Retain", table.path("DeletionPolicy").asText(), spec.name());
+            assertEquals("RetainExceptOnCreate", table.path("DeletionPolicy").asText(), spec.name());
             assertEquals("Retain", table.path("UpdateReplacePolicy").asText(), spec.name());
             assertEquals("PAY_PER_REQUEST", p.path("BillingMode").asText(), spec.name());
-            assertTrue(p.path("DeletionProtectionEnabled").asBoolean(), spec.name() + ": deletion protection");
+            assertEquals("DeletionProtection", p.path("DeletionProtectionEnabled").path("Ref").asText(),
+                    spec.name() + ": deletion protection as the parameter says (off on the first deployment, see DeploymentRulesTest)");
             assertTrue(p.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean(), spec.name() + ": PITR");
             assertEquals(keys(spec.partitionKey(), spec.sortKey()), keys(p.path("KeySchema")), spec.name());
             Map<String, String> attributes = new TreeMap<>();
@@ -305,14 +306,14 @@ class TemplateTest {
                 inTemplate.put(id + (p.has("Input") ? " " + p.path("Input").asText() : ""),
                         p.path("ScheduleExpression").asText() + " " + p.path("ScheduleExpressionTimezone").asText())));
         assertFalse(inTemplate.isEmpty());
-        assertEquals(readmeSchedules(), inTemplate, "the README's Schedules table and the template's ScheduleV2 events");
+        assertEquals(documentedSchedules(), inTemplate, "the Schedules table of docs/infra.md and the template's ScheduleV2 events");
         inTemplate.values().forEach(s -> assertTrue(s.endsWith(" Asia/Shanghai"), s));
     }
 
-    static Map<String, String> readmeSchedules() throws IOException {
-        List<String> lines = Files.readAllLines(Template.ROOT.resolve("README.md"));
-        int start = lines.indexOf("### Schedules");
-        assertTrue(start >= 0, "README has a '### Schedules' section");
+    static Map<String, String> documentedSchedules() throws IOException {
+        List<String> lines = Files.readAllLines(Template.ROOT.resolve("docs/infra.md"));
+        int start = lines.indexOf("## Schedules");
+        assertTrue(start >= 0, "docs/infra.md has a '## Schedules' section");
         Map<String, String> schedules = new TreeMap<>();
         for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("#"); i++) {
             String line = lines.get(i).strip();
@@ -344,12 +345,15 @@ class TemplateTest {
     }
 
     @Test
-    void everyFunctionLogsToItsOwnRetainedGroupAndIsInTheThrottleAlarm() {
-        Set<String> throttled = new TreeSet<>();
-        Template.walk(TEMPLATE.resources().get("LambdaThrottlesAlarm"), node -> {
-            if (node.path("Name").asText().equals("FunctionName")) throttled.add(Template.target(node.path("Value")));
-        });
-        assertEquals(new TreeSet<>(FUNCTIONS.keySet()), throttled, "LambdaThrottlesAlarm covers every function");
+    void everyFunctionLogsToItsOwnRetainedGroupAndIsInAThrottleAlarm() {
+        List<String> throttled = new ArrayList<>();
+        TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").values().forEach(alarm -> Template.walk(alarm, node -> {
+            if (node.path("MetricName").asText().equals("Throttles")) {
+                node.path("Dimensions").forEach(d -> throttled.add(Template.target(d.path("Value"))));
+            }
+        }));
+        assertEquals(new TreeSet<>(FUNCTIONS.keySet()), new TreeSet<>(throttled), "the throttle alarms cover every function");
+        assertEquals(new TreeSet<>(throttled).size(), throttled.size(), "each function in one throttle alarm: " + throttled);
         FUNCTIONS.forEach((id, fn) -> {
             String group = Template.target(fn.path("LoggingConfig").path("LogGroup"));
             JsonNode logGroup = TEMPLATE.resources().get(group);
@@ -382,8 +386,10 @@ class TemplateTest {
 
     private static Set<String> cognitoTriggers() {
         Set<String> triggers = new TreeSet<>();
-        TEMPLATE.resourcesOfType("AWS::Cognito::UserPool").values().forEach(pool ->
-                pool.path("Properties").path("LambdaConfig").forEach(ref -> triggers.add(Template.target(ref))));
+        TEMPLATE.resourcesOfType("AWS::Cognito::UserPool").values().forEach(pool -> Template.walk(pool.path("Properties").path("LambdaConfig"),
+                node -> {
+                    if (node.has("Ref")) triggers.add(Template.target(node));
+                }));
         return triggers;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
@@ -94,7 +95,8 @@ public final class SegmentScanReader implements ItemStreamReader<CasePage> {
         ScanRequest.Builder request = ScanRequest.builder().tableName(table)
                 .segment(segment).totalSegments(totalSegments).limit(pageSize).consistentRead(true)
                 .filterExpression(filter)
-                .projectionExpression(CaseFact.PROJECTION)
+                // Select stated, not implied: the function's role allows the Scan only with SPECIFIC_ATTRIBUTES
+                .select(Select.SPECIFIC_ATTRIBUTES).projectionExpression(CaseFact.PROJECTION)
                 .expressionAttributeNames(CaseFact.NAMES)
                 .expressionAttributeValues(townValues);
         if (startKey != null) request.exclusiveStartKey(startKey);
