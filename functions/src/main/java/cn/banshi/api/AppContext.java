@@ -76,10 +76,20 @@ public final class AppContext {
     }
 
     public AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports, ReportRunner reportRunner) {
-        this(dynamo, clock, () -> reports, () -> reportRunner);
+        this(dynamo, clock, () -> reports, () -> reportRunner, null);
+    }
+
+    /** With the runner a calendar load hands its recompute to (tests that stand in for the recompute function). */
+    public AppContext(DynamoDbClient dynamo, Clock clock, RecomputeRunner recomputeRunner) {
+        this(dynamo, clock, once(ReportStores::fromEnvironment), once(LambdaReportRunner::fromEnvironment), recomputeRunner);
     }
 
     private AppContext(DynamoDbClient dynamo, Clock clock, Supplier<ReportStore> reports, Supplier<ReportRunner> reportRunner) {
+        this(dynamo, clock, reports, reportRunner, null);
+    }
+
+    private AppContext(DynamoDbClient dynamo, Clock clock, Supplier<ReportStore> reports, Supplier<ReportRunner> reportRunner,
+                       RecomputeRunner recomputeRunner) {
         this.dynamo = dynamo;
         this.clock = clock;
         this.random = new SecureRandom();
@@ -100,7 +110,8 @@ public final class AppContext {
         this.reportRuns = new ReportRuns(dynamo);
         this.reportRunner = reportRunner;
         this.deployedTowns = DeployedTowns.fromEnvironment(Catalogs.bundled());
-        this.recomputeRunner = once(() -> RecomputeRunner.fromEnvironment(this, deployedTowns));
+        this.recomputeRunner = recomputeRunner != null ? () -> recomputeRunner
+                : once(() -> RecomputeRunner.fromEnvironment(this, deployedTowns));
     }
 
     public static AppContext shared() {

@@ -21,9 +21,8 @@ public final class AsyncInvoker {
         this.function = function;
     }
 
-    /** The function named by env {@code variable}, or null where none is configured (locally, in tests). */
-    public static AsyncInvoker fromEnvironment(String variable) {
-        String function = System.getenv(variable);
+    /** An invoker of {@code function} (an alias ARN read from the environment), or null where none is configured. */
+    public static AsyncInvoker of(String function) {
         if (function == null || function.isBlank()) return null;
         return new AsyncInvoker(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), function);
     }

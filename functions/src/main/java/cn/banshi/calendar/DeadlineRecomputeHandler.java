@@ -16,6 +16,9 @@ import java.util.Set;
  * retried by Lambda; a run that never finishes is finished by the next daily sweep.
  */
 public final class DeadlineRecomputeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    /** The environment variable through which the calendar function knows this function (its alias ARN). */
+    public static final String RECOMPUTE_FUNCTION_ENV = "BANSHI_RECOMPUTE_FUNCTION";
+
     private final AppContext app;
     private final Set<String> towns;
 
@@ -38,8 +41,7 @@ public final class DeadlineRecomputeHandler implements RequestHandler<Map<String
             }
             app.calendars().reload();
             RecomputeRunner.inProcess(app, towns).start(n.intValue());
-            Map<String, Object> result = new LinkedHashMap<>(app.recompute().states(n.intValue()));
-            return result;
+            return new LinkedHashMap<>(app.recompute().states(n.intValue()));
         } finally {
             RequestIds.clear();
         }

@@ -7,18 +7,16 @@ import java.util.Set;
 
 /**
  * Starts the recompute of open cases' deadlines after a year's notice was loaded: in AWS by an asynchronous
- * invocation of the recompute function ({@code DeadlineRecomputeFunction}, env {@value #FUNCTION_ENV}); elsewhere
+ * invocation of the recompute function ({@code DeadlineRecomputeFunction}, env {@value DeadlineRecomputeHandler.RECOMPUTE_FUNCTION_ENV}); elsewhere
  * (locally, in tests) in the calling process, before the load is answered.
  */
 public interface RecomputeRunner {
-    String FUNCTION_ENV = "BANSHI_RECOMPUTE_FUNCTION";
-
     /** Hands the recompute of {@code year} over (or runs it); throws if it could not be started. */
     void start(int year);
 
     /** The runner of the environment: the function if configured, else in-process over {@code towns}. */
     static RecomputeRunner fromEnvironment(AppContext app, Set<String> towns) {
-        AsyncInvoker invoker = AsyncInvoker.fromEnvironment(FUNCTION_ENV);
+        AsyncInvoker invoker = AsyncInvoker.of(System.getenv(DeadlineRecomputeHandler.RECOMPUTE_FUNCTION_ENV));
         if (invoker == null) return inProcess(app, towns);
         return year -> invoker.invoke(Map.of("year", year));
     }

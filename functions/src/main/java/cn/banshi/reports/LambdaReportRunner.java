@@ -23,7 +23,7 @@ public final class LambdaReportRunner implements ReportRunner {
 
     /** The configured function, or {@link ReportRunner#UNAVAILABLE} where none is (locally, in tests). */
     public static ReportRunner fromEnvironment() {
-        AsyncInvoker invoker = AsyncInvoker.fromEnvironment(FUNCTION_ENV);
+        AsyncInvoker invoker = AsyncInvoker.of(System.getenv(FUNCTION_ENV));
         return invoker == null ? UNAVAILABLE : new LambdaReportRunner(invoker);
     }
 

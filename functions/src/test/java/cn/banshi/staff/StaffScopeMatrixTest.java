@@ -64,8 +64,8 @@ class StaffScopeMatrixTest extends ApiTestSupport {
         routes.add(new Route("staff intake", no -> Events.post("/api/v1/admin/towns/{town}/complaints",
                 "/api/v1/admin/towns/gaocheng/complaints", Json.write(complaint().put("receivedOn", "2021-05-31").put("channel", "phone"))),
                 t -> new StaffIntakeHandler(((StaffScopeMatrixTest) t).app), new int[] {201, 201, 403, 403, 404, 401}));
-        routes.add(new Route("calendar put", no -> Events.request("PUT", "/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2027")
-                .body("{\"notice\":\"国办发明电〔2026〕1号\",\"daysOff\":[\"2027-01-01\"],\"makeUpWorkdays\":[]}"),
+        routes.add(new Route("calendar put", no -> Events.request("PUT", "/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2024")
+                .body("{\"notice\":\"国办发明电〔2023〕1号\",\"daysOff\":[\"2024-01-01\"],\"makeUpWorkdays\":[]}"),
                 t -> new CalendarAdminHandler(((StaffScopeMatrixTest) t).app), new int[] {200, 403, 403, 403, 200, 401}));
         routes.add(new Route("calendar get", no -> Events.get("/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2021"),
                 t -> new CalendarAdminHandler(((StaffScopeMatrixTest) t).app), new int[] {200, 200, 200, 200, 200, 401}));

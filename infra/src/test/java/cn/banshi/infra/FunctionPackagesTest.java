@@ -16,14 +16,18 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The functions module ships two packages: {@code -lambda.jar} for every function but the two report routes,
+ * The functions module ships two packages: {@code -lambda.jar} for every function but the report and calendar routes,
  * without the S3 and Lambda clients, and {@code -lambda-reports.jar} with them. Every function deployed with the
  * small package starts from it alone: its handler class loads and is constructed (AppContext included) in a class
  * loader that sees nothing but that jar, so nothing on its start-up path needs the clients left out.
  */
 class FunctionPackagesTest {
-    /** The handlers that use the S3 client (report downloads) or the Lambda client (starting a report run). */
-    static final Set<String> NEEDS_REPORT_CLIENTS = Set.of("cn.banshi.reports.ReportsHandler", "cn.banshi.reports.ReportRunsHandler");
+    /**
+     * The handlers that use the S3 client (report downloads) or the Lambda client (starting a report run, starting the
+     * deadline recompute after a calendar load).
+     */
+    static final Set<String> NEEDS_REPORT_CLIENTS = Set.of("cn.banshi.reports.ReportsHandler", "cn.banshi.reports.ReportRunsHandler",
+            "cn.banshi.calendar.CalendarAdminHandler");
     static final long MAX_PACKAGE_BYTES = 15L * 1024 * 1024;
 
     private static Path jar(String classifier) {
