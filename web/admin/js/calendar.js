@@ -5,6 +5,16 @@ import { formatDate, h, replace, todayInChina } from '/assets/js/dom.js';
 import { busy, clearErrors, formAlert, showApiError } from '/assets/js/forms.js';
 import { staffApi } from './session.js';
 
+const FIELD_NAMES = { daysOff: '放假日期', makeUpWorkdays: '调休上班日期', notice: '通知文号', year: '年度' };
+
+/** "daysOff[3]" → "放假日期第 4 项" (the API's field paths, in the words of the form). */
+function fieldName(field) {
+  const m = /^(\w+)(?:\[(\d+)])?$/.exec(field || '');
+  if (!m) return field || '';
+  const name = FIELD_NAMES[m[1]] || m[1];
+  return m[2] === undefined ? name : `${name}第 ${Number(m[2]) + 1} 项`;
+}
+
 const STATES = { pending: '待重新计算', running: '正在重新计算', done: '已重新计算' };
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,14 +58,14 @@ function dateList(id, dates) {
     : h('p', { class: 'muted', id }, '无');
 }
 
-function recomputeNote(states) {
-  const entries = Object.entries(states || {});
-  if (!entries.length) return null;
-  return h('p', { id: 'calendar-recompute', class: 'small' }, '在办案件办理期限：',
-    entries.map(([town, state]) => `${town} ${STATES[state] || state}`).join('；'));
+/** The state of this town's recompute after the year was loaded (other towns are not the staff member's business). */
+function recomputeNote(states, town) {
+  const state = (states || {})[town];
+  if (!state) return null;
+  return h('p', { id: 'calendar-recompute', class: 'small' }, `本镇在办案件的办理期限：${STATES[state] || state}`);
 }
 
-function summary(data) {
+function summary(data, town) {
   const holidays = data.statutoryHolidays || [];
   return h('section', { class: 'card', id: 'calendar-summary', 'data-provisional': String(data.provisional) },
     data.provisional
@@ -74,7 +84,7 @@ function summary(data) {
     dateList('calendar-days-off', data.daysOff || []),
     h('h2', {}, '调休上班日期'),
     dateList('calendar-make-up', data.makeUpWorkdays || []),
-    recomputeNote(data.recompute));
+    recomputeNote(data.recompute, town));
 }
 
 function loadForm(year, data, reload) {
@@ -83,7 +93,7 @@ function loadForm(year, data, reload) {
     h('p', { class: 'hint' }, '按通知逐日填写放假日期（假期内的周末也要列出），可写日期范围，如 2027-02-05~2027-02-11。'),
     h('div', { class: 'field', 'data-field': 'notice' },
       h('label', { for: 'calendar-notice' }, '通知文号', h('span', { class: 'req' }, '必填')),
-      h('input', { id: 'calendar-notice', name: 'notice', placeholder: '国办发明电〔2026〕N号',
+      h('input', { type: 'text', id: 'calendar-notice', name: 'notice', maxlength: 100, placeholder: '国办发明电〔2026〕N号',
         value: data.provisional ? '' : data.notice })),
     h('div', { class: 'field', 'data-field': 'daysOff' },
       h('label', { for: 'calendar-days-off-input' }, '放假日期', h('span', { class: 'req' }, '必填')),
@@ -115,7 +125,7 @@ function loadForm(year, data, reload) {
       const problems = error.body?.problems || [];
       if (problems.length > 1 || (problems.length === 1 && !error.field)) {
         const alert = formAlert(form, 'error', h('p', {}, `未能载入，共 ${problems.length} 处问题：`),
-          h('ul', { id: 'calendar-problems' }, problems.map((p) => h('li', { 'data-field': p.field }, `${p.field}：${p.message}`))));
+          h('ul', { id: 'calendar-problems' }, problems.map((p) => h('li', { 'data-field': p.field }, `${fieldName(p.field)}：${p.message}`))));
         alert.focus();
       } else showApiError(form, error, '未能载入');
     }
@@ -132,7 +142,7 @@ export async function render(container, { params }, ctx) {
     if (!ctx.isCurrent()) return;
     replace(body,
       text ? h('div', { class: `alert ${kind}`, role: 'status', id: 'calendar-flash' }, text) : null,
-      summary(data),
+      summary(data, ctx.claims.town),
       ctx.claims.role === 'town-admin' ? h('section', { class: 'card' }, loadForm(year, data, show)) : null);
   };
   try {

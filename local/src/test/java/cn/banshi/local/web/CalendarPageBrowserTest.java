@@ -53,6 +53,7 @@ class CalendarPageBrowserTest {
         assertEquals(StatutoryHolidays.of(year).size(), browser.findAll("#statutory-table tbody tr").size());
         assertTrue(browser.find("#statutory-table").getText().contains("春节"));
         assertEquals("无", browser.find("#calendar-make-up").getText());
+        browser.screenshot("calendar-provisional");
 
         browser.type("#calendar-notice", "国办发明电〔" + (year - 1) + "〕N号");
         browser.type("#calendar-days-off-input", year + "-01-01\n" + (year - 1) + "-12-31");
@@ -61,6 +62,7 @@ class CalendarPageBrowserTest {
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-problems")));
         List<String> problems = browser.findAll("#calendar-problems li").stream().map(e -> e.getText()).toList();
         assertTrue(problems.size() >= 3, problems.toString()); // outside the year, both off and on, no weekend
+        browser.screenshot("calendar-problems");
 
         browser.type("#calendar-days-off-input", year + "-01-01~" + year + "-01-03");
         browser.type("#calendar-make-up-input", "");
@@ -70,6 +72,7 @@ class CalendarPageBrowserTest {
         assertTrue(browser.find("#calendar-status").getText().contains("国办发明电"));
         assertEquals(3, browser.findAll("#calendar-days-off li").size());
         assertTrue(browser.find("#calendar-recompute").getText().contains("已重新计算"), browser.find("#calendar-recompute").getText());
+        browser.screenshot("calendar-loaded");
         assertEquals(List.of(), browser.consoleErrors());
     }
 }
