@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DeadlineRecompute {
     private static final Log LOG = Log.get(DeadlineRecompute.class);
     static final String RUNS_PK = "calendar#recompute";
+    /** One item per town once its pending due dates were filled: no code stores new ones, so it is done once. */
+    static final String PENDING_FILLED_PK = "calendar#pending-filled";
 
     /** What one run did in one town. */
     public record Result(String town, int year, int examined, int changed) {}
@@ -78,9 +80,13 @@ public final class DeadlineRecompute {
 
     /**
      * Gives a due date to the open cases an earlier version stored without one ({@code dueDatePending}, received since
-     * the start of last year: that version stored them only while a year was missing); returns how many.
+     * the start of last year: that version stored them only while a year was missing); returns how many. Once every
+     * one of a town has its date, a marker item ends the search for good (nothing stores such cases any more).
      */
     public int fillPending(String town) {
+        Map<String, AttributeValue> marker = Map.of("pk", AttributeValue.fromS(PENDING_FILLED_PK), "sk", AttributeValue.fromS(town));
+        var done = dynamo.getItem(b -> b.tableName(records).key(marker).consistentRead(true));
+        if (done.hasItem() && !done.item().isEmpty()) return 0;
         Catalog catalog = catalog(town);
         Deadlines d = deadlines.get();
         List<CaseRecord> pending = new ArrayList<>();
@@ -90,6 +96,11 @@ public final class DeadlineRecompute {
             if (recount(c, catalog, d, 0)) filled++;
         }
         if (filled > 0) LOG.info("pending due dates filled", "town", town, "cases", filled);
+        if (filled == pending.size()) {
+            Map<String, AttributeValue> item = new HashMap<>(marker);
+            item.put("at", AttributeValue.fromS(clock.instant().toString()));
+            dynamo.putItem(b -> b.tableName(records).item(item));
+        }
         return filled;
     }
 

@@ -10,6 +10,7 @@ import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
+import cn.banshi.logging.Log;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,6 +27,7 @@ import java.util.function.Function;
  * and 补假 days assumed until the notice is loaded). Years from 2000 to three years ahead.
  */
 public final class CalendarAdminHandler extends ApiHandler {
+    private static final Log LOG = Log.get(CalendarAdminHandler.class);
     private final AppContext app;
 
     public CalendarAdminHandler() {
@@ -118,7 +120,12 @@ public final class CalendarAdminHandler extends ApiHandler {
         app.calendars().put(parsed.arrangement().get());
         app.audit().record(staff, "load-calendar", null, Integer.toString(year));
         app.recompute().schedule(year, app.deployedTowns());
-        app.recomputeRunner().start(year);
+        try {
+            app.recomputeRunner().start(year);
+        } catch (RuntimeException e) {
+            // the year is stored and its runs are pending: the next daily sweep finishes them
+            LOG.warn("deadline recompute not started", "year", year, "exception", e.getClass().getSimpleName());
+        }
         ObjectNode answer = parsed.arrangement().get().toJson();
         answer.put("provisional", false);
         putRecompute(answer, year);

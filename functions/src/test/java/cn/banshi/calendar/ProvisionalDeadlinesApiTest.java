@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
     }
 
     void at(String beijing) {
-        clock.set(LocalDateTime.parse(beijing).toInstant(ZoneOffset.ofHours(8)));
+        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     String newInfoRequest() {
