@@ -75,7 +75,7 @@ public final class TrackingService {
         body.put("typeName", c.type().nameZh());
         body.put("status", c.status());
         body.put("statusName", CaseStatuses.nameZh(c.status()));
-        body.put("receivedAt", c.receivedAt().atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
+        body.put("receivedAt", ChinaTime.timestamp(c.receivedAt()));
         if (c.dueDate() == null) body.putNull("dueDate");
         else body.put("dueDate", c.dueDate().toString());
         body.put("canRate", cn.banshi.workflow.Workflows.canBeRated(c));
@@ -84,7 +84,7 @@ public final class TrackingService {
         for (HistoryEntry h : c.history()) {
             if (h.publicNote() == null) continue;
             ObjectNode step = timeline.addObject();
-            step.put("at", h.at().atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
+            step.put("at", ChinaTime.timestamp(h.at()));
             step.put("status", h.toStatus());
             step.put("statusName", CaseStatuses.nameZh(h.toStatus()));
             step.put("note", h.publicNote());

@@ -102,8 +102,7 @@ final class InfoRequestWorkflow implements Workflow {
                 // who the third party is may identify a person: only in the internal note, never public
                 edit.note("征求第三方意见：" + f.requiredString("thirdParty", 2, 100));
                 if (clock.dueDate().isPresent() && today.isAfter(clock.dueDate().get())) {
-                    throw new cn.banshi.errors.ApiException(422, "DEADLINE_PASSED", "答复期限已过，不能再暂停计时",
-                            "The reply period has already run out; the clock cannot be paused", "action");
+                    throw Errors.deadlinePassed();
                 }
                 store(edit, clock.pause(today));
                 edit.details().put("thirdPartyDue", d.ogiThirdPartyAnswerDue(today).toString());

@@ -44,9 +44,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } catch (ApiException e) {
             response = ApiResponse.error(e);
         } catch (cn.banshi.calendar.CalendarYearMissingException e) {
-            response = ApiResponse.error(new ApiException(422, "CALENDAR_YEAR_MISSING",
-                    "系统尚未载入 " + e.year() + " 年的工作日安排，请管理员先载入该年度节假日安排",
-                    "The working-day calendar has no data for " + e.year() + "; an administrator must load it first", "calendar"));
+            response = ApiResponse.error(Errors.calendarYearMissing(e.year()));
         } catch (SdkException e) {
             response = ApiResponse.error(isTransient(e) ? Errors.unavailable(isThrottle(e) ? 2 : 5) : Errors.internal());
             log.warn(isTransient(e) ? "storage unavailable" : "storage request refused", "exception", e.getClass().getSimpleName(),

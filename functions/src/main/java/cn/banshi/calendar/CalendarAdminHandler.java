@@ -8,11 +8,9 @@ import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
-import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,24 +42,6 @@ public final class CalendarAdminHandler extends ApiHandler {
         return Map.of("PUT /api/v1/admin/calendar/{year}", this::put, "GET /api/v1/admin/calendar/{year}", this::get);
     }
 
-    /** 400 naming the first problem, with every problem listed. */
-    static final class InvalidCalendar extends ApiException {
-        private final java.util.List<CalendarProblem> problems;
-
-        InvalidCalendar(java.util.List<CalendarProblem> problems) {
-            super(400, "INVALID_CALENDAR", problems.get(0).messageZh(), problems.get(0).messageEn(), problems.get(0).field());
-            this.problems = problems;
-        }
-
-        @Override
-        public void describe(ObjectNode error) {
-            ArrayNode list = error.putArray("problems");
-            for (CalendarProblem p : problems) {
-                list.addObject().put("field", p.field()).put("message", p.messageZh()).put("messageEn", p.messageEn());
-            }
-        }
-    }
-
     private static int year(ApiRequest request) {
         String raw = request.pathParam("year");
         if (raw == null || !raw.matches("\\d{4}")) throw Errors.invalidFormat("year", "年份应为四位数字", "year must be four digits");
@@ -86,7 +66,7 @@ public final class CalendarAdminHandler extends ApiHandler {
         }
         withYear.put("year", year);
         YearArrangement.Parsed parsed = YearArrangement.fromJson(withYear);
-        if (!parsed.ok()) throw new InvalidCalendar(parsed.problems());
+        if (!parsed.ok()) throw Errors.invalidCalendar(parsed.problems());
         app.calendars().put(parsed.arrangement().get());
         app.audit().record(staff, "load-calendar", null, Integer.toString(year));
         return ApiResponse.json(200, parsed.arrangement().get().toJson());

@@ -95,7 +95,7 @@ public final class LocalGateway implements AutoCloseable {
             }
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                writeError(exchange, new ApiException(413, "PAYLOAD_TOO_LARGE", "请求内容过大", "Payload too large", "body"));
+                writeError(exchange, Errors.bodyTooLarge(MAX_PAYLOAD));
                 return;
             }
             String requestId = UUID.randomUUID().toString();
