@@ -75,7 +75,7 @@ public final class LocalGateway implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
             String path = exchange.getRequestURI().getPath();
-            if (!path.startsWith("/api/")) {
+            if (!path.startsWith("/api/") || ApiDocsFiles.isDocsPath(path)) {
                 if (staticFiles != null && (method.equals("GET") || method.equals("HEAD")) && staticFiles.serve(exchange, path)) return;
                 writeError(exchange, Errors.routeNotFound());
                 return;
