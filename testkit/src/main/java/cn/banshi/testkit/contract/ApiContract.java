@@ -45,8 +45,6 @@ public final class ApiContract {
                                 .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
                                 // media-type parameters the validator cannot parse (fuzzed Content-Type); handlers read the type only
                                 .withLevel("validation.request.contentType.invalid", ValidationReport.Level.IGNORE)
-                                // a body sent to a route that takes none is not read (the fuzz tests send some)
-                                .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
                                 .build())
                         .build();
             } catch (OpenApiInteractionValidator.ApiLoadException e) {
