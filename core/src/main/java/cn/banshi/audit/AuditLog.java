@@ -3,6 +3,7 @@ package cn.banshi.audit;
 import cn.banshi.auth.Staff;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.errors.ApiException;
+import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
 import cn.banshi.store.Tables;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -64,7 +65,7 @@ public final class AuditLog {
         }
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
-            ApiException invalid = new ApiException(400, "INVALID_CURSOR", "分页游标无效", "Invalid cursor", "cursor");
+            ApiException invalid = Errors.invalidCursor();
             byte[] sk;
             try {
                 sk = Base64.getUrlDecoder().decode(cursor);
@@ -91,7 +92,7 @@ public final class AuditLog {
         ArrayNode items = body.putArray("items");
         for (Map<String, AttributeValue> item : response.items()) {
             ObjectNode entry = items.addObject();
-            entry.put("at", Instant.parse(item.get("at").s()).atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
+            entry.put("at", ChinaTime.timestamp(Instant.parse(item.get("at").s())));
             entry.put("sub", item.get("sub").s());
             entry.put("role", item.get("role").s());
             if (item.containsKey("village")) entry.put("village", item.get("village").s());

@@ -1,8 +1,10 @@
 package cn.banshi.calendar;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
@@ -21,5 +23,13 @@ public final class ChinaTime {
     public static LocalDate today(Clock clock) {
         Objects.requireNonNull(clock, "clock");
         return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    /**
+     * The instant as an RFC 3339 date-time in China, seconds always written ({@code 2021-06-01T09:00:00+08:00};
+     * {@code OffsetDateTime.toString()} drops zero seconds, which RFC 3339 parsers refuse).
+     */
+    public static String timestamp(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(ZONE).toOffsetDateTime());
     }
 }

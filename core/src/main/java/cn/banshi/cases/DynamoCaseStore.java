@@ -340,7 +340,7 @@ public final class DynamoCaseStore implements CaseStore {
     }
 
     private static ApiException invalidCursor() {
-        return new ApiException(400, "INVALID_CURSOR", "分页游标无效，请从第一页重新查询", "Invalid cursor; start again from the first page", "cursor");
+        return cn.banshi.errors.Errors.invalidCursor();
     }
 
     static Map<String, AttributeValue> attributes(ObjectNode node) {

@@ -1,6 +1,13 @@
 package cn.banshi.errors;
 
-/** Factory for the stable error codes. Codes are part of the API contract: never rename one. */
+import cn.banshi.calendar.CalendarProblem;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
+
+/**
+ * Factory for the stable error codes, the only place an {@link ApiException} is made. Codes are part of the API
+ * contract: never rename one; a new one goes into the {@code Error} schema's enum in infra/openapi.yaml too.
+ */
 public final class Errors {
     private Errors() {}
 
@@ -42,11 +49,6 @@ public final class Errors {
 
     public static ApiException outOfRange(String field, String rangeZh, String rangeEn) {
         return new ApiException(400, "OUT_OF_RANGE", "超出范围：" + rangeZh, "Out of range: " + rangeEn, field);
-    }
-
-    public static ApiException deadlinePassed() {
-        return new ApiException(422, "DEADLINE_PASSED", "答复期限已过，不能再暂停计时",
-                "The reply period has already run out; the clock cannot be paused", "action");
     }
 
     public static ApiException invalidFormat(String field, String zh, String en) {
@@ -148,6 +150,56 @@ public final class Errors {
     public static ApiException unavailable(int retryAfterSeconds) {
         return new ApiException(503, "SERVICE_UNAVAILABLE", "系统繁忙，请稍后重试（您的提交未被保存）",
                 "Service busy; nothing was saved, retry later", null, retryAfterSeconds);
+    }
+
+    public static ApiException invalidCursor() {
+        return new ApiException(400, "INVALID_CURSOR", "分页游标无效，请从第一页重新查询", "Invalid cursor; start again from the first page", "cursor");
+    }
+
+    public static ApiException versionConflict(long current) {
+        return new ApiException(409, "VERSION_CONFLICT", "此案件已被他人修改，请刷新后重试（当前版本 " + current + "）",
+                "Someone else changed this case; reload it (current version " + current + ")", "expectedVersion");
+    }
+
+    /** 422 with the actions the current state does allow ({@code error.allowedActions}). */
+    public static ApiException actionNotAllowed(String action, List<String> allowed) {
+        List<String> actions = List.copyOf(allowed);
+        return new ApiException(422, "ACTION_NOT_ALLOWED", "当前状态下不能执行该操作，可执行：" + (actions.isEmpty() ? "无" : String.join("、", actions)),
+                "Action '" + action + "' is not allowed in the current state; allowed: " + actions, "action", null, error -> {
+                    ArrayNode array = error.putArray("allowedActions");
+                    actions.forEach(array::add);
+                });
+    }
+
+    public static ApiException deadlinePassed() {
+        return new ApiException(422, "DEADLINE_PASSED", "答复期限已过，不能再暂停计时",
+                "The reply period has already run out; the clock cannot be paused", "action");
+    }
+
+    public static ApiException ratingNotAllowed(boolean alreadyRated) {
+        return new ApiException(422, "RATING_NOT_ALLOWED", alreadyRated ? "您已评价过该事项" : "事项办结后才能评价",
+                alreadyRated ? "This case has already been rated" : "A case can be rated once it is resolved", "score");
+    }
+
+    /** 400 naming the first problem, with every problem listed ({@code error.problems}). */
+    public static ApiException invalidCalendar(List<CalendarProblem> problems) {
+        List<CalendarProblem> all = List.copyOf(problems);
+        CalendarProblem first = all.get(0);
+        return new ApiException(400, "INVALID_CALENDAR", first.messageZh(), first.messageEn(), first.field(), null, error -> {
+            ArrayNode list = error.putArray("problems");
+            for (CalendarProblem p : all) {
+                list.addObject().put("field", p.field()).put("message", p.messageZh()).put("messageEn", p.messageEn());
+            }
+        });
+    }
+
+    /** 409 while a run of the report is queued or running, naming it ({@code error.runId}, {@code error.status}) when known. */
+    public static ApiException reportRunning(String runId, String status) {
+        return new ApiException(409, "REPORT_RUNNING", "该报告正在生成中，请稍后再试", "This report is already being generated", "job", 60, error -> {
+            if (runId == null) return;
+            error.put("runId", runId);
+            error.put("status", status);
+        });
     }
 
     public static ApiException internal() {

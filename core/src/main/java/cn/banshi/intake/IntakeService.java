@@ -92,7 +92,7 @@ public final class IntakeService {
         body.put("status", CaseStatuses.SUBMITTED);
         body.put("statusName", CaseStatuses.nameZh(CaseStatuses.SUBMITTED));
         body.put("type", form.type().code());
-        body.put("receivedAt", receivedAt.atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
+        body.put("receivedAt", ChinaTime.timestamp(receivedAt));
         DueView.put(body, due.date(), due.provisionalYear());
         return new StoredResponse(201, Json.write(body), "/api/v1/track/" + trackingNo);
     }

@@ -121,6 +121,6 @@ public final class CaseViews {
     }
 
     static String time(Instant instant) {
-        return instant.atZone(ChinaTime.ZONE).toOffsetDateTime().toString();
+        return ChinaTime.timestamp(instant);
     }
 }

@@ -117,8 +117,7 @@ public final class StaffCaseService {
     }
 
     static ApiException versionConflict(long current) {
-        return new ApiException(409, "VERSION_CONFLICT", "此案件已被他人修改，请刷新后重试（当前版本 " + current + "）",
-                "Someone else changed this case; reload it (current version " + current + ")", "expectedVersion");
+        return Errors.versionConflict(current);
     }
 
     public CaseQuery query(Staff staff, ListFilters filters, int limit, String cursor) {

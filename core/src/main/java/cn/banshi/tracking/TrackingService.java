@@ -77,7 +77,7 @@ public final class TrackingService {
         body.put("typeName", c.type().nameZh());
         body.put("status", c.status());
         body.put("statusName", CaseStatuses.nameZh(c.status()));
-        body.put("receivedAt", c.receivedAt().atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
+        body.put("receivedAt", ChinaTime.timestamp(c.receivedAt()));
         DueView.put(body, c);
         body.put("canRate", Workflows.canBeRated(c));
         if (c.rating() != null) body.put("rating", c.rating().score());
@@ -85,7 +85,7 @@ public final class TrackingService {
         for (HistoryEntry h : c.history()) {
             if (h.publicNote() == null) continue;
             ObjectNode step = timeline.addObject();
-            step.put("at", h.at().atZone(ChinaTime.ZONE).toOffsetDateTime().toString());
+            step.put("at", ChinaTime.timestamp(h.at()));
             step.put("status", h.toStatus());
             step.put("statusName", CaseStatuses.nameZh(h.toStatus()));
             step.put("note", h.publicNote());

@@ -6,11 +6,10 @@ import cn.banshi.cases.CaseStatuses;
 import cn.banshi.cases.Rating;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.errors.ApiException;
+import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -66,8 +65,7 @@ public final class Workflows {
     /** The citizen's rating, once, after the case was finished (not for rejected or withdrawn cases). */
     public static CaseRecord rate(CaseRecord c, Rating rating) {
         if (!canBeRated(c)) {
-            throw new ApiException(422, "RATING_NOT_ALLOWED", c.rating() != null ? "您已评价过该事项" : "事项办结后才能评价",
-                    c.rating() != null ? "This case has already been rated" : "A case can be rated once it is resolved", "score");
+            throw Errors.ratingNotAllowed(c.rating() != null);
         }
         CaseEdit edit = new CaseEdit(c, new ActionContext("citizen", rating.at(), null, null));
         edit.rating(rating).publicNote("您的评价：" + rating.score() + " 分");
@@ -114,27 +112,6 @@ public final class Workflows {
     }
 
     public static ApiException actionNotAllowed(String action, List<String> allowed) {
-        return new ActionNotAllowed(action, allowed);
-    }
-
-    /** 422 with the actions the current state does allow. */
-    public static final class ActionNotAllowed extends ApiException {
-        private final List<String> allowed;
-
-        ActionNotAllowed(String action, List<String> allowed) {
-            super(422, "ACTION_NOT_ALLOWED", "当前状态下不能执行该操作，可执行：" + (allowed.isEmpty() ? "无" : String.join("、", allowed)),
-                    "Action '" + action + "' is not allowed in the current state; allowed: " + allowed, "action");
-            this.allowed = List.copyOf(allowed);
-        }
-
-        public List<String> allowed() {
-            return allowed;
-        }
-
-        @Override
-        public void describe(ObjectNode error) {
-            ArrayNode array = error.putArray("allowedActions");
-            allowed.forEach(array::add);
-        }
+        return Errors.actionNotAllowed(action, allowed);
     }
 }

@@ -8,7 +8,6 @@ import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
-import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
 import cn.banshi.validation.Fields;
@@ -47,24 +46,6 @@ public final class CalendarAdminHandler extends ApiHandler {
     @Override
     protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
         return Map.of("PUT /api/v1/admin/calendar/{year}", this::put, "GET /api/v1/admin/calendar/{year}", this::get);
-    }
-
-    /** 400 naming the first problem, with every problem listed. */
-    static final class InvalidCalendar extends ApiException {
-        private final List<CalendarProblem> problems;
-
-        InvalidCalendar(List<CalendarProblem> problems) {
-            super(400, "INVALID_CALENDAR", problems.get(0).messageZh(), problems.get(0).messageEn(), problems.get(0).field());
-            this.problems = problems;
-        }
-
-        @Override
-        public void describe(ObjectNode error) {
-            ArrayNode list = error.putArray("problems");
-            for (CalendarProblem p : problems) {
-                list.addObject().put("field", p.field()).put("message", p.messageZh()).put("messageEn", p.messageEn());
-            }
-        }
     }
 
     /** How far ahead a year may be asked for or loaded. */
@@ -116,7 +97,7 @@ public final class CalendarAdminHandler extends ApiHandler {
         }
         withYear.put("year", year);
         YearArrangement.Parsed parsed = YearArrangement.fromJson(withYear);
-        if (!parsed.ok()) throw new InvalidCalendar(parsed.problems());
+        if (!parsed.ok()) throw Errors.invalidCalendar(parsed.problems());
         app.calendars().put(parsed.arrangement().get());
         app.audit().record(staff, "load-calendar", null, Integer.toString(year));
         app.recompute().schedule(year, app.deployedTowns());

@@ -15,6 +15,7 @@ import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -82,20 +83,13 @@ public final class ReportRunsHandler extends ApiHandler {
         body.put("name", year + "年" + kind.nameZh());
         body.put("year", year);
         body.put("status", ReportRuns.Status.QUEUED.code());
-        body.put("requestedAt", now.atZone(ChinaTime.ZONE).toOffsetDateTime().withNano(0).toString());
+        body.put("requestedAt", ChinaTime.timestamp(now.truncatedTo(ChronoUnit.SECONDS)));
         body.put("statusHref", status);
         return ApiResponse.json(202, body).withHeader("location", status);
     }
 
     /** 409, naming the run that is going (error.runId, error.status) so that the page can follow it. */
     private static ApiException running(ReportRuns.Run busy) {
-        return new ApiException(409, "REPORT_RUNNING", "该报告正在生成中，请稍后再试", "This report is already being generated", "job", 60) {
-            @Override
-            public void describe(ObjectNode error) {
-                if (busy == null) return;
-                error.put("runId", busy.runId());
-                error.put("status", busy.status().code());
-            }
-        };
+        return busy == null ? Errors.reportRunning(null, null) : Errors.reportRunning(busy.runId(), busy.status().code());
     }
 }

@@ -14,6 +14,7 @@ import cn.banshi.json.Json;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -101,7 +102,7 @@ public final class ReportsHandler extends ApiHandler {
     }
 
     private static String time(Instant instant) {
-        return instant.atZone(ChinaTime.ZONE).toOffsetDateTime().withNano(0).toString();
+        return ChinaTime.timestamp(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private ApiResponse download(ApiRequest request) {

@@ -9,7 +9,6 @@ import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
 import cn.banshi.catalog.Catalog;
-import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import java.time.LocalDate;
 import java.util.Map;
@@ -111,7 +110,7 @@ public final class StaffCasesHandler extends ApiHandler {
     private static String cursor(ApiRequest request) {
         String cursor = request.query("cursor");
         if (cursor != null && (cursor.isEmpty() || cursor.length() > 2048)) {
-            throw new ApiException(400, "INVALID_CURSOR", "分页游标无效", "Invalid cursor", "cursor");
+            throw Errors.invalidCursor();
         }
         return cursor;
     }

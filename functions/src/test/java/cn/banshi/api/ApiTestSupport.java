@@ -4,6 +4,7 @@ import cn.banshi.json.Json;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
+import cn.banshi.testkit.contract.ApiContract;
 import cn.banshi.validation.ChineseIds;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +27,11 @@ public abstract class ApiTestSupport {
         app = new AppContext(dynamo, clock);
     }
 
+    /** Invokes the handler as Lambda does; the request and the answer are checked against infra/openapi.yaml. */
     public static APIGatewayV2HTTPResponse call(ApiHandler handler, Events event) {
-        return handler.handleRequest(event.build(), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event.build(), null);
+        ApiContract.check(EventExchanges.of(event, response));
+        return response;
     }
 
     public static JsonNode json(APIGatewayV2HTTPResponse response) {

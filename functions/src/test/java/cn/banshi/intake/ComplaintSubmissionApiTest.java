@@ -49,7 +49,7 @@ class ComplaintSubmissionApiTest extends ApiTestSupport {
         assertTrue(trackingNo.matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}"), trackingNo);
         assertTrue(body.get("accessCode").asText().matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}"));
         assertEquals("submitted", body.get("status").asText());
-        assertEquals("2021-09-30T10:00+08:00", body.get("receivedAt").asText());
+        assertEquals("2021-09-30T10:00:00+08:00", body.get("receivedAt").asText());
         TimeLimit limit = Catalogs.bundled().town("gaocheng").orElseThrow().limitFor("environment", CaseType.COMPLAINT).orElseThrow();
         Deadlines deadlines = new Deadlines(WorkingDayCalendar.bundled());
         LocalDate expected = limit.unit() == TimeLimit.Unit.WORKING

@@ -42,7 +42,7 @@ class TrackingApiTest extends ApiTestSupport {
         assertEquals("submitted", body.get("status").asText());
         assertEquals(trackingNo, body.get("trackingNo").asText());
         assertEquals(1, body.get("timeline").size());
-        assertEquals("2021-03-15T08:30+08:00", body.get("timeline").get(0).get("at").asText());
+        assertEquals("2021-03-15T08:30:00+08:00", body.get("timeline").get(0).get("at").asText());
         for (String personal : new String[] {"王小明", "13912345678", "梅家渎村东河桥边", "accessHash", accessCode}) {
             assertFalse(response.getBody().contains(personal), personal);
         }

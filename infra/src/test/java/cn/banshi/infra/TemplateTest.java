@@ -137,7 +137,9 @@ class TemplateTest {
             for (JsonNode event : Template.events(entry.getValue(), "HttpApi").values()) {
                 String route = event.path("Method").asText() + " " + event.path("Path").asText();
                 boolean staff = event.path("Path").asText().startsWith(ADMIN_PREFIX);
-                boolean openApiSecured = operations.get(route).has("security");
+                // explicit everywhere: the staff JWT scheme on staff routes, security: [] on public ones
+                assertTrue(operations.get(route).has("security"), route + ": OpenAPI security stated");
+                boolean openApiSecured = !operations.get(route).path("security").isEmpty();
                 assertEquals(staff, openApiSecured, route + ": OpenAPI security iff a staff route");
                 String authorizer = event.path("Auth").path("Authorizer").asText(defaultAuthorizer);
                 assertEquals(staff ? defaultAuthorizer : "NONE", authorizer, route);

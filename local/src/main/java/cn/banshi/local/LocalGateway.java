@@ -75,7 +75,7 @@ public final class LocalGateway implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
             String path = exchange.getRequestURI().getPath();
-            if (!path.startsWith("/api/")) {
+            if (!path.startsWith("/api/") || ApiDocsFiles.isDocsPath(path)) {
                 if (staticFiles != null && (method.equals("GET") || method.equals("HEAD")) && staticFiles.serve(exchange, path)) return;
                 writeError(exchange, Errors.routeNotFound());
                 return;
@@ -95,7 +95,7 @@ public final class LocalGateway implements AutoCloseable {
             }
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                writeError(exchange, new ApiException(413, "PAYLOAD_TOO_LARGE", "请求内容过大", "Payload too large", "body"));
+                writeError(exchange, Errors.bodyTooLarge(MAX_PAYLOAD));
                 return;
             }
             String requestId = UUID.randomUUID().toString();

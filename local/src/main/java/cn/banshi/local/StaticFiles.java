@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Serves the web pages (S3/CloudFront in AWS) from a directory, refusing anything outside it. */
+/**
+ * Serves the web pages (S3/CloudFront in AWS) from a directory, refusing anything outside it, plus the API reference
+ * page's contract and Swagger UI files from the repository ({@link ApiDocsFiles}).
+ */
 public final class StaticFiles {
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
             "svg", "image/svg+xml", "png", "image/png", "json", "application/json; charset=utf-8",
-            "ico", "image/x-icon", "webmanifest", "application/manifest+json");
+            "ico", "image/x-icon", "webmanifest", "application/manifest+json", "yaml", "application/yaml; charset=utf-8");
 
     private final Path root;
 
@@ -22,8 +25,8 @@ public final class StaticFiles {
 
     boolean serve(HttpExchange exchange, String path) throws IOException {
         if (path.contains("..") || path.contains("\\") || path.indexOf('\0') >= 0) return false;
-        Path file = root.resolve(path.substring(1)).normalize();
-        if (!file.startsWith(root)) return false;
+        Path file = ApiDocsFiles.overlay(root.getParent(), path).orElse(root.resolve(path.substring(1)).normalize());
+        if (!file.startsWith(root) && !ApiDocsFiles.isDocsPath(path)) return false;
         if (Files.isDirectory(file)) file = file.resolve("index.html");
         if (!Files.isRegularFile(file)) return false;
         String name = file.getFileName().toString();
