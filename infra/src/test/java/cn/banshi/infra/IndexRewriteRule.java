@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -38,11 +39,49 @@ final class IndexRewriteRule {
         }
         if (!properties.path("AutoPublish").asBoolean()) violations.add(function + ": AutoPublish true (else the distribution runs no code)");
         Map<String, String> expected = expectedRewrites(web);
+        violations.addAll(routedElsewhere(template, expected.keySet(), function));
         Map<String, String> actual = CloudFrontFunctionRunner.run(properties.path("FunctionCode").asText(), new ArrayList<>(expected.keySet()));
         expected.forEach((uri, target) -> {
             if (!target.equals(actual.get(uri))) violations.add(function + ": " + uri + " -> " + actual.get(uri) + ", expected " + target);
         });
         return violations;
+    }
+
+    /**
+     * Every site path must reach the site origin through a behavior that runs the index function: CloudFront takes the
+     * first cache behavior whose PathPattern matches (else the default), so a folder under /api/ (the API reference
+     * page, /api/docs/) needs its own behavior before /api/*.
+     */
+    static List<String> routedElsewhere(Template template, Iterable<String> uris, String function) {
+        List<String> violations = new ArrayList<>();
+        for (JsonNode distribution : template.resourcesOfType("AWS::CloudFront::Distribution").values()) {
+            JsonNode config = distribution.path("Properties").path("DistributionConfig");
+            for (String uri : uris) {
+                JsonNode behavior = config.path("DefaultCacheBehavior");
+                for (JsonNode candidate : config.path("CacheBehaviors")) {
+                    if (matches(candidate.path("PathPattern").asText(), uri)) {
+                        behavior = candidate;
+                        break;
+                    }
+                }
+                String origin = behavior.path("TargetOriginId").asText();
+                if (!"site".equals(origin) || !function.equals(viewerRequestFunction(behavior))) {
+                    violations.add(uri + " is served by the behavior " + behavior.path("PathPattern").asText("(default)")
+                            + " (origin " + origin + "), not the site with " + function);
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** CloudFront's path patterns: * any characters, ? one; the leading / optional. */
+    static boolean matches(String pattern, String uri) {
+        String p = pattern.startsWith("/") ? pattern : "/" + pattern;
+        StringBuilder regex = new StringBuilder();
+        for (char c : p.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return uri.matches(regex.toString());
     }
 
     private static String viewerRequestFunction(JsonNode behavior) {
