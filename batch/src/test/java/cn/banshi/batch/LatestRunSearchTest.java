@@ -13,14 +13,14 @@ class LatestRunSearchTest {
     void findsTheLastOfRunsNumberedWithoutGaps() {
         for (long runs = 0; runs <= 300; runs++) {
             long last = runs;
-            assertEquals(runs, ReportJobs.lastPresent(r -> r >= 1 && r <= last), "runs: " + runs);
+            assertEquals(runs, LatestRun.lastPresent(r -> r >= 1 && r <= last), "runs: " + runs);
         }
     }
 
     @Test
     void lookupsGrowWithTheLogarithmOfTheRuns() {
         AtomicInteger lookups = new AtomicInteger();
-        long found = ReportJobs.lastPresent(r -> {
+        long found = LatestRun.lastPresent(r -> {
             lookups.incrementAndGet();
             return r <= 1_000;
         });
