@@ -23,7 +23,6 @@ export const STATUS_NAMES = {
   registered: '已登记',
   forwarded: '已转送交办',
   'in-progress': '办理中',
-  extended: '已延期办理',
   'under-review': '复查（复核）中',
   'awaiting-correction': '待申请人补正',
   'consulting-third-party': '征求第三方意见中',

@@ -1,14 +1,18 @@
 package cn.banshi.batch;
 
 import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.CaseAction;
+import cn.banshi.cases.CaseDetails;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatus;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.cases.HistoryEntry;
+import cn.banshi.cases.InfoRequestDetails;
+import cn.banshi.cases.Personal;
 import cn.banshi.cases.Rating;
 import cn.banshi.cases.Resolution;
+import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.catalog.CaseType;
-import cn.banshi.json.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,22 +49,21 @@ public final class CaseWriter {
     }
 
     static CaseRecord record(String town, CaseSpec s) {
-        String trackingNo = cn.banshi.cases.TrackingNumbers.newTrackingNo(RANDOM);
-        ObjectNode personal = Json.object();
-        personal.putObject("submitter").put("name", PERSON_NAME).put("phone", PERSON_PHONE).put("anonymous", false);
-        ObjectNode details = Json.object();
-        if (s.type() == CaseType.INFO_REQUEST) {
-            details.put("applicantKind", s.applicantKind()).put("form", "electronic").put("delivery", "online");
-        }
+        String trackingNo = TrackingNumbers.newTrackingNo(RANDOM);
+        Personal personal = Personal.ofSubmitter(new Personal.Person(PERSON_NAME, PERSON_PHONE, false, null));
+        CaseDetails details = s.type() == CaseType.INFO_REQUEST
+                ? InfoRequestDetails.of(s.applicantKind(), "electronic", "online") : CaseDetails.empty(s.type());
         List<HistoryEntry> history = new ArrayList<>();
-        history.add(new HistoryEntry(1, s.receivedAt(), "citizen", "submit", null, "submitted", "已收到", null));
-        String status = s.type() == CaseType.INFO_REQUEST ? "in-progress" : s.type() == CaseType.DISPUTE ? "mediating" : "assigned";
+        history.add(new HistoryEntry(1, s.receivedAt(), "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED, "已收到", null));
+        CaseStatus status = s.type() == CaseType.INFO_REQUEST ? CaseStatus.IN_PROGRESS
+                : s.type() == CaseType.DISPUTE ? CaseStatus.MEDIATING : CaseStatus.ASSIGNED;
         Resolution resolution = null;
         Rating rating = null;
         if (s.finished()) {
             Instant at = s.finishedOn().atTime(10, 0).atZone(ChinaTime.ZONE).toInstant();
-            String finalStatus = finalStatus(s);
-            history.add(new HistoryEntry(2, at, "staff-1", finalStatus.equals("withdrawn") ? "withdraw" : "resolve",
+            CaseStatus finalStatus = finalStatus(s);
+            history.add(new HistoryEntry(2, at, "staff-1",
+                    finalStatus == CaseStatus.WITHDRAWN ? CaseAction.WITHDRAW : CaseAction.RESOLVE,
                     status, finalStatus, "已办结", null));
             status = finalStatus;
             resolution = new Resolution(at, s.finishedOn(), s.onTime(), s.outcome(),
@@ -72,8 +75,10 @@ public final class CaseWriter {
                 "hash", history, resolution, rating);
     }
 
-    private static String finalStatus(CaseSpec s) {
-        if (s.type() == CaseType.INFO_REQUEST) return "other:other".equals(s.outcome()) ? "withdrawn" : "answered";
-        return "rejected".equals(s.outcome()) ? "rejected" : "resolved";
+    private static CaseStatus finalStatus(CaseSpec s) {
+        if (s.type() == CaseType.INFO_REQUEST) {
+            return "other:other".equals(s.outcome()) ? CaseStatus.WITHDRAWN : CaseStatus.ANSWERED;
+        }
+        return "rejected".equals(s.outcome()) ? CaseStatus.REJECTED : CaseStatus.RESOLVED;
     }
 }

@@ -2,16 +2,17 @@ package cn.banshi.bench;
 
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.AccessCodes;
+import cn.banshi.cases.CaseAction;
+import cn.banshi.cases.CaseDetails;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.cases.CaseRecord;
-import cn.banshi.cases.CaseStatuses;
+import cn.banshi.cases.CaseStatus;
 import cn.banshi.cases.HistoryEntry;
+import cn.banshi.cases.Personal;
 import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Category;
-import cn.banshi.json.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,8 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class CaseGenerator {
     private static final CaseType[] TYPES = {CaseType.COMPLAINT, CaseType.COMPLAINT, CaseType.COMPLAINT, CaseType.COMPLAINT,
             CaseType.HELP, CaseType.HELP, CaseType.ENQUIRY, CaseType.ENQUIRY, CaseType.SUGGESTION, CaseType.DISPUTE};
-    private static final String[] OPEN = {"submitted", "accepted", "assigned", "replied"};
-    private static final String[] FINISHED = {"resolved", "closed", "closed", "rejected"};
+    private static final CaseStatus[] OPEN = {CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.ASSIGNED,
+            CaseStatus.REPLIED};
+    private static final CaseStatus[] FINISHED = {CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.CLOSED,
+            CaseStatus.REJECTED};
 
     private final Catalog catalog;
     private final LocalDate until;
@@ -53,20 +56,34 @@ public final class CaseGenerator {
         LocalDate receivedOn = until.minusDays(r.nextInt(730));
         Instant receivedAt = receivedOn.atTime(8 + r.nextInt(10), r.nextInt(60), r.nextInt(60)).atZone(ChinaTime.ZONE).toInstant();
         boolean open = receivedOn.isAfter(until.minusDays(60)) ? r.nextInt(2) == 0 : r.nextInt(20) == 0;
-        String status = open ? OPEN[r.nextInt(OPEN.length)] : FINISHED[r.nextInt(FINISHED.length)];
+        CaseStatus status = open ? OPEN[r.nextInt(OPEN.length)] : FINISHED[r.nextInt(FINISHED.length)];
         String trackingNo = TrackingNumbers.newTrackingNo(ids);
-        ObjectNode personal = Json.object();
-        personal.putObject("submitter").put("name", "测试" + (i % 1000)).put("phone", String.format("139%08d", i)).put("anonymous", false);
-        personal.putObject("location").put("address", "高塍镇测试路" + (i % 500) + "号");
-        HistoryEntry first = new HistoryEntry(1, receivedAt, "citizen", "submit", null, CaseStatuses.SUBMITTED, "已收到您的" + type.nameZh(), null);
-        List<HistoryEntry> history = status.equals(CaseStatuses.SUBMITTED) ? List.of(first)
-                : List.of(first, new HistoryEntry(2, receivedAt.plusSeconds(86_400), "staff@" + catalog.town().id(), "update",
-                        CaseStatuses.SUBMITTED, status, "办理进展：" + CaseStatuses.nameZh(status), null));
+        Personal personal = Personal.ofSubmitter(
+                        new Personal.Person("测试" + (i % 1000), String.format("139%08d", i), false, null))
+                .withLocation(new Personal.Location("高塍镇测试路" + (i % 500) + "号", null, null));
+        HistoryEntry first = new HistoryEntry(1, receivedAt, "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED,
+                "已收到您的" + type.nameZh(), null);
+        List<HistoryEntry> history = status == CaseStatus.SUBMITTED ? List.of(first)
+                : List.of(first, new HistoryEntry(2, receivedAt.plusSeconds(86_400), "staff@" + catalog.town().id(),
+                        actionTo(status), CaseStatus.SUBMITTED, status, "办理进展：" + status.nameZh(), null));
         return new CaseRecord(trackingNo, catalog.town().id(), type, category.id(), village,
                 "第" + i + "号 " + category.name() + "问题", "关于" + category.name() + "的反映，编号 " + i + "，请尽快处理。",
                 r.nextInt(5) == 0 ? "hotline-12345" : "online", status, history.size(), receivedAt, receivedOn,
-                receivedOn.plusDays(15 + r.nextInt(20)), 0, personal, Json.object(), AccessCodes.hash(trackingNo, "4F7QKM2X9D"),
+                receivedOn.plusDays(15 + r.nextInt(20)), 0, personal, CaseDetails.empty(type), AccessCodes.hash(trackingNo, "4F7QKM2X9D"),
                 history, null, null);
+    }
+
+    /** The hotline action that leads to {@code status} (the generated history jumps there in one step). */
+    private static CaseAction actionTo(CaseStatus status) {
+        return switch (status) {
+            case ACCEPTED -> CaseAction.ACCEPT;
+            case ASSIGNED -> CaseAction.ASSIGN;
+            case REPLIED -> CaseAction.REPLY;
+            case RESOLVED -> CaseAction.RESOLVE;
+            case CLOSED -> CaseAction.CLOSE;
+            case REJECTED -> CaseAction.REJECT;
+            default -> throw new IllegalArgumentException(status.code());
+        };
     }
 
     public Iterator<Map<String, AttributeValue>> items(int count) {

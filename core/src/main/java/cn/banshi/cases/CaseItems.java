@@ -2,10 +2,9 @@ package cn.banshi.cases;
 
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.catalog.CaseType;
-import cn.banshi.store.AttributeJson;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Maps a {@link CaseRecord} to its DynamoDB item and back, including the index key attributes. */
 public final class CaseItems {
     /** Fixed width, so that index sort keys order by time: 2021-09-30T10:00:00+08:00. */
-    static final java.time.format.DateTimeFormatter RECEIVED_KEY_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ChinaTime.ZONE);
+    static final DateTimeFormatter RECEIVED_KEY_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ChinaTime.ZONE);
 
     /** The first year a provisional due date's count passed through without a loaded notice; absent when final. */
     public static final String DUE_PROVISIONAL_YEAR = "dueProvisionalYear";
@@ -36,26 +35,26 @@ public final class CaseItems {
         item.put("title", s(c.title()));
         item.put("description", s(c.description()));
         item.put("channel", s(c.channel()));
-        item.put("status", s(c.status()));
+        item.put("status", s(c.status().code()));
         item.put("version", AttributeValue.fromN(Long.toString(c.version())));
         item.put("receivedAt", s(c.receivedAt().toString()));
         item.put("receivedOn", s(c.receivedOn().toString()));
         String receivedKey = RECEIVED_KEY_TIME.format(c.receivedAt()) + "#" + c.trackingNo();
         item.put("receivedKey", s(receivedKey));
         item.put("townType", s(c.town() + "#" + c.type().code()));
-        item.put("townStatus", s(c.town() + "#" + c.status()));
+        item.put("townStatus", s(c.town() + "#" + c.status().code()));
         if (c.dueDate() != null) {
             item.put("dueDate", s(c.dueDate().toString()));
             if (c.dueProvisionalYear() != 0) {
                 item.put(DUE_PROVISIONAL_YEAR, AttributeValue.fromN(Integer.toString(c.dueProvisionalYear())));
             }
-            if (CaseStatuses.isOpen(c.status())) {
+            if (c.status().isOpen()) {
                 item.put("openTown", s(c.town()));
                 item.put("dueKey", s(c.dueDate() + "#" + c.trackingNo()));
             }
         }
-        item.put("personal", AttributeJson.toAttribute(c.personal()));
-        item.put("details", AttributeJson.toAttribute(c.details()));
+        item.put("personal", PersonalItems.toAttribute(c.personal()));
+        item.put("details", DetailsItems.toAttribute(c.details()));
         item.put("accessHash", s(c.accessHash()));
         List<AttributeValue> history = new ArrayList<>();
         for (HistoryEntry h : c.history()) {
@@ -63,9 +62,9 @@ public final class CaseItems {
             m.put("seq", AttributeValue.fromN(Integer.toString(h.seq())));
             m.put("at", s(h.at().toString()));
             m.put("actor", s(h.actor()));
-            m.put("action", s(h.action()));
-            if (h.fromStatus() != null) m.put("from", s(h.fromStatus()));
-            m.put("to", s(h.toStatus()));
+            m.put("action", s(h.action().code()));
+            if (h.fromStatus() != null) m.put("from", s(h.fromStatus().code()));
+            m.put("to", s(h.toStatus().code()));
             if (h.publicNote() != null) m.put("publicNote", s(h.publicNote()));
             if (h.note() != null) m.put("note", s(h.note()));
             if (h.effectiveOn() != null) m.put("effectiveOn", s(h.effectiveOn().toString()));
@@ -93,27 +92,29 @@ public final class CaseItems {
         for (AttributeValue v : item.get("history").l()) {
             Map<String, AttributeValue> m = v.m();
             history.add(new HistoryEntry(Integer.parseInt(m.get("seq").n()), Instant.parse(m.get("at").s()),
-                    m.get("actor").s(), m.get("action").s(), str(m, "from"), m.get("to").s(),
+                    m.get("actor").s(), CaseAction.fromCode(m.get("action").s()),
+                    m.containsKey("from") ? CaseStatus.fromCode(m.get("from").s()) : null, CaseStatus.fromCode(m.get("to").s()),
                     str(m, "publicNote"), str(m, "note"),
                     m.containsKey("effectiveOn") ? LocalDate.parse(m.get("effectiveOn").s()) : null));
         }
+        CaseType type = CaseType.fromCode(item.get("type").s());
         return new CaseRecord(
                 item.get("pk").s(),
                 item.get("town").s(),
-                CaseType.fromCode(item.get("type").s()),
+                type,
                 item.get("category").s(),
                 str(item, "village"),
                 item.get("title").s(),
                 item.get("description").s(),
                 item.get("channel").s(),
-                item.get("status").s(),
+                CaseStatus.fromCode(item.get("status").s()),
                 Long.parseLong(item.get("version").n()),
                 Instant.parse(item.get("receivedAt").s()),
                 LocalDate.parse(item.get("receivedOn").s()),
                 item.containsKey("dueDate") ? LocalDate.parse(item.get("dueDate").s()) : null,
                 item.containsKey(DUE_PROVISIONAL_YEAR) ? Integer.parseInt(item.get(DUE_PROVISIONAL_YEAR).n()) : 0,
-                (ObjectNode) AttributeJson.toJson(item.get("personal")),
-                (ObjectNode) AttributeJson.toJson(item.get("details")),
+                PersonalItems.fromAttribute(item.get("personal")),
+                DetailsItems.fromAttribute(type, item.get("details")),
                 str(item, "accessHash"),
                 history,
                 item.containsKey("finishedAt") ? new Resolution(Instant.parse(item.get("finishedAt").s()),

@@ -2,7 +2,6 @@ package cn.banshi.cases;
 
 import cn.banshi.calendar.Due;
 import cn.banshi.catalog.CaseType;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.Optional;
 /**
  * A case as stored: one DynamoDB item, so that status, version and history always change together.
  * {@code personal} holds everything that identifies a person (submitter, parties, applicant, the address);
- * only authorised roles see it. {@code details} holds type-specific facts that are not personal
- * (for information requests: applicant kind, form, delivery; the deadline clock). {@code resolution} and
+ * only authorised roles see it. {@code details} holds the type-specific facts that are not personal, one record per
+ * workflow family (for information requests: applicant kind, form, delivery; the deadline clock). {@code resolution} and
  * {@code rating} are null until the case is finished or rated. {@code dueProvisionalYear} is the first year the due
  * date's count passed through without a loaded holiday notice (the date is provisional), or 0.
  */
@@ -25,14 +24,14 @@ public record CaseRecord(
         String title,
         String description,
         String channel,
-        String status,
+        CaseStatus status,
         long version,
         Instant receivedAt,
         LocalDate receivedOn,
         LocalDate dueDate,
         int dueProvisionalYear,
-        ObjectNode personal,
-        ObjectNode details,
+        Personal personal,
+        CaseDetails details,
         String accessHash,
         List<HistoryEntry> history,
         Resolution resolution,
@@ -41,6 +40,11 @@ public record CaseRecord(
     public CaseRecord {
         history = List.copyOf(history);
         if (dueDate == null) dueProvisionalYear = 0;
+    }
+
+    /** The details as the family's record; the case's type decides the family. */
+    public <T extends CaseDetails> T details(Class<T> family) {
+        return family.cast(details);
     }
 
     /** The due date in force with its provisional year, if the case has one. */

@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The case table through the AWS SDK v2 low-level client. Lists use Query on the indexes, never Scan. */
 public final class DynamoCaseStore implements CaseStore {
+    /** The store's own attribute on a created item (not part of the record): the write nonce of its creation. */
+    public static final String IDEMPOTENCY_REF = "idemRef";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -41,7 +44,7 @@ public final class DynamoCaseStore implements CaseStore {
         String condition = "attribute_not_exists(pk)";
         Map<String, AttributeValue> values = Map.of();
         if (idempotencyRef != null) {
-            item.put("idemRef", AttributeValue.fromS(idempotencyRef));
+            item.put(IDEMPOTENCY_REF, AttributeValue.fromS(idempotencyRef));
             condition = "attribute_not_exists(pk) OR (idemRef = :ref AND version = :one)";
             values = Map.of(":ref", AttributeValue.fromS(idempotencyRef), ":one", AttributeValue.fromN("1"));
         }

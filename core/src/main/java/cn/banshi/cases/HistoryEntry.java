@@ -9,12 +9,13 @@ import java.time.LocalDate;
  * {@code publicNote} is the text the citizen's timeline shows (never personal data), {@code note} the
  * internal remark. {@code at} is when the entry was typed; {@code effectiveOn}, when set, the day the step took effect
  * (a paper notice posted on Friday and typed in on Monday), which the statutory clocks count from.
+ * {@code fromStatus} is null only for the submission.
  */
-public record HistoryEntry(int seq, Instant at, String actor, String action, String fromStatus, String toStatus,
-                           String publicNote, String note, LocalDate effectiveOn) {
+public record HistoryEntry(int seq, Instant at, String actor, CaseAction action, CaseStatus fromStatus,
+                           CaseStatus toStatus, String publicNote, String note, LocalDate effectiveOn) {
 
     /** An entry effective when it was typed. */
-    public HistoryEntry(int seq, Instant at, String actor, String action, String fromStatus, String toStatus,
+    public HistoryEntry(int seq, Instant at, String actor, CaseAction action, CaseStatus fromStatus, CaseStatus toStatus,
                         String publicNote, String note) {
         this(seq, at, actor, action, fromStatus, toStatus, publicNote, note, null);
     }

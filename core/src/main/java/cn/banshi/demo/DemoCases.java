@@ -3,9 +3,20 @@ package cn.banshi.demo;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.calendar.Deadlines;
 import cn.banshi.cases.AccessCodes;
+import cn.banshi.cases.CaseAction;
+import cn.banshi.cases.CaseDetails;
 import cn.banshi.cases.CaseRecord;
-import cn.banshi.cases.CaseStatuses;
+import cn.banshi.cases.CaseStatus;
+import cn.banshi.cases.DisputeDetails;
 import cn.banshi.cases.HistoryEntry;
+import cn.banshi.cases.HotlineDetails;
+import cn.banshi.cases.InfoRequestDetails;
+import cn.banshi.cases.Personal;
+import cn.banshi.cases.Personal.Applicant;
+import cn.banshi.cases.Personal.Location;
+import cn.banshi.cases.Personal.Person;
+import cn.banshi.cases.PetitionDetails;
+import cn.banshi.cases.Supervision;
 import cn.banshi.cases.Rating;
 import cn.banshi.cases.Resolution;
 import cn.banshi.cases.TrackingNumbers;
@@ -13,9 +24,7 @@ import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.TimeLimit;
 import cn.banshi.catalog.Village;
-import cn.banshi.json.Json;
 import cn.banshi.validation.ChineseIds;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,6 +65,9 @@ public final class DemoCases {
     private static final String[] APPLICANT_KINDS = {"natural-person", "natural-person", "natural-person", "natural-person",
             "natural-person", "natural-person", "natural-person", "commercial-enterprise", "commercial-enterprise",
             "research-institution", "public-interest-org", "legal-service-org", "other-org"};
+
+    /** Every generated case is marked as demo data. */
+    private static final Supervision DEMO = new Supervision(null, null, true);
 
     private final Catalog catalog;
     private final Deadlines deadlines;
@@ -134,96 +146,100 @@ public final class DemoCases {
                 : catalog.categoriesFor(type).get(r.nextInt(catalog.categoriesFor(type).size())).id();
         boolean weak = village.id().equals(WEAK_VILLAGE);
         Flow flow = new Flow(receivedAt);
-        ObjectNode personal = Json.object();
-        ObjectNode details = Json.object();
+        Personal personal;
+        CaseDetails details;
         LocalDate due;
         Resolution resolution;
         Rating rating = null;
-        String status;
+        CaseStatus status;
         String title;
         switch (type) {
             case DISPUTE -> {
-                personal.set("submitter", person(r));
-                personal.putArray("parties").add(person(r));
+                Person submitter = person(r);
+                personal = Personal.ofSubmitter(submitter).withParties(List.of(person(r)));
                 title = DemoTexts.disputeTitle(category, r);
                 LocalDate accepted = deadlines.addCalendarDays(receivedOn, r.nextInt(2));
-                flow.step(accepted, 9, "accept", "accepted", "调解申请已受理");
+                flow.step(accepted, 9, CaseAction.ACCEPT, CaseStatus.ACCEPTED, "调解申请已受理");
                 due = deadlines.addCalendarDays(accepted, 30);
-                details.put("acceptedOn", accepted.toString());
-                details.put("mediator", village.name() + "人民调解委员会");
-                flow.step(accepted, 14, "assign-mediator", "mediating", "已指派人民调解员");
+                flow.step(accepted, 14, CaseAction.ASSIGN_MEDIATOR, CaseStatus.MEDIATING, "已指派人民调解员");
                 LocalDate session = deadlines.addCalendarDays(accepted, 1 + r.nextInt(8));
-                details.putArray("sessions").addObject().put("date", session.toString()).put("summary", "组织双方当事人面对面调解");
-                flow.step(session, 15, "record-session", "mediating", "已于 " + session + " 组织调解");
+                details = DisputeDetails.EMPTY.withAcceptedOn(accepted).withMediator(village.name() + "人民调解委员会")
+                        .withSession(new DisputeDetails.Session(session, "组织双方当事人面对面调解"));
+                flow.step(session, 15, CaseAction.RECORD_SESSION, CaseStatus.MEDIATING, "已于 " + session + " 组织调解");
                 LocalDate done = deadlines.addCalendarDays(session, r.nextInt(6));
-                flow.step(done, 16, "resolve", "resolved", "调解成功，已达成调解协议");
+                flow.step(done, 16, CaseAction.RESOLVE, CaseStatus.RESOLVED, "调解成功，已达成调解协议");
                 boolean fulfilled = r.nextInt(100) < 97;
                 resolution = new Resolution(flow.last, done, !done.isAfter(due), "agreement-reached", fulfilled);
-                flow.step(deadlines.addCalendarDays(done, 20), 10, "record-fulfilment", "resolved", fulfilled ? "调解协议已履行" : "调解协议未履行");
-                flow.step(deadlines.addCalendarDays(done, 25), 10, "close", "closed", "已回访，归档");
-                status = "closed";
+                flow.step(deadlines.addCalendarDays(done, 20), 10, CaseAction.RECORD_FULFILMENT, CaseStatus.RESOLVED,
+                        fulfilled ? "调解协议已履行" : "调解协议未履行");
+                flow.step(deadlines.addCalendarDays(done, 25), 10, CaseAction.CLOSE, CaseStatus.CLOSED, "已回访，归档");
+                status = CaseStatus.CLOSED;
             }
             case PETITION -> {
-                personal.set("submitter", person(r));
+                personal = Personal.ofSubmitter(person(r));
                 title = DemoTexts.petitionTitle(category, r);
-                flow.step(receivedOn, 10, "register", "registered", "信访事项已登记");
+                flow.step(receivedOn, 10, CaseAction.REGISTER, CaseStatus.REGISTERED, "信访事项已登记");
                 LocalDate forwarded = deadlines.addCalendarDays(receivedOn, 1 + r.nextInt(10));
-                details.put("handlingBody", r.nextBoolean() ? "镇信访办" : "镇综合执法局");
-                flow.step(forwarded, 10, "forward", "forwarded", "已转送（交办）办理");
+                String handlingBody = r.nextBoolean() ? "镇信访办" : "镇综合执法局";
+                flow.step(forwarded, 10, CaseAction.FORWARD, CaseStatus.FORWARDED, "已转送（交办）办理");
                 LocalDate acknowledged = deadlines.addCalendarDays(forwarded, 1 + r.nextInt(10));
                 due = deadlines.petitionHandlingDue(acknowledged);
-                details.put("acceptedOn", acknowledged.toString());
-                flow.step(acknowledged, 11, "acknowledge", "in-progress", "已受理，将于 " + due + " 前办结");
+                flow.step(acknowledged, 11, CaseAction.ACKNOWLEDGE, CaseStatus.IN_PROGRESS, "已受理，将于 " + due + " 前办结");
                 LocalDate replied = deadlines.addCalendarDays(acknowledged, 10 + r.nextInt(45));
-                details.put("lastRepliedOn", replied.toString());
-                flow.step(replied, 15, "reply", "resolved", "已出具书面处理意见");
+                // the demo's petitions record the handling body without the day it was forwarded
+                details = new PetitionDetails(null, handlingBody, null, acknowledged, null, null, replied, null, null,
+                        Supervision.NONE);
+                flow.step(replied, 15, CaseAction.REPLY, CaseStatus.RESOLVED, "已出具书面处理意见");
                 resolution = new Resolution(flow.last, replied, !replied.isAfter(due), "resolved", null);
-                status = "resolved";
+                status = CaseStatus.RESOLVED;
             }
             case INFO_REQUEST -> {
                 String kind = APPLICANT_KINDS[r.nextInt(APPLICANT_KINDS.length)];
-                personal.set("applicant", applicant(kind, r));
-                details.put("applicantKind", kind).put("form", r.nextInt(4) == 0 ? "paper" : "electronic")
-                        .put("delivery", r.nextBoolean() ? "online" : "email");
+                personal = Personal.ofApplicant(applicant(kind, r));
+                String form = r.nextInt(4) == 0 ? "paper" : "electronic";
+                details = InfoRequestDetails.of(kind, form, r.nextBoolean() ? "online" : "email");
                 title = "政府信息公开申请";
                 due = deadlines.addWorkingDays(receivedOn, 20);
                 String outcome = OUTCOMES[r.nextInt(OUTCOMES.length)];
                 LocalDate replied = deadlines.addWorkingDays(receivedOn, 3 + r.nextInt(16));
                 if (slot.yearOffset() != 0) replied = deadlines.addWorkingDays(receivedOn, 12 + r.nextInt(7));
                 if (outcome.equals("other:other")) {
-                    flow.step(replied, 10, "withdraw", "withdrawn", "申请人已撤回申请");
-                    status = "withdrawn";
+                    flow.step(replied, 10, CaseAction.WITHDRAW, CaseStatus.WITHDRAWN, "申请人已撤回申请");
+                    status = CaseStatus.WITHDRAWN;
                 } else {
-                    flow.step(replied, 16, "answer", "answered", "已于 " + replied + " 作出答复");
-                    status = "answered";
+                    flow.step(replied, 16, CaseAction.ANSWER, CaseStatus.ANSWERED, "已于 " + replied + " 作出答复");
+                    status = CaseStatus.ANSWERED;
                 }
                 resolution = new Resolution(flow.last, replied, !replied.isAfter(due), outcome, null);
             }
             default -> {
-                personal.set("submitter", person(r));
-                if (r.nextInt(3) > 0) personal.putObject("location").put("address", village.name() + DemoTexts.spot(r));
+                personal = Personal.ofSubmitter(person(r));
+                if (r.nextInt(3) > 0) {
+                    personal = personal.withLocation(new Location(village.name() + DemoTexts.spot(r), null, null));
+                }
                 title = DemoTexts.hotlineTitle(category, type, r);
                 TimeLimit limit = catalog.limitFor(category, type).orElseThrow();
                 due = deadlines.addWorkingDays(receivedOn, limit.days());
-                flow.step(receivedOn, 9, "accept", "accepted", "已受理，正在安排办理");
-                details.put("assignedTo", "village:" + village.id());
-                flow.step(receivedOn, 11, "assign", "assigned", "已派单至" + village.name() + "办理");
+                flow.step(receivedOn, 9, CaseAction.ACCEPT, CaseStatus.ACCEPTED, "已受理，正在安排办理");
+                details = HotlineDetails.EMPTY.withAssignedTo(HotlineDetails.toVillage(village.id()));
+                flow.step(receivedOn, 11, CaseAction.ASSIGN, CaseStatus.ASSIGNED, "已派单至" + village.name() + "办理");
                 boolean late = r.nextInt(100) < (weak ? 18 : 3);
                 LocalDate replied = late ? deadlines.addWorkingDays(due, 1 + r.nextInt(5))
                         : deadlines.addWorkingDays(receivedOn, Math.max(1, r.nextInt(limit.days()) + 1));
-                flow.step(replied, 15, "reply", "replied", "答复：" + DemoTexts.reply(type, r));
-                flow.step(replied, 17, "resolve", "resolved", "已办结");
+                flow.step(replied, 15, CaseAction.REPLY, CaseStatus.REPLIED, "答复：" + DemoTexts.reply(type, r));
+                flow.step(replied, 17, CaseAction.RESOLVE, CaseStatus.RESOLVED, "已办结");
                 resolution = new Resolution(flow.last, replied, !replied.isAfter(due), "resolved", null);
-                flow.step(deadlines.addCalendarDays(replied, 1 + r.nextInt(3)), 10, "close", "closed", "已回访，办结归档");
-                status = "closed";
+                flow.step(deadlines.addCalendarDays(replied, 1 + r.nextInt(3)), 10, CaseAction.CLOSE, CaseStatus.CLOSED,
+                        "已回访，办结归档");
+                status = CaseStatus.CLOSED;
                 if (r.nextInt(100) < 65) {
                     rating = new Rating(score(r, weak), null, flow.last.plusSeconds(600));
                     flow.rate(rating);
                 }
             }
         }
-        if (!personal.has("submitter") && !personal.has("applicant")) throw new IllegalStateException();
-        details.put("demo", true);
+        if (personal.submitter() == null && personal.applicant() == null) throw new IllegalStateException();
+        details = details.withSupervision(DEMO);
         String description = DemoTexts.description(title, village.name());
         String villageId = type == CaseType.INFO_REQUEST ? null : village.id();
         return new DemoCase(new CaseRecord(trackingNo, catalog.town().id(), type, category, villageId, title, description,
@@ -247,31 +263,32 @@ public final class DemoCases {
             LocalDate receivedOn = today.minusDays(i % 9);
             Instant receivedAt = at(receivedOn, 8 + r.nextInt(10), r.nextInt(60));
             Village village = catalog.villages().get(i % catalog.villages().size());
-            ObjectNode personal = Json.object();
-            ObjectNode details = Json.object().put("demo", true);
+            Personal personal;
+            CaseDetails details;
             String category;
             LocalDate due;
             String title;
             if (type == CaseType.INFO_REQUEST) {
                 category = "government-information";
-                personal.set("applicant", applicant("natural-person", r));
-                details.put("applicantKind", "natural-person").put("form", "electronic").put("delivery", "online");
+                personal = Personal.ofApplicant(applicant("natural-person", r));
+                details = InfoRequestDetails.of("natural-person", "electronic", "online").withSupervision(DEMO);
                 due = deadlines.addWorkingDays(receivedOn, 20);
                 title = "政府信息公开申请";
             } else {
                 category = catalog.categoriesFor(type).get(r.nextInt(catalog.categoriesFor(type).size())).id();
-                personal.set("submitter", person(r));
-                if (type == CaseType.DISPUTE) personal.putArray("parties").add(person(r));
+                personal = Personal.ofSubmitter(person(r));
+                if (type == CaseType.DISPUTE) personal = personal.withParties(List.of(person(r)));
+                details = CaseDetails.empty(type).withSupervision(DEMO);
                 TimeLimit limit = catalog.limitFor(category, type).orElseThrow();
                 due = limit.unit() == TimeLimit.Unit.WORKING ? deadlines.addWorkingDays(receivedOn, limit.days())
                         : deadlines.addCalendarDays(receivedOn, limit.days());
                 title = type == CaseType.DISPUTE ? disputeTitleFor(category, r) : DemoTexts.hotlineTitle(category, type, r);
             }
             Flow flow = new Flow(receivedAt);
-            String status = CaseStatuses.SUBMITTED;
+            CaseStatus status = CaseStatus.SUBMITTED;
             if (type != CaseType.INFO_REQUEST && type != CaseType.DISPUTE && i % 3 > 0) {
-                flow.step(receivedOn, 16, "accept", "accepted", "已受理，正在安排办理");
-                status = "accepted";
+                flow.step(receivedOn, 16, CaseAction.ACCEPT, CaseStatus.ACCEPTED, "已受理，正在安排办理");
+                status = CaseStatus.ACCEPTED;
             }
             CaseRecord c = new CaseRecord(trackingNo, catalog.town().id(), type, category,
                     type == CaseType.INFO_REQUEST ? null : village.id(), title, DemoTexts.description(title, village.name()),
@@ -303,40 +320,40 @@ public final class DemoCases {
         return day.atTime(hour, minute).atZone(ChinaTime.ZONE).toInstant();
     }
 
-    private static ObjectNode person(Random r) {
+    /** A named person with a phone (parties, like submitters, are marked not anonymous). */
+    private static Person person(Random r) {
         String name = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)]
                 + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
         String phone = "1" + (3 + r.nextInt(7)) + String.format("%09d", r.nextInt(1_000_000_000));
-        return Json.object().put("name", name).put("phone", phone).put("anonymous", false);
+        return new Person(name, phone, false, null);
     }
 
-    private static ObjectNode applicant(String kind, Random r) {
-        ObjectNode a = person(r);
-        a.remove("anonymous");
-        a.put("kind", kind);
+    private static Applicant applicant(String kind, Random r) {
+        Person p = person(r);
         if (kind.equals("natural-person")) {
             String first17 = "320282" + (1950 + r.nextInt(50)) + String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28))
                     + String.format("%03d", r.nextInt(1000));
-            a.put("idType", "resident-id").put("idNumber", first17 + ChineseIds.residentIdCheckChar(first17));
-        } else {
-            String first17 = "91320282MA" + String.format("%07d", r.nextInt(10_000_000));
-            a.put("organization", "宜兴市" + DemoTexts.organisation(r)).put("creditCode", first17 + ChineseIds.creditCodeCheckChar(first17));
+            return new Applicant(kind, p.name(), "resident-id", first17 + ChineseIds.residentIdCheckChar(first17), null,
+                    null, p.phone(), null, null);
         }
-        return a;
+        String first17 = "91320282MA" + String.format("%07d", r.nextInt(10_000_000));
+        return new Applicant(kind, p.name(), null, null, "宜兴市" + DemoTexts.organisation(r),
+                first17 + ChineseIds.creditCodeCheckChar(first17), p.phone(), null, null);
     }
 
     /** Builds the append-only history, one step at a time, never going back in time. */
     private static final class Flow {
         final List<HistoryEntry> history = new ArrayList<>();
         Instant last;
-        String status = CaseStatuses.SUBMITTED;
+        CaseStatus status = CaseStatus.SUBMITTED;
 
         Flow(Instant receivedAt) {
-            history.add(new HistoryEntry(1, receivedAt, "citizen", "submit", null, CaseStatuses.SUBMITTED, "已收到您的事项", null));
+            history.add(new HistoryEntry(1, receivedAt, "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED,
+                    "已收到您的事项", null));
             last = receivedAt;
         }
 
-        void step(LocalDate day, int hour, String action, String to, String publicNote) {
+        void step(LocalDate day, int hour, CaseAction action, CaseStatus to, String publicNote) {
             Instant at = at(day, hour, 0);
             if (!at.isAfter(last)) at = last.plusSeconds(1800);
             history.add(new HistoryEntry(history.size() + 1, at, "demo-staff@gaocheng", action, status, to, publicNote, null));
@@ -345,7 +362,7 @@ public final class DemoCases {
         }
 
         void rate(Rating rating) {
-            history.add(new HistoryEntry(history.size() + 1, rating.at(), "citizen", "rate", status, status,
+            history.add(new HistoryEntry(history.size() + 1, rating.at(), "citizen", CaseAction.RATE, status, status,
                     "您的评价：" + rating.score() + " 分", null));
         }
     }

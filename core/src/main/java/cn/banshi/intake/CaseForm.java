@@ -1,11 +1,12 @@
 package cn.banshi.intake;
 
 import cn.banshi.catalog.CaseType;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import cn.banshi.cases.CaseDetails;
+import cn.banshi.cases.Personal;
 
 /**
  * A validated submission, ready to become a case: the public part (type, category, village, title,
  * description), the personal part and the type-specific non-personal details.
  */
 public record CaseForm(CaseType type, String category, String village, String title, String description,
-                       ObjectNode personal, ObjectNode details) {}
+                       Personal personal, CaseDetails details) {}

@@ -1,14 +1,19 @@
 package cn.banshi.intake;
 
+import cn.banshi.cases.CaseDetails;
+import cn.banshi.cases.Personal;
+import cn.banshi.cases.Personal.Location;
+import cn.banshi.cases.Personal.Person;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.errors.Errors;
-import cn.banshi.json.Json;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,19 +37,7 @@ public final class ComplaintForms {
         String title = f.requiredString("title", 2, 100);
         String description = f.requiredText("description", 5, 5000);
 
-        ObjectNode personal = Json.object();
-        f.optionalObject("location").ifPresent(location -> {
-            location.allowOnly("address", "lat", "lng");
-            ObjectNode out = personal.putObject("location");
-            location.optionalString("address", 2, 200).ifPresent(a -> out.put("address", a));
-            var lat = location.optionalNumber("lat", -90, 90);
-            var lng = location.optionalNumber("lng", -180, 180);
-            if (lat.isPresent() != lng.isPresent()) {
-                throw Errors.required(location.path(lat.isPresent() ? "lng" : "lat"));
-            }
-            lat.ifPresent(v -> out.put("lat", v));
-            lng.ifPresent(v -> out.put("lng", v));
-        });
+        Location place = f.optionalObject("location").map(ComplaintForms::location).orElse(null);
 
         Fields submitter = f.requiredObject("submitter").allowOnly("name", "phone", "anonymous");
         boolean anonymous = submitter.optionalBoolean("anonymous").orElse(false);
@@ -53,31 +46,41 @@ public final class ComplaintForms {
             throw Errors.notAllowed(submitter.path("anonymous"), "矛盾纠纷调解申请和信访事项不能匿名提交",
                     "Dispute mediation requests and petitions cannot be anonymous");
         }
-        ObjectNode person = personal.putObject("submitter");
-        person.put("anonymous", anonymous);
-        var name = anonymous ? submitter.optionalString("name", 1, 50) : java.util.Optional.of(submitter.requiredString("name", 1, 50));
-        var phone = anonymous ? submitter.optionalPhone("phone") : java.util.Optional.of(submitter.requiredPhone("phone"));
-        name.ifPresent(n -> person.put("name", n));
-        phone.ifPresent(p -> person.put("phone", p));
+        Optional<String> name = anonymous ? submitter.optionalString("name", 1, 50)
+                : Optional.of(submitter.requiredString("name", 1, 50));
+        Optional<String> phone = anonymous ? submitter.optionalPhone("phone") : Optional.of(submitter.requiredPhone("phone"));
+        Personal personal = Personal.ofSubmitter(new Person(name.orElse(null), phone.orElse(null), anonymous, null))
+                .withLocation(place);
 
         if (type == CaseType.DISPUTE) {
-            List<Fields> parties = f.objectArray("parties", 1, 20);
-            ArrayNode out = personal.putArray("parties");
-            for (Fields party : parties) {
+            List<Person> parties = new ArrayList<>();
+            for (Fields party : f.objectArray("parties", 1, 20)) {
                 party.allowOnly("name", "phone", "role");
-                ObjectNode p = out.addObject();
-                p.put("name", party.requiredString("name", 1, 50));
-                party.optionalPhone("phone").ifPresent(v -> p.put("phone", v));
-                party.optionalString("role", 1, 50).ifPresent(v -> p.put("role", v));
+                String partyName = party.requiredString("name", 1, 50);
+                parties.add(new Person(partyName, party.optionalPhone("phone").orElse(null), null,
+                        party.optionalString("role", 1, 50).orElse(null)));
             }
+            personal = personal.withParties(parties);
         } else {
             f.forbid("parties", "只有矛盾纠纷调解申请需要填写其他当事人", "Only dispute mediation requests have other parties");
         }
-        return new CaseForm(type, category, village, title, description, personal, Json.object());
+        return new CaseForm(type, category, village, title, description, personal, CaseDetails.empty(type));
+    }
+
+    /** Address and coordinates; coordinates keep the number as given (both or neither). */
+    private static Location location(Fields location) {
+        location.allowOnly("address", "lat", "lng");
+        String address = location.optionalString("address", 2, 200).orElse(null);
+        Optional<Double> lat = location.optionalNumber("lat", -90, 90);
+        Optional<Double> lng = location.optionalNumber("lng", -180, 180);
+        if (lat.isPresent() != lng.isPresent()) {
+            throw Errors.required(location.path(lat.isPresent() ? "lng" : "lat"));
+        }
+        return new Location(address, lat.map(BigDecimal::valueOf).orElse(null), lng.map(BigDecimal::valueOf).orElse(null));
     }
 
     static String[] concat(String[] a, String[] b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -1,12 +1,13 @@
 package cn.banshi.intake;
 
+import cn.banshi.cases.InfoRequestDetails;
+import cn.banshi.cases.Personal;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.errors.Errors;
-import cn.banshi.json.Json;
 import cn.banshi.validation.ChineseIds;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,46 +33,43 @@ public final class InfoRequestForms {
         Fields f = Fields.root(body).allowOnly(ComplaintForms.concat(PUBLIC_FIELDS, extraFields));
         Fields a = f.requiredObject("applicant");
         String kind = a.requiredCode("kind", APPLICANT_KINDS);
-        ObjectNode applicant = Json.object();
-        applicant.put("kind", kind);
+        String name = null;
+        String idType = null;
+        String idNumber = null;
+        String organization = null;
+        String creditCode = null;
         if (NATURAL_PERSON.equals(kind)) {
             a.allowOnly("kind", "name", "idType", "idNumber", "phone", "email", "address");
-            applicant.put("name", a.requiredString("name", 1, 50));
-            String idType = a.requiredCode("idType", ID_TYPES);
-            String idNumber = a.requiredString("idNumber", 3, 32);
+            name = a.requiredString("name", 1, 50);
+            idType = a.requiredCode("idType", ID_TYPES);
+            idNumber = a.requiredString("idNumber", 3, 32);
             if ("resident-id".equals(idType)) {
                 if (!ChineseIds.isResidentIdNumber(idNumber)) throw Errors.invalidIdNumber(a.path("idNumber"));
-                idNumber = idNumber.toUpperCase(java.util.Locale.ROOT);
+                idNumber = idNumber.toUpperCase(Locale.ROOT);
             } else if (!idNumber.matches("[A-Za-z0-9()（）-]{3,32}")) {
                 throw Errors.invalidFormat(a.path("idNumber"), "证件号码只能包含字母、数字和连字符",
                         "ID number may contain only letters, digits and dashes");
             }
-            applicant.put("idType", idType);
-            applicant.put("idNumber", idNumber);
         } else {
             a.allowOnly("kind", "organization", "creditCode", "name", "phone", "email", "address");
-            applicant.put("organization", a.requiredString("organization", 2, 100));
-            String creditCode = a.requiredString("creditCode", 18, 18).toUpperCase(java.util.Locale.ROOT);
+            organization = a.requiredString("organization", 2, 100);
+            creditCode = a.requiredString("creditCode", 18, 18).toUpperCase(Locale.ROOT);
             if (!ChineseIds.isUnifiedSocialCreditCode(creditCode)) throw Errors.invalidCreditCode(a.path("creditCode"));
-            applicant.put("creditCode", creditCode);
-            a.optionalString("name", 1, 50).ifPresent(n -> applicant.put("name", n));
+            name = a.optionalString("name", 1, 50).orElse(null);
         }
-        applicant.put("phone", a.requiredPhone("phone"));
-        a.optionalEmail("email").ifPresent(e -> applicant.put("email", e));
-        a.optionalString("address", 2, 200).ifPresent(v -> applicant.put("address", v));
+        String phone = a.requiredPhone("phone");
+        String email = a.optionalEmail("email").orElse(null);
+        String address = a.optionalString("address", 2, 200).orElse(null);
 
         String description = f.requiredText("description", 5, 5000);
         String form = f.requiredCode("form", FORMS);
         String delivery = f.requiredCode("delivery", DELIVERIES);
-        if ("email".equals(delivery) && !applicant.has("email")) throw Errors.required(a.path("email"));
-        if ("post".equals(delivery) && !applicant.has("address")) throw Errors.required(a.path("address"));
+        if ("email".equals(delivery) && email == null) throw Errors.required(a.path("email"));
+        if ("post".equals(delivery) && address == null) throw Errors.required(a.path("address"));
 
-        ObjectNode personal = Json.object();
-        personal.set("applicant", applicant);
-        ObjectNode details = Json.object();
-        details.put("applicantKind", kind);
-        details.put("form", form);
-        details.put("delivery", delivery);
+        Personal personal = Personal.ofApplicant(new Personal.Applicant(kind, name, idType, idNumber, organization,
+                creditCode, phone, email, address));
+        InfoRequestDetails details = InfoRequestDetails.of(kind, form, delivery);
         String title = "政府信息公开申请";
         return new CaseForm(CaseType.INFO_REQUEST, CATEGORY, null, title, description, personal, details);
     }

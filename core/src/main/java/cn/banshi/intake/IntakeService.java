@@ -4,7 +4,9 @@ import cn.banshi.calendar.ChinaTime;
 import cn.banshi.calendar.Deadlines;
 import cn.banshi.calendar.Due;
 import cn.banshi.cases.AccessCodes;
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatus;
 import cn.banshi.cases.CaseStatuses;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.DueView;
@@ -75,14 +77,15 @@ public final class IntakeService {
         LocalDate receivedOn = receipt.receivedOn() != null ? receipt.receivedOn() : now.atZone(ChinaTime.ZONE).toLocalDate();
         Instant receivedAt = receipt.receivedOn() != null && !receivedOn.equals(now.atZone(ChinaTime.ZONE).toLocalDate())
                 ? receivedOn.atTime(9, 0).atZone(ChinaTime.ZONE).toInstant() : now;
-        ObjectNode details = form.details().deepCopy();
-        Due due = CaseDeadlines.atIntake(form.type(), form.category(), receivedOn, catalog, deadlines.get(), details);
+        CaseDeadlines.Start start =
+                CaseDeadlines.atIntake(form.type(), form.category(), receivedOn, catalog, deadlines.get(), form.details());
+        Due due = start.due();
         String accessCode = TrackingNumbers.newAccessCode(random);
-        HistoryEntry first = new HistoryEntry(1, receivedAt, receipt.actor(), "submit", null, CaseStatuses.SUBMITTED,
+        HistoryEntry first = new HistoryEntry(1, receivedAt, receipt.actor(), CaseAction.SUBMIT, null, CaseStatus.SUBMITTED,
                 "已收到您的" + form.type().nameZh(), null);
         CaseRecord record = new CaseRecord(trackingNo, town, form.type(), form.category(), form.village(),
-                form.title(), form.description(), receipt.channel(), CaseStatuses.SUBMITTED, 1, receivedAt, receivedOn,
-                due.date(), due.provisionalYear(), form.personal(), details, AccessCodes.hash(trackingNo, accessCode), List.of(first), null, null);
+                form.title(), form.description(), receipt.channel(), CaseStatus.SUBMITTED, 1, receivedAt, receivedOn,
+                due.date(), due.provisionalYear(), form.personal(), start.details(), AccessCodes.hash(trackingNo, accessCode), List.of(first), null, null);
         cases.create(record, idempotencyRef);
         LOG.info("case created", "town", town, "type", form.type().code(), "trackingNo", trackingNo,
                 "channel", receipt.channel());

@@ -139,7 +139,8 @@ public final class DeadlineRecompute {
             if (next.isEmpty()) return false;
             try {
                 cases.update(next.get());
-                if (current.details().has("overdueSince") && !next.get().details().has("overdueSince")) {
+                if (current.details().supervision().overdueSince() != null
+                        && next.get().details().supervision().overdueSince() == null) {
                     OverdueSweep.withdrawAlert(dynamo, records, current);
                 }
                 return true;

@@ -51,7 +51,7 @@ public final class OverdueSweep {
         LocalDate today = ChinaTime.today(clock);
         List<CaseRecord> overdue = new ArrayList<>();
         cases.forEachOpenDueBefore(town, today, c -> {
-            if (!c.details().has("overdueSince")) overdue.add(c);
+            if (c.details().supervision().overdueSince() == null) overdue.add(c);
         });
         int marked = 0;
         for (CaseRecord c : overdue) {
@@ -73,7 +73,7 @@ public final class OverdueSweep {
         item.put("trackingNo", AttributeValue.fromS(c.trackingNo()));
         item.put("type", AttributeValue.fromS(c.type().code()));
         item.put("title", AttributeValue.fromS(c.title()));
-        item.put("status", AttributeValue.fromS(c.status()));
+        item.put("status", AttributeValue.fromS(c.status().code()));
         item.put("dueDate", AttributeValue.fromS(c.dueDate().toString()));
         item.put("raisedOn", AttributeValue.fromS(today.toString()));
         if (c.village() != null) item.put("village", AttributeValue.fromS(c.village()));

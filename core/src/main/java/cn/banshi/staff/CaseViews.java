@@ -1,30 +1,33 @@
 package cn.banshi.staff;
 
 import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
-import cn.banshi.cases.CaseStatuses;
+import cn.banshi.cases.DetailsItems;
+import cn.banshi.cases.Personal;
+import cn.banshi.cases.Personal.Applicant;
+import cn.banshi.cases.Personal.Location;
+import cn.banshi.cases.Personal.Person;
+import cn.banshi.cases.PersonalItems;
 import cn.banshi.cases.DueView;
 import cn.banshi.cases.HistoryEntry;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.json.Json;
+import cn.banshi.store.AttributeJson;
 import cn.banshi.validation.ChineseIds;
 import cn.banshi.workflow.Workflows;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /** The JSON staff see: list rows without personal data, and the detail with personal data masked or not. */
 public final class CaseViews {
-    private static final Set<String> DROPPED_WHEN_MASKED = Set.of("lat", "lng");
-
     private CaseViews() {}
 
     public static boolean isOverdue(CaseRecord c, LocalDate today) {
-        return CaseStatuses.isOpen(c.status()) && c.dueDate() != null && c.dueDate().isBefore(today);
+        return c.status().isOpen() && c.dueDate() != null && c.dueDate().isBefore(today);
     }
 
     public static ObjectNode summary(CaseRecord c, Catalog catalog, LocalDate today) {
@@ -40,8 +43,8 @@ public final class CaseViews {
             catalog.village(c.village()).ifPresent(v -> row.put("villageName", v.name()));
         }
         row.put("title", c.title());
-        row.put("status", c.status());
-        row.put("statusName", CaseStatuses.nameZh(c.status()));
+        row.put("status", c.status().code());
+        row.put("statusName", c.status().nameZh());
         row.put("channel", c.channel());
         row.put("receivedAt", time(c.receivedAt()));
         DueView.put(row, c);
@@ -50,13 +53,16 @@ public final class CaseViews {
         return row;
     }
 
-    public static ObjectNode detail(CaseRecord c, Catalog catalog, LocalDate today, boolean unmasked, List<String> allowedActions) {
+    public static ObjectNode detail(CaseRecord c, Catalog catalog, LocalDate today, boolean unmasked,
+            List<CaseAction> allowedActions) {
         ObjectNode view = summary(c, catalog, today);
         view.put("description", c.description());
         view.put("receivedOn", c.receivedOn().toString());
-        view.set("personal", unmasked ? c.personal().deepCopy() : mask(c.personal()));
+        // the JSON of the stored maps, so that the view shows what the item holds
+        Personal personal = unmasked ? c.personal() : mask(c.personal());
+        view.set("personal", AttributeJson.toJson(PersonalItems.toAttribute(personal)));
         view.put("personalMasked", !unmasked);
-        view.set("details", c.details().deepCopy());
+        view.set("details", AttributeJson.toJson(DetailsItems.toAttribute(c.details())));
         if (c.resolution() == null) view.putNull("resolution");
         else {
             ObjectNode r = view.putObject("resolution");
@@ -75,49 +81,50 @@ public final class CaseViews {
             e.put("seq", h.seq());
             e.put("at", time(h.at()));
             e.put("actor", h.actor());
-            e.put("action", h.action());
+            e.put("action", h.action().code());
             if (h.fromStatus() == null) e.putNull("from");
-            else e.put("from", h.fromStatus());
-            e.put("to", h.toStatus());
+            else e.put("from", h.fromStatus().code());
+            e.put("to", h.toStatus().code());
             e.put("publicNote", h.publicNote());
             e.put("note", h.note());
             if (h.effectiveOn() != null) e.put("effectiveOn", h.effectiveOn().toString());
         }
         ArrayNode actions = view.putArray("allowedActions");
-        allowedActions.forEach(actions::add);
+        allowedActions.forEach(a -> actions.add(a.code()));
         ArrayNode dated = view.putArray("effectiveOnActions");
-        allowedActions.stream().filter(a -> Workflows.isDated(c.type(), a)).forEach(dated::add);
+        allowedActions.stream().filter(a -> Workflows.isDated(c.type(), a)).forEach(a -> dated.add(a.code()));
         return view;
     }
 
     /** Personal data as auditors see it: names to the surname, phones and ID numbers to their ends, addresses hidden. */
-    public static JsonNode mask(JsonNode node) {
-        if (node.isArray()) {
-            ArrayNode out = Json.mapper().createArrayNode();
-            node.forEach(element -> out.add(mask(element)));
-            return out;
-        }
-        if (!node.isObject()) return node;
-        ObjectNode out = Json.object();
-        node.fields().forEachRemaining(e -> {
-            String key = e.getKey();
-            JsonNode value = e.getValue();
-            if (DROPPED_WHEN_MASKED.contains(key)) return;
-            if (!value.isTextual()) {
-                out.set(key, mask(value));
-                return;
-            }
-            String text = value.textValue();
-            switch (key) {
-                case "name" -> out.put(key, ChineseIds.maskName(text));
-                case "phone" -> out.put(key, ChineseIds.maskPhone(text));
-                case "idNumber" -> out.put(key, ChineseIds.maskIdNumber(text));
-                case "address" -> out.put(key, "***");
-                case "email" -> out.put(key, text.replaceAll("^(.).*(@.*)$", "$1***$2"));
-                default -> out.put(key, text);
-            }
-        });
-        return out;
+    public static Personal mask(Personal p) {
+        List<Person> parties = p.parties() == null ? null : p.parties().stream().map(CaseViews::mask).toList();
+        return new Personal(p.submitter() == null ? null : mask(p.submitter()), parties,
+                p.applicant() == null ? null : mask(p.applicant()),
+                p.location() == null ? null : new Location(hidden(p.location().address()), null, null));
+    }
+
+    private static Person mask(Person p) {
+        return new Person(maskName(p.name()), maskPhone(p.phone()), p.anonymous(), p.role());
+    }
+
+    private static Applicant mask(Applicant a) {
+        return new Applicant(a.kind(), maskName(a.name()), a.idType(),
+                a.idNumber() == null ? null : ChineseIds.maskIdNumber(a.idNumber()), a.organization(), a.creditCode(),
+                maskPhone(a.phone()), a.email() == null ? null : a.email().replaceAll("^(.).*(@.*)$", "$1***$2"),
+                hidden(a.address()));
+    }
+
+    private static String maskName(String name) {
+        return name == null ? null : ChineseIds.maskName(name);
+    }
+
+    private static String maskPhone(String phone) {
+        return phone == null ? null : ChineseIds.maskPhone(phone);
+    }
+
+    private static String hidden(String address) {
+        return address == null ? null : "***";
     }
 
     static String time(Instant instant) {

@@ -5,10 +5,11 @@ import cn.banshi.auth.Staff;
 import cn.banshi.cases.CasePage;
 import cn.banshi.cases.CaseQuery;
 import cn.banshi.cases.CaseRecord;
-import cn.banshi.cases.CaseStatuses;
+import cn.banshi.cases.Personal;
+import cn.banshi.cases.Personal.Applicant;
+import cn.banshi.cases.Personal.Person;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.catalog.Catalog;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public final class CsvExport {
                         c.trackingNo(), c.type().nameZh(),
                         catalog.category(c.category()).map(cat -> cat.name()).orElse(c.category()),
                         c.village() == null ? "" : catalog.village(c.village()).map(v -> v.name()).orElse(c.village()),
-                        c.title(), CaseStatuses.nameZh(c.status()), c.channel(), c.receivedOn().toString(),
+                        c.title(), c.status().nameZh(), c.channel(), c.receivedOn().toString(),
                         c.dueDate() == null ? "" : c.dueDate().toString(),
                         CaseViews.isOverdue(c, today) ? "是" : "否",
                         c.resolution() == null ? "" : c.resolution().on().toString(),
@@ -65,11 +66,21 @@ public final class CsvExport {
         return out.toString();
     }
 
-    static List<String> personalCells(JsonNode personal) {
-        JsonNode person = personal.has("applicant") ? personal.get("applicant") : personal.path("submitter");
-        String address = person.path("address").asText(personal.path("location").path("address").asText(""));
-        return List.of(person.path("name").asText(person.path("organization").asText("")), person.path("phone").asText(""),
-                person.path("idNumber").asText(person.path("creditCode").asText("")), address);
+    /** Name, phone, ID number and address of the applicant or else the submitter; empty cells where unknown. */
+    static List<String> personalCells(Personal personal) {
+        String locationAddress = personal.location() == null ? null : personal.location().address();
+        Applicant a = personal.applicant();
+        if (a != null) {
+            return List.of(or(a.name(), a.organization()), or(a.phone(), null), or(a.idNumber(), a.creditCode()),
+                    or(a.address(), locationAddress));
+        }
+        Person s = personal.submitter();
+        if (s == null) return List.of("", "", "", or(null, locationAddress));
+        return List.of(or(s.name(), null), or(s.phone(), null), "", or(null, locationAddress));
+    }
+
+    private static String or(String value, String otherwise) {
+        return value != null ? value : otherwise != null ? otherwise : "";
     }
 
     static void row(StringBuilder out, List<String> cells) {

@@ -6,6 +6,7 @@ import cn.banshi.calendar.CalendarService;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CasePage;
 import cn.banshi.cases.CaseQuery;
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.HistoryEntry;
@@ -67,7 +68,7 @@ public final class StaffCaseService {
     }
 
     private ObjectNode view(Staff staff, CaseRecord c) {
-        List<String> actions = staff.canAct() ? Workflows.allowedActions(c, context(staff)) : List.of();
+        List<CaseAction> actions = staff.canAct() ? Workflows.allowedActions(c, context(staff)) : List.of();
         return CaseViews.detail(c, catalog(staff), today(), staff.seesPersonalData(), actions);
     }
 
@@ -93,8 +94,9 @@ public final class StaffCaseService {
                 c = load(staff, trackingNo);
             }
         }
-        audit.record(staff, "action:" + action, c.trackingNo(), c.status() + "→" + next.status());
-        LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "from", c.status(), "to", next.status(),
+        audit.record(staff, "action:" + action, c.trackingNo(), c.status().code() + "→" + next.status().code());
+        LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "from", c.status().code(),
+                "to", next.status().code(),
                 "version", next.version());
         return view(staff, next);
     }

@@ -3,16 +3,20 @@ package cn.banshi.tracking;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.AccessCodes;
 import cn.banshi.cases.CaseRecord;
-import cn.banshi.cases.CaseStatuses;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.DueView;
 import cn.banshi.cases.HistoryEntry;
+import cn.banshi.cases.Rating;
 import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
+import cn.banshi.validation.Fields;
 import cn.banshi.workflow.Workflows;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -22,9 +26,9 @@ import java.util.Optional;
 public final class TrackingService {
     private final CaseStore cases;
     private final AttemptLimiter limiter;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public TrackingService(CaseStore cases, AttemptLimiter limiter, java.time.Clock clock) {
+    public TrackingService(CaseStore cases, AttemptLimiter limiter, Clock clock) {
         this.cases = cases;
         this.limiter = limiter;
         this.clock = clock;
@@ -50,13 +54,13 @@ public final class TrackingService {
     }
 
     /** The citizen's satisfaction rating: 1–5 and an optional comment, once, after resolution. */
-    public ObjectNode rate(String rawTrackingNo, String rawAccessCode, com.fasterxml.jackson.databind.JsonNode body) {
-        cn.banshi.validation.Fields f = cn.banshi.validation.Fields.root(body).allowOnly("score", "comment");
+    public ObjectNode rate(String rawTrackingNo, String rawAccessCode, JsonNode body) {
+        Fields f = Fields.root(body).allowOnly("score", "comment");
         int score = f.requiredInt("score", 1, 5);
         String comment = f.optionalString("comment", 1, 500).orElse(null);
         CaseRecord c = authorize(rawTrackingNo, rawAccessCode);
         CaseRecord rated = Workflows.rate(c,
-                new cn.banshi.cases.Rating(score, comment, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+                new Rating(score, comment, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         try {
             cases.update(rated);
         } catch (CaseStore.VersionConflictException changed) {
@@ -75,8 +79,8 @@ public final class TrackingService {
         body.put("trackingNo", c.trackingNo());
         body.put("type", c.type().code());
         body.put("typeName", c.type().nameZh());
-        body.put("status", c.status());
-        body.put("statusName", CaseStatuses.nameZh(c.status()));
+        body.put("status", c.status().code());
+        body.put("statusName", c.status().nameZh());
         body.put("receivedAt", ChinaTime.timestamp(c.receivedAt()));
         DueView.put(body, c);
         body.put("canRate", Workflows.canBeRated(c));
@@ -86,8 +90,8 @@ public final class TrackingService {
             if (h.publicNote() == null) continue;
             ObjectNode step = timeline.addObject();
             step.put("at", ChinaTime.timestamp(h.at()));
-            step.put("status", h.toStatus());
-            step.put("statusName", CaseStatuses.nameZh(h.toStatus()));
+            step.put("status", h.toStatus().code());
+            step.put("statusName", h.toStatus().nameZh());
             step.put("note", h.publicNote());
         }
         return body;

@@ -1,5 +1,6 @@
 package cn.banshi.workflow;
 
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.HistoryEntry;
 import cn.banshi.errors.Errors;
@@ -37,10 +38,11 @@ final class Actions {
      * The request's {@code effectiveOn}, if any: not in the future, at most {@value #MAX_DAYS_BACK} days back, and not
      * before the day the case's previous step (by a person) took effect.
      */
-    static LocalDate effectiveOn(Fields f, CaseRecord c, Set<String> datedActions, String action, ActionContext context) {
+    static LocalDate effectiveOn(Fields f, CaseRecord c, Set<CaseAction> datedActions, Optional<CaseAction> action,
+            ActionContext context) {
         Optional<LocalDate> given = f.optionalDate(EFFECTIVE_ON);
         if (given.isEmpty()) return null;
-        if (!datedActions.contains(action)) {
+        if (action.isEmpty() || !datedActions.contains(action.get())) {
             throw Errors.notAllowed(f.path(EFFECTIVE_ON), "该操作不计时，不能补录生效日期",
                     "Only actions that start or stop a statutory clock take effectiveOn");
         }

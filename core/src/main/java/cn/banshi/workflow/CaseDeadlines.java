@@ -3,10 +3,12 @@ package cn.banshi.workflow;
 import cn.banshi.calendar.Deadlines;
 import cn.banshi.calendar.Due;
 import cn.banshi.calendar.Term;
+import cn.banshi.cases.CaseDetails;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatus;
+import cn.banshi.cases.InfoRequestDetails;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalog;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -18,16 +20,18 @@ import java.util.Optional;
 public final class CaseDeadlines {
     private CaseDeadlines() {}
 
+    /** A new case's first due date and its details with the date's basis. */
+    public record Start(Due due, CaseDetails details) {}
+
     /**
-     * The first due date of a new case received on {@code receivedOn}; its basis is written into {@code details}
+     * The first due date of a new case received on {@code receivedOn}, its basis added to {@code details}
      * (information requests keep no basis until their clock first changes: a fresh clock from the day of receipt).
      */
-    public static Due atIntake(CaseType type, String category, LocalDate receivedOn, Catalog catalog, Deadlines d,
-            ObjectNode details) {
-        if (type == CaseType.INFO_REQUEST) return d.ogiReplyClock(receivedOn).due().orElseThrow();
+    public static Start atIntake(CaseType type, String category, LocalDate receivedOn, Catalog catalog, Deadlines d,
+            CaseDetails details) {
+        if (type == CaseType.INFO_REQUEST) return new Start(d.ogiReplyClock(receivedOn).due().orElseThrow(), details);
         Term term = Term.of(receivedOn, catalog.limitFor(category, type).orElseThrow());
-        StoredDeadlines.put(details, term);
-        return d.due(term);
+        return new Start(d.due(term), details.withTerm(term));
     }
 
     /**
@@ -37,13 +41,13 @@ public final class CaseDeadlines {
      */
     static Optional<Due> current(CaseRecord c, Catalog catalog, Deadlines d) {
         if (c.type() == CaseType.INFO_REQUEST) {
-            if (c.status().equals("awaiting-correction")) return Optional.empty();
-            return StoredDeadlines.clock(c.details(), d, c.receivedOn()).due();
+            if (c.status() == CaseStatus.AWAITING_CORRECTION) return Optional.empty();
+            return c.details(InfoRequestDetails.class).clock(d, c.receivedOn()).due();
         }
-        Optional<Term> stored = StoredDeadlines.term(c.details());
+        Optional<Term> stored = c.details().storedTerm();
         if (stored.isPresent()) return Optional.of(d.due(stored.get()));
         boolean intakeTermInForce = (c.type() != CaseType.PETITION && c.type() != CaseType.DISPUTE)
-                || c.status().equals("submitted");
+                || c.status() == CaseStatus.SUBMITTED;
         if (!intakeTermInForce) return Optional.empty();
         return catalog.limitFor(c.category(), c.type()).map(limit -> d.due(Term.of(c.receivedOn(), limit)));
     }

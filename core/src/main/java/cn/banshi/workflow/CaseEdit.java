@@ -3,29 +3,31 @@ package cn.banshi.workflow;
 import cn.banshi.calendar.Due;
 import cn.banshi.calendar.Term;
 import cn.banshi.calendar.WorkingDayClock;
+import cn.banshi.cases.CaseAction;
+import cn.banshi.cases.CaseDetails;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatus;
 import cn.banshi.cases.HistoryEntry;
+import cn.banshi.cases.InfoRequestDetails;
 import cn.banshi.cases.Rating;
 import cn.banshi.cases.Resolution;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import cn.banshi.cases.Supervision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The changes one action makes to a case; {@link #build()} gives the next version with one history entry more. */
 public final class CaseEdit {
-    /** Set on cases stored by earlier versions without a due date because a calendar year was missing. */
-    static final String PENDING = "dueDatePending";
-
     private final CaseRecord before;
     private final ActionContext context;
-    private String status;
+    private CaseStatus status;
     private String village;
     private LocalDate dueDate;
     private int dueProvisionalYear;
-    private final ObjectNode details;
+    private CaseDetails details;
     private Resolution resolution;
     private Rating rating;
     private String publicNote;
@@ -38,23 +40,23 @@ public final class CaseEdit {
         this.village = before.village();
         this.dueDate = before.dueDate();
         this.dueProvisionalYear = before.dueProvisionalYear();
-        this.details = before.details().deepCopy();
+        this.details = before.details();
         this.resolution = before.resolution();
         this.rating = before.rating();
     }
 
-    public CaseEdit status(String next) { this.status = next; return this; }
+    public CaseEdit status(CaseStatus next) { this.status = next; return this; }
     public CaseEdit village(String next) { this.village = next; return this; }
 
     /** The due date becomes the end of {@code term}, which is kept with the case (its basis for recomputing). */
     public CaseEdit due(Term term) {
-        StoredDeadlines.put(details, term);
+        details = details.withTerm(term);
         return due(context.deadlines().due(term));
     }
 
     /** The clock is kept with the case; the due date is its due date, none while it is paused. */
     public CaseEdit due(WorkingDayClock clock) {
-        StoredDeadlines.put(details, clock);
+        details = ((InfoRequestDetails) details).withClock(clock);
         Optional<Due> due = clock.due();
         return due.isPresent() ? due(due.get()) : noDueDate();
     }
@@ -69,13 +71,25 @@ public final class CaseEdit {
     CaseEdit due(Due due) {
         this.dueDate = due.date();
         this.dueProvisionalYear = due.provisionalYear();
-        details.remove(PENDING);
+        supervision(details.supervision().withoutPending());
         return this;
     }
     public CaseEdit publicNote(String text) { this.publicNote = text; return this; }
     public CaseEdit note(String text) { this.note = text; return this; }
     public CaseEdit rating(Rating next) { this.rating = next; return this; }
-    public ObjectNode details() { return details; }
+    public CaseDetails details() { return details; }
+
+    /** Changes the details of the case's family {@code family}. */
+    public <T extends CaseDetails> CaseEdit details(Class<T> family, UnaryOperator<T> change) {
+        this.details = change.apply(family.cast(details));
+        return this;
+    }
+
+    /** Changes the supervision marks (overdue, pending due date). */
+    public CaseEdit supervision(Supervision next) {
+        this.details = details.withSupervision(next);
+        return this;
+    }
     public LocalDate dueDate() { return dueDate; }
     public int dueProvisionalYear() { return dueProvisionalYear; }
 
@@ -92,7 +106,7 @@ public final class CaseEdit {
         return this;
     }
 
-    CaseRecord build(String action) {
+    CaseRecord build(CaseAction action) {
         List<HistoryEntry> history = new ArrayList<>(before.history());
         history.add(new HistoryEntry(history.size() + 1, context.now(), context.actor(), action, before.status(), status,
                 publicNote, note, context.effectiveOn()));

@@ -1,14 +1,23 @@
 package cn.banshi.workflow;
 
+import static cn.banshi.cases.CaseAction.ACCEPT;
+import static cn.banshi.cases.CaseAction.ASSIGN_MEDIATOR;
+import static cn.banshi.cases.CaseAction.CLOSE;
+import static cn.banshi.cases.CaseAction.RECORD_FULFILMENT;
+import static cn.banshi.cases.CaseAction.RECORD_SESSION;
+import static cn.banshi.cases.CaseAction.REJECT;
+import static cn.banshi.cases.CaseAction.RESOLVE;
 import static cn.banshi.workflow.Actions.note;
 import static cn.banshi.workflow.Actions.only;
 
 import cn.banshi.calendar.Term;
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatus;
+import cn.banshi.cases.DisputeDetails;
 import cn.banshi.catalog.TimeLimit;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,25 +29,25 @@ import java.util.Set;
  */
 final class DisputeWorkflow implements Workflow {
     static final Set<String> RESULTS = Set.of("agreement-reached", "no-agreement");
-    private static final Set<String> DATED = Set.of("accept", "reject", "resolve");
+    private static final Set<CaseAction> DATED = Set.of(ACCEPT, REJECT, RESOLVE);
 
     @Override
-    public Set<String> datedActions() {
+    public Set<CaseAction> datedActions() {
         return DATED;
     }
 
     @Override
-    public List<String> allowedActions(CaseRecord c, ActionContext context) {
+    public List<CaseAction> allowedActions(CaseRecord c, ActionContext context) {
         return switch (c.status()) {
-            case "submitted" -> List.of("accept", "reject");
-            case "accepted" -> List.of("assign-mediator");
-            case "mediating" -> List.of("record-session", "resolve");
-            case "resolved" -> {
-                List<String> actions = new ArrayList<>();
+            case SUBMITTED -> List.of(ACCEPT, REJECT);
+            case ACCEPTED -> List.of(ASSIGN_MEDIATOR);
+            case MEDIATING -> List.of(RECORD_SESSION, RESOLVE);
+            case RESOLVED -> {
+                List<CaseAction> actions = new ArrayList<>();
                 if ("agreement-reached".equals(c.resolution().outcome()) && c.resolution().agreementFulfilled() == null) {
-                    actions.add("record-fulfilment");
+                    actions.add(RECORD_FULFILMENT);
                 }
-                actions.add("close");
+                actions.add(CLOSE);
                 yield actions;
             }
             default -> List.of();
@@ -46,51 +55,51 @@ final class DisputeWorkflow implements Workflow {
     }
 
     @Override
-    public void apply(CaseRecord c, String action, Fields f, CaseEdit edit, ActionContext context) {
+    public void apply(CaseRecord c, CaseAction action, Fields f, CaseEdit edit, ActionContext context) {
         switch (action) {
-            case "accept" -> {
+            case ACCEPT -> {
                 only(f);
                 TimeLimit limit = context.catalog().limitFor(c.category(), c.type()).orElse(TimeLimit.calendarDays(30));
-                edit.details().put("acceptedOn", context.on().toString());
-                edit.status("accepted").due(Term.of(context.on(), limit));
+                edit.details(DisputeDetails.class, d -> d.withAcceptedOn(context.on()));
+                edit.status(CaseStatus.ACCEPTED).due(Term.of(context.on(), limit));
                 edit.publicNote("调解申请已受理，原则上于 " + InfoRequestWorkflow.dueText(edit) + " 前调结");
             }
-            case "reject" -> {
+            case REJECT -> {
                 only(f, "reason");
                 String reason = f.requiredString("reason", 2, 500);
-                edit.status("rejected").publicNote("不予受理：" + reason).finish(context.on(), "rejected");
+                edit.status(CaseStatus.REJECTED).publicNote("不予受理：" + reason).finish(context.on(), "rejected");
             }
-            case "assign-mediator" -> {
+            case ASSIGN_MEDIATOR -> {
                 only(f, "mediator");
-                edit.details().put("mediator", f.requiredString("mediator", 2, 50));
-                edit.status("mediating").publicNote("已指派人民调解员");
+                String mediator = f.requiredString("mediator", 2, 50);
+                edit.details(DisputeDetails.class, d -> d.withMediator(mediator));
+                edit.status(CaseStatus.MEDIATING).publicNote("已指派人民调解员");
             }
-            case "record-session" -> {
+            case RECORD_SESSION -> {
                 only(f, "date", "summary");
                 LocalDate date = Actions.pastDate(f, "date", c.receivedOn(), context);
                 String summary = f.requiredText("summary", 2, 2000);
-                ArrayNode sessions = edit.details().has("sessions") ? (ArrayNode) edit.details().get("sessions")
-                        : edit.details().putArray("sessions");
-                sessions.addObject().put("date", date.toString()).put("summary", summary);
+                edit.details(DisputeDetails.class, d -> d.withSession(new DisputeDetails.Session(date, summary)));
                 edit.publicNote("已于 " + date + " 组织调解");
             }
-            case "resolve" -> {
+            case RESOLVE -> {
                 only(f, "result", "summary");
                 String result = f.requiredCode("result", RESULTS);
-                f.optionalString("summary", 2, 2000).ifPresent(s -> edit.details().put("resultSummary", s));
-                edit.status("resolved").finish(context.on(), result)
+                f.optionalString("summary", 2, 2000)
+                        .ifPresent(s -> edit.details(DisputeDetails.class, d -> d.withResultSummary(s)));
+                edit.status(CaseStatus.RESOLVED).finish(context.on(), result)
                         .publicNote(result.equals("agreement-reached") ? "调解成功，已达成调解协议" : "调解未达成协议，已告知其他解决途径");
             }
-            case "record-fulfilment" -> {
+            case RECORD_FULFILMENT -> {
                 only(f, "fulfilled");
                 boolean fulfilled = f.optionalBoolean("fulfilled").orElseThrow(() -> Errors.required(f.path("fulfilled")));
                 edit.agreementFulfilled(fulfilled).publicNote(fulfilled ? "调解协议已履行" : "调解协议未履行");
             }
-            case "close" -> {
+            case CLOSE -> {
                 only(f);
-                edit.status("closed").publicNote("已回访，归档");
+                edit.status(CaseStatus.CLOSED).publicNote("已回访，归档");
             }
-            default -> throw new IllegalStateException(action);
+            default -> throw new IllegalStateException(action.code());
         }
         note(f, edit);
     }

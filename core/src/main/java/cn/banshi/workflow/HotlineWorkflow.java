@@ -1,9 +1,18 @@
 package cn.banshi.workflow;
 
+import static cn.banshi.cases.CaseAction.ACCEPT;
+import static cn.banshi.cases.CaseAction.ASSIGN;
+import static cn.banshi.cases.CaseAction.CLOSE;
+import static cn.banshi.cases.CaseAction.REJECT;
+import static cn.banshi.cases.CaseAction.REPLY;
+import static cn.banshi.cases.CaseAction.RESOLVE;
 import static cn.banshi.workflow.Actions.note;
 import static cn.banshi.workflow.Actions.only;
 
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatus;
+import cn.banshi.cases.HotlineDetails;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
 import java.util.List;
@@ -14,53 +23,54 @@ import java.util.Set;
  * The due date is the category's limit from receipt, set at intake.
  */
 final class HotlineWorkflow implements Workflow {
-    private static final Set<String> DATED = Set.of("reject", "resolve");
+    private static final Set<CaseAction> DATED = Set.of(REJECT, RESOLVE);
 
     @Override
-    public Set<String> datedActions() {
+    public Set<CaseAction> datedActions() {
         return DATED;
     }
 
     @Override
-    public List<String> allowedActions(CaseRecord c, ActionContext context) {
+    public List<CaseAction> allowedActions(CaseRecord c, ActionContext context) {
         return switch (c.status()) {
-            case "submitted" -> List.of("accept", "reject");
-            case "accepted" -> List.of("assign", "reply");
-            case "assigned" -> List.of("reply", "assign");
-            case "replied" -> List.of("resolve");
-            case "resolved" -> List.of("close");
+            case SUBMITTED -> List.of(ACCEPT, REJECT);
+            case ACCEPTED -> List.of(ASSIGN, REPLY);
+            case ASSIGNED -> List.of(REPLY, ASSIGN);
+            case REPLIED -> List.of(RESOLVE);
+            case RESOLVED -> List.of(CLOSE);
             default -> List.of();
         };
     }
 
     @Override
-    public void apply(CaseRecord c, String action, Fields f, CaseEdit edit, ActionContext context) {
+    public void apply(CaseRecord c, CaseAction action, Fields f, CaseEdit edit, ActionContext context) {
         switch (action) {
-            case "accept" -> {
+            case ACCEPT -> {
                 only(f);
-                edit.status("accepted").publicNote("已受理，正在安排办理");
+                edit.status(CaseStatus.ACCEPTED).publicNote("已受理，正在安排办理");
             }
-            case "reject" -> {
+            case REJECT -> {
                 only(f, "reason");
                 String reason = f.requiredString("reason", 2, 500);
-                edit.status("rejected").publicNote("不予受理：" + reason).finish(context.on(), "rejected");
+                edit.status(CaseStatus.REJECTED).publicNote("不予受理：" + reason).finish(context.on(), "rejected");
             }
-            case "assign" -> assign(f, edit, context);
-            case "reply" -> {
+            case ASSIGN -> assign(f, edit, context);
+            case REPLY -> {
                 only(f, "reply");
                 String reply = f.requiredText("reply", 2, 2000);
-                edit.status("replied").publicNote("答复：" + reply);
+                edit.status(CaseStatus.REPLIED).publicNote("答复：" + reply);
             }
-            case "resolve" -> {
+            case RESOLVE -> {
                 only(f);
-                edit.status("resolved").publicNote("已办结").finish(context.on(), "resolved");
+                edit.status(CaseStatus.RESOLVED).publicNote("已办结").finish(context.on(), "resolved");
             }
-            case "close" -> {
+            case CLOSE -> {
                 only(f, "followUp");
-                f.optionalString("followUp", 2, 500).ifPresent(text -> edit.details().put("followUp", text));
-                edit.status("closed").publicNote("已回访，办结归档");
+                f.optionalString("followUp", 2, 500)
+                        .ifPresent(text -> edit.details(HotlineDetails.class, d -> d.withFollowUp(text)));
+                edit.status(CaseStatus.CLOSED).publicNote("已回访，办结归档");
             }
-            default -> throw new IllegalStateException(action);
+            default -> throw new IllegalStateException(action.code());
         }
         note(f, edit);
     }
@@ -76,12 +86,12 @@ final class HotlineWorkflow implements Workflow {
         if (village.isPresent()) {
             if (context.catalog().village(village.get()).isEmpty()) throw Errors.unknownVillage(f.path("village"));
             edit.village(village.get());
-            edit.details().put("assignedTo", "village:" + village.get());
+            edit.details(HotlineDetails.class, d -> d.withAssignedTo(HotlineDetails.toVillage(village.get())));
             edit.publicNote("已派单至" + context.catalog().village(village.get()).get().name() + "办理");
         } else {
-            edit.details().put("assignedTo", "department:" + department.get());
+            edit.details(HotlineDetails.class, d -> d.withAssignedTo(HotlineDetails.toDepartment(department.get())));
             edit.publicNote("已派单至" + department.get() + "办理");
         }
-        edit.status("assigned");
+        edit.status(CaseStatus.ASSIGNED);
     }
 }

@@ -1,12 +1,22 @@
 package cn.banshi.workflow;
 
+import static cn.banshi.cases.CaseAction.ANSWER;
+import static cn.banshi.cases.CaseAction.CONSULT_THIRD_PARTY;
+import static cn.banshi.cases.CaseAction.EXTEND;
+import static cn.banshi.cases.CaseAction.RECEIVE_CORRECTION;
+import static cn.banshi.cases.CaseAction.REQUEST_CORRECTION;
+import static cn.banshi.cases.CaseAction.THIRD_PARTY_REPLIED;
+import static cn.banshi.cases.CaseAction.WITHDRAW;
 import static cn.banshi.workflow.Actions.note;
 import static cn.banshi.workflow.Actions.only;
 
 import cn.banshi.calendar.Deadlines;
 import cn.banshi.calendar.Due;
 import cn.banshi.calendar.WorkingDayClock;
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatus;
+import cn.banshi.cases.InfoRequestDetails;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
 import java.time.LocalDate;
@@ -32,44 +42,44 @@ final class InfoRequestWorkflow implements Workflow {
     static final int DEFAULT_CORRECTION_WORKING_DAYS = 15;
 
     /** Actions that start or stop the statutory clock and may be recorded after the fact ({@code effectiveOn}). */
-    private static final Set<String> DATED = Set.of("request-correction", "consult-third-party", "third-party-replied",
-            "extend", "withdraw");
+    private static final Set<CaseAction> DATED = Set.of(REQUEST_CORRECTION, CONSULT_THIRD_PARTY, THIRD_PARTY_REPLIED,
+            EXTEND, WITHDRAW);
 
     @Override
-    public Set<String> datedActions() {
+    public Set<CaseAction> datedActions() {
         return DATED;
     }
 
     @Override
-    public List<String> allowedActions(CaseRecord c, ActionContext context) {
-        List<String> actions = new ArrayList<>();
-        boolean extended = c.details().path("extended").asBoolean(false);
+    public List<CaseAction> allowedActions(CaseRecord c, ActionContext context) {
+        List<CaseAction> actions = new ArrayList<>();
+        InfoRequestDetails details = c.details(InfoRequestDetails.class);
+        boolean extended = details.isExtended();
         switch (c.status()) {
-            case "submitted" -> {
-                if (!c.details().path("corrected").asBoolean(false)
+            case SUBMITTED -> {
+                if (!details.isCorrected()
                         && !context.on().isAfter(context.deadlines().ogiCorrectionNoticeDue(c.receivedOn()))) {
-                    actions.add("request-correction");
+                    actions.add(REQUEST_CORRECTION);
                 }
-                actions.add("answer");
-                actions.add("consult-third-party");
-                if (!extended) actions.add("extend");
-                actions.add("withdraw");
+                actions.add(ANSWER);
+                actions.add(CONSULT_THIRD_PARTY);
+                if (!extended) actions.add(EXTEND);
+                actions.add(WITHDRAW);
             }
-            case "in-progress" -> {
-                actions.add("answer");
-                actions.add("consult-third-party");
-                if (!extended) actions.add("extend");
-                actions.add("withdraw");
+            case IN_PROGRESS -> {
+                actions.add(ANSWER);
+                actions.add(CONSULT_THIRD_PARTY);
+                if (!extended) actions.add(EXTEND);
+                actions.add(WITHDRAW);
             }
-            case "awaiting-correction" -> {
-                actions.add("receive-correction");
-                LocalDate correctBy = LocalDate.parse(c.details().path("correctBy").asText());
-                if (context.today().isAfter(correctBy)) actions.add("answer");
-                actions.add("withdraw");
+            case AWAITING_CORRECTION -> {
+                actions.add(RECEIVE_CORRECTION);
+                if (context.today().isAfter(details.correctBy())) actions.add(ANSWER);
+                actions.add(WITHDRAW);
             }
-            case "consulting-third-party" -> {
-                actions.add("third-party-replied");
-                actions.add("withdraw");
+            case CONSULTING_THIRD_PARTY -> {
+                actions.add(THIRD_PARTY_REPLIED);
+                actions.add(WITHDRAW);
             }
             default -> { }
         }
@@ -77,12 +87,13 @@ final class InfoRequestWorkflow implements Workflow {
     }
 
     @Override
-    public void apply(CaseRecord c, String action, Fields f, CaseEdit edit, ActionContext context) {
+    public void apply(CaseRecord c, CaseAction action, Fields f, CaseEdit edit, ActionContext context) {
         Deadlines d = context.deadlines();
         LocalDate on = context.on();
-        WorkingDayClock clock = StoredDeadlines.clock(c.details(), d, c.receivedOn());
+        InfoRequestDetails details = c.details(InfoRequestDetails.class);
+        WorkingDayClock clock = details.clock(d, c.receivedOn());
         switch (action) {
-            case "request-correction" -> {
+            case REQUEST_CORRECTION -> {
                 only(f, "items", "correctBy");
                 String items = f.requiredText("items", 2, 2000);
                 LocalDate correctBy = f.optionalDate("correctBy")
@@ -90,46 +101,47 @@ final class InfoRequestWorkflow implements Workflow {
                 if (!correctBy.isAfter(on)) {
                     throw Errors.outOfRange(f.path("correctBy"), "补正期限须晚于告知之日", "must be after the notice's day");
                 }
-                edit.details().put("correctBy", correctBy.toString()).put("correctionRequestedOn", on.toString());
-                edit.status("awaiting-correction").noDueDate()
+                edit.details(InfoRequestDetails.class, x -> x.correctionRequested(correctBy, on));
+                edit.status(CaseStatus.AWAITING_CORRECTION).noDueDate()
                         .publicNote("请于 " + correctBy + " 前补正申请：" + items + "（答复期限自收到补正之日起重新计算）");
             }
-            case "receive-correction" -> {
+            case RECEIVE_CORRECTION -> {
                 only(f, "receivedOn");
-                LocalDate requestedOn = LocalDate.parse(c.details().path("correctionRequestedOn").asText());
+                LocalDate requestedOn = details.correctionRequestedOn();
                 LocalDate receivedOn = Actions.pastDate(f, "receivedOn", requestedOn, context);
                 WorkingDayClock restarted = clock.restart(receivedOn, Deadlines.OGI_REPLY_WORKING_DAYS);
-                edit.details().put("corrected", true).put("extended", false);
-                edit.status("in-progress").due(restarted)
+                edit.details(InfoRequestDetails.class, InfoRequestDetails::correctionReceived);
+                edit.status(CaseStatus.IN_PROGRESS).due(restarted)
                         .publicNote("已收到补正材料，答复期限重新计算至 " + dueText(edit));
             }
-            case "consult-third-party" -> {
+            case CONSULT_THIRD_PARTY -> {
                 only(f, "thirdParty");
                 // who the third party is may identify a person: only in the internal note, never public
                 edit.note("征求第三方意见：" + f.requiredString("thirdParty", 2, 100));
                 if (clock.dueDate().isPresent() && on.isAfter(clock.dueDate().get())) {
                     throw Errors.deadlinePassed();
                 }
-                edit.details().put("thirdPartyDue", d.ogiThirdPartyAnswerDue(on).toString());
-                edit.status("consulting-third-party").due(clock.pause(on))
+                LocalDate thirdPartyDue = d.ogiThirdPartyAnswerDue(on);
+                edit.details(InfoRequestDetails.class, x -> x.withThirdPartyDue(thirdPartyDue));
+                edit.status(CaseStatus.CONSULTING_THIRD_PARTY).due(clock.pause(on))
                         .publicNote("正在征求第三方意见，所需时间不计入答复期限");
                 return;
             }
-            case "third-party-replied" -> {
+            case THIRD_PARTY_REPLIED -> {
                 only(f);
-                edit.status("in-progress").due(clock.resume(on)).publicNote("第三方意见已回复，答复期限至 " + dueText(edit));
+                edit.status(CaseStatus.IN_PROGRESS).due(clock.resume(on)).publicNote("第三方意见已回复，答复期限至 " + dueText(edit));
             }
-            case "extend" -> {
+            case EXTEND -> {
                 only(f, "reason");
                 String reason = f.requiredString("reason", 2, 500);
-                edit.details().put("extended", true).put("extensionReason", reason);
+                edit.details(InfoRequestDetails.class, x -> x.extendedFor(reason));
                 edit.due(clock.extend(Deadlines.OGI_MAX_EXTENSION_WORKING_DAYS))
                         .publicNote("经政府信息公开工作机构负责人同意，答复期限延长至 " + dueText(edit));
             }
-            case "answer" -> {
+            case ANSWER -> {
                 only(f, "outcome", "repliedOn", "reply");
                 String outcome = f.requiredCode("outcome", OUTCOMES);
-                boolean awaiting = c.status().equals("awaiting-correction");
+                boolean awaiting = c.status() == CaseStatus.AWAITING_CORRECTION;
                 if (awaiting != outcome.equals("other:no-correction")) {
                     throw Errors.notAllowed(f.path("outcome"),
                             awaiting ? "申请人逾期未补正的，只能以“逾期不补正”办结" : "只有逾期未补正的申请才能以“逾期不补正”办结",
@@ -137,15 +149,17 @@ final class InfoRequestWorkflow implements Workflow {
                                     : "other:no-correction applies only to requests awaiting correction");
                 }
                 LocalDate repliedOn = Actions.pastDate(f, "repliedOn", c.receivedOn(), context);
-                f.optionalString("reply", 2, 2000).ifPresent(text -> edit.details().put("reply", text));
-                edit.status("answered").finish(repliedOn, outcome).publicNote("已于 " + repliedOn + " 作出答复");
+                f.optionalString("reply", 2, 2000)
+                        .ifPresent(text -> edit.details(InfoRequestDetails.class, x -> x.withReply(text)));
+                edit.status(CaseStatus.ANSWERED).finish(repliedOn, outcome).publicNote("已于 " + repliedOn + " 作出答复");
             }
-            case "withdraw" -> {
+            case WITHDRAW -> {
                 only(f, "reason");
-                f.optionalString("reason", 2, 500).ifPresent(r -> edit.details().put("withdrawReason", r));
-                edit.status("withdrawn").finish(on, "other:other").publicNote("申请人已撤回申请");
+                f.optionalString("reason", 2, 500)
+                        .ifPresent(r -> edit.details(InfoRequestDetails.class, x -> x.withWithdrawReason(r)));
+                edit.status(CaseStatus.WITHDRAWN).finish(on, "other:other").publicNote("申请人已撤回申请");
             }
-            default -> throw new IllegalStateException(action);
+            default -> throw new IllegalStateException(action.code());
         }
         note(f, edit);
     }

@@ -1,11 +1,22 @@
 package cn.banshi.workflow;
 
+import static cn.banshi.cases.CaseAction.ACKNOWLEDGE;
+import static cn.banshi.cases.CaseAction.EXTEND;
+import static cn.banshi.cases.CaseAction.FORWARD;
+import static cn.banshi.cases.CaseAction.REGISTER;
+import static cn.banshi.cases.CaseAction.REJECT;
+import static cn.banshi.cases.CaseAction.REPLY;
+import static cn.banshi.cases.CaseAction.REQUEST_REVIEW;
+import static cn.banshi.cases.CaseAction.REVIEW_REPLY;
 import static cn.banshi.workflow.Actions.note;
 import static cn.banshi.workflow.Actions.only;
 
 import cn.banshi.calendar.Deadlines;
 import cn.banshi.calendar.Term;
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatus;
+import cn.banshi.cases.PetitionDetails;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
 import java.time.LocalDate;
@@ -19,28 +30,29 @@ import java.util.Set;
  * review (复查) and re-review (复核), each asked within 30 days of the reply and answered within 30.
  */
 final class PetitionWorkflow implements Workflow {
-    private static final Set<String> DATED = Set.of("register", "reject", "forward", "acknowledge", "extend", "reply",
-            "review-reply");
+    private static final Set<CaseAction> DATED = Set.of(REGISTER, REJECT, FORWARD, ACKNOWLEDGE, EXTEND, REPLY,
+            REVIEW_REPLY);
 
     @Override
-    public Set<String> datedActions() {
+    public Set<CaseAction> datedActions() {
         return DATED;
     }
 
     @Override
-    public List<String> allowedActions(CaseRecord c, ActionContext context) {
+    public List<CaseAction> allowedActions(CaseRecord c, ActionContext context) {
+        PetitionDetails p = c.details(PetitionDetails.class);
         return switch (c.status()) {
-            case "submitted" -> List.of("register", "reject");
-            case "registered" -> List.of("forward");
-            case "forwarded" -> List.of("acknowledge");
-            case "in-progress" -> c.details().path("extended").asBoolean(false) ? List.of("reply") : List.of("reply", "extend");
-            case "under-review" -> List.of("review-reply");
-            case "resolved" -> {
-                List<String> actions = new ArrayList<>();
-                int reviews = c.details().path("reviews").asInt(0);
-                LocalDate lastReply = LocalDate.parse(c.details().path("lastRepliedOn").asText(context.today().toString()));
-                if (reviews < 2 && !context.today().isAfter(context.deadlines().petitionReviewRequestDeadline(lastReply))) {
-                    actions.add("request-review");
+            case SUBMITTED -> List.of(REGISTER, REJECT);
+            case REGISTERED -> List.of(FORWARD);
+            case FORWARDED -> List.of(ACKNOWLEDGE);
+            case IN_PROGRESS -> p.isExtended() ? List.of(REPLY) : List.of(REPLY, EXTEND);
+            case UNDER_REVIEW -> List.of(REVIEW_REPLY);
+            case RESOLVED -> {
+                List<CaseAction> actions = new ArrayList<>();
+                LocalDate lastReply = p.lastRepliedOn() != null ? p.lastRepliedOn() : context.today();
+                if (p.reviewCount() < 2
+                        && !context.today().isAfter(context.deadlines().petitionReviewRequestDeadline(lastReply))) {
+                    actions.add(REQUEST_REVIEW);
                 }
                 yield actions;
             }
@@ -49,70 +61,72 @@ final class PetitionWorkflow implements Workflow {
     }
 
     @Override
-    public void apply(CaseRecord c, String action, Fields f, CaseEdit edit, ActionContext context) {
+    public void apply(CaseRecord c, CaseAction action, Fields f, CaseEdit edit, ActionContext context) {
         Deadlines d = context.deadlines();
         LocalDate on = context.on();
+        PetitionDetails p = c.details(PetitionDetails.class);
         switch (action) {
-            case "register" -> {
+            case REGISTER -> {
                 only(f);
-                edit.details().put("registeredOn", on.toString());
-                edit.status("registered").due(Term.calendarDays(on, Deadlines.PETITION_FORWARD_DAYS))
+                edit.details(PetitionDetails.class, x -> x.registered(on));
+                edit.status(CaseStatus.REGISTERED).due(Term.calendarDays(on, Deadlines.PETITION_FORWARD_DAYS))
                         .publicNote("信访事项已登记");
             }
-            case "reject" -> {
+            case REJECT -> {
                 only(f, "reason");
                 String reason = f.requiredString("reason", 2, 500);
-                edit.status("rejected").publicNote("不予受理：" + reason).finish(on, "rejected");
+                edit.status(CaseStatus.REJECTED).publicNote("不予受理：" + reason).finish(on, "rejected");
             }
-            case "forward" -> {
+            case FORWARD -> {
                 only(f, "handlingBody");
                 String body = f.requiredString("handlingBody", 2, 100);
-                edit.details().put("handlingBody", body).put("forwardedOn", on.toString());
-                edit.status("forwarded").due(Term.calendarDays(on, Deadlines.PETITION_ACKNOWLEDGE_DAYS))
+                edit.details(PetitionDetails.class, x -> x.forwarded(body, on));
+                edit.status(CaseStatus.FORWARDED).due(Term.calendarDays(on, Deadlines.PETITION_ACKNOWLEDGE_DAYS))
                         .publicNote("已转送（交办）" + body + "办理");
             }
-            case "acknowledge" -> {
+            case ACKNOWLEDGE -> {
                 only(f);
-                edit.details().put("acceptedOn", on.toString());
-                edit.status("in-progress").due(Term.calendarDays(on, Deadlines.PETITION_HANDLING_DAYS));
+                edit.details(PetitionDetails.class, x -> x.accepted(on));
+                edit.status(CaseStatus.IN_PROGRESS).due(Term.calendarDays(on, Deadlines.PETITION_HANDLING_DAYS));
                 edit.publicNote("已受理，将于 " + InfoRequestWorkflow.dueText(edit) + " 前办结");
             }
-            case "extend" -> {
+            case EXTEND -> {
                 only(f, "days", "reason");
                 int days = f.requiredInt("days", 1, Deadlines.PETITION_MAX_EXTENSION_DAYS);
                 String reason = f.requiredString("reason", 2, 500);
                 // cases stored before terms were kept: the handling due date in force is day zero of the extension
-                Term handling = StoredDeadlines.term(c.details()).orElse(Term.calendarDays(c.dueDate(), 0));
-                edit.details().put("extended", true).put("extensionReason", reason);
+                Term handling = p.storedTerm().orElse(Term.calendarDays(c.dueDate(), 0));
+                edit.details(PetitionDetails.class, x -> x.extendedFor(reason));
                 edit.due(handling.plus(days)).publicNote("因" + reason + "，办理期限延长至 " + InfoRequestWorkflow.dueText(edit));
             }
-            case "reply" -> {
+            case REPLY -> {
                 only(f, "opinion");
                 String opinion = f.requiredText("opinion", 2, 2000);
-                edit.details().put("lastRepliedOn", on.toString());
-                edit.status("resolved").publicNote("已出具书面处理意见：" + opinion).finish(on, "resolved");
+                edit.details(PetitionDetails.class, x -> x.repliedOn(on));
+                edit.status(CaseStatus.RESOLVED).publicNote("已出具书面处理意见：" + opinion).finish(on, "resolved");
             }
-            case "request-review" -> {
+            case REQUEST_REVIEW -> {
                 only(f, "receivedOn");
-                LocalDate lastReply = LocalDate.parse(c.details().path("lastRepliedOn").asText());
+                LocalDate lastReply = p.lastRepliedOn();
                 LocalDate requested = Actions.pastDate(f, "receivedOn", lastReply, context);
                 if (requested.isAfter(d.petitionReviewRequestDeadline(lastReply))) {
                     throw Errors.outOfRange(f.path("receivedOn"), "已超过 30 日的复查（复核）申请期限",
                             "past the 30-day window for a review request");
                 }
-                int reviews = c.details().path("reviews").asInt(0) + 1;
-                edit.details().put("reviews", reviews);
-                edit.status("under-review").due(Term.calendarDays(requested, Deadlines.PETITION_REVIEW_OPINION_DAYS))
+                int reviews = p.reviewCount() + 1;
+                edit.details(PetitionDetails.class, x -> x.withReviews(reviews));
+                edit.status(CaseStatus.UNDER_REVIEW).due(Term.calendarDays(requested, Deadlines.PETITION_REVIEW_OPINION_DAYS))
                         .publicNote(reviews == 1 ? "已收到复查申请" : "已收到复核申请");
             }
-            case "review-reply" -> {
+            case REVIEW_REPLY -> {
                 only(f, "opinion");
                 String opinion = f.requiredText("opinion", 2, 2000);
-                int reviews = c.details().path("reviews").asInt(1);
-                edit.details().put("lastRepliedOn", on.toString());
-                edit.status("resolved").publicNote((reviews == 1 ? "复查意见：" : "复核意见：") + opinion);
+                // the review being answered is at least the first
+                int reviews = Math.max(1, p.reviewCount());
+                edit.details(PetitionDetails.class, x -> x.repliedOn(on));
+                edit.status(CaseStatus.RESOLVED).publicNote((reviews == 1 ? "复查意见：" : "复核意见：") + opinion);
             }
-            default -> throw new IllegalStateException(action);
+            default -> throw new IllegalStateException(action.code());
         }
         note(f, edit);
     }

@@ -1,13 +1,13 @@
 package cn.banshi.workflow;
 
 import cn.banshi.calendar.Due;
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
-import cn.banshi.cases.CaseStatuses;
+import cn.banshi.cases.CaseStatus;
 import cn.banshi.cases.Rating;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
-import cn.banshi.json.Json;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -24,7 +24,6 @@ public final class Workflows {
 
     /** The actor of the system's own entries (the sweep's marks, recomputed deadlines). */
     public static final String SYSTEM = "system";
-    public static final String RECOMPUTE_DUE = "recompute-due";
 
     private Workflows() {}
 
@@ -37,7 +36,7 @@ public final class Workflows {
         };
     }
 
-    public static List<String> allowedActions(CaseRecord c, ActionContext context) {
+    public static List<CaseAction> allowedActions(CaseRecord c, ActionContext context) {
         return of(c.type()).allowedActions(c, context);
     }
 
@@ -48,17 +47,18 @@ public final class Workflows {
     public static CaseRecord apply(CaseRecord c, String action, JsonNode body, ActionContext context) {
         Workflow workflow = of(c.type());
         Fields fields = Fields.root(body);
-        LocalDate effectiveOn = Actions.effectiveOn(fields, c, workflow.datedActions(), action, context);
+        Optional<CaseAction> known = CaseAction.find(action);
+        LocalDate effectiveOn = Actions.effectiveOn(fields, c, workflow.datedActions(), known, context);
         ActionContext effective = effectiveOn == null ? context : context.effectiveOn(effectiveOn);
-        List<String> allowed = allowedActions(c, effective);
-        if (!allowed.contains(action)) throw actionNotAllowed(action, allowed);
+        List<CaseAction> allowed = allowedActions(c, effective);
+        if (known.isEmpty() || !allowed.contains(known.get())) throw actionNotAllowed(action, allowed);
         CaseEdit edit = new CaseEdit(c, effective);
-        workflow.apply(c, action, fields, edit, effective);
-        return edit.build(action);
+        workflow.apply(c, known.get(), fields, edit, effective);
+        return edit.build(known.get());
     }
 
     /** Whether an action may carry {@code effectiveOn} (it starts or stops a statutory clock). */
-    public static boolean isDated(CaseType type, String action) {
+    public static boolean isDated(CaseType type, CaseAction action) {
         return of(type).datedActions().contains(action);
     }
 
@@ -69,20 +69,20 @@ public final class Workflows {
         }
         CaseEdit edit = new CaseEdit(c, new ActionContext("citizen", rating.at(), null, null));
         edit.rating(rating).publicNote("您的评价：" + rating.score() + " 分");
-        return edit.build("rate");
+        return edit.build(CaseAction.RATE);
     }
 
     public static boolean canBeRated(CaseRecord c) {
         return c.rating() == null && c.resolution() != null
-                && !c.resolution().outcome().equals("rejected") && !c.status().equals("withdrawn");
+                && !c.resolution().outcome().equals("rejected") && c.status() != CaseStatus.WITHDRAWN;
     }
 
     /** The overdue sweep's mark: an internal history entry, the status unchanged. */
     public static CaseRecord markOverdue(CaseRecord c, Instant now) {
         CaseEdit edit = new CaseEdit(c, new ActionContext(SYSTEM, now, null, null));
-        edit.details().put("overdueSince", c.dueDate().plusDays(1).toString());
+        edit.supervision(c.details().supervision().withOverdueSince(c.dueDate().plusDays(1)));
         edit.note("已超过办理期限（" + c.dueDate() + "），已提醒督办");
-        return edit.build("mark-overdue");
+        return edit.build(CaseAction.MARK_OVERDUE);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Workflows {
      * @param noticeYear the year whose notice was loaded, or 0 when a missing due date is filled in
      */
     public static Optional<CaseRecord> recomputeDue(CaseRecord c, ActionContext context, int noticeYear) {
-        if (!CaseStatuses.isOpen(c.status())) return Optional.empty();
+        if (!c.status().isOpen()) return Optional.empty();
         Optional<Due> next = CaseDeadlines.current(c, context.catalog(), context.deadlines());
         if (next.isEmpty()) return Optional.empty();
         Due due = next.get();
@@ -102,16 +102,16 @@ public final class Workflows {
         CaseEdit edit = new CaseEdit(c, context);
         edit.due(due);
         // a moved date is looked at afresh by the next sweep (its alert is withdrawn)
-        if (!due.date().equals(c.dueDate())) edit.details().remove("overdueSince");
+        if (!due.date().equals(c.dueDate())) edit.supervision(edit.details().supervision().withOverdueSince(null));
         String basis = noticeYear == 0 ? "" : "依国务院" + noticeYear + "年节假日安排，";
         String change = c.dueDate() == null ? "办理期限确定为 " + due.date()
                 : due.date().equals(c.dueDate()) ? "办理期限 " + due.date() + " 不变"
                 : "办理期限由 " + c.dueDate() + " 调整为 " + due.date();
         edit.publicNote(basis + change + Due.remarkZh(due.provisionalYear()));
-        return Optional.of(edit.build(RECOMPUTE_DUE));
+        return Optional.of(edit.build(CaseAction.RECOMPUTE_DUE));
     }
 
-    public static ApiException actionNotAllowed(String action, List<String> allowed) {
-        return Errors.actionNotAllowed(action, allowed);
+    public static ApiException actionNotAllowed(String action, List<CaseAction> allowed) {
+        return Errors.actionNotAllowed(action, allowed.stream().map(CaseAction::code).toList());
     }
 }

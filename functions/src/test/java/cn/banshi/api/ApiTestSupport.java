@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.junit.jupiter.api.AfterEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,12 @@ public abstract class ApiTestSupport {
     protected DynamoDbClient dynamo;
     protected MutableClock clock;
     protected AppContext app;
+
+    /** Every case item the test wrote survives item → record → item unchanged. */
+    @AfterEach
+    void storedCaseItemsRoundTrip() {
+        if (dynamo != null) StoredCaseItems.assertRoundTrip(dynamo);
+    }
 
     protected void setUpApp(String beijingNow) {
         dynamo = LocalDynamo.freshTables();

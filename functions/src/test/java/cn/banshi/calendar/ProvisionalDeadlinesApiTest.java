@@ -1,8 +1,11 @@
 package cn.banshi.calendar;
 
+import cn.banshi.cases.Supervision;
+import cn.banshi.cases.CaseDetails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -171,7 +174,7 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         for (String unchanged : List.of(extended, fourth, petition, disputeNo)) {
             JsonNode view = detail(unchanged);
             assertFalse(view.get("dueDateProvisional").asBoolean(), unchanged);
-            assertEquals("recompute-due", last(app.cases().find(unchanged).orElseThrow()).action());
+            assertEquals("recompute-due", last(app.cases().find(unchanged).orElseThrow()).action().code());
             assertEquals("system", last(app.cases().find(unchanged).orElseThrow()).actor());
         }
         assertDue(detail(fourth), "2027-01-04", false);
@@ -293,8 +296,8 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
                 app.calendars()::reload, Catalogs.bundled(), clock);
         racing.recompute("gaocheng", 2027);
         CaseRecord c = app.cases().find(complaint).orElseThrow();
-        assertEquals(List.of("submit", "accept", "recompute-due"), c.history().stream().map(HistoryEntry::action).toList());
-        assertEquals("accepted", c.status());
+        assertEquals(List.of("submit", "accept", "recompute-due"), c.history().stream().map(h -> h.action().code()).toList());
+        assertEquals("accepted", c.status().code());
         // under the notice 11 Feb is off too: 12 Feb (12), Mon 15 Feb (13)
         assertEquals(LocalDate.parse("2027-02-15"), c.dueDate());
         assertEquals(0, c.dueProvisionalYear());
@@ -314,7 +317,7 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         at("2026-12-20T10:00");
         String no = newInfoRequest();
         CaseRecord stored = app.cases().find(no).orElseThrow();
-        ObjectNode details = stored.details().deepCopy().put("dueDatePending", true);
+        CaseDetails details = stored.details().withSupervision(new Supervision(null, true, null));
         CaseRecord legacy = new CaseRecord(stored.trackingNo(), stored.town(), stored.type(), stored.category(),
                 stored.village(), stored.title(), stored.description(), stored.channel(), stored.status(),
                 stored.version() + 1, stored.receivedAt(), stored.receivedOn(), null, 0, stored.personal(), details,
@@ -326,7 +329,7 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         // Sun 20 Dec: 21–25 (5), 28–31 (9), 1 Jan off, 4–8 (14), 11–15 (19), 18 Jan (20)
         assertEquals(LocalDate.parse("2027-01-18"), filled.dueDate());
         assertEquals(2027, filled.dueProvisionalYear());
-        assertFalse(filled.details().has("dueDatePending"));
+        assertNull(filled.details().supervision().dueDatePending());
         assertEquals("办理期限确定为 2027-01-18" + PROVISIONAL_2027, last(filled).publicNote());
     }
 

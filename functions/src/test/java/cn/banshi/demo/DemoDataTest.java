@@ -1,5 +1,6 @@
 package cn.banshi.demo;
 
+import cn.banshi.cases.Personal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,10 +37,15 @@ class DemoDataTest extends ApiTestSupport {
             byType.merge(c.type(), 1, Integer::sum);
             for (int i = 0; i < c.history().size(); i++) assertEquals(i + 1, c.history().get(i).seq());
             assertEquals(c.version(), c.history().size());
-            JsonNode person = c.personal().has("applicant") ? c.personal().get("applicant") : c.personal().get("submitter");
-            assertTrue(ChineseIds.isMobile(person.get("phone").asText()), person.get("phone").asText());
-            if (person.has("idNumber")) assertTrue(ChineseIds.isResidentIdNumber(person.get("idNumber").asText()));
-            if (person.has("creditCode")) assertTrue(ChineseIds.isUnifiedSocialCreditCode(person.get("creditCode").asText()));
+            Personal.Applicant applicant = c.personal().applicant();
+            String phone = applicant != null ? applicant.phone() : c.personal().submitter().phone();
+            assertTrue(ChineseIds.isMobile(phone), phone);
+            if (applicant != null && applicant.idNumber() != null) {
+                assertTrue(ChineseIds.isResidentIdNumber(applicant.idNumber()));
+            }
+            if (applicant != null && applicant.creditCode() != null) {
+                assertTrue(ChineseIds.isUnifiedSocialCreditCode(applicant.creditCode()));
+            }
             if (c.type() == CaseType.DISPUTE) assertEquals("agreement-reached", c.resolution().outcome());
             n++;
         }

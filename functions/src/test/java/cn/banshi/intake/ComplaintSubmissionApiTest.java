@@ -61,7 +61,7 @@ class ComplaintSubmissionApiTest extends ApiTestSupport {
         var stored = app.cases().find(trackingNo).orElseThrow();
         assertEquals("gaocheng", stored.town());
         assertEquals("meijiadu", stored.village());
-        assertEquals("13912345678", stored.personal().get("submitter").get("phone").asText());
+        assertEquals("13912345678", stored.personal().submitter().phone());
         assertTrue(!stored.accessHash().contains(body.get("accessCode").asText()));
     }
 

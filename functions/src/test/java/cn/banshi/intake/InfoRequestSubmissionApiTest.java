@@ -1,5 +1,6 @@
 package cn.banshi.intake;
 
+import cn.banshi.cases.InfoRequestDetails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.banshi.api.ApiTestSupport;
@@ -43,8 +44,8 @@ class InfoRequestSubmissionApiTest extends ApiTestSupport {
         assertEquals("2021-11-03", body.get("dueDate").asText());
         assertEquals("info-request", body.get("type").asText());
         var stored = app.cases().find(body.get("trackingNo").asText()).orElseThrow();
-        assertEquals("natural-person", stored.details().get("applicantKind").asText());
-        assertEquals("email", stored.details().get("delivery").asText());
+        assertEquals("natural-person", stored.details(InfoRequestDetails.class).applicantKind());
+        assertEquals("email", stored.details(InfoRequestDetails.class).delivery());
     }
 
     @ParameterizedTest

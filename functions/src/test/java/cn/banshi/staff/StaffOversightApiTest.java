@@ -134,8 +134,8 @@ class StaffOversightApiTest extends ApiTestSupport {
         assertEquals(Map.of("gaocheng", 1, "dingshu", 0), handler.handleRequest(Map.of(), null));
         assertEquals(Map.of("gaocheng", 0, "dingshu", 0), handler.handleRequest(Map.of(), null), "once");
         var c = app.cases().find(first).orElseThrow();
-        assertEquals("mark-overdue", c.history().get(c.history().size() - 1).action());
-        assertEquals("2021-07-07", c.details().get("overdueSince").asText());
+        assertEquals("mark-overdue", c.history().get(c.history().size() - 1).action().code());
+        assertEquals("2021-07-07", c.details().supervision().overdueSince().toString());
         JsonNode alerts = json(staffGet("/api/v1/admin/alerts", "/api/v1/admin/alerts", ADMIN, null, null));
         assertEquals(1, alerts.get("items").size());
         assertEquals(first, alerts.get("items").get(0).get("trackingNo").asText());

@@ -1,5 +1,6 @@
 package cn.banshi.workflow;
 
+import cn.banshi.cases.DisputeDetails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,7 +102,7 @@ class StaleVersionConcurrencyTest extends ApiTestSupport {
         assertEquals(startVersion + wins, stored.version());
         for (int i = 0; i < stored.history().size(); i++) assertEquals(i + 1, stored.history().get(i).seq(), "no gaps");
         assertEquals(stored.version(), stored.history().size());
-        assertEquals(wins, stored.details().get("sessions").size());
+        assertEquals(wins, stored.details(DisputeDetails.class).sessionsHeld().size());
         assertTrue(wins >= 1);
     }
 }

@@ -1,0 +1,64 @@
+package cn.banshi.cases;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a history entry records: the citizen's submission and rating, the workflows' actions (their codes are the API's
+ * {@code action} values) and the system's own entries.
+ */
+public enum CaseAction {
+    SUBMIT("submit"),
+    RATE("rate"),
+    // complaints, help, enquiries, suggestions (and shared by the other families)
+    ACCEPT("accept"),
+    REJECT("reject"),
+    ASSIGN("assign"),
+    REPLY("reply"),
+    RESOLVE("resolve"),
+    CLOSE("close"),
+    // disputes
+    ASSIGN_MEDIATOR("assign-mediator"),
+    RECORD_SESSION("record-session"),
+    RECORD_FULFILMENT("record-fulfilment"),
+    // petitions
+    REGISTER("register"),
+    FORWARD("forward"),
+    ACKNOWLEDGE("acknowledge"),
+    EXTEND("extend"),
+    REQUEST_REVIEW("request-review"),
+    REVIEW_REPLY("review-reply"),
+    // information requests
+    REQUEST_CORRECTION("request-correction"),
+    RECEIVE_CORRECTION("receive-correction"),
+    CONSULT_THIRD_PARTY("consult-third-party"),
+    THIRD_PARTY_REPLIED("third-party-replied"),
+    ANSWER("answer"),
+    WITHDRAW("withdraw"),
+    // the system's entries (never a status change)
+    MARK_OVERDUE("mark-overdue"),
+    RECOMPUTE_DUE("recompute-due");
+
+    private final String code;
+
+    CaseAction(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<CaseAction> find(String code) {
+        return Arrays.stream(values()).filter(a -> a.code.equals(code)).findFirst();
+    }
+
+    public static CaseAction fromCode(String code) {
+        return find(code).orElseThrow(() -> new IllegalArgumentException("Unknown case action " + code));
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

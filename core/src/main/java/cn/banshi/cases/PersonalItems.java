@@ -1,0 +1,68 @@
+package cn.banshi.cases;
+
+import cn.banshi.cases.Personal.Applicant;
+import cn.banshi.cases.Personal.Location;
+import cn.banshi.cases.Personal.Person;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps {@link Personal} to the item's {@code personal} map and back. */
+public final class PersonalItems {
+    private PersonalItems() {}
+
+    public static AttributeValue toAttribute(Personal p) {
+        List<AttributeValue> parties = null;
+        if (p.parties() != null) {
+            parties = new ArrayList<>();
+            for (Person party : p.parties()) parties.add(person(party));
+        }
+        return new ItemWriter()
+                .put("submitter", p.submitter() == null ? null : person(p.submitter()))
+                .put("parties", parties)
+                .put("applicant", p.applicant() == null ? null : applicant(p.applicant()))
+                .put("location", p.location() == null ? null : location(p.location()))
+                .build();
+    }
+
+    public static Personal fromAttribute(AttributeValue value) {
+        ItemReader r = ItemReader.of(value);
+        List<Person> parties = null;
+        if (r.has("parties")) {
+            parties = new ArrayList<>();
+            for (AttributeValue v : r.list("parties")) parties.add(person(ItemReader.of(v)));
+        }
+        ItemReader submitter = r.object("submitter");
+        ItemReader applicant = r.object("applicant");
+        ItemReader location = r.object("location");
+        return new Personal(submitter == null ? null : person(submitter), parties,
+                applicant == null ? null : applicant(applicant),
+                location == null ? null : new Location(location.string("address"), location.decimal("lat"),
+                        location.decimal("lng")));
+    }
+
+    private static AttributeValue person(Person p) {
+        return new ItemWriter().put("name", p.name()).put("phone", p.phone()).put("anonymous", p.anonymous())
+                .put("role", p.role()).build();
+    }
+
+    private static Person person(ItemReader r) {
+        return new Person(r.string("name"), r.string("phone"), r.bool("anonymous"), r.string("role"));
+    }
+
+    private static AttributeValue applicant(Applicant a) {
+        return new ItemWriter().put("kind", a.kind()).put("name", a.name()).put("idType", a.idType())
+                .put("idNumber", a.idNumber()).put("organization", a.organization()).put("creditCode", a.creditCode())
+                .put("phone", a.phone()).put("email", a.email()).put("address", a.address()).build();
+    }
+
+    private static Applicant applicant(ItemReader r) {
+        return new Applicant(r.string("kind"), r.string("name"), r.string("idType"), r.string("idNumber"),
+                r.string("organization"), r.string("creditCode"), r.string("phone"), r.string("email"),
+                r.string("address"));
+    }
+
+    private static AttributeValue location(Location l) {
+        return new ItemWriter().put("address", l.address()).put("lat", l.lat()).put("lng", l.lng()).build();
+    }
+}
