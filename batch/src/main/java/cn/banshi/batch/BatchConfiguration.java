@@ -1,7 +1,7 @@
 package cn.banshi.batch;
 
 import cn.banshi.activities.ActivityStore;
-import cn.banshi.batch.cases.CasePage;
+import cn.banshi.batch.cases.FactPage;
 import cn.banshi.batch.cases.SegmentPartitioner;
 import cn.banshi.batch.cases.SegmentScanReader;
 import cn.banshi.batch.cases.TallyWriter;
@@ -140,17 +140,17 @@ public class BatchConfiguration {
 
     @Bean
     public Step scanSegment(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            ItemStreamReader<CasePage> caseReader, ItemStreamWriter<CasePage> tallyWriter,
+                            ItemStreamReader<FactPage> caseReader, ItemStreamWriter<FactPage> tallyWriter,
                             Environment env) {
         long pause = env.getProperty(CHUNK_PAUSE_MILLIS, Long.class, 0L);
         return new StepBuilder("scanSegment", jobRepository)
-                .<CasePage, CasePage>chunk(env.getProperty(PAGES_PER_COMMIT, Integer.class, 10))
+                .<FactPage, FactPage>chunk(env.getProperty(PAGES_PER_COMMIT, Integer.class, 10))
                 .transactionManager(transactionManager)
                 .reader(caseReader)
                 .writer(tallyWriter)
-                .listener(new ItemWriteListener<CasePage>() {
+                .listener(new ItemWriteListener<FactPage>() {
                     @Override
-                    public void afterWrite(Chunk<? extends CasePage> items) {
+                    public void afterWrite(Chunk<? extends FactPage> items) {
                         if (pause > 0) {
                             try {
                                 Thread.sleep(pause);
@@ -165,7 +165,7 @@ public class BatchConfiguration {
 
     @Bean
     @StepScope
-    public ItemStreamReader<CasePage> caseReader(DynamoDbClient dynamo, ScanProgress progress, Environment env,
+    public ItemStreamReader<FactPage> caseReader(DynamoDbClient dynamo, ScanProgress progress, Environment env,
                                                  @Value("#{jobParameters['towns']}") String towns,
                                                  @Value("#{stepExecutionContext['segment']}") Integer segment,
                                                  @Value("#{stepExecutionContext['totalSegments']}") Integer total) {
@@ -175,7 +175,7 @@ public class BatchConfiguration {
 
     @Bean
     @StepScope
-    public ItemStreamWriter<CasePage> tallyWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+    public ItemStreamWriter<FactPage> tallyWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
         ReportParameters p = ReportParameters.of(parameters);
         return new TallyWriter(p.period(), p.towns());
     }

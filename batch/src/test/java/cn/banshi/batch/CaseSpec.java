@@ -5,7 +5,6 @@ import cn.banshi.catalog.CaseType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A case a test writes, as the workflows would leave it: received at an instant (its Beijing date is the
@@ -25,7 +24,7 @@ public record CaseSpec(CaseType type, String category, String village, Instant r
 
     /** At a Beijing wall-clock time. */
     public static Instant beijing(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.ofHours(8));
+        return LocalDateTime.parse(localDateTime).atZone(ChinaTime.ZONE).toInstant();
     }
 
     public static CaseSpec open(CaseType type, String category, String village, String receivedAt, String due) {

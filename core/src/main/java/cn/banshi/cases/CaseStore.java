@@ -23,7 +23,7 @@ public interface CaseStore {
     void update(CaseRecord next);
 
     /** A page of a town's cases through the indexes (never a Scan). */
-    CasePage list(CaseQuery query);
+    CaseListPage list(CaseQuery query);
 
     /**
      * Streams the figures-relevant facts of a town's cases (or one village's when {@code village} is set)

@@ -77,7 +77,7 @@ public final class DynamoCaseStore implements CaseStore {
     }
 
     @Override
-    public CasePage list(CaseQuery q) {
+    public CaseListPage list(CaseQuery q) {
         Plan plan = plan(q);
         Map<String, AttributeValue> startKey = q.cursor() == null ? null : decodeCursor(q.cursor(), plan);
         List<CaseRecord> items = new ArrayList<>();
@@ -96,10 +96,10 @@ public final class DynamoCaseStore implements CaseStore {
                 items.add(CaseItems.fromItem(page.get(i)));
                 if (items.size() == q.limit()) {
                     boolean more = i < page.size() - 1 || pageHasMore;
-                    return new CasePage(items, more ? encodeCursor(keyOf(page.get(i), plan.index), plan) : null);
+                    return new CaseListPage(items, more ? encodeCursor(keyOf(page.get(i), plan.index), plan) : null);
                 }
             }
-            if (!pageHasMore) return new CasePage(items, null);
+            if (!pageHasMore) return new CaseListPage(items, null);
             startKey = response.lastEvaluatedKey();
         }
     }

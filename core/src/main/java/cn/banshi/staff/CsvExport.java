@@ -2,7 +2,7 @@ package cn.banshi.staff;
 
 import cn.banshi.audit.AuditLog;
 import cn.banshi.auth.Staff;
-import cn.banshi.cases.CasePage;
+import cn.banshi.cases.CaseListPage;
 import cn.banshi.cases.CaseQuery;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.Personal;
@@ -41,7 +41,7 @@ public final class CsvExport {
         CaseQuery q = first;
         int rows = 0;
         while (rows < MAX_ROWS) {
-            CasePage page = cases.list(q);
+            CaseListPage page = cases.list(q);
             for (CaseRecord c : page.items()) {
                 List<String> cells = new ArrayList<>(List.of(
                         c.trackingNo(), c.type().nameZh(),

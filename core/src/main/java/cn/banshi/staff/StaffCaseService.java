@@ -4,7 +4,7 @@ import cn.banshi.audit.AuditLog;
 import cn.banshi.auth.Staff;
 import cn.banshi.calendar.CalendarService;
 import cn.banshi.calendar.ChinaTime;
-import cn.banshi.cases.CasePage;
+import cn.banshi.cases.CaseListPage;
 import cn.banshi.cases.CaseQuery;
 import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
@@ -133,7 +133,7 @@ public final class StaffCaseService {
     }
 
     public ObjectNode list(Staff staff, ListFilters filters, int limit, String cursor) {
-        CasePage page = cases.list(query(staff, filters, limit, cursor));
+        CaseListPage page = cases.list(query(staff, filters, limit, cursor));
         Catalog catalog = catalog(staff);
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");

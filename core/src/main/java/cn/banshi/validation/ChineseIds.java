@@ -1,9 +1,9 @@
 package cn.banshi.validation;
 
+import cn.banshi.calendar.ChinaTime;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,9 +47,6 @@ public final class ChineseIds {
     private ChineseIds() {
     }
 
-    /** China Standard Time, used to decide what "today" is for birth dates. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     /** Earliest birth date accepted in a resident identity number. */
     public static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
@@ -89,7 +86,7 @@ public final class ChineseIds {
         if (birth == null || birth.isBefore(EARLIEST_BIRTH)) {
             return false;
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), CHINA);
+        LocalDate today = ChinaTime.today(clock);
         if (birth.isAfter(today)) {
             return false;
         }

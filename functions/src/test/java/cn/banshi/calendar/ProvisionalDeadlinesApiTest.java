@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
 import cn.banshi.cases.CaseFacts;
-import cn.banshi.cases.CasePage;
+import cn.banshi.cases.CaseListPage;
 import cn.banshi.cases.CaseQuery;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
@@ -365,7 +365,7 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         }
         @Override public void create(CaseRecord record, String ref) { delegate.create(record, ref); }
         @Override public Optional<CaseRecord> find(String no) { return delegate.find(no); }
-        @Override public CasePage list(CaseQuery q) { return delegate.list(q); }
+        @Override public CaseListPage list(CaseQuery q) { return delegate.list(q); }
         @Override public void forEachFacts(String town, String village, LocalDate from, LocalDate to,
                 Consumer<CaseFacts> consumer) { delegate.forEachFacts(town, village, from, to, consumer); }
         @Override public int countOpenDueBefore(String town, String village, LocalDate bound) {

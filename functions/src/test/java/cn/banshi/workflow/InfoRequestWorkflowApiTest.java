@@ -1,5 +1,6 @@
 package cn.banshi.workflow;
 
+import cn.banshi.calendar.ChinaTime;
 import static cn.banshi.workflow.HotlineWorkflowApiTest.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +14,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
     }
 
     void at(String beijing) {
-        clock.set(LocalDateTime.parse(beijing).toInstant(ZoneOffset.ofHours(8)));
+        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     String due() {

@@ -1,5 +1,6 @@
 package cn.banshi.workflow;
 
+import cn.banshi.calendar.ChinaTime;
 import static cn.banshi.workflow.HotlineWorkflowApiTest.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +11,6 @@ import cn.banshi.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class PetitionAndDisputeWorkflowApiTest extends ApiTestSupport {
     }
 
     void at(String beijing) {
-        clock.set(LocalDateTime.parse(beijing).toInstant(ZoneOffset.ofHours(8)));
+        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     String petition() {

@@ -3,6 +3,7 @@ package cn.banshi.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.cases.DynamoCaseStore;
@@ -10,7 +11,6 @@ import cn.banshi.json.Json;
 import cn.banshi.store.Tables;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ class StoredItemsRoundTripApiTest extends ApiTestSupport {
     }
 
     void at(String beijing) {
-        clock.set(LocalDateTime.parse(beijing).toInstant(ZoneOffset.ofHours(8)));
+        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     void step(String no, String action, String... fieldPairs) {

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * are skipped. Its position (the next page's start key, or that the segment is done) is saved at every commit,
  * so a restarted step resumes with the page after the last one tallied.
  */
-public final class SegmentScanReader implements ItemStreamReader<CasePage> {
+public final class SegmentScanReader implements ItemStreamReader<FactPage> {
     static final String START_KEY = "scan.startKey";
     static final String DONE = "scan.done";
     /** The cases this segment has read, over all its executions. */
@@ -79,7 +79,7 @@ public final class SegmentScanReader implements ItemStreamReader<CasePage> {
      * empty is an item too: commits then come every so many pages of the table, however small the run's share.
      */
     @Override
-    public CasePage read() {
+    public FactPage read() {
         if (done) return null;
         ScanResponse response = fetch();
         startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
@@ -88,7 +88,7 @@ public final class SegmentScanReader implements ItemStreamReader<CasePage> {
         for (Map<String, AttributeValue> item : response.items()) facts.add(CaseFact.of(item));
         read += facts.size();
         if (!facts.isEmpty()) progress.accept(facts.size());
-        return new CasePage(facts);
+        return new FactPage(facts);
     }
 
     private ScanResponse fetch() {

@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * crash the step resumes from a consistent pair, so no case is counted twice or missed. Memory and context grow
  * with the run's towns, never with its cases.
  */
-public final class TallyWriter implements ItemStreamWriter<CasePage> {
+public final class TallyWriter implements ItemStreamWriter<FactPage> {
     private static final String TALLY = "tally.";
     private final ReportPeriod period;
     private final Map<String, CaseTally> tallies = new LinkedHashMap<>();
@@ -34,8 +34,8 @@ public final class TallyWriter implements ItemStreamWriter<CasePage> {
     }
 
     @Override
-    public void write(Chunk<? extends CasePage> chunk) {
-        for (CasePage page : chunk) {
+    public void write(Chunk<? extends FactPage> chunk) {
+        for (FactPage page : chunk) {
             for (CaseFact fact : page.cases()) {
                 CaseTally tally = tallies.get(fact.town());
                 if (tally == null) throw new IllegalStateException("a case of a town outside the run: " + fact.town());

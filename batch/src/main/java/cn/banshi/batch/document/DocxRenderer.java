@@ -1,5 +1,6 @@
 package cn.banshi.batch.document;
 
+import cn.banshi.calendar.ChinaTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +66,7 @@ public final class DocxRenderer {
         parts.put("word/settings.xml", settings());
         parts.put("word/footer1.xml", footer(true));
         parts.put("word/footer2.xml", footer(false));
-        long time = documentDate.atStartOfDay().toInstant(ZoneOffset.ofHours(8)).toEpochMilli();
+        long time = documentDate.atStartOfDay(ChinaTime.ZONE).toInstant().toEpochMilli();
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             for (Map.Entry<String, String> part : parts.entrySet()) {
@@ -114,7 +115,7 @@ public final class DocxRenderer {
     }
 
     private static String coreProperties(String title, LocalDate date) {
-        String stamp = date.atStartOfDay().atOffset(ZoneOffset.ofHours(8)).withOffsetSameInstant(ZoneOffset.UTC)
+        String stamp = date.atStartOfDay(ChinaTime.ZONE).toInstant().atOffset(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ISO_INSTANT);
         return XML_DECLARATION
                 + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "

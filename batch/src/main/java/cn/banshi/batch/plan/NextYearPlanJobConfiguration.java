@@ -1,5 +1,6 @@
 package cn.banshi.batch.plan;
 
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.batch.BatchConfiguration;
 import cn.banshi.batch.ReportParameters;
 import cn.banshi.batch.ReportStep;
@@ -10,7 +11,6 @@ import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.batch.report.ReportInputs.Part;
 import cn.banshi.plans.PlanItem;
 import cn.banshi.reports.ReportKind;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -53,7 +53,7 @@ public class NextYearPlanJobConfiguration {
                         for (PlanItem item : result.generated()) {
                             if (listed.contains(item.id())) continue;
                             services.plans().createIfAbsent(item, "system:next-year-plan",
-                                    p.today().atStartOfDay().toInstant(ZoneOffset.ofHours(8)));
+                                    p.today().atStartOfDay(ChinaTime.ZONE).toInstant());
                         }
                         return result.report();
                     }
