@@ -169,6 +169,19 @@ public final class Fields {
     }
 
     /** An integer from a path or query parameter (not JSON); {@code field} names it in the error. */
+    /**
+     * The one way a year is read from a path or query parameter: four digits ({@code INVALID_FORMAT} otherwise), then
+     * within {@code min}..{@code max} ({@code OUT_OF_RANGE}).
+     */
+    public static int yearParam(String field, String raw, int min, int max) {
+        if (raw == null || !raw.matches("[0-9]{4}")) {
+            throw Errors.invalidFormat(field, "年份应为四位数字", "year must be a four-digit number");
+        }
+        int year = Integer.parseInt(raw);
+        if (year < min || year > max) throw Errors.outOfRange(field, min + " ~ " + max, min + " to " + max);
+        return year;
+    }
+
     public static int intParam(String field, String raw, int min, int max) {
         if (raw == null || raw.isBlank()) throw Errors.required(field);
         if (!raw.matches("[0-9]{1,9}")) throw Errors.wrongType(field, "整数", "an integer");

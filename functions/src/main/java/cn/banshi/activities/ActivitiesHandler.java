@@ -61,7 +61,7 @@ public final class ActivitiesHandler extends ApiHandler {
     private ApiResponse list(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
         int year = request.query("year") == null ? ChinaTime.today(app.clock()).getYear()
-                : Fields.intParam("year", request.query("year"), 2000, 2100);
+                : Fields.yearParam("year", request.query("year"), 2000, 2100);
         ObjectNode body = Json.object();
         body.put("year", year);
         ArrayNode items = body.putArray("items");

@@ -52,15 +52,8 @@ public final class CalendarAdminHandler extends ApiHandler {
     static final int YEARS_AHEAD = 3;
 
     private int year(ApiRequest request) {
-        String raw = request.pathParam("year");
-        if (raw == null || !raw.matches("\\d{4}")) throw Errors.invalidFormat("year", "年份应为四位数字", "year must be four digits");
-        int year = Integer.parseInt(raw);
         int last = ChinaTime.today(app.clock()).getYear() + YEARS_AHEAD;
-        if (year < YearArrangement.MIN_YEAR || year > last) {
-            throw Errors.outOfRange("year", YearArrangement.MIN_YEAR + " 至 " + last + " 年",
-                    YearArrangement.MIN_YEAR + " to " + last);
-        }
-        return year;
+        return Fields.yearParam("year", request.pathParam("year"), YearArrangement.MIN_YEAR, last);
     }
 
     private ApiResponse get(ApiRequest request) {

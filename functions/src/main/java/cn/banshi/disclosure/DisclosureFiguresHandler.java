@@ -45,7 +45,7 @@ public final class DisclosureFiguresHandler extends ApiHandler {
 
     private ApiResponse put(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
-        int year = Fields.intParam("year", request.pathParam("year"), 2000, 2100);
+        int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
         DisclosureFigures figures = DisclosureForms.read(request.jsonBody(), year);
         app.disclosure().put(staff.town(), figures, staff.sub(), app.clock().instant());
         LOG.info("disclosure figures saved", "town", staff.town(), "year", year, "actor", staff.sub());
@@ -54,7 +54,7 @@ public final class DisclosureFiguresHandler extends ApiHandler {
 
     private ApiResponse get(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
-        int year = Fields.intParam("year", request.pathParam("year"), 2000, 2100);
+        int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
         DisclosureFigures figures = app.disclosure().find(staff.town(), year).orElseThrow(() -> Errors.notFound("year"));
         return ApiResponse.json(200, figures.toJson());
     }

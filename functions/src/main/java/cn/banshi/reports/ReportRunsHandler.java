@@ -60,7 +60,7 @@ public final class ReportRunsHandler extends ApiHandler {
         ReportKind kind = ReportKind.find(request.pathParam("job")).orElseThrow(() -> Errors.notFound("job"));
         LocalDate today = ChinaTime.today(app.clock());
         int year = request.query("year") == null ? kind.defaultYear(today)
-                : Fields.intParam("year", request.query("year"), 2000, today.getYear());
+                : Fields.yearParam("year", request.query("year"), 2000, today.getYear());
         String runId = ReportRuns.newRunId(app.random());
         Instant now = app.clock().instant();
         if (!app.reportRuns().claim(staff.town(), year, kind, runId, staff.sub(), now)) {

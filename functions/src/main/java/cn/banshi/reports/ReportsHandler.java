@@ -64,7 +64,7 @@ public final class ReportsHandler extends ApiHandler {
     private ApiResponse list(ApiRequest request) {
         Staff staff = reader(request);
         int year = request.query("year") == null ? ChinaTime.today(app.clock()).getYear()
-                : Fields.intParam("year", request.query("year"), 2000, 2100);
+                : Fields.yearParam("year", request.query("year"), 2000, 2100);
         Map<ReportKind, List<ReportFile>> files = new EnumMap<>(ReportKind.class);
         for (ReportFile f : app.reports().list(staff.town(), year)) files.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f);
         Map<ReportKind, ReportRuns.Run> runs = new EnumMap<>(ReportKind.class);
@@ -107,7 +107,7 @@ public final class ReportsHandler extends ApiHandler {
 
     private ApiResponse download(ApiRequest request) {
         Staff staff = reader(request);
-        int year = Fields.intParam("year", request.pathParam("year"), 2000, 2100);
+        int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
         ReportKind kind = ReportKind.find(request.pathParam("job")).orElseThrow(() -> Errors.notFound("job"));
         ReportFormat format = ReportFormat.byFileName(request.pathParam("file")).orElseThrow(() -> Errors.notFound("file"));
         byte[] content = app.reports().read(staff.town(), year, kind, format).orElseThrow(() -> Errors.notFound("file"));

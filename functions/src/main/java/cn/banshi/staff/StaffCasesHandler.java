@@ -10,6 +10,7 @@ import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.errors.Errors;
+import cn.banshi.validation.Fields;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
@@ -83,13 +84,7 @@ public final class StaffCasesHandler extends ApiHandler {
     private ApiResponse stats(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
         String raw = request.query("year");
-        int year;
-        try {
-            year = raw == null ? app.staffCases().today().getYear() : Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw Errors.invalidFormat("year", "年份应为四位数字", "year must be a four-digit number");
-        }
-        if (year < 2000 || year > 2100) throw Errors.outOfRange("year", "2000 ~ 2100", "2000 to 2100");
+        int year = raw == null ? app.staffCases().today().getYear() : Fields.yearParam("year", raw, 2000, 2100);
         return ApiResponse.json(200, app.stats().stats(staff, year));
     }
 

@@ -100,7 +100,7 @@ class ActivitiesApiTest extends ApiTestSupport {
         assertError(create("{\"date\":\"2021-05-01\",\"theme\":\"rule-making\",\"title\":\"标题\",\"leaderDuty\":\"yes\"}"),
                 400, "WRONG_TYPE", "leaderDuty");
         assertError(call(handler, admin(Events.get(COLLECTION, COLLECTION).query(Map.of("year", "20x1")))),
-                400, "WRONG_TYPE", "year");
+                400, "INVALID_FORMAT", "year");
         assertEquals(0, list("2021", "town-admin").get("items").size());
     }
 

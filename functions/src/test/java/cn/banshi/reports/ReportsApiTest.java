@@ -83,7 +83,7 @@ class ReportsApiTest {
         assertError(download("2021/..%2F..%2Fsecret.txt/report.md", "town-admin"), 404, "NOT_FOUND", "job");
         assertError(download("2021/../secret.txt", "town-admin"), 404, "NOT_FOUND", "job");
         assertError(download("2021/rule-of-law-annual/report.md%00.docx", "town-admin"), 404, "NOT_FOUND", "file");
-        assertError(download("..%2F..%2F/ogi-annual/report.json", "town-admin"), 400, "WRONG_TYPE", "year");
+        assertError(download("..%2F..%2F/ogi-annual/report.json", "town-admin"), 400, "INVALID_FORMAT", "year");
         assertError(download("2021/ogi-annual/report.docx", "town-admin"), 404, "NOT_FOUND", "file");
         assertError(download("2021/ogi-annual/report.json", "village-staff"), 403, "FORBIDDEN", "role");
     }
