@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,38 +35,41 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         long start = System.nanoTime();
         ApiRequest request = new ApiRequest(event);
-        String requestId = context != null ? context.getAwsRequestId() : request.requestId();
-        RequestIds.set(requestId);
-        ApiResponse response;
+        RequestIds.set(context != null ? context.getAwsRequestId() : request.requestId());
         try {
-            Function<ApiRequest, ApiResponse> route = routes().get(event.getRouteKey());
-            if (route == null) throw Errors.routeNotFound();
-            response = route.apply(request);
-        } catch (ApiException e) {
-            response = ApiResponse.error(e);
-        } catch (SdkException e) {
-            response = ApiResponse.error(isTransient(e) ? Errors.unavailable(isThrottle(e) ? 2 : 5) : Errors.internal());
-            log.warn(isTransient(e) ? "storage unavailable" : "storage request refused", "exception", e.getClass().getSimpleName(),
-                    "awsError", e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                            ? ase.awsErrorDetails().errorCode() : null);
-        } catch (RuntimeException e) {
-            response = ApiResponse.error(Errors.internal());
-            StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            log.error("unhandled error", "exception", e.getClass().getName(), "at", top);
+            ApiResponse response = answer(event, request);
+            double latencyMs = (System.nanoTime() - start) / 1_000_000.0;
+            log.info("request", "route", event.getRouteKey(), "status", response.status(), "latencyMs", latencyMs);
+            Metrics.request(event.getRouteKey(), response.status(), latencyMs, Clock.systemUTC());
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(response.status())
+                    .withHeaders(response.headers())
+                    .withBody(response.body())
+                    .withIsBase64Encoded(response.base64())
+                    .build();
         } finally {
             RequestIds.clear();
         }
-        RequestIds.set(requestId);
-        double latencyMs = (System.nanoTime() - start) / 1_000_000.0;
-        log.info("request", "route", event.getRouteKey(), "status", response.status(), "latencyMs", latencyMs);
-        Metrics.request(event.getRouteKey(), response.status(), latencyMs, java.time.Clock.systemUTC());
-        RequestIds.clear();
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(response.status())
-                .withHeaders(response.headers())
-                .withBody(response.body())
-                .withIsBase64Encoded(response.base64())
-                .build();
+    }
+
+    /** The route's answer, or the error format for whatever it threw (never a stack trace to the client). */
+    private ApiResponse answer(APIGatewayV2HTTPEvent event, ApiRequest request) {
+        try {
+            Function<ApiRequest, ApiResponse> route = routes().get(event.getRouteKey());
+            if (route == null) throw Errors.routeNotFound();
+            return route.apply(request);
+        } catch (ApiException e) {
+            return ApiResponse.error(e);
+        } catch (SdkException e) {
+            log.warn(isTransient(e) ? "storage unavailable" : "storage request refused", "exception", e.getClass().getSimpleName(),
+                    "awsError", e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
+                            ? ase.awsErrorDetails().errorCode() : null);
+            return ApiResponse.error(isTransient(e) ? Errors.unavailable(isThrottle(e) ? 2 : 5) : Errors.internal());
+        } catch (RuntimeException e) {
+            StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            log.error("unhandled error", "exception", e.getClass().getName(), "at", top);
+            return ApiResponse.error(Errors.internal());
+        }
     }
 
     /** Reads this handler makes on its first requests anyway; run by {@link #prime()} before a SnapStart snapshot. */
