@@ -11,10 +11,12 @@ import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.ReportStore;
 import cn.banshi.store.Tables;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -61,13 +63,13 @@ public class BatchConfiguration {
 
     /** Registers every job bean of the context (restarts find their job by name here). */
     @Bean
-    public org.springframework.batch.core.configuration.support.MapJobRegistry jobRegistry() {
-        return new org.springframework.batch.core.configuration.support.MapJobRegistry();
+    public MapJobRegistry jobRegistry() {
+        return new MapJobRegistry();
     }
 
     @Bean
     public JobOperator jobOperator(JobRepository jobRepository,
-                                   org.springframework.batch.core.configuration.support.MapJobRegistry jobRegistry) throws Exception {
+                                   MapJobRegistry jobRegistry) throws Exception {
         TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
         operator.setJobRepository(jobRepository);
         operator.setJobRegistry(jobRegistry);
@@ -122,7 +124,7 @@ public class BatchConfiguration {
      */
     @Bean
     public Step scanCases(JobRepository jobRepository, Step scanSegment, TaskExecutor partitionExecutor,
-                          org.springframework.batch.core.partition.Partitioner segmentPartitioner) {
+                          Partitioner segmentPartitioner) {
         return new StepBuilder("scanCases", jobRepository)
                 .partitioner("scanSegment", segmentPartitioner)
                 .step(scanSegment)
@@ -133,7 +135,7 @@ public class BatchConfiguration {
     /** As many partitions as the run's {@code segments} parameter, whatever grid size the step passes. */
     @Bean
     @StepScope
-    public org.springframework.batch.core.partition.Partitioner segmentPartitioner(
+    public Partitioner segmentPartitioner(
             @Value("#{jobParameters['segments']}") Long segments) {
         return new SegmentPartitioner(segments.intValue());
     }

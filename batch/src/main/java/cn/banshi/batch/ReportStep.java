@@ -1,10 +1,10 @@
 package cn.banshi.batch;
 
+import cn.banshi.activities.ActivityStore;
 import cn.banshi.batch.cases.CaseFigures;
 import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.batch.report.ReportWriter;
-import cn.banshi.activities.ActivityStore;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.disclosure.DisclosureStore;
@@ -24,10 +24,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -130,7 +131,7 @@ public abstract class ReportStep implements Tasklet {
     }
 
     /** The first failure of each step execution, kept as the cause of its summary (retries look for DynamoDB errors). */
-    private final Map<Long, Throwable> firstCause = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Throwable> firstCause = new ConcurrentHashMap<>();
 
     private void writeTown(StepExecution step, ReportParameters p, String town) {
         Catalog catalog = services.catalogs().town(town)

@@ -5,32 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.activities.ActivityStore;
 import cn.banshi.calendar.CalendarService;
-import cn.banshi.catalog.Catalogs;
-import cn.banshi.demo.DemoCases;
-import cn.banshi.demo.DemoInputs;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.catalog.CaseType;
-import cn.banshi.store.BulkLoader;
-import cn.banshi.store.Tables;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import cn.banshi.catalog.Catalogs;
+import cn.banshi.demo.DemoCases;
+import cn.banshi.demo.DemoInputs;
 import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
+import cn.banshi.store.BulkLoader;
+import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
+import cn.banshi.testkit.logscan.PersonalData;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Given the demo year (高塍镇 2021: the generated disputes, petitions and information requests — the hotline
@@ -80,22 +87,22 @@ class DemoYearReportsTest {
     /** The demo cases carry phones and ID numbers; no published report, in any format, may show one. */
     static void assertNoPersonalDataIn(Path reports) {
         List<String> found = new ArrayList<>();
-        try (var files = java.nio.file.Files.walk(reports)) {
-            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        try (var files = Files.walk(reports)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 StringBuilder text = new StringBuilder();
                 if (file.toString().endsWith(".docx")) {
-                    try (var zip = new java.util.zip.ZipFile(file.toFile())) {
-                        for (var entry : java.util.Collections.list(zip.entries())) {
-                            text.append(new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    try (var zip = new ZipFile(file.toFile())) {
+                        for (var entry : Collections.list(zip.entries())) {
+                            text.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
                         }
                     }
                 } else {
-                    text.append(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8));
+                    text.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
                 }
-                for (String what : cn.banshi.testkit.logscan.PersonalData.find(text)) found.add(reports.relativize(file) + ": " + what);
+                for (String what : PersonalData.find(text)) found.add(reports.relativize(file) + ": " + what);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertEquals(List.of(), found, "personal data in a published report (masked)");
     }

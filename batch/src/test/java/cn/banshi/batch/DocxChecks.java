@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,7 @@ public final class DocxChecks {
             soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore",
                     "--convert-to", "pdf", "--outdir", out.toString(), docx.toString())
                     .redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("LibreOffice (soffice) is required: apt-get install -y libreoffice-writer", e);
         }
         String output = new String(soffice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

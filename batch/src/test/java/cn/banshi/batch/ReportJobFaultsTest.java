@@ -12,9 +12,11 @@ import cn.banshi.catalog.CaseType;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
 import cn.banshi.store.DynamoClients;
+import cn.banshi.store.Tables;
 import cn.banshi.testkit.FaultInjector;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -148,7 +150,7 @@ class ReportJobFaultsTest {
         ExecutionInterceptor afterInstance = new ExecutionInterceptor() {
             @Override
             public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof PutItemRequest put && put.tableName().endsWith(cn.banshi.store.Tables.BATCH_JOB_INSTANCES)
+                if (context.request() instanceof PutItemRequest put && put.tableName().endsWith(Tables.BATCH_JOB_INSTANCES)
                         && instancePuts.incrementAndGet() == 2 && outage.compareAndSet(false, true)) {
                     faults.outage(true);
                     Thread restore = new Thread(() -> {
@@ -180,8 +182,8 @@ class ReportJobFaultsTest {
 
     private void assertSameReport(ReportKind kind) throws Exception {
         for (ReportFormat f : List.of(ReportFormat.JSON, ReportFormat.MD, ReportFormat.HTML)) {
-            assertArrayEquals(java.nio.file.Files.readAllBytes(ReportTestSupport.file(reference, 2021, kind, f)),
-                    java.nio.file.Files.readAllBytes(ReportTestSupport.file(faulty, 2021, kind, f)), kind.code() + " " + f.fileName());
+            assertArrayEquals(Files.readAllBytes(ReportTestSupport.file(reference, 2021, kind, f)),
+                    Files.readAllBytes(ReportTestSupport.file(faulty, 2021, kind, f)), kind.code() + " " + f.fileName());
         }
         assertArrayEquals(documentXml(ReportTestSupport.file(reference, 2021, kind, ReportFormat.DOCX)),
                 documentXml(ReportTestSupport.file(faulty, 2021, kind, ReportFormat.DOCX)), kind.code() + " docx");

@@ -7,6 +7,8 @@ import cn.banshi.reports.ReportKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ public final class ReportTestSupport {
 
     /** The same rounding the report states: one decimal, trailing zeros dropped. */
     public static String percent(long part, long whole) {
-        return new java.math.BigDecimal(part * 100.0 / whole).setScale(1, java.math.RoundingMode.HALF_UP)
+        return new BigDecimal(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString() + "%";
     }
 }

@@ -10,9 +10,12 @@ import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.plans.PlanItemsHandler;
 import cn.banshi.staff.StaffCasesHandler;
+import cn.banshi.testkit.MutableClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,10 +24,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class StaffApi {
     private final AppContext app;
     private final String town;
-    private final cn.banshi.testkit.MutableClock clock;
+    private final MutableClock clock;
 
     /** Each call happens a second after the previous one, so items keep the order they were entered in. */
-    public StaffApi(DynamoDbClient dynamo, cn.banshi.testkit.MutableClock clock, String town) {
+    public StaffApi(DynamoDbClient dynamo, MutableClock clock, String town) {
         this.app = new AppContext(dynamo, clock);
         this.clock = clock;
         this.town = town;
@@ -96,12 +99,12 @@ public final class StaffApi {
     }
 
     private JsonNode send(ApiHandler handler, APIGatewayV2HTTPEvent e, int expected) {
-        clock.advance(java.time.Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
         assertEquals(expected, r.getStatusCode(), r.getBody());
         try {
             return Json.parse(r.getBody());
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             throw new AssertionError(ex);
         }
     }

@@ -4,6 +4,7 @@ import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /** Reads the staff API's activity bodies: all fields on POST, any subset on PUT. */
 public final class ActivityForms {
@@ -34,7 +35,7 @@ public final class ActivityForms {
     }
 
     /** A new activity: date, theme and title are required. */
-    public static Activity create(JsonNode body, String town, java.util.function.IntFunction<String> newId) {
+    public static Activity create(JsonNode body, String town, IntFunction<String> newId) {
         Fields f = Fields.root(body).allowOnly(FIELDS);
         LocalDate date = f.requiredDate("date");
         ActivityTheme theme = ActivityTheme.find(f.requiredCode("theme", ActivityTheme.codes())).orElseThrow();

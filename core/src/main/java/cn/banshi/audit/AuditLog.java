@@ -13,13 +13,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The audit log: every view of unmasked personal data and every staff action, per town, newest first.
@@ -61,7 +62,7 @@ public final class AuditLog {
         values.put(":lo", AttributeValue.fromS(from == null ? "0" : from.toString()));
         values.put(":hi", AttributeValue.fromS(to == null ? "9" : to + "U"));
         if (from != null && to != null && to.isBefore(from)) {
-            throw cn.banshi.errors.Errors.outOfRange("to", "不能早于 from", "must not be before from");
+            throw Errors.outOfRange("to", "不能早于 from", "must not be before from");
         }
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
@@ -75,9 +76,9 @@ public final class AuditLog {
             // DynamoDB refuses a start key outside the key condition (or over 1 KiB) with a ValidationException
             String skText = new String(sk, StandardCharsets.UTF_8);
             byte[] canonical = skText.getBytes(StandardCharsets.UTF_8);
-            if (!java.util.Arrays.equals(sk, canonical) || sk.length > 1024
-                    || java.util.Arrays.compareUnsigned(canonical, values.get(":lo").s().getBytes(StandardCharsets.UTF_8)) < 0
-                    || java.util.Arrays.compareUnsigned(canonical, values.get(":hi").s().getBytes(StandardCharsets.UTF_8)) > 0) {
+            if (!Arrays.equals(sk, canonical) || sk.length > 1024
+                    || Arrays.compareUnsigned(canonical, values.get(":lo").s().getBytes(StandardCharsets.UTF_8)) < 0
+                    || Arrays.compareUnsigned(canonical, values.get(":hi").s().getBytes(StandardCharsets.UTF_8)) > 0) {
                 throw invalid;
             }
             start = Map.of("pk", AttributeValue.fromS("town#" + town), "sk", AttributeValue.fromS(skText));

@@ -1,6 +1,8 @@
 package cn.banshi.cases;
 
+import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Port to the case table. */
 public interface CaseStore {
@@ -29,23 +31,23 @@ public interface CaseStore {
      * Streams the figures-relevant facts of a town's cases (or one village's when {@code village} is set)
      * received between the two dates inclusive, through the received-date indexes, one page at a time.
      */
-    void forEachFacts(String town, String village, java.time.LocalDate from, java.time.LocalDate to,
-                      java.util.function.Consumer<CaseFacts> consumer);
+    void forEachFacts(String town, String village, LocalDate from, LocalDate to,
+                      Consumer<CaseFacts> consumer);
 
     /** How many open cases of a town (or village) are due before {@code bound}: a COUNT query on the index. */
-    int countOpenDueBefore(String town, String village, java.time.LocalDate bound);
+    int countOpenDueBefore(String town, String village, LocalDate bound);
 
     /** Streams the open cases of a town whose due date is before {@code bound}, soonest due first. */
-    void forEachOpenDueBefore(String town, java.time.LocalDate bound, java.util.function.Consumer<CaseRecord> consumer);
+    void forEachOpenDueBefore(String town, LocalDate bound, Consumer<CaseRecord> consumer);
 
     /** Streams the open cases of a town due on or after {@code from} (those a newly loaded year can move). */
-    void forEachOpenDueFrom(String town, java.time.LocalDate from, java.util.function.Consumer<CaseRecord> consumer);
+    void forEachOpenDueFrom(String town, LocalDate from, Consumer<CaseRecord> consumer);
 
     /**
      * Streams the cases of a town received on or after {@code receivedFrom} that an earlier version stored without a
      * due date ({@code details.dueDatePending}), through the town index with a filter (never a Scan).
      */
-    void forEachDuePending(String town, java.time.LocalDate receivedFrom, java.util.function.Consumer<CaseRecord> consumer);
+    void forEachDuePending(String town, LocalDate receivedFrom, Consumer<CaseRecord> consumer);
 
     class VersionConflictException extends RuntimeException {
         public VersionConflictException() {

@@ -1,14 +1,19 @@
 package cn.banshi.cases;
 
+import cn.banshi.catalog.CaseType;
 import cn.banshi.errors.ApiException;
+import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
 import cn.banshi.store.AttributeJson;
 import cn.banshi.store.TableSpec;
 import cn.banshi.store.Tables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.time.LocalDate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -108,8 +112,8 @@ public final class DynamoCaseStore implements CaseStore {
             "#v", "village", "#r", "receivedOn", "#f", "finishedAt", "#o", "onTime", "#u", "outcome", "#g", "rating");
 
     @Override
-    public void forEachFacts(String town, String village, java.time.LocalDate from, java.time.LocalDate to,
-                             java.util.function.Consumer<CaseFacts> consumer) {
+    public void forEachFacts(String town, String village, LocalDate from, LocalDate to,
+                             Consumer<CaseFacts> consumer) {
         Plan plan = plan(new CaseQuery(town, null, null, village, null, from, to, null, null, false, 1000, null));
         Map<String, String> names = new HashMap<>(plan.names);
         names.putAll(FACT_NAMES);
@@ -121,9 +125,9 @@ public final class DynamoCaseStore implements CaseStore {
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse response = dynamo.query(request.build());
             for (Map<String, AttributeValue> item : response.items()) {
-                consumer.accept(new CaseFacts(cn.banshi.catalog.CaseType.fromCode(item.get("type").s()), item.get("status").s(),
+                consumer.accept(new CaseFacts(CaseType.fromCode(item.get("type").s()), item.get("status").s(),
                         item.get("category").s(), item.containsKey("village") ? item.get("village").s() : null,
-                        java.time.LocalDate.parse(item.get("receivedOn").s()), item.containsKey("finishedAt"),
+                        LocalDate.parse(item.get("receivedOn").s()), item.containsKey("finishedAt"),
                         item.containsKey("onTime") && item.get("onTime").bool(),
                         item.containsKey("outcome") ? item.get("outcome").s() : null,
                         item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null));
@@ -133,7 +137,7 @@ public final class DynamoCaseStore implements CaseStore {
     }
 
     @Override
-    public int countOpenDueBefore(String town, String village, java.time.LocalDate bound) {
+    public int countOpenDueBefore(String town, String village, LocalDate bound) {
         Plan plan = plan(CaseQuery.openDueBefore(town, village, bound, 1000));
         int count = 0;
         Map<String, AttributeValue> start = null;
@@ -151,7 +155,7 @@ public final class DynamoCaseStore implements CaseStore {
     }
 
     @Override
-    public void forEachOpenDueBefore(String town, java.time.LocalDate bound, java.util.function.Consumer<CaseRecord> consumer) {
+    public void forEachOpenDueBefore(String town, LocalDate bound, Consumer<CaseRecord> consumer) {
         forEach(CaseQuery.openDueBefore(town, null, bound, 500), consumer);
     }
 
@@ -192,7 +196,7 @@ public final class DynamoCaseStore implements CaseStore {
         } while (start != null);
     }
 
-    private void forEach(CaseQuery q, java.util.function.Consumer<CaseRecord> consumer) {
+    private void forEach(CaseQuery q, Consumer<CaseRecord> consumer) {
         Plan plan = plan(q);
         Map<String, AttributeValue> start = null;
         do {
@@ -319,7 +323,7 @@ public final class DynamoCaseStore implements CaseStore {
             k.fields().forEachRemaining(e -> key.put(e.getKey(), AttributeValue.fromS(e.getValue().asText())));
             if (!withinKeyCondition(key, plan)) throw invalidCursor();
             return key;
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             throw invalidCursor();
         }
     }
@@ -337,13 +341,13 @@ public final class DynamoCaseStore implements CaseStore {
         AttributeValue lo = plan.values.get(":lo");
         AttributeValue hi = plan.values.get(":hi");
         AttributeValue bound = plan.values.get(":bound");
-        return (lo == null || java.util.Arrays.compareUnsigned(sk, lo.s().getBytes(StandardCharsets.UTF_8)) >= 0)
-                && (hi == null || java.util.Arrays.compareUnsigned(sk, hi.s().getBytes(StandardCharsets.UTF_8)) <= 0)
-                && (bound == null || java.util.Arrays.compareUnsigned(sk, bound.s().getBytes(StandardCharsets.UTF_8)) < 0);
+        return (lo == null || Arrays.compareUnsigned(sk, lo.s().getBytes(StandardCharsets.UTF_8)) >= 0)
+                && (hi == null || Arrays.compareUnsigned(sk, hi.s().getBytes(StandardCharsets.UTF_8)) <= 0)
+                && (bound == null || Arrays.compareUnsigned(sk, bound.s().getBytes(StandardCharsets.UTF_8)) < 0);
     }
 
     private static ApiException invalidCursor() {
-        return cn.banshi.errors.Errors.invalidCursor();
+        return Errors.invalidCursor();
     }
 
     static Map<String, AttributeValue> attributes(ObjectNode node) {

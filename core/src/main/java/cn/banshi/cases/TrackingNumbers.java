@@ -1,6 +1,8 @@
 package cn.banshi.cases;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * Tracking numbers and access codes in Crockford base32 (no I, L, O, U; read back case-insensitively with
@@ -14,11 +16,11 @@ public final class TrackingNumbers {
 
     private TrackingNumbers() {}
 
-    public static String newTrackingNo(java.util.Random random) {
+    public static String newTrackingNo(Random random) {
         return group(randomChars(random, TRACKING_LENGTH), 4);
     }
 
-    public static String newAccessCode(java.util.Random random) {
+    public static String newAccessCode(Random random) {
         return group(randomChars(random, ACCESS_LENGTH), 5);
     }
 
@@ -34,7 +36,7 @@ public final class TrackingNumbers {
     private static Optional<String> normalize(String input, int length) {
         if (input == null || input.length() > 64) return Optional.empty();
         StringBuilder out = new StringBuilder(length);
-        for (char c : input.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+        for (char c : input.toUpperCase(Locale.ROOT).toCharArray()) {
             if (c == '-' || c == ' ') continue;
             if (c == 'I' || c == 'L') c = '1';
             if (c == 'O') c = '0';
@@ -49,7 +51,7 @@ public final class TrackingNumbers {
         return -1;
     }
 
-    private static String randomChars(java.util.Random random, int n) {
+    private static String randomChars(Random random, int n) {
         char[] out = new char[n];
         for (int i = 0; i < n; i++) out[i] = ALPHABET[random.nextInt(32)];
         return new String(out);

@@ -23,7 +23,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Turns a validated form into a stored case, once per Idempotency-Key, and answers with the receipt. */
 public final class IntakeService {
@@ -31,11 +34,11 @@ public final class IntakeService {
 
     private final CaseStore cases;
     private final IdempotencyStore idempotency;
-    private final java.util.function.Supplier<Deadlines> deadlines;
+    private final Supplier<Deadlines> deadlines;
     private final Clock clock;
     private final SecureRandom random;
 
-    public IntakeService(CaseStore cases, IdempotencyStore idempotency, java.util.function.Supplier<Deadlines> deadlines, Clock clock,
+    public IntakeService(CaseStore cases, IdempotencyStore idempotency, Supplier<Deadlines> deadlines, Clock clock,
                          SecureRandom random) {
         this.cases = cases;
         this.idempotency = idempotency;
@@ -59,7 +62,7 @@ public final class IntakeService {
                     String trackingNo = claim.trackingNo();
                     // without an Idempotency-Key a write nonce still makes the SDK's retry of an ambiguous put
                     // (a 5xx after the write) find its own case instead of filing a second one
-                    String ref = claim.ref() != null ? claim.ref() : "once#" + java.util.UUID.randomUUID();
+                    String ref = claim.ref() != null ? claim.ref() : "once#" + UUID.randomUUID();
                     while (true) {
                         try {
                             return create(town, catalog, form, receipt, trackingNo, ref);
@@ -73,7 +76,7 @@ public final class IntakeService {
 
     private StoredResponse create(String town, Catalog catalog, CaseForm form, Receipt receipt, String trackingNo,
                                   String idempotencyRef) {
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         LocalDate receivedOn = receipt.receivedOn() != null ? receipt.receivedOn() : now.atZone(ChinaTime.ZONE).toLocalDate();
         Instant receivedAt = receipt.receivedOn() != null && !receivedOn.equals(now.atZone(ChinaTime.ZONE).toLocalDate())
                 ? receivedOn.atTime(9, 0).atZone(ChinaTime.ZONE).toInstant() : now;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public final class FileReportStore implements ReportStore {
             for (ReportFormat format : ReportFormat.values()) {
                 Path file = dir.resolve(format.fileName());
                 try {
-                    var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                    var attributes = Files.readAttributes(file, BasicFileAttributes.class);
                     if (attributes.isRegularFile()) {
                         files.add(new ReportFile(town, year, kind, format, attributes.size(),
                                 attributes.lastModifiedTime().toInstant()));

@@ -7,14 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -34,7 +37,7 @@ public final class ReportRuns {
         QUEUED, RUNNING, COMPLETED, FAILED;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public boolean active() {
@@ -115,7 +118,7 @@ public final class ReportRuns {
         List<Run> runs = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            var request = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(table)
+            var request = QueryRequest.builder().tableName(table)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :year)")
                     .expressionAttributeValues(Map.of(":pk", s(TownRecords.pk(town, KIND)), ":year", s(year + "#")));
             if (start != null) request.exclusiveStartKey(start);
@@ -125,7 +128,7 @@ public final class ReportRuns {
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        runs.sort(java.util.Comparator.comparing(Run::kind));
+        runs.sort(Comparator.comparing(Run::kind));
         return runs;
     }
 

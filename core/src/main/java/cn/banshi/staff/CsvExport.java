@@ -5,11 +5,12 @@ import cn.banshi.auth.Staff;
 import cn.banshi.cases.CaseListPage;
 import cn.banshi.cases.CaseQuery;
 import cn.banshi.cases.CaseRecord;
-import cn.banshi.cases.Personal;
+import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.Personal.Applicant;
 import cn.banshi.cases.Personal.Person;
-import cn.banshi.cases.CaseStore;
+import cn.banshi.cases.Personal;
 import cn.banshi.catalog.Catalog;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public final class CsvExport {
         this.audit = audit;
     }
 
-    public String export(Staff staff, CaseQuery first, Catalog catalog, java.time.LocalDate today) {
+    public String export(Staff staff, CaseQuery first, Catalog catalog, LocalDate today) {
         boolean personal = staff.seesPersonalData();
         StringBuilder out = new StringBuilder("\uFEFF");
         List<String> header = new ArrayList<>(HEADER);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Counts access-code attempts per tracking number in fixed windows (an ADD counter per window, with an expiry
@@ -42,7 +43,7 @@ public final class AttemptLimiter {
                 .expressionAttributeNames(Map.of("#exp", Tables.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
                         ":exp", AttributeValue.fromN(Long.toString(expiresAt))))
-                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW));
+                .returnValues(ReturnValue.UPDATED_NEW));
         int taken = Integer.parseInt(response.attributes().get("failures").n());
         if (taken <= MAX_FAILURES) return new Attempt(trackingNo, window, 0);
         long windowEndMillis = (window + 1) * WINDOW.toMillis();

@@ -3,6 +3,9 @@ package cn.banshi.validation;
 import cn.banshi.errors.Errors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The one validation approach: a reader over a JSON object that checks each field as it is read and throws
@@ -135,30 +139,30 @@ public final class Fields {
     }
 
     /** An ISO date (yyyy-MM-dd), between the years 2000 and 2100. */
-    public Optional<java.time.LocalDate> optionalDate(String name) {
+    public Optional<LocalDate> optionalDate(String name) {
         Optional<String> raw = optionalString(name, 10, 10);
         if (raw.isEmpty()) return Optional.empty();
         try {
-            java.time.LocalDate date = java.time.LocalDate.parse(raw.get());
+            LocalDate date = LocalDate.parse(raw.get());
             if (date.getYear() < 2000 || date.getYear() > 2100) {
                 throw Errors.outOfRange(path(name), "2000 ~ 2100 年", "years 2000 to 2100");
             }
             return Optional.of(date);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw Errors.invalidFormat(path(name), "日期格式应为 YYYY-MM-DD", "Date must be YYYY-MM-DD");
         }
     }
 
-    public java.time.LocalDate requiredDate(String name) {
+    public LocalDate requiredDate(String name) {
         return optionalDate(name).orElseThrow(() -> Errors.required(path(name)));
     }
 
     /** A non-negative decimal with at most {@code maxScale} decimal places (amounts such as 万元). */
-    public java.math.BigDecimal requiredDecimal(String name, java.math.BigDecimal max, int maxScale) {
+    public BigDecimal requiredDecimal(String name, BigDecimal max, int maxScale) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) throw Errors.required(path(name));
         if (!value.isNumber()) throw Errors.wrongType(path(name), "数字", "a number");
-        java.math.BigDecimal d = value.decimalValue().stripTrailingZeros();
+        BigDecimal d = value.decimalValue().stripTrailingZeros();
         if (d.signum() < 0 || d.compareTo(max) > 0) {
             throw Errors.outOfRange(path(name), "0 ~ " + max.toPlainString(), "0 to " + max.toPlainString());
         }
@@ -240,8 +244,8 @@ public final class Fields {
         return raw;
     }
 
-    private static final java.util.regex.Pattern EMAIL =
-            java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
 
     public static Set<String> setOf(String... values) {
         return Set.copyOf(Arrays.asList(values));

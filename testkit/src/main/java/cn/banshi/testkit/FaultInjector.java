@@ -3,7 +3,9 @@ package cn.banshi.testkit;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -61,7 +63,7 @@ public final class FaultInjector implements ExecutionInterceptor {
      * and then fail with a 500: the write is applied, the caller is told it failed, and the SDK's retry of the same
      * call meets the applied write. Retries are not counted, so each of the {@code n} faults hits a different call.
      */
-    public void failNextAfterWrite(Class<? extends software.amazon.awssdk.core.SdkRequest> request, int n) {
+    public void failNextAfterWrite(Class<? extends SdkRequest> request, int n) {
         afterWriteRequest = request;
         afterWriteQueue.set(n);
     }
@@ -119,10 +121,10 @@ public final class FaultInjector implements ExecutionInterceptor {
         }
     }
 
-    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> SEEN =
-            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("banshi.fault.seen");
-    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> FAIL_AFTER =
-            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("banshi.fault.failAfterWrite");
+    private static final ExecutionAttribute<Boolean> SEEN =
+            new ExecutionAttribute<>("banshi.fault.seen");
+    private static final ExecutionAttribute<Boolean> FAIL_AFTER =
+            new ExecutionAttribute<>("banshi.fault.failAfterWrite");
 
     private static DynamoDbException throttle(String code, String message) {
         AwsErrorDetails details = AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("DynamoDb")

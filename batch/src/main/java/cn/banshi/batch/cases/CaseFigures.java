@@ -8,6 +8,7 @@ import cn.banshi.catalog.Village;
 import cn.banshi.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -157,7 +158,7 @@ public final class CaseFigures {
         r.put("ratings", ratings());
         r.put("ratingSum", ratingSum());
         r.put("satisfied", satisfied());
-        r.put("average", ratings() == 0 ? null : new java.math.BigDecimal(Texts.average(ratingSum(), ratings())));
+        r.put("average", ratings() == 0 ? null : new BigDecimal(Texts.average(ratingSum(), ratings())));
         r.put("satisfiedRate", Texts.rate(satisfied(), ratings()));
         ArrayNode months = n.putArray("byMonth");
         for (long m : byMonth()) months.add(m);
@@ -172,7 +173,7 @@ public final class CaseFigures {
             o.put("finished", v.finished());
             o.put("resolutionRate", Texts.rate(v.finished(), v.received()));
             o.put("ratings", v.ratings());
-            o.put("averageRating", v.ratings() == 0 ? null : new java.math.BigDecimal(Texts.average(v.ratingSum(), v.ratings())));
+            o.put("averageRating", v.ratings() == 0 ? null : new BigDecimal(Texts.average(v.ratingSum(), v.ratings())));
         }
         return n;
     }

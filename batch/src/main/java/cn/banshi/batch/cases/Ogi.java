@@ -1,5 +1,7 @@
 package cn.banshi.batch.cases;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +41,12 @@ public final class Ogi {
         m.put("other:no-correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请");
         m.put("other:fee-unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请");
         m.put("other:other", "3.其他");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The rows of report.json's {@code requests}, in table order. */
     public static List<String> rows() {
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         rows.add("new");
         rows.add("carried-over");
         rows.addAll(OUTCOMES.keySet());

@@ -4,8 +4,8 @@ import cn.banshi.activities.Activity;
 import cn.banshi.activities.ActivityTheme;
 import cn.banshi.batch.cases.CaseFigures;
 import cn.banshi.batch.cases.Ogi;
-import cn.banshi.batch.document.Doc;
 import cn.banshi.batch.document.Doc.Cell;
+import cn.banshi.batch.document.Doc;
 import cn.banshi.batch.document.Texts;
 import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -223,6 +224,6 @@ public final class OgiReport {
         for (String group : List.of("行政复议", "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉")) {
             for (String s : List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")) flat.add(group + "·" + s);
         }
-        return new Doc.Table(null, java.util.Collections.nCopies(15, 1), head, flat, List.of(values), null);
+        return new Doc.Table(null, Collections.nCopies(15, 1), head, flat, List.of(values), null);
     }
 }

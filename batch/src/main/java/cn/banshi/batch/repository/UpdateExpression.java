@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -44,7 +45,7 @@ final class UpdateExpression {
         for (int i = 0; i < attributesAndValues.length; i++) {
             Object part = attributesAndValues[i];
             String placeholder = part instanceof AttributeValue v ? value(v) : name((String) part);
-            expression = expression.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(placeholder));
+            expression = expression.replaceFirst("\\?", Matcher.quoteReplacement(placeholder));
         }
         conditions.add(expression);
         return this;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.batch.CaseSpec;
 import cn.banshi.batch.CaseWriter;
+import cn.banshi.batch.DocxChecks;
 import cn.banshi.batch.ReportJobs;
 import cn.banshi.batch.ReportTestSupport;
 import cn.banshi.batch.StaffApi;
@@ -16,11 +17,13 @@ import cn.banshi.reports.ReportKind;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,10 +181,10 @@ class OgiAnnualJobTest {
     @Test
     void thenTheDocxWithItsSpanningTablesIsAnOfficialDocumentThatLibreOfficeConvertsToPdf() throws Exception {
         Path docx = ReportTestSupport.file(data, 2021, ReportKind.OGI_ANNUAL, ReportFormat.DOCX);
-        List<String> headings = cn.banshi.batch.DocxChecks.assertOfficialLayout(docx, "高塍镇2021年政府信息公开工作年度报告");
+        List<String> headings = DocxChecks.assertOfficialLayout(docx, "高塍镇2021年政府信息公开工作年度报告");
         assertEquals(6, headings.size(), headings.toString());
-        try (var in = java.nio.file.Files.newInputStream(docx);
-             var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+        try (var in = Files.newInputStream(docx);
+             var doc = new XWPFDocument(in)) {
             assertEquals(3, doc.getTables().size());
             var requests = doc.getTables().get(1);
             assertEquals(3 + Ogi.rows().size(), requests.getNumberOfRows(), "3 header rows and one per statutory row");
@@ -191,7 +194,7 @@ class OgiAnnualJobTest {
                     requests.getRow(3 + Ogi.rows().indexOf("total")).getTableCells()
                             .get(requests.getRow(3 + Ogi.rows().indexOf("total")).getTableCells().size() - 1).getText());
         }
-        cn.banshi.batch.DocxChecks.assertLibreOfficeConvertsToPdf(docx, data);
+        DocxChecks.assertLibreOfficeConvertsToPdf(docx, data);
     }
 
     @Test

@@ -10,14 +10,17 @@ import cn.banshi.batch.CaseWriter;
 import cn.banshi.batch.Progress;
 import cn.banshi.batch.ReportJobs;
 import cn.banshi.batch.ReportTestSupport;
+import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -61,25 +64,25 @@ class OgiIdentityFailureTest {
                 infoRequest("natural-person", "2022-01-03T09:00", "2022-01-28", "2021-12-30", "disclosed")));
         CaseWriter.write(dynamo, "dingshu", List.of(
                 infoRequest("natural-person", "2021-03-01T09:00", "2021-03-29", "2021-03-10", "disclosed")));
-        Path written = new cn.banshi.reports.FileReportStore(data.resolve("reports")).directory("dingshu", 2021, ReportKind.OGI_ANNUAL)
+        Path written = new FileReportStore(data.resolve("reports")).directory("dingshu", 2021, ReportKind.OGI_ANNUAL)
                 .resolve(ReportFormat.JSON.fileName());
         try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), MutableClock.at("2022-01-15T09:00"))) {
             ReportJobs.Request county = new ReportJobs.Request(ReportKind.OGI_ANNUAL, List.of(TOWN, "dingshu"), 2021,
                     ReportTestSupport.ALL, null, LocalDate.of(2022, 1, 15), Progress.NONE, null);
             ReportJobs.Result first = jobs.run(county);
             assertEquals(BatchStatus.FAILED, first.status());
-            assertEquals(java.util.Map.of(TOWN, BatchStatus.FAILED, "dingshu", BatchStatus.COMPLETED), first.townStatus());
+            assertEquals(Map.of(TOWN, BatchStatus.FAILED, "dingshu", BatchStatus.COMPLETED), first.townStatus());
             assertTrue(first.failures().toString().contains(TOWN) && first.failures().toString().contains("一 + 二 ≠ 总计 + 四"),
                     first.failures().toString());
             assertTrue(Files.exists(written));
             assertFalse(Files.exists(ReportTestSupport.file(data, 2021, ReportKind.OGI_ANNUAL, ReportFormat.JSON)));
-            java.nio.file.attribute.FileTime writtenAt = Files.getLastModifiedTime(written);
+            FileTime writtenAt = Files.getLastModifiedTime(written);
 
             ReportJobs.Result again = jobs.run(county);
             assertTrue(again.resumed(), "the failed run is resumed");
             assertEquals(first.run(), again.run());
             assertEquals(BatchStatus.FAILED, again.status(), "the figures still do not balance");
-            assertEquals(java.util.Map.of(TOWN, BatchStatus.FAILED, "dingshu", BatchStatus.COMPLETED), again.townStatus());
+            assertEquals(Map.of(TOWN, BatchStatus.FAILED, "dingshu", BatchStatus.COMPLETED), again.townStatus());
             assertEquals(writtenAt, Files.getLastModifiedTime(written), "dingshu's report is not written again");
         }
     }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import cn.banshi.testkit.LocalDynamo;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -33,6 +35,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -124,14 +127,14 @@ class DynamoDbJobLaunchTest {
     void aStepWhoseContextOutgrowsAnItemFailsClearly() throws Exception {
         String name = "bloated-" + UUID.randomUUID();
         byte[] noise = new byte[450_000];
-        new java.util.Random(3).nextBytes(noise);
+        new Random(3).nextBytes(noise);
         List<Integer> written = new ArrayList<>();
         Job job = new JobBuilder(name, repository).start(new StepBuilder("bloat", repository)
                 .<Integer, Integer>chunk(5)
                 .transactionManager(new ResourcelessTransactionManager())
                 .reader(new TestJobs.NumberReader(20, item -> {}) {
                     @Override
-                    public void update(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+                    public void update(ExecutionContext context) {
                         super.update(context);
                         if (getCurrentItemCount() > 10) context.put("cache", noise);
                     }
@@ -184,9 +187,9 @@ class DynamoDbJobLaunchTest {
         JobOperator operator = TestJobs.operator(repository, job);
         // what a process killed in the middle of a step leaves behind
         JobInstance instance = repository.createJobInstance(name, params("gaocheng"));
-        JobExecution crashed = repository.createJobExecution(instance, params("gaocheng"), new org.springframework.batch.infrastructure.item.ExecutionContext());
+        JobExecution crashed = repository.createJobExecution(instance, params("gaocheng"), new ExecutionContext());
         crashed.setStatus(BatchStatus.STARTED);
-        crashed.setStartTime(java.time.LocalDateTime.now());
+        crashed.setStartTime(LocalDateTime.now());
         repository.update(crashed);
         StepExecution step = repository.createStepExecution("numbers", crashed);
         step.setStatus(BatchStatus.STARTED);

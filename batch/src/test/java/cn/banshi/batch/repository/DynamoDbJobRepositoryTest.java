@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -145,7 +146,7 @@ class DynamoDbJobRepositoryTest {
         repository.update(done);
 
         Set<JobExecution> found = repository.findRunningJobExecutions(job);
-        assertEquals(Set.of(running.getId()), found.stream().map(JobExecution::getId).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of(running.getId()), found.stream().map(JobExecution::getId).collect(Collectors.toSet()));
 
         running.setStatus(BatchStatus.COMPLETED);
         running.setEndTime(LocalDateTime.now());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.batch.CaseSpec;
 import cn.banshi.batch.CaseWriter;
+import cn.banshi.batch.DocxChecks;
 import cn.banshi.batch.ReportJobs;
 import cn.banshi.batch.ReportTestSupport;
 import cn.banshi.batch.StaffApi;
@@ -226,11 +227,11 @@ class RuleOfLawAnnualJobTest {
     @Test
     void thenTheDocxIsAnOfficialDocumentThatLibreOfficeConvertsToPdf() throws Exception {
         Path docx = ReportTestSupport.file(data, 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.DOCX);
-        List<String> headings = cn.banshi.batch.DocxChecks.assertOfficialLayout(docx, "2021年高塍镇法治政府建设工作报告");
+        List<String> headings = DocxChecks.assertOfficialLayout(docx, "2021年高塍镇法治政府建设工作报告");
         assertEquals(List.of("一、2021年度推进法治政府建设的主要举措和成效", "二、2021年度推进法治政府建设存在的不足和原因",
                 "三、2021年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
                 "四、2022年推进法治政府建设的主要安排", "五、其他需要报告的情况"), headings);
-        cn.banshi.batch.DocxChecks.assertLibreOfficeConvertsToPdf(docx, data);
+        DocxChecks.assertLibreOfficeConvertsToPdf(docx, data);
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.banshi.testkit.logscan;
 
 import cn.banshi.logging.Log;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -81,14 +82,14 @@ public final class OutputScan {
         }
 
         @Override
-        public synchronized void write(int b) throws java.io.IOException {
+        public synchronized void write(int b) throws IOException {
             target.write(b);
             if (b == '\n') flushLine();
             else line.write(b);
         }
 
         @Override
-        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
             target.write(b, off, len);
             for (int i = off; i < off + len; i++) {
                 if (b[i] == '\n') flushLine();
@@ -97,7 +98,7 @@ public final class OutputScan {
         }
 
         @Override
-        public synchronized void flush() throws java.io.IOException {
+        public synchronized void flush() throws IOException {
             target.flush();
         }
 
