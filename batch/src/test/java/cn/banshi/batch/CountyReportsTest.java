@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +98,8 @@ class CountyReportsTest {
     }
 
     @Test
-    void givenACountyRunKilledHalfwayWhenStartedAgainThenItResumesAndWritesEachTownsReport() throws Exception {
+    @DisplayName("given a county run killed halfway, when started again, it resumes and writes each town's report")
+    void countyRunKilledHalfwayResumes() throws Exception {
         Process child = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,9 @@ class ReportCliTest {
     }
 
     @Test
-    void givenCasesWhenRunWithOutAndFormatsOnTheH2RepositoryThenOnlyThoseFilesAreWrittenThere() throws Exception {
+    @DisplayName("given cases, when run with --out and --format on the H2 repository, "
+            + "only those files are written there")
+    void outAndFormatOnTheH2Repository() throws Exception {
         LocalDynamo.freshTables();
         CaseWriter.write(LocalDynamo.client(), "gaocheng", List.of(
                 finished(CaseType.DISPUTE, "dispute-neighbour", "fucun", "2021-05-01T09:00", "2021-05-31", "2021-05-20", "agreement-reached", 5)));

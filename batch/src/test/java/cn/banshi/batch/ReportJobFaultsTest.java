@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -102,7 +103,9 @@ class ReportJobFaultsTest {
     }
 
     @Test
-    void whenDynamoDbIsDownForLongerThanTheClientRetriesThenTheRunIsResumedAndWritesTheSameReport() throws Exception {
+    @DisplayName("when DynamoDB is down for longer than the client retries, "
+            + "the run is resumed and writes the same report")
+    void dynamoDbDownLongerThanRetries() throws Exception {
         FaultInjector faults = new FaultInjector(0, 20220116L); // no random faults: only the outage
         // the request-path client: three attempts within a few hundred milliseconds, shorter than the outage
         DynamoDbClient failing = DynamoClients.forEndpoint(LocalDynamo.endpoint(),
@@ -142,7 +145,9 @@ class ReportJobFaultsTest {
     }
 
     @Test
-    void whenDynamoDbGoesDownBetweenTheRunsInstanceAndItsExecutionThenTheRunIsStartedAgainAndWritesTheSameReport() throws Exception {
+    @DisplayName("when DynamoDB goes down between the run's instance and its execution, "
+            + "the run is started again and writes the same report")
+    void dynamoDbDownBetweenInstanceAndExecution() throws Exception {
         FaultInjector faults = new FaultInjector(0, 20220117L);
         AtomicBoolean outage = new AtomicBoolean();
         AtomicInteger instancePuts = new AtomicInteger();

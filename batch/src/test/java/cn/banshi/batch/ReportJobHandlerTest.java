@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +92,9 @@ class ReportJobHandlerTest {
     }
 
     @Test
-    void givenARunReachingTheTimeLimitThenItStopsAtACommitAndTheRetryResumesItWithTheSameReport() throws Exception {
+    @DisplayName("given a run reaching the time limit, "
+            + "it stops at a commit and the retry resumes it with the same report")
+    void timeLimitStopsAtACommitAndRetryResumes() throws Exception {
         // an uninterrupted run of the same report, written elsewhere
         assertTrue(jobs.run(ReportKind.RULE_OF_LAW_ANNUAL, "gaocheng", 2021, ReportTestSupport.ALL, reference, null,
                 Progress.NONE).completed());

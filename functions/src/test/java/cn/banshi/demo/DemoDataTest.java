@@ -15,13 +15,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The demo year: reproducible, valid, and loaded through the bulk loader its figures are what the seed states. */
 class DemoDataTest extends ApiTestSupport {
 
     @Test
-    void givenTheDemoYearWhenLoadedThenTheStatsShow1334DisputesAllMediatedWithAgreement() {
+    @DisplayName("given the demo year, when loaded, the stats show 1334 disputes, all mediated with agreement")
+    void demoYearStatsShow1334Disputes() {
         setUpApp("2026-11-28T09:00");
         var catalog = Catalogs.bundled().town("gaocheng").orElseThrow();
         DemoCases demo = new DemoCases(catalog, app.calendars().deadlines());

@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class PlanItemsApiTest extends ApiTestSupport {
@@ -33,7 +34,9 @@ class PlanItemsApiTest extends ApiTestSupport {
     }
 
     @Test
-    void givenNextYearsArrangementsWhenListingThenTheDefaultIsNextYearInEntryOrderAndStatusStartsNotStarted() {
+    @DisplayName("given next year's arrangements, when listing, the default is next year, in entry order, "
+            + "and the status starts not started")
+    void listDefaultsToNextYear() {
         APIGatewayV2HTTPResponse r = create("""
                 {"title":"进一步加强法治阵地建设","description":"拟在红星社区建一室内普法宣传阵地。",
                  "owner":"司法所","place":"红星社区","targetDate":"2022-10-31"}""");

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -64,7 +65,8 @@ class ReportRunsApiTest {
     }
 
     @Test
-    void givenATownAdminWhenAskingForAReportThenTheRunIsHandedOverAnd202PointsToItsStatus() {
+    @DisplayName("given a town admin, when asking for a report, the run is handed over and 202 points to its status")
+    void townAdminStartsARun() {
         APIGatewayV2HTTPResponse r = start("rule-of-law-annual", "2021", "town-admin");
         assertEquals(202, r.getStatusCode(), r.getBody());
         JsonNode body = json(r);

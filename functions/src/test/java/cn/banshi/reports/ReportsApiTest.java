@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,8 @@ class ReportsApiTest {
     }
 
     @Test
-    void givenGeneratedReportsWhenListingAYearThenEachJobHasItsFilesWithLinksThatDownload() {
+    @DisplayName("given generated reports, when listing a year, each job has its files with links that download")
+    void yearListingLinksEachJobsFiles() {
         JsonNode list = json(call(handler, as(Events.get(LIST, LIST).query(Map.of("year", "2021")), "auditor")));
         assertEquals(2021, list.get("year").asInt());
         assertEquals(2, list.get("reports").size());

@@ -26,6 +26,7 @@ import java.util.function.Predicate;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,7 +180,8 @@ class OgiAnnualJobTest {
     }
 
     @Test
-    void thenTheDocxWithItsSpanningTablesIsAnOfficialDocumentThatLibreOfficeConvertsToPdf() throws Exception {
+    @DisplayName("then the DOCX with its spanning tables is an official document that LibreOffice converts to PDF")
+    void docxIsAnOfficialDocumentConvertingToPdf() throws Exception {
         Path docx = ReportTestSupport.file(data, 2021, ReportKind.OGI_ANNUAL, ReportFormat.DOCX);
         List<String> headings = DocxChecks.assertOfficialLayout(docx, "高塍镇2021年政府信息公开工作年度报告");
         assertEquals(6, headings.size(), headings.toString());

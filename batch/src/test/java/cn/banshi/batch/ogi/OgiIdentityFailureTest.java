@@ -21,6 +21,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -58,7 +59,9 @@ class OgiIdentityFailureTest {
      * run fails naming the town, and starting it again retries only that town.
      */
     @Test
-    void givenACountyRunWithOneUnbalancedTownThenTheOtherTownsReportIsWrittenAndOnlyTheFailedTownIsRetried() throws Exception {
+    @DisplayName("given a county run with one unbalanced town, "
+            + "the other town's report is written and only the failed town is retried")
+    void oneUnbalancedTownInACountyRun() throws Exception {
         DynamoDbClient dynamo = LocalDynamo.freshTables();
         CaseWriter.write(dynamo, TOWN, List.of(
                 infoRequest("natural-person", "2022-01-03T09:00", "2022-01-28", "2021-12-30", "disclosed")));

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,7 +41,9 @@ class NextYearPlanJobTest {
     Path data;
 
     @Test
-    void givenOpenCasesAndPlansWhenThePlanIsDraftedThenItCarriesThemOverAndStoresPlanItemsOnce() {
+    @DisplayName("given open cases and plans, when the plan is drafted, "
+            + "it carries them over and stores plan items once")
+    void draftCarriesOpenCasesAndPlansOver() {
         DynamoDbClient dynamo = LocalDynamo.freshTables();
         List<CaseSpec> specs = new ArrayList<>();
         String[] villages = {"meijiadu", "fucun", "hongxing"};
