@@ -4,6 +4,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
@@ -16,6 +17,7 @@ import cn.banshi.records.TownRecords;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -25,20 +27,23 @@ import java.util.function.Function;
  */
 public final class ActivitiesHandler extends ApiHandler {
     private static final Log LOG = Log.get(ActivitiesHandler.class);
-    private final AppContext app;
+    private final ActivityStore activities;
+    private final Clock clock;
 
+    /** Lambda's: builds the activity store, and nothing else. */
     public ActivitiesHandler() {
-        this(AppContext.shared());
-        SnapStartPriming.register(this, app.random());
+        this(ExecutionEnvironment.context());
+        SnapStartPriming.register(this, null);
+    }
+
+    public ActivitiesHandler(AppContext app) {
+        this.activities = app.activities();
+        this.clock = app.clock();
     }
 
     @Override
     protected void primeReads() {
-        app.activities().list("snapstart-priming", 2000); // never a town
-    }
-
-    public ActivitiesHandler(AppContext app) {
-        this.app = app;
+        activities.list("snapstart-priming", 2000); // never a town
     }
 
     @Override
@@ -53,19 +58,19 @@ public final class ActivitiesHandler extends ApiHandler {
     private ApiResponse create(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
         Activity activity = ActivityForms.create(request.jsonBody(), staff.town(), TownRecords::newId);
-        app.activities().create(activity, staff.sub(), app.clock().instant());
+        activities.create(activity, staff.sub(), clock.instant());
         LOG.info("activity created", "town", staff.town(), "id", activity.id(), "actor", staff.sub());
         return ApiResponse.json(201, toJson(activity)).withHeader("location", "/api/v1/admin/activities/" + activity.id());
     }
 
     private ApiResponse list(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
-        int year = request.query("year") == null ? ChinaTime.today(app.clock()).getYear()
+        int year = request.query("year") == null ? ChinaTime.today(clock).getYear()
                 : Fields.yearParam("year", request.query("year"), 2000, 2100);
         ObjectNode body = Json.object();
         body.put("year", year);
         ArrayNode items = body.putArray("items");
-        app.activities().list(staff.town(), year).forEach(a -> items.add(toJson(a)));
+        activities.list(staff.town(), year).forEach(a -> items.add(toJson(a)));
         return ApiResponse.json(200, body);
     }
 
@@ -74,7 +79,7 @@ public final class ActivitiesHandler extends ApiHandler {
         String id = id(request);
         ActivityForms.Changes changes = ActivityForms.read(request.jsonBody());
         if (changes.isEmpty()) throw Errors.required("body");
-        Activity updated = app.activities().update(staff.town(), id, changes, staff.sub(), app.clock().instant())
+        Activity updated = activities.update(staff.town(), id, changes, staff.sub(), clock.instant())
                 .orElseThrow(() -> Errors.notFound("id"));
         LOG.info("activity updated", "town", staff.town(), "id", id, "actor", staff.sub());
         return ApiResponse.json(200, toJson(updated));
@@ -83,7 +88,7 @@ public final class ActivitiesHandler extends ApiHandler {
     private ApiResponse delete(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
         String id = id(request);
-        if (!app.activities().delete(staff.town(), id)) throw Errors.notFound("id");
+        if (!activities.delete(staff.town(), id)) throw Errors.notFound("id");
         LOG.info("activity deleted", "town", staff.town(), "id", id, "actor", staff.sub());
         return ApiResponse.noContent();
     }

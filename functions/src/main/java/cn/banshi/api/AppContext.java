@@ -22,151 +22,183 @@ import cn.banshi.reports.ReportStores;
 import cn.banshi.staff.CsvExport;
 import cn.banshi.staff.StaffCaseService;
 import cn.banshi.staff.StatsService;
-import cn.banshi.store.DynamoClients;
 import cn.banshi.tracking.AttemptLimiter;
 import cn.banshi.tracking.TrackingService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Set;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The handlers' ports, wired by hand (no DI framework: cold start). Lambda's no-argument handler
- * constructors use {@link #shared()}, created once per execution environment; tests build their own
- * with a dynalite client and a settable clock.
+ * The handlers' parts, wired by hand (no DI framework: cold start), each built at its first use. A handler takes
+ * the parts it needs from a context when it is constructed, so constructing it builds and loads those and nothing
+ * else: the submission function never builds the report, audit, stats or sweep services. Lambda's no-argument handler
+ * constructors use {@link ExecutionEnvironment#context()} (one DynamoDB client per execution environment); tests,
+ * the local server and the benchmarks build one context over their own client and clock, shared by all handlers.
+ *
+ * <p>Plain synchronized getters rather than lambdas: a lambda per part would load every part's class when the
+ * context is built.
  */
 public final class AppContext {
-    private static volatile AppContext shared;
-
     private final DynamoDbClient dynamo;
     private final Clock clock;
-    private final SecureRandom random;
-    private final CaseStore cases;
-    private final CalendarService calendars;
-    private final IntakeService intake;
-    private final TrackingService tracking;
-    private final AuditLog audit;
-    private final StaffCaseService staffCases;
-    private final StatsService stats;
-    private final CsvExport export;
-    private final DeadlineRecompute recompute;
-    private final OverdueSweep sweep;
-    private final ActivityStore activities;
-    private final PlanItemStore planItems;
-    private final DisclosureStore disclosure;
-    private final Supplier<ReportStore> reports;
-    private final ReportRuns reportRuns;
-    private final Supplier<ReportRunner> reportRunner;
-    private final Set<String> deployedTowns;
-    private final Supplier<RecomputeRunner> recomputeRunner;
+    private SecureRandom random;
+    private CaseStore cases;
+    private CalendarService calendars;
+    private IntakeService intake;
+    private TrackingService tracking;
+    private AuditLog audit;
+    private StaffCaseService staffCases;
+    private StatsService stats;
+    private CsvExport export;
+    private DeadlineRecompute recompute;
+    private OverdueSweep sweep;
+    private ActivityStore activities;
+    private PlanItemStore planItems;
+    private DisclosureStore disclosure;
+    private ReportStore reports;
+    private ReportRuns reportRuns;
+    private ReportRunner reportRunner;
+    private Set<String> deployedTowns;
+    private RecomputeRunner recomputeRunner;
 
     /**
-     * The report store and runner of the environment: S3 and the report function in AWS, else the data directory
-     * and none. Both are built at their first use: only the report routes need an S3 or a Lambda client, and the
-     * other functions' cold starts should not build them (their package does not even contain them, see
-     * functions/pom.xml).
+     * With the report store and runner of the environment: S3 and the report function in AWS, else the data
+     * directory and none. Only the report routes need an S3 or a Lambda client, and the other functions' package does
+     * not even contain them (see functions/pom.xml).
      */
     public AppContext(DynamoDbClient dynamo, Clock clock) {
-        this(dynamo, clock, once(ReportStores::fromEnvironment), once(LambdaReportRunner::fromEnvironment));
+        this(dynamo, clock, null, null, null);
     }
 
     public AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports) {
-        this(dynamo, clock, () -> reports, once(LambdaReportRunner::fromEnvironment));
+        this(dynamo, clock, reports, null, null);
     }
 
     public AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports, ReportRunner reportRunner) {
-        this(dynamo, clock, () -> reports, () -> reportRunner, null);
+        this(dynamo, clock, reports, reportRunner, null);
     }
 
     /** With the runner a calendar load hands its recompute to (tests that stand in for the recompute function). */
     public AppContext(DynamoDbClient dynamo, Clock clock, RecomputeRunner recomputeRunner) {
-        this(dynamo, clock, once(ReportStores::fromEnvironment), once(LambdaReportRunner::fromEnvironment), recomputeRunner);
+        this(dynamo, clock, null, null, recomputeRunner);
     }
 
-    private AppContext(DynamoDbClient dynamo, Clock clock, Supplier<ReportStore> reports, Supplier<ReportRunner> reportRunner) {
-        this(dynamo, clock, reports, reportRunner, null);
-    }
-
-    private AppContext(DynamoDbClient dynamo, Clock clock, Supplier<ReportStore> reports, Supplier<ReportRunner> reportRunner,
+    private AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports, ReportRunner reportRunner,
                        RecomputeRunner recomputeRunner) {
         this.dynamo = dynamo;
         this.clock = clock;
-        this.random = new SecureRandom();
-        this.cases = new DynamoCaseStore(dynamo);
-        this.calendars = new CalendarService(dynamo, clock);
-        this.intake = new IntakeService(cases, new IdempotencyStore(dynamo, clock, random), calendars::deadlines, clock, random);
-        this.tracking = new TrackingService(cases, new AttemptLimiter(dynamo, clock), clock);
-        this.audit = new AuditLog(dynamo, clock);
-        this.staffCases = new StaffCaseService(cases, audit, calendars, Catalogs.bundled(), clock);
-        this.stats = new StatsService(cases, clock);
-        this.export = new CsvExport(cases, audit);
-        this.recompute = new DeadlineRecompute(dynamo, cases, calendars::deadlines, Catalogs.bundled(), clock);
-        this.sweep = new OverdueSweep(dynamo, cases, clock, recompute);
-        this.activities = new ActivityStore(dynamo);
-        this.planItems = new PlanItemStore(dynamo);
-        this.disclosure = new DisclosureStore(dynamo);
         this.reports = reports;
-        this.reportRuns = new ReportRuns(dynamo);
         this.reportRunner = reportRunner;
-        this.deployedTowns = DeployedTowns.fromEnvironment(Catalogs.bundled());
-        this.recomputeRunner = recomputeRunner != null ? () -> recomputeRunner
-                : once(() -> RecomputeRunner.fromEnvironment(this, deployedTowns));
-    }
-
-    public static AppContext shared() {
-        AppContext context = shared;
-        if (context == null) {
-            synchronized (AppContext.class) {
-                if (shared == null) shared = new AppContext(DynamoClients.fromEnvironment(), Clock.systemUTC());
-                context = shared;
-            }
-        }
-        return context;
+        this.recomputeRunner = recomputeRunner;
     }
 
     public DynamoDbClient dynamo() { return dynamo; }
+
     public Clock clock() { return clock; }
-    /** The one SecureRandom of this context (tracking numbers, access codes); reseeded after a SnapStart restore. */
-    public SecureRandom random() { return random; }
-    public CaseStore cases() { return cases; }
-    public CalendarService calendars() { return calendars; }
-    public IntakeService intake() { return intake; }
-    public TrackingService tracking() { return tracking; }
-    public AuditLog audit() { return audit; }
-    public StaffCaseService staffCases() { return staffCases; }
-    public StatsService stats() { return stats; }
-    public CsvExport export() { return export; }
-    public OverdueSweep sweep() { return sweep; }
-    public DeadlineRecompute recompute() { return recompute; }
+
     public Catalogs catalogs() { return Catalogs.bundled(); }
-    public ActivityStore activities() { return activities; }
-    public PlanItemStore planItems() { return planItems; }
-    public DisclosureStore disclosure() { return disclosure; }
-    public ReportStore reports() { return reports.get(); }
-    public ReportRuns reportRuns() { return reportRuns; }
-    public ReportRunner reportRunner() { return reportRunner.get(); }
+
+    /** The one SecureRandom of this context (tracking numbers, access codes); reseeded after a SnapStart restore. */
+    public synchronized SecureRandom random() {
+        if (random == null) random = new SecureRandom();
+        return random;
+    }
+
+    public synchronized CaseStore cases() {
+        if (cases == null) cases = new DynamoCaseStore(dynamo);
+        return cases;
+    }
+
+    public synchronized CalendarService calendars() {
+        if (calendars == null) calendars = new CalendarService(dynamo, clock);
+        return calendars;
+    }
+
+    public synchronized IntakeService intake() {
+        if (intake == null) {
+            intake = new IntakeService(cases(), new IdempotencyStore(dynamo, clock, random()), calendars()::deadlines,
+                    clock, random());
+        }
+        return intake;
+    }
+
+    public synchronized TrackingService tracking() {
+        if (tracking == null) tracking = new TrackingService(cases(), new AttemptLimiter(dynamo, clock), clock);
+        return tracking;
+    }
+
+    public synchronized AuditLog audit() {
+        if (audit == null) audit = new AuditLog(dynamo, clock);
+        return audit;
+    }
+
+    public synchronized StaffCaseService staffCases() {
+        if (staffCases == null) staffCases = new StaffCaseService(cases(), audit(), calendars(), catalogs(), clock);
+        return staffCases;
+    }
+
+    public synchronized StatsService stats() {
+        if (stats == null) stats = new StatsService(cases(), clock);
+        return stats;
+    }
+
+    public synchronized CsvExport export() {
+        if (export == null) export = new CsvExport(cases(), audit());
+        return export;
+    }
+
+    public synchronized DeadlineRecompute recompute() {
+        if (recompute == null) {
+            recompute = new DeadlineRecompute(dynamo, cases(), calendars()::deadlines, catalogs(), clock);
+        }
+        return recompute;
+    }
+
+    public synchronized OverdueSweep sweep() {
+        if (sweep == null) sweep = new OverdueSweep(dynamo, cases(), clock, recompute());
+        return sweep;
+    }
+
+    public synchronized ActivityStore activities() {
+        if (activities == null) activities = new ActivityStore(dynamo);
+        return activities;
+    }
+
+    public synchronized PlanItemStore planItems() {
+        if (planItems == null) planItems = new PlanItemStore(dynamo);
+        return planItems;
+    }
+
+    public synchronized DisclosureStore disclosure() {
+        if (disclosure == null) disclosure = new DisclosureStore(dynamo);
+        return disclosure;
+    }
+
+    public synchronized ReportStore reports() {
+        if (reports == null) reports = ReportStores.fromEnvironment();
+        return reports;
+    }
+
+    public synchronized ReportRuns reportRuns() {
+        if (reportRuns == null) reportRuns = new ReportRuns(dynamo);
+        return reportRuns;
+    }
+
+    public synchronized ReportRunner reportRunner() {
+        if (reportRunner == null) reportRunner = LambdaReportRunner.fromEnvironment();
+        return reportRunner;
+    }
+
     /** The towns this deployment serves (env BANSHI_TOWNS, else every town of the catalog). */
-    public Set<String> deployedTowns() { return deployedTowns; }
-    /** Built at first use: in AWS it needs the Lambda client, which only the calendar and report routes ship. */
-    public RecomputeRunner recomputeRunner() { return recomputeRunner.get(); }
+    public synchronized Set<String> deployedTowns() {
+        if (deployedTowns == null) deployedTowns = DeployedTowns.fromEnvironment(catalogs());
+        return deployedTowns;
+    }
 
-    /** Builds the value at the first get(), once, also when threads ask at the same time. */
-    private static <T> Supplier<T> once(Supplier<T> build) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        if (value == null) value = build.get();
-                        v = value;
-                    }
-                }
-                return v;
-            }
-        };
+    /** In AWS it needs the Lambda client, which only the calendar and report routes ship. */
+    public synchronized RecomputeRunner recomputeRunner() {
+        if (recomputeRunner == null) recomputeRunner = RecomputeRunner.fromEnvironment(this, deployedTowns());
+        return recomputeRunner;
     }
 }

@@ -31,7 +31,7 @@ public final class SnapStartPriming implements Resource {
         this.random = random;
     }
 
-    /** Registers the hooks for a handler built for Lambda; {@code random} may be null (no AppContext). */
+    /** Registers the hooks for a handler built for Lambda; {@code random} is null if it draws no random numbers. */
     public static void register(ApiHandler handler, SecureRandom random) {
         SnapStartPriming hooks = new SnapStartPriming(handler, random);
         REGISTERED.add(hooks);

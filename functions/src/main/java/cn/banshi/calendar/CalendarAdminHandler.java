@@ -4,19 +4,25 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
+import cn.banshi.audit.AuditLog;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
+import cn.banshi.overdue.DeadlineRecompute;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Loading a year's working-day arrangement (the State Council's notice each November/December):
@@ -27,20 +33,31 @@ import java.util.function.Function;
  */
 public final class CalendarAdminHandler extends ApiHandler {
     private static final Log LOG = Log.get(CalendarAdminHandler.class);
-    private final AppContext app;
+    private final CalendarService calendars;
+    private final DeadlineRecompute recompute;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Set<String> deployedTowns;
+    private final Supplier<RecomputeRunner> recomputeRunner;
 
+    /** Lambda's: builds the calendars, the deadline recompute and the audit log; the recompute runner at first use. */
     public CalendarAdminHandler() {
-        this(AppContext.shared());
-        SnapStartPriming.register(this, app.random());
+        this(ExecutionEnvironment.context());
+        SnapStartPriming.register(this, null);
+    }
+
+    public CalendarAdminHandler(AppContext app) {
+        this.calendars = app.calendars();
+        this.recompute = app.recompute();
+        this.audit = app.audit();
+        this.clock = app.clock();
+        this.deployedTowns = app.deployedTowns();
+        this.recomputeRunner = app::recomputeRunner;
     }
 
     @Override
     protected void primeReads() {
-        app.calendars().deadlines();
-    }
-
-    public CalendarAdminHandler(AppContext app) {
-        this.app = app;
+        calendars.deadlines();
     }
 
     @Override
@@ -52,14 +69,14 @@ public final class CalendarAdminHandler extends ApiHandler {
     static final int YEARS_AHEAD = 3;
 
     private int year(ApiRequest request) {
-        int last = ChinaTime.today(app.clock()).getYear() + YEARS_AHEAD;
+        int last = ChinaTime.today(clock).getYear() + YEARS_AHEAD;
         return Fields.yearParam("year", request.pathParam("year"), YearArrangement.MIN_YEAR, last);
     }
 
     private ApiResponse get(ApiRequest request) {
         StaffAuth.require(request);
         int year = year(request);
-        WorkingDayCalendar calendar = app.calendars().deadlines().calendar();
+        WorkingDayCalendar calendar = calendars.deadlines().calendar();
         ObjectNode body = calendar.inForce(year).toJson();
         body.put("provisional", calendar.isProvisional(year));
         ArrayNode holidays = body.putArray("statutoryHolidays");
@@ -76,7 +93,7 @@ public final class CalendarAdminHandler extends ApiHandler {
 
     private void putRecompute(ObjectNode body, int year) {
         ObjectNode states = body.putObject("recompute");
-        app.recompute().states(year).forEach(states::put);
+        recompute.states(year).forEach(states::put);
     }
 
     private ApiResponse put(ApiRequest request) {
@@ -91,11 +108,11 @@ public final class CalendarAdminHandler extends ApiHandler {
         withYear.put("year", year);
         YearArrangement.Parsed parsed = YearArrangement.fromJson(withYear);
         if (!parsed.ok()) throw Errors.invalidCalendar(parsed.problems());
-        app.calendars().put(parsed.arrangement().get());
-        app.audit().record(staff, "load-calendar", null, Integer.toString(year));
-        app.recompute().schedule(year, app.deployedTowns());
+        calendars.put(parsed.arrangement().get());
+        audit.record(staff, "load-calendar", null, Integer.toString(year));
+        recompute.schedule(year, deployedTowns);
         try {
-            app.recomputeRunner().start(year);
+            recomputeRunner.get().start(year);
         } catch (RuntimeException e) {
             // the year is stored and its runs are pending: the next daily sweep finishes them
             LOG.warn("deadline recompute not started", "year", year, "exception", e.getClass().getSimpleName());

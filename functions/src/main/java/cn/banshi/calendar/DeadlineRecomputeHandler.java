@@ -1,9 +1,12 @@
 package cn.banshi.calendar;
 
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.logging.RequestIds;
+import cn.banshi.overdue.DeadlineRecompute;
+import cn.banshi.overdue.OverdueSweep;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;
@@ -19,15 +22,20 @@ public final class DeadlineRecomputeHandler implements RequestHandler<Map<String
     /** The environment variable through which the calendar function knows this function (its alias ARN). */
     public static final String RECOMPUTE_FUNCTION_ENV = "BANSHI_RECOMPUTE_FUNCTION";
 
-    private final AppContext app;
+    private final CalendarService calendars;
+    private final DeadlineRecompute recompute;
+    private final OverdueSweep sweep;
     private final Set<String> towns;
 
+    /** Lambda's: builds the calendars, the deadline recompute and the sweep over the deployed towns. */
     public DeadlineRecomputeHandler() {
-        this(AppContext.shared(), DeployedTowns.fromEnvironment(Catalogs.bundled()));
+        this(ExecutionEnvironment.context(), DeployedTowns.fromEnvironment(Catalogs.bundled()));
     }
 
     public DeadlineRecomputeHandler(AppContext app, Set<String> towns) {
-        this.app = app;
+        this.calendars = app.calendars();
+        this.recompute = app.recompute();
+        this.sweep = app.sweep();
         this.towns = towns;
     }
 
@@ -39,9 +47,9 @@ public final class DeadlineRecomputeHandler implements RequestHandler<Map<String
             if (!(year instanceof Number n) || n.intValue() < YearArrangement.MIN_YEAR || n.intValue() > YearArrangement.MAX_YEAR) {
                 throw new IllegalArgumentException("input must be {\"year\": YYYY}: " + input);
             }
-            app.calendars().reload();
-            RecomputeRunner.inProcess(app, towns).start(n.intValue());
-            return new LinkedHashMap<>(app.recompute().states(n.intValue()));
+            calendars.reload();
+            RecomputeRunner.inProcess(recompute, sweep, towns).start(n.intValue());
+            return new LinkedHashMap<>(recompute.states(n.intValue()));
         } finally {
             RequestIds.clear();
         }

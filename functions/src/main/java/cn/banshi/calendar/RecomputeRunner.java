@@ -2,6 +2,8 @@ package cn.banshi.calendar;
 
 import cn.banshi.api.AppContext;
 import cn.banshi.api.AsyncInvoker;
+import cn.banshi.overdue.DeadlineRecompute;
+import cn.banshi.overdue.OverdueSweep;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,16 +19,16 @@ public interface RecomputeRunner {
     /** The runner of the environment: the function if configured, else in-process over {@code towns}. */
     static RecomputeRunner fromEnvironment(AppContext app, Set<String> towns) {
         AsyncInvoker invoker = AsyncInvoker.of(System.getenv(DeadlineRecomputeHandler.RECOMPUTE_FUNCTION_ENV));
-        if (invoker == null) return inProcess(app, towns);
+        if (invoker == null) return inProcess(app.recompute(), app.sweep(), towns);
         return year -> invoker.invoke(Map.of("year", year));
     }
 
     /** Recomputes each town, then sweeps it (a moved date may now be overdue). */
-    static RecomputeRunner inProcess(AppContext app, Set<String> towns) {
+    static RecomputeRunner inProcess(DeadlineRecompute recompute, OverdueSweep sweep, Set<String> towns) {
         return year -> {
             for (String town : towns) {
-                app.recompute().recompute(town, year);
-                app.sweep().sweep(town);
+                recompute.recompute(town, year);
+                sweep.sweep(town);
             }
         };
     }

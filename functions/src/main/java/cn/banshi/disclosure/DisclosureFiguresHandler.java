@@ -4,6 +4,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
@@ -11,6 +12,7 @@ import cn.banshi.auth.Staff;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
 import cn.banshi.validation.Fields;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -20,20 +22,23 @@ import java.util.function.Function;
  */
 public final class DisclosureFiguresHandler extends ApiHandler {
     private static final Log LOG = Log.get(DisclosureFiguresHandler.class);
-    private final AppContext app;
+    private final DisclosureStore disclosure;
+    private final Clock clock;
 
+    /** Lambda's: builds the disclosure store, and nothing else. */
     public DisclosureFiguresHandler() {
-        this(AppContext.shared());
-        SnapStartPriming.register(this, app.random());
+        this(ExecutionEnvironment.context());
+        SnapStartPriming.register(this, null);
+    }
+
+    public DisclosureFiguresHandler(AppContext app) {
+        this.disclosure = app.disclosure();
+        this.clock = app.clock();
     }
 
     @Override
     protected void primeReads() {
-        app.disclosure().find("snapstart-priming", 2000); // never a town
-    }
-
-    public DisclosureFiguresHandler(AppContext app) {
-        this.app = app;
+        disclosure.find("snapstart-priming", 2000); // never a town
     }
 
     @Override
@@ -47,7 +52,7 @@ public final class DisclosureFiguresHandler extends ApiHandler {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
         int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
         DisclosureFigures figures = DisclosureForms.read(request.jsonBody(), year);
-        app.disclosure().put(staff.town(), figures, staff.sub(), app.clock().instant());
+        disclosure.put(staff.town(), figures, staff.sub(), clock.instant());
         LOG.info("disclosure figures saved", "town", staff.town(), "year", year, "actor", staff.sub());
         return ApiResponse.json(200, figures.toJson());
     }
@@ -55,7 +60,7 @@ public final class DisclosureFiguresHandler extends ApiHandler {
     private ApiResponse get(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
         int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
-        DisclosureFigures figures = app.disclosure().find(staff.town(), year).orElseThrow(() -> Errors.notFound("year"));
+        DisclosureFigures figures = disclosure.find(staff.town(), year).orElseThrow(() -> Errors.notFound("year"));
         return ApiResponse.json(200, figures.toJson());
     }
 }

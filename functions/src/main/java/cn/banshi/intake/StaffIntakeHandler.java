@@ -4,14 +4,21 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
+import cn.banshi.audit.AuditLog;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
+import cn.banshi.calendar.CalendarService;
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.catalog.Catalog;
+import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.Errors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -21,15 +28,26 @@ import java.util.function.Function;
  * enter cases for their own village only.
  */
 public final class StaffIntakeHandler extends ApiHandler {
-    private final AppContext app;
+    private final IntakeService intake;
+    private final CalendarService calendars;
+    private final Catalogs catalogs;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random;
 
+    /** Lambda's: builds the intake service and the audit log, and nothing else. */
     public StaffIntakeHandler() {
-        this(AppContext.shared());
-        SnapStartPriming.register(this, app.random());
+        this(ExecutionEnvironment.context());
+        SnapStartPriming.register(this, random);
     }
 
     public StaffIntakeHandler(AppContext app) {
-        this.app = app;
+        this.intake = app.intake();
+        this.calendars = app.calendars();
+        this.catalogs = app.catalogs();
+        this.audit = app.audit();
+        this.clock = app.clock();
+        this.random = app.random();
     }
 
     @Override
@@ -41,14 +59,14 @@ public final class StaffIntakeHandler extends ApiHandler {
 
     @Override
     protected void primeReads() {
-        app.calendars().deadlines();
+        calendars.deadlines();
     }
 
     private ApiResponse submit(ApiRequest request, String kind) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.VILLAGE_STAFF);
         String town = request.pathParam("town");
         if (!staff.town().equals(town)) throw Errors.unknownTown(town);
-        Catalog catalog = app.catalogs().town(town).orElseThrow(() -> Errors.unknownTown(town));
+        Catalog catalog = catalogs.town(town).orElseThrow(() -> Errors.unknownTown(town));
         JsonNode body = request.jsonBody();
         if (staff.village() != null && body.isObject()) {
             JsonNode village = body.get("village");
@@ -59,10 +77,10 @@ public final class StaffIntakeHandler extends ApiHandler {
         }
         CaseForm form = kind.equals("complaints") ? ComplaintForms.parse(body, catalog, StaffReceipts.FIELDS)
                 : InfoRequestForms.parse(body, StaffReceipts.FIELDS);
-        IntakeService.Receipt receipt = StaffReceipts.parse(body, staff.sub(), app.staffCases().today());
-        var stored = app.intake().submit(town, catalog, form, receipt, "admin-" + kind,
+        IntakeService.Receipt receipt = StaffReceipts.parse(body, staff.sub(), ChinaTime.today(clock));
+        var stored = intake.submit(town, catalog, form, receipt, "admin-" + kind,
                 request.header("idempotency-key"), request.bodyBytes());
-        app.audit().record(staff, "enter-case", stored.location().substring("/api/v1/track/".length()), receipt.channel());
+        audit.record(staff, "enter-case", stored.location().substring("/api/v1/track/".length()), receipt.channel());
         return SubmissionHandler.toResponse(stored);
     }
 }

@@ -4,25 +4,36 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
+import cn.banshi.calendar.CalendarService;
 import cn.banshi.catalog.Catalog;
+import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.Errors;
 import cn.banshi.idempotency.StoredResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.function.Function;
 
 /** Citizens' submissions: {@code POST /towns/{town}/complaints} and {@code POST /towns/{town}/info-requests}. */
 public final class SubmissionHandler extends ApiHandler {
-    private final AppContext app;
+    private final IntakeService intake;
+    private final CalendarService calendars;
+    private final Catalogs catalogs;
+    private final SecureRandom random;
 
+    /** Lambda's: builds the intake service (case and idempotency stores, calendars) and nothing else. */
     public SubmissionHandler() {
-        this(AppContext.shared());
-        SnapStartPriming.register(this, app.random());
+        this(ExecutionEnvironment.context());
+        SnapStartPriming.register(this, random);
     }
 
     public SubmissionHandler(AppContext app) {
-        this.app = app;
+        this.intake = app.intake();
+        this.calendars = app.calendars();
+        this.catalogs = app.catalogs();
+        this.random = app.random();
     }
 
     @Override
@@ -34,15 +45,15 @@ public final class SubmissionHandler extends ApiHandler {
 
     @Override
     protected void primeReads() {
-        app.calendars().deadlines();
+        calendars.deadlines();
     }
 
     private ApiResponse submit(ApiRequest request, String kind) {
         String town = request.pathParam("town");
-        Catalog catalog = app.catalogs().town(town).orElseThrow(() -> Errors.unknownTown(town));
+        Catalog catalog = catalogs.town(town).orElseThrow(() -> Errors.unknownTown(town));
         JsonNode body = request.jsonBody();
         CaseForm form = kind.equals("complaints") ? ComplaintForms.parse(body, catalog) : InfoRequestForms.parse(body);
-        StoredResponse stored = app.intake().submit(town, catalog, form, IntakeService.Receipt.online(), kind,
+        StoredResponse stored = intake.submit(town, catalog, form, IntakeService.Receipt.online(), kind,
                 request.header("idempotency-key"), request.bodyBytes());
         return toResponse(stored);
     }

@@ -1,8 +1,9 @@
 package cn.banshi.overdue;
 
 import cn.banshi.api.AppContext;
-import cn.banshi.catalog.DeployedTowns;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.catalog.Catalogs;
+import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.logging.RequestIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -15,11 +16,12 @@ import java.util.Set;
  * {@link DeployedTowns}), or every town in the catalog when built with a context only.
  */
 public final class OverdueSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-    private final AppContext app;
+    private final OverdueSweep sweep;
     private final Set<String> towns;
 
+    /** Lambda's: builds the sweep (with the deadline recompute it finishes) over the deployed towns. */
     public OverdueSweepHandler() {
-        this(AppContext.shared(), DeployedTowns.fromEnvironment(Catalogs.bundled()));
+        this(ExecutionEnvironment.context(), DeployedTowns.fromEnvironment(Catalogs.bundled()));
     }
 
     public OverdueSweepHandler(AppContext app) {
@@ -27,7 +29,7 @@ public final class OverdueSweepHandler implements RequestHandler<Map<String, Obj
     }
 
     public OverdueSweepHandler(AppContext app, Set<String> towns) {
-        this.app = app;
+        this.sweep = app.sweep();
         this.towns = towns;
     }
 
@@ -36,7 +38,7 @@ public final class OverdueSweepHandler implements RequestHandler<Map<String, Obj
         RequestIds.set(context == null ? "sweep" : context.getAwsRequestId());
         try {
             Map<String, Object> result = new LinkedHashMap<>();
-            for (String town : towns) result.put(town, app.sweep().sweep(town));
+            for (String town : towns) result.put(town, sweep.sweep(town));
             return result;
         } finally {
             RequestIds.clear();

@@ -4,6 +4,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
@@ -16,6 +17,7 @@ import cn.banshi.records.TownRecords;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -25,20 +27,23 @@ import java.util.function.Function;
  */
 public final class PlanItemsHandler extends ApiHandler {
     private static final Log LOG = Log.get(PlanItemsHandler.class);
-    private final AppContext app;
+    private final PlanItemStore planItems;
+    private final Clock clock;
 
+    /** Lambda's: builds the plan item store, and nothing else. */
     public PlanItemsHandler() {
-        this(AppContext.shared());
-        SnapStartPriming.register(this, app.random());
+        this(ExecutionEnvironment.context());
+        SnapStartPriming.register(this, null);
+    }
+
+    public PlanItemsHandler(AppContext app) {
+        this.planItems = app.planItems();
+        this.clock = app.clock();
     }
 
     @Override
     protected void primeReads() {
-        app.planItems().list("snapstart-priming", 2000); // never a town
-    }
-
-    public PlanItemsHandler(AppContext app) {
-        this.app = app;
+        planItems.list("snapstart-priming", 2000); // never a town
     }
 
     @Override
@@ -53,19 +58,19 @@ public final class PlanItemsHandler extends ApiHandler {
     private ApiResponse create(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
         PlanItem item = PlanItemForms.create(request.jsonBody(), staff.town(), TownRecords::newId);
-        app.planItems().create(item, staff.sub(), app.clock().instant());
+        planItems.create(item, staff.sub(), clock.instant());
         LOG.info("plan item created", "town", staff.town(), "id", item.id(), "actor", staff.sub());
         return ApiResponse.json(201, toJson(item)).withHeader("location", "/api/v1/admin/plan-items/" + item.id());
     }
 
     private ApiResponse list(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
-        int year = request.query("year") == null ? ChinaTime.today(app.clock()).getYear() + 1
+        int year = request.query("year") == null ? ChinaTime.today(clock).getYear() + 1
                 : Fields.yearParam("year", request.query("year"), 2000, 2100);
         ObjectNode body = Json.object();
         body.put("year", year);
         ArrayNode items = body.putArray("items");
-        app.planItems().list(staff.town(), year).forEach(p -> items.add(toJson(p)));
+        planItems.list(staff.town(), year).forEach(p -> items.add(toJson(p)));
         return ApiResponse.json(200, body);
     }
 
@@ -74,7 +79,7 @@ public final class PlanItemsHandler extends ApiHandler {
         String id = id(request);
         PlanItemForms.Changes changes = PlanItemForms.read(request.jsonBody());
         if (changes.isEmpty()) throw Errors.required("body");
-        PlanItem updated = app.planItems().update(staff.town(), id, changes, staff.sub(), app.clock().instant())
+        PlanItem updated = planItems.update(staff.town(), id, changes, staff.sub(), clock.instant())
                 .orElseThrow(() -> Errors.notFound("id"));
         LOG.info("plan item updated", "town", staff.town(), "id", id, "actor", staff.sub());
         return ApiResponse.json(200, toJson(updated));
@@ -83,7 +88,7 @@ public final class PlanItemsHandler extends ApiHandler {
     private ApiResponse delete(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
         String id = id(request);
-        if (!app.planItems().delete(staff.town(), id)) throw Errors.notFound("id");
+        if (!planItems.delete(staff.town(), id)) throw Errors.notFound("id");
         LOG.info("plan item deleted", "town", staff.town(), "id", id, "actor", staff.sub());
         return ApiResponse.noContent();
     }

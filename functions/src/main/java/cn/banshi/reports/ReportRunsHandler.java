@@ -4,23 +4,28 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
 import cn.banshi.calendar.ChinaTime;
+import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.temporal.ChronoUnit;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /api/v1/admin/reports/{job}?year=Y}: a town admin asks for a report of the token's town now. The
@@ -30,21 +35,30 @@ import java.util.function.Function;
  */
 public final class ReportRunsHandler extends ApiHandler {
     private static final Log LOG = Log.get(ReportRunsHandler.class);
-    private final AppContext app;
+    private final ReportRuns reportRuns;
+    private final Supplier<ReportRunner> reportRunner;
+    private final Catalogs catalogs;
+    private final Clock clock;
+    private final SecureRandom random;
 
+    /** Lambda's: builds the report runs; the report runner (Lambda client in AWS) at first use. */
     public ReportRunsHandler() {
-        this(AppContext.shared());
-        SnapStartPriming.register(this, app.random());
+        this(ExecutionEnvironment.context());
+        SnapStartPriming.register(this, random);
     }
 
     public ReportRunsHandler(AppContext app) {
-        this.app = app;
+        this.reportRuns = app.reportRuns();
+        this.reportRunner = app::reportRunner;
+        this.catalogs = app.catalogs();
+        this.clock = app.clock();
+        this.random = app.random();
     }
 
     @Override
     protected void primeReads() {
-        app.reportRuns().find("snapstart-priming", 2000, ReportKind.OGI_ANNUAL); // never a town (the 409 path's read)
-        app.reportRunner(); // the runner (Lambda client in AWS) is built at first use: into the snapshot with it
+        reportRuns.find("snapstart-priming", 2000, ReportKind.OGI_ANNUAL); // never a town (the 409 path's read)
+        reportRunner.get(); // the runner (Lambda client in AWS) is built at first use: into the snapshot with it
     }
 
     @Override
@@ -54,23 +68,23 @@ public final class ReportRunsHandler extends ApiHandler {
 
     private ApiResponse start(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
-        if (app.catalogs().town(staff.town()).isEmpty()) throw Errors.unknownTown(staff.town());
+        if (catalogs.town(staff.town()).isEmpty()) throw Errors.unknownTown(staff.town());
         // no body, or an empty JSON object: everything is in the path and the query
         if (request.bodyBytes().length > 0) Fields.root(request.jsonBody()).allowOnly();
         ReportKind kind = ReportKind.find(request.pathParam("job")).orElseThrow(() -> Errors.notFound("job"));
-        LocalDate today = ChinaTime.today(app.clock());
+        LocalDate today = ChinaTime.today(clock);
         int year = request.query("year") == null ? kind.defaultYear(today)
                 : Fields.yearParam("year", request.query("year"), 2000, today.getYear());
-        String runId = ReportRuns.newRunId(app.random());
-        Instant now = app.clock().instant();
-        if (!app.reportRuns().claim(staff.town(), year, kind, runId, staff.sub(), now)) {
-            throw running(app.reportRuns().find(staff.town(), year, kind).orElse(null));
+        String runId = ReportRuns.newRunId(random);
+        Instant now = clock.instant();
+        if (!reportRuns.claim(staff.town(), year, kind, runId, staff.sub(), now)) {
+            throw running(reportRuns.find(staff.town(), year, kind).orElse(null));
         }
         try {
-            app.reportRunner().start(new ReportRunRequest(kind, year, List.of(staff.town()), runId, staff.sub()));
+            reportRunner.get().start(new ReportRunRequest(kind, year, List.of(staff.town()), runId, staff.sub()));
         } catch (RuntimeException e) {
-            app.reportRuns().finished(staff.town(), year, kind, runId, ReportRuns.Status.FAILED,
-                    "未能启动 / could not be started", app.clock().instant());
+            reportRuns.finished(staff.town(), year, kind, runId, ReportRuns.Status.FAILED,
+                    "未能启动 / could not be started", clock.instant());
             LOG.warn("report run not started", "job", kind.code(), "year", year, "runId", runId,
                     "exception", e.getClass().getSimpleName());
             throw Errors.unavailable(30);

@@ -4,23 +4,27 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
 import cn.banshi.calendar.ChinaTime;
+import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Generated reports of the staff member's town: {@code GET /api/v1/admin/reports?year=Y} lists them with
@@ -30,21 +34,28 @@ import java.util.function.Function;
  */
 public final class ReportsHandler extends ApiHandler {
     private static final String BASE = "/api/v1/admin/reports/";
-    private final AppContext app;
+    private final ReportRuns reportRuns;
+    private final Supplier<ReportStore> reports;
+    private final Catalogs catalogs;
+    private final Clock clock;
 
+    /** Lambda's: builds the report runs; the report store (S3 in AWS) at first use. */
     public ReportsHandler() {
-        this(AppContext.shared());
-        SnapStartPriming.register(this, app.random());
+        this(ExecutionEnvironment.context());
+        SnapStartPriming.register(this, null);
     }
 
     public ReportsHandler(AppContext app) {
-        this.app = app;
+        this.reportRuns = app.reportRuns();
+        this.reports = app::reports;
+        this.catalogs = app.catalogs();
+        this.clock = app.clock();
     }
 
     @Override
     protected void primeReads() {
-        app.reportRuns().list("snapstart-priming", 2000); // never a town
-        app.reports(); // the report store (S3 client in AWS) is built at first use: into the snapshot with it
+        reportRuns.list("snapstart-priming", 2000); // never a town
+        reports.get(); // the report store (S3 client in AWS) is built at first use: into the snapshot with it
     }
 
     @Override
@@ -57,19 +68,19 @@ public final class ReportsHandler extends ApiHandler {
     /** Town admins and auditors of a town this deployment serves (the town names a folder). */
     private Staff reader(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
-        if (app.catalogs().town(staff.town()).isEmpty()) throw Errors.unknownTown(staff.town());
+        if (catalogs.town(staff.town()).isEmpty()) throw Errors.unknownTown(staff.town());
         return staff;
     }
 
     private ApiResponse list(ApiRequest request) {
         Staff staff = reader(request);
-        int year = request.query("year") == null ? ChinaTime.today(app.clock()).getYear()
+        int year = request.query("year") == null ? ChinaTime.today(clock).getYear()
                 : Fields.yearParam("year", request.query("year"), 2000, 2100);
         Map<ReportKind, List<ReportFile>> files = new EnumMap<>(ReportKind.class);
-        for (ReportFile f : app.reports().list(staff.town(), year)) files.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f);
+        for (ReportFile f : reports.get().list(staff.town(), year)) files.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f);
         Map<ReportKind, ReportRuns.Run> runs = new EnumMap<>(ReportKind.class);
-        for (ReportRuns.Run run : app.reportRuns().list(staff.town(), year)) runs.put(run.kind(), run);
-        Instant now = app.clock().instant();
+        for (ReportRuns.Run run : reportRuns.list(staff.town(), year)) runs.put(run.kind(), run);
+        Instant now = clock.instant();
         ObjectNode body = Json.object();
         body.put("year", year);
         ArrayNode reports = body.putArray("reports");
@@ -110,7 +121,7 @@ public final class ReportsHandler extends ApiHandler {
         int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
         ReportKind kind = ReportKind.find(request.pathParam("job")).orElseThrow(() -> Errors.notFound("job"));
         ReportFormat format = ReportFormat.byFileName(request.pathParam("file")).orElseThrow(() -> Errors.notFound("file"));
-        byte[] content = app.reports().read(staff.town(), year, kind, format).orElseThrow(() -> Errors.notFound("file"));
+        byte[] content = reports.get().read(staff.town(), year, kind, format).orElseThrow(() -> Errors.notFound("file"));
         String name = staff.town() + "-" + year + "-" + kind.code() + "." + format.code();
         return ApiResponse.binary(200, content, format.contentType())
                 .withHeader("content-disposition", "attachment; filename=\"" + name + "\"")

@@ -4,13 +4,18 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
+import cn.banshi.audit.AuditLog;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
+import cn.banshi.calendar.CalendarService;
+import cn.banshi.cases.CaseStore;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
+import cn.banshi.overdue.OverdueSweep;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,21 +25,34 @@ import java.util.function.Function;
  * Every route checks role and scope itself, whatever the authorizer let through.
  */
 public final class StaffCasesHandler extends ApiHandler {
-    private final AppContext app;
+    private final CaseStore cases;
+    private final CalendarService calendars;
+    private final StaffCaseService staffCases;
+    private final CsvExport export;
+    private final StatsService stats;
+    private final AuditLog audit;
+    private final OverdueSweep sweep;
 
+    /** Lambda's: builds the staff services (cases, audit, stats, export, overdue alerts), and nothing else. */
     public StaffCasesHandler() {
-        this(AppContext.shared());
-        SnapStartPriming.register(this, app.random());
+        this(ExecutionEnvironment.context());
+        SnapStartPriming.register(this, null);
+    }
+
+    public StaffCasesHandler(AppContext app) {
+        this.cases = app.cases();
+        this.calendars = app.calendars();
+        this.staffCases = app.staffCases();
+        this.export = app.export();
+        this.stats = app.stats();
+        this.audit = app.audit();
+        this.sweep = app.sweep();
     }
 
     @Override
     protected void primeReads() {
-        app.cases().find("snapstart-priming");
-        app.calendars().deadlines();
-    }
-
-    public StaffCasesHandler(AppContext app) {
-        this.app = app;
+        cases.find("snapstart-priming");
+        calendars.deadlines();
     }
 
     @Override
@@ -51,41 +69,41 @@ public final class StaffCasesHandler extends ApiHandler {
 
     private ApiResponse list(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
-        Catalog catalog = app.staffCases().catalog(staff);
+        Catalog catalog = staffCases.catalog(staff);
         var query = request.event().getQueryStringParameters();
         ListFilters filters = ListFilters.parse(query, catalog);
-        return ApiResponse.json(200, app.staffCases().list(staff, filters, ListFilters.limit(query), cursor(request)));
+        return ApiResponse.json(200, staffCases.list(staff, filters, ListFilters.limit(query), cursor(request)));
     }
 
     private ApiResponse export(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
-        Catalog catalog = app.staffCases().catalog(staff);
+        Catalog catalog = staffCases.catalog(staff);
         var query = request.event().getQueryStringParameters();
         ListFilters filters = ListFilters.parse(query, catalog);
-        String csv = app.export().export(staff, app.staffCases().query(staff, filters, 200, cursor(request)), catalog,
-                app.staffCases().today());
+        String csv = export.export(staff, staffCases.query(staff, filters, 200, cursor(request)), catalog,
+                staffCases.today());
         ApiResponse response = new ApiResponse(200, csv, new java.util.LinkedHashMap<>());
         response.headers().put("content-type", "text/csv; charset=utf-8");
-        response.headers().put("content-disposition", "attachment; filename=\"banshi-cases-" + app.staffCases().today() + ".csv\"");
+        response.headers().put("content-disposition", "attachment; filename=\"banshi-cases-" + staffCases.today() + ".csv\"");
         response.headers().put("cache-control", "no-store");
         return response;
     }
 
     private ApiResponse detail(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
-        return ApiResponse.json(200, app.staffCases().detail(staff, request.pathParam("trackingNo")));
+        return ApiResponse.json(200, staffCases.detail(staff, request.pathParam("trackingNo")));
     }
 
     private ApiResponse act(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
-        return ApiResponse.json(200, app.staffCases().act(staff, request.pathParam("trackingNo"), request.jsonBody()));
+        return ApiResponse.json(200, staffCases.act(staff, request.pathParam("trackingNo"), request.jsonBody()));
     }
 
     private ApiResponse stats(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
         String raw = request.query("year");
-        int year = raw == null ? app.staffCases().today().getYear() : Fields.yearParam("year", raw, 2000, 2100);
-        return ApiResponse.json(200, app.stats().stats(staff, year));
+        int year = raw == null ? staffCases.today().getYear() : Fields.yearParam("year", raw, 2000, 2100);
+        return ApiResponse.json(200, stats.stats(staff, year));
     }
 
     private ApiResponse audit(ApiRequest request) {
@@ -93,12 +111,12 @@ public final class StaffCasesHandler extends ApiHandler {
         var q = request.event().getQueryStringParameters();
         LocalDate from = ListFilters.date(q == null ? Map.of() : q, "from");
         LocalDate to = ListFilters.date(q == null ? Map.of() : q, "to");
-        return ApiResponse.json(200, app.audit().list(staff.town(), from, to, ListFilters.limit(q), cursor(request)));
+        return ApiResponse.json(200, audit.list(staff.town(), from, to, ListFilters.limit(q), cursor(request)));
     }
 
     private ApiResponse alerts(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
-        return ApiResponse.json(200, app.sweep().alerts(staff.town(), staff.village(),
+        return ApiResponse.json(200, sweep.alerts(staff.town(), staff.village(),
                 ListFilters.limit(request.event().getQueryStringParameters())));
     }
 

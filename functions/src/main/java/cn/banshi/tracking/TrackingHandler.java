@@ -4,35 +4,40 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
+import cn.banshi.cases.CaseStore;
 import java.util.Map;
 import java.util.function.Function;
 
 /** {@code GET /api/v1/track/{trackingNo}} with header {@code X-Access-Code}. */
 public final class TrackingHandler extends ApiHandler {
-    private final AppContext app;
+    private final CaseStore cases;
+    private final TrackingService tracking;
 
+    /** Lambda's: builds the case store and the tracking service (with its attempt limiter), and nothing else. */
     public TrackingHandler() {
-        this(AppContext.shared());
-        SnapStartPriming.register(this, app.random());
+        this(ExecutionEnvironment.context());
+        SnapStartPriming.register(this, null);
+    }
+
+    public TrackingHandler(AppContext app) {
+        this.cases = app.cases();
+        this.tracking = app.tracking();
     }
 
     @Override
     protected void primeReads() {
-        app.cases().find("snapstart-priming"); // never a tracking number
-    }
-
-    public TrackingHandler(AppContext app) {
-        this.app = app;
+        cases.find("snapstart-priming"); // never a tracking number
     }
 
     @Override
     protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
         return Map.of(
                 "GET /api/v1/track/{trackingNo}", request ->
-                        ApiResponse.json(200, app.tracking().track(request.pathParam("trackingNo"), request.header("x-access-code"))),
+                        ApiResponse.json(200, tracking.track(request.pathParam("trackingNo"), request.header("x-access-code"))),
                 "POST /api/v1/track/{trackingNo}/rating", request ->
-                        ApiResponse.json(200, app.tracking().rate(request.pathParam("trackingNo"), request.header("x-access-code"),
+                        ApiResponse.json(200, tracking.rate(request.pathParam("trackingNo"), request.header("x-access-code"),
                                 request.jsonBody())));
     }
 }

@@ -20,6 +20,7 @@ import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -422,7 +423,8 @@ class TemplateTest {
     private static ApiHandler instantiate(Class<?> type) throws Exception {
         for (var ctor : type.getConstructors()) {
             if (ctor.getParameterCount() == 1 && ctor.getParameterTypes()[0] == AppContext.class) {
-                return (ApiHandler) ctor.newInstance((Object) null);
+                // handlers take their parts at construction: over no client, which reading routes never calls
+                return (ApiHandler) ctor.newInstance(new AppContext(null, Clock.systemUTC()));
             }
         }
         return (ApiHandler) type.getConstructor().newInstance();

@@ -1,6 +1,7 @@
 package cn.banshi.bench.peer;
 
 import cn.banshi.api.AppContext;
+import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.intake.SubmissionHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -19,7 +20,7 @@ public class PeerApplication {
 
     @Bean
     public AppContext appContext() {
-        return AppContext.shared();
+        return ExecutionEnvironment.context();
     }
 
     @Bean
