@@ -1,13 +1,19 @@
 package cn.banshi.bench;
 
 import cn.banshi.bench.coldstart.ColdStartBench;
+import cn.banshi.bench.load.BulkLoadBench;
+import cn.banshi.bench.reports.ReportsBench;
 import cn.banshi.bench.scale.StaffListAtScaleBench;
 import cn.banshi.bench.warm.WarmLatencyBench;
+import cn.banshi.logging.Log;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,7 +44,7 @@ public final class Bench {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
-                case "--levels" -> levels = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                case "--levels" -> levels = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--towns" -> towns = Integer.parseInt(args[++i]);
                 case "--per-town" -> perTown = Integer.parseInt(args[++i]);
                 case "--items" -> items = Integer.parseInt(args[++i]);
@@ -51,7 +57,7 @@ public final class Bench {
         }
         if (which.isEmpty()) which.addAll(List.of("coldstart", "warm", "scale"));
         // the handlers still format every log line, as in Lambda; the lines go nowhere, so stdout is the report
-        cn.banshi.logging.Log.redirect(new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, "UTF-8"));
+        Log.redirect(new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8"));
         Path work = Path.of("bench", "target", "work");
         Files.createDirectories(work);
         StringBuilder out = new StringBuilder();
@@ -77,11 +83,11 @@ public final class Bench {
                         yield new StaffListAtScaleBench(env, data).run(cases);
                     }
                 }
-                case "reports" -> new cn.banshi.bench.reports.ReportsBench(work, pagesPerCommit, reportRounds,
-                        cn.banshi.bench.reports.ReportsBench.Jvm.parse(reportJvms)).run(levels, towns, perTown);
+                case "reports" -> new ReportsBench(work, pagesPerCommit, reportRounds,
+                        ReportsBench.Jvm.parse(reportJvms)).run(levels, towns, perTown);
                 case "load" -> {
                     try (BenchEnv env = new BenchEnv("load-", work.resolve("load-dynamodb-" + System.currentTimeMillis()))) {
-                        yield new cn.banshi.bench.load.BulkLoadBench(env).run(items, 8, puts);
+                        yield new BulkLoadBench(env).run(items, 8, puts);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown benchmark " + name + " (coldstart, warm, scale, reports, load)");

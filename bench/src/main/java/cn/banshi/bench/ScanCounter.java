@@ -1,6 +1,7 @@
 package cn.banshi.bench;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -26,7 +27,7 @@ public final class ScanCounter implements ExecutionInterceptor {
     }
 
     public Map<String, Integer> snapshot() {
-        Map<String, Integer> out = new java.util.TreeMap<>();
+        Map<String, Integer> out = new TreeMap<>();
         calls.forEach((k, v) -> out.put(k, v.get()));
         return out;
     }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +82,7 @@ class ChineseIdsTest {
         @Test
         void everyCheckValueIsReachable() {
             // sweep the sequence digits so each of the 11 check characters occurs at least once
-            java.util.Set<Character> seen = new java.util.HashSet<>();
+            Set<Character> seen = new HashSet<>();
             for (int seq = 0; seq < 200; seq++) {
                 String first17 = "32028219800101" + String.format("%03d", seq);
                 char c = ChineseIds.residentIdCheckChar(first17);

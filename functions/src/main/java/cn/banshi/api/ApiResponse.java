@@ -4,6 +4,7 @@ import cn.banshi.errors.ApiException;
 import cn.banshi.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public record ApiResponse(int status, String body, Map<String, String> headers, 
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", contentType);
         headers.put("cache-control", "no-store");
-        return new ApiResponse(status, java.util.Base64.getEncoder().encodeToString(body), headers, true);
+        return new ApiResponse(status, Base64.getEncoder().encodeToString(body), headers, true);
     }
 
     public static ApiResponse noContent() {

@@ -14,9 +14,10 @@ import cn.banshi.calendar.CalendarService;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.errors.Errors;
-import cn.banshi.validation.Fields;
 import cn.banshi.overdue.OverdueSweep;
+import cn.banshi.validation.Fields;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -82,7 +83,7 @@ public final class StaffCasesHandler extends ApiHandler {
         ListFilters filters = ListFilters.parse(query, catalog);
         String csv = export.export(staff, staffCases.query(staff, filters, 200, cursor(request)), catalog,
                 staffCases.today());
-        ApiResponse response = new ApiResponse(200, csv, new java.util.LinkedHashMap<>());
+        ApiResponse response = new ApiResponse(200, csv, new LinkedHashMap<>());
         response.headers().put("content-type", "text/csv; charset=utf-8");
         response.headers().put("content-disposition", "attachment; filename=\"banshi-cases-" + staffCases.today() + ".csv\"");
         response.headers().put("cache-control", "no-store");

@@ -1,6 +1,12 @@
 package cn.banshi.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
+import cn.banshi.staff.StaffCasesHandler;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
@@ -10,10 +16,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Shared set-up for handler tests: fresh tables on dynalite, a settable clock, request helpers. */
@@ -72,7 +76,7 @@ public abstract class ApiTestSupport {
 
     /** A citizen's online submission through the public handler; returns the receipt. */
     protected JsonNode submitOnline(String kind, ObjectNode body) {
-        var response = call(new cn.banshi.intake.SubmissionHandler(app), Events.post("/api/v1/towns/{town}/" + kind,
+        var response = call(new SubmissionHandler(app), Events.post("/api/v1/towns/{town}/" + kind,
                 "/api/v1/towns/gaocheng/" + kind, Json.write(body)));
         assertEquals(201, response.getStatusCode(), response.getBody());
         return json(response);
@@ -80,7 +84,7 @@ public abstract class ApiTestSupport {
 
     protected APIGatewayV2HTTPResponse act(String trackingNo, long version, String role, String village, ObjectNode fields) {
         fields.put("expectedVersion", version);
-        return call(new cn.banshi.staff.StaffCasesHandler(app), as(Events.post("/api/v1/admin/cases/{trackingNo}/actions",
+        return call(new StaffCasesHandler(app), as(Events.post("/api/v1/admin/cases/{trackingNo}/actions",
                 "/api/v1/admin/cases/" + trackingNo + "/actions", Json.write(fields)), role, village));
     }
 
@@ -95,10 +99,10 @@ public abstract class ApiTestSupport {
     }
 
     protected APIGatewayV2HTTPResponse staffGet(String routePath, String path, String role, String village,
-                                               java.util.Map<String, String> query) {
+                                               Map<String, String> query) {
         Events event = as(Events.get(routePath, path), role, village);
         if (query != null && !query.isEmpty()) event.query(query);
-        return call(new cn.banshi.staff.StaffCasesHandler(app), event);
+        return call(new StaffCasesHandler(app), event);
     }
 
     protected int caseCount() {

@@ -7,9 +7,11 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +43,7 @@ public final class Events {
         e.put("rawPath", path);
         ((ObjectNode) e.get("requestContext")).put("routeKey", routeKey);
         ((ObjectNode) e.get("requestContext").get("http")).put("method", method).put("path", path);
-        ((ObjectNode) e.get("requestContext")).put("requestId", java.util.UUID.randomUUID().toString());
+        ((ObjectNode) e.get("requestContext")).put("requestId", UUID.randomUUID().toString());
         ObjectNode params = e.putObject("pathParameters");
         Matcher names = PARAM.matcher(routePath);
         String regex = PARAM.matcher(Pattern.quote(routePath)).replaceAll("\\\\E([^/]+)\\\\Q");
@@ -123,7 +125,7 @@ public final class Events {
         params.forEach((k, v) -> {
             q.put(k, v);
             if (raw.length() > 0) raw.append('&');
-            raw.append(k).append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
+            raw.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
         });
         event.put("rawQueryString", raw.toString());
         return this;

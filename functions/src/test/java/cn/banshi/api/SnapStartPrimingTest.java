@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.banshi.store.Tables;
+import cn.banshi.health.HealthHandler;
 import cn.banshi.store.TableSpec;
+import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,9 +69,9 @@ class SnapStartPrimingTest {
         first.setSeed(42L);
         second.setSeed(42L);
         assertArrayEquals(bytes(first), bytes(second));
-        new SnapStartPriming(new cn.banshi.health.HealthHandler(), first).afterRestore(null);
-        new SnapStartPriming(new cn.banshi.health.HealthHandler(), second).afterRestore(null);
-        assertFalse(java.util.Arrays.equals(bytes(first), bytes(second)));
+        new SnapStartPriming(new HealthHandler(), first).afterRestore(null);
+        new SnapStartPriming(new HealthHandler(), second).afterRestore(null);
+        assertFalse(Arrays.equals(bytes(first), bytes(second)));
     }
 
     private static byte[] bytes(SecureRandom random) {

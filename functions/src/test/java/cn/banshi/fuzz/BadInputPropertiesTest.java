@@ -13,24 +13,37 @@ import cn.banshi.api.Events;
 import cn.banshi.api.Handlers;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.json.Json;
+import cn.banshi.reports.FileReportStore;
+import cn.banshi.reports.ReportFormat;
+import cn.banshi.reports.ReportKind;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
+import cn.banshi.testkit.logscan.OutputScan;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -39,8 +52,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * Bad input, generated: 10,500 requests across every public and staff route, built by mutating a valid request
@@ -60,11 +78,11 @@ class BadInputPropertiesTest {
     static String trackingNo;
     static String accessCode;
     /** Tracking numbers of every 201 receipt (a replay with the same Idempotency-Key answers the same one). */
-    static final java.util.Set<String> receipts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final Set<String> receipts = ConcurrentHashMap.newKeySet();
     static final AtomicInteger requests = new AtomicInteger();
     static final AtomicInteger scans = new AtomicInteger();
     static final String SECRET = "not a report: 13912345678";
-    static java.nio.file.Path reportsDir;
+    static Path reportsDir;
     static String planItemId;
     static String activityId;
 
@@ -149,8 +167,8 @@ class BadInputPropertiesTest {
     static ObjectNode object(String json) {
         try {
             return (ObjectNode) Json.parse(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -171,31 +189,31 @@ class BadInputPropertiesTest {
 
     @BeforeProperty
     void setUp() throws Exception {
-        cn.banshi.testkit.logscan.OutputScan.currentTest("BadInputPropertiesTest (a jqwik property)");
-        outputMark = cn.banshi.testkit.logscan.OutputScan.mark();
+        OutputScan.currentTest("BadInputPropertiesTest (a jqwik property)");
+        outputMark = OutputScan.mark();
         receipts.clear();
         handlers.clear();
         dynamo = LocalDynamo.freshTables();
         scans.set(0);
         // the handlers' own client counts Scan calls: there must be none on any request path
-        DynamoDbClient counted = LocalDynamo.client(software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.builder()
-                .addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+        DynamoDbClient counted = LocalDynamo.client(ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
-                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
-                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
-                        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.ScanRequest) scans.incrementAndGet();
+                    public void beforeExecution(Context.BeforeExecution context,
+                                                ExecutionAttributes attributes) {
+                        if (context.request() instanceof ScanRequest) scans.incrementAndGet();
                     }
                 }));
-        reportsDir = java.nio.file.Files.createTempDirectory("banshi-fuzz-reports");
-        cn.banshi.reports.FileReportStore store = new cn.banshi.reports.FileReportStore(reportsDir.resolve("reports"));
-        store.put("gaocheng", 2021, cn.banshi.reports.ReportKind.OGI_ANNUAL, cn.banshi.reports.ReportFormat.JSON,
+        reportsDir = Files.createTempDirectory("banshi-fuzz-reports");
+        FileReportStore store = new FileReportStore(reportsDir.resolve("reports"));
+        store.put("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.JSON,
                 "{\"requests\":{}}".getBytes(StandardCharsets.UTF_8));
-        java.nio.file.Files.writeString(reportsDir.resolve("secret.txt"), SECRET);
+        Files.writeString(reportsDir.resolve("secret.txt"), SECRET);
         // report runs are handed to a runner that accepts them (in AWS: the report function, invoked asynchronously)
         app = new AppContext(counted, MutableClock.at("2021-06-01T09:00"), store, run -> { });
         for (ApiHandler h : Handlers.create(app)) for (String key : h.routeKeys()) handlers.put(key, h);
         for (Route r : Route.values()) assertNotNull(handlers.get(r.key()), r.key());
-        assertEquals(handlers.keySet(), java.util.Arrays.stream(Route.values()).map(Route::key).collect(java.util.stream.Collectors.toSet()),
+        assertEquals(handlers.keySet(), Arrays.stream(Route.values()).map(Route::key).collect(Collectors.toSet()),
                 "the suite covers every route");
         var receipt = ApiTestSupport.json(ApiTestSupport.call(handlers.get(Route.SUBMIT_COMPLAINT.key()),
                 Events.post(Route.SUBMIT_COMPLAINT.template, "/api/v1/towns/gaocheng/complaints", Json.write(ApiTestSupport.complaint()))));
@@ -245,7 +263,7 @@ class BadInputPropertiesTest {
     /** jqwik properties are not Jupiter tests, so the suite-wide log scan is checked here. */
     @AfterProperty
     void noPersonalDataLogged() {
-        cn.banshi.testkit.logscan.OutputScan.assertCleanSince(outputMark);
+        OutputScan.assertCleanSince(outputMark);
     }
 
     @AfterProperty
@@ -293,7 +311,7 @@ class BadInputPropertiesTest {
             // only a stored report of a fixed job and file name, never anything else on disk
             String job = req.pathOverrides().getOrDefault("job", "ogi-annual");
             String file = req.pathOverrides().getOrDefault("file", "report.json");
-            assertTrue(cn.banshi.reports.ReportKind.find(job).isPresent() && cn.banshi.reports.ReportFormat.byFileName(file).isPresent(), what);
+            assertTrue(ReportKind.find(job).isPresent() && ReportFormat.byFileName(file).isPresent(), what);
             assertFalse(String.valueOf(response.getBody()).contains("not a report"), what);
         }
     }
@@ -377,7 +395,7 @@ class BadInputPropertiesTest {
         List<String> raws = new ArrayList<>();
         // fields added as unknown are added last, so that no later mutation removes them again
         List<Mutation> ordered = new ArrayList<>(mutations);
-        ordered.sort(java.util.Comparator.comparing(m -> m.op() == Op.ADD_UNKNOWN || m.op() == Op.SET_NESTED_UNKNOWN));
+        ordered.sort(Comparator.comparing(m -> m.op() == Op.ADD_UNKNOWN || m.op() == Op.SET_NESTED_UNKNOWN));
         for (Mutation mutation : ordered) {
             List<JsonNode[]> slots = slots(body);
             JsonNode[] slot = slots.get(Math.floorMod(mutation.where(), slots.size()));

@@ -15,7 +15,9 @@ import cn.banshi.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,10 +173,10 @@ class ComplaintSubmissionApiTest extends ApiTestSupport {
 
     @Test
     void invalidUtf8Is400() {
-        byte[] bytes = Json.write(complaint()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length);
+        byte[] bytes = Json.write(complaint()).getBytes(StandardCharsets.UTF_8);
+        byte[] broken = Arrays.copyOf(bytes, bytes.length);
         int at = Json.write(complaint()).indexOf("河");
-        int byteAt = Json.write(complaint()).substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int byteAt = Json.write(complaint()).substring(0, at).getBytes(StandardCharsets.UTF_8).length;
         broken[byteAt] = (byte) 0xC3; // a lead byte followed by a non-continuation byte
         broken[byteAt + 1] = (byte) 0x28;
         var response = call(handler, Events.request("POST", ROUTE, "/api/v1/towns/gaocheng/complaints").binaryBody(broken)

@@ -9,6 +9,7 @@ import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -44,7 +45,7 @@ class PlanItemsApiTest extends ApiTestSupport {
         assertEquals("not-started", json(r).get("status").asText());
         assertEquals(2022, json(r).get("year").asInt());
         assertEquals("staff", json(r).get("source").asText());
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         create("{\"title\":\"强化领导干部依法行政水平\",\"owner\":\"党政办\",\"targetDate\":\"2022-06-30\"}");
         create("{\"title\":\"今年的事\",\"owner\":\"党政办\",\"targetDate\":\"2021-12-31\"}");
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.banshi.json.Json;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +45,8 @@ class LambdaReportRunnerTest {
                         context.requestBody().ifPresent(b -> {
                             try (var in = b.contentStreamProvider().newStream()) {
                                 in.transferTo(body);
-                            } catch (java.io.IOException e) {
-                                throw new java.io.UncheckedIOException(e);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
                             }
                         });
                         bodies.add(body.toByteArray());
@@ -57,7 +60,7 @@ class LambdaReportRunnerTest {
         SdkHttpRequest request = sent.get(0);
         assertEquals("POST", request.method().name());
         assertEquals("lambda.cn-north-1.amazonaws.com.cn", request.host());
-        assertEquals("/2015-03-31/functions/" + java.net.URLEncoder.encode(ALIAS, "UTF-8").replace("+", "%20") + "/invocations",
+        assertEquals("/2015-03-31/functions/" + URLEncoder.encode(ALIAS, "UTF-8").replace("+", "%20") + "/invocations",
                 request.encodedPath());
         assertEquals(Optional.of("Event"), request.firstMatchingHeader("X-Amz-Invocation-Type"), "asynchronous: Lambda answers 202 at once");
         Map<?, ?> input = Json.mapper().readValue(bodies.get(0), Map.class);

@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class ReportRunsApiTest {
         assertEquals(2021, body.get("year").asInt());
         assertEquals("/api/v1/admin/reports?year=2021", body.get("statusHref").asText());
         assertEquals("/api/v1/admin/reports?year=2021", r.getHeaders().get("location"));
-        assertEquals(List.of(new ReportRunRequest(cn.banshi.reports.ReportKind.RULE_OF_LAW_ANNUAL, 2021, List.of("gaocheng"),
+        assertEquals(List.of(new ReportRunRequest(ReportKind.RULE_OF_LAW_ANNUAL, 2021, List.of("gaocheng"),
                 body.get("runId").asText(), "zhang.san")), handedOver, "the town is the token's, the run id the answer's");
 
         JsonNode entry = list("2021").get("reports").get(0);
@@ -127,7 +128,7 @@ class ReportRunsApiTest {
 
     @Test
     void givenNoYearThenTheJobsDefaultYearAndOnlyTownAdminsOfAServedTownMayStartARun() {
-        clock.set(java.time.Instant.parse("2022-01-15T02:00:00Z"));
+        clock.set(Instant.parse("2022-01-15T02:00:00Z"));
         assertEquals(2021, json(start("ogi-annual", null, "town-admin")).get("year").asInt(), "disclosure report: the year before");
         assertEquals(2022, json(start("next-year-plan", null, "town-admin")).get("year").asInt(), "plan: the current year");
         assertError(start("rule-of-law-annual", "2021", "auditor"), 403, "FORBIDDEN", "role");

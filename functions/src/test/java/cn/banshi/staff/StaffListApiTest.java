@@ -11,7 +11,11 @@ import cn.banshi.testkit.LocalDynamo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +83,7 @@ class StaffListApiTest extends ApiTestSupport {
         } while (cursor != null);
         assertEquals(5, pages);
         List<String> newestFirst = new ArrayList<>(all);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         assertEquals(newestFirst, seen);
     }
 
@@ -104,12 +108,12 @@ class StaffListApiTest extends ApiTestSupport {
 
     @Test
     void overdueAndDueBeforeUseTheOpenCasesIndex() {
-        clock.set(java.time.Instant.parse("2021-03-25T02:00:00Z"));
+        clock.set(Instant.parse("2021-03-25T02:00:00Z"));
         JsonNode overdue = list(ADMIN, null, Map.of("overdue", "true"));
         Set<String> expected = new HashSet<>();
         for (String no : all) {
             var c = app.cases().find(no).orElseThrow();
-            if (c.dueDate().isBefore(java.time.LocalDate.of(2021, 3, 25))) expected.add(no);
+            if (c.dueDate().isBefore(LocalDate.of(2021, 3, 25))) expected.add(no);
         }
         assertFalse(expected.isEmpty());
         assertEquals(expected, new HashSet<>(numbers(overdue)));
@@ -118,7 +122,7 @@ class StaffListApiTest extends ApiTestSupport {
         List<String> dues = new ArrayList<>();
         overdue.get("items").forEach(i -> dues.add(i.get("dueDate").asText()));
         List<String> sorted = new ArrayList<>(dues);
-        java.util.Collections.sort(sorted);
+        Collections.sort(sorted);
         assertEquals(sorted, dues);
         act(numbers(overdue).get(0), "reject", "reason", "重复投诉");
         assertEquals(expected.size() - 1, numbers(list(ADMIN, null, Map.of("overdue", "true"))).size(), "finished cases leave the index");
@@ -146,7 +150,7 @@ class StaffListApiTest extends ApiTestSupport {
         assertError(staffGet("/api/v1/admin/cases", "/api/v1/admin/cases", VILLAGE, "fucun", Map.of("cursor", cursor)),
                 400, "INVALID_CURSOR", "cursor");
         // a forged cursor naming another town's partition is refused
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"i\":\"by-town\",\"k\":{\"pk\":\"X\",\"town\":\"dingshu\",\"receivedKey\":\"2021\"}}".getBytes());
         assertError(staffGet("/api/v1/admin/cases", "/api/v1/admin/cases", ADMIN, null, Map.of("cursor", forged)),
                 400, "INVALID_CURSOR", "cursor");

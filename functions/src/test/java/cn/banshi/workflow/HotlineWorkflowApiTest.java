@@ -8,9 +8,12 @@ import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
 import cn.banshi.json.Json;
 import cn.banshi.tracking.TrackingHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +104,7 @@ class HotlineWorkflowApiTest extends ApiTestSupport {
 
     @Test
     void citizenRatesOnceAfterResolution() {
-        var rate = (java.util.function.Function<String, com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>) body ->
+        var rate = (Function<String, APIGatewayV2HTTPResponse>) body ->
                 call(new TrackingHandler(app), Events.post("/api/v1/track/{trackingNo}/rating", "/api/v1/track/" + trackingNo + "/rating", body)
                         .header("x-access-code", accessCode));
         assertError(rate.apply("{\"score\":5}"), 422, "RATING_NOT_ALLOWED", "score");
@@ -121,7 +124,7 @@ class HotlineWorkflowApiTest extends ApiTestSupport {
     }
 
     static List<String> list(JsonNode array) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
     }

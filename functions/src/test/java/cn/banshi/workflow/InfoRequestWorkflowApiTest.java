@@ -1,6 +1,5 @@
 package cn.banshi.workflow;
 
-import cn.banshi.calendar.ChinaTime;
 import static cn.banshi.workflow.HotlineWorkflowApiTest.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
+import cn.banshi.auth.Role;
+import cn.banshi.auth.Staff;
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -163,7 +165,7 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
         assertError(response, 404, "UNKNOWN_TOWN", "town");
     }
 
-    static cn.banshi.auth.Staff staffAdmin() {
-        return new cn.banshi.auth.Staff("town-admin@gaocheng", "gaocheng", cn.banshi.auth.Role.TOWN_ADMIN, null);
+    static Staff staffAdmin() {
+        return new Staff("town-admin@gaocheng", "gaocheng", Role.TOWN_ADMIN, null);
     }
 }

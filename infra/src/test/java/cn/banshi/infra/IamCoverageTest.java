@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
-import cn.banshi.json.Json;
 import cn.banshi.batch.ReportJobHandler;
 import cn.banshi.batch.ReportJobs;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.calendar.DeadlineRecomputeHandler;
+import cn.banshi.json.Json;
 import cn.banshi.overdue.OverdueSweepHandler;
 import cn.banshi.reports.ReportRunRequest;
 import cn.banshi.reports.ReportRunner;
@@ -19,11 +19,12 @@ import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -316,7 +317,7 @@ class IamCoverageTest {
     private static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
             return Json.mapper().readTree(response.getBody());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -337,7 +338,7 @@ final class ResourceSpec {
         JsonNode resources = template.resources();
         Set<String> parameters = Template.names(template.doc.path("Parameters").fieldNames());
         Set<String> conditions = Template.names(template.doc.path("Conditions").fieldNames());
-        Set<String> aliases = new java.util.HashSet<>();
+        Set<String> aliases = new HashSet<>();
         template.functions().forEach((id, fn) -> {
             if (fn.has("AutoPublishAlias")) {
                 aliases.add(id + ".Alias");

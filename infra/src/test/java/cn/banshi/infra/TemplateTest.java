@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
+import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSpec;
 import cn.banshi.store.Tables;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
@@ -228,10 +230,10 @@ class TemplateTest {
     @Test
     void functionsSetOnlyEnvironmentVariablesTheCodeReadsAndNeverTheLocalEndpoint() throws IOException {
         Set<String> read = EnvVars.readByCode(Template.ROOT);
-        assertTrue(read.contains(Tables.PREFIX_ENV) && read.contains(cn.banshi.store.DynamoClients.ENDPOINT_ENV), "scan found " + read);
+        assertTrue(read.contains(Tables.PREFIX_ENV) && read.contains(DynamoClients.ENDPOINT_ENV), "scan found " + read);
         FUNCTIONS.forEach((id, fn) -> fn.path("Environment").path("Variables").fieldNames().forEachRemaining(name -> {
             assertTrue(read.contains(name), id + " sets " + name + ", which no code reads (System.getenv): " + read);
-            assertFalse(name.equals(cn.banshi.store.DynamoClients.ENDPOINT_ENV), id + ": the local endpoint must not be set in AWS");
+            assertFalse(name.equals(DynamoClients.ENDPOINT_ENV), id + ": the local endpoint must not be set in AWS");
         }));
     }
 
@@ -444,13 +446,13 @@ class TemplateTest {
     /** Concrete Lambda handler classes compiled in the banshi modules on the test class path. */
     static Set<String> lambdaHandlersInCode() throws IOException {
         Set<String> handlers = new TreeSet<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry);
             List<String> classes = new ArrayList<>();
             if (Files.isDirectory(path) && path.endsWith(Path.of("target", "classes"))) {
                 try (Stream<Path> files = Files.walk(path)) {
                     files.filter(f -> f.toString().endsWith(".class")).forEach(f ->
-                            classes.add(path.relativize(f).toString().replace(java.io.File.separatorChar, '/')));
+                            classes.add(path.relativize(f).toString().replace(File.separatorChar, '/')));
                 }
             } else if (path.getFileName().toString().matches("banshi-[a-z]+-.*\\.jar") && !path.toString().contains("-tests")) {
                 try (ZipFile zip = new ZipFile(path.toFile())) {

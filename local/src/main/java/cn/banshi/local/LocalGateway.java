@@ -4,6 +4,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
+import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -122,11 +123,11 @@ public final class LocalGateway implements AutoCloseable {
     /** As the JWT authorizer answers ({"message":"Unauthorized"}), plus banshi's error object. */
     private static void writeUnauthorized(HttpExchange exchange) throws IOException {
         ApiResponse error = ApiResponse.error(Errors.unauthorized());
-        ObjectNode body = (ObjectNode) cn.banshi.json.Json.parse(error.body());
+        ObjectNode body = (ObjectNode) Json.parse(error.body());
         body.put("message", "Unauthorized");
         exchange.getResponseHeaders().set("www-authenticate", "Bearer");
         write(exchange, APIGatewayV2HTTPResponse.builder().withStatusCode(401).withHeaders(error.headers())
-                .withBody(cn.banshi.json.Json.write(body)).withIsBase64Encoded(false).build());
+                .withBody(Json.write(body)).withIsBase64Encoded(false).build());
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -76,7 +77,7 @@ public final class LocalJwt {
             if (!ISSUER.equals(payload.path("iss").asText())) return Optional.empty();
             JsonNode aud = payload.path("aud");
             boolean audienceOk = aud.isTextual() ? AUDIENCE.equals(aud.asText())
-                    : aud.isArray() && java.util.stream.StreamSupport.stream(aud.spliterator(), false).anyMatch(a -> AUDIENCE.equals(a.asText()));
+                    : aud.isArray() && StreamSupport.stream(aud.spliterator(), false).anyMatch(a -> AUDIENCE.equals(a.asText()));
             if (!audienceOk) return Optional.empty();
             if (!payload.path("exp").canConvertToLong() || payload.path("exp").asLong() + LEEWAY_SECONDS < now) return Optional.empty();
             if (payload.has("nbf") && payload.path("nbf").asLong() - LEEWAY_SECONDS > now) return Optional.empty();

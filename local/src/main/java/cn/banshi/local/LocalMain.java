@@ -2,9 +2,11 @@ package cn.banshi.local;
 
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
+import cn.banshi.reports.FileReportStore;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
 import cn.banshi.store.local.Dynalite;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +43,7 @@ public final class LocalMain {
         // staff's "generate now" runs in a background thread of this process (the report function in AWS)
         LocalReportRunner reports = new LocalReportRunner(
                 DynamoClients.forBatchJobs(dynalite.endpoint(), ClientOverrideConfiguration.builder()), data, Clock.systemUTC());
-        AppContext app = new AppContext(dynamo, Clock.systemUTC(), new cn.banshi.reports.FileReportStore(data.resolve("reports")), reports);
+        AppContext app = new AppContext(dynamo, Clock.systemUTC(), new FileReportStore(data.resolve("reports")), reports);
         if (demo) DemoSetup.ensureLoaded(app, data);
         Path web = root.resolve("web");
         LocalGateway gateway = new LocalGateway(Handlers.create(app), Clock.systemUTC(),
@@ -53,7 +55,7 @@ public final class LocalMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 Files.deleteIfExists(endpointFile);
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // a stale file is checked before use
             }
             gateway.close();

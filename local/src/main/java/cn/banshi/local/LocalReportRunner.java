@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -69,7 +70,7 @@ public final class LocalReportRunner implements ReportRunner, AutoCloseable {
     public void close() {
         thread.shutdownNow();
         try {
-            thread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            thread.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

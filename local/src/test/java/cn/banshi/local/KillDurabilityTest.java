@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.json.Json;
 import cn.banshi.store.local.Dynalite;
+import cn.banshi.testkit.logscan.PersonalData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -128,7 +130,7 @@ class KillDurabilityTest {
         }
         assertEquals(receipted, listAll(token), "the town's list holds exactly the receipted cases");
         for (int i = 0; i < started.size(); i++) {
-            List<String> leaked = cn.banshi.testkit.logscan.PersonalData.find(Files.readString(dir.resolve("banshi-up-" + i + ".log")));
+            List<String> leaked = PersonalData.find(Files.readString(dir.resolve("banshi-up-" + i + ".log")));
             assertEquals(List.of(), leaked, "the server's log holds no phone or ID number");
         }
         assertTrue(receipts.size() >= 4 * 12, receipts.size() + " receipts");
@@ -187,7 +189,7 @@ class KillDurabilityTest {
     /** {@code ./banshi up --port P --data DIR --no-demo} as the launcher runs it, with this JVM's class path. */
     Process start(Path data) throws Exception {
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         Path log = dir.resolve("banshi-up-" + started.size() + ".log");

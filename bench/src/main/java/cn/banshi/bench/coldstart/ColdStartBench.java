@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Benchmark 1: cold start of the submission handler in fresh JVMs with the Lambda java17 runtime's flags, from
@@ -35,8 +37,8 @@ public final class ColdStartBench {
      * The java17 runtime's JVM options for a 512 MB function: the above, and heap, metaspace and code cache at 85 %,
      * 10 % and 5 % of the function's memory.
      */
-    public static final List<String> LAMBDA_JAVA17_FLAGS = java.util.stream.Stream.concat(LAMBDA_JAVA17_RUNTIME_FLAGS.stream(),
-            java.util.stream.Stream.of("-XX:MaxHeapSize=445645k", "-XX:MaxMetaspaceSize=52429k", "-XX:ReservedCodeCacheSize=26214k"))
+    public static final List<String> LAMBDA_JAVA17_FLAGS = Stream.concat(LAMBDA_JAVA17_RUNTIME_FLAGS.stream(),
+            Stream.of("-XX:MaxHeapSize=445645k", "-XX:MaxMetaspaceSize=52429k", "-XX:ReservedCodeCacheSize=26214k"))
             .toList();
 
     record Variant(String name, String handler, String classpath, Map<String, String> env, boolean idempotencyKey) {}
@@ -164,7 +166,7 @@ public final class ColdStartBench {
         String[] parts = name.split("\\.");
         int depth = name.startsWith("software.amazon.awssdk.") ? 4 : name.startsWith("java.") || name.startsWith("jdk.")
                 || name.startsWith("sun.") ? 2 : 3;
-        return String.join(".", java.util.Arrays.copyOf(parts, Math.min(depth, parts.length - 1)));
+        return String.join(".", Arrays.copyOf(parts, Math.min(depth, parts.length - 1)));
     }
 
     private Run once(Variant v, List<String> extraFlags) throws Exception {

@@ -2,13 +2,17 @@ package cn.banshi.bench.load;
 
 import cn.banshi.bench.BenchEnv;
 import cn.banshi.bench.CaseGenerator;
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.store.BulkLoader;
 import cn.banshi.store.Tables;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Map;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Benchmark 5: BulkLoader (parallel BatchWriteItem of 25, unprocessed items retried) on N real case items into an
@@ -24,19 +28,19 @@ public final class BulkLoadBench {
     public String run(int items, int threads, int puts) {
         DynamoDbClient dynamo = env.client(ClientOverrideConfiguration.builder());
         var catalog = Catalogs.bundled().town("gaocheng").orElseThrow();
-        LocalDate today = LocalDate.now(cn.banshi.calendar.ChinaTime.ZONE);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         CaseGenerator generator = new CaseGenerator(catalog, today, 5);
         String table = Tables.physical(Tables.CASES);
         // the same JIT warm-up for both sides: generate and put a few hundred items first
         for (int i = 0; i < 300; i++) dynamo.putItem(b -> b.tableName(table).item(CaseItems.toItem(generator.record(9_000_000 + 0))));
-        var prebuilt = new java.util.ArrayList<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>>(puts);
+        var prebuilt = new ArrayList<Map<String, AttributeValue>>(puts);
         for (int i = 0; i < puts; i++) prebuilt.add(CaseItems.toItem(generator.record(8_000_000 + i)));
         long t = System.nanoTime();
         for (var item : prebuilt) dynamo.putItem(b -> b.tableName(table).item(item));
         double putMs = (System.nanoTime() - t) / 1e6;
         double putRate = puts * 1000.0 / putMs;
 
-        var all = new java.util.ArrayList<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>>(items);
+        var all = new ArrayList<Map<String, AttributeValue>>(items);
         for (int i = 0; i < items; i++) all.add(CaseItems.toItem(generator.record(i)));
         BulkLoader.Result r = new BulkLoader(dynamo, threads).load(table, all.iterator());
 

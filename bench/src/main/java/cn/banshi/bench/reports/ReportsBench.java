@@ -1,11 +1,17 @@
 package cn.banshi.bench.reports;
 
+import cn.banshi.batch.BatchConfiguration;
+import cn.banshi.batch.ReportJobs;
 import cn.banshi.bench.BenchEnv;
 import cn.banshi.bench.CaseGenerator;
+import cn.banshi.bench.coldstart.ColdStartBench;
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.CaseItems;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.store.BulkLoader;
 import cn.banshi.store.Tables;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -15,11 +21,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,7 +55,7 @@ public final class ReportsBench {
      * own defaults (C2, G1) are measured as well: what a container task gets unless it sets the same flags.
      */
     public enum Jvm {
-        LAMBDA("Lambda java17 runtime's flags (C1 only, serial GC)", cn.banshi.bench.coldstart.ColdStartBench.LAMBDA_JAVA17_RUNTIME_FLAGS),
+        LAMBDA("Lambda java17 runtime's flags (C1 only, serial GC)", ColdStartBench.LAMBDA_JAVA17_RUNTIME_FLAGS),
         HOTSPOT("HotSpot defaults (C1 and C2, G1)", List.of());
 
         final String label;
@@ -55,7 +67,7 @@ public final class ReportsBench {
         }
 
         public static List<Jvm> parse(String names) {
-            return java.util.Arrays.stream(names.split(",")).map(n -> valueOf(n.trim().toUpperCase(java.util.Locale.ROOT))).toList();
+            return Arrays.stream(names.split(",")).map(n -> valueOf(n.trim().toUpperCase(Locale.ROOT))).toList();
         }
     }
 
@@ -73,7 +85,7 @@ public final class ReportsBench {
 
     public String run(List<Integer> levels, int towns, int perTown) throws Exception {
         levels = levels.stream().sorted().distinct().toList(); // each level loads on top of the one before
-        LocalDate today = LocalDate.now(cn.banshi.calendar.ChinaTime.ZONE);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         int year = today.getYear() - 1;
         Path catalogs = writeCatalogs(towns);
         Catalogs all = Catalogs.load(new URLClassLoader(new URL[] {catalogs.toUri().toURL()}, null));
@@ -82,13 +94,13 @@ public final class ReportsBench {
                 + "%d scan segments, each run in a fresh JVM with `-Xmx256m` and the JVM flags of its row (both sides alike); %d rounds per data set (floor, jobs, jobs, floor, …): the table gives the medians, their ratio, and the spread of the rounds' ratios (each round's jobs over its floor); the floor is a fresh JVM doing the raw parallel Scan "
                 + "of the same table (same segments, page size 500, town filter — `IN` for several towns — and projection) once per job, i.e. three Scans one after another in one JVM (as the three jobs run in one JVM). Scan pages per commit %s. Peak heaps are the largest of the rounds. Peak heap after GC: the largest heap left after any collection (GC notifications), what the run holds; peak heap used: "
                 + "the heap pools' peak usage (MemoryPoolMXBean), garbage included.%n%n",
-                "rule-of-law-annual, ogi-annual, next-year-plan", year, today, cn.banshi.batch.ReportJobs.DEFAULT_SEGMENTS, rounds,
+                "rule-of-law-annual, ogi-annual, next-year-plan", year, today, ReportJobs.DEFAULT_SEGMENTS, rounds,
                 pagesPerCommit == null ? "10 (the jobs' default)" : pagesPerCommit + " (`-Dbanshi.batch.pagesPerCommit`)"));
         out.append("| data | JVM flags | jobs run | cases read by the jobs | jobs' wall time, median (per job) | raw Scan × 3, median (per Scan) | ratio of medians (rounds' ratios) | jobs: peak heap after GC / peak heap used (GCs) | jobs with `-Xmx" + SMALL_HEAP + "` (untimed) | Scan: after GC / used |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|\n");
 
         Path single = work.resolve("reports-single-dynamodb");
-        java.util.Set<String> singleLoads = new java.util.HashSet<>();
+        Set<String> singleLoads = new HashSet<>();
         for (int l = 0; l < levels.size(); l++) singleLoads.add(marker("single", l == 0 ? 0 : levels.get(l - 1), levels.get(l), today));
         wipeIfNotReusable(single, singleLoads);
         try (BenchEnv env = new BenchEnv("rs-", single)) {
@@ -103,7 +115,7 @@ public final class ReportsBench {
             }
         }
         Path multi = work.resolve("reports-multi-dynamodb");
-        java.util.Set<String> multiLoads = new java.util.HashSet<>();
+        Set<String> multiLoads = new HashSet<>();
         for (int t = 0; t < towns; t++) multiLoads.add(marker("multi-" + t, 0, perTown, today));
         wipeIfNotReusable(multi, multiLoads);
         try (BenchEnv env = new BenchEnv("rm-", multi)) {
@@ -128,7 +140,7 @@ public final class ReportsBench {
      * relative to the day) and none interrupted; otherwise the directory is emptied. So a level is never measured on
      * a table that holds more cases, or other towns, than it says.
      */
-    private static void wipeIfNotReusable(Path dataDir, java.util.Set<String> expected) throws IOException {
+    private static void wipeIfNotReusable(Path dataDir, Set<String> expected) throws IOException {
         if (!Files.isDirectory(dataDir)) return;
         boolean reusable;
         try (var files = Files.list(dataDir)) {
@@ -142,7 +154,7 @@ public final class ReportsBench {
 
     private static void deleteTree(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 
@@ -166,7 +178,7 @@ public final class ReportsBench {
                 @Override
                 public Map<String, AttributeValue> next() {
                     if (next >= to) throw new NoSuchElementException();
-                    return cn.banshi.cases.CaseItems.toItem(generator.record(next++));
+                    return CaseItems.toItem(generator.record(next++));
                 }
             };
             BulkLoader.Result r = new BulkLoader(env.client(ClientOverrideConfiguration.builder()), 8).load(Tables.physical(Tables.CASES), items);
@@ -226,7 +238,7 @@ public final class ReportsBench {
     /** The run with the median wall time (the lower middle one for an even count). */
     private static Map<String, String> median(List<Map<String, String>> runs) {
         List<Map<String, String>> sorted = new ArrayList<>(runs);
-        sorted.sort(java.util.Comparator.comparingDouble(ReportsBench::millis));
+        sorted.sort(Comparator.comparingDouble(ReportsBench::millis));
         return sorted.get((sorted.size() - 1) / 2);
     }
 
@@ -255,17 +267,17 @@ public final class ReportsBench {
         Path data = Files.createTempDirectory(work, "reports-run-");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
                 "-Dbanshi.tablePrefix=" + prefix, "-Dbanshi.root=" + env.root,
-                "-cp", String.join(java.io.File.pathSeparator, catalogs.toAbsolutePath().toString(),
+                "-cp", String.join(File.pathSeparator, catalogs.toAbsolutePath().toString(),
                         env.root.resolve("bench/target/classes").toString(), env.root.resolve("batch/target/classes").toString(),
                         env.root.resolve("batch/target/lib").toString() + "/*"),
                 ReportsChild.class.getName(), mode, env.dynalite.endpoint(), data.toString(), Integer.toString(year), today.toString()));
-        if (pagesPerCommit != null) cmd.add(1, "-D" + cn.banshi.batch.BatchConfiguration.PAGES_PER_COMMIT + "=" + pagesPerCommit);
+        if (pagesPerCommit != null) cmd.add(1, "-D" + BatchConfiguration.PAGES_PER_COMMIT + "=" + pagesPerCommit);
         cmd.addAll(1, jvm.flags);
         cmd.addAll(towns);
         Path stderr = data.resolve("stderr.txt");
         Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean ended = p.waitFor(30, java.util.concurrent.TimeUnit.MINUTES);
+        boolean ended = p.waitFor(30, TimeUnit.MINUTES);
         if (!ended) p.destroyForcibly().waitFor();
         String errors = Files.readString(stderr);
         System.err.print(errors);

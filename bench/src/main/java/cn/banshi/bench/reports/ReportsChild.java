@@ -4,9 +4,15 @@ import cn.banshi.batch.Progress;
 import cn.banshi.batch.ReportJobs;
 import cn.banshi.batch.ReportParameters;
 import cn.banshi.batch.cases.CaseFact;
+import cn.banshi.bench.ScanCounter;
+import cn.banshi.logging.Log;
 import cn.banshi.reports.ReportKind;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.Tables;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,12 +21,24 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -41,15 +59,15 @@ public final class ReportsChild {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        cn.banshi.bench.ScanCounter calls = new cn.banshi.bench.ScanCounter();
-        Map<String, java.util.concurrent.atomic.AtomicInteger> byTable = new java.util.concurrent.ConcurrentHashMap<>();
-        software.amazon.awssdk.core.interceptor.ExecutionInterceptor tables = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+        ScanCounter calls = new ScanCounter();
+        Map<String, AtomicInteger> byTable = new ConcurrentHashMap<>();
+        ExecutionInterceptor tables = new ExecutionInterceptor() {
             @Override
-            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
-                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            public void beforeExecution(Context.BeforeExecution context,
+                                        ExecutionAttributes attributes) {
                 String table = context.request().getValueForField("TableName", String.class).orElse("-");
                 byTable.computeIfAbsent(context.request().getClass().getSimpleName().replace("Request", "") + " " + table,
-                        k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                        k -> new AtomicInteger()).incrementAndGet();
             }
         };
         // the client the report function and ./banshi report give the jobs (the floor's Scans meet no errors here)
@@ -59,19 +77,19 @@ public final class ReportsChild {
         int year = Integer.parseInt(args[3]);
         LocalDate today = LocalDate.parse(args[4]);
         List<String> towns = List.of(args).subList(5, args.length);
-        cn.banshi.logging.Log.redirect(new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, "UTF-8"));
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.OFF);
-        java.util.concurrent.atomic.AtomicLong liveAfterGc = new java.util.concurrent.atomic.AtomicLong();
-        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, h) -> {
-                var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+        Log.redirect(new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8"));
+        Logger.getLogger("").setLevel(Level.OFF);
+        AtomicLong liveAfterGc = new AtomicLong();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
                 long used = 0;
                 for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                     var after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
                     if (pool.getType() == MemoryType.HEAP && after != null) used += after.getUsed();
                 }
                 liveAfterGc.accumulateAndGet(used, Math::max);
-            }, n -> n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
+            }, n -> n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
         }
         long start = System.nanoTime();
         long items = 0;
@@ -83,7 +101,7 @@ public final class ReportsChild {
                 for (ReportKind kind : ReportKind.values()) {
                     Path out = Files.createDirectories(data.resolve("out").resolve(kind.code()));
                     long jobStart = System.nanoTime();
-                    java.util.Map<String, Long> phases = new java.util.concurrent.ConcurrentHashMap<>();
+                    Map<String, Long> phases = new ConcurrentHashMap<>();
                     Progress timing = new Progress() {
                         @Override
                         public void scanned(long done, long total) {}
@@ -115,15 +133,15 @@ public final class ReportsChild {
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         }
         long gcs = 0;
-        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) gcs += gc.getCollectionCount();
-        System.err.println("DynamoDB calls: " + calls.snapshot() + " by table: " + new java.util.TreeMap<>(byTable));
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) gcs += gc.getCollectionCount();
+        System.err.println("DynamoDB calls: " + calls.snapshot() + " by table: " + new TreeMap<>(byTable));
         System.out.println("RESULT millis=" + millis + " peakHeap=" + peak + " peakLive=" + liveAfterGc.get() + " gcs=" + gcs + " items=" + items
                 + " maxHeap=" + Runtime.getRuntime().maxMemory() + perJob);
     }
 
     /** One parallel Scan of the table for the towns' cases (filter {@code town IN (...)} for several). */
     static long rawScan(DynamoDbClient dynamo, List<String> towns, int segments, int pageSize) throws Exception {
-        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < towns.size(); i++) {
             values.put(":town" + i, AttributeValue.fromS(towns.get(i)));

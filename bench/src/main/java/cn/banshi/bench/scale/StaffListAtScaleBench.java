@@ -8,6 +8,8 @@ import cn.banshi.bench.BenchEnv;
 import cn.banshi.bench.CaseGenerator;
 import cn.banshi.bench.ScanCounter;
 import cn.banshi.bench.Stats;
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.json.Json;
 import cn.banshi.store.BulkLoader;
@@ -15,6 +17,8 @@ import cn.banshi.store.Tables;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +28,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -45,7 +53,7 @@ public final class StaffListAtScaleBench {
         StringBuilder out = new StringBuilder("### 3. The staff list at scale\n\n");
         DynamoDbClient plain = env.client(ClientOverrideConfiguration.builder());
         var catalog = Catalogs.bundled().town("gaocheng").orElseThrow();
-        LocalDate today = LocalDate.now(cn.banshi.calendar.ChinaTime.ZONE);
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         Path marker = dataDir.resolve("loaded-" + cases + "-" + today);
         if (!Files.exists(marker)) {
             BulkLoader.Result loaded = new BulkLoader(plain, 8).load(Tables.physical(Tables.CASES),
@@ -65,7 +73,7 @@ public final class StaffListAtScaleBench {
         ApiHandler staff = handlers.get("GET /api/v1/admin/cases");
 
         String village = catalog.villages().get(0).id();
-        String category = catalog.categoriesFor(cn.banshi.catalog.CaseType.COMPLAINT).get(0).id();
+        String category = catalog.categoriesFor(CaseType.COMPLAINT).get(0).id();
         Map<String, Map<String, String>> filters = new LinkedHashMap<>();
         filters.put("none", Map.of());
         filters.put("type=complaint", Map.of("type", "complaint"));
@@ -76,7 +84,7 @@ public final class StaffListAtScaleBench {
         filters.put("overdue=true", Map.of("overdue", "true"));
         filters.put("dueBefore (in a week)", Map.of("dueBefore", today.plusDays(7).toString()));
         filters.put("village + status=assigned", Map.of("village", village, "status", "assigned"));
-        filters.put("type=help + category", Map.of("type", "help", "category", catalog.categoriesFor(cn.banshi.catalog.CaseType.HELP).get(0).id()));
+        filters.put("type=help + category", Map.of("type", "help", "category", catalog.categoriesFor(CaseType.HELP).get(0).id()));
 
         int requests = 40;
         out.append(String.format("A page of 50 (`limit=50`), %d requests per filter: the first page and the page after it, "
@@ -125,13 +133,13 @@ public final class StaffListAtScaleBench {
                 + "SDK ExecutionInterceptor on the handlers' client):\n\n| route | status | time | DynamoDB calls | Scan |\n|---|---|---|---|---|\n");
         record Call(String routeKey, String path, Map<String, String> params, Map<String, String> headers, Map<String, String> query,
                     String body, Map<String, String> claims) {}
-        String staffComplaint = Json.write(((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(complaint))
-                .put("receivedOn", LocalDate.now(cn.banshi.calendar.ChinaTime.ZONE).toString()).put("channel", "phone"));
+        String staffComplaint = Json.write(((ObjectNode) Json.parse(complaint))
+                .put("receivedOn", LocalDate.now(ChinaTime.ZONE).toString()).put("channel", "phone"));
         List<Call> calls = List.of(
                 new Call("GET /api/v1/health", "/api/v1/health", Map.of(), Map.of(), Map.of(), null, null),
                 new Call("GET /api/v1/towns/{town}/catalog", "/api/v1/towns/gaocheng/catalog", Map.of("town", "gaocheng"), Map.of(), Map.of(), null, null),
                 new Call("POST /api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints", Map.of("town", "gaocheng"),
-                        Map.of("idempotency-key", java.util.UUID.randomUUID().toString()), Map.of(), complaint, null),
+                        Map.of("idempotency-key", UUID.randomUUID().toString()), Map.of(), complaint, null),
                 new Call("POST /api/v1/towns/{town}/info-requests", "/api/v1/towns/gaocheng/info-requests", Map.of("town", "gaocheng"), Map.of(),
                         Map.of(), "{\"applicant\":{\"kind\":\"natural-person\",\"name\":\"李华\",\"idType\":\"passport\",\"idNumber\":\"E12345678\","
                         + "\"phone\":\"0510-87654321\"},\"description\":\"请公开本镇2021年农村人居环境整治项目的预算和决算\",\"form\":\"electronic\","
@@ -157,9 +165,9 @@ public final class StaffListAtScaleBench {
                 new Call("GET /api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2026", Map.of("year", "2026"), Map.of(), Map.of(), null, admin),
                 new Call("PUT /api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2027", Map.of("year", "2027"), Map.of(), Map.of(),
                         "{\"notice\":\"国办发明电〔2026〕1号\",\"daysOff\":[\"2027-01-01\"],\"makeUpWorkdays\":[]}", admin));
-        java.util.Set<String> covered = new java.util.TreeSet<>();
+        Set<String> covered = new TreeSet<>();
         int[] scans = {0};
-        java.util.function.Function<Call, APIGatewayV2HTTPResponse> tour = c -> {
+        Function<Call, APIGatewayV2HTTPResponse> tour = c -> {
             ApiHandler h = handlers.get(c.routeKey());
             if (h == null) throw new IllegalStateException("no handler for " + c.routeKey());
             String[] mp = c.routeKey().split(" ", 2);
@@ -173,7 +181,7 @@ public final class StaffListAtScaleBench {
             String status = Integer.toString(resp.getStatusCode());
             try {
                 if (resp.getStatusCode() >= 400) status += " " + Json.parse(resp.getBody()).at("/error/code").asText();
-            } catch (java.io.IOException notJson) {
+            } catch (IOException notJson) {
                 status += " (no JSON body)";
             }
             out.append(String.format("| `%s` | %s | %s | %s | %d |%n", c.routeKey(), status, Stats.ms(ms), counter.snapshot(), counter.scans()));
@@ -208,7 +216,7 @@ public final class StaffListAtScaleBench {
         // starting a report run claims its run record; the bench has no report function, so the runner is unavailable
         tour.apply(new Call("POST /api/v1/admin/reports/{job}", "/api/v1/admin/reports/ogi-annual", Map.of("job", "ogi-annual"),
                 Map.of(), Map.of("year", lastYear), null, admin));
-        java.util.Set<String> missing = new java.util.TreeSet<>(handlers.keySet());
+        Set<String> missing = new TreeSet<>(handlers.keySet());
         missing.removeAll(covered);
         out.append(String.format("%nScan calls on request paths: **%d** (must be 0). Routes not toured: %s.%n%n", scans[0],
                 missing.isEmpty() ? "none" : missing));

@@ -12,11 +12,13 @@ import cn.banshi.testkit.LocalDynamo;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -36,7 +38,7 @@ final class WebStack implements AutoCloseable {
         this(extraFirst, handler -> false);
     }
 
-    private WebStack(Function<AppContext, List<ApiHandler>> extraFirst, java.util.function.Predicate<ApiHandler> drop)
+    private WebStack(Function<AppContext, List<ApiHandler>> extraFirst, Predicate<ApiHandler> drop)
             throws Exception {
         dynamo = LocalDynamo.freshTables();
         app = new AppContext(dynamo, Clock.systemUTC());
@@ -56,7 +58,7 @@ final class WebStack implements AutoCloseable {
     /** Without the handlers serving any of these route prefixes (a deployment without that service). */
     static WebStack withoutRoutes(String... prefixes) throws Exception {
         return new WebStack(app -> List.of(), handler -> handler.routeKeys().stream()
-                .anyMatch(key -> java.util.Arrays.stream(prefixes).anyMatch(p -> key.split(" ", 2)[1].startsWith(p))));
+                .anyMatch(key -> Arrays.stream(prefixes).anyMatch(p -> key.split(" ", 2)[1].startsWith(p))));
     }
 
     /** With test handlers in front of the real ones (they take the routes they declare). */

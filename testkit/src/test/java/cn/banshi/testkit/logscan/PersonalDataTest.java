@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.validation.ChineseIds;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The scan finds the phones and ID numbers the test data uses, and not the numbers every log line has. */
@@ -37,7 +38,7 @@ class PersonalDataTest {
         System.out.println("a line with 13987654321 in it");
         assertEquals(1, OutputScan.since(mark).size());
         // this test wrote it on purpose: forget it, so the extension's own check stays green
-        AssertionError expected = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> OutputScan.assertCleanSince(mark));
+        AssertionError expected = Assertions.assertThrows(AssertionError.class, () -> OutputScan.assertCleanSince(mark));
         assertTrue(expected.getMessage().contains("139******21"));
         OutputScan.forget(mark);
     }
