@@ -68,8 +68,7 @@ public class BatchConfiguration {
     }
 
     @Bean
-    public JobOperator jobOperator(JobRepository jobRepository,
-                                   MapJobRegistry jobRegistry) throws Exception {
+    public JobOperator jobOperator(JobRepository jobRepository, MapJobRegistry jobRegistry) throws Exception {
         TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
         operator.setJobRepository(jobRepository);
         operator.setJobRegistry(jobRegistry);
@@ -103,11 +102,26 @@ public class BatchConfiguration {
     }
 
     @Bean
-    public ReportStep.Services reportServices(JobRepository jobRepository, Catalogs catalogs, ActivityStore activities,
-                                              PlanItemStore plans, DisclosureStore disclosure, ReportStore reports,
-                                              ScanProgress progress, TaskExecutor partitionExecutor, Environment env) {
-        return new ReportStep.Services(jobRepository, catalogs, activities, plans, disclosure, reports, progress,
-                partitionExecutor, env.getProperty(CONCURRENCY, Integer.class, 4));
+    public ReportStep.Services reportServices(
+            JobRepository jobRepository,
+            Catalogs catalogs,
+            ActivityStore activities,
+            PlanItemStore plans,
+            DisclosureStore disclosure,
+            ReportStore reports,
+            ScanProgress progress,
+            TaskExecutor partitionExecutor,
+            Environment env) {
+        return new ReportStep.Services(
+                jobRepository,
+                catalogs,
+                activities,
+                plans,
+                disclosure,
+                reports,
+                progress,
+                partitionExecutor,
+                env.getProperty(CONCURRENCY, Integer.class, 4));
     }
 
     @Bean
@@ -123,8 +137,11 @@ public class BatchConfiguration {
      * step merges each town's tallies afterwards.
      */
     @Bean
-    public Step scanCases(JobRepository jobRepository, Step scanSegment, TaskExecutor partitionExecutor,
-                          Partitioner segmentPartitioner) {
+    public Step scanCases(
+            JobRepository jobRepository,
+            Step scanSegment,
+            TaskExecutor partitionExecutor,
+            Partitioner segmentPartitioner) {
         return new StepBuilder("scanCases", jobRepository)
                 .partitioner("scanSegment", segmentPartitioner)
                 .step(scanSegment)
@@ -135,15 +152,17 @@ public class BatchConfiguration {
     /** As many partitions as the run's {@code segments} parameter, whatever grid size the step passes. */
     @Bean
     @StepScope
-    public Partitioner segmentPartitioner(
-            @Value("#{jobParameters['segments']}") Long segments) {
+    public Partitioner segmentPartitioner(@Value("#{jobParameters['segments']}") Long segments) {
         return new SegmentPartitioner(segments.intValue());
     }
 
     @Bean
-    public Step scanSegment(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            ItemStreamReader<FactPage> caseReader, ItemStreamWriter<FactPage> tallyWriter,
-                            Environment env) {
+    public Step scanSegment(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            ItemStreamReader<FactPage> caseReader,
+            ItemStreamWriter<FactPage> tallyWriter,
+            Environment env) {
         long pause = env.getProperty(CHUNK_PAUSE_MILLIS, Long.class, 0L);
         return new StepBuilder("scanSegment", jobRepository)
                 .<FactPage, FactPage>chunk(env.getProperty(PAGES_PER_COMMIT, Integer.class, 10))
@@ -167,17 +186,27 @@ public class BatchConfiguration {
 
     @Bean
     @StepScope
-    public ItemStreamReader<FactPage> caseReader(DynamoDbClient dynamo, ScanProgress progress, Environment env,
-                                                 @Value("#{jobParameters['towns']}") String towns,
-                                                 @Value("#{stepExecutionContext['segment']}") Integer segment,
-                                                 @Value("#{stepExecutionContext['totalSegments']}") Integer total) {
-        return new SegmentScanReader(dynamo, Tables.physical(Tables.CASES), ReportParameters.towns(towns), segment, total,
-                env.getProperty(PAGE_SIZE, Integer.class, 500), progress);
+    public ItemStreamReader<FactPage> caseReader(
+            DynamoDbClient dynamo,
+            ScanProgress progress,
+            Environment env,
+            @Value("#{jobParameters['towns']}") String towns,
+            @Value("#{stepExecutionContext['segment']}") Integer segment,
+            @Value("#{stepExecutionContext['totalSegments']}") Integer total) {
+        return new SegmentScanReader(
+                dynamo,
+                Tables.physical(Tables.CASES),
+                ReportParameters.towns(towns),
+                segment,
+                total,
+                env.getProperty(PAGE_SIZE, Integer.class, 500),
+                progress);
     }
 
     @Bean
     @StepScope
-    public ItemStreamWriter<FactPage> tallyWriter(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+    public ItemStreamWriter<FactPage> tallyWriter(
+            @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
         ReportParameters p = ReportParameters.of(parameters);
         return new TallyWriter(p.period(), p.towns());
     }

@@ -37,8 +37,10 @@ final class CaseCounts {
         Map<String, AttributeValue> start = null;
         do {
             ScanRequest.Builder request = ScanRequest.builder()
-                    .tableName(Tables.physical(Tables.CASES)).select("COUNT")
-                    .filterExpression("#town = :town").expressionAttributeNames(Map.of("#town", "town"))
+                    .tableName(Tables.physical(Tables.CASES))
+                    .select("COUNT")
+                    .filterExpression("#town = :town")
+                    .expressionAttributeNames(Map.of("#town", "town"))
                     .expressionAttributeValues(Map.of(":town", AttributeValue.fromS(town)));
             if (start != null) request.exclusiveStartKey(start);
             ScanResponse page = dynamo.scan(request.build());
@@ -51,7 +53,9 @@ final class CaseCounts {
     /** The table's approximate item count (all towns; 0 if unknown). */
     private long estimatedCases() {
         try {
-            Long count = dynamo.describeTable(b -> b.tableName(Tables.physical(Tables.CASES))).table().itemCount();
+            Long count = dynamo.describeTable(b -> b.tableName(Tables.physical(Tables.CASES)))
+                    .table()
+                    .itemCount();
             return count == null ? 0 : count;
         } catch (RuntimeException e) {
             return 0;

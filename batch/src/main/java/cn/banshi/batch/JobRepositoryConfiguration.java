@@ -1,11 +1,11 @@
 package cn.banshi.batch;
 
+import cn.banshi.batch.repository.DynamoDbJobRepositories;
+import cn.banshi.batch.repository.JobRepositoryKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import cn.banshi.batch.repository.DynamoDbJobRepositories;
-import cn.banshi.batch.repository.JobRepositoryKind;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.batch.core.repository.JobRepository;
@@ -45,7 +45,8 @@ public class JobRepositoryConfiguration {
     public JobStore jobStore(Environment env, DynamoDbClient dynamo) throws Exception {
         return switch (JobRepositoryKind.configured(env)) {
             case DYNAMODB -> dynamoDb(dynamo);
-            case H2 -> h2(Path.of(env.getRequiredProperty(BatchConfiguration.DATA_DIR)).resolve("batch"));
+            case H2 ->
+                h2(Path.of(env.getRequiredProperty(BatchConfiguration.DATA_DIR)).resolve("batch"));
         };
     }
 
@@ -119,7 +120,7 @@ public class JobRepositoryConfiguration {
 
     private static void createSchemaIfMissing(DataSource dataSource) throws Exception {
         try (Connection c = dataSource.getConnection();
-             ResultSet tables = c.getMetaData().getTables(null, null, "BATCH_JOB_INSTANCE", null)) {
+                ResultSet tables = c.getMetaData().getTables(null, null, "BATCH_JOB_INSTANCE", null)) {
             if (tables.next()) return;
         }
         new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))

@@ -51,10 +51,13 @@ public final class ReportCli {
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
-                    case "--job" -> kind = ReportKind.find(required(value, "--job"))
-                            .orElseThrow(() -> new IllegalArgumentException("未知任务 unknown job: " + value));
-                    case "--town" -> towns = "all".equals(required(value, "--town"))
-                            ? List.copyOf(DeployedTowns.fromEnvironment(Catalogs.bundled())) : List.of(value);
+                    case "--job" ->
+                        kind = ReportKind.find(required(value, "--job"))
+                                .orElseThrow(() -> new IllegalArgumentException("未知任务 unknown job: " + value));
+                    case "--town" ->
+                        towns = "all".equals(required(value, "--town"))
+                                ? List.copyOf(DeployedTowns.fromEnvironment(Catalogs.bundled()))
+                                : List.of(value);
                     case "--towns" -> towns = ReportParameters.towns(required(value, "--towns"));
                     case "--year" -> year = Integer.parseInt(required(value, "--year"));
                     case "--out" -> outDir = Path.of(required(value, "--out"));
@@ -69,7 +72,8 @@ public final class ReportCli {
                 throw new IllegalArgumentException("缺少参数 missing --job, --town (or --towns) or --year");
             }
             for (String town : towns) {
-                if (Catalogs.bundled().town(town).isEmpty()) throw new IllegalArgumentException("未知乡镇 unknown town: " + town);
+                if (Catalogs.bundled().town(town).isEmpty())
+                    throw new IllegalArgumentException("未知乡镇 unknown town: " + town);
             }
             towns = ReportParameters.normalized(towns);
             if (year < 2000 || year > 2100) throw new IllegalArgumentException("年份超出范围 year out of range: " + year);
@@ -99,10 +103,14 @@ public final class ReportCli {
             FileReportStore store = new FileReportStore(data.resolve("reports"));
             for (String town : towns) {
                 if (result.townStatus().get(town) != BatchStatus.COMPLETED) continue;
-                Path where = outDir == null ? store.directory(town, year, kind)
-                        : towns.size() == 1 ? outDir.toAbsolutePath() : outDir.toAbsolutePath().resolve(town);
+                Path where = outDir == null
+                        ? store.directory(town, year, kind)
+                        : towns.size() == 1
+                                ? outDir.toAbsolutePath()
+                                : outDir.toAbsolutePath().resolve(town);
                 out.println("报告已生成 / report written: " + where);
-                for (ReportFormat f : ReportFormat.values()) if (formats.contains(f)) out.println("  " + where.resolve(f.fileName()));
+                for (ReportFormat f : ReportFormat.values())
+                    if (formats.contains(f)) out.println("  " + where.resolve(f.fileName()));
             }
             if (!result.completed()) {
                 err.println("报告生成失败 / the job failed (" + result.status() + "):");
@@ -122,14 +130,16 @@ public final class ReportCli {
     }
 
     private static String required(String value, String option) {
-        if (value == null || value.startsWith("--")) throw new IllegalArgumentException(option + " 需要一个值 needs a value");
+        if (value == null || value.startsWith("--"))
+            throw new IllegalArgumentException(option + " 需要一个值 needs a value");
         return value;
     }
 
     private static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getName();
+        String message =
+                root.getMessage() != null ? root.getMessage() : root.getClass().getName();
         return root == t ? message : message + " (" + t.getClass().getSimpleName() + ")";
     }
 

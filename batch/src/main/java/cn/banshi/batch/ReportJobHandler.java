@@ -51,7 +51,11 @@ public final class ReportJobHandler implements RequestHandler<Map<String, Object
 
     /** Lambda's constructor: the environment's DynamoDB, report bucket and towns; built once per environment (and snapshot). */
     public ReportJobHandler() {
-        this(environmentJobs(DynamoClients.forBatchJobs(DynamoClients.configuredEndpoint(), ClientOverrideConfiguration.builder())), DeployedTowns.fromEnvironment(Catalogs.bundled()), Clock.systemUTC());
+        this(
+                environmentJobs(DynamoClients.forBatchJobs(
+                        DynamoClients.configuredEndpoint(), ClientOverrideConfiguration.builder())),
+                DeployedTowns.fromEnvironment(Catalogs.bundled()),
+                Clock.systemUTC());
     }
 
     private ReportJobHandler(Map.Entry<ReportJobs, DynamoDbClient> jobs, Set<String> towns, Clock clock) {
@@ -87,27 +91,58 @@ public final class ReportJobHandler implements RequestHandler<Map<String, Object
         int year = request.year() != null ? request.year() : request.kind().defaultYear(ChinaTime.today(clock));
         List<String> towns = request.towns().isEmpty() ? List.copyOf(deployedTowns) : request.towns();
         for (String town : towns) {
-            if (!deployedTowns.contains(town)) throw new IllegalArgumentException("town " + town + " is not served by this deployment");
+            if (!deployedTowns.contains(town))
+                throw new IllegalArgumentException("town " + town + " is not served by this deployment");
         }
         String runId = request.runId() != null ? request.runId() : "scheduled-" + RequestIds.current();
         String by = request.requestedBy() != null ? request.requestedBy() : "schedule";
-        Duration stopAfter = context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
+        Duration stopAfter = context == null
+                ? null
+                : Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
         for (String town : towns) runs.started(town, year, request.kind(), runId, by, clock.instant());
-        LOG.info("report run", "job", request.kind().code(), "year", year, "towns", String.join(",", towns), "runId", runId);
+        LOG.info(
+                "report run",
+                "job",
+                request.kind().code(),
+                "year",
+                year,
+                "towns",
+                String.join(",", towns),
+                "runId",
+                runId);
 
         ReportJobs.Result result;
         try {
-            result = jobs.run(new ReportJobs.Request(request.kind(), towns, year, EnumSet.allOf(ReportFormat.class), null, null,
-                    Progress.NONE, stopAfter));
+            result = jobs.run(new ReportJobs.Request(
+                    request.kind(),
+                    towns,
+                    year,
+                    EnumSet.allOf(ReportFormat.class),
+                    null,
+                    null,
+                    Progress.NONE,
+                    stopAfter));
         } catch (RuntimeException e) {
             for (String town : towns) {
-                runs.finished(town, year, request.kind(), runId, ReportRuns.Status.FAILED, rootMessage(e), clock.instant());
+                runs.finished(
+                        town, year, request.kind(), runId, ReportRuns.Status.FAILED, rootMessage(e), clock.instant());
             }
-            LOG.error("report run refused", "job", request.kind().code(), "year", year, "runId", runId,
-                    "exception", e.getClass().getSimpleName());
+            LOG.error(
+                    "report run refused",
+                    "job",
+                    request.kind().code(),
+                    "year",
+                    year,
+                    "runId",
+                    runId,
+                    "exception",
+                    e.getClass().getSimpleName());
             throw e;
         }
-        String failures = result.failures().stream().map(ReportJobHandler::rootMessage).distinct().collect(Collectors.joining("; "));
+        String failures = result.failures().stream()
+                .map(ReportJobHandler::rootMessage)
+                .distinct()
+                .collect(Collectors.joining("; "));
         boolean stopped = result.status() == BatchStatus.STOPPED || result.status() == BatchStatus.STOPPING;
         Map<String, Object> townStatus = new LinkedHashMap<>();
         for (String town : towns) {
@@ -116,8 +151,14 @@ public final class ReportJobHandler implements RequestHandler<Map<String, Object
             if (status == BatchStatus.COMPLETED) {
                 runs.finished(town, year, request.kind(), runId, ReportRuns.Status.COMPLETED, null, clock.instant());
             } else if (!stopped) {
-                runs.finished(town, year, request.kind(), runId, ReportRuns.Status.FAILED,
-                        failures.isEmpty() ? status.name() : failures, clock.instant());
+                runs.finished(
+                        town,
+                        year,
+                        request.kind(),
+                        runId,
+                        ReportRuns.Status.FAILED,
+                        failures.isEmpty() ? status.name() : failures,
+                        clock.instant());
             } // stopped before the time limit: still running, the retry resumes it
         }
         Map<String, Object> output = new LinkedHashMap<>();
@@ -129,12 +170,24 @@ public final class ReportJobHandler implements RequestHandler<Map<String, Object
         output.put("status", result.status().name());
         output.put("towns", townStatus);
         output.put("casesRead", result.casesReadInThisRun());
-        LOG.info("report run ended", "job", request.kind().code(), "year", year, "runId", runId,
-                "status", result.status().name(), "casesRead", result.casesReadInThisRun());
+        LOG.info(
+                "report run ended",
+                "job",
+                request.kind().code(),
+                "year",
+                year,
+                "runId",
+                runId,
+                "status",
+                result.status().name(),
+                "casesRead",
+                result.casesReadInThisRun());
         if (!result.completed()) {
             // fail the invocation: Lambda retries the event (the run resumes), then sends it to the dead-letter queue
-            throw new IllegalStateException((stopped ? "stopped before the time limit, to be resumed: " : "report run failed: ")
-                    + output + (failures.isEmpty() ? "" : " " + failures));
+            throw new IllegalStateException(
+                    (stopped ? "stopped before the time limit, to be resumed: " : "report run failed: ")
+                            + output
+                            + (failures.isEmpty() ? "" : " " + failures));
         }
         return output;
     }

@@ -50,6 +50,7 @@ public final class ReportJobs implements AutoCloseable {
     public static final int DEFAULT_SEGMENTS = 4;
     /** How many times a run that failed on DynamoDB errors is resumed at once, in the same call (default 3). */
     public static final String RESUMES = "banshi.batch.resumes";
+
     static final int DEFAULT_RESUMES = 3;
 
     /**
@@ -57,9 +58,17 @@ public final class ReportJobs implements AutoCloseable {
      * its report was written (COMPLETED) or not (the job's status, or the town's report step's).
      * {@code resumedAfterFailures}: how often this call resumed the run after DynamoDB failed it ({@link #RESUMES}).
      */
-    public record Result(ReportKind kind, List<String> towns, int year, long run, boolean resumed, BatchStatus status,
-                         long casesReadInThisRun, List<Throwable> failures, Map<String, BatchStatus> townStatus,
-                         int resumedAfterFailures) {
+    public record Result(
+            ReportKind kind,
+            List<String> towns,
+            int year,
+            long run,
+            boolean resumed,
+            BatchStatus status,
+            long casesReadInThisRun,
+            List<Throwable> failures,
+            Map<String, BatchStatus> townStatus,
+            int resumedAfterFailures) {
         public boolean completed() {
             return status == BatchStatus.COMPLETED;
         }
@@ -72,8 +81,15 @@ public final class ReportJobs implements AutoCloseable {
      * commit, so that it can be resumed at once by another process (a function stops itself before its
      * timeout); null: no limit.
      */
-    public record Request(ReportKind kind, List<String> towns, int year, Set<ReportFormat> formats, Path out,
-                          LocalDate today, Progress progress, Duration stopAfter) {
+    public record Request(
+            ReportKind kind,
+            List<String> towns,
+            int year,
+            Set<ReportFormat> formats,
+            Path out,
+            LocalDate today,
+            Progress progress,
+            Duration stopAfter) {
         public Request {
             towns = ReportParameters.normalized(towns);
             if (progress == null) progress = Progress.NONE;
@@ -99,8 +115,13 @@ public final class ReportJobs implements AutoCloseable {
      * of it was updated for {@code staleAfter} (at least the function's timeout). {@code reports}: where the
      * reports go (null: {@code DATA/reports} on this machine).
      */
-    public record Settings(Path dataDir, int segments, Map<String, Object> properties, boolean singleMachine,
-                           Duration staleAfter, ReportStore reports) {
+    public record Settings(
+            Path dataDir,
+            int segments,
+            Map<String, Object> properties,
+            boolean singleMachine,
+            Duration staleAfter,
+            ReportStore reports) {
         public static Settings of(Path dataDir) {
             return new Settings(dataDir, DEFAULT_SEGMENTS, Map.of(), true, Duration.ofMinutes(15), null);
         }
@@ -133,21 +154,32 @@ public final class ReportJobs implements AutoCloseable {
     public static ReportJobs open(DynamoDbClient dynamo, Settings settings, Clock clock) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         Map<String, Object> properties = new HashMap<>(settings.properties());
-        properties.put(BatchConfiguration.DATA_DIR, settings.dataDir().toAbsolutePath().toString());
+        properties.put(
+                BatchConfiguration.DATA_DIR, settings.dataDir().toAbsolutePath().toString());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("banshi", properties));
-        ReportStore reports = settings.reports() != null ? settings.reports()
+        ReportStore reports = settings.reports() != null
+                ? settings.reports()
                 : new FileReportStore(settings.dataDir().resolve("reports"));
         context.registerBean(DynamoDbClient.class, () -> dynamo);
         context.registerBean(ReportStore.class, () -> reports);
-        context.register(BatchConfiguration.class, RuleOfLawJobConfiguration.class, OgiJobConfiguration.class,
+        context.register(
+                BatchConfiguration.class,
+                RuleOfLawJobConfiguration.class,
+                OgiJobConfiguration.class,
                 NextYearPlanJobConfiguration.class);
         context.refresh();
         return new ReportJobs(context, settings, clock);
     }
 
     /** Runs (or resumes) one town's report; see {@link #run(Request)}. */
-    public Result run(ReportKind kind, String town, int year, Set<ReportFormat> formats, Path out, LocalDate today,
-                      Progress progress) {
+    public Result run(
+            ReportKind kind,
+            String town,
+            int year,
+            Set<ReportFormat> formats,
+            Path out,
+            LocalDate today,
+            Progress progress) {
         return run(new Request(kind, List.of(town), year, formats, out, today, progress, null));
     }
 
@@ -162,8 +194,8 @@ public final class ReportJobs implements AutoCloseable {
                 throw new IllegalArgumentException("未知乡镇 unknown town: " + town);
             }
         }
-        return TownLocks.holding(settings.dataDir(), request.kind(), request.towns(), request.year(),
-                () -> runLocked(request));
+        return TownLocks.holding(
+                settings.dataDir(), request.kind(), request.towns(), request.year(), () -> runLocked(request));
     }
 
     private Result runLocked(Request request) {
@@ -183,17 +215,30 @@ public final class ReportJobs implements AutoCloseable {
             LatestRun latest = LatestRun.find(runs);
             long run = latest.runToLaunch();
             if (request.stopAfter() != null) stopper = RunStopper.after(request.stopAfter(), operator, runs, run);
-            ResumingLaunch launch = new ResumingLaunch(operator, job, runs,
+            ResumingLaunch launch = new ResumingLaunch(
+                    operator,
+                    job,
+                    runs,
                     new RunRecovery(operator, runs, settings.singleMachine(), settings.staleAfter()),
                     context.getEnvironment().getProperty(RESUMES, Integer.class, DEFAULT_RESUMES),
-                    request.stopAfter(), started);
-            ResumingLaunch.Outcome outcome = latest.unfinished() ? launch.restart(run, latest.last())
+                    request.stopAfter(),
+                    started);
+            ResumingLaunch.Outcome outcome = latest.unfinished()
+                    ? launch.restart(run, latest.last())
                     : launch.start(run, startParameters(request, run));
             JobExecution execution = outcome.execution();
             List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
             progress.phase(execution.getStatus() == BatchStatus.COMPLETED ? "完成" : "失败");
-            return new Result(kind, towns, request.year(), run, latest.unfinished(), execution.getStatus(),
-                    outcome.read(), failures, TownStatuses.of(repository, execution, towns),
+            return new Result(
+                    kind,
+                    towns,
+                    request.year(),
+                    run,
+                    latest.unfinished(),
+                    execution.getStatus(),
+                    outcome.read(),
+                    failures,
+                    TownStatuses.of(repository, execution, towns),
                     outcome.resumedAfterFailures());
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
@@ -205,9 +250,16 @@ public final class ReportJobs implements AutoCloseable {
 
     /** The parameters of a new run: today's date in China unless the request fixes it. */
     private JobParameters startParameters(Request request, long run) {
-        return new ReportParameters(request.towns(), request.year(), run,
-                request.today() != null ? request.today() : ChinaTime.today(clock), settings.segments(),
-                request.formats(), request.out() == null ? null : request.out().toAbsolutePath().toString())
+        return new ReportParameters(
+                        request.towns(),
+                        request.year(),
+                        run,
+                        request.today() != null ? request.today() : ChinaTime.today(clock),
+                        settings.segments(),
+                        request.formats(),
+                        request.out() == null
+                                ? null
+                                : request.out().toAbsolutePath().toString())
                 .toJobParameters();
     }
 

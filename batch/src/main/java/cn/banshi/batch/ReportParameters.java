@@ -19,10 +19,15 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * restart drafts the same report: {@code today} (the date the report is drafted as of and signed), the scan
  * segments, the formats and the output directory.
  */
-public record ReportParameters(List<String> towns, int year, long run, LocalDate today, int segments,
-                               Set<ReportFormat> formats, String out) {
-    public static final String TOWNS = "towns", YEAR = "year", RUN = "run", TODAY = "today", SEGMENTS = "segments",
-            FORMATS = "formats", OUT = "out";
+public record ReportParameters(
+        List<String> towns, int year, long run, LocalDate today, int segments, Set<ReportFormat> formats, String out) {
+    public static final String TOWNS = "towns",
+            YEAR = "year",
+            RUN = "run",
+            TODAY = "today",
+            SEGMENTS = "segments",
+            FORMATS = "formats",
+            OUT = "out";
 
     public ReportParameters {
         towns = normalized(towns);
@@ -51,19 +56,31 @@ public record ReportParameters(List<String> towns, int year, long run, LocalDate
                 .addLong(RUN, run, true)
                 .addLocalDate(TODAY, today, false)
                 .addLong(SEGMENTS, (long) segments, false)
-                .addString(FORMATS, formats.stream().map(ReportFormat::code).sorted().collect(Collectors.joining(",")), false);
+                .addString(
+                        FORMATS,
+                        formats.stream().map(ReportFormat::code).sorted().collect(Collectors.joining(",")),
+                        false);
         if (out != null) b.addString(OUT, out, false);
         return b.toJobParameters();
     }
 
     public static ReportParameters of(JobParameters p) {
-        return new ReportParameters(towns(p.getString(TOWNS)), p.getLong(YEAR).intValue(), p.getLong(RUN),
-                p.getLocalDate(TODAY), p.getLong(SEGMENTS).intValue(), formats(p.getString(FORMATS)), p.getString(OUT));
+        return new ReportParameters(
+                towns(p.getString(TOWNS)),
+                p.getLong(YEAR).intValue(),
+                p.getLong(RUN),
+                p.getLocalDate(TODAY),
+                p.getLong(SEGMENTS).intValue(),
+                formats(p.getString(FORMATS)),
+                p.getString(OUT));
     }
 
     /** "dingshu,gaocheng" → [dingshu, gaocheng]. */
     public static List<String> towns(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList();
     }
 
     /** "json,md" → {JSON, MD}; unknown names are refused. */
@@ -71,8 +88,9 @@ public record ReportParameters(List<String> towns, int year, long run, LocalDate
         Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
         for (String code : list.split(",")) {
             if (code.isBlank()) continue;
-            formats.add(ReportFormat.find(code.strip()).orElseThrow(() -> new IllegalArgumentException(
-                    "未知格式 unknown format: " + code + " (json, md, html, docx)")));
+            formats.add(ReportFormat.find(code.strip())
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("未知格式 unknown format: " + code + " (json, md, html, docx)")));
         }
         if (formats.isEmpty()) throw new IllegalArgumentException("至少需要一种格式 / at least one format");
         return formats;

@@ -54,17 +54,42 @@ public abstract class ReportStep implements Tasklet {
     static final int TOWNS_PER_COMMIT_PER_THREAD = 3;
     /** The towns that failed in this step execution (town: cause), and which execution that was. */
     static final String FAILED = "reports.failed";
+
     static final String FAILED_IN = "reports.failedIn";
 
     /** What a job's last step needs. */
-    public record Services(JobRepository jobRepository, Catalogs catalogs, ActivityStore activities,
-                           PlanItemStore plans, DisclosureStore disclosure, ReportStore reports, ScanProgress progress,
-                           ScanTallies tallies, TaskExecutor executor, int concurrency) {
-        public Services(JobRepository jobRepository, Catalogs catalogs, ActivityStore activities, PlanItemStore plans,
-                        DisclosureStore disclosure, ReportStore reports, ScanProgress progress, TaskExecutor executor,
-                        int concurrency) {
-            this(jobRepository, catalogs, activities, plans, disclosure, reports, progress, new ScanTallies(jobRepository),
-                    executor, concurrency);
+    public record Services(
+            JobRepository jobRepository,
+            Catalogs catalogs,
+            ActivityStore activities,
+            PlanItemStore plans,
+            DisclosureStore disclosure,
+            ReportStore reports,
+            ScanProgress progress,
+            ScanTallies tallies,
+            TaskExecutor executor,
+            int concurrency) {
+        public Services(
+                JobRepository jobRepository,
+                Catalogs catalogs,
+                ActivityStore activities,
+                PlanItemStore plans,
+                DisclosureStore disclosure,
+                ReportStore reports,
+                ScanProgress progress,
+                TaskExecutor executor,
+                int concurrency) {
+            this(
+                    jobRepository,
+                    catalogs,
+                    activities,
+                    plans,
+                    disclosure,
+                    reports,
+                    progress,
+                    new ScanTallies(jobRepository),
+                    executor,
+                    concurrency);
         }
     }
 
@@ -101,10 +126,13 @@ public abstract class ReportStep implements Tasklet {
         Set<String> written = written(context);
         Map<String, String> failed = new LinkedHashMap<>();
         for (String entry : context.getString(FAILED).split("\n")) {
-            if (!entry.isEmpty()) failed.put(entry.substring(0, entry.indexOf(':')), entry.substring(entry.indexOf(':') + 1));
+            if (!entry.isEmpty())
+                failed.put(entry.substring(0, entry.indexOf(':')), entry.substring(entry.indexOf(':') + 1));
         }
-        List<String> next = p.towns().stream().filter(t -> !written.contains(t) && !failed.containsKey(t))
-                .limit((long) Math.max(1, services.concurrency()) * TOWNS_PER_COMMIT_PER_THREAD).toList();
+        List<String> next = p.towns().stream()
+                .filter(t -> !written.contains(t) && !failed.containsKey(t))
+                .limit((long) Math.max(1, services.concurrency()) * TOWNS_PER_COMMIT_PER_THREAD)
+                .toList();
         if (next.isEmpty()) {
             if (failed.isEmpty()) return RepeatStatus.FINISHED;
             throw new TownReportsFailedException(failed, firstCause.remove(step.getId()));
@@ -112,7 +140,8 @@ public abstract class ReportStep implements Tasklet {
         // the scan's partition executor (the segments are done by now); its concurrency limit makes runAsync wait
         // for a free thread, so the towns go through `concurrency` at a time without a pause between groups
         List<CompletableFuture<Void>> runs = new ArrayList<>();
-        for (String town : next) runs.add(CompletableFuture.runAsync(() -> writeTown(step, p, town), services.executor()));
+        for (String town : next)
+            runs.add(CompletableFuture.runAsync(() -> writeTown(step, p, town), services.executor()));
         for (int i = 0; i < next.size(); i++) {
             try {
                 runs.get(i).join();
@@ -125,7 +154,8 @@ public abstract class ReportStep implements Tasklet {
         }
         context.putString(WRITTEN, String.join(",", written));
         StringBuilder failures = new StringBuilder();
-        failed.forEach((town, message) -> failures.append(town).append(':').append(message).append('\n'));
+        failed.forEach((town, message) ->
+                failures.append(town).append(':').append(message).append('\n'));
         context.putString(FAILED, failures.toString());
         return RepeatStatus.CONTINUABLE; // commits the context, then writes the next towns
     }
@@ -134,11 +164,13 @@ public abstract class ReportStep implements Tasklet {
     private final Map<Long, Throwable> firstCause = new ConcurrentHashMap<>();
 
     private void writeTown(StepExecution step, ReportParameters p, String town) {
-        Catalog catalog = services.catalogs().town(town)
+        Catalog catalog = services.catalogs()
+                .town(town)
                 .orElseThrow(() -> new IllegalArgumentException("未知乡镇 unknown town: " + town));
-        CaseFigures figures = new CaseFigures(services.tallies().town(step.getJobExecution(), p.towns(), town, p.segments()), catalog, p.period());
-        ReportInputs loaded = ReportInputs.load(catalog, p.year(), inputs, services.activities(), services.plans(),
-                services.disclosure());
+        CaseFigures figures = new CaseFigures(
+                services.tallies().town(step.getJobExecution(), p.towns(), town, p.segments()), catalog, p.period());
+        ReportInputs loaded = ReportInputs.load(
+                catalog, p.year(), inputs, services.activities(), services.plans(), services.disclosure());
         Report report = draft(p, town, figures, loaded);
         Path out = p.outFor(town);
         ReportWriter.write(report, p.formats(), p.today(), (format, content) -> {

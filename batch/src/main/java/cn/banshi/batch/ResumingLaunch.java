@@ -37,8 +37,14 @@ final class ResumingLaunch {
      * {@code resumes}: at most so many resumes. {@code stopAfter} (null: none), counted from {@code started}
      * ({@link System#nanoTime()}): a call that is to stop by now leaves the resume to its next invocation.
      */
-    ResumingLaunch(JobOperator operator, Job job, RunLookup runs, RunRecovery recovery, int resumes,
-                   Duration stopAfter, long started) {
+    ResumingLaunch(
+            JobOperator operator,
+            Job job,
+            RunLookup runs,
+            RunRecovery recovery,
+            int resumes,
+            Duration stopAfter,
+            long started) {
         this.operator = operator;
         this.job = job;
         this.runs = runs;
@@ -90,8 +96,11 @@ final class ResumingLaunch {
                     // one left running could not write its final status: ours if it is the execution this call ran
                     // (or, when the launch itself threw, one created since); anyone else's only once abandoned
                     JobExecution ran = execution;
-                    execution = operator.restart(recovery.restartable(current, () -> ran != null
-                            ? ran.getId() == current.getId() : !current.getCreateTime().isBefore(launchedAt)));
+                    execution = operator.restart(recovery.restartable(
+                            current,
+                            () -> ran != null
+                                    ? ran.getId() == current.getId()
+                                    : !current.getCreateTime().isBefore(launchedAt)));
                 }
             } catch (RuntimeException stillFailing) {
                 if (!isTransient(stillFailing)) throw stillFailing;
@@ -109,7 +118,7 @@ final class ResumingLaunch {
     private static boolean failedOnDynamoDb(JobExecution execution) {
         return execution == null
                 || (execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.UNKNOWN)
-                && execution.getAllFailureExceptions().stream().anyMatch(ResumingLaunch::isTransient);
+                        && execution.getAllFailureExceptions().stream().anyMatch(ResumingLaunch::isTransient);
     }
 
     private boolean dueToStop() {
@@ -132,7 +141,9 @@ final class ResumingLaunch {
 
     /** The cases the execution's scan segments read in it (each segment's context counts them). */
     private static long readInThisRun(JobExecution execution) {
-        return execution.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("scanSegment:"))
-                .mapToLong(s -> s.getExecutionContext().getLong(SegmentScanReader.READ_IN_EXECUTION, 0L)).sum();
+        return execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith("scanSegment:"))
+                .mapToLong(s -> s.getExecutionContext().getLong(SegmentScanReader.READ_IN_EXECUTION, 0L))
+                .sum();
     }
 }

@@ -37,7 +37,8 @@ final class RunRecovery {
             if (!ours.getAsBoolean()) requireAbandoned(current);
             current = operator.recover(current);
         }
-        if (current.getStatus() == BatchStatus.UNKNOWN) current = UnknownExecutions.markFailed(runs.repository(), current);
+        if (current.getStatus() == BatchStatus.UNKNOWN)
+            current = UnknownExecutions.markFailed(runs.repository(), current);
         return current;
     }
 

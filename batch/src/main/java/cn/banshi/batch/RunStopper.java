@@ -30,20 +30,24 @@ final class RunStopper implements AutoCloseable {
         });
         long delay = Math.max(0, limit.toMillis());
         AtomicBoolean asked = new AtomicBoolean();
-        executor.scheduleWithFixedDelay(() -> {
-            if (asked.get()) return;
-            try {
-                JobInstance instance = runs.instance(run);
-                JobExecution running = runs.lastExecution(instance);
-                if (running == null || !running.isRunning()) return; // not launched yet: look again shortly
-                operator.stop(running);
-                asked.set(true);
-            } catch (JobExecutionNotRunningException ended) {
-                asked.set(true);
-            } catch (RuntimeException transientFailure) {
-                // a failed read or update (throttling, a version race with a commit): try again shortly
-            }
-        }, delay, 200, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    if (asked.get()) return;
+                    try {
+                        JobInstance instance = runs.instance(run);
+                        JobExecution running = runs.lastExecution(instance);
+                        if (running == null || !running.isRunning()) return; // not launched yet: look again shortly
+                        operator.stop(running);
+                        asked.set(true);
+                    } catch (JobExecutionNotRunningException ended) {
+                        asked.set(true);
+                    } catch (RuntimeException transientFailure) {
+                        // a failed read or update (throttling, a version race with a commit): try again shortly
+                    }
+                },
+                delay,
+                200,
+                TimeUnit.MILLISECONDS);
         return new RunStopper(executor);
     }
 

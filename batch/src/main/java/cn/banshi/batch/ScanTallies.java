@@ -47,7 +47,8 @@ final class ScanTallies {
             for (String town : towns) {
                 String key = TallyWriter.key(town);
                 if (!last.getExecutionContext().containsKey(key)) continue;
-                byTown.computeIfAbsent(town, t -> new CaseTally()).merge(CaseTally.fromJson(last.getExecutionContext().getString(key)));
+                byTown.computeIfAbsent(town, t -> new CaseTally())
+                        .merge(CaseTally.fromJson(last.getExecutionContext().getString(key)));
             }
         }
         return byTown;

@@ -55,8 +55,16 @@ final class TerminalProgress implements Progress {
         if (done >= 0 && total > 0) {
             int percent = (int) Math.min(100, done * 100 / total);
             int filled = percent * WIDTH / 100;
-            line.append('[').append("█".repeat(filled)).append("░".repeat(WIDTH - filled)).append("] ")
-                    .append(String.format("%3d%% ", percent)).append(phase).append(' ').append(done).append('/').append(total);
+            line.append('[')
+                    .append("█".repeat(filled))
+                    .append("░".repeat(WIDTH - filled))
+                    .append("] ")
+                    .append(String.format("%3d%% ", percent))
+                    .append(phase)
+                    .append(' ')
+                    .append(done)
+                    .append('/')
+                    .append(total);
         } else if (done >= 0) {
             line.append(phase).append(' ').append(done);
         } else {

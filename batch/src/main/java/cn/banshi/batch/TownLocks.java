@@ -23,7 +23,8 @@ final class TownLocks {
         List<FileChannel> channels = new ArrayList<>();
         try {
             for (String town : towns) {
-                Path lockFile = dataDir.resolve("batch").resolve("locks")
+                Path lockFile = dataDir.resolve("batch")
+                        .resolve("locks")
                         .resolve(town + "-" + year + "-" + kind.code() + ".lock");
                 Files.createDirectories(lockFile.getParent());
                 FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -19,9 +19,10 @@ final class TownStatuses {
     /** The towns' statuses, in the towns' order. */
     static Map<String, BatchStatus> of(JobRepository repository, JobExecution execution, List<String> towns) {
         StepExecution step = execution.getStepExecutions().stream()
-                .filter(s -> s.getStepName().equals(BatchConfiguration.REPORT_STEP)).findFirst()
-                .orElseGet(() -> repository.getLastStepExecution(execution.getJobInstance(),
-                        BatchConfiguration.REPORT_STEP));
+                .filter(s -> s.getStepName().equals(BatchConfiguration.REPORT_STEP))
+                .findFirst()
+                .orElseGet(() ->
+                        repository.getLastStepExecution(execution.getJobInstance(), BatchConfiguration.REPORT_STEP));
         Set<String> written = step == null ? Set.of() : ReportStep.written(step.getExecutionContext());
         Map<String, BatchStatus> statuses = new LinkedHashMap<>();
         for (String town : towns) {

@@ -52,27 +52,58 @@ public final class CaseWriter {
         String trackingNo = TrackingNumbers.newTrackingNo(RANDOM);
         Personal personal = Personal.ofSubmitter(new Personal.Person(PERSON_NAME, PERSON_PHONE, false, null));
         CaseDetails details = s.type() == CaseType.INFO_REQUEST
-                ? InfoRequestDetails.of(s.applicantKind(), "electronic", "online") : CaseDetails.empty(s.type());
+                ? InfoRequestDetails.of(s.applicantKind(), "electronic", "online")
+                : CaseDetails.empty(s.type());
         List<HistoryEntry> history = new ArrayList<>();
-        history.add(new HistoryEntry(1, s.receivedAt(), "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED, "已收到", null));
-        CaseStatus status = s.type() == CaseType.INFO_REQUEST ? CaseStatus.IN_PROGRESS
+        history.add(new HistoryEntry(
+                1, s.receivedAt(), "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED, "已收到", null));
+        CaseStatus status = s.type() == CaseType.INFO_REQUEST
+                ? CaseStatus.IN_PROGRESS
                 : s.type() == CaseType.DISPUTE ? CaseStatus.MEDIATING : CaseStatus.ASSIGNED;
         Resolution resolution = null;
         Rating rating = null;
         if (s.finished()) {
             Instant at = s.finishedOn().atTime(10, 0).atZone(ChinaTime.ZONE).toInstant();
             CaseStatus finalStatus = finalStatus(s);
-            history.add(new HistoryEntry(2, at, "staff-1",
+            history.add(new HistoryEntry(
+                    2,
+                    at,
+                    "staff-1",
                     finalStatus == CaseStatus.WITHDRAWN ? CaseAction.WITHDRAW : CaseAction.RESOLVE,
-                    status, finalStatus, "已办结", null));
+                    status,
+                    finalStatus,
+                    "已办结",
+                    null));
             status = finalStatus;
-            resolution = new Resolution(at, s.finishedOn(), s.onTime(), s.outcome(),
+            resolution = new Resolution(
+                    at,
+                    s.finishedOn(),
+                    s.onTime(),
+                    s.outcome(),
                     s.type() == CaseType.DISPUTE && "agreement-reached".equals(s.outcome()) ? Boolean.TRUE : null);
             if (s.rating() != null) rating = new Rating(s.rating(), null, at.plus(Duration.ofDays(1)));
         }
-        return new CaseRecord(trackingNo, town, s.type(), s.category(), s.village(), "测试事项", "测试事项的描述内容。",
-                "online", status, history.size(), s.receivedAt(), s.receivedOn(), s.dueDate(), 0, personal, details,
-                "hash", history, resolution, rating);
+        return new CaseRecord(
+                trackingNo,
+                town,
+                s.type(),
+                s.category(),
+                s.village(),
+                "测试事项",
+                "测试事项的描述内容。",
+                "online",
+                status,
+                history.size(),
+                s.receivedAt(),
+                s.receivedOn(),
+                s.dueDate(),
+                0,
+                personal,
+                details,
+                "hash",
+                history,
+                resolution,
+                rating);
     }
 
     private static CaseStatus finalStatus(CaseSpec s) {

@@ -59,10 +59,16 @@ class DemoYearReportsTest {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         while (all.hasNext()) {
             CaseRecord c = all.next();
-            if (Set.of(CaseType.DISPUTE, CaseType.PETITION, CaseType.INFO_REQUEST).contains(c.type())) items.add(CaseItems.toItem(c));
+            if (Set.of(CaseType.DISPUTE, CaseType.PETITION, CaseType.INFO_REQUEST)
+                    .contains(c.type())) items.add(CaseItems.toItem(c));
         }
         new BulkLoader(dynamo, 8).load(Tables.physical(Tables.CASES), items.iterator());
-        DemoInputs.load("gaocheng", new ActivityStore(dynamo), new PlanItemStore(dynamo), new DisclosureStore(dynamo), clock.instant());
+        DemoInputs.load(
+                "gaocheng",
+                new ActivityStore(dynamo),
+                new PlanItemStore(dynamo),
+                new DisclosureStore(dynamo),
+                clock.instant());
 
         try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), clock)) {
             for (ReportKind kind : ReportKind.values()) {
@@ -76,8 +82,11 @@ class DemoYearReportsTest {
         JsonNode ogi = ReportTestSupport.json(data, 2021, ReportKind.OGI_ANNUAL);
         JsonNode rows = ogi.at("/requests/rows");
         assertTrue(rows.get("new").get(6).asLong() > 0);
-        assertEquals(rows.get("new").get(6).asLong() + rows.get("carried-over").get(6).asLong(),
-                rows.get("total").get(6).asLong() + rows.get("carried-forward").get(6).asLong());
+        assertEquals(
+                rows.get("new").get(6).asLong()
+                        + rows.get("carried-over").get(6).asLong(),
+                rows.get("total").get(6).asLong()
+                        + rows.get("carried-forward").get(6).asLong());
         JsonNode plan = ReportTestSupport.json(data, 2021, ReportKind.NEXT_YEAR_PLAN);
         assertEquals(6, plan.get("items").size());
         assertEquals("进一步强化领导干部的依法行政水平", plan.get("items").get(0).get("title").asText());

@@ -39,7 +39,9 @@ public final class DocxChecks {
 
     private static void assertMm(double expected, Object actualTwips, String what) {
         long actual = twips(actualTwips);
-        assertTrue(Math.abs(actual - mm(expected)) <= mm(1), what + ": " + actual + " twips, expected " + expected + " mm ± 1");
+        assertTrue(
+                Math.abs(actual - mm(expected)) <= mm(1),
+                what + ": " + actual + " twips, expected " + expected + " mm ± 1");
     }
 
     private static String font(XWPFRun run) {
@@ -48,7 +50,8 @@ public final class DocxChecks {
 
     /** Returns the texts of the level-1 headings, in order. */
     public static List<String> assertOfficialLayout(Path docx, String title) throws Exception {
-        try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
+        try (InputStream in = Files.newInputStream(docx);
+                XWPFDocument doc = new XWPFDocument(in)) {
             CTSectPr sect = doc.getDocument().getBody().getSectPr();
             assertEquals(11906, twips(sect.getPgSz().getW()), "A4 width");
             assertEquals(16838, twips(sect.getPgSz().getH()), "A4 height");
@@ -56,7 +59,12 @@ public final class DocxChecks {
             assertMm(28, sect.getPgMar().getLeft(), "left margin 订口");
             assertMm(26, sect.getPgMar().getRight(), "right margin");
             assertMm(35, sect.getPgMar().getBottom(), "bottom margin");
-            assertMm(156, twips(11906) - twips(sect.getPgMar().getLeft()) - twips(sect.getPgMar().getRight()), "type area width");
+            assertMm(
+                    156,
+                    twips(11906)
+                            - twips(sect.getPgMar().getLeft())
+                            - twips(sect.getPgMar().getRight()),
+                    "type area width");
 
             XWPFParagraph first = doc.getParagraphs().get(0);
             assertEquals(title, first.getText());
@@ -102,12 +110,17 @@ public final class DocxChecks {
             for (XWPFFooter footer : List.of(odd, even)) {
                 String xml = footer._getHdrFtr().xmlText();
                 assertTrue(xml.contains("w:instr=\"PAGE\""), "page number field");
-                assertTrue(footer.getText().startsWith("— ") && footer.getText().strip().endsWith(" —"), footer.getText());
+                assertTrue(
+                        footer.getText().startsWith("— ")
+                                && footer.getText().strip().endsWith(" —"),
+                        footer.getText());
                 assertEquals("宋体", font(footer.getParagraphs().get(0).getRuns().get(0)));
-                assertEquals(14.0, footer.getParagraphs().get(0).getRuns().get(0).getFontSizeAsDouble(), "page number 4号");
+                assertEquals(
+                        14.0, footer.getParagraphs().get(0).getRuns().get(0).getFontSizeAsDouble(), "page number 4号");
             }
             try (ZipFile zip = new ZipFile(docx.toFile())) {
-                String settings = new String(zip.getInputStream(zip.getEntry("word/settings.xml")).readAllBytes(), StandardCharsets.UTF_8);
+                String settings = new String(
+                        zip.getInputStream(zip.getEntry("word/settings.xml")).readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(settings.contains("evenAndOddHeaders"), "odd and even pages have their own footers");
             }
             return level1;
@@ -116,9 +129,16 @@ public final class DocxChecks {
 
     private static void assertStyle(XWPFStyle style, int outlineLevel, String font, boolean bold) {
         assertNotNull(style);
-        assertEquals(outlineLevel, style.getCTStyle().getPPr().getOutlineLvl().getVal().intValue(), style.getStyleId());
+        assertEquals(
+                outlineLevel,
+                style.getCTStyle().getPPr().getOutlineLvl().getVal().intValue(),
+                style.getStyleId());
         assertEquals(font, style.getCTStyle().getRPr().getRFontsArray(0).getEastAsia(), style.getStyleId());
-        assertEquals(32, new BigInteger(String.valueOf(style.getCTStyle().getRPr().getSzArray(0).getVal())).intValue());
+        assertEquals(
+                32,
+                new BigInteger(String.valueOf(
+                                style.getCTStyle().getRPr().getSzArray(0).getVal()))
+                        .intValue());
         assertEquals(bold, style.getCTStyle().getRPr().sizeOfBArray() > 0, style.getStyleId());
     }
 
@@ -129,9 +149,18 @@ public final class DocxChecks {
         Files.createDirectories(out);
         Process soffice;
         try {
-            soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", out.toString(), docx.toString())
-                    .redirectErrorStream(true).start();
+            soffice = new ProcessBuilder(
+                            "soffice",
+                            "-env:UserInstallation=" + profile.toUri(),
+                            "--headless",
+                            "--norestore",
+                            "--convert-to",
+                            "pdf",
+                            "--outdir",
+                            out.toString(),
+                            docx.toString())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             throw new AssertionError("LibreOffice (soffice) is required: apt-get install -y libreoffice-writer", e);
         }

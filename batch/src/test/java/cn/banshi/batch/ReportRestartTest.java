@@ -39,6 +39,7 @@ class ReportRestartTest {
 
     @TempDir
     Path reference;
+
     @TempDir
     Path interrupted;
 
@@ -48,32 +49,61 @@ class ReportRestartTest {
         List<CaseSpec> specs = new ArrayList<>();
         for (int i = 0; i < 160; i++) {
             LocalDate received = LocalDate.of(2021, 1, 3).plusDays(i * 2L);
-            String village = List.of("meijiadu", "fucun", "hongxing", "gaocheng-cun").get(i % 4);
-            specs.add(i % 5 == 0
-                    ? open(CaseType.COMPLAINT, "environment", village, received + "T09:30", received.plusDays(15).toString())
-                    : finished(i % 2 == 0 ? CaseType.DISPUTE : CaseType.HELP, i % 2 == 0 ? "dispute-neighbour" : "health",
-                    village, received + "T09:30", received.plusDays(10).toString(), received.plusDays(i % 13).toString(),
-                    i % 2 == 0 ? (i % 7 == 0 ? "no-agreement" : "agreement-reached") : "resolved", 3 + i % 3));
+            String village =
+                    List.of("meijiadu", "fucun", "hongxing", "gaocheng-cun").get(i % 4);
+            specs.add(
+                    i % 5 == 0
+                            ? open(
+                                    CaseType.COMPLAINT,
+                                    "environment",
+                                    village,
+                                    received + "T09:30",
+                                    received.plusDays(15).toString())
+                            : finished(
+                                    i % 2 == 0 ? CaseType.DISPUTE : CaseType.HELP,
+                                    i % 2 == 0 ? "dispute-neighbour" : "health",
+                                    village,
+                                    received + "T09:30",
+                                    received.plusDays(10).toString(),
+                                    received.plusDays(i % 13).toString(),
+                                    i % 2 == 0 ? (i % 7 == 0 ? "no-agreement" : "agreement-reached") : "resolved",
+                                    3 + i % 3));
         }
         CaseWriter.write(dynamo, TOWN, specs);
         new StaffApi(dynamo, MutableClock.at("2021-12-10T09:00"), TOWN)
                 .activity("{\"date\":\"2021-12-04\",\"theme\":\"legal-education\",\"title\":\"举办宪法宣传周活动\"}");
 
-        try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(reference), MutableClock.at("2022-01-15T09:00"))) {
-            assertTrue(ReportTestSupport.run(jobs, ReportKind.RULE_OF_LAW_ANNUAL, 2021, TODAY).completed());
+        try (ReportJobs jobs =
+                ReportJobs.open(dynamo, ReportJobs.Settings.of(reference), MutableClock.at("2022-01-15T09:00"))) {
+            assertTrue(ReportTestSupport.run(jobs, ReportKind.RULE_OF_LAW_ANNUAL, 2021, TODAY)
+                    .completed());
         }
 
         Process child = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dbanshi.dynamodb.endpoint=" + LocalDynamo.endpoint(),
-                "-Dbanshi.tablePrefix=" + System.getProperty("banshi.tablePrefix"),
-                "-Dbanshi.batch.pageSize=4", "-Dbanshi.batch.pagesPerCommit=1", "-Dbanshi.batch.chunkPauseMillis=300",
-                "cn.banshi.batch.ReportCli", "--job", "rule-of-law-annual", "--town", TOWN, "--year", "2021",
-                "--data", interrupted.toString(), "--today", TODAY.toString()))
-                .redirectErrorStream(true).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dbanshi.dynamodb.endpoint=" + LocalDynamo.endpoint(),
+                        "-Dbanshi.tablePrefix=" + System.getProperty("banshi.tablePrefix"),
+                        "-Dbanshi.batch.pageSize=4",
+                        "-Dbanshi.batch.pagesPerCommit=1",
+                        "-Dbanshi.batch.chunkPauseMillis=300",
+                        "cn.banshi.batch.ReportCli",
+                        "--job",
+                        "rule-of-law-annual",
+                        "--town",
+                        TOWN,
+                        "--year",
+                        "2021",
+                        "--data",
+                        interrupted.toString(),
+                        "--today",
+                        TODAY.toString()))
+                .redirectErrorStream(true)
+                .start();
         long scannedWhenKilled = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 Matcher m = SCANNED.matcher(line);
@@ -86,26 +116,39 @@ class ReportRestartTest {
         } finally {
             child.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
         }
-        assertTrue(scannedWhenKilled > 0 && scannedWhenKilled < specs.size(), "killed while scanning: " + scannedWhenKilled);
-        assertTrue(!Files.exists(ReportTestSupport.file(interrupted, 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.JSON)));
+        assertTrue(
+                scannedWhenKilled > 0 && scannedWhenKilled < specs.size(),
+                "killed while scanning: " + scannedWhenKilled);
+        assertTrue(!Files.exists(
+                ReportTestSupport.file(interrupted, 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.JSON)));
 
         ReportJobs.Result resumed;
-        try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(interrupted), MutableClock.at("2022-02-01T09:00"))) {
-            resumed = jobs.run(ReportKind.RULE_OF_LAW_ANNUAL, TOWN, 2021, ReportTestSupport.ALL, null, null, Progress.NONE);
+        try (ReportJobs jobs =
+                ReportJobs.open(dynamo, ReportJobs.Settings.of(interrupted), MutableClock.at("2022-02-01T09:00"))) {
+            resumed = jobs.run(
+                    ReportKind.RULE_OF_LAW_ANNUAL, TOWN, 2021, ReportTestSupport.ALL, null, null, Progress.NONE);
         }
         assertTrue(resumed.completed(), () -> resumed.failures().toString());
         assertTrue(resumed.resumed());
-        assertEquals(2, resumed.run(), "the killed run (run 2, after the reference run 1 in the same repository) is resumed");
+        assertEquals(
+                2,
+                resumed.run(),
+                "the killed run (run 2, after the reference run 1 in the same repository) is resumed");
         assertTrue(resumed.casesReadInThisRun() > 0, "the uncommitted rest is read again");
-        assertTrue(resumed.casesReadInThisRun() < specs.size(),
+        assertTrue(
+                resumed.casesReadInThisRun() < specs.size(),
                 "resumed from the last commits, read " + resumed.casesReadInThisRun() + " of " + specs.size());
 
         for (ReportFormat f : List.of(ReportFormat.JSON, ReportFormat.MD, ReportFormat.HTML)) {
-            assertArrayEquals(Files.readAllBytes(ReportTestSupport.file(reference, 2021, ReportKind.RULE_OF_LAW_ANNUAL, f)),
-                    Files.readAllBytes(ReportTestSupport.file(interrupted, 2021, ReportKind.RULE_OF_LAW_ANNUAL, f)), f.fileName());
+            assertArrayEquals(
+                    Files.readAllBytes(ReportTestSupport.file(reference, 2021, ReportKind.RULE_OF_LAW_ANNUAL, f)),
+                    Files.readAllBytes(ReportTestSupport.file(interrupted, 2021, ReportKind.RULE_OF_LAW_ANNUAL, f)),
+                    f.fileName());
         }
-        assertArrayEquals(documentXml(ReportTestSupport.file(reference, 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.DOCX)),
-                documentXml(ReportTestSupport.file(interrupted, 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.DOCX)));
+        assertArrayEquals(
+                documentXml(ReportTestSupport.file(reference, 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.DOCX)),
+                documentXml(
+                        ReportTestSupport.file(interrupted, 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.DOCX)));
     }
 
     private static byte[] documentXml(Path docx) throws Exception {

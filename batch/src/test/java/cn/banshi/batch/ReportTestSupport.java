@@ -24,7 +24,9 @@ public final class ReportTestSupport {
     private ReportTestSupport() {}
 
     public static Path file(Path data, int year, ReportKind kind, ReportFormat format) {
-        return new FileReportStore(data.resolve("reports")).directory(TOWN, year, kind).resolve(format.fileName());
+        return new FileReportStore(data.resolve("reports"))
+                .directory(TOWN, year, kind)
+                .resolve(format.fileName());
     }
 
     public static String text(Path data, int year, ReportKind kind, ReportFormat format) {
@@ -49,7 +51,10 @@ public final class ReportTestSupport {
 
     /** The same rounding the report states: one decimal, trailing zeros dropped. */
     public static String percent(long part, long whole) {
-        return new BigDecimal(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString() + "%";
+        return new BigDecimal(part * 100.0 / whole)
+                        .setScale(1, RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "%";
     }
 }

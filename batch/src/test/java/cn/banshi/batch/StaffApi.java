@@ -34,16 +34,36 @@ public final class StaffApi {
     }
 
     public JsonNode activity(String json) {
-        return call(new ActivitiesHandler(app), "POST", "/api/v1/admin/activities", "/api/v1/admin/activities", Map.of(), json, 201);
+        return call(
+                new ActivitiesHandler(app),
+                "POST",
+                "/api/v1/admin/activities",
+                "/api/v1/admin/activities",
+                Map.of(),
+                json,
+                201);
     }
 
     public JsonNode planItem(String json) {
-        return call(new PlanItemsHandler(app), "POST", "/api/v1/admin/plan-items", "/api/v1/admin/plan-items", Map.of(), json, 201);
+        return call(
+                new PlanItemsHandler(app),
+                "POST",
+                "/api/v1/admin/plan-items",
+                "/api/v1/admin/plan-items",
+                Map.of(),
+                json,
+                201);
     }
 
     public JsonNode planStatus(String id, String status) {
-        return call(new PlanItemsHandler(app), "PUT", "/api/v1/admin/plan-items/{id}", "/api/v1/admin/plan-items/" + id,
-                Map.of("id", id), "{\"status\":\"" + status + "\"}", 200);
+        return call(
+                new PlanItemsHandler(app),
+                "PUT",
+                "/api/v1/admin/plan-items/{id}",
+                "/api/v1/admin/plan-items/" + id,
+                Map.of("id", id),
+                "{\"status\":\"" + status + "\"}",
+                200);
     }
 
     public JsonNode planItems(int year) {
@@ -53,30 +73,55 @@ public final class StaffApi {
     }
 
     public JsonNode disclosureFigures(int year, String json) {
-        return call(new DisclosureFiguresHandler(app), "PUT", "/api/v1/admin/disclosure-figures/{year}",
-                "/api/v1/admin/disclosure-figures/" + year, Map.of("year", Integer.toString(year)), json, 200);
+        return call(
+                new DisclosureFiguresHandler(app),
+                "PUT",
+                "/api/v1/admin/disclosure-figures/{year}",
+                "/api/v1/admin/disclosure-figures/" + year,
+                Map.of("year", Integer.toString(year)),
+                json,
+                200);
     }
 
     /** A citizen's online information request (the public route), as it would arrive today. */
     public JsonNode submitInfoRequest(String json) {
-        return call(new SubmissionHandler(app), "POST", "/api/v1/towns/{town}/info-requests",
-                "/api/v1/towns/" + town + "/info-requests", Map.of("town", town), json, 201);
+        return call(
+                new SubmissionHandler(app),
+                "POST",
+                "/api/v1/towns/{town}/info-requests",
+                "/api/v1/towns/" + town + "/info-requests",
+                Map.of("town", town),
+                json,
+                201);
     }
 
     /** A town admin's action on a case, at its current version. */
     public JsonNode act(String trackingNo, String json) {
         long version = app.cases().find(trackingNo).orElseThrow().version();
         String body = json.replaceFirst("\\{", "{\"expectedVersion\":" + version + ",");
-        return call(new StaffCasesHandler(app), "POST", "/api/v1/admin/cases/{trackingNo}/actions",
-                "/api/v1/admin/cases/" + trackingNo + "/actions", Map.of("trackingNo", trackingNo), body, 200);
+        return call(
+                new StaffCasesHandler(app),
+                "POST",
+                "/api/v1/admin/cases/{trackingNo}/actions",
+                "/api/v1/admin/cases/" + trackingNo + "/actions",
+                Map.of("trackingNo", trackingNo),
+                body,
+                200);
     }
 
-    private JsonNode call(ApiHandler handler, String method, String route, String path, Map<String, String> params,
-                          String body, int expected) {
+    private JsonNode call(
+            ApiHandler handler,
+            String method,
+            String route,
+            String path,
+            Map<String, String> params,
+            String body,
+            int expected) {
         return send(handler, event(method, route, path, params, body), expected);
     }
 
-    private APIGatewayV2HTTPEvent event(String method, String route, String path, Map<String, String> params, String body) {
+    private APIGatewayV2HTTPEvent event(
+            String method, String route, String path, Map<String, String> params, String body) {
         APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
         e.setRouteKey(method + " " + route);
         e.setRawPath(path);
@@ -88,8 +133,10 @@ public final class StaffApi {
         }
         e.setHeaders(headers);
         APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
+                new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt =
+                new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
         jwt.setClaims(Map.of("sub", "admin-1", "town", town, "role", "town-admin"));
         authorizer.setJwt(jwt);
         context.setAuthorizer(authorizer);

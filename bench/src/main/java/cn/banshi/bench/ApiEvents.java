@@ -15,9 +15,15 @@ public final class ApiEvents {
 
     private ApiEvents() {}
 
-    public static APIGatewayV2HTTPEvent event(String method, String routePath, String path, Map<String, String> pathParams,
-                                              Map<String, String> headers, Map<String, String> query, String body,
-                                              Map<String, String> claims) {
+    public static APIGatewayV2HTTPEvent event(
+            String method,
+            String routePath,
+            String path,
+            Map<String, String> pathParams,
+            Map<String, String> headers,
+            Map<String, String> query,
+            String body,
+            Map<String, String> claims) {
         ObjectNode e = Json.object();
         String routeKey = method + " " + routePath;
         e.put("version", "2.0").put("routeKey", routeKey).put("rawPath", path);
@@ -30,7 +36,9 @@ public final class ApiEvents {
             query.forEach(q::put);
         }
         ObjectNode rc = e.putObject("requestContext");
-        rc.put("routeKey", routeKey).put("stage", "$default").put("requestId", UUID.randomUUID().toString());
+        rc.put("routeKey", routeKey)
+                .put("stage", "$default")
+                .put("requestId", UUID.randomUUID().toString());
         rc.putObject("http").put("method", method).put("path", path).put("sourceIp", "203.0.113.7");
         if (claims != null) {
             ObjectNode jwt = rc.putObject("authorizer").putObject("jwt");
@@ -53,10 +61,16 @@ public final class ApiEvents {
 
     public static String complaintBody(String title) {
         ObjectNode body = Json.object();
-        body.put("type", "complaint").put("category", "environment").put("village", "meijiadu").put("title", title);
+        body.put("type", "complaint")
+                .put("category", "environment")
+                .put("village", "meijiadu")
+                .put("title", title);
         body.put("description", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。");
         body.putObject("location").put("address", "梅家渎村东河桥边");
-        body.putObject("submitter").put("name", "王小明").put("phone", "13912345678").put("anonymous", false);
+        body.putObject("submitter")
+                .put("name", "王小明")
+                .put("phone", "13912345678")
+                .put("anonymous", false);
         return Json.write(body);
     }
 }

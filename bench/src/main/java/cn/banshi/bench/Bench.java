@@ -44,7 +44,10 @@ public final class Bench {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
-                case "--levels" -> levels = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                case "--levels" ->
+                    levels = Arrays.stream(args[++i].split(","))
+                            .map(Integer::valueOf)
+                            .toList();
                 case "--towns" -> towns = Integer.parseInt(args[++i]);
                 case "--per-town" -> perTown = Integer.parseInt(args[++i]);
                 case "--items" -> items = Integer.parseInt(args[++i]);
@@ -61,7 +64,9 @@ public final class Bench {
         Path work = Path.of("bench", "target", "work");
         Files.createDirectories(work);
         StringBuilder out = new StringBuilder();
-        out.append("## Run of ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("\n\n");
+        out.append("## Run of ")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .append("\n\n");
         out.append("Machine: ").append(BenchEnv.machine()).append("  \n");
         out.append("Command: `bench/run.sh ").append(String.join(" ", args)).append("`\n\n");
         for (String name : which) {
@@ -83,16 +88,21 @@ public final class Bench {
                         yield new StaffListAtScaleBench(env, data).run(cases);
                     }
                 }
-                case "reports" -> new ReportsBench(work, pagesPerCommit, reportRounds,
-                        ReportsBench.Jvm.parse(reportJvms)).run(levels, towns, perTown);
+                case "reports" ->
+                    new ReportsBench(work, pagesPerCommit, reportRounds, ReportsBench.Jvm.parse(reportJvms))
+                            .run(levels, towns, perTown);
                 case "load" -> {
-                    try (BenchEnv env = new BenchEnv("load-", work.resolve("load-dynamodb-" + System.currentTimeMillis()))) {
+                    try (BenchEnv env =
+                            new BenchEnv("load-", work.resolve("load-dynamodb-" + System.currentTimeMillis()))) {
                         yield new BulkLoadBench(env).run(items, 8, puts);
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (coldstart, warm, scale, reports, load)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown benchmark " + name + " (coldstart, warm, scale, reports, load)");
             };
-            out.append(section).append(String.format("_(%s took %.0f s.)_%n%n", name, (System.nanoTime() - started) / 1e9));
+            out.append(section)
+                    .append(String.format("_(%s took %.0f s.)_%n%n", name, (System.nanoTime() - started) / 1e9));
             System.err.println(section);
         }
         Path result = work.resolve("result.md");

@@ -37,18 +37,28 @@ public final class BenchEnv implements AutoCloseable {
         long memBytes = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         String cpu = "unknown CPU";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .orElse(cpu);
         } catch (Exception ignored) {
             // not Linux
         }
         String load = "";
         try {
-            load = ", load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            load = ", load average "
+                    + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (Exception ignored) {
             // not Linux
         }
-        return String.format("nproc %d (%s), %.1f GiB memory, JDK %s (%s)%s", Runtime.getRuntime().availableProcessors(), cpu,
-                memBytes / 1024.0 / 1024 / 1024, System.getProperty("java.version"), System.getProperty("java.vm.name"), load);
+        return String.format(
+                "nproc %d (%s), %.1f GiB memory, JDK %s (%s)%s",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                memBytes / 1024.0 / 1024 / 1024,
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                load);
     }
 }

@@ -29,12 +29,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * before {@code until}, a quarter of them still open, with due dates a few weeks after receipt.
  */
 public final class CaseGenerator {
-    private static final CaseType[] TYPES = {CaseType.COMPLAINT, CaseType.COMPLAINT, CaseType.COMPLAINT, CaseType.COMPLAINT,
-            CaseType.HELP, CaseType.HELP, CaseType.ENQUIRY, CaseType.ENQUIRY, CaseType.SUGGESTION, CaseType.DISPUTE};
-    private static final CaseStatus[] OPEN = {CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.ASSIGNED,
-            CaseStatus.REPLIED};
-    private static final CaseStatus[] FINISHED = {CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.CLOSED,
-            CaseStatus.REJECTED};
+    private static final CaseType[] TYPES = {
+        CaseType.COMPLAINT,
+        CaseType.COMPLAINT,
+        CaseType.COMPLAINT,
+        CaseType.COMPLAINT,
+        CaseType.HELP,
+        CaseType.HELP,
+        CaseType.ENQUIRY,
+        CaseType.ENQUIRY,
+        CaseType.SUGGESTION,
+        CaseType.DISPUTE
+    };
+    private static final CaseStatus[] OPEN = {
+        CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.ASSIGNED, CaseStatus.REPLIED
+    };
+    private static final CaseStatus[] FINISHED = {
+        CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.CLOSED, CaseStatus.REJECTED
+    };
 
     private final Catalog catalog;
     private final LocalDate until;
@@ -52,25 +64,55 @@ public final class CaseGenerator {
         CaseType type = TYPES[r.nextInt(TYPES.length)];
         List<Category> categories = catalog.categoriesFor(type);
         Category category = categories.get(r.nextInt(categories.size()));
-        String village = catalog.villages().get(r.nextInt(catalog.villages().size())).id();
+        String village =
+                catalog.villages().get(r.nextInt(catalog.villages().size())).id();
         LocalDate receivedOn = until.minusDays(r.nextInt(730));
-        Instant receivedAt = receivedOn.atTime(8 + r.nextInt(10), r.nextInt(60), r.nextInt(60)).atZone(ChinaTime.ZONE).toInstant();
+        Instant receivedAt = receivedOn
+                .atTime(8 + r.nextInt(10), r.nextInt(60), r.nextInt(60))
+                .atZone(ChinaTime.ZONE)
+                .toInstant();
         boolean open = receivedOn.isAfter(until.minusDays(60)) ? r.nextInt(2) == 0 : r.nextInt(20) == 0;
         CaseStatus status = open ? OPEN[r.nextInt(OPEN.length)] : FINISHED[r.nextInt(FINISHED.length)];
         String trackingNo = TrackingNumbers.newTrackingNo(ids);
         Personal personal = Personal.ofSubmitter(
                         new Personal.Person("测试" + (i % 1000), String.format("139%08d", i), false, null))
                 .withLocation(new Personal.Location("高塍镇测试路" + (i % 500) + "号", null, null));
-        HistoryEntry first = new HistoryEntry(1, receivedAt, "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED,
-                "已收到您的" + type.nameZh(), null);
-        List<HistoryEntry> history = status == CaseStatus.SUBMITTED ? List.of(first)
-                : List.of(first, new HistoryEntry(2, receivedAt.plusSeconds(86_400), "staff@" + catalog.town().id(),
-                        actionTo(status), CaseStatus.SUBMITTED, status, "办理进展：" + status.nameZh(), null));
-        return new CaseRecord(trackingNo, catalog.town().id(), type, category.id(), village,
-                "第" + i + "号 " + category.name() + "问题", "关于" + category.name() + "的反映，编号 " + i + "，请尽快处理。",
-                r.nextInt(5) == 0 ? "hotline-12345" : "online", status, history.size(), receivedAt, receivedOn,
-                receivedOn.plusDays(15 + r.nextInt(20)), 0, personal, CaseDetails.empty(type), AccessCodes.hash(trackingNo, "4F7QKM2X9D"),
-                history, null, null);
+        HistoryEntry first = new HistoryEntry(
+                1, receivedAt, "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED, "已收到您的" + type.nameZh(), null);
+        List<HistoryEntry> history = status == CaseStatus.SUBMITTED
+                ? List.of(first)
+                : List.of(
+                        first,
+                        new HistoryEntry(
+                                2,
+                                receivedAt.plusSeconds(86_400),
+                                "staff@" + catalog.town().id(),
+                                actionTo(status),
+                                CaseStatus.SUBMITTED,
+                                status,
+                                "办理进展：" + status.nameZh(),
+                                null));
+        return new CaseRecord(
+                trackingNo,
+                catalog.town().id(),
+                type,
+                category.id(),
+                village,
+                "第" + i + "号 " + category.name() + "问题",
+                "关于" + category.name() + "的反映，编号 " + i + "，请尽快处理。",
+                r.nextInt(5) == 0 ? "hotline-12345" : "online",
+                status,
+                history.size(),
+                receivedAt,
+                receivedOn,
+                receivedOn.plusDays(15 + r.nextInt(20)),
+                0,
+                personal,
+                CaseDetails.empty(type),
+                AccessCodes.hash(trackingNo, "4F7QKM2X9D"),
+                history,
+                null,
+                null);
     }
 
     /** The hotline action that leads to {@code status} (the generated history jumps there in one step). */

@@ -7,5 +7,14 @@ import java.time.LocalDate;
  * {@code leaderDuty} marks what the principal leaders did as first responsible persons (report section 3).
  * {@code participants} says who took part (groups, not citizens' names).
  */
-public record Activity(String id, String town, LocalDate date, ActivityTheme theme, String title, String description,
-                       String place, String participants, boolean leaderDuty, long version) {}
+public record Activity(
+        String id,
+        String town,
+        LocalDate date,
+        ActivityTheme theme,
+        String title,
+        String description,
+        String place,
+        String participants,
+        boolean leaderDuty,
+        long version) {}

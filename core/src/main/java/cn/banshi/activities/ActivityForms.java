@@ -13,12 +13,22 @@ public final class ActivityForms {
     private ActivityForms() {}
 
     /** The fields of a body; on PUT absent fields stay as they are. */
-    public record Changes(Optional<LocalDate> date, Optional<ActivityTheme> theme, Optional<String> title,
-                          Optional<String> description, Optional<String> place, Optional<String> participants,
-                          Optional<Boolean> leaderDuty) {
+    public record Changes(
+            Optional<LocalDate> date,
+            Optional<ActivityTheme> theme,
+            Optional<String> title,
+            Optional<String> description,
+            Optional<String> place,
+            Optional<String> participants,
+            Optional<Boolean> leaderDuty) {
         public boolean isEmpty() {
-            return date.isEmpty() && theme.isEmpty() && title.isEmpty() && description.isEmpty() && place.isEmpty()
-                    && participants.isEmpty() && leaderDuty.isEmpty();
+            return date.isEmpty()
+                    && theme.isEmpty()
+                    && title.isEmpty()
+                    && description.isEmpty()
+                    && place.isEmpty()
+                    && participants.isEmpty()
+                    && leaderDuty.isEmpty();
         }
     }
 
@@ -26,7 +36,8 @@ public final class ActivityForms {
         Fields f = Fields.root(body).allowOnly(FIELDS);
         return new Changes(
                 f.optionalDate("date"),
-                f.optionalCode("theme", ActivityTheme.codes()).map(c -> ActivityTheme.find(c).orElseThrow()),
+                f.optionalCode("theme", ActivityTheme.codes())
+                        .map(c -> ActivityTheme.find(c).orElseThrow()),
                 f.optionalString("title", 2, 100),
                 f.optionalString("description", 1, 2000),
                 f.optionalString("place", 1, 100),
@@ -38,13 +49,14 @@ public final class ActivityForms {
     public static Activity create(JsonNode body, String town, IntFunction<String> newId) {
         Fields f = Fields.root(body).allowOnly(FIELDS);
         LocalDate date = f.requiredDate("date");
-        ActivityTheme theme = ActivityTheme.find(f.requiredCode("theme", ActivityTheme.codes())).orElseThrow();
+        ActivityTheme theme = ActivityTheme.find(f.requiredCode("theme", ActivityTheme.codes()))
+                .orElseThrow();
         String title = f.requiredString("title", 2, 100);
         String description = f.optionalString("description", 1, 2000).orElse(null);
         String place = f.optionalString("place", 1, 100).orElse(null);
         String participants = f.optionalString("participants", 1, 200).orElse(null);
         boolean leaderDuty = f.optionalBoolean("leaderDuty").orElse(theme == ActivityTheme.LEADERSHIP_DUTY);
-        return new Activity(newId.apply(date.getYear()), town, date, theme, title, description, place, participants,
-                leaderDuty, 1);
+        return new Activity(
+                newId.apply(date.getYear()), town, date, theme, title, description, place, participants, leaderDuty, 1);
     }
 }

@@ -43,10 +43,11 @@ public final class ActivityStore {
         List<Activity> result = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(table)
+            QueryRequest.Builder q = QueryRequest.builder()
+                    .tableName(table)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :year)")
-                    .expressionAttributeValues(Map.of(":pk", s(TownRecords.pk(town, KIND)),
-                            ":year", s(TownRecords.yearPrefix(year))));
+                    .expressionAttributeValues(
+                            Map.of(":pk", s(TownRecords.pk(town, KIND)), ":year", s(TownRecords.yearPrefix(year))));
             if (start != null) q.exclusiveStartKey(start);
             QueryResponse page = dynamo.query(q.build());
             page.items().forEach(item -> result.add(fromItem(item)));
@@ -57,15 +58,20 @@ public final class ActivityStore {
     }
 
     public Optional<Activity> find(String town, String id) {
-        var response = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(town, id)));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(fromItem(response.item())) : Optional.empty();
+        var response =
+                dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(town, id)));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(fromItem(response.item()))
+                : Optional.empty();
     }
 
     /** Applies the fields present, in one conditional update; empty when there is no such activity. */
     public Optional<Activity> update(String town, String id, ActivityForms.Changes changes, String actor, Instant now) {
         changes.date().ifPresent(d -> {
             if (d.getYear() != TownRecords.yearOf(id)) {
-                throw Errors.notAllowed("date", "活动日期不能改到其他年度，请删除后重新录入",
+                throw Errors.notAllowed(
+                        "date",
+                        "活动日期不能改到其他年度，请删除后重新录入",
                         "The date cannot move to another year; delete and create the activity again");
             }
         });
@@ -104,10 +110,17 @@ public final class ActivityStore {
     }
 
     static Activity fromItem(Map<String, AttributeValue> item) {
-        return new Activity(item.get("id").s(), item.get("town").s(), LocalDate.parse(item.get("date").s()),
-                ActivityTheme.find(item.get("theme").s()).orElse(ActivityTheme.OTHER), item.get("title").s(),
-                str(item, "description"), str(item, "place"), str(item, "participants"),
-                item.get("leaderDuty").bool(), Long.parseLong(item.get("version").n()));
+        return new Activity(
+                item.get("id").s(),
+                item.get("town").s(),
+                LocalDate.parse(item.get("date").s()),
+                ActivityTheme.find(item.get("theme").s()).orElse(ActivityTheme.OTHER),
+                item.get("title").s(),
+                str(item, "description"),
+                str(item, "place"),
+                str(item, "participants"),
+                item.get("leaderDuty").bool(),
+                Long.parseLong(item.get("version").n()));
     }
 
     private static String str(Map<String, AttributeValue> item, String name) {

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Entries name the staff member and the case, never the personal data itself.
  */
 public final class AuditLog {
-    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ChinaTime.ZONE);
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ChinaTime.ZONE);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -76,7 +77,8 @@ public final class AuditLog {
             // DynamoDB refuses a start key outside the key condition (or over 1 KiB) with a ValidationException
             String skText = new String(sk, StandardCharsets.UTF_8);
             byte[] canonical = skText.getBytes(StandardCharsets.UTF_8);
-            if (!Arrays.equals(sk, canonical) || sk.length > 1024
+            if (!Arrays.equals(sk, canonical)
+                    || sk.length > 1024
                     || Arrays.compareUnsigned(canonical, values.get(":lo").s().getBytes(StandardCharsets.UTF_8)) < 0
                     || Arrays.compareUnsigned(canonical, values.get(":hi").s().getBytes(StandardCharsets.UTF_8)) > 0) {
                 throw invalid;
@@ -85,8 +87,11 @@ public final class AuditLog {
         }
         Map<String, AttributeValue> exclusiveStart = start;
         QueryResponse response = dynamo.query(b -> {
-            b.tableName(table).keyConditionExpression("pk = :pk AND sk BETWEEN :lo AND :hi")
-                    .expressionAttributeValues(values).scanIndexForward(false).limit(limit);
+            b.tableName(table)
+                    .keyConditionExpression("pk = :pk AND sk BETWEEN :lo AND :hi")
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false)
+                    .limit(limit);
             if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
         });
         ObjectNode body = Json.object();
@@ -96,14 +101,21 @@ public final class AuditLog {
             entry.put("at", ChinaTime.timestamp(Instant.parse(item.get("at").s())));
             entry.put("sub", item.get("sub").s());
             entry.put("role", item.get("role").s());
-            if (item.containsKey("village")) entry.put("village", item.get("village").s());
+            if (item.containsKey("village"))
+                entry.put("village", item.get("village").s());
             entry.put("event", item.get("event").s());
-            if (item.containsKey("trackingNo")) entry.put("trackingNo", item.get("trackingNo").s());
-            if (item.containsKey("detail")) entry.put("detail", item.get("detail").s());
+            if (item.containsKey("trackingNo"))
+                entry.put("trackingNo", item.get("trackingNo").s());
+            if (item.containsKey("detail"))
+                entry.put("detail", item.get("detail").s());
         }
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-            body.put("nextCursor", Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    response.lastEvaluatedKey().get("sk").s().getBytes(StandardCharsets.UTF_8)));
+            body.put(
+                    "nextCursor",
+                    Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(
+                                    response.lastEvaluatedKey().get("sk").s().getBytes(StandardCharsets.UTF_8)));
         } else {
             body.putNull("nextCursor");
         }

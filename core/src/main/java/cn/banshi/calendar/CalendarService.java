@@ -53,24 +53,30 @@ public final class CalendarService {
         do {
             Map<String, AttributeValue> exclusiveStart = start;
             var response = dynamo.query(b -> {
-                b.tableName(table).keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PK))).consistentRead(true);
+                b.tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PK)))
+                        .consistentRead(true);
                 if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
             });
             for (Map<String, AttributeValue> item : response.items()) {
                 calendar = calendar.with(parse(item.get("arrangement").s()));
             }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
         return calendar;
     }
 
     /** Stores a validated year; callers check {@link YearArrangement#problems()} first. */
     public void put(YearArrangement arrangement) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS(PK),
-                "sk", AttributeValue.fromS(Integer.toString(arrangement.year())),
-                "arrangement", AttributeValue.fromS(Json.write(arrangement.toJson())))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "pk", AttributeValue.fromS(PK),
+                        "sk", AttributeValue.fromS(Integer.toString(arrangement.year())),
+                        "arrangement", AttributeValue.fromS(Json.write(arrangement.toJson())))));
         cached = null;
     }
 

@@ -16,8 +16,7 @@ public final class ChinaTime {
     /** China Standard Time (UTC+8, no daylight saving). */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private ChinaTime() {
-    }
+    private ChinaTime() {}
 
     /** Today's date in China according to {@code clock}; the clock's own zone is ignored. */
     public static LocalDate today(Clock clock) {
@@ -30,6 +29,7 @@ public final class ChinaTime {
      * {@code OffsetDateTime.toString()} drops zero seconds, which RFC 3339 parsers refuse).
      */
     public static String timestamp(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(ZONE).toOffsetDateTime());
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                instant.atZone(ZONE).toOffsetDateTime());
     }
 }

@@ -42,6 +42,7 @@ public final class Deadlines {
     public static final int PETITION_MAX_EXTENSION_DAYS = 30;
     /** Review / re-review: request within 30 days; opinion due within 30 days. */
     public static final int PETITION_REVIEW_REQUEST_DAYS = 30;
+
     public static final int PETITION_REVIEW_OPINION_DAYS = 30;
 
     private final WorkingDayCalendar calendar;
@@ -124,7 +125,8 @@ public final class Deadlines {
     /** The end of {@code term}, provisional when the count passes through a year not loaded. */
     public Due due(Term term) {
         LocalDate date = term.unit() == TimeLimit.Unit.WORKING
-                ? addWorkingDays(term.from(), term.days()) : addCalendarDays(term.from(), term.days());
+                ? addWorkingDays(term.from(), term.days())
+                : addCalendarDays(term.from(), term.days());
         return new Due(date, firstProvisionalYear(term.from(), date));
     }
 
@@ -183,7 +185,8 @@ public final class Deadlines {
      */
     public LocalDate petitionExtendedHandlingDue(LocalDate handlingDue, int extraDays) {
         if (extraDays < 1 || extraDays > PETITION_MAX_EXTENSION_DAYS) {
-            throw new IllegalArgumentException("extension must be 1.." + PETITION_MAX_EXTENSION_DAYS + " days: " + extraDays);
+            throw new IllegalArgumentException(
+                    "extension must be 1.." + PETITION_MAX_EXTENSION_DAYS + " days: " + extraDays);
         }
         return addCalendarDays(handlingDue, extraDays);
     }

@@ -117,14 +117,23 @@ public final class StatutoryHolidays {
             add(festivals, blocks, Festival.SPRING_FESTIVAL, range(firstMonthFirstDay.minusDays(1), 3));
         }
         if (year >= 2008) {
-            Solar qingming = Solar.fromYmd(year, 4, 10).getLunar().getJieQiTable().get("清明");
+            Solar qingming =
+                    Solar.fromYmd(year, 4, 10).getLunar().getJieQiTable().get("清明");
             add(festivals, blocks, Festival.QINGMING, range(solar(qingming), 1));
         }
         int labourDays = year >= 2025 ? 2 : year >= 2008 ? 1 : 3;
         add(festivals, blocks, Festival.LABOUR_DAY, range(MonthDay.of(5, 1).atYear(year), labourDays));
         if (year >= 2008) {
-            add(festivals, blocks, Festival.DRAGON_BOAT, range(solar(Lunar.fromYmd(year, 5, 5).getSolar()), 1));
-            add(festivals, blocks, Festival.MID_AUTUMN, range(solar(Lunar.fromYmd(year, 8, 15).getSolar()), 1));
+            add(
+                    festivals,
+                    blocks,
+                    Festival.DRAGON_BOAT,
+                    range(solar(Lunar.fromYmd(year, 5, 5).getSolar()), 1));
+            add(
+                    festivals,
+                    blocks,
+                    Festival.MID_AUTUMN,
+                    range(solar(Lunar.fromYmd(year, 8, 15).getSolar()), 1));
         }
         add(festivals, blocks, Festival.NATIONAL_DAY, range(MonthDay.of(10, 1).atYear(year), 3));
 
@@ -134,7 +143,8 @@ public final class StatutoryHolidays {
         List<Holiday> holidays = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             List<LocalDate> days = blocks.get(i);
-            long weekendDays = days.stream().filter(StatutoryHolidays::isWeekend).count();
+            long weekendDays =
+                    days.stream().filter(StatutoryHolidays::isWeekend).count();
             List<LocalDate> inLieu = new ArrayList<>();
             LocalDate d = days.get(days.size() - 1);
             while (inLieu.size() < weekendDays) {

@@ -76,8 +76,9 @@ public final class WorkingDayCalendar {
                 List<YearArrangement> list = new ArrayList<>();
                 for (JsonNode node : root) {
                     YearArrangement.Parsed parsed = YearArrangement.fromJson(node);
-                    list.add(parsed.arrangement().orElseThrow(() -> new IllegalStateException(
-                            RESOURCE + ": invalid arrangement " + node.path("year") + ": " + parsed.problems())));
+                    list.add(parsed.arrangement()
+                            .orElseThrow(() -> new IllegalStateException(RESOURCE + ": invalid arrangement "
+                                    + node.path("year") + ": " + parsed.problems())));
                 }
                 return of(list);
             } catch (IOException e) {

@@ -40,8 +40,13 @@ import java.util.Optional;
  *                           the clock is paused
  * @param pausedOn           the pause day, or {@code null} while running
  */
-public record WorkingDayClock(Deadlines deadlines, LocalDate countingFrom, int limit, int carriedWorkingDays,
-        List<Run> runs, LocalDate pausedOn) {
+public record WorkingDayClock(
+        Deadlines deadlines,
+        LocalDate countingFrom,
+        int limit,
+        int carriedWorkingDays,
+        List<Run> runs,
+        LocalDate pausedOn) {
 
     /** A period the clock ran: the working days after {@code from} up to and including {@code to}. */
     public record Run(LocalDate from, LocalDate to) {
@@ -66,8 +71,8 @@ public record WorkingDayClock(Deadlines deadlines, LocalDate countingFrom, int l
     }
 
     /** A clock with {@code usedWorkingDays} carried as a number (as stored before runs were recorded). */
-    public WorkingDayClock(Deadlines deadlines, LocalDate countingFrom, int limit, int usedWorkingDays,
-            LocalDate pausedOn) {
+    public WorkingDayClock(
+            Deadlines deadlines, LocalDate countingFrom, int limit, int usedWorkingDays, LocalDate pausedOn) {
         this(deadlines, countingFrom, limit, usedWorkingDays, List.of(), pausedOn);
     }
 
@@ -146,7 +151,8 @@ public record WorkingDayClock(Deadlines deadlines, LocalDate countingFrom, int l
             throw new IllegalArgumentException("extension must be 1.." + Deadlines.OGI_MAX_EXTENSION_WORKING_DAYS
                     + " working days: " + extraWorkingDays);
         }
-        return new WorkingDayClock(deadlines, countingFrom, limit + extraWorkingDays, carriedWorkingDays, runs, pausedOn);
+        return new WorkingDayClock(
+                deadlines, countingFrom, limit + extraWorkingDays, carriedWorkingDays, runs, pausedOn);
     }
 
     /** The same clock counted with another calculator (a calendar with a newly loaded year). */

@@ -131,8 +131,8 @@ public record YearArrangement(int year, String notice, Set<LocalDate> daysOff, S
         if (!problems.isEmpty()) {
             return new Parsed(Optional.empty(), problems);
         }
-        return new Parsed(Optional.of(new YearArrangement(year, notice, new HashSet<>(off), new HashSet<>(make))),
-                problems);
+        return new Parsed(
+                Optional.of(new YearArrangement(year, notice, new HashSet<>(off), new HashSet<>(make))), problems);
     }
 
     /** Parsed dates in JSON order; {@code null} where an element is malformed (already reported). */
@@ -140,8 +140,8 @@ public record YearArrangement(int year, String notice, Set<LocalDate> daysOff, S
         List<LocalDate> dates = new ArrayList<>();
         JsonNode array = node.get(name);
         if (array == null || !array.isArray()) {
-            problems.add(new CalendarProblem(name, "缺少日期数组（没有日期时请写 []）",
-                    "missing or not an array of dates (use [] for none)"));
+            problems.add(new CalendarProblem(
+                    name, "缺少日期数组（没有日期时请写 []）", "missing or not an array of dates (use [] for none)"));
             return dates;
         }
         for (int i = 0; i < array.size(); i++) {
@@ -155,7 +155,8 @@ public record YearArrangement(int year, String notice, Set<LocalDate> daysOff, S
                 }
             }
             if (date == null) {
-                problems.add(new CalendarProblem(name + "[" + i + "]",
+                problems.add(new CalendarProblem(
+                        name + "[" + i + "]",
                         "日期格式错误，应为 yyyy-MM-dd 的有效日期：" + element,
                         "not a valid yyyy-MM-dd date: " + element));
             }
@@ -169,10 +170,12 @@ public record YearArrangement(int year, String notice, Set<LocalDate> daysOff, S
     }
 
     /** Shared checks; {@code null} list elements are skipped (reported by the parser). */
-    private static void check(int year, String notice, List<LocalDate> off, List<LocalDate> make,
-            List<CalendarProblem> problems) {
+    private static void check(
+            int year, String notice, List<LocalDate> off, List<LocalDate> make, List<CalendarProblem> problems) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            problems.add(new CalendarProblem("year", "年份应在 " + MIN_YEAR + " 至 " + MAX_YEAR + " 之间：" + year,
+            problems.add(new CalendarProblem(
+                    "year",
+                    "年份应在 " + MIN_YEAR + " 至 " + MAX_YEAR + " 之间：" + year,
                     "year must be between " + MIN_YEAR + " and " + MAX_YEAR + ": " + year));
         }
         if (notice == null || notice.isBlank()) {
@@ -202,21 +205,23 @@ public record YearArrangement(int year, String notice, Set<LocalDate> daysOff, S
                 problems.add(duplicate(field, d));
             }
             if (offSet.contains(d)) {
-                problems.add(new CalendarProblem(field, d + " 同时被列为放假日和调休上班日",
-                        d + " is listed both as a day off and as a make-up working day"));
+                problems.add(new CalendarProblem(
+                        field, d + " 同时被列为放假日和调休上班日", d + " is listed both as a day off and as a make-up working day"));
             }
             DayOfWeek dow = d.getDayOfWeek();
             if (dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY) {
-                problems.add(new CalendarProblem(field, d + " 不是周六或周日，不能作为调休上班日",
-                        d + " is a " + dow + ", not a Saturday or Sunday; only weekend days can be make-up working days"));
+                problems.add(new CalendarProblem(
+                        field,
+                        d + " 不是周六或周日，不能作为调休上班日",
+                        d + " is a " + dow
+                                + ", not a Saturday or Sunday; only weekend days can be make-up working days"));
             }
         }
     }
 
     private static void checkYear(int year, LocalDate d, String field, List<CalendarProblem> problems) {
         if (d.getYear() != year) {
-            problems.add(new CalendarProblem(field, d + " 不在 " + year + " 年内",
-                    d + " is not in " + year));
+            problems.add(new CalendarProblem(field, d + " 不在 " + year + " 年内", d + " is not in " + year));
         }
     }
 

@@ -15,8 +15,7 @@ public final class AccessCodes {
 
     public static boolean matches(String trackingNo, String canonicalAccessCode, String storedHash) {
         byte[] candidate = hash(trackingNo, canonicalAccessCode).getBytes(StandardCharsets.US_ASCII);
-        return storedHash != null
-                && MessageDigest.isEqual(candidate, storedHash.getBytes(StandardCharsets.US_ASCII));
+        return storedHash != null && MessageDigest.isEqual(candidate, storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     static byte[] sha256(String text) {

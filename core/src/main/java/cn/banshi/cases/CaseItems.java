@@ -77,11 +77,13 @@ public final class CaseItems {
             item.put("finishedOn", s(r.on().toString()));
             item.put("onTime", AttributeValue.fromBool(r.onTime()));
             item.put("outcome", s(r.outcome()));
-            if (r.agreementFulfilled() != null) item.put("agreementFulfilled", AttributeValue.fromBool(r.agreementFulfilled()));
+            if (r.agreementFulfilled() != null)
+                item.put("agreementFulfilled", AttributeValue.fromBool(r.agreementFulfilled()));
         }
         if (c.rating() != null) {
             item.put("rating", AttributeValue.fromN(Integer.toString(c.rating().score())));
-            if (c.rating().comment() != null) item.put("ratingComment", s(c.rating().comment()));
+            if (c.rating().comment() != null)
+                item.put("ratingComment", s(c.rating().comment()));
             item.put("ratedAt", s(c.rating().at().toString()));
         }
         return item;
@@ -91,11 +93,18 @@ public final class CaseItems {
         List<HistoryEntry> history = new ArrayList<>();
         for (AttributeValue v : item.get("history").l()) {
             Map<String, AttributeValue> m = v.m();
-            history.add(new HistoryEntry(Integer.parseInt(m.get("seq").n()), Instant.parse(m.get("at").s()),
-                    m.get("actor").s(), CaseAction.fromCode(m.get("action").s()),
-                    m.containsKey("from") ? CaseStatus.fromCode(m.get("from").s()) : null, CaseStatus.fromCode(m.get("to").s()),
-                    str(m, "publicNote"), str(m, "note"),
-                    m.containsKey("effectiveOn") ? LocalDate.parse(m.get("effectiveOn").s()) : null));
+            history.add(new HistoryEntry(
+                    Integer.parseInt(m.get("seq").n()),
+                    Instant.parse(m.get("at").s()),
+                    m.get("actor").s(),
+                    CaseAction.fromCode(m.get("action").s()),
+                    m.containsKey("from") ? CaseStatus.fromCode(m.get("from").s()) : null,
+                    CaseStatus.fromCode(m.get("to").s()),
+                    str(m, "publicNote"),
+                    str(m, "note"),
+                    m.containsKey("effectiveOn")
+                            ? LocalDate.parse(m.get("effectiveOn").s())
+                            : null));
         }
         CaseType type = CaseType.fromCode(item.get("type").s());
         return new CaseRecord(
@@ -111,17 +120,32 @@ public final class CaseItems {
                 Long.parseLong(item.get("version").n()),
                 Instant.parse(item.get("receivedAt").s()),
                 LocalDate.parse(item.get("receivedOn").s()),
-                item.containsKey("dueDate") ? LocalDate.parse(item.get("dueDate").s()) : null,
-                item.containsKey(DUE_PROVISIONAL_YEAR) ? Integer.parseInt(item.get(DUE_PROVISIONAL_YEAR).n()) : 0,
+                item.containsKey("dueDate")
+                        ? LocalDate.parse(item.get("dueDate").s())
+                        : null,
+                item.containsKey(DUE_PROVISIONAL_YEAR)
+                        ? Integer.parseInt(item.get(DUE_PROVISIONAL_YEAR).n())
+                        : 0,
                 PersonalItems.fromAttribute(item.get("personal")),
                 DetailsItems.fromAttribute(type, item.get("details")),
                 str(item, "accessHash"),
                 history,
-                item.containsKey("finishedAt") ? new Resolution(Instant.parse(item.get("finishedAt").s()),
-                        LocalDate.parse(item.get("finishedOn").s()), item.get("onTime").bool(), item.get("outcome").s(),
-                        item.containsKey("agreementFulfilled") ? item.get("agreementFulfilled").bool() : null) : null,
-                item.containsKey("rating") ? new Rating(Integer.parseInt(item.get("rating").n()),
-                        str(item, "ratingComment"), Instant.parse(item.get("ratedAt").s())) : null);
+                item.containsKey("finishedAt")
+                        ? new Resolution(
+                                Instant.parse(item.get("finishedAt").s()),
+                                LocalDate.parse(item.get("finishedOn").s()),
+                                item.get("onTime").bool(),
+                                item.get("outcome").s(),
+                                item.containsKey("agreementFulfilled")
+                                        ? item.get("agreementFulfilled").bool()
+                                        : null)
+                        : null,
+                item.containsKey("rating")
+                        ? new Rating(
+                                Integer.parseInt(item.get("rating").n()),
+                                str(item, "ratingComment"),
+                                Instant.parse(item.get("ratedAt").s()))
+                        : null);
     }
 
     private static AttributeValue s(String value) {

@@ -31,8 +31,7 @@ public interface CaseStore {
      * Streams the figures-relevant facts of a town's cases (or one village's when {@code village} is set)
      * received between the two dates inclusive, through the received-date indexes, one page at a time.
      */
-    void forEachFacts(String town, String village, LocalDate from, LocalDate to,
-                      Consumer<CaseFacts> consumer);
+    void forEachFacts(String town, String village, LocalDate from, LocalDate to, Consumer<CaseFacts> consumer);
 
     /** How many open cases of a town (or village) are due before {@code bound}: a COUNT query on the index. */
     int countOpenDueBefore(String town, String village, LocalDate bound);

@@ -7,8 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** People's mediation: when it was accepted, the mediator, the sessions held and the result's summary. */
-public record DisputeDetails(LocalDate acceptedOn, String mediator, List<Session> sessions, String resultSummary,
-                             Term term, Supervision supervision) implements CaseDetails {
+public record DisputeDetails(
+        LocalDate acceptedOn,
+        String mediator,
+        List<Session> sessions,
+        String resultSummary,
+        Term term,
+        Supervision supervision)
+        implements CaseDetails {
     public static final DisputeDetails EMPTY = new DisputeDetails(null, null, null, null, null, Supervision.NONE);
 
     /** One mediation session. */

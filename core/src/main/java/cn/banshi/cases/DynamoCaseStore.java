@@ -53,7 +53,8 @@ public final class DynamoCaseStore implements CaseStore {
             values = Map.of(":ref", AttributeValue.fromS(idempotencyRef), ":one", AttributeValue.fromN("1"));
         }
         try {
-            PutItemRequest.Builder request = PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition);
+            PutItemRequest.Builder request =
+                    PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition);
             if (!values.isEmpty()) request.expressionAttributeValues(values);
             dynamo.putItem(request.build());
         } catch (ConditionalCheckFailedException taken) {
@@ -63,18 +64,21 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public Optional<CaseRecord> find(String trackingNo) {
-        GetItemResponse response = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(trackingNo))));
+        GetItemResponse response = dynamo.getItem(
+                b -> b.tableName(table).consistentRead(true).key(Map.of("pk", AttributeValue.fromS(trackingNo))));
         return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(CaseItems.fromItem(response.item())) : Optional.empty();
+                ? Optional.of(CaseItems.fromItem(response.item()))
+                : Optional.empty();
     }
 
     @Override
     public void update(CaseRecord next) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(CaseItems.toItem(next))
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(CaseItems.toItem(next))
                     .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(next.version() - 1)))));
+                    .expressionAttributeValues(
+                            Map.of(":expected", AttributeValue.fromN(Long.toString(next.version() - 1)))));
         } catch (ConditionalCheckFailedException stale) {
             throw new VersionConflictException();
         }
@@ -86,16 +90,21 @@ public final class DynamoCaseStore implements CaseStore {
         Map<String, AttributeValue> startKey = q.cursor() == null ? null : decodeCursor(q.cursor(), plan);
         List<CaseRecord> items = new ArrayList<>();
         while (true) {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(plan.index.name())
-                    .keyConditionExpression(plan.keyCondition).scanIndexForward(plan.ascending)
-                    .expressionAttributeNames(plan.names).expressionAttributeValues(plan.values)
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(plan.index.name())
+                    .keyConditionExpression(plan.keyCondition)
+                    .scanIndexForward(plan.ascending)
+                    .expressionAttributeNames(plan.names)
+                    .expressionAttributeValues(plan.values)
                     // with a FilterExpression most of a page may be filtered out: read further per round trip
                     .limit(plan.filter == null ? Math.max(q.limit(), 25) : Math.max(q.limit() * 10, 250));
             if (plan.filter != null) request.filterExpression(plan.filter);
             if (startKey != null) request.exclusiveStartKey(startKey);
             QueryResponse response = dynamo.query(request.build());
             List<Map<String, AttributeValue>> page = response.items();
-            boolean pageHasMore = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            boolean pageHasMore = response.hasLastEvaluatedKey()
+                    && !response.lastEvaluatedKey().isEmpty();
             for (int i = 0; i < page.size(); i++) {
                 items.add(CaseItems.fromItem(page.get(i)));
                 if (items.size() == q.limit()) {
@@ -108,31 +117,60 @@ public final class DynamoCaseStore implements CaseStore {
         }
     }
 
-    private static final Map<String, String> FACT_NAMES = Map.of("#t", "type", "#s", "status", "#c", "category",
-            "#v", "village", "#r", "receivedOn", "#f", "finishedAt", "#o", "onTime", "#u", "outcome", "#g", "rating");
+    private static final Map<String, String> FACT_NAMES = Map.of(
+            "#t",
+            "type",
+            "#s",
+            "status",
+            "#c",
+            "category",
+            "#v",
+            "village",
+            "#r",
+            "receivedOn",
+            "#f",
+            "finishedAt",
+            "#o",
+            "onTime",
+            "#u",
+            "outcome",
+            "#g",
+            "rating");
 
     @Override
-    public void forEachFacts(String town, String village, LocalDate from, LocalDate to,
-                             Consumer<CaseFacts> consumer) {
+    public void forEachFacts(String town, String village, LocalDate from, LocalDate to, Consumer<CaseFacts> consumer) {
         Plan plan = plan(new CaseQuery(town, null, null, village, null, from, to, null, null, false, 1000, null));
         Map<String, String> names = new HashMap<>(plan.names);
         names.putAll(FACT_NAMES);
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(plan.index.name())
-                    .keyConditionExpression(plan.keyCondition).expressionAttributeNames(names)
-                    .expressionAttributeValues(plan.values).projectionExpression(String.join(", ", FACT_NAMES.keySet()));
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(plan.index.name())
+                    .keyConditionExpression(plan.keyCondition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(plan.values)
+                    .projectionExpression(String.join(", ", FACT_NAMES.keySet()));
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse response = dynamo.query(request.build());
             for (Map<String, AttributeValue> item : response.items()) {
-                consumer.accept(new CaseFacts(CaseType.fromCode(item.get("type").s()), item.get("status").s(),
-                        item.get("category").s(), item.containsKey("village") ? item.get("village").s() : null,
-                        LocalDate.parse(item.get("receivedOn").s()), item.containsKey("finishedAt"),
+                consumer.accept(new CaseFacts(
+                        CaseType.fromCode(item.get("type").s()),
+                        item.get("status").s(),
+                        item.get("category").s(),
+                        item.containsKey("village") ? item.get("village").s() : null,
+                        LocalDate.parse(item.get("receivedOn").s()),
+                        item.containsKey("finishedAt"),
                         item.containsKey("onTime") && item.get("onTime").bool(),
                         item.containsKey("outcome") ? item.get("outcome").s() : null,
-                        item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null));
+                        item.containsKey("rating")
+                                ? Integer.valueOf(item.get("rating").n())
+                                : null));
             }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
     }
 
@@ -142,14 +180,21 @@ public final class DynamoCaseStore implements CaseStore {
         int count = 0;
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(plan.index.name())
-                    .keyConditionExpression(plan.keyCondition).expressionAttributeNames(plan.names)
-                    .expressionAttributeValues(plan.values).select("COUNT");
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(plan.index.name())
+                    .keyConditionExpression(plan.keyCondition)
+                    .expressionAttributeNames(plan.names)
+                    .expressionAttributeValues(plan.values)
+                    .select("COUNT");
             if (plan.filter != null) request.filterExpression(plan.filter);
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse response = dynamo.query(request.build());
             count += response.count();
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
         return count;
     }
@@ -165,15 +210,21 @@ public final class DynamoCaseStore implements CaseStore {
         TableSpec.IndexSpec spec = Tables.spec(Tables.CASES).index(index);
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(index)
                     .keyConditionExpression("#pk = :pk AND #sk >= :from")
                     .expressionAttributeNames(Map.of("#pk", spec.partitionKey(), "#sk", spec.sortKey()))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(town), ":from", AttributeValue.fromS(from.toString())))
+                    .expressionAttributeValues(
+                            Map.of(":pk", AttributeValue.fromS(town), ":from", AttributeValue.fromS(from.toString())))
                     .limit(100);
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse response = dynamo.query(request.build());
             response.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
     }
 
@@ -182,17 +233,31 @@ public final class DynamoCaseStore implements CaseStore {
         TableSpec.IndexSpec spec = Tables.spec(Tables.CASES).index(Tables.CASES_BY_TOWN);
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(spec.name())
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(spec.name())
                     .keyConditionExpression("#pk = :pk AND #sk >= :from")
                     .filterExpression("attribute_not_exists(#due) AND attribute_exists(#details.#pending)")
-                    .expressionAttributeNames(Map.of("#pk", spec.partitionKey(), "#sk", spec.sortKey(), "#due", "dueDate",
-                            "#details", "details", "#pending", "dueDatePending"))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(town),
-                            ":from", AttributeValue.fromS(receivedFrom.toString())));
+                    .expressionAttributeNames(Map.of(
+                            "#pk",
+                            spec.partitionKey(),
+                            "#sk",
+                            spec.sortKey(),
+                            "#due",
+                            "dueDate",
+                            "#details",
+                            "details",
+                            "#pending",
+                            "dueDatePending"))
+                    .expressionAttributeValues(Map.of(
+                            ":pk", AttributeValue.fromS(town), ":from", AttributeValue.fromS(receivedFrom.toString())));
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse response = dynamo.query(request.build());
             response.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
     }
 
@@ -200,19 +265,33 @@ public final class DynamoCaseStore implements CaseStore {
         Plan plan = plan(q);
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(plan.index.name())
-                    .keyConditionExpression(plan.keyCondition).scanIndexForward(plan.ascending)
-                    .expressionAttributeNames(plan.names).expressionAttributeValues(plan.values).limit(q.limit());
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(plan.index.name())
+                    .keyConditionExpression(plan.keyCondition)
+                    .scanIndexForward(plan.ascending)
+                    .expressionAttributeNames(plan.names)
+                    .expressionAttributeValues(plan.values)
+                    .limit(q.limit());
             if (plan.filter != null) request.filterExpression(plan.filter);
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse response = dynamo.query(request.build());
             response.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
     }
 
-    private record Plan(TableSpec.IndexSpec index, String partitionValue, String keyCondition, String filter,
-                        Map<String, String> names, Map<String, AttributeValue> values, boolean ascending) {}
+    private record Plan(
+            TableSpec.IndexSpec index,
+            String partitionValue,
+            String keyCondition,
+            String filter,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            boolean ascending) {}
 
     private static Plan plan(CaseQuery q) {
         TableSpec spec = Tables.spec(Tables.CASES);
@@ -227,7 +306,8 @@ public final class DynamoCaseStore implements CaseStore {
         if (byDue) {
             index = spec.index(Tables.CASES_OPEN_BY_DUE);
             partition = q.town();
-            LocalDate bound = q.overdueOn() == null ? q.dueBefore()
+            LocalDate bound = q.overdueOn() == null
+                    ? q.dueBefore()
                     : q.dueBefore() == null || q.overdueOn().isBefore(q.dueBefore()) ? q.overdueOn() : q.dueBefore();
             if (bound != null) {
                 keyCondition = "#pk = :pk AND #sk < :bound";
@@ -257,8 +337,10 @@ public final class DynamoCaseStore implements CaseStore {
         if (keyCondition.contains("#sk")) names.put("#sk", index.sortKey());
         values.put(":pk", AttributeValue.fromS(partition));
         if (byDue && q.village() != null) filter(filters, names, values, "village", q.village());
-        if (!index.name().equals(Tables.CASES_BY_STATUS) && q.status() != null) filter(filters, names, values, "status", q.status());
-        if (!index.name().equals(Tables.CASES_BY_TYPE) && q.type() != null) filter(filters, names, values, "type", q.type());
+        if (!index.name().equals(Tables.CASES_BY_STATUS) && q.status() != null)
+            filter(filters, names, values, "status", q.status());
+        if (!index.name().equals(Tables.CASES_BY_TYPE) && q.type() != null)
+            filter(filters, names, values, "type", q.type());
         if (q.category() != null) filter(filters, names, values, "category", q.category());
         if (q.provisional()) {
             names.put("#prov", CaseItems.DUE_PROVISIONAL_YEAR);
@@ -274,8 +356,14 @@ public final class DynamoCaseStore implements CaseStore {
             values.put(":toDate", AttributeValue.fromS(q.to().toString()));
             filters.add("#ron <= :toDate");
         }
-        return new Plan(index, partition, keyCondition, filters.isEmpty() ? null : String.join(" AND ", filters),
-                names, values, ascending);
+        return new Plan(
+                index,
+                partition,
+                keyCondition,
+                filters.isEmpty() ? null : String.join(" AND ", filters),
+                names,
+                values,
+                ascending);
     }
 
     private static String rangeCondition(CaseQuery q, Map<String, AttributeValue> values) {
@@ -286,8 +374,12 @@ public final class DynamoCaseStore implements CaseStore {
         return "#pk = :pk AND #sk BETWEEN :lo AND :hi";
     }
 
-    private static void filter(List<String> filters, Map<String, String> names, Map<String, AttributeValue> values,
-                               String attribute, String value) {
+    private static void filter(
+            List<String> filters,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            String attribute,
+            String value) {
         names.put("#f_" + attribute, attribute);
         values.put(":f_" + attribute, AttributeValue.fromS(value));
         filters.add("#f_" + attribute + " = :f_" + attribute);
@@ -306,7 +398,9 @@ public final class DynamoCaseStore implements CaseStore {
         node.put("i", plan.index.name());
         ObjectNode k = node.putObject("k");
         key.forEach((name, value) -> k.put(name, value.s()));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(node).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Json.write(node).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Accepts only a cursor this query could have produced: same index, same partition (so never another town's). */
@@ -314,13 +408,19 @@ public final class DynamoCaseStore implements CaseStore {
         try {
             JsonNode node = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
             JsonNode k = node.get("k");
-            if (!plan.index.name().equals(node.path("i").asText()) || k == null
-                    || !plan.partitionValue.equals(k.path(plan.index.partitionKey()).asText(null))
-                    || !k.path("pk").isTextual() || !k.path(plan.index.sortKey()).isTextual() || k.size() != 3) {
+            if (!plan.index.name().equals(node.path("i").asText())
+                    || k == null
+                    || !plan.partitionValue.equals(
+                            k.path(plan.index.partitionKey()).asText(null))
+                    || !k.path("pk").isTextual()
+                    || !k.path(plan.index.sortKey()).isTextual()
+                    || k.size() != 3) {
                 throw invalidCursor();
             }
             Map<String, AttributeValue> key = new HashMap<>();
-            k.fields().forEachRemaining(e -> key.put(e.getKey(), AttributeValue.fromS(e.getValue().asText())));
+            k.fields()
+                    .forEachRemaining(e -> key.put(
+                            e.getKey(), AttributeValue.fromS(e.getValue().asText())));
             if (!withinKeyCondition(key, plan)) throw invalidCursor();
             return key;
         } catch (IllegalArgumentException | IOException e) {

@@ -11,12 +11,27 @@ import java.time.LocalDate;
  * (a paper notice posted on Friday and typed in on Monday), which the statutory clocks count from.
  * {@code fromStatus} is null only for the submission.
  */
-public record HistoryEntry(int seq, Instant at, String actor, CaseAction action, CaseStatus fromStatus,
-                           CaseStatus toStatus, String publicNote, String note, LocalDate effectiveOn) {
+public record HistoryEntry(
+        int seq,
+        Instant at,
+        String actor,
+        CaseAction action,
+        CaseStatus fromStatus,
+        CaseStatus toStatus,
+        String publicNote,
+        String note,
+        LocalDate effectiveOn) {
 
     /** An entry effective when it was typed. */
-    public HistoryEntry(int seq, Instant at, String actor, CaseAction action, CaseStatus fromStatus, CaseStatus toStatus,
-                        String publicNote, String note) {
+    public HistoryEntry(
+            int seq,
+            Instant at,
+            String actor,
+            CaseAction action,
+            CaseStatus fromStatus,
+            CaseStatus toStatus,
+            String publicNote,
+            String note) {
         this(seq, at, actor, action, fromStatus, toStatus, publicNote, note, null);
     }
 

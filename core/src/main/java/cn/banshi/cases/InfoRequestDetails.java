@@ -13,16 +13,27 @@ import java.util.Optional;
  * {@code extended} are null where the item has no such attribute ({@code extended} is stored false after a
  * correction).
  */
-public record InfoRequestDetails(String applicantKind, String form, String delivery, StoredClock clock,
-                                 LocalDate correctBy, LocalDate correctionRequestedOn, Boolean corrected,
-                                 Boolean extended, String extensionReason, LocalDate thirdPartyDue, String reply,
-                                 String withdrawReason, Supervision supervision) implements CaseDetails {
+public record InfoRequestDetails(
+        String applicantKind,
+        String form,
+        String delivery,
+        StoredClock clock,
+        LocalDate correctBy,
+        LocalDate correctionRequestedOn,
+        Boolean corrected,
+        Boolean extended,
+        String extensionReason,
+        LocalDate thirdPartyDue,
+        String reply,
+        String withdrawReason,
+        Supervision supervision)
+        implements CaseDetails {
     public static final InfoRequestDetails EMPTY = of(null, null, null);
 
     /** A new request's details. */
     public static InfoRequestDetails of(String applicantKind, String form, String delivery) {
-        return new InfoRequestDetails(applicantKind, form, delivery, null, null, null, null, null, null, null, null, null,
-                Supervision.NONE);
+        return new InfoRequestDetails(
+                applicantKind, form, delivery, null, null, null, null, null, null, null, null, null, Supervision.NONE);
     }
 
     public boolean isExtended() {
@@ -39,40 +50,123 @@ public record InfoRequestDetails(String applicantKind, String form, String deliv
     }
 
     public InfoRequestDetails withClock(WorkingDayClock next) {
-        return new InfoRequestDetails(applicantKind, form, delivery, StoredClock.of(next), correctBy,
-                correctionRequestedOn, corrected, extended, extensionReason, thirdPartyDue, reply, withdrawReason,
+        return new InfoRequestDetails(
+                applicantKind,
+                form,
+                delivery,
+                StoredClock.of(next),
+                correctBy,
+                correctionRequestedOn,
+                corrected,
+                extended,
+                extensionReason,
+                thirdPartyDue,
+                reply,
+                withdrawReason,
                 supervision);
     }
 
     public InfoRequestDetails correctionRequested(LocalDate by, LocalDate on) {
-        return new InfoRequestDetails(applicantKind, form, delivery, clock, by, on, corrected, extended,
-                extensionReason, thirdPartyDue, reply, withdrawReason, supervision);
+        return new InfoRequestDetails(
+                applicantKind,
+                form,
+                delivery,
+                clock,
+                by,
+                on,
+                corrected,
+                extended,
+                extensionReason,
+                thirdPartyDue,
+                reply,
+                withdrawReason,
+                supervision);
     }
 
     /** Corrected: the clock restarts, and with it the right to one extension. */
     public InfoRequestDetails correctionReceived() {
-        return new InfoRequestDetails(applicantKind, form, delivery, clock, correctBy, correctionRequestedOn, true,
-                false, extensionReason, thirdPartyDue, reply, withdrawReason, supervision);
+        return new InfoRequestDetails(
+                applicantKind,
+                form,
+                delivery,
+                clock,
+                correctBy,
+                correctionRequestedOn,
+                true,
+                false,
+                extensionReason,
+                thirdPartyDue,
+                reply,
+                withdrawReason,
+                supervision);
     }
 
     public InfoRequestDetails withThirdPartyDue(LocalDate next) {
-        return new InfoRequestDetails(applicantKind, form, delivery, clock, correctBy, correctionRequestedOn, corrected,
-                extended, extensionReason, next, reply, withdrawReason, supervision);
+        return new InfoRequestDetails(
+                applicantKind,
+                form,
+                delivery,
+                clock,
+                correctBy,
+                correctionRequestedOn,
+                corrected,
+                extended,
+                extensionReason,
+                next,
+                reply,
+                withdrawReason,
+                supervision);
     }
 
     public InfoRequestDetails extendedFor(String reason) {
-        return new InfoRequestDetails(applicantKind, form, delivery, clock, correctBy, correctionRequestedOn, corrected,
-                true, reason, thirdPartyDue, reply, withdrawReason, supervision);
+        return new InfoRequestDetails(
+                applicantKind,
+                form,
+                delivery,
+                clock,
+                correctBy,
+                correctionRequestedOn,
+                corrected,
+                true,
+                reason,
+                thirdPartyDue,
+                reply,
+                withdrawReason,
+                supervision);
     }
 
     public InfoRequestDetails withReply(String next) {
-        return new InfoRequestDetails(applicantKind, form, delivery, clock, correctBy, correctionRequestedOn, corrected,
-                extended, extensionReason, thirdPartyDue, next, withdrawReason, supervision);
+        return new InfoRequestDetails(
+                applicantKind,
+                form,
+                delivery,
+                clock,
+                correctBy,
+                correctionRequestedOn,
+                corrected,
+                extended,
+                extensionReason,
+                thirdPartyDue,
+                next,
+                withdrawReason,
+                supervision);
     }
 
     public InfoRequestDetails withWithdrawReason(String next) {
-        return new InfoRequestDetails(applicantKind, form, delivery, clock, correctBy, correctionRequestedOn, corrected,
-                extended, extensionReason, thirdPartyDue, reply, next, supervision);
+        return new InfoRequestDetails(
+                applicantKind,
+                form,
+                delivery,
+                clock,
+                correctBy,
+                correctionRequestedOn,
+                corrected,
+                extended,
+                extensionReason,
+                thirdPartyDue,
+                reply,
+                next,
+                supervision);
     }
 
     /** Information requests count on their clock, never on a term. */
@@ -88,7 +182,19 @@ public record InfoRequestDetails(String applicantKind, String form, String deliv
 
     @Override
     public InfoRequestDetails withSupervision(Supervision next) {
-        return new InfoRequestDetails(applicantKind, form, delivery, clock, correctBy, correctionRequestedOn, corrected,
-                extended, extensionReason, thirdPartyDue, reply, withdrawReason, next);
+        return new InfoRequestDetails(
+                applicantKind,
+                form,
+                delivery,
+                clock,
+                correctBy,
+                correctionRequestedOn,
+                corrected,
+                extended,
+                extensionReason,
+                thirdPartyDue,
+                reply,
+                withdrawReason,
+                next);
     }
 }

@@ -40,8 +40,16 @@ public record Personal(Person submitter, List<Person> parties, Applicant applica
      * The applicant of an information request: a natural person ({@code name}, {@code idType}, {@code idNumber}) or an
      * organisation ({@code organization}, {@code creditCode}, optionally a contact {@code name}).
      */
-    public record Applicant(String kind, String name, String idType, String idNumber, String organization,
-                            String creditCode, String phone, String email, String address) {}
+    public record Applicant(
+            String kind,
+            String name,
+            String idType,
+            String idNumber,
+            String organization,
+            String creditCode,
+            String phone,
+            String email,
+            String address) {}
 
     /**
      * Where the matter is. Coordinates keep the stored number exactly ({@code 31.45} stays {@code 31.45}); both or

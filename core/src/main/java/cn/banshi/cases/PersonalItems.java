@@ -35,15 +35,22 @@ public final class PersonalItems {
         ItemReader submitter = r.object("submitter");
         ItemReader applicant = r.object("applicant");
         ItemReader location = r.object("location");
-        return new Personal(submitter == null ? null : person(submitter), parties,
+        return new Personal(
+                submitter == null ? null : person(submitter),
+                parties,
                 applicant == null ? null : applicant(applicant),
-                location == null ? null : new Location(location.string("address"), location.decimal("lat"),
-                        location.decimal("lng")));
+                location == null
+                        ? null
+                        : new Location(location.string("address"), location.decimal("lat"), location.decimal("lng")));
     }
 
     private static AttributeValue person(Person p) {
-        return new ItemWriter().put("name", p.name()).put("phone", p.phone()).put("anonymous", p.anonymous())
-                .put("role", p.role()).build();
+        return new ItemWriter()
+                .put("name", p.name())
+                .put("phone", p.phone())
+                .put("anonymous", p.anonymous())
+                .put("role", p.role())
+                .build();
     }
 
     private static Person person(ItemReader r) {
@@ -51,18 +58,37 @@ public final class PersonalItems {
     }
 
     private static AttributeValue applicant(Applicant a) {
-        return new ItemWriter().put("kind", a.kind()).put("name", a.name()).put("idType", a.idType())
-                .put("idNumber", a.idNumber()).put("organization", a.organization()).put("creditCode", a.creditCode())
-                .put("phone", a.phone()).put("email", a.email()).put("address", a.address()).build();
+        return new ItemWriter()
+                .put("kind", a.kind())
+                .put("name", a.name())
+                .put("idType", a.idType())
+                .put("idNumber", a.idNumber())
+                .put("organization", a.organization())
+                .put("creditCode", a.creditCode())
+                .put("phone", a.phone())
+                .put("email", a.email())
+                .put("address", a.address())
+                .build();
     }
 
     private static Applicant applicant(ItemReader r) {
-        return new Applicant(r.string("kind"), r.string("name"), r.string("idType"), r.string("idNumber"),
-                r.string("organization"), r.string("creditCode"), r.string("phone"), r.string("email"),
+        return new Applicant(
+                r.string("kind"),
+                r.string("name"),
+                r.string("idType"),
+                r.string("idNumber"),
+                r.string("organization"),
+                r.string("creditCode"),
+                r.string("phone"),
+                r.string("email"),
                 r.string("address"));
     }
 
     private static AttributeValue location(Location l) {
-        return new ItemWriter().put("address", l.address()).put("lat", l.lat()).put("lng", l.lng()).build();
+        return new ItemWriter()
+                .put("address", l.address())
+                .put("lat", l.lat())
+                .put("lng", l.lng())
+                .build();
     }
 }

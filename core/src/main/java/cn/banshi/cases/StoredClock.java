@@ -10,16 +10,26 @@ import java.util.List;
  * readers of the item; {@code runs} and {@code carried} are null for clocks stored before runs were recorded (their
  * {@code used} days are then read as carried). {@code pausedOn} is null while the clock runs.
  */
-public record StoredClock(LocalDate countingFrom, int limit, int used, Integer carried, List<WorkingDayClock.Run> runs,
-                          LocalDate pausedOn) {
+public record StoredClock(
+        LocalDate countingFrom,
+        int limit,
+        int used,
+        Integer carried,
+        List<WorkingDayClock.Run> runs,
+        LocalDate pausedOn) {
 
     public StoredClock {
         runs = runs == null ? null : List.copyOf(runs);
     }
 
     public static StoredClock of(WorkingDayClock clock) {
-        return new StoredClock(clock.countingFrom(), clock.limit(), clock.usedWorkingDays(), clock.carriedWorkingDays(),
-                clock.runs(), clock.pausedOn());
+        return new StoredClock(
+                clock.countingFrom(),
+                clock.limit(),
+                clock.usedWorkingDays(),
+                clock.carriedWorkingDays(),
+                clock.runs(),
+                clock.pausedOn());
     }
 
     /** The clock, counted under {@code deadlines}' calendar. */

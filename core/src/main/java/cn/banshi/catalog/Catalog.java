@@ -125,12 +125,17 @@ public final class Catalog {
             ArrayNode ct = cn.putArray("types");
             c.types().forEach(t -> ct.add(t.code()));
             ObjectNode limits = cn.putObject("limits");
-            c.limits().forEach((t, l) -> limits.putObject(t.code())
-                    .put("days", l.days()).put("unit", l.unit().code()));
+            c.limits()
+                    .forEach((t, l) -> limits.putObject(t.code())
+                            .put("days", l.days())
+                            .put("unit", l.unit().code()));
         }
         ArrayNode vs = root.putArray("villages");
         for (Village v : villages) {
-            vs.addObject().put("id", v.id()).put("name", v.name()).put("kind", v.kind().code());
+            vs.addObject()
+                    .put("id", v.id())
+                    .put("name", v.name())
+                    .put("kind", v.kind().code());
         }
         return root;
     }
@@ -155,8 +160,9 @@ public final class Catalog {
         for (JsonNode v : array(root, "villages", where)) {
             String id = text(v, "id", where + " village");
             String kindCode = text(v, "kind", where + " village " + id);
-            Village.Kind kind = Village.Kind.fromCode(kindCode).orElseThrow(() ->
-                    new IllegalArgumentException(where + " village " + id + ": unknown kind " + kindCode));
+            Village.Kind kind = Village.Kind.fromCode(kindCode)
+                    .orElseThrow(() ->
+                            new IllegalArgumentException(where + " village " + id + ": unknown kind " + kindCode));
             villages.add(new Village(id, text(v, "name", where + " village " + id), kind));
         }
 
@@ -197,8 +203,8 @@ public final class Catalog {
     }
 
     private static CaseType caseType(String code, String at) {
-        CaseType type = CaseType.find(code).orElseThrow(() ->
-                new IllegalArgumentException(at + ": unknown case type " + code));
+        CaseType type =
+                CaseType.find(code).orElseThrow(() -> new IllegalArgumentException(at + ": unknown case type " + code));
         if (!type.hasCategories()) {
             throw new IllegalArgumentException(at + ": case type " + code + " cannot have categories");
         }
@@ -210,8 +216,8 @@ public final class Catalog {
             throw new IllegalArgumentException(at + ": expected {\"days\": N, \"unit\": ...}");
         }
         String unitCode = text(node, "unit", at);
-        TimeLimit.Unit unit = TimeLimit.Unit.fromCode(unitCode).orElseThrow(() ->
-                new IllegalArgumentException(at + ": unknown unit " + unitCode));
+        TimeLimit.Unit unit = TimeLimit.Unit.fromCode(unitCode)
+                .orElseThrow(() -> new IllegalArgumentException(at + ": unknown unit " + unitCode));
         return new TimeLimit(node.get("days").asInt(), unit);
     }
 

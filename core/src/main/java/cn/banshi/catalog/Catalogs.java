@@ -69,11 +69,13 @@ public final class Catalogs {
             String path = "cn/banshi/catalog/" + id + ".json";
             try (InputStream in = loader.getResourceAsStream(path)) {
                 if (in == null) {
-                    throw new IllegalStateException("town " + id + " is listed in " + INDEX + " but " + path + " is missing");
+                    throw new IllegalStateException(
+                            "town " + id + " is listed in " + INDEX + " but " + path + " is missing");
                 }
                 Catalog catalog = Catalog.parse(in);
                 if (!catalog.town().id().equals(id)) {
-                    throw new IllegalStateException(path + " declares town id " + catalog.town().id());
+                    throw new IllegalStateException(
+                            path + " declares town id " + catalog.town().id());
                 }
                 if (towns.put(id, catalog) != null) {
                     throw new IllegalStateException("town " + id + " is listed twice in " + INDEX);
@@ -93,7 +95,10 @@ public final class Catalogs {
             throw new IllegalStateException("missing classpath resource " + INDEX);
         }
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return r.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return r.lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + INDEX, e);
         }

@@ -41,8 +41,8 @@ public record Category(String id, String name, List<CaseType> types, Map<CaseTyp
             }
         }
         if (!set.equals(limits.isEmpty() ? EnumSet.noneOf(CaseType.class) : EnumSet.copyOf(limits.keySet()))) {
-            throw new IllegalArgumentException("category " + id + ": limits " + limits.keySet()
-                    + " must cover exactly its types " + set);
+            throw new IllegalArgumentException(
+                    "category " + id + ": limits " + limits.keySet() + " must cover exactly its types " + set);
         }
         types = Collections.unmodifiableList(new ArrayList<>(set));
         limits = Collections.unmodifiableMap(new EnumMap<>(limits));

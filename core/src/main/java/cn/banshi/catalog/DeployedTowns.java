@@ -24,7 +24,10 @@ public final class DeployedTowns {
     public static Set<String> parse(String configured, Catalogs catalogs) {
         if (configured == null || configured.isBlank()) return catalogs.townIds();
         Set<String> towns = new LinkedHashSet<>();
-        for (String id : Arrays.stream(configured.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()) {
+        for (String id : Arrays.stream(configured.split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList()) {
             if (catalogs.town(id).isEmpty()) {
                 throw new IllegalStateException(ENV + " names town '" + id + "', which is not in the catalog "
                         + List.copyOf(catalogs.townIds()));

@@ -16,9 +16,9 @@ import cn.banshi.cases.Personal.Applicant;
 import cn.banshi.cases.Personal.Location;
 import cn.banshi.cases.Personal.Person;
 import cn.banshi.cases.PetitionDetails;
-import cn.banshi.cases.Supervision;
 import cn.banshi.cases.Rating;
 import cn.banshi.cases.Resolution;
+import cn.banshi.cases.Supervision;
 import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalog;
@@ -54,17 +54,43 @@ public final class DemoCases {
     static final int INFO_CARRIED_IN = 5;
     /** Received in late December 2021, answered in January 2022. */
     static final int INFO_CARRIED_OUT = 4;
+
     static final String WEAK_VILLAGE = "fucun";
 
     private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾".split("");
     private static final String[] GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国玉兰志红文斌".split("");
-    private static final String[] OUTCOMES = {"disclosed", "disclosed", "disclosed", "disclosed", "partially-disclosed",
-            "partially-disclosed", "withheld:third-party-rights", "withheld:process-information", "unavailable:not-held",
-            "unavailable:not-held", "unavailable:needs-creation", "not-processed:petition-complaint",
-            "not-processed:duplicate", "other:no-correction", "other:other"};
-    private static final String[] APPLICANT_KINDS = {"natural-person", "natural-person", "natural-person", "natural-person",
-            "natural-person", "natural-person", "natural-person", "commercial-enterprise", "commercial-enterprise",
-            "research-institution", "public-interest-org", "legal-service-org", "other-org"};
+    private static final String[] OUTCOMES = {
+        "disclosed",
+        "disclosed",
+        "disclosed",
+        "disclosed",
+        "partially-disclosed",
+        "partially-disclosed",
+        "withheld:third-party-rights",
+        "withheld:process-information",
+        "unavailable:not-held",
+        "unavailable:not-held",
+        "unavailable:needs-creation",
+        "not-processed:petition-complaint",
+        "not-processed:duplicate",
+        "other:no-correction",
+        "other:other"
+    };
+    private static final String[] APPLICANT_KINDS = {
+        "natural-person",
+        "natural-person",
+        "natural-person",
+        "natural-person",
+        "natural-person",
+        "natural-person",
+        "natural-person",
+        "commercial-enterprise",
+        "commercial-enterprise",
+        "research-institution",
+        "public-interest-org",
+        "legal-service-org",
+        "other-org"
+    };
 
     /** Every generated case is marked as demo data. */
     private static final Supervision DEMO = new Supervision(null, null, true);
@@ -142,8 +168,11 @@ public final class DemoCases {
         LocalDate receivedOn = receivedOn(slot, r);
         Instant receivedAt = at(receivedOn, 8 + r.nextInt(11), r.nextInt(60));
         Village village = catalog.villages().get(r.nextInt(catalog.villages().size()));
-        String category = type == CaseType.INFO_REQUEST ? "government-information"
-                : catalog.categoriesFor(type).get(r.nextInt(catalog.categoriesFor(type).size())).id();
+        String category = type == CaseType.INFO_REQUEST
+                ? "government-information"
+                : catalog.categoriesFor(type)
+                        .get(r.nextInt(catalog.categoriesFor(type).size()))
+                        .id();
         boolean weak = village.id().equals(WEAK_VILLAGE);
         Flow flow = new Flow(receivedAt);
         Personal personal;
@@ -163,14 +192,20 @@ public final class DemoCases {
                 due = deadlines.addCalendarDays(accepted, 30);
                 flow.step(accepted, 14, CaseAction.ASSIGN_MEDIATOR, CaseStatus.MEDIATING, "已指派人民调解员");
                 LocalDate session = deadlines.addCalendarDays(accepted, 1 + r.nextInt(8));
-                details = DisputeDetails.EMPTY.withAcceptedOn(accepted).withMediator(village.name() + "人民调解委员会")
+                details = DisputeDetails.EMPTY
+                        .withAcceptedOn(accepted)
+                        .withMediator(village.name() + "人民调解委员会")
                         .withSession(new DisputeDetails.Session(session, "组织双方当事人面对面调解"));
                 flow.step(session, 15, CaseAction.RECORD_SESSION, CaseStatus.MEDIATING, "已于 " + session + " 组织调解");
                 LocalDate done = deadlines.addCalendarDays(session, r.nextInt(6));
                 flow.step(done, 16, CaseAction.RESOLVE, CaseStatus.RESOLVED, "调解成功，已达成调解协议");
                 boolean fulfilled = r.nextInt(100) < 97;
                 resolution = new Resolution(flow.last, done, !done.isAfter(due), "agreement-reached", fulfilled);
-                flow.step(deadlines.addCalendarDays(done, 20), 10, CaseAction.RECORD_FULFILMENT, CaseStatus.RESOLVED,
+                flow.step(
+                        deadlines.addCalendarDays(done, 20),
+                        10,
+                        CaseAction.RECORD_FULFILMENT,
+                        CaseStatus.RESOLVED,
                         fulfilled ? "调解协议已履行" : "调解协议未履行");
                 flow.step(deadlines.addCalendarDays(done, 25), 10, CaseAction.CLOSE, CaseStatus.CLOSED, "已回访，归档");
                 status = CaseStatus.CLOSED;
@@ -187,8 +222,8 @@ public final class DemoCases {
                 flow.step(acknowledged, 11, CaseAction.ACKNOWLEDGE, CaseStatus.IN_PROGRESS, "已受理，将于 " + due + " 前办结");
                 LocalDate replied = deadlines.addCalendarDays(acknowledged, 10 + r.nextInt(45));
                 // the demo's petitions record the handling body without the day it was forwarded
-                details = new PetitionDetails(null, handlingBody, null, acknowledged, null, null, replied, null, null,
-                        Supervision.NONE);
+                details = new PetitionDetails(
+                        null, handlingBody, null, acknowledged, null, null, replied, null, null, Supervision.NONE);
                 flow.step(replied, 15, CaseAction.REPLY, CaseStatus.RESOLVED, "已出具书面处理意见");
                 resolution = new Resolution(flow.last, replied, !replied.isAfter(due), "resolved", null);
                 status = CaseStatus.RESOLVED;
@@ -224,12 +259,17 @@ public final class DemoCases {
                 details = HotlineDetails.EMPTY.withAssignedTo(HotlineDetails.toVillage(village.id()));
                 flow.step(receivedOn, 11, CaseAction.ASSIGN, CaseStatus.ASSIGNED, "已派单至" + village.name() + "办理");
                 boolean late = r.nextInt(100) < (weak ? 18 : 3);
-                LocalDate replied = late ? deadlines.addWorkingDays(due, 1 + r.nextInt(5))
+                LocalDate replied = late
+                        ? deadlines.addWorkingDays(due, 1 + r.nextInt(5))
                         : deadlines.addWorkingDays(receivedOn, Math.max(1, r.nextInt(limit.days()) + 1));
                 flow.step(replied, 15, CaseAction.REPLY, CaseStatus.REPLIED, "答复：" + DemoTexts.reply(type, r));
                 flow.step(replied, 17, CaseAction.RESOLVE, CaseStatus.RESOLVED, "已办结");
                 resolution = new Resolution(flow.last, replied, !replied.isAfter(due), "resolved", null);
-                flow.step(deadlines.addCalendarDays(replied, 1 + r.nextInt(3)), 10, CaseAction.CLOSE, CaseStatus.CLOSED,
+                flow.step(
+                        deadlines.addCalendarDays(replied, 1 + r.nextInt(3)),
+                        10,
+                        CaseAction.CLOSE,
+                        CaseStatus.CLOSED,
                         "已回访，办结归档");
                 status = CaseStatus.CLOSED;
                 if (r.nextInt(100) < 65) {
@@ -242,9 +282,29 @@ public final class DemoCases {
         details = details.withSupervision(DEMO);
         String description = DemoTexts.description(title, village.name());
         String villageId = type == CaseType.INFO_REQUEST ? null : village.id();
-        return new DemoCase(new CaseRecord(trackingNo, catalog.town().id(), type, category, villageId, title, description,
-                r.nextInt(5) == 0 ? "hotline-12345" : "online", status, flow.history.size(), receivedAt, receivedOn, due, 0,
-                personal, details, AccessCodes.hash(trackingNo, accessCode), flow.history, resolution, rating), accessCode);
+        return new DemoCase(
+                new CaseRecord(
+                        trackingNo,
+                        catalog.town().id(),
+                        type,
+                        category,
+                        villageId,
+                        title,
+                        description,
+                        r.nextInt(5) == 0 ? "hotline-12345" : "online",
+                        status,
+                        flow.history.size(),
+                        receivedAt,
+                        receivedOn,
+                        due,
+                        0,
+                        personal,
+                        details,
+                        AccessCodes.hash(trackingNo, accessCode),
+                        flow.history,
+                        resolution,
+                        rating),
+                accessCode);
     }
 
     /**
@@ -253,8 +313,14 @@ public final class DemoCases {
      */
     public List<DemoCase> openCases(LocalDate today, int n) {
         List<DemoCase> out = new ArrayList<>();
-        CaseType[] types = {CaseType.COMPLAINT, CaseType.HELP, CaseType.ENQUIRY, CaseType.SUGGESTION, CaseType.DISPUTE,
-                CaseType.INFO_REQUEST};
+        CaseType[] types = {
+            CaseType.COMPLAINT,
+            CaseType.HELP,
+            CaseType.ENQUIRY,
+            CaseType.SUGGESTION,
+            CaseType.DISPUTE,
+            CaseType.INFO_REQUEST
+        };
         for (int i = 0; i < n; i++) {
             Random r = new Random(SEED * 7 + i);
             CaseType type = types[i % types.length];
@@ -271,18 +337,24 @@ public final class DemoCases {
             if (type == CaseType.INFO_REQUEST) {
                 category = "government-information";
                 personal = Personal.ofApplicant(applicant("natural-person", r));
-                details = InfoRequestDetails.of("natural-person", "electronic", "online").withSupervision(DEMO);
+                details = InfoRequestDetails.of("natural-person", "electronic", "online")
+                        .withSupervision(DEMO);
                 due = deadlines.addWorkingDays(receivedOn, 20);
                 title = "政府信息公开申请";
             } else {
-                category = catalog.categoriesFor(type).get(r.nextInt(catalog.categoriesFor(type).size())).id();
+                category = catalog.categoriesFor(type)
+                        .get(r.nextInt(catalog.categoriesFor(type).size()))
+                        .id();
                 personal = Personal.ofSubmitter(person(r));
                 if (type == CaseType.DISPUTE) personal = personal.withParties(List.of(person(r)));
                 details = CaseDetails.empty(type).withSupervision(DEMO);
                 TimeLimit limit = catalog.limitFor(category, type).orElseThrow();
-                due = limit.unit() == TimeLimit.Unit.WORKING ? deadlines.addWorkingDays(receivedOn, limit.days())
+                due = limit.unit() == TimeLimit.Unit.WORKING
+                        ? deadlines.addWorkingDays(receivedOn, limit.days())
                         : deadlines.addCalendarDays(receivedOn, limit.days());
-                title = type == CaseType.DISPUTE ? disputeTitleFor(category, r) : DemoTexts.hotlineTitle(category, type, r);
+                title = type == CaseType.DISPUTE
+                        ? disputeTitleFor(category, r)
+                        : DemoTexts.hotlineTitle(category, type, r);
             }
             Flow flow = new Flow(receivedAt);
             CaseStatus status = CaseStatus.SUBMITTED;
@@ -290,10 +362,27 @@ public final class DemoCases {
                 flow.step(receivedOn, 16, CaseAction.ACCEPT, CaseStatus.ACCEPTED, "已受理，正在安排办理");
                 status = CaseStatus.ACCEPTED;
             }
-            CaseRecord c = new CaseRecord(trackingNo, catalog.town().id(), type, category,
-                    type == CaseType.INFO_REQUEST ? null : village.id(), title, DemoTexts.description(title, village.name()),
-                    "online", status, flow.history.size(), receivedAt, receivedOn, due, 0, personal, details,
-                    AccessCodes.hash(trackingNo, accessCode), flow.history, null, null);
+            CaseRecord c = new CaseRecord(
+                    trackingNo,
+                    catalog.town().id(),
+                    type,
+                    category,
+                    type == CaseType.INFO_REQUEST ? null : village.id(),
+                    title,
+                    DemoTexts.description(title, village.name()),
+                    "online",
+                    status,
+                    flow.history.size(),
+                    receivedAt,
+                    receivedOn,
+                    due,
+                    0,
+                    personal,
+                    details,
+                    AccessCodes.hash(trackingNo, accessCode),
+                    flow.history,
+                    null,
+                    null);
             out.add(new DemoCase(c, accessCode));
         }
         return out;
@@ -322,7 +411,8 @@ public final class DemoCases {
 
     /** A named person with a phone (parties, like submitters, are marked not anonymous). */
     private static Person person(Random r) {
-        String name = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)]
+        String name = SURNAMES[r.nextInt(SURNAMES.length)]
+                + GIVEN[r.nextInt(GIVEN.length)]
                 + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
         String phone = "1" + (3 + r.nextInt(7)) + String.format("%09d", r.nextInt(1_000_000_000));
         return new Person(name, phone, false, null);
@@ -331,14 +421,31 @@ public final class DemoCases {
     private static Applicant applicant(String kind, Random r) {
         Person p = person(r);
         if (kind.equals("natural-person")) {
-            String first17 = "320282" + (1950 + r.nextInt(50)) + String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28))
-                    + String.format("%03d", r.nextInt(1000));
-            return new Applicant(kind, p.name(), "resident-id", first17 + ChineseIds.residentIdCheckChar(first17), null,
-                    null, p.phone(), null, null);
+            String first17 =
+                    "320282" + (1950 + r.nextInt(50)) + String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28))
+                            + String.format("%03d", r.nextInt(1000));
+            return new Applicant(
+                    kind,
+                    p.name(),
+                    "resident-id",
+                    first17 + ChineseIds.residentIdCheckChar(first17),
+                    null,
+                    null,
+                    p.phone(),
+                    null,
+                    null);
         }
         String first17 = "91320282MA" + String.format("%07d", r.nextInt(10_000_000));
-        return new Applicant(kind, p.name(), null, null, "宜兴市" + DemoTexts.organisation(r),
-                first17 + ChineseIds.creditCodeCheckChar(first17), p.phone(), null, null);
+        return new Applicant(
+                kind,
+                p.name(),
+                null,
+                null,
+                "宜兴市" + DemoTexts.organisation(r),
+                first17 + ChineseIds.creditCodeCheckChar(first17),
+                p.phone(),
+                null,
+                null);
     }
 
     /** Builds the append-only history, one step at a time, never going back in time. */
@@ -348,22 +455,30 @@ public final class DemoCases {
         CaseStatus status = CaseStatus.SUBMITTED;
 
         Flow(Instant receivedAt) {
-            history.add(new HistoryEntry(1, receivedAt, "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED,
-                    "已收到您的事项", null));
+            history.add(new HistoryEntry(
+                    1, receivedAt, "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED, "已收到您的事项", null));
             last = receivedAt;
         }
 
         void step(LocalDate day, int hour, CaseAction action, CaseStatus to, String publicNote) {
             Instant at = at(day, hour, 0);
             if (!at.isAfter(last)) at = last.plusSeconds(1800);
-            history.add(new HistoryEntry(history.size() + 1, at, "demo-staff@gaocheng", action, status, to, publicNote, null));
+            history.add(new HistoryEntry(
+                    history.size() + 1, at, "demo-staff@gaocheng", action, status, to, publicNote, null));
             status = to;
             last = at;
         }
 
         void rate(Rating rating) {
-            history.add(new HistoryEntry(history.size() + 1, rating.at(), "citizen", CaseAction.RATE, status, status,
-                    "您的评价：" + rating.score() + " 分", null));
+            history.add(new HistoryEntry(
+                    history.size() + 1,
+                    rating.at(),
+                    "citizen",
+                    CaseAction.RATE,
+                    status,
+                    status,
+                    "您的评价：" + rating.score() + " 分",
+                    null));
         }
     }
 }

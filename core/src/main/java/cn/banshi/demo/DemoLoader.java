@@ -36,10 +36,12 @@ public final class DemoLoader {
 
             @Override
             public Map<String, AttributeValue> next() {
-                return CaseItems.toItem(year.hasNext() ? year.next() : open.get(openIndex++).record());
+                return CaseItems.toItem(
+                        year.hasNext() ? year.next() : open.get(openIndex++).record());
             }
         };
         BulkLoader.Result result = new BulkLoader(dynamo, 8).load(Tables.physical(Tables.CASES), items);
-        return new Loaded(result, List.of(open.get(0), open.get(1), demo.samples(1).get(0)));
+        return new Loaded(
+                result, List.of(open.get(0), open.get(1), demo.samples(1).get(0)));
     }
 }

@@ -21,14 +21,24 @@ final class DemoTexts {
             Map.entry("other", new String[] {"其他事项反映", "政策咨询", "便民服务建议"}));
 
     private static final Map<String, String> DISPUTE = Map.of(
-            "dispute-marriage-family", "家庭赡养纠纷", "dispute-neighbour", "邻里排水纠纷",
-            "dispute-land-contract", "土地承包经营权纠纷", "dispute-labour", "务工报酬纠纷",
-            "dispute-damages", "交通事故损害赔偿纠纷", "dispute-property-management", "物业服务费纠纷",
-            "dispute-other", "相邻关系纠纷");
+            "dispute-marriage-family",
+            "家庭赡养纠纷",
+            "dispute-neighbour",
+            "邻里排水纠纷",
+            "dispute-land-contract",
+            "土地承包经营权纠纷",
+            "dispute-labour",
+            "务工报酬纠纷",
+            "dispute-damages",
+            "交通事故损害赔偿纠纷",
+            "dispute-property-management",
+            "物业服务费纠纷",
+            "dispute-other",
+            "相邻关系纠纷");
 
     private static final String[] SPOTS = {"东侧路口", "村委会附近", "小学门口", "菜场南侧", "河桥边", "工业集中区"};
-    private static final String[] ORGANISATIONS = {"某某环保科技有限公司", "某某建设工程有限公司", "某某律师事务所",
-            "某某公益服务中心", "某某研究院", "某某农业合作社"};
+    private static final String[] ORGANISATIONS = {"某某环保科技有限公司", "某某建设工程有限公司", "某某律师事务所", "某某公益服务中心", "某某研究院", "某某农业合作社"
+    };
 
     private DemoTexts() {}
 

@@ -15,8 +15,13 @@ public record DisclosureFigures(int year, Proactive proactive, ReviewLitigation 
     /** 规章 / 行政规范性文件: issued this year, repealed this year, in force. */
     public record Documents(int issued, int repealed, int inForce) {}
 
-    public record Proactive(Documents rules, Documents normativeDocuments, int licensing, int penalties,
-                            int enforcement, BigDecimal feeAmount) {}
+    public record Proactive(
+            Documents rules,
+            Documents normativeDocuments,
+            int licensing,
+            int penalties,
+            int enforcement,
+            BigDecimal feeAmount) {}
 
     /** 结果维持, 结果纠正, 其他结果, 尚未审结; {@link #total()} is 总计. */
     public record Outcomes(int upheld, int corrected, int other, int pending) {
@@ -31,8 +36,11 @@ public record DisclosureFigures(int year, Proactive proactive, ReviewLitigation 
     public static DisclosureFigures empty(int year) {
         Documents none = new Documents(0, 0, 0);
         Outcomes zero = new Outcomes(0, 0, 0, 0);
-        return new DisclosureFigures(year, new Proactive(none, none, 0, 0, 0, BigDecimal.ZERO),
-                new ReviewLitigation(zero, zero, zero), null);
+        return new DisclosureFigures(
+                year,
+                new Proactive(none, none, 0, 0, 0, BigDecimal.ZERO),
+                new ReviewLitigation(zero, zero, zero),
+                null);
     }
 
     public ObjectNode toJson() {
@@ -57,11 +65,18 @@ public record DisclosureFigures(int year, Proactive proactive, ReviewLitigation 
     public static DisclosureFigures fromJson(JsonNode n) {
         JsonNode p = n.get("proactive");
         JsonNode r = n.get("reviewLitigation");
-        return new DisclosureFigures(n.get("year").intValue(),
-                new Proactive(documents(p.get("rules")), documents(p.get("normativeDocuments")),
-                        p.get("licensing").intValue(), p.get("penalties").intValue(), p.get("enforcement").intValue(),
+        return new DisclosureFigures(
+                n.get("year").intValue(),
+                new Proactive(
+                        documents(p.get("rules")),
+                        documents(p.get("normativeDocuments")),
+                        p.get("licensing").intValue(),
+                        p.get("penalties").intValue(),
+                        p.get("enforcement").intValue(),
                         p.get("feeAmount").decimalValue()),
-                new ReviewLitigation(outcomes(r.get("review")), outcomes(r.get("litigationDirect")),
+                new ReviewLitigation(
+                        outcomes(r.get("review")),
+                        outcomes(r.get("litigationDirect")),
                         outcomes(r.get("litigationAfterReview"))),
                 n.hasNonNull("otherMatters") ? n.get("otherMatters").textValue() : null);
     }
@@ -71,16 +86,25 @@ public record DisclosureFigures(int year, Proactive proactive, ReviewLitigation 
     }
 
     private static Documents documents(JsonNode n) {
-        return new Documents(n.get("issued").intValue(), n.get("repealed").intValue(), n.get("inForce").intValue());
+        return new Documents(
+                n.get("issued").intValue(),
+                n.get("repealed").intValue(),
+                n.get("inForce").intValue());
     }
 
     private static void outcomes(ObjectNode node, Outcomes o) {
-        node.put("upheld", o.upheld()).put("corrected", o.corrected()).put("other", o.other())
-                .put("pending", o.pending()).put("total", o.total());
+        node.put("upheld", o.upheld())
+                .put("corrected", o.corrected())
+                .put("other", o.other())
+                .put("pending", o.pending())
+                .put("total", o.total());
     }
 
     private static Outcomes outcomes(JsonNode n) {
-        return new Outcomes(n.get("upheld").intValue(), n.get("corrected").intValue(), n.get("other").intValue(),
+        return new Outcomes(
+                n.get("upheld").intValue(),
+                n.get("corrected").intValue(),
+                n.get("other").intValue(),
                 n.get("pending").intValue());
     }
 }

@@ -31,12 +31,18 @@ public final class DisclosureStore {
     }
 
     public Optional<DisclosureFigures> find(String town, int year) {
-        var response = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(town, year)));
+        var response =
+                dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(town, year)));
         if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
-        return Optional.of(DisclosureFigures.fromJson(AttributeJson.toJson(response.item().get("figures"))));
+        return Optional.of(
+                DisclosureFigures.fromJson(AttributeJson.toJson(response.item().get("figures"))));
     }
 
     private static Map<String, AttributeValue> key(String town, int year) {
-        return Map.of("pk", AttributeValue.fromS(TownRecords.pk(town, KIND)), "sk", AttributeValue.fromS(Integer.toString(year)));
+        return Map.of(
+                "pk",
+                AttributeValue.fromS(TownRecords.pk(town, KIND)),
+                "sk",
+                AttributeValue.fromS(Integer.toString(year)));
     }
 }

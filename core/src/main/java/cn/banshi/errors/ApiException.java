@@ -26,8 +26,14 @@ public final class ApiException extends RuntimeException {
         this(status, code, messageZh, messageEn, field, retryAfterSeconds, null);
     }
 
-    ApiException(int status, String code, String messageZh, String messageEn, String field,
-                 Integer retryAfterSeconds, Consumer<ObjectNode> details) {
+    ApiException(
+            int status,
+            String code,
+            String messageZh,
+            String messageEn,
+            String field,
+            Integer retryAfterSeconds,
+            Consumer<ObjectNode> details) {
         super(code + ": " + messageEn + (field == null ? "" : " (" + field + ")"), null, false, false);
         this.status = status;
         this.code = code;
@@ -38,12 +44,29 @@ public final class ApiException extends RuntimeException {
         this.details = details;
     }
 
-    public int status() { return status; }
-    public String code() { return code; }
-    public String messageZh() { return messageZh; }
-    public String messageEn() { return messageEn; }
-    public String field() { return field; }
-    public Integer retryAfterSeconds() { return retryAfterSeconds; }
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String messageZh() {
+        return messageZh;
+    }
+
+    public String messageEn() {
+        return messageEn;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
 
     /** Adds facts beyond code, messages and field to the error object (e.g. the allowed actions). */
     public void describe(ObjectNode error) {

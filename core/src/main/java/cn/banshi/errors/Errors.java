@@ -16,18 +16,17 @@ public final class Errors {
     }
 
     public static ApiException wrongType(String field, String expectedZh, String expectedEn) {
-        return new ApiException(400, "WRONG_TYPE", "类型错误，应为" + expectedZh,
-                "Wrong type, expected " + expectedEn, field);
+        return new ApiException(400, "WRONG_TYPE", "类型错误，应为" + expectedZh, "Wrong type, expected " + expectedEn, field);
     }
 
     public static ApiException tooLong(String field, int max) {
-        return new ApiException(400, "TOO_LONG", "内容过长，最多 " + max + " 个字符",
-                "Too long, at most " + max + " characters", field);
+        return new ApiException(
+                400, "TOO_LONG", "内容过长，最多 " + max + " 个字符", "Too long, at most " + max + " characters", field);
     }
 
     public static ApiException tooShort(String field, int min) {
-        return new ApiException(400, "TOO_SHORT", "内容过短，至少 " + min + " 个字符",
-                "Too short, at least " + min + " characters", field);
+        return new ApiException(
+                400, "TOO_SHORT", "内容过短，至少 " + min + " 个字符", "Too short, at least " + min + " characters", field);
     }
 
     public static ApiException blank(String field) {
@@ -43,8 +42,8 @@ public final class Errors {
     }
 
     public static ApiException invalidValue(String field, String allowed) {
-        return new ApiException(400, "INVALID_VALUE", "取值无效，可选值：" + allowed,
-                "Invalid value, allowed: " + allowed, field);
+        return new ApiException(
+                400, "INVALID_VALUE", "取值无效，可选值：" + allowed, "Invalid value, allowed: " + allowed, field);
     }
 
     public static ApiException outOfRange(String field, String rangeZh, String rangeEn) {
@@ -56,18 +55,30 @@ public final class Errors {
     }
 
     public static ApiException invalidPhone(String field) {
-        return new ApiException(400, "INVALID_PHONE", "电话号码格式不正确（手机号或带区号的固定电话）",
-                "Not a valid mainland mobile or landline number", field);
+        return new ApiException(
+                400,
+                "INVALID_PHONE",
+                "电话号码格式不正确（手机号或带区号的固定电话）",
+                "Not a valid mainland mobile or landline number",
+                field);
     }
 
     public static ApiException invalidIdNumber(String field) {
-        return new ApiException(400, "INVALID_ID_NUMBER", "身份证号码不正确（18 位，校验码不符或出生日期无效）",
-                "Not a valid resident ID number (GB 11643 check digit or birth date)", field);
+        return new ApiException(
+                400,
+                "INVALID_ID_NUMBER",
+                "身份证号码不正确（18 位，校验码不符或出生日期无效）",
+                "Not a valid resident ID number (GB 11643 check digit or birth date)",
+                field);
     }
 
     public static ApiException invalidCreditCode(String field) {
-        return new ApiException(400, "INVALID_CREDIT_CODE", "统一社会信用代码不正确（18 位，校验码不符）",
-                "Not a valid unified social credit code (GB 32100 check character)", field);
+        return new ApiException(
+                400,
+                "INVALID_CREDIT_CODE",
+                "统一社会信用代码不正确（18 位，校验码不符）",
+                "Not a valid unified social credit code (GB 32100 check character)",
+                field);
     }
 
     public static ApiException invalidEmail(String field) {
@@ -87,7 +98,8 @@ public final class Errors {
     }
 
     public static ApiException invalidJson(String detailEn) {
-        return new ApiException(400, "INVALID_JSON", "请求内容不是有效的 JSON", "Request body is not valid JSON: " + detailEn, "body");
+        return new ApiException(
+                400, "INVALID_JSON", "请求内容不是有效的 JSON", "Request body is not valid JSON: " + detailEn, "body");
     }
 
     public static ApiException invalidEncoding() {
@@ -95,13 +107,21 @@ public final class Errors {
     }
 
     public static ApiException bodyTooLarge(int maxBytes) {
-        return new ApiException(413, "BODY_TOO_LARGE", "请求内容过大，最多 " + (maxBytes / 1024) + " KiB",
-                "Request body too large, at most " + (maxBytes / 1024) + " KiB", "body");
+        return new ApiException(
+                413,
+                "BODY_TOO_LARGE",
+                "请求内容过大，最多 " + (maxBytes / 1024) + " KiB",
+                "Request body too large, at most " + (maxBytes / 1024) + " KiB",
+                "body");
     }
 
     public static ApiException unsupportedMediaType() {
-        return new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "请使用 Content-Type: application/json",
-                "Use Content-Type: application/json", "content-type");
+        return new ApiException(
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "请使用 Content-Type: application/json",
+                "Use Content-Type: application/json",
+                "content-type");
     }
 
     public static ApiException invalidHeader(String header, String zh, String en) {
@@ -109,13 +129,22 @@ public final class Errors {
     }
 
     public static ApiException idempotencyKeyReused() {
-        return new ApiException(409, "IDEMPOTENCY_KEY_REUSED", "该 Idempotency-Key 已用于另一份不同的提交",
-                "This Idempotency-Key was already used with a different request body", "idempotency-key");
+        return new ApiException(
+                409,
+                "IDEMPOTENCY_KEY_REUSED",
+                "该 Idempotency-Key 已用于另一份不同的提交",
+                "This Idempotency-Key was already used with a different request body",
+                "idempotency-key");
     }
 
     public static ApiException idempotencyInProgress() {
-        return new ApiException(409, "IDEMPOTENCY_IN_PROGRESS", "相同的提交正在处理中，请稍后重试",
-                "The same request is still being processed; retry shortly", "idempotency-key", 1);
+        return new ApiException(
+                409,
+                "IDEMPOTENCY_IN_PROGRESS",
+                "相同的提交正在处理中，请稍后重试",
+                "The same request is still being processed; retry shortly",
+                "idempotency-key",
+                1);
     }
 
     public static ApiException notFound(String field) {
@@ -123,16 +152,23 @@ public final class Errors {
     }
 
     public static ApiException trackingNotFound() {
-        return new ApiException(404, "NOT_FOUND", "查询编号或查询码不正确", "Unknown tracking number or wrong access code", "trackingNo");
+        return new ApiException(
+                404, "NOT_FOUND", "查询编号或查询码不正确", "Unknown tracking number or wrong access code", "trackingNo");
     }
 
     public static ApiException tooManyAttempts(int retryAfterSeconds) {
-        return new ApiException(429, "TOO_MANY_ATTEMPTS", "尝试次数过多，请 " + Math.max(1, retryAfterSeconds / 60) + " 分钟后再试",
-                "Too many wrong attempts; try again later", "X-Access-Code", retryAfterSeconds);
+        return new ApiException(
+                429,
+                "TOO_MANY_ATTEMPTS",
+                "尝试次数过多，请 " + Math.max(1, retryAfterSeconds / 60) + " 分钟后再试",
+                "Too many wrong attempts; try again later",
+                "X-Access-Code",
+                retryAfterSeconds);
     }
 
     public static ApiException unauthorized() {
-        return new ApiException(401, "UNAUTHORIZED", "未登录或登录已失效，请重新登录", "Missing, invalid or expired token", "authorization");
+        return new ApiException(
+                401, "UNAUTHORIZED", "未登录或登录已失效，请重新登录", "Missing, invalid or expired token", "authorization");
     }
 
     public static ApiException forbidden(String zh, String en) {
@@ -148,58 +184,87 @@ public final class Errors {
     }
 
     public static ApiException unavailable(int retryAfterSeconds) {
-        return new ApiException(503, "SERVICE_UNAVAILABLE", "系统繁忙，请稍后重试（您的提交未被保存）",
-                "Service busy; nothing was saved, retry later", null, retryAfterSeconds);
+        return new ApiException(
+                503,
+                "SERVICE_UNAVAILABLE",
+                "系统繁忙，请稍后重试（您的提交未被保存）",
+                "Service busy; nothing was saved, retry later",
+                null,
+                retryAfterSeconds);
     }
 
     public static ApiException invalidCursor() {
-        return new ApiException(400, "INVALID_CURSOR", "分页游标无效，请从第一页重新查询", "Invalid cursor; start again from the first page", "cursor");
+        return new ApiException(
+                400, "INVALID_CURSOR", "分页游标无效，请从第一页重新查询", "Invalid cursor; start again from the first page", "cursor");
     }
 
     public static ApiException versionConflict(long current) {
-        return new ApiException(409, "VERSION_CONFLICT", "此案件已被他人修改，请刷新后重试（当前版本 " + current + "）",
-                "Someone else changed this case; reload it (current version " + current + ")", "expectedVersion");
+        return new ApiException(
+                409,
+                "VERSION_CONFLICT",
+                "此案件已被他人修改，请刷新后重试（当前版本 " + current + "）",
+                "Someone else changed this case; reload it (current version " + current + ")",
+                "expectedVersion");
     }
 
     /** 422 with the actions the current state does allow ({@code error.allowedActions}). */
     public static ApiException actionNotAllowed(String action, List<String> allowed) {
         List<String> actions = List.copyOf(allowed);
-        return new ApiException(422, "ACTION_NOT_ALLOWED", "当前状态下不能执行该操作，可执行：" + (actions.isEmpty() ? "无" : String.join("、", actions)),
-                "Action '" + action + "' is not allowed in the current state; allowed: " + actions, "action", null, error -> {
+        return new ApiException(
+                422,
+                "ACTION_NOT_ALLOWED",
+                "当前状态下不能执行该操作，可执行：" + (actions.isEmpty() ? "无" : String.join("、", actions)),
+                "Action '" + action + "' is not allowed in the current state; allowed: " + actions,
+                "action",
+                null,
+                error -> {
                     ArrayNode array = error.putArray("allowedActions");
                     actions.forEach(array::add);
                 });
     }
 
     public static ApiException deadlinePassed() {
-        return new ApiException(422, "DEADLINE_PASSED", "答复期限已过，不能再暂停计时",
-                "The reply period has already run out; the clock cannot be paused", "action");
+        return new ApiException(
+                422,
+                "DEADLINE_PASSED",
+                "答复期限已过，不能再暂停计时",
+                "The reply period has already run out; the clock cannot be paused",
+                "action");
     }
 
     public static ApiException ratingNotAllowed(boolean alreadyRated) {
-        return new ApiException(422, "RATING_NOT_ALLOWED", alreadyRated ? "您已评价过该事项" : "事项办结后才能评价",
-                alreadyRated ? "This case has already been rated" : "A case can be rated once it is resolved", "score");
+        return new ApiException(
+                422,
+                "RATING_NOT_ALLOWED",
+                alreadyRated ? "您已评价过该事项" : "事项办结后才能评价",
+                alreadyRated ? "This case has already been rated" : "A case can be rated once it is resolved",
+                "score");
     }
 
     /** 400 naming the first problem, with every problem listed ({@code error.problems}). */
     public static ApiException invalidCalendar(List<CalendarProblem> problems) {
         List<CalendarProblem> all = List.copyOf(problems);
         CalendarProblem first = all.get(0);
-        return new ApiException(400, "INVALID_CALENDAR", first.messageZh(), first.messageEn(), first.field(), null, error -> {
-            ArrayNode list = error.putArray("problems");
-            for (CalendarProblem p : all) {
-                list.addObject().put("field", p.field()).put("message", p.messageZh()).put("messageEn", p.messageEn());
-            }
-        });
+        return new ApiException(
+                400, "INVALID_CALENDAR", first.messageZh(), first.messageEn(), first.field(), null, error -> {
+                    ArrayNode list = error.putArray("problems");
+                    for (CalendarProblem p : all) {
+                        list.addObject()
+                                .put("field", p.field())
+                                .put("message", p.messageZh())
+                                .put("messageEn", p.messageEn());
+                    }
+                });
     }
 
     /** 409 while a run of the report is queued or running, naming it ({@code error.runId}, {@code error.status}) when known. */
     public static ApiException reportRunning(String runId, String status) {
-        return new ApiException(409, "REPORT_RUNNING", "该报告正在生成中，请稍后再试", "This report is already being generated", "job", 60, error -> {
-            if (runId == null) return;
-            error.put("runId", runId);
-            error.put("status", status);
-        });
+        return new ApiException(
+                409, "REPORT_RUNNING", "该报告正在生成中，请稍后再试", "This report is already being generated", "job", 60, error -> {
+                    if (runId == null) return;
+                    error.put("runId", runId);
+                    error.put("status", status);
+                });
     }
 
     public static ApiException internal() {

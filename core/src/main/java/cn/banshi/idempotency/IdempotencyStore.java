@@ -55,7 +55,9 @@ public final class IdempotencyStore {
     /** Validates the header value: 1–128 visible ASCII characters. */
     public static String checkKey(String key) {
         if (key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw Errors.invalidHeader("idempotency-key", "Idempotency-Key 须为 1–128 个可见 ASCII 字符",
+            throw Errors.invalidHeader(
+                    "idempotency-key",
+                    "Idempotency-Key 须为 1–128 个可见 ASCII 字符",
                     "Idempotency-Key must be 1 to 128 visible ASCII characters");
         }
         return key;
@@ -65,14 +67,18 @@ public final class IdempotencyStore {
      * Runs {@code operation} at most once per (scope, key, body). Without a key it just runs it.
      * Validation must happen before: an {@link ApiException} from the operation releases the claim.
      */
-    public StoredResponse execute(String scope, String key, byte[] body, Supplier<String> newTrackingNo,
-                                  Function<Claim, StoredResponse> operation) {
+    public StoredResponse execute(
+            String scope,
+            String key,
+            byte[] body,
+            Supplier<String> newTrackingNo,
+            Function<Claim, StoredResponse> operation) {
         if (key == null) return operation.apply(new Claim(null, newTrackingNo.get()));
         checkKey(key);
         String pk = "idem#" + hex(sha256((scope + "\n" + key).getBytes(StandardCharsets.UTF_8)));
         String bodyHash = hex(sha256(body));
-        byte[] responseKey = sha256(("banshi-idem-response-v1\n" + scope + "\n" + key + "\n" + bodyHash)
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] responseKey = sha256(
+                ("banshi-idem-response-v1\n" + scope + "\n" + key + "\n" + bodyHash).getBytes(StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         // one claim id per request: a claim or take-over that was written although the call reported a failure
         // (a 5xx after the write, then the SDK's retry failing its condition) is recognised below as ours
@@ -82,19 +88,26 @@ public final class IdempotencyStore {
             if (tryClaim(pk, bodyHash, claimId, trackingNo)) {
                 return runClaimed(pk, claimId, new Claim(pk, trackingNo), responseKey, operation);
             }
-            Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(Map.of("pk", AttributeValue.fromS(pk)))).item();
+            Map<String, AttributeValue> existing = dynamo.getItem(
+                            b -> b.tableName(table).consistentRead(true).key(Map.of("pk", AttributeValue.fromS(pk))))
+                    .item();
             if (existing == null || existing.isEmpty() || expired(existing)) continue;
             if (!bodyHash.equals(existing.get("bodyHash").s())) throw Errors.idempotencyKeyReused();
             if ("COMPLETED".equals(existing.get("state").s())) return decrypt(existing, responseKey);
             if (claimId.equals(existing.get("claimId").s())) {
-                return runClaimed(pk, claimId, new Claim(pk, existing.get("trackingNo").s()), responseKey, operation);
+                return runClaimed(
+                        pk, claimId, new Claim(pk, existing.get("trackingNo").s()), responseKey, operation);
             }
             long leaseUntil = Long.parseLong(existing.get("leaseUntil").n());
             if (leaseUntil < clock.millis()) {
                 String stalled = existing.get("claimId").s();
                 if (takeOver(pk, stalled, claimId)) {
-                    return runClaimed(pk, claimId, new Claim(pk, existing.get("trackingNo").s()), responseKey, operation);
+                    return runClaimed(
+                            pk,
+                            claimId,
+                            new Claim(pk, existing.get("trackingNo").s()),
+                            responseKey,
+                            operation);
                 }
                 continue;
             }
@@ -103,8 +116,8 @@ public final class IdempotencyStore {
         }
     }
 
-    private StoredResponse runClaimed(String pk, String claimId, Claim claim, byte[] responseKey,
-                                      Function<Claim, StoredResponse> operation) {
+    private StoredResponse runClaimed(
+            String pk, String claimId, Claim claim, byte[] responseKey, Function<Claim, StoredResponse> operation) {
         StoredResponse response;
         try {
             response = operation.apply(claim);
@@ -128,12 +141,18 @@ public final class IdempotencyStore {
         item.put("claimId", AttributeValue.fromS(claimId));
         item.put("trackingNo", AttributeValue.fromS(trackingNo));
         item.put("leaseUntil", AttributeValue.fromN(Long.toString(clock.millis() + LEASE.toMillis())));
-        item.put(Tables.EXPIRES_AT, AttributeValue.fromN(Long.toString(clock.instant().plus(RETENTION).getEpochSecond())));
+        item.put(
+                Tables.EXPIRES_AT,
+                AttributeValue.fromN(
+                        Long.toString(clock.instant().plus(RETENTION).getEpochSecond())));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(pk) OR #exp < :now")
                     .expressionAttributeNames(Map.of("#exp", Tables.EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))));
+                    .expressionAttributeValues(Map.of(
+                            ":now",
+                            AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;
@@ -142,7 +161,8 @@ public final class IdempotencyStore {
 
     private boolean takeOver(String pk, String stalledClaim, String claimId) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk)))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS(pk)))
                     .updateExpression("SET claimId = :mine, leaseUntil = :lease")
                     .conditionExpression("claimId = :stalled AND #state = :progress")
                     .expressionAttributeNames(Map.of("#state", "state"))
@@ -159,7 +179,8 @@ public final class IdempotencyStore {
 
     private void complete(String pk, String claimId, StoredResponse response, byte[] responseKey) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk)))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS(pk)))
                     .updateExpression("SET #state = :done, sealed = :sealed REMOVE leaseUntil")
                     .conditionExpression("claimId = :mine")
                     .expressionAttributeNames(Map.of("#state", "state"))
@@ -180,12 +201,18 @@ public final class IdempotencyStore {
      */
     private void expireLease(String pk, String claimId) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk)))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS(pk)))
                     .updateExpression("SET leaseUntil = :zero")
                     .conditionExpression("claimId = :mine AND #state = :progress")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":mine", AttributeValue.fromS(claimId),
-                            ":progress", AttributeValue.fromS("IN_PROGRESS"), ":zero", AttributeValue.fromN("0"))));
+                    .expressionAttributeValues(Map.of(
+                            ":mine",
+                            AttributeValue.fromS(claimId),
+                            ":progress",
+                            AttributeValue.fromS("IN_PROGRESS"),
+                            ":zero",
+                            AttributeValue.fromN("0"))));
         } catch (RuntimeException ignored) {
             // the lease expires by itself
         }
@@ -193,11 +220,12 @@ public final class IdempotencyStore {
 
     private void release(String pk, String claimId) {
         try {
-            dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk)))
+            dynamo.deleteItem(b -> b.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS(pk)))
                     .conditionExpression("claimId = :mine AND #state = :progress")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":mine", AttributeValue.fromS(claimId),
-                            ":progress", AttributeValue.fromS("IN_PROGRESS"))));
+                    .expressionAttributeValues(Map.of(
+                            ":mine", AttributeValue.fromS(claimId), ":progress", AttributeValue.fromS("IN_PROGRESS"))));
         } catch (ConditionalCheckFailedException gone) {
             // nothing to release
         }
@@ -205,7 +233,8 @@ public final class IdempotencyStore {
 
     private boolean expired(Map<String, AttributeValue> item) {
         AttributeValue expiresAt = item.get(Tables.EXPIRES_AT);
-        return expiresAt != null && Long.parseLong(expiresAt.n()) < clock.instant().getEpochSecond();
+        return expiresAt != null
+                && Long.parseLong(expiresAt.n()) < clock.instant().getEpochSecond();
     }
 
     private String encrypt(StoredResponse response, byte[] key) {
@@ -214,10 +243,11 @@ public final class IdempotencyStore {
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-            String plain = response.status() + "\n" + (response.location() == null ? "" : response.location())
-                    + "\n" + response.body();
+            String plain = response.status() + "\n" + (response.location() == null ? "" : response.location()) + "\n"
+                    + response.body();
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(iv) + "." + Base64.getEncoder().encodeToString(sealed);
+            return Base64.getEncoder().encodeToString(iv) + "."
+                    + Base64.getEncoder().encodeToString(sealed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -227,13 +257,17 @@ public final class IdempotencyStore {
         try {
             String[] parts = item.get("sealed").s().split("\\.");
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(128, Base64.getDecoder().decode(parts[0])));
             String plain = new String(cipher.doFinal(Base64.getDecoder().decode(parts[1])), StandardCharsets.UTF_8);
             int first = plain.indexOf('\n');
             int second = plain.indexOf('\n', first + 1);
             String location = plain.substring(first + 1, second);
-            return new StoredResponse(Integer.parseInt(plain.substring(0, first)), plain.substring(second + 1),
+            return new StoredResponse(
+                    Integer.parseInt(plain.substring(0, first)),
+                    plain.substring(second + 1),
                     location.isEmpty() ? null : location);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Stored idempotent response cannot be opened", e);

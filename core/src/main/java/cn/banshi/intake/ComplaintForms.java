@@ -4,8 +4,8 @@ import cn.banshi.cases.CaseDetails;
 import cn.banshi.cases.Personal;
 import cn.banshi.cases.Personal.Location;
 import cn.banshi.cases.Personal.Person;
-import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.CaseType;
+import cn.banshi.catalog.Catalog;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +23,9 @@ import java.util.Set;
  */
 public final class ComplaintForms {
     public static final Set<String> TYPES = Set.of("complaint", "help", "enquiry", "suggestion", "dispute", "petition");
-    static final String[] PUBLIC_FIELDS = {"type", "category", "village", "title", "description", "location", "submitter", "parties"};
+    static final String[] PUBLIC_FIELDS = {
+        "type", "category", "village", "title", "description", "location", "submitter", "parties"
+    };
 
     private ComplaintForms() {}
 
@@ -37,18 +39,23 @@ public final class ComplaintForms {
         String title = f.requiredString("title", 2, 100);
         String description = f.requiredText("description", 5, 5000);
 
-        Location place = f.optionalObject("location").map(ComplaintForms::location).orElse(null);
+        Location place =
+                f.optionalObject("location").map(ComplaintForms::location).orElse(null);
 
         Fields submitter = f.requiredObject("submitter").allowOnly("name", "phone", "anonymous");
         boolean anonymous = submitter.optionalBoolean("anonymous").orElse(false);
         boolean mustIdentify = type == CaseType.DISPUTE || type == CaseType.PETITION;
         if (anonymous && mustIdentify) {
-            throw Errors.notAllowed(submitter.path("anonymous"), "矛盾纠纷调解申请和信访事项不能匿名提交",
+            throw Errors.notAllowed(
+                    submitter.path("anonymous"),
+                    "矛盾纠纷调解申请和信访事项不能匿名提交",
                     "Dispute mediation requests and petitions cannot be anonymous");
         }
-        Optional<String> name = anonymous ? submitter.optionalString("name", 1, 50)
+        Optional<String> name = anonymous
+                ? submitter.optionalString("name", 1, 50)
                 : Optional.of(submitter.requiredString("name", 1, 50));
-        Optional<String> phone = anonymous ? submitter.optionalPhone("phone") : Optional.of(submitter.requiredPhone("phone"));
+        Optional<String> phone =
+                anonymous ? submitter.optionalPhone("phone") : Optional.of(submitter.requiredPhone("phone"));
         Personal personal = Personal.ofSubmitter(new Person(name.orElse(null), phone.orElse(null), anonymous, null))
                 .withLocation(place);
 
@@ -57,7 +64,10 @@ public final class ComplaintForms {
             for (Fields party : f.objectArray("parties", 1, 20)) {
                 party.allowOnly("name", "phone", "role");
                 String partyName = party.requiredString("name", 1, 50);
-                parties.add(new Person(partyName, party.optionalPhone("phone").orElse(null), null,
+                parties.add(new Person(
+                        partyName,
+                        party.optionalPhone("phone").orElse(null),
+                        null,
                         party.optionalString("role", 1, 50).orElse(null)));
             }
             personal = personal.withParties(parties);
@@ -76,7 +86,10 @@ public final class ComplaintForms {
         if (lat.isPresent() != lng.isPresent()) {
             throw Errors.required(location.path(lat.isPresent() ? "lng" : "lat"));
         }
-        return new Location(address, lat.map(BigDecimal::valueOf).orElse(null), lng.map(BigDecimal::valueOf).orElse(null));
+        return new Location(
+                address,
+                lat.map(BigDecimal::valueOf).orElse(null),
+                lng.map(BigDecimal::valueOf).orElse(null));
     }
 
     static String[] concat(String[] a, String[] b) {

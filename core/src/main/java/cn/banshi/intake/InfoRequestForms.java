@@ -17,14 +17,20 @@ import java.util.Set;
  */
 public final class InfoRequestForms {
     public static final String NATURAL_PERSON = "natural-person";
-    public static final Set<String> APPLICANT_KINDS = Set.of(NATURAL_PERSON, "commercial-enterprise",
-            "research-institution", "public-interest-org", "legal-service-org", "other-org");
-    public static final Set<String> ID_TYPES = Set.of("resident-id", "passport", "hk-macao-permit", "taiwan-permit",
-            "foreign-permanent-resident", "other");
+    public static final Set<String> APPLICANT_KINDS = Set.of(
+            NATURAL_PERSON,
+            "commercial-enterprise",
+            "research-institution",
+            "public-interest-org",
+            "legal-service-org",
+            "other-org");
+    public static final Set<String> ID_TYPES = Set.of(
+            "resident-id", "passport", "hk-macao-permit", "taiwan-permit", "foreign-permanent-resident", "other");
     public static final Set<String> FORMS = Set.of("electronic", "paper");
     public static final Set<String> DELIVERIES = Set.of("online", "email", "post", "pickup");
     /** The category under which information requests are filed (the catalog has no categories for them). */
     public static final String CATEGORY = "government-information";
+
     static final String[] PUBLIC_FIELDS = {"applicant", "description", "form", "delivery"};
 
     private InfoRequestForms() {}
@@ -47,7 +53,9 @@ public final class InfoRequestForms {
                 if (!ChineseIds.isResidentIdNumber(idNumber)) throw Errors.invalidIdNumber(a.path("idNumber"));
                 idNumber = idNumber.toUpperCase(Locale.ROOT);
             } else if (!idNumber.matches("[A-Za-z0-9()（）-]{3,32}")) {
-                throw Errors.invalidFormat(a.path("idNumber"), "证件号码只能包含字母、数字和连字符",
+                throw Errors.invalidFormat(
+                        a.path("idNumber"),
+                        "证件号码只能包含字母、数字和连字符",
                         "ID number may contain only letters, digits and dashes");
             }
         } else {
@@ -67,8 +75,8 @@ public final class InfoRequestForms {
         if ("email".equals(delivery) && email == null) throw Errors.required(a.path("email"));
         if ("post".equals(delivery) && address == null) throw Errors.required(a.path("address"));
 
-        Personal personal = Personal.ofApplicant(new Personal.Applicant(kind, name, idType, idNumber, organization,
-                creditCode, phone, email, address));
+        Personal personal = Personal.ofApplicant(
+                new Personal.Applicant(kind, name, idType, idNumber, organization, creditCode, phone, email, address));
         InfoRequestDetails details = InfoRequestDetails.of(kind, form, delivery);
         String title = "政府信息公开申请";
         return new CaseForm(CaseType.INFO_REQUEST, CATEGORY, null, title, description, personal, details);

@@ -38,8 +38,12 @@ public final class IntakeService {
     private final Clock clock;
     private final SecureRandom random;
 
-    public IntakeService(CaseStore cases, IdempotencyStore idempotency, Supplier<Deadlines> deadlines, Clock clock,
-                         SecureRandom random) {
+    public IntakeService(
+            CaseStore cases,
+            IdempotencyStore idempotency,
+            Supplier<Deadlines> deadlines,
+            Clock clock,
+            SecureRandom random) {
         this.cases = cases;
         this.idempotency = idempotency;
         this.deadlines = deadlines;
@@ -54,11 +58,16 @@ public final class IntakeService {
         }
     }
 
-    public StoredResponse submit(String town, Catalog catalog, CaseForm form, Receipt receipt, String scope,
-                                 String idempotencyKey, byte[] rawBody) {
-        return idempotency.execute(town + "\n" + scope, idempotencyKey, rawBody,
-                () -> TrackingNumbers.newTrackingNo(random),
-                claim -> {
+    public StoredResponse submit(
+            String town,
+            Catalog catalog,
+            CaseForm form,
+            Receipt receipt,
+            String scope,
+            String idempotencyKey,
+            byte[] rawBody) {
+        return idempotency.execute(
+                town + "\n" + scope, idempotencyKey, rawBody, () -> TrackingNumbers.newTrackingNo(random), claim -> {
                     String trackingNo = claim.trackingNo();
                     // without an Idempotency-Key a write nonce still makes the SDK's retry of an ambiguous put
                     // (a 5xx after the write) find its own case instead of filing a second one
@@ -74,24 +83,61 @@ public final class IntakeService {
                 });
     }
 
-    private StoredResponse create(String town, Catalog catalog, CaseForm form, Receipt receipt, String trackingNo,
-                                  String idempotencyRef) {
+    private StoredResponse create(
+            String town, Catalog catalog, CaseForm form, Receipt receipt, String trackingNo, String idempotencyRef) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        LocalDate receivedOn = receipt.receivedOn() != null ? receipt.receivedOn() : now.atZone(ChinaTime.ZONE).toLocalDate();
-        Instant receivedAt = receipt.receivedOn() != null && !receivedOn.equals(now.atZone(ChinaTime.ZONE).toLocalDate())
-                ? receivedOn.atTime(9, 0).atZone(ChinaTime.ZONE).toInstant() : now;
-        CaseDeadlines.Start start =
-                CaseDeadlines.atIntake(form.type(), form.category(), receivedOn, catalog, deadlines.get(), form.details());
+        LocalDate receivedOn = receipt.receivedOn() != null
+                ? receipt.receivedOn()
+                : now.atZone(ChinaTime.ZONE).toLocalDate();
+        Instant receivedAt = receipt.receivedOn() != null
+                        && !receivedOn.equals(now.atZone(ChinaTime.ZONE).toLocalDate())
+                ? receivedOn.atTime(9, 0).atZone(ChinaTime.ZONE).toInstant()
+                : now;
+        CaseDeadlines.Start start = CaseDeadlines.atIntake(
+                form.type(), form.category(), receivedOn, catalog, deadlines.get(), form.details());
         Due due = start.due();
         String accessCode = TrackingNumbers.newAccessCode(random);
-        HistoryEntry first = new HistoryEntry(1, receivedAt, receipt.actor(), CaseAction.SUBMIT, null, CaseStatus.SUBMITTED,
-                "已收到您的" + form.type().nameZh(), null);
-        CaseRecord record = new CaseRecord(trackingNo, town, form.type(), form.category(), form.village(),
-                form.title(), form.description(), receipt.channel(), CaseStatus.SUBMITTED, 1, receivedAt, receivedOn,
-                due.date(), due.provisionalYear(), form.personal(), start.details(), AccessCodes.hash(trackingNo, accessCode), List.of(first), null, null);
+        HistoryEntry first = new HistoryEntry(
+                1,
+                receivedAt,
+                receipt.actor(),
+                CaseAction.SUBMIT,
+                null,
+                CaseStatus.SUBMITTED,
+                "已收到您的" + form.type().nameZh(),
+                null);
+        CaseRecord record = new CaseRecord(
+                trackingNo,
+                town,
+                form.type(),
+                form.category(),
+                form.village(),
+                form.title(),
+                form.description(),
+                receipt.channel(),
+                CaseStatus.SUBMITTED,
+                1,
+                receivedAt,
+                receivedOn,
+                due.date(),
+                due.provisionalYear(),
+                form.personal(),
+                start.details(),
+                AccessCodes.hash(trackingNo, accessCode),
+                List.of(first),
+                null,
+                null);
         cases.create(record, idempotencyRef);
-        LOG.info("case created", "town", town, "type", form.type().code(), "trackingNo", trackingNo,
-                "channel", receipt.channel());
+        LOG.info(
+                "case created",
+                "town",
+                town,
+                "type",
+                form.type().code(),
+                "trackingNo",
+                trackingNo,
+                "channel",
+                receipt.channel());
         ObjectNode body = Json.object();
         body.put("trackingNo", trackingNo);
         body.put("accessCode", accessCode);

@@ -46,8 +46,8 @@ public final class DeadlineRecompute {
     private final Clock clock;
     private final String records;
 
-    public DeadlineRecompute(DynamoDbClient dynamo, CaseStore cases, Supplier<Deadlines> deadlines, Catalogs catalogs,
-            Clock clock) {
+    public DeadlineRecompute(
+            DynamoDbClient dynamo, CaseStore cases, Supplier<Deadlines> deadlines, Catalogs catalogs, Clock clock) {
         this.dynamo = dynamo;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -84,7 +84,8 @@ public final class DeadlineRecompute {
      * one of a town has its date, a marker item ends the search for good (nothing stores such cases any more).
      */
     public int fillPending(String town) {
-        Map<String, AttributeValue> marker = Map.of("pk", AttributeValue.fromS(PENDING_FILLED_PK), "sk", AttributeValue.fromS(town));
+        Map<String, AttributeValue> marker =
+                Map.of("pk", AttributeValue.fromS(PENDING_FILLED_PK), "sk", AttributeValue.fromS(town));
         var done = dynamo.getItem(b -> b.tableName(records).key(marker).consistentRead(true));
         if (done.hasItem() && !done.item().isEmpty()) return 0;
         Catalog catalog = catalog(town);
@@ -107,8 +108,10 @@ public final class DeadlineRecompute {
     /** Runs again every run of {@code town} that was scheduled or started but not finished (the daily sweep's check). */
     public List<Result> resumeUnfinished(String town) {
         List<Result> results = new ArrayList<>();
-        var response = dynamo.query(b -> b.tableName(records).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RUNS_PK))).consistentRead(true));
+        var response = dynamo.query(b -> b.tableName(records)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RUNS_PK)))
+                .consistentRead(true));
         for (Map<String, AttributeValue> item : response.items()) {
             String[] key = item.get("sk").s().split("#", 2);
             if (key[1].equals(town) && !"done".equals(item.get("state").s())) {
@@ -121,8 +124,10 @@ public final class DeadlineRecompute {
     /** The state of each town's run for {@code year}: pending, running or done. */
     public Map<String, String> states(int year) {
         Map<String, String> states = new HashMap<>();
-        var response = dynamo.query(b -> b.tableName(records).keyConditionExpression("pk = :pk AND begins_with(sk, :y)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RUNS_PK), ":y", AttributeValue.fromS(year + "#")))
+        var response = dynamo.query(b -> b.tableName(records)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :y)")
+                .expressionAttributeValues(
+                        Map.of(":pk", AttributeValue.fromS(RUNS_PK), ":y", AttributeValue.fromS(year + "#")))
                 .consistentRead(true));
         for (Map<String, AttributeValue> item : response.items()) {
             states.put(item.get("sk").s().substring(5), item.get("state").s());

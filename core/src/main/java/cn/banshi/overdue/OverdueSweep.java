@@ -93,27 +93,38 @@ public final class OverdueSweep {
         do {
             Map<String, AttributeValue> exclusiveStart = start;
             var response = dynamo.query(b -> {
-                b.tableName(records).keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(alertPk(town)))).scanIndexForward(false);
+                b.tableName(records)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(alertPk(town))))
+                        .scanIndexForward(false);
                 if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
             });
             for (Map<String, AttributeValue> item : response.items()) {
-                if (village != null && (!item.containsKey("village") || !village.equals(item.get("village").s()))) continue;
+                if (village != null
+                        && (!item.containsKey("village")
+                                || !village.equals(item.get("village").s()))) continue;
                 ObjectNode alert = items.addObject();
                 for (String key : List.of("trackingNo", "type", "title", "status", "dueDate", "raisedOn", "village")) {
                     if (item.containsKey(key)) alert.put(key, item.get(key).s());
                 }
                 if (items.size() >= limit) return body;
             }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
         return body;
     }
 
     /** Removes the alert raised for {@code c}'s due date in force (its deadline moved; the next sweep looks again). */
     static void withdrawAlert(DynamoDbClient dynamo, String records, CaseRecord c) {
-        dynamo.deleteItem(b -> b.tableName(records).key(Map.of("pk", AttributeValue.fromS(alertPk(c.town())),
-                "sk", AttributeValue.fromS(c.dueDate() + "#" + c.trackingNo()))));
+        dynamo.deleteItem(b -> b.tableName(records)
+                .key(Map.of(
+                        "pk",
+                        AttributeValue.fromS(alertPk(c.town())),
+                        "sk",
+                        AttributeValue.fromS(c.dueDate() + "#" + c.trackingNo()))));
     }
 
     static String alertPk(String town) {

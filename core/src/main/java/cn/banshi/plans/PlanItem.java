@@ -7,8 +7,17 @@ import java.time.LocalDate;
  * name), where, by when, and what became of it. {@code source} is {@value #STAFF} for items staff entered and
  * {@value #GENERATED} for those the next-year-plan job stored.
  */
-public record PlanItem(String id, String town, String title, String description, String owner, String place,
-                       LocalDate targetDate, PlanStatus status, String source, long version) {
+public record PlanItem(
+        String id,
+        String town,
+        String title,
+        String description,
+        String owner,
+        String place,
+        LocalDate targetDate,
+        PlanStatus status,
+        String source,
+        long version) {
     public static final String STAFF = "staff";
     public static final String GENERATED = "next-year-plan";
 

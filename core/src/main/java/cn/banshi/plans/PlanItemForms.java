@@ -12,11 +12,20 @@ public final class PlanItemForms {
 
     private PlanItemForms() {}
 
-    public record Changes(Optional<String> title, Optional<String> description, Optional<String> owner,
-                          Optional<String> place, Optional<LocalDate> targetDate, Optional<PlanStatus> status) {
+    public record Changes(
+            Optional<String> title,
+            Optional<String> description,
+            Optional<String> owner,
+            Optional<String> place,
+            Optional<LocalDate> targetDate,
+            Optional<PlanStatus> status) {
         public boolean isEmpty() {
-            return title.isEmpty() && description.isEmpty() && owner.isEmpty() && place.isEmpty()
-                    && targetDate.isEmpty() && status.isEmpty();
+            return title.isEmpty()
+                    && description.isEmpty()
+                    && owner.isEmpty()
+                    && place.isEmpty()
+                    && targetDate.isEmpty()
+                    && status.isEmpty();
         }
     }
 
@@ -28,7 +37,8 @@ public final class PlanItemForms {
                 f.optionalString("owner", 1, 50),
                 f.optionalString("place", 1, 100),
                 f.optionalDate("targetDate"),
-                f.optionalCode("status", PlanStatus.codes()).map(c -> PlanStatus.find(c).orElseThrow()));
+                f.optionalCode("status", PlanStatus.codes())
+                        .map(c -> PlanStatus.find(c).orElseThrow()));
     }
 
     public static PlanItem create(JsonNode body, String town, IntFunction<String> newId) {
@@ -38,9 +48,19 @@ public final class PlanItemForms {
         String owner = f.requiredString("owner", 1, 50);
         String place = f.optionalString("place", 1, 100).orElse(null);
         LocalDate target = f.requiredDate("targetDate");
-        PlanStatus status = f.optionalCode("status", PlanStatus.codes()).map(c -> PlanStatus.find(c).orElseThrow())
+        PlanStatus status = f.optionalCode("status", PlanStatus.codes())
+                .map(c -> PlanStatus.find(c).orElseThrow())
                 .orElse(PlanStatus.NOT_STARTED);
-        return new PlanItem(newId.apply(target.getYear()), town, title, description, owner, place, target, status,
-                PlanItem.STAFF, 1);
+        return new PlanItem(
+                newId.apply(target.getYear()),
+                town,
+                title,
+                description,
+                owner,
+                place,
+                target,
+                status,
+                PlanItem.STAFF,
+                1);
     }
 }

@@ -52,24 +52,32 @@ public final class PlanItemStore {
         List<Map.Entry<String, PlanItem>> result = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(table)
+            QueryRequest.Builder q = QueryRequest.builder()
+                    .tableName(table)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :year)")
-                    .expressionAttributeValues(Map.of(":pk", s(TownRecords.pk(town, KIND)),
-                            ":year", s(TownRecords.yearPrefix(year))));
+                    .expressionAttributeValues(
+                            Map.of(":pk", s(TownRecords.pk(town, KIND)), ":year", s(TownRecords.yearPrefix(year))));
             if (start != null) q.exclusiveStartKey(start);
             QueryResponse page = dynamo.query(q.build());
-            page.items().forEach(item -> result.add(Map.entry(
-                    item.containsKey("createdAt") ? item.get("createdAt").s() : "", fromItem(item))));
+            page.items()
+                    .forEach(item -> result.add(Map.entry(
+                            item.containsKey("createdAt")
+                                    ? item.get("createdAt").s()
+                                    : "",
+                            fromItem(item))));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        result.sort(Map.Entry.<String, PlanItem>comparingByKey().thenComparing(e -> e.getValue().id()));
+        result.sort(Map.Entry.<String, PlanItem>comparingByKey()
+                .thenComparing(e -> e.getValue().id()));
         return result.stream().map(Map.Entry::getValue).toList();
     }
 
     public Optional<PlanItem> update(String town, String id, PlanItemForms.Changes changes, String actor, Instant now) {
         changes.targetDate().ifPresent(d -> {
             if (d.getYear() != TownRecords.yearOf(id)) {
-                throw Errors.notAllowed("targetDate", "完成时限不能改到其他年度，请删除后重新录入",
+                throw Errors.notAllowed(
+                        "targetDate",
+                        "完成时限不能改到其他年度，请删除后重新录入",
                         "The target date cannot move to another year; delete and create the item again");
             }
         });
@@ -109,9 +117,16 @@ public final class PlanItemStore {
     }
 
     static PlanItem fromItem(Map<String, AttributeValue> item) {
-        return new PlanItem(item.get("id").s(), item.get("town").s(), item.get("title").s(), str(item, "description"),
-                item.get("owner").s(), str(item, "place"), LocalDate.parse(item.get("targetDate").s()),
-                PlanStatus.find(item.get("status").s()).orElse(PlanStatus.NOT_STARTED), item.get("source").s(),
+        return new PlanItem(
+                item.get("id").s(),
+                item.get("town").s(),
+                item.get("title").s(),
+                str(item, "description"),
+                item.get("owner").s(),
+                str(item, "place"),
+                LocalDate.parse(item.get("targetDate").s()),
+                PlanStatus.find(item.get("status").s()).orElse(PlanStatus.NOT_STARTED),
+                item.get("source").s(),
                 Long.parseLong(item.get("version").n()));
     }
 

@@ -35,11 +35,13 @@ public final class RecordUpdate {
     }
 
     /** The record after the update, or empty when there is no such record. */
-    public Optional<Map<String, AttributeValue>> apply(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key) {
+    public Optional<Map<String, AttributeValue>> apply(
+            DynamoDbClient dynamo, String table, Map<String, AttributeValue> key) {
         names.put("#version", "version");
         values.put(":one", AttributeValue.fromN("1"));
         try {
-            var response = dynamo.updateItem(b -> b.tableName(table).key(key)
+            var response = dynamo.updateItem(b -> b.tableName(table)
+                    .key(key)
                     .updateExpression(set + " ADD #version :one")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(names)

@@ -40,7 +40,10 @@ public final class FileReportStore implements ReportStore {
     public Path directory(String town, int year, ReportKind kind) {
         ReportNames.town(town);
         ReportNames.year(year);
-        Path dir = root.resolve(town).resolve(Integer.toString(year)).resolve(kind.code()).normalize();
+        Path dir = root.resolve(town)
+                .resolve(Integer.toString(year))
+                .resolve(kind.code())
+                .normalize();
         if (!dir.startsWith(root)) throw new IllegalArgumentException("path outside the report store");
         return dir;
     }
@@ -53,7 +56,10 @@ public final class FileReportStore implements ReportStore {
             Path tmp = Files.createTempFile(dir, ".tmp-", "-" + format.fileName());
             Files.write(tmp, content);
             try {
-                Files.move(tmp, dir.resolve(format.fileName()), StandardCopyOption.ATOMIC_MOVE,
+                Files.move(
+                        tmp,
+                        dir.resolve(format.fileName()),
+                        StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, dir.resolve(format.fileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -73,7 +79,12 @@ public final class FileReportStore implements ReportStore {
                 try {
                     var attributes = Files.readAttributes(file, BasicFileAttributes.class);
                     if (attributes.isRegularFile()) {
-                        files.add(new ReportFile(town, year, kind, format, attributes.size(),
+                        files.add(new ReportFile(
+                                town,
+                                year,
+                                kind,
+                                format,
+                                attributes.size(),
                                 attributes.lastModifiedTime().toInstant()));
                     }
                 } catch (NoSuchFileException absent) {

@@ -12,7 +12,11 @@ import java.util.Map;
  * of the deployment; {@code runId} null: a run nobody requested by id (a schedule).
  */
 public record ReportRunRequest(ReportKind kind, Integer year, List<String> towns, String runId, String requestedBy) {
-    public static final String JOB = "job", YEAR = "year", TOWNS = "towns", RUN_ID = "runId", REQUESTED_BY = "requestedBy";
+    public static final String JOB = "job",
+            YEAR = "year",
+            TOWNS = "towns",
+            RUN_ID = "runId",
+            REQUESTED_BY = "requestedBy";
 
     public ReportRunRequest {
         if (kind == null) throw new IllegalArgumentException("job is required");
@@ -34,7 +38,8 @@ public record ReportRunRequest(ReportKind kind, Integer year, List<String> towns
     public static ReportRunRequest fromMap(Map<String, Object> input) {
         if (input == null) throw new IllegalArgumentException("no input");
         for (String key : input.keySet()) {
-            if (!List.of(JOB, YEAR, TOWNS, RUN_ID, REQUESTED_BY).contains(key)) throw new IllegalArgumentException("unknown field " + key);
+            if (!List.of(JOB, YEAR, TOWNS, RUN_ID, REQUESTED_BY).contains(key))
+                throw new IllegalArgumentException("unknown field " + key);
         }
         ReportKind kind = ReportKind.find(String.valueOf(input.get(JOB)))
                 .orElseThrow(() -> new IllegalArgumentException("unknown job " + input.get(JOB)));

@@ -34,7 +34,10 @@ public final class ReportRuns {
     private static final int MAX_MESSAGE = 500;
 
     public enum Status {
-        QUEUED, RUNNING, COMPLETED, FAILED;
+        QUEUED,
+        RUNNING,
+        COMPLETED,
+        FAILED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -45,13 +48,24 @@ public final class ReportRuns {
         }
 
         static Status of(String code) {
-            return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst().orElse(FAILED);
+            return Arrays.stream(values())
+                    .filter(s -> s.code().equals(code))
+                    .findFirst()
+                    .orElse(FAILED);
         }
     }
 
     /** One run's record. {@code message}: why it failed (never personal data: job messages carry codes and counts). */
-    public record Run(String town, int year, ReportKind kind, String runId, Status status, String requestedBy,
-                      Instant requestedAt, Instant updatedAt, String message) {
+    public record Run(
+            String town,
+            int year,
+            ReportKind kind,
+            String runId,
+            Status status,
+            String requestedBy,
+            Instant requestedAt,
+            Instant updatedAt,
+            String message) {
         /** Whether the run may still be going: active and updated within {@link #STALE}. */
         public boolean busy(Instant now) {
             return status.active() && updatedAt.plus(STALE).isAfter(now);
@@ -83,15 +97,26 @@ public final class ReportRuns {
      * item whose run is not busy. False if another run is busy (its record is left alone).
      */
     public boolean started(String town, int year, ReportKind kind, String runId, String requestedBy, Instant now) {
-        Instant requestedAt = find(town, year, kind).filter(r -> r.runId().equals(runId)).map(Run::requestedAt).orElse(now);
+        Instant requestedAt = find(town, year, kind)
+                .filter(r -> r.runId().equals(runId))
+                .map(Run::requestedAt)
+                .orElse(now);
         return write(new Run(town, year, kind, runId, Status.RUNNING, requestedBy, requestedAt, now, null), now, runId);
     }
 
     /** Marks the run completed or failed, if the item still names it. */
-    public void finished(String town, int year, ReportKind kind, String runId, Status status, String message, Instant now) {
+    public void finished(
+            String town, int year, ReportKind kind, String runId, Status status, String message, Instant now) {
         Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#runId", "runId"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":status", s(status.code()), ":at", s(now.toString()),
-                ":epoch", n(now.getEpochSecond()), ":runId", s(runId)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":status",
+                s(status.code()),
+                ":at",
+                s(now.toString()),
+                ":epoch",
+                n(now.getEpochSecond()),
+                ":runId",
+                s(runId)));
         String update = "SET #status = :status, updatedAt = :at, updatedEpoch = :epoch";
         if (message != null) {
             update += ", message = :message";
@@ -101,16 +126,23 @@ public final class ReportRuns {
         }
         String expression = update;
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(town, year, kind)).updateExpression(expression)
-                    .conditionExpression("#runId = :runId").expressionAttributeNames(names).expressionAttributeValues(values));
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(town, year, kind))
+                    .updateExpression(expression)
+                    .conditionExpression("#runId = :runId")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException another) {
             // a newer run owns the record now
         }
     }
 
     public Optional<Run> find(String town, int year, ReportKind kind) {
-        var response = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(town, year, kind)));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(fromItem(response.item())) : Optional.empty();
+        var response =
+                dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(town, year, kind)));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(fromItem(response.item()))
+                : Optional.empty();
     }
 
     /** The year's runs of a town, by job. */
@@ -118,7 +150,8 @@ public final class ReportRuns {
         List<Run> runs = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            var request = QueryRequest.builder().tableName(table)
+            var request = QueryRequest.builder()
+                    .tableName(table)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :year)")
                     .expressionAttributeValues(Map.of(":pk", s(TownRecords.pk(town, KIND)), ":year", s(year + "#")));
             if (start != null) request.exclusiveStartKey(start);
@@ -144,8 +177,13 @@ public final class ReportRuns {
         item.put("requestedAt", s(run.requestedAt().toString()));
         item.put("updatedAt", s(now.toString()));
         item.put("updatedEpoch", n(now.getEpochSecond()));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":queued", s(Status.QUEUED.code()),
-                ":running", s(Status.RUNNING.code()), ":stale", n(now.minus(STALE).getEpochSecond())));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":queued",
+                s(Status.QUEUED.code()),
+                ":running",
+                s(Status.RUNNING.code()),
+                ":stale",
+                n(now.minus(STALE).getEpochSecond())));
         String condition = "attribute_not_exists(pk) OR NOT (#status IN (:queued, :running)) OR updatedEpoch < :stale";
         if (ownRunId != null) {
             condition += " OR runId = :own";
@@ -153,8 +191,11 @@ public final class ReportRuns {
         }
         String expression = condition;
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(expression)
-                    .expressionAttributeNames(Map.of("#status", "status")).expressionAttributeValues(values));
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(item)
+                    .conditionExpression(expression)
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException busy) {
             return false;
@@ -162,14 +203,24 @@ public final class ReportRuns {
     }
 
     private static Run fromItem(Map<String, AttributeValue> item) {
-        return new Run(item.get("town").s(), Integer.parseInt(item.get("year").n()),
-                ReportKind.find(item.get("job").s()).orElseThrow(), item.get("runId").s(), Status.of(item.get("status").s()),
-                item.get("requestedBy").s(), Instant.parse(item.get("requestedAt").s()), Instant.parse(item.get("updatedAt").s()),
+        return new Run(
+                item.get("town").s(),
+                Integer.parseInt(item.get("year").n()),
+                ReportKind.find(item.get("job").s()).orElseThrow(),
+                item.get("runId").s(),
+                Status.of(item.get("status").s()),
+                item.get("requestedBy").s(),
+                Instant.parse(item.get("requestedAt").s()),
+                Instant.parse(item.get("updatedAt").s()),
                 item.containsKey("message") ? item.get("message").s() : null);
     }
 
     private static Map<String, AttributeValue> key(String town, int year, ReportKind kind) {
-        return Map.of("pk", s(TownRecords.pk(ReportNames.town(town), KIND)), "sk", s(ReportNames.year(year) + "#" + kind.code()));
+        return Map.of(
+                "pk",
+                s(TownRecords.pk(ReportNames.town(town), KIND)),
+                "sk",
+                s(ReportNames.year(year) + "#" + kind.code()));
     }
 
     private static AttributeValue s(String value) {

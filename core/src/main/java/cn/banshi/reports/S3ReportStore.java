@@ -36,8 +36,8 @@ public final class S3ReportStore implements ReportStore {
 
     /** The bucket of {@value #BUCKET_ENV}, the region and credentials of the environment (as in Lambda). */
     public static S3ReportStore fromEnvironment() {
-        return new S3ReportStore(S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build(),
-                System.getenv(BUCKET_ENV));
+        return new S3ReportStore(
+                S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build(), System.getenv(BUCKET_ENV));
     }
 
     public String bucket() {
@@ -71,22 +71,32 @@ public final class S3ReportStore implements ReportStore {
     }
 
     static PutObjectRequest putRequest(String bucket, String town, int year, ReportKind kind, ReportFormat format) {
-        return PutObjectRequest.builder().bucket(bucket).key(key(town, year, kind, format))
-                .contentType(format.contentType()).build();
+        return PutObjectRequest.builder()
+                .bucket(bucket)
+                .key(key(town, year, kind, format))
+                .contentType(format.contentType())
+                .build();
     }
 
     static ListObjectsV2Request listRequest(String bucket, String town, int year) {
-        return ListObjectsV2Request.builder().bucket(bucket).prefix(prefix(town, year)).build();
+        return ListObjectsV2Request.builder()
+                .bucket(bucket)
+                .prefix(prefix(town, year))
+                .build();
     }
 
     static GetObjectRequest getRequest(String bucket, String town, int year, ReportKind kind, ReportFormat format) {
-        return GetObjectRequest.builder().bucket(bucket).key(key(town, year, kind, format)).build();
+        return GetObjectRequest.builder()
+                .bucket(bucket)
+                .key(key(town, year, kind, format))
+                .build();
     }
 
     /** The listed objects that are report files, by job and format in their declared order (as the local store lists). */
     static List<ReportFile> files(Iterable<S3Object> objects) {
         List<ReportFile> files = new ArrayList<>();
-        for (S3Object o : objects) file(o.key(), o.size() == null ? 0 : o.size(), o.lastModified()).ifPresent(files::add);
+        for (S3Object o : objects)
+            file(o.key(), o.size() == null ? 0 : o.size(), o.lastModified()).ifPresent(files::add);
         files.sort(Comparator.comparing(ReportFile::kind).thenComparing(ReportFile::format));
         return files;
     }
@@ -104,7 +114,8 @@ public final class S3ReportStore implements ReportStore {
     @Override
     public Optional<byte[]> read(String town, int year, ReportKind kind, ReportFormat format) {
         try {
-            return Optional.of(s3.getObjectAsBytes(getRequest(bucket, town, year, kind, format)).asByteArray());
+            return Optional.of(s3.getObjectAsBytes(getRequest(bucket, town, year, kind, format))
+                    .asByteArray());
         } catch (NoSuchKeyException absent) {
             return Optional.empty();
         }

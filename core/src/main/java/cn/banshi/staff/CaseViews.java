@@ -4,13 +4,13 @@ import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.DetailsItems;
+import cn.banshi.cases.DueView;
+import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.Personal;
 import cn.banshi.cases.Personal.Applicant;
 import cn.banshi.cases.Personal.Location;
 import cn.banshi.cases.Personal.Person;
 import cn.banshi.cases.PersonalItems;
-import cn.banshi.cases.DueView;
-import cn.banshi.cases.HistoryEntry;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.json.Json;
 import cn.banshi.store.AttributeJson;
@@ -53,8 +53,8 @@ public final class CaseViews {
         return row;
     }
 
-    public static ObjectNode detail(CaseRecord c, Catalog catalog, LocalDate today, boolean unmasked,
-            List<CaseAction> allowedActions) {
+    public static ObjectNode detail(
+            CaseRecord c, Catalog catalog, LocalDate today, boolean unmasked, List<CaseAction> allowedActions) {
         ObjectNode view = summary(c, catalog, today);
         view.put("description", c.description());
         view.put("receivedOn", c.receivedOn().toString());
@@ -70,11 +70,15 @@ public final class CaseViews {
             r.put("on", c.resolution().on().toString());
             r.put("onTime", c.resolution().onTime());
             r.put("outcome", c.resolution().outcome());
-            if (c.resolution().agreementFulfilled() != null) r.put("agreementFulfilled", c.resolution().agreementFulfilled());
+            if (c.resolution().agreementFulfilled() != null)
+                r.put("agreementFulfilled", c.resolution().agreementFulfilled());
         }
         if (c.rating() == null) view.putNull("rating");
-        else view.putObject("rating").put("score", c.rating().score()).put("comment", c.rating().comment())
-                .put("at", time(c.rating().at()));
+        else
+            view.putObject("rating")
+                    .put("score", c.rating().score())
+                    .put("comment", c.rating().comment())
+                    .put("at", time(c.rating().at()));
         ArrayNode history = view.putArray("history");
         for (HistoryEntry h : c.history()) {
             ObjectNode e = history.addObject();
@@ -98,8 +102,12 @@ public final class CaseViews {
 
     /** Personal data as auditors see it: names to the surname, phones and ID numbers to their ends, addresses hidden. */
     public static Personal mask(Personal p) {
-        List<Person> parties = p.parties() == null ? null : p.parties().stream().map(CaseViews::mask).toList();
-        return new Personal(p.submitter() == null ? null : mask(p.submitter()), parties,
+        List<Person> parties = p.parties() == null
+                ? null
+                : p.parties().stream().map(CaseViews::mask).toList();
+        return new Personal(
+                p.submitter() == null ? null : mask(p.submitter()),
+                parties,
                 p.applicant() == null ? null : mask(p.applicant()),
                 p.location() == null ? null : new Location(hidden(p.location().address()), null, null));
     }
@@ -109,9 +117,15 @@ public final class CaseViews {
     }
 
     private static Applicant mask(Applicant a) {
-        return new Applicant(a.kind(), maskName(a.name()), a.idType(),
-                a.idNumber() == null ? null : ChineseIds.maskIdNumber(a.idNumber()), a.organization(), a.creditCode(),
-                maskPhone(a.phone()), a.email() == null ? null : a.email().replaceAll("^(.).*(@.*)$", "$1***$2"),
+        return new Applicant(
+                a.kind(),
+                maskName(a.name()),
+                a.idType(),
+                a.idNumber() == null ? null : ChineseIds.maskIdNumber(a.idNumber()),
+                a.organization(),
+                a.creditCode(),
+                maskPhone(a.phone()),
+                a.email() == null ? null : a.email().replaceAll("^(.).*(@.*)$", "$1***$2"),
                 hidden(a.address()));
     }
 

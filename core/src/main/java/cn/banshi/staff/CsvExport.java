@@ -6,9 +6,9 @@ import cn.banshi.cases.CaseListPage;
 import cn.banshi.cases.CaseQuery;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
+import cn.banshi.cases.Personal;
 import cn.banshi.cases.Personal.Applicant;
 import cn.banshi.cases.Personal.Person;
-import cn.banshi.cases.Personal;
 import cn.banshi.catalog.Catalog;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,8 +21,8 @@ import java.util.List;
  */
 public final class CsvExport {
     public static final int MAX_ROWS = 10_000;
-    private static final List<String> HEADER = List.of("查询编号", "类型", "分类", "村（社区）", "标题", "状态", "渠道",
-            "收到日期", "办理期限", "是否逾期", "办结日期", "是否按期", "结果", "满意度");
+    private static final List<String> HEADER =
+            List.of("查询编号", "类型", "分类", "村（社区）", "标题", "状态", "渠道", "收到日期", "办理期限", "是否逾期", "办结日期", "是否按期", "结果", "满意度");
     private static final List<String> PERSONAL_HEADER = List.of("姓名", "电话", "证件号码", "地址");
 
     private final CaseStore cases;
@@ -45,10 +45,18 @@ public final class CsvExport {
             CaseListPage page = cases.list(q);
             for (CaseRecord c : page.items()) {
                 List<String> cells = new ArrayList<>(List.of(
-                        c.trackingNo(), c.type().nameZh(),
+                        c.trackingNo(),
+                        c.type().nameZh(),
                         catalog.category(c.category()).map(cat -> cat.name()).orElse(c.category()),
-                        c.village() == null ? "" : catalog.village(c.village()).map(v -> v.name()).orElse(c.village()),
-                        c.title(), c.status().nameZh(), c.channel(), c.receivedOn().toString(),
+                        c.village() == null
+                                ? ""
+                                : catalog.village(c.village())
+                                        .map(v -> v.name())
+                                        .orElse(c.village()),
+                        c.title(),
+                        c.status().nameZh(),
+                        c.channel(),
+                        c.receivedOn().toString(),
                         c.dueDate() == null ? "" : c.dueDate().toString(),
                         CaseViews.isOverdue(c, today) ? "是" : "否",
                         c.resolution() == null ? "" : c.resolution().on().toString(),
@@ -60,8 +68,19 @@ public final class CsvExport {
                 rows++;
             }
             if (page.nextCursor() == null || page.items().isEmpty()) break;
-            q = new CaseQuery(q.town(), q.type(), q.status(), q.village(), q.category(), q.from(), q.to(), q.overdueOn(),
-                    q.dueBefore(), q.provisional(), q.limit(), page.nextCursor());
+            q = new CaseQuery(
+                    q.town(),
+                    q.type(),
+                    q.status(),
+                    q.village(),
+                    q.category(),
+                    q.from(),
+                    q.to(),
+                    q.overdueOn(),
+                    q.dueBefore(),
+                    q.provisional(),
+                    q.limit(),
+                    page.nextCursor());
         }
         if (personal) audit.record(staff, "export-personal-data", null, rows + " rows");
         return out.toString();
@@ -69,10 +88,14 @@ public final class CsvExport {
 
     /** Name, phone, ID number and address of the applicant or else the submitter; empty cells where unknown. */
     static List<String> personalCells(Personal personal) {
-        String locationAddress = personal.location() == null ? null : personal.location().address();
+        String locationAddress =
+                personal.location() == null ? null : personal.location().address();
         Applicant a = personal.applicant();
         if (a != null) {
-            return List.of(or(a.name(), a.organization()), or(a.phone(), null), or(a.idNumber(), a.creditCode()),
+            return List.of(
+                    or(a.name(), a.organization()),
+                    or(a.phone(), null),
+                    or(a.idNumber(), a.creditCode()),
                     or(a.address(), locationAddress));
         }
         Person s = personal.submitter();

@@ -1,8 +1,8 @@
 package cn.banshi.staff;
 
-import cn.banshi.catalog.Catalog;
-import cn.banshi.catalog.CaseType;
 import cn.banshi.cases.CaseStatuses;
+import cn.banshi.catalog.CaseType;
+import cn.banshi.catalog.Catalog;
 import cn.banshi.errors.Errors;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,10 +10,28 @@ import java.util.Map;
 import java.util.Set;
 
 /** The staff list's filters, from query parameters, validated against the town's catalog. */
-public record ListFilters(String type, String status, String village, String category, LocalDate from, LocalDate to,
-                          boolean overdue, LocalDate dueBefore, boolean provisional) {
-    static final Set<String> NAMES = Set.of("type", "status", "village", "category", "from", "to", "overdue", "dueBefore",
-            "provisional", "limit", "cursor");
+public record ListFilters(
+        String type,
+        String status,
+        String village,
+        String category,
+        LocalDate from,
+        LocalDate to,
+        boolean overdue,
+        LocalDate dueBefore,
+        boolean provisional) {
+    static final Set<String> NAMES = Set.of(
+            "type",
+            "status",
+            "village",
+            "category",
+            "from",
+            "to",
+            "overdue",
+            "dueBefore",
+            "provisional",
+            "limit",
+            "cursor");
 
     public static ListFilters parse(Map<String, String> query, Catalog catalog) {
         Map<String, String> q = query == null ? Map.of() : query;
@@ -23,7 +41,8 @@ public record ListFilters(String type, String status, String village, String cat
             throw Errors.invalidValue("type", "complaint, help, enquiry, suggestion, dispute, petition, info-request");
         }
         String status = q.get("status");
-        if (status != null && !CaseStatuses.isKnown(status)) throw Errors.invalidValue("status", String.join(", ", CaseStatuses.all()));
+        if (status != null && !CaseStatuses.isKnown(status))
+            throw Errors.invalidValue("status", String.join(", ", CaseStatuses.all()));
         String village = q.get("village");
         if (village != null && catalog.village(village).isEmpty()) throw Errors.unknownVillage("village");
         String category = q.get("category");
@@ -32,8 +51,17 @@ public record ListFilters(String type, String status, String village, String cat
         }
         LocalDate from = date(q, "from");
         LocalDate to = date(q, "to");
-        if (from != null && to != null && to.isBefore(from)) throw Errors.outOfRange("to", "不能早于 from", "must not be before from");
-        return new ListFilters(type, status, village, category, from, to, flag(q, "overdue"), date(q, "dueBefore"),
+        if (from != null && to != null && to.isBefore(from))
+            throw Errors.outOfRange("to", "不能早于 from", "must not be before from");
+        return new ListFilters(
+                type,
+                status,
+                village,
+                category,
+                from,
+                to,
+                flag(q, "overdue"),
+                date(q, "dueBefore"),
                 flag(q, "provisional"));
     }
 

@@ -4,9 +4,9 @@ import cn.banshi.audit.AuditLog;
 import cn.banshi.auth.Staff;
 import cn.banshi.calendar.CalendarService;
 import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseListPage;
 import cn.banshi.cases.CaseQuery;
-import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.HistoryEntry;
@@ -37,7 +37,8 @@ public final class StaffCaseService {
     private final Catalogs catalogs;
     private final Clock clock;
 
-    public StaffCaseService(CaseStore cases, AuditLog audit, CalendarService calendars, Catalogs catalogs, Clock clock) {
+    public StaffCaseService(
+            CaseStore cases, AuditLog audit, CalendarService calendars, Catalogs catalogs, Clock clock) {
         this.cases = cases;
         this.audit = audit;
         this.calendars = calendars;
@@ -55,7 +56,8 @@ public final class StaffCaseService {
 
     /** The case if it exists and is within the staff member's scope; otherwise the same 404 either way. */
     public CaseRecord load(Staff staff, String rawTrackingNo) {
-        String trackingNo = TrackingNumbers.normalizeTrackingNo(rawTrackingNo).orElseThrow(() -> Errors.notFound("trackingNo"));
+        String trackingNo =
+                TrackingNumbers.normalizeTrackingNo(rawTrackingNo).orElseThrow(() -> Errors.notFound("trackingNo"));
         CaseRecord c = cases.find(trackingNo).orElseThrow(() -> Errors.notFound("trackingNo"));
         if (!staff.covers(c.town(), c.village())) throw Errors.notFound("trackingNo");
         return c;
@@ -94,10 +96,23 @@ public final class StaffCaseService {
                 c = load(staff, trackingNo);
             }
         }
-        audit.record(staff, "action:" + action, c.trackingNo(), c.status().code() + "→" + next.status().code());
-        LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "from", c.status().code(),
-                "to", next.status().code(),
-                "version", next.version());
+        audit.record(
+                staff,
+                "action:" + action,
+                c.trackingNo(),
+                c.status().code() + "→" + next.status().code());
+        LOG.info(
+                "case action",
+                "trackingNo",
+                c.trackingNo(),
+                "action",
+                action,
+                "from",
+                c.status().code(),
+                "to",
+                next.status().code(),
+                "version",
+                next.version());
         return view(staff, next);
     }
 
@@ -124,12 +139,24 @@ public final class StaffCaseService {
 
     public CaseQuery query(Staff staff, ListFilters filters, int limit, String cursor) {
         String village = staff.village() != null ? staff.village() : filters.village();
-        if (staff.village() != null && filters.village() != null && !filters.village().equals(staff.village())) {
+        if (staff.village() != null
+                && filters.village() != null
+                && !filters.village().equals(staff.village())) {
             throw Errors.forbidden("村（社区）工作人员只能查看本村（社区）的案件", "Village staff see only their own village's cases");
         }
-        return new CaseQuery(staff.town(), filters.type(), filters.status(), village, filters.category(),
-                filters.from(), filters.to(), filters.overdue() ? today() : null, filters.dueBefore(), filters.provisional(),
-                limit, cursor);
+        return new CaseQuery(
+                staff.town(),
+                filters.type(),
+                filters.status(),
+                village,
+                filters.category(),
+                filters.from(),
+                filters.to(),
+                filters.overdue() ? today() : null,
+                filters.dueBefore(),
+                filters.provisional(),
+                limit,
+                cursor);
     }
 
     public ObjectNode list(Staff staff, ListFilters filters, int limit, String cursor) {

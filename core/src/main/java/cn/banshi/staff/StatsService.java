@@ -51,7 +51,10 @@ public final class StatsService {
         rate(body, "mediationSuccessRate", t.agreed, t.mediated);
         body.put("ratings", t.ratings);
         if (t.ratings == 0) body.putNull("averageSatisfaction");
-        else body.put("averageSatisfaction", BigDecimal.valueOf(t.ratingSum).divide(BigDecimal.valueOf(t.ratings), 2, RoundingMode.HALF_UP));
+        else
+            body.put(
+                    "averageSatisfaction",
+                    BigDecimal.valueOf(t.ratingSum).divide(BigDecimal.valueOf(t.ratings), 2, RoundingMode.HALF_UP));
         body.put("overdueNow", overdue);
         return body;
     }

@@ -35,8 +35,10 @@ public final class AttributeJson {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (value == null) return f.nullNode();
         switch (value.type()) {
-            case S: return f.textNode(value.s());
-            case BOOL: return f.booleanNode(value.bool());
+            case S:
+                return f.textNode(value.s());
+            case BOOL:
+                return f.booleanNode(value.bool());
             case N: {
                 BigDecimal d = new BigDecimal(value.n());
                 if (d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0) {
@@ -53,9 +55,12 @@ public final class AttributeJson {
                 value.l().forEach(v -> array.add(toJson(v)));
                 return array;
             }
-            case M: return toJson(value.m());
-            case NUL: return f.nullNode();
-            default: throw new IllegalArgumentException("Unsupported attribute type " + value.type());
+            case M:
+                return toJson(value.m());
+            case NUL:
+                return f.nullNode();
+            default:
+                throw new IllegalArgumentException("Unsupported attribute type " + value.type());
         }
     }
 

@@ -49,7 +49,9 @@ public final class BulkLoader {
             while (items.hasNext()) {
                 List<WriteRequest> batch = new ArrayList<>(BATCH);
                 while (items.hasNext() && batch.size() < BATCH) {
-                    batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(items.next()).build()).build());
+                    batch.add(WriteRequest.builder()
+                            .putRequest(PutRequest.builder().item(items.next()).build())
+                            .build());
                 }
                 inFlight.add(pool.submit(() -> {
                     write(physicalTable, batch, batches, retried);
@@ -71,8 +73,10 @@ public final class BulkLoader {
             List<WriteRequest> sending = pending;
             BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, sending)));
             batches.incrementAndGet();
-            List<WriteRequest> unprocessed = response.hasUnprocessedItems() && response.unprocessedItems().containsKey(table)
-                    ? response.unprocessedItems().get(table) : List.of();
+            List<WriteRequest> unprocessed = response.hasUnprocessedItems()
+                            && response.unprocessedItems().containsKey(table)
+                    ? response.unprocessedItems().get(table)
+                    : List.of();
             if (!unprocessed.isEmpty()) {
                 retried.addAndGet(unprocessed.size());
                 sleep(Math.min(MAX_BACKOFF_MS, 20L << Math.min(attempt++, 6)));

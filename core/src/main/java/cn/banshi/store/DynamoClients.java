@@ -46,8 +46,14 @@ public final class DynamoClients {
      * and the run's own resume takes over from there.
      */
     public static DynamoDbClient forBatchJobs(String endpoint, ClientOverrideConfiguration.Builder overrides) {
-        return build(endpoint, overrides.apiCallTimeout(BATCH_CALL_TIMEOUT).retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(BATCH_ATTEMPTS).circuitBreakerEnabled(false).build()));
+        return build(
+                endpoint,
+                overrides
+                        .apiCallTimeout(BATCH_CALL_TIMEOUT)
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(BATCH_ATTEMPTS)
+                                .circuitBreakerEnabled(false)
+                                .build()));
     }
 
     public static final int BATCH_ATTEMPTS = 10;
@@ -57,12 +63,14 @@ public final class DynamoClients {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(10)).build())
+                        .socketTimeout(Duration.ofSeconds(10))
+                        .build())
                 .overrideConfiguration(overrides.build());
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint))
                     .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
         return builder.build();
     }

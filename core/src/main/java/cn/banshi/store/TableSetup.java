@@ -40,30 +40,51 @@ public final class TableSetup {
     static CreateTableRequest createRequest(TableSpec spec, String physicalName) {
         Set<String> keyAttributes = new LinkedHashSet<>();
         List<KeySchemaElement> keys = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(spec.partitionKey()).keyType(KeyType.HASH).build());
+        keys.add(KeySchemaElement.builder()
+                .attributeName(spec.partitionKey())
+                .keyType(KeyType.HASH)
+                .build());
         keyAttributes.add(spec.partitionKey());
         if (spec.sortKey() != null) {
-            keys.add(KeySchemaElement.builder().attributeName(spec.sortKey()).keyType(KeyType.RANGE).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(spec.sortKey())
+                    .keyType(KeyType.RANGE)
+                    .build());
             keyAttributes.add(spec.sortKey());
         }
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
         for (TableSpec.IndexSpec index : spec.indexes()) {
             List<KeySchemaElement> indexKeys = new ArrayList<>();
-            indexKeys.add(KeySchemaElement.builder().attributeName(index.partitionKey()).keyType(KeyType.HASH).build());
+            indexKeys.add(KeySchemaElement.builder()
+                    .attributeName(index.partitionKey())
+                    .keyType(KeyType.HASH)
+                    .build());
             keyAttributes.add(index.partitionKey());
             if (index.sortKey() != null) {
-                indexKeys.add(KeySchemaElement.builder().attributeName(index.sortKey()).keyType(KeyType.RANGE).build());
+                indexKeys.add(KeySchemaElement.builder()
+                        .attributeName(index.sortKey())
+                        .keyType(KeyType.RANGE)
+                        .build());
                 keyAttributes.add(index.sortKey());
             }
-            indexes.add(GlobalSecondaryIndex.builder().indexName(index.name()).keySchema(indexKeys)
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(index.name())
+                    .keySchema(indexKeys)
+                    .projection(Projection.builder()
+                            .projectionType(ProjectionType.ALL)
+                            .build())
+                    .build());
         }
         CreateTableRequest.Builder builder = CreateTableRequest.builder()
                 .tableName(physicalName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(keys)
-                .attributeDefinitions(keyAttributes.stream().map(a -> AttributeDefinition.builder()
-                        .attributeName(a).attributeType(ScalarAttributeType.S).build()).toList());
+                .attributeDefinitions(keyAttributes.stream()
+                        .map(a -> AttributeDefinition.builder()
+                                .attributeName(a)
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .toList());
         if (!indexes.isEmpty()) builder.globalSecondaryIndexes(indexes);
         return builder.build();
     }
@@ -76,7 +97,8 @@ public final class TableSetup {
             } catch (ResourceNotFoundException notYet) {
                 // keep polling
             }
-            if (System.nanoTime() > deadline) throw new IllegalStateException("Table " + name + " did not become ACTIVE");
+            if (System.nanoTime() > deadline)
+                throw new IllegalStateException("Table " + name + " did not become ACTIVE");
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

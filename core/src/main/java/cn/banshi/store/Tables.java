@@ -13,6 +13,7 @@ public final class Tables {
 
     /** Cases: one item per case (status, version, history and personal data together: single-item atomicity). */
     public static final String CASES = "cases";
+
     public static final String CASES_BY_TOWN = "by-town";
     public static final String CASES_BY_VILLAGE = "by-village";
     public static final String CASES_BY_TYPE = "by-type";
@@ -22,6 +23,7 @@ public final class Tables {
 
     /** Short-lived records with an expiry attribute: idempotency claims, tracking-attempt counters. */
     public static final String EPHEMERAL = "ephemeral";
+
     public static final String EXPIRES_AT = "expiresAt";
 
     /** Audit log of views of personal data and staff actions, per town. */
@@ -35,11 +37,13 @@ public final class Tables {
      * execution" marker; only running instances carry {@code runningJobName} (sparse index).
      */
     public static final String BATCH_JOB_INSTANCES = "batch-job-instances";
+
     public static final String BATCH_INSTANCES_BY_JOB_NAME = "by-job-name";
     public static final String BATCH_RUNNING_BY_JOB_NAME = "running-by-job-name";
     public static final String BATCH_JOB_EXECUTIONS = "batch-job-executions";
     /** Step executions partitioned by job execution (pk) and ordered by id (sk). */
     public static final String BATCH_STEP_EXECUTIONS = "batch-step-executions";
+
     public static final String BATCH_STEP_EXECUTIONS_BY_ID = "by-step-execution-id";
     public static final String BATCH_EXECUTION_CONTEXTS = "batch-execution-contexts";
     /** Id sequences: one item per sequence, incremented with ADD. */
@@ -49,27 +53,43 @@ public final class Tables {
 
     public static List<TableSpec> all() {
         return List.of(
-                new TableSpec(CASES, "pk", null, List.of(
-                        new IndexSpec(CASES_BY_TOWN, "town", "receivedKey"),
-                        new IndexSpec(CASES_BY_VILLAGE, "townVillage", "receivedKey"),
-                        new IndexSpec(CASES_BY_TYPE, "townType", "receivedKey"),
-                        new IndexSpec(CASES_BY_STATUS, "townStatus", "receivedKey"),
-                        new IndexSpec(CASES_OPEN_BY_DUE, "openTown", "dueKey")), null),
+                new TableSpec(
+                        CASES,
+                        "pk",
+                        null,
+                        List.of(
+                                new IndexSpec(CASES_BY_TOWN, "town", "receivedKey"),
+                                new IndexSpec(CASES_BY_VILLAGE, "townVillage", "receivedKey"),
+                                new IndexSpec(CASES_BY_TYPE, "townType", "receivedKey"),
+                                new IndexSpec(CASES_BY_STATUS, "townStatus", "receivedKey"),
+                                new IndexSpec(CASES_OPEN_BY_DUE, "openTown", "dueKey")),
+                        null),
                 new TableSpec(EPHEMERAL, "pk", null, List.of(), EXPIRES_AT),
                 new TableSpec(AUDIT, "pk", "sk", List.of(), null),
                 new TableSpec(RECORDS, "pk", "sk", List.of(), null),
-                new TableSpec(BATCH_JOB_INSTANCES, "pk", null, List.of(
-                        new IndexSpec(BATCH_INSTANCES_BY_JOB_NAME, "jobName", "instanceOrder"),
-                        new IndexSpec(BATCH_RUNNING_BY_JOB_NAME, "runningJobName", "instanceOrder")), null),
+                new TableSpec(
+                        BATCH_JOB_INSTANCES,
+                        "pk",
+                        null,
+                        List.of(
+                                new IndexSpec(BATCH_INSTANCES_BY_JOB_NAME, "jobName", "instanceOrder"),
+                                new IndexSpec(BATCH_RUNNING_BY_JOB_NAME, "runningJobName", "instanceOrder")),
+                        null),
                 new TableSpec(BATCH_JOB_EXECUTIONS, "pk", null, List.of(), null),
-                new TableSpec(BATCH_STEP_EXECUTIONS, "pk", "sk", List.of(
-                        new IndexSpec(BATCH_STEP_EXECUTIONS_BY_ID, "stepExecutionKey", null)), null),
+                new TableSpec(
+                        BATCH_STEP_EXECUTIONS,
+                        "pk",
+                        "sk",
+                        List.of(new IndexSpec(BATCH_STEP_EXECUTIONS_BY_ID, "stepExecutionKey", null)),
+                        null),
                 new TableSpec(BATCH_EXECUTION_CONTEXTS, "pk", null, List.of(), null),
                 new TableSpec(BATCH_SEQUENCES, "pk", null, List.of(), null));
     }
 
     public static TableSpec spec(String logicalName) {
-        return all().stream().filter(t -> t.name().equals(logicalName)).findFirst()
+        return all().stream()
+                .filter(t -> t.name().equals(logicalName))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No table " + logicalName));
     }
 

@@ -41,8 +41,8 @@ public final class AttemptLimiter {
                 .key(Map.of("pk", AttributeValue.fromS(key(trackingNo, window))))
                 .updateExpression("ADD failures :one SET #exp = :exp")
                 .expressionAttributeNames(Map.of("#exp", Tables.EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                        ":exp", AttributeValue.fromN(Long.toString(expiresAt))))
+                .expressionAttributeValues(Map.of(
+                        ":one", AttributeValue.fromN("1"), ":exp", AttributeValue.fromN(Long.toString(expiresAt))))
                 .returnValues(ReturnValue.UPDATED_NEW));
         int taken = Integer.parseInt(response.attributes().get("failures").n());
         if (taken <= MAX_FAILURES) return new Attempt(trackingNo, window, 0);

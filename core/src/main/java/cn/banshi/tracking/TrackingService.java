@@ -42,7 +42,8 @@ public final class TrackingService {
         if (attempt.lockedForSeconds() > 0) throw Errors.tooManyAttempts(attempt.lockedForSeconds());
         Optional<String> code = TrackingNumbers.normalizeAccessCode(rawAccessCode);
         Optional<CaseRecord> found = code.isEmpty() ? Optional.empty() : cases.find(trackingNo);
-        if (found.isEmpty() || !AccessCodes.matches(trackingNo, code.get(), found.get().accessHash())) {
+        if (found.isEmpty()
+                || !AccessCodes.matches(trackingNo, code.get(), found.get().accessHash())) {
             throw Errors.trackingNotFound(); // the attempt stays taken
         }
         limiter.giveBack(attempt);
@@ -59,8 +60,8 @@ public final class TrackingService {
         int score = f.requiredInt("score", 1, 5);
         String comment = f.optionalString("comment", 1, 500).orElse(null);
         CaseRecord c = authorize(rawTrackingNo, rawAccessCode);
-        CaseRecord rated = Workflows.rate(c,
-                new Rating(score, comment, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        CaseRecord rated =
+                Workflows.rate(c, new Rating(score, comment, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         try {
             cases.update(rated);
         } catch (CaseStore.VersionConflictException changed) {

@@ -44,8 +44,7 @@ import java.util.regex.Pattern;
  */
 public final class ChineseIds {
 
-    private ChineseIds() {
-    }
+    private ChineseIds() {}
 
     /** Earliest birth date accepted in a resident identity number. */
     public static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
@@ -57,13 +56,8 @@ public final class ChineseIds {
 
     /** Province-level codes that appear in the first two digits of valid numbers (see class doc). */
     private static final Set<String> PROVINCE_CODES = Set.of(
-            "11", "12", "13", "14", "15",
-            "21", "22", "23",
-            "31", "32", "33", "34", "35", "36", "37",
-            "41", "42", "43", "44", "45", "46",
-            "50", "51", "52", "53", "54",
-            "61", "62", "63", "64", "65",
-            "71", "81", "82", "83");
+            "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
+            "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83");
 
     /** Whether {@code value} is a valid 18-character resident identity number, dated against the system clock. */
     public static boolean isResidentIdNumber(String value) {
@@ -194,8 +188,8 @@ public final class ChineseIds {
      * numbers). Local numbers start with 2-9 (0 is the trunk prefix, 1 is for special services).
      * Extension: "-" or "转" followed by 1-6 digits.
      */
-    private static final Pattern LANDLINE = Pattern.compile(
-            "(010|02\\d|0[3-9]\\d{2})[ -]?([2-9]\\d{6,7})(?:(?:-|转)(\\d{1,6}))?");
+    private static final Pattern LANDLINE =
+            Pattern.compile("(010|02\\d|0[3-9]\\d{2})[ -]?([2-9]\\d{6,7})(?:(?:-|转)(\\d{1,6}))?");
 
     /** Whether {@code value} (surrounding whitespace ignored) is a mainland mobile number. */
     public static boolean isMobile(String value) {
@@ -292,9 +286,8 @@ public final class ChineseIds {
 
     /** Common two-character (compound) surnames, kept whole by {@link #maskName}. */
     private static final Set<String> COMPOUND_SURNAMES = Set.of(
-            "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
-            "司徒", "司空", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "澹台", "公冶",
-            "太史", "申屠", "赫连", "闻人", "万俟", "钟离", "宗政", "濮阳", "淳于", "单于", "拓跋", "东郭",
+            "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "司空", "夏侯", "轩辕", "端木", "独孤",
+            "南宫", "西门", "百里", "呼延", "澹台", "公冶", "太史", "申屠", "赫连", "闻人", "万俟", "钟离", "宗政", "濮阳", "淳于", "单于", "拓跋", "东郭",
             "左丘", "第五", "谷梁", "仲孙", "叔孙", "漆雕", "乐正", "壤驷", "公良", "梁丘", "段干", "巫马");
 
     /**

@@ -79,7 +79,9 @@ public final class Fields {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean allowedControl = multiline && (c == '\n' || c == '\r' || c == '\t');
-            if ((Character.isISOControl(c) && !allowedControl) || c == '\u2028' || c == '\u2029'
+            if ((Character.isISOControl(c) && !allowedControl)
+                    || c == '\u2028'
+                    || c == '\u2029'
                     || (Character.isSurrogate(c) && !validSurrogateAt(text, i))) {
                 throw Errors.invalidFormat(path(name), "包含不允许的控制字符", "Contains control characters");
             }
@@ -167,7 +169,8 @@ public final class Fields {
             throw Errors.outOfRange(path(name), "0 ~ " + max.toPlainString(), "0 to " + max.toPlainString());
         }
         if (d.scale() > maxScale) {
-            throw Errors.invalidFormat(path(name), "最多保留 " + maxScale + " 位小数", "At most " + maxScale + " decimal places");
+            throw Errors.invalidFormat(
+                    path(name), "最多保留 " + maxScale + " 位小数", "At most " + maxScale + " decimal places");
         }
         return d.scale() < 0 ? d.setScale(0) : d;
     }

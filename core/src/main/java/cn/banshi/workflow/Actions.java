@@ -38,12 +38,14 @@ final class Actions {
      * The request's {@code effectiveOn}, if any: not in the future, at most {@value #MAX_DAYS_BACK} days back, and not
      * before the day the case's previous step (by a person) took effect.
      */
-    static LocalDate effectiveOn(Fields f, CaseRecord c, Set<CaseAction> datedActions, Optional<CaseAction> action,
-            ActionContext context) {
+    static LocalDate effectiveOn(
+            Fields f, CaseRecord c, Set<CaseAction> datedActions, Optional<CaseAction> action, ActionContext context) {
         Optional<LocalDate> given = f.optionalDate(EFFECTIVE_ON);
         if (given.isEmpty()) return null;
         if (action.isEmpty() || !datedActions.contains(action.get())) {
-            throw Errors.notAllowed(f.path(EFFECTIVE_ON), "该操作不计时，不能补录生效日期",
+            throw Errors.notAllowed(
+                    f.path(EFFECTIVE_ON),
+                    "该操作不计时，不能补录生效日期",
                     "Only actions that start or stop a statutory clock take effectiveOn");
         }
         LocalDate date = given.get();
@@ -52,12 +54,16 @@ final class Actions {
             throw Errors.outOfRange(f.path(EFFECTIVE_ON), "生效日期不能晚于今天", "must not be in the future");
         }
         if (date.isBefore(today.minusDays(MAX_DAYS_BACK))) {
-            throw Errors.outOfRange(f.path(EFFECTIVE_ON), "最多补录 " + MAX_DAYS_BACK + " 日内的操作",
+            throw Errors.outOfRange(
+                    f.path(EFFECTIVE_ON),
+                    "最多补录 " + MAX_DAYS_BACK + " 日内的操作",
                     "at most " + MAX_DAYS_BACK + " days back");
         }
         LocalDate previous = previousStep(c);
         if (date.isBefore(previous)) {
-            throw Errors.outOfRange(f.path(EFFECTIVE_ON), "不能早于上一办理步骤的日期 " + previous,
+            throw Errors.outOfRange(
+                    f.path(EFFECTIVE_ON),
+                    "不能早于上一办理步骤的日期 " + previous,
                     "must not be before the previous step's day " + previous);
         }
         return date;

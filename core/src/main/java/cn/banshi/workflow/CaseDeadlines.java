@@ -27,9 +27,10 @@ public final class CaseDeadlines {
      * The first due date of a new case received on {@code receivedOn}, its basis added to {@code details}
      * (information requests keep no basis until their clock first changes: a fresh clock from the day of receipt).
      */
-    public static Start atIntake(CaseType type, String category, LocalDate receivedOn, Catalog catalog, Deadlines d,
-            CaseDetails details) {
-        if (type == CaseType.INFO_REQUEST) return new Start(d.ogiReplyClock(receivedOn).due().orElseThrow(), details);
+    public static Start atIntake(
+            CaseType type, String category, LocalDate receivedOn, Catalog catalog, Deadlines d, CaseDetails details) {
+        if (type == CaseType.INFO_REQUEST)
+            return new Start(d.ogiReplyClock(receivedOn).due().orElseThrow(), details);
         Term term = Term.of(receivedOn, catalog.limitFor(category, type).orElseThrow());
         return new Start(d.due(term), details.withTerm(term));
     }
@@ -46,8 +47,8 @@ public final class CaseDeadlines {
         }
         Optional<Term> stored = c.details().storedTerm();
         if (stored.isPresent()) return Optional.of(d.due(stored.get()));
-        boolean intakeTermInForce = (c.type() != CaseType.PETITION && c.type() != CaseType.DISPUTE)
-                || c.status() == CaseStatus.SUBMITTED;
+        boolean intakeTermInForce =
+                (c.type() != CaseType.PETITION && c.type() != CaseType.DISPUTE) || c.status() == CaseStatus.SUBMITTED;
         if (!intakeTermInForce) return Optional.empty();
         return catalog.limitFor(c.category(), c.type()).map(limit -> d.due(Term.of(c.receivedOn(), limit)));
     }

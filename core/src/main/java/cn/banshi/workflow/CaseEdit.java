@@ -45,8 +45,15 @@ public final class CaseEdit {
         this.rating = before.rating();
     }
 
-    public CaseEdit status(CaseStatus next) { this.status = next; return this; }
-    public CaseEdit village(String next) { this.village = next; return this; }
+    public CaseEdit status(CaseStatus next) {
+        this.status = next;
+        return this;
+    }
+
+    public CaseEdit village(String next) {
+        this.village = next;
+        return this;
+    }
 
     /** The due date becomes the end of {@code term}, which is kept with the case (its basis for recomputing). */
     public CaseEdit due(Term term) {
@@ -74,10 +81,25 @@ public final class CaseEdit {
         supervision(details.supervision().withoutPending());
         return this;
     }
-    public CaseEdit publicNote(String text) { this.publicNote = text; return this; }
-    public CaseEdit note(String text) { this.note = text; return this; }
-    public CaseEdit rating(Rating next) { this.rating = next; return this; }
-    public CaseDetails details() { return details; }
+
+    public CaseEdit publicNote(String text) {
+        this.publicNote = text;
+        return this;
+    }
+
+    public CaseEdit note(String text) {
+        this.note = text;
+        return this;
+    }
+
+    public CaseEdit rating(Rating next) {
+        this.rating = next;
+        return this;
+    }
+
+    public CaseDetails details() {
+        return details;
+    }
 
     /** Changes the details of the case's family {@code family}. */
     public <T extends CaseDetails> CaseEdit details(Class<T> family, UnaryOperator<T> change) {
@@ -90,8 +112,14 @@ public final class CaseEdit {
         this.details = details.withSupervision(next);
         return this;
     }
-    public LocalDate dueDate() { return dueDate; }
-    public int dueProvisionalYear() { return dueProvisionalYear; }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public int dueProvisionalYear() {
+        return dueProvisionalYear;
+    }
 
     /** Marks the case finished on {@code on}; on time when {@code on} is not after the due date in force. */
     public CaseEdit finish(LocalDate on, String outcome) {
@@ -108,13 +136,40 @@ public final class CaseEdit {
 
     CaseRecord build(CaseAction action) {
         List<HistoryEntry> history = new ArrayList<>(before.history());
-        history.add(new HistoryEntry(history.size() + 1, context.now(), context.actor(), action, before.status(), status,
-                publicNote, note, context.effectiveOn()));
-        return new CaseRecord(before.trackingNo(), before.town(), before.type(), before.category(), village,
-                before.title(), before.description(), before.channel(), status, before.version() + 1,
-                before.receivedAt(), before.receivedOn(), dueDate, dueProvisionalYear, before.personal(), details, before.accessHash(),
-                history, resolution, rating);
+        history.add(new HistoryEntry(
+                history.size() + 1,
+                context.now(),
+                context.actor(),
+                action,
+                before.status(),
+                status,
+                publicNote,
+                note,
+                context.effectiveOn()));
+        return new CaseRecord(
+                before.trackingNo(),
+                before.town(),
+                before.type(),
+                before.category(),
+                village,
+                before.title(),
+                before.description(),
+                before.channel(),
+                status,
+                before.version() + 1,
+                before.receivedAt(),
+                before.receivedOn(),
+                dueDate,
+                dueProvisionalYear,
+                before.personal(),
+                details,
+                before.accessHash(),
+                history,
+                resolution,
+                rating);
     }
 
-    public Instant now() { return context.now(); }
+    public Instant now() {
+        return context.now();
+    }
 }

@@ -44,7 +44,8 @@ final class DisputeWorkflow implements Workflow {
             case MEDIATING -> List.of(RECORD_SESSION, RESOLVE);
             case RESOLVED -> {
                 List<CaseAction> actions = new ArrayList<>();
-                if ("agreement-reached".equals(c.resolution().outcome()) && c.resolution().agreementFulfilled() == null) {
+                if ("agreement-reached".equals(c.resolution().outcome())
+                        && c.resolution().agreementFulfilled() == null) {
                     actions.add(RECORD_FULFILMENT);
                 }
                 actions.add(CLOSE);
@@ -59,7 +60,8 @@ final class DisputeWorkflow implements Workflow {
         switch (action) {
             case ACCEPT -> {
                 only(f);
-                TimeLimit limit = context.catalog().limitFor(c.category(), c.type()).orElse(TimeLimit.calendarDays(30));
+                TimeLimit limit =
+                        context.catalog().limitFor(c.category(), c.type()).orElse(TimeLimit.calendarDays(30));
                 edit.details(DisputeDetails.class, d -> d.withAcceptedOn(context.on()));
                 edit.status(CaseStatus.ACCEPTED).due(Term.of(context.on(), limit));
                 edit.publicNote("调解申请已受理，原则上于 " + InfoRequestWorkflow.dueText(edit) + " 前调结");
@@ -87,12 +89,14 @@ final class DisputeWorkflow implements Workflow {
                 String result = f.requiredCode("result", RESULTS);
                 f.optionalString("summary", 2, 2000)
                         .ifPresent(s -> edit.details(DisputeDetails.class, d -> d.withResultSummary(s)));
-                edit.status(CaseStatus.RESOLVED).finish(context.on(), result)
+                edit.status(CaseStatus.RESOLVED)
+                        .finish(context.on(), result)
                         .publicNote(result.equals("agreement-reached") ? "调解成功，已达成调解协议" : "调解未达成协议，已告知其他解决途径");
             }
             case RECORD_FULFILMENT -> {
                 only(f, "fulfilled");
-                boolean fulfilled = f.optionalBoolean("fulfilled").orElseThrow(() -> Errors.required(f.path("fulfilled")));
+                boolean fulfilled =
+                        f.optionalBoolean("fulfilled").orElseThrow(() -> Errors.required(f.path("fulfilled")));
                 edit.agreementFulfilled(fulfilled).publicNote(fulfilled ? "调解协议已履行" : "调解协议未履行");
             }
             case CLOSE -> {

@@ -81,13 +81,15 @@ final class HotlineWorkflow implements Workflow {
         var village = f.optionalString("village", 1, 64);
         var department = f.optionalString("department", 2, 50);
         if (village.isPresent() == department.isPresent()) {
-            throw Errors.invalidValue(f.path("village"), "village 或 department 二选一 / exactly one of village, department");
+            throw Errors.invalidValue(
+                    f.path("village"), "village 或 department 二选一 / exactly one of village, department");
         }
         if (village.isPresent()) {
             if (context.catalog().village(village.get()).isEmpty()) throw Errors.unknownVillage(f.path("village"));
             edit.village(village.get());
             edit.details(HotlineDetails.class, d -> d.withAssignedTo(HotlineDetails.toVillage(village.get())));
-            edit.publicNote("已派单至" + context.catalog().village(village.get()).get().name() + "办理");
+            edit.publicNote(
+                    "已派单至" + context.catalog().village(village.get()).get().name() + "办理");
         } else {
             edit.details(HotlineDetails.class, d -> d.withAssignedTo(HotlineDetails.toDepartment(department.get())));
             edit.publicNote("已派单至" + department.get() + "办理");

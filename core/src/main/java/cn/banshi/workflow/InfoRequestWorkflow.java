@@ -30,20 +30,34 @@ import java.util.Set;
  * the 20 days; consulting a third party pauses it; one extension of 20 working days.
  */
 final class InfoRequestWorkflow implements Workflow {
-    static final Set<String> OUTCOMES = Set.of("disclosed", "partially-disclosed",
-            "withheld:state-secret", "withheld:prohibited-by-law", "withheld:security-stability",
-            "withheld:third-party-rights", "withheld:internal-affairs", "withheld:process-information",
-            "withheld:enforcement-files", "withheld:administrative-query",
-            "unavailable:not-held", "unavailable:needs-creation", "unavailable:unclear-after-correction",
-            "not-processed:petition-complaint", "not-processed:duplicate", "not-processed:publication",
-            "not-processed:excessive", "not-processed:confirmation",
-            "other:no-correction", "other:fee-unpaid", "other:other");
+    static final Set<String> OUTCOMES = Set.of(
+            "disclosed",
+            "partially-disclosed",
+            "withheld:state-secret",
+            "withheld:prohibited-by-law",
+            "withheld:security-stability",
+            "withheld:third-party-rights",
+            "withheld:internal-affairs",
+            "withheld:process-information",
+            "withheld:enforcement-files",
+            "withheld:administrative-query",
+            "unavailable:not-held",
+            "unavailable:needs-creation",
+            "unavailable:unclear-after-correction",
+            "not-processed:petition-complaint",
+            "not-processed:duplicate",
+            "not-processed:publication",
+            "not-processed:excessive",
+            "not-processed:confirmation",
+            "other:no-correction",
+            "other:fee-unpaid",
+            "other:other");
     /** How long the applicant is given to correct, unless the notice says otherwise. */
     static final int DEFAULT_CORRECTION_WORKING_DAYS = 15;
 
     /** Actions that start or stop the statutory clock and may be recorded after the fact ({@code effectiveOn}). */
-    private static final Set<CaseAction> DATED = Set.of(REQUEST_CORRECTION, CONSULT_THIRD_PARTY, THIRD_PARTY_REPLIED,
-            EXTEND, WITHDRAW);
+    private static final Set<CaseAction> DATED =
+            Set.of(REQUEST_CORRECTION, CONSULT_THIRD_PARTY, THIRD_PARTY_REPLIED, EXTEND, WITHDRAW);
 
     @Override
     public Set<CaseAction> datedActions() {
@@ -81,7 +95,7 @@ final class InfoRequestWorkflow implements Workflow {
                 actions.add(THIRD_PARTY_REPLIED);
                 actions.add(WITHDRAW);
             }
-            default -> { }
+            default -> {}
         }
         return actions;
     }
@@ -96,13 +110,14 @@ final class InfoRequestWorkflow implements Workflow {
             case REQUEST_CORRECTION -> {
                 only(f, "items", "correctBy");
                 String items = f.requiredText("items", 2, 2000);
-                LocalDate correctBy = f.optionalDate("correctBy")
-                        .orElse(d.addWorkingDays(on, DEFAULT_CORRECTION_WORKING_DAYS));
+                LocalDate correctBy =
+                        f.optionalDate("correctBy").orElse(d.addWorkingDays(on, DEFAULT_CORRECTION_WORKING_DAYS));
                 if (!correctBy.isAfter(on)) {
                     throw Errors.outOfRange(f.path("correctBy"), "补正期限须晚于告知之日", "must be after the notice's day");
                 }
                 edit.details(InfoRequestDetails.class, x -> x.correctionRequested(correctBy, on));
-                edit.status(CaseStatus.AWAITING_CORRECTION).noDueDate()
+                edit.status(CaseStatus.AWAITING_CORRECTION)
+                        .noDueDate()
                         .publicNote("请于 " + correctBy + " 前补正申请：" + items + "（答复期限自收到补正之日起重新计算）");
             }
             case RECEIVE_CORRECTION -> {
@@ -111,8 +126,7 @@ final class InfoRequestWorkflow implements Workflow {
                 LocalDate receivedOn = Actions.pastDate(f, "receivedOn", requestedOn, context);
                 WorkingDayClock restarted = clock.restart(receivedOn, Deadlines.OGI_REPLY_WORKING_DAYS);
                 edit.details(InfoRequestDetails.class, InfoRequestDetails::correctionReceived);
-                edit.status(CaseStatus.IN_PROGRESS).due(restarted)
-                        .publicNote("已收到补正材料，答复期限重新计算至 " + dueText(edit));
+                edit.status(CaseStatus.IN_PROGRESS).due(restarted).publicNote("已收到补正材料，答复期限重新计算至 " + dueText(edit));
             }
             case CONSULT_THIRD_PARTY -> {
                 only(f, "thirdParty");
@@ -123,7 +137,8 @@ final class InfoRequestWorkflow implements Workflow {
                 }
                 LocalDate thirdPartyDue = d.ogiThirdPartyAnswerDue(on);
                 edit.details(InfoRequestDetails.class, x -> x.withThirdPartyDue(thirdPartyDue));
-                edit.status(CaseStatus.CONSULTING_THIRD_PARTY).due(clock.pause(on))
+                edit.status(CaseStatus.CONSULTING_THIRD_PARTY)
+                        .due(clock.pause(on))
                         .publicNote("正在征求第三方意见，所需时间不计入答复期限");
                 return;
             }
@@ -143,9 +158,11 @@ final class InfoRequestWorkflow implements Workflow {
                 String outcome = f.requiredCode("outcome", OUTCOMES);
                 boolean awaiting = c.status() == CaseStatus.AWAITING_CORRECTION;
                 if (awaiting != outcome.equals("other:no-correction")) {
-                    throw Errors.notAllowed(f.path("outcome"),
+                    throw Errors.notAllowed(
+                            f.path("outcome"),
                             awaiting ? "申请人逾期未补正的，只能以“逾期不补正”办结" : "只有逾期未补正的申请才能以“逾期不补正”办结",
-                            awaiting ? "An uncorrected request can only be closed as other:no-correction"
+                            awaiting
+                                    ? "An uncorrected request can only be closed as other:no-correction"
                                     : "other:no-correction applies only to requests awaiting correction");
                 }
                 LocalDate repliedOn = Actions.pastDate(f, "repliedOn", c.receivedOn(), context);

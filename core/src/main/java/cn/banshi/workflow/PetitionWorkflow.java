@@ -30,8 +30,8 @@ import java.util.Set;
  * review (复查) and re-review (复核), each asked within 30 days of the reply and answered within 30.
  */
 final class PetitionWorkflow implements Workflow {
-    private static final Set<CaseAction> DATED = Set.of(REGISTER, REJECT, FORWARD, ACKNOWLEDGE, EXTEND, REPLY,
-            REVIEW_REPLY);
+    private static final Set<CaseAction> DATED =
+            Set.of(REGISTER, REJECT, FORWARD, ACKNOWLEDGE, EXTEND, REPLY, REVIEW_REPLY);
 
     @Override
     public Set<CaseAction> datedActions() {
@@ -69,7 +69,8 @@ final class PetitionWorkflow implements Workflow {
             case REGISTER -> {
                 only(f);
                 edit.details(PetitionDetails.class, x -> x.registered(on));
-                edit.status(CaseStatus.REGISTERED).due(Term.calendarDays(on, Deadlines.PETITION_FORWARD_DAYS))
+                edit.status(CaseStatus.REGISTERED)
+                        .due(Term.calendarDays(on, Deadlines.PETITION_FORWARD_DAYS))
                         .publicNote("信访事项已登记");
             }
             case REJECT -> {
@@ -81,7 +82,8 @@ final class PetitionWorkflow implements Workflow {
                 only(f, "handlingBody");
                 String body = f.requiredString("handlingBody", 2, 100);
                 edit.details(PetitionDetails.class, x -> x.forwarded(body, on));
-                edit.status(CaseStatus.FORWARDED).due(Term.calendarDays(on, Deadlines.PETITION_ACKNOWLEDGE_DAYS))
+                edit.status(CaseStatus.FORWARDED)
+                        .due(Term.calendarDays(on, Deadlines.PETITION_ACKNOWLEDGE_DAYS))
                         .publicNote("已转送（交办）" + body + "办理");
             }
             case ACKNOWLEDGE -> {
@@ -97,25 +99,29 @@ final class PetitionWorkflow implements Workflow {
                 // cases stored before terms were kept: the handling due date in force is day zero of the extension
                 Term handling = p.storedTerm().orElse(Term.calendarDays(c.dueDate(), 0));
                 edit.details(PetitionDetails.class, x -> x.extendedFor(reason));
-                edit.due(handling.plus(days)).publicNote("因" + reason + "，办理期限延长至 " + InfoRequestWorkflow.dueText(edit));
+                edit.due(handling.plus(days))
+                        .publicNote("因" + reason + "，办理期限延长至 " + InfoRequestWorkflow.dueText(edit));
             }
             case REPLY -> {
                 only(f, "opinion");
                 String opinion = f.requiredText("opinion", 2, 2000);
                 edit.details(PetitionDetails.class, x -> x.repliedOn(on));
-                edit.status(CaseStatus.RESOLVED).publicNote("已出具书面处理意见：" + opinion).finish(on, "resolved");
+                edit.status(CaseStatus.RESOLVED)
+                        .publicNote("已出具书面处理意见：" + opinion)
+                        .finish(on, "resolved");
             }
             case REQUEST_REVIEW -> {
                 only(f, "receivedOn");
                 LocalDate lastReply = p.lastRepliedOn();
                 LocalDate requested = Actions.pastDate(f, "receivedOn", lastReply, context);
                 if (requested.isAfter(d.petitionReviewRequestDeadline(lastReply))) {
-                    throw Errors.outOfRange(f.path("receivedOn"), "已超过 30 日的复查（复核）申请期限",
-                            "past the 30-day window for a review request");
+                    throw Errors.outOfRange(
+                            f.path("receivedOn"), "已超过 30 日的复查（复核）申请期限", "past the 30-day window for a review request");
                 }
                 int reviews = p.reviewCount() + 1;
                 edit.details(PetitionDetails.class, x -> x.withReviews(reviews));
-                edit.status(CaseStatus.UNDER_REVIEW).due(Term.calendarDays(requested, Deadlines.PETITION_REVIEW_OPINION_DAYS))
+                edit.status(CaseStatus.UNDER_REVIEW)
+                        .due(Term.calendarDays(requested, Deadlines.PETITION_REVIEW_OPINION_DAYS))
                         .publicNote(reviews == 1 ? "已收到复查申请" : "已收到复核申请");
             }
             case REVIEW_REPLY -> {

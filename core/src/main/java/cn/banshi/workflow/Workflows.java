@@ -73,8 +73,10 @@ public final class Workflows {
     }
 
     public static boolean canBeRated(CaseRecord c) {
-        return c.rating() == null && c.resolution() != null
-                && !c.resolution().outcome().equals("rejected") && c.status() != CaseStatus.WITHDRAWN;
+        return c.rating() == null
+                && c.resolution() != null
+                && !c.resolution().outcome().equals("rejected")
+                && c.status() != CaseStatus.WITHDRAWN;
     }
 
     /** The overdue sweep's mark: an internal history entry, the status unchanged. */
@@ -102,16 +104,20 @@ public final class Workflows {
         CaseEdit edit = new CaseEdit(c, context);
         edit.due(due);
         // a moved date is looked at afresh by the next sweep (its alert is withdrawn)
-        if (!due.date().equals(c.dueDate())) edit.supervision(edit.details().supervision().withOverdueSince(null));
+        if (!due.date().equals(c.dueDate()))
+            edit.supervision(edit.details().supervision().withOverdueSince(null));
         String basis = noticeYear == 0 ? "" : "依国务院" + noticeYear + "年节假日安排，";
-        String change = c.dueDate() == null ? "办理期限确定为 " + due.date()
-                : due.date().equals(c.dueDate()) ? "办理期限 " + due.date() + " 不变"
-                : "办理期限由 " + c.dueDate() + " 调整为 " + due.date();
+        String change = c.dueDate() == null
+                ? "办理期限确定为 " + due.date()
+                : due.date().equals(c.dueDate())
+                        ? "办理期限 " + due.date() + " 不变"
+                        : "办理期限由 " + c.dueDate() + " 调整为 " + due.date();
         edit.publicNote(basis + change + Due.remarkZh(due.provisionalYear()));
         return Optional.of(edit.build(CaseAction.RECOMPUTE_DUE));
     }
 
     public static ApiException actionNotAllowed(String action, List<CaseAction> allowed) {
-        return Errors.actionNotAllowed(action, allowed.stream().map(CaseAction::code).toList());
+        return Errors.actionNotAllowed(
+                action, allowed.stream().map(CaseAction::code).toList());
     }
 }

@@ -12,9 +12,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The provisional rule against the law's text and against every official year the product ships. */
 class StatutoryHolidaysTest {
@@ -24,13 +24,18 @@ class StatutoryHolidaysTest {
     }
 
     private static Holiday holiday(int year, Festival festival) {
-        return StatutoryHolidays.of(year).stream().filter(h -> h.festival() == festival).findFirst().orElseThrow();
+        return StatutoryHolidays.of(year).stream()
+                .filter(h -> h.festival() == festival)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void spring2027IsTheOfficialSixthOfFebruaryNotIcusSeventh() {
         Holiday spring = holiday(2027, Festival.SPRING_FESTIVAL);
-        assertEquals(List.of(d("2027-02-05"), d("2027-02-06"), d("2027-02-07"), d("2027-02-08")), spring.days(),
+        assertEquals(
+                List.of(d("2027-02-05"), d("2027-02-06"), d("2027-02-07"), d("2027-02-08")),
+                spring.days(),
                 "除夕 and 正月初一至初三 under the 2025 rules");
         assertEquals(List.of(d("2027-02-09"), d("2027-02-10")), spring.inLieu(), "初一 and 初二 fall on the weekend: 补假");
     }
@@ -45,21 +50,30 @@ class StatutoryHolidaysTest {
     @Test
     void lunarAndSolarTermDatesOf2027() {
         assertEquals(List.of(d("2027-04-05")), holiday(2027, Festival.QINGMING).days());
-        assertEquals(List.of(d("2027-06-09")), holiday(2027, Festival.DRAGON_BOAT).days());
-        assertEquals(List.of(d("2027-09-15")), holiday(2027, Festival.MID_AUTUMN).days());
+        assertEquals(
+                List.of(d("2027-06-09")), holiday(2027, Festival.DRAGON_BOAT).days());
+        assertEquals(
+                List.of(d("2027-09-15")), holiday(2027, Festival.MID_AUTUMN).days());
         assertEquals(List.of(d("2027-01-01")), holiday(2027, Festival.NEW_YEAR).days());
-        assertEquals(List.of(d("2027-10-01"), d("2027-10-02"), d("2027-10-03")), holiday(2027, Festival.NATIONAL_DAY).days());
-        assertEquals(List.of(d("2027-10-04"), d("2027-10-05")), holiday(2027, Festival.NATIONAL_DAY).inLieu(),
+        assertEquals(
+                List.of(d("2027-10-01"), d("2027-10-02"), d("2027-10-03")),
+                holiday(2027, Festival.NATIONAL_DAY).days());
+        assertEquals(
+                List.of(d("2027-10-04"), d("2027-10-05")),
+                holiday(2027, Festival.NATIONAL_DAY).inLieu(),
                 "Sat 2 and Sun 3 October");
     }
 
     @Test
     void theLawInForceThatYearIsUsed() {
         assertEquals(3, holiday(2024, Festival.SPRING_FESTIVAL).days().size(), "before 2025: 初一至初三");
-        assertEquals(d("2024-02-10"), holiday(2024, Festival.SPRING_FESTIVAL).days().get(0));
+        assertEquals(
+                d("2024-02-10"), holiday(2024, Festival.SPRING_FESTIVAL).days().get(0));
         assertEquals(1, holiday(2024, Festival.LABOUR_DAY).days().size());
-        assertEquals(d("2030-02-02"), holiday(2030, Festival.SPRING_FESTIVAL).days().get(0), "除夕 2030 (初一 3 Feb)");
-        assertEquals(d("2012-01-22"), holiday(2012, Festival.SPRING_FESTIVAL).days().get(0), "2008–2013: 除夕、初一、初二");
+        assertEquals(
+                d("2030-02-02"), holiday(2030, Festival.SPRING_FESTIVAL).days().get(0), "除夕 2030 (初一 3 Feb)");
+        assertEquals(
+                d("2012-01-22"), holiday(2012, Festival.SPRING_FESTIVAL).days().get(0), "2008–2013: 除夕、初一、初二");
         assertEquals(3, holiday(2005, Festival.LABOUR_DAY).days().size(), "1999 rules: three days in May");
         assertTrue(StatutoryHolidays.of(2005).stream().noneMatch(h -> h.festival() == Festival.QINGMING));
     }
@@ -73,7 +87,8 @@ class StatutoryHolidaysTest {
     @ParameterizedTest
     @ValueSource(ints = {2020, 2021, 2022, 2023, 2024, 2025, 2026})
     void theRuleAgreesWithEveryOfficialYear(int year) {
-        YearArrangement official = WorkingDayCalendar.bundled().arrangement(year).orElseThrow();
+        YearArrangement official =
+                WorkingDayCalendar.bundled().arrangement(year).orElseThrow();
         Set<LocalDate> statutory = new HashSet<>();
         StatutoryHolidays.of(year).forEach(h -> statutory.addAll(h.days()));
         for (LocalDate day : statutory) {
@@ -88,8 +103,10 @@ class StatutoryHolidaysTest {
         assertEquals(List.of(), unexplained, year + ": official days off that are neither predicted nor bridge days");
         for (LocalDate day : provisional.daysOff()) {
             if (!official.isDayOff(day) && !isWeekend(day)) {
-                assertTrue(inPeriodWithStatutoryDay(day.minusDays(1), official, statutory)
-                                || official.makeUpWorkdays().stream().anyMatch(m -> Math.abs(m.toEpochDay() - day.toEpochDay()) < 14),
+                assertTrue(
+                        inPeriodWithStatutoryDay(day.minusDays(1), official, statutory)
+                                || official.makeUpWorkdays().stream()
+                                        .anyMatch(m -> Math.abs(m.toEpochDay() - day.toEpochDay()) < 14),
                         year + ": predicted 补假 " + day + " is not near the official holiday");
             }
         }
@@ -97,7 +114,9 @@ class StatutoryHolidaysTest {
 
     @Test
     void provisionalYearsCarryNoMakeUpWorkdays() {
-        IntStream.rangeClosed(2027, 2030).forEach(y -> assertEquals(Set.of(), StatutoryHolidays.provisional(y).makeUpWorkdays()));
+        IntStream.rangeClosed(2027, 2030)
+                .forEach(y ->
+                        assertEquals(Set.of(), StatutoryHolidays.provisional(y).makeUpWorkdays()));
         assertEquals(List.of(), StatutoryHolidays.provisional(2027).problems());
     }
 

@@ -65,8 +65,8 @@ class WorkingDayCalendarTest {
 
     @Test
     void withAddsOrReplacesAYear() {
-        YearArrangement y2027 = new YearArrangement(2027, "测试通知",
-                Set.of(LocalDate.of(2027, 1, 1)), Set.of(LocalDate.of(2027, 1, 9)));
+        YearArrangement y2027 =
+                new YearArrangement(2027, "测试通知", Set.of(LocalDate.of(2027, 1, 1)), Set.of(LocalDate.of(2027, 1, 9)));
         WorkingDayCalendar extended = CAL.with(y2027);
         assertTrue(extended.years().contains(2027));
         assertFalse(CAL.years().contains(2027), "original unchanged");

@@ -63,7 +63,9 @@ class WorkingDayClockTest {
     @Test
     void pauseAndResumeOnTheSameDayChangesNothing() {
         WorkingDayClock clock = deadlines.ogiReplyClock(d("2021-09-01"));
-        assertEquals(clock.dueDate(), clock.pause(d("2021-09-10")).resume(d("2021-09-10")).dueDate());
+        assertEquals(
+                clock.dueDate(),
+                clock.pause(d("2021-09-10")).resume(d("2021-09-10")).dueDate());
     }
 
     @Test
@@ -72,7 +74,8 @@ class WorkingDayClockTest {
         WorkingDayClock paused = deadlines.ogiReplyClock(d("2021-09-30")).pause(d("2021-10-03"));
         assertEquals(0, paused.usedWorkingDays());
         // Resume Sun Oct 10 (day 0): Oct 11–15 = 1..5, 18–22 = 6..10, 25–29 = 11..15, Nov 1–5 = 16..20.
-        assertEquals(Optional.of(d("2021-11-05")), paused.resume(d("2021-10-10")).dueDate());
+        assertEquals(
+                Optional.of(d("2021-11-05")), paused.resume(d("2021-10-10")).dueDate());
     }
 
     @Test
@@ -80,7 +83,8 @@ class WorkingDayClockTest {
         // Paused on Wed Sep 29 = day 20: 0 remain; resuming on Fri Oct 8 makes Oct 8 itself the due date.
         WorkingDayClock paused = deadlines.ogiReplyClock(d("2021-09-01")).pause(d("2021-09-29"));
         assertEquals(20, paused.usedWorkingDays());
-        assertEquals(Optional.of(d("2021-10-08")), paused.resume(d("2021-10-08")).dueDate());
+        assertEquals(
+                Optional.of(d("2021-10-08")), paused.resume(d("2021-10-08")).dueDate());
     }
 
     @Test
@@ -124,19 +128,26 @@ class WorkingDayClockTest {
         assertThrows(IllegalArgumentException.class, () -> clock.restart(d("2021-08-31"), 20));
         assertThrows(IllegalArgumentException.class, () -> clock.extend(0));
         assertThrows(IllegalArgumentException.class, () -> clock.extend(21));
-        assertThrows(IllegalArgumentException.class,
-                () -> new WorkingDayClock(deadlines, d("2021-09-01"), 20, 21, null));
+        assertThrows(
+                IllegalArgumentException.class, () -> new WorkingDayClock(deadlines, d("2021-09-01"), 20, 21, null));
     }
 
     @Test
     void restoredFromItsComponents() {
         WorkingDayClock paused = deadlines.ogiReplyClock(d("2021-09-01")).pause(d("2021-09-10"));
-        WorkingDayClock restored = new WorkingDayClock(deadlines, paused.countingFrom(), paused.limit(),
-                paused.carriedWorkingDays(), paused.runs(), paused.pausedOn());
+        WorkingDayClock restored = new WorkingDayClock(
+                deadlines,
+                paused.countingFrom(),
+                paused.limit(),
+                paused.carriedWorkingDays(),
+                paused.runs(),
+                paused.pausedOn());
         assertEquals(paused, restored);
-        WorkingDayClock legacy = new WorkingDayClock(deadlines, paused.countingFrom(), paused.limit(),
-                paused.usedWorkingDays(), paused.pausedOn());
-        assertEquals(paused.resume(d("2021-09-20")).dueDate(), legacy.resume(d("2021-09-20")).dueDate(),
+        WorkingDayClock legacy = new WorkingDayClock(
+                deadlines, paused.countingFrom(), paused.limit(), paused.usedWorkingDays(), paused.pausedOn());
+        assertEquals(
+                paused.resume(d("2021-09-20")).dueDate(),
+                legacy.resume(d("2021-09-20")).dueDate(),
                 "a clock stored with a used count (earlier versions) counts the same");
     }
 
@@ -145,13 +156,18 @@ class WorkingDayClockTest {
         // paused on Wed 2026-12-30 after running from Mon 2026-12-21 (7 working days); resumed in January 2027
         WorkingDayCalendar without2027 = WorkingDayCalendar.bundled();
         Deadlines provisional = new Deadlines(without2027);
-        WorkingDayClock clock = provisional.ogiReplyClock(d("2026-12-21")).pause(d("2026-12-30")).resume(d("2027-01-04"));
+        WorkingDayClock clock = provisional
+                .ogiReplyClock(d("2026-12-21"))
+                .pause(d("2026-12-30"))
+                .resume(d("2027-01-04"));
         // 13 days left from Mon 4 Jan: Jan 5–8 = 4, Jan 11–15 = 9, Jan 18–21 = 13 → Thu 21 January, provisional
         assertEquals(Optional.of(new Due(d("2027-01-21"), 2027)), clock.due());
         // the notice makes Saturday 2027-01-16 a working day (hypothetically): one day earlier, final
-        YearArrangement notice = new YearArrangement(2027, "国办发明电〔2026〕N号", Set.of(d("2027-01-01")),
-                Set.of(d("2027-01-16")));
+        YearArrangement notice =
+                new YearArrangement(2027, "国办发明电〔2026〕N号", Set.of(d("2027-01-01")), Set.of(d("2027-01-16")));
         Deadlines loaded = new Deadlines(without2027.with(notice));
-        assertEquals(Optional.of(new Due(d("2027-01-20"), 0)), clock.countedWith(loaded).due());
+        assertEquals(
+                Optional.of(new Due(d("2027-01-20"), 0)),
+                clock.countedWith(loaded).due());
     }
 }

@@ -25,16 +25,16 @@ class YearArrangementTest {
 
     @Test
     void validArrangementHasNoProblems() {
-        YearArrangement a = new YearArrangement(2021, "国办发明电〔2020〕27号",
-                Set.of(LocalDate.of(2021, 10, 1)), Set.of(LocalDate.of(2021, 10, 9)));
+        YearArrangement a = new YearArrangement(
+                2021, "国办发明电〔2020〕27号", Set.of(LocalDate.of(2021, 10, 1)), Set.of(LocalDate.of(2021, 10, 9)));
         assertEquals(List.of(), a.problems());
     }
 
     @Test
     void dateOutsideTheYear() {
         // sorted daysOff: [2021-10-01, 2022-01-01]
-        YearArrangement a = new YearArrangement(2021, "n",
-                Set.of(LocalDate.of(2021, 10, 1), LocalDate.of(2022, 1, 1)), Set.of());
+        YearArrangement a =
+                new YearArrangement(2021, "n", Set.of(LocalDate.of(2021, 10, 1), LocalDate.of(2022, 1, 1)), Set.of());
         assertEquals(List.of("daysOff[1]"), fields(a.problems()));
         CalendarProblem p = a.problems().get(0);
         assertTrue(p.messageEn().contains("2022-01-01"), p.messageEn());
@@ -63,8 +63,8 @@ class YearArrangementTest {
 
     @Test
     void fromJsonParsesTheBundledShape() throws Exception {
-        YearArrangement.Parsed parsed = YearArrangement.fromJson(json(
-                "{'year':2021,'notice':'国办发明电〔2020〕27号','daysOff':['2021-10-02','2021-10-01'],"
+        YearArrangement.Parsed parsed = YearArrangement.fromJson(
+                json("{'year':2021,'notice':'国办发明电〔2020〕27号','daysOff':['2021-10-02','2021-10-01'],"
                         + "'makeUpWorkdays':['2021-10-09']}"));
         assertTrue(parsed.ok(), parsed.problems().toString());
         YearArrangement a = parsed.arrangement().orElseThrow();
@@ -76,30 +76,32 @@ class YearArrangementTest {
 
     @Test
     void fromJsonReportsMalformedDatesInsteadOfThrowing() throws Exception {
-        YearArrangement.Parsed parsed = YearArrangement.fromJson(json(
-                "{'year':2021,'notice':'n','daysOff':['2021-10-01','2021-02-30','2021/10/03',5,'2022-01-01'],"
+        YearArrangement.Parsed parsed = YearArrangement.fromJson(
+                json("{'year':2021,'notice':'n','daysOff':['2021-10-01','2021-02-30','2021/10/03',5,'2022-01-01'],"
                         + "'makeUpWorkdays':['2021-10-01','2021-10-08','2021-10-09','2021-10-09']}"));
         assertFalse(parsed.ok());
         assertTrue(parsed.arrangement().isEmpty());
-        assertEquals(List.of(
-                "daysOff[1]",          // 2021-02-30 does not exist
-                "daysOff[2]",          // wrong format
-                "daysOff[3]",          // not a string
-                "daysOff[4]",          // outside 2021
-                "makeUpWorkdays[0]",   // also a day off ...
-                "makeUpWorkdays[0]",   // ... and a Friday
-                "makeUpWorkdays[1]",   // Friday
-                "makeUpWorkdays[3]"),  // listed twice
+        assertEquals(
+                List.of(
+                        "daysOff[1]", // 2021-02-30 does not exist
+                        "daysOff[2]", // wrong format
+                        "daysOff[3]", // not a string
+                        "daysOff[4]", // outside 2021
+                        "makeUpWorkdays[0]", // also a day off ...
+                        "makeUpWorkdays[0]", // ... and a Friday
+                        "makeUpWorkdays[1]", // Friday
+                        "makeUpWorkdays[3]"), // listed twice
                 fields(parsed.problems()));
     }
 
     @Test
     void fromJsonReportsMissingFields() throws Exception {
-        assertEquals(List.of("year", "daysOff", "makeUpWorkdays", "notice"),
+        assertEquals(
+                List.of("year", "daysOff", "makeUpWorkdays", "notice"),
                 fields(YearArrangement.fromJson(json("{'year':'2021'}")).problems()));
         assertEquals(List.of(""), fields(YearArrangement.fromJson(json("[]")).problems()));
         assertEquals(List.of(""), fields(YearArrangement.fromJson(null).problems()));
-        assertTrue(YearArrangement.fromJson(json(
-                "{'year':2030,'notice':'n','daysOff':[],'makeUpWorkdays':[]}")).ok());
+        assertTrue(YearArrangement.fromJson(json("{'year':2030,'notice':'n','daysOff':[],'makeUpWorkdays':[]}"))
+                .ok());
     }
 }

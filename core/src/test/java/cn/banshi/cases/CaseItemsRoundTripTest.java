@@ -30,6 +30,7 @@ class CaseItemsRoundTripTest {
      * details and personal as JSON trees) wrote them: the typed model must write the same bytes.
      */
     static final String UNTYPED_DEMO_ITEMS_SHA256 = "c0422045d30ed64e94e8ece5f189057819b8babbda43911425439a4c3eb2bf0a";
+
     static final int DEMO_ITEMS = 4849;
 
     private final Catalog catalog = Catalogs.bundled().town("gaocheng").orElseThrow();
@@ -59,68 +60,187 @@ class CaseItemsRoundTripTest {
     @Test
     void informationRequestWithClockRunsPausedCorrectedAndNotExtended() {
         Map<String, AttributeValue> details = map(
-                "applicantKind", s("natural-person"), "form", s("paper"), "delivery", s("post"),
-                "clock", m(map("countingFrom", s("2021-03-01"), "limit", n("20"), "used", n("7"), "carried", n("2"),
-                        "runs", l(l(s("2021-03-02"), s("2021-03-08"))), "pausedOn", s("2021-03-09"))),
-                "correctBy", s("2021-03-20"), "correctionRequestedOn", s("2021-03-02"), "corrected", bool(true),
-                "extended", bool(false), "thirdPartyDue", s("2021-03-30"), "reply", s("已答复"),
-                "overdueSince", s("2021-04-01"), "dueDatePending", bool(true));
-        Map<String, AttributeValue> personal = map("applicant", m(map("kind", s("other-org"),
-                "organization", s("宜兴市某公司"), "creditCode", s("91320282MA1XXXXXX1"), "name", s("王五"),
-                "phone", s("13912345678"), "email", s("a@b.cn"), "address", s("宜兴市人民路1号"))));
+                "applicantKind",
+                s("natural-person"),
+                "form",
+                s("paper"),
+                "delivery",
+                s("post"),
+                "clock",
+                m(map(
+                        "countingFrom",
+                        s("2021-03-01"),
+                        "limit",
+                        n("20"),
+                        "used",
+                        n("7"),
+                        "carried",
+                        n("2"),
+                        "runs",
+                        l(l(s("2021-03-02"), s("2021-03-08"))),
+                        "pausedOn",
+                        s("2021-03-09"))),
+                "correctBy",
+                s("2021-03-20"),
+                "correctionRequestedOn",
+                s("2021-03-02"),
+                "corrected",
+                bool(true),
+                "extended",
+                bool(false),
+                "thirdPartyDue",
+                s("2021-03-30"),
+                "reply",
+                s("已答复"),
+                "overdueSince",
+                s("2021-04-01"),
+                "dueDatePending",
+                bool(true));
+        Map<String, AttributeValue> personal = map(
+                "applicant",
+                m(map(
+                        "kind",
+                        s("other-org"),
+                        "organization",
+                        s("宜兴市某公司"),
+                        "creditCode",
+                        s("91320282MA1XXXXXX1"),
+                        "name",
+                        s("王五"),
+                        "phone",
+                        s("13912345678"),
+                        "email",
+                        s("a@b.cn"),
+                        "address",
+                        s("宜兴市人民路1号"))));
         assertRoundTrip(item("info-request", "in-progress", personal, details));
     }
 
     @Test
     void informationRequestWithARunningClockAndALegacyClock() {
-        Map<String, AttributeValue> running = map("applicantKind", s("natural-person"), "form", s("electronic"),
-                "delivery", s("online"), "clock", m(map("countingFrom", s("2021-03-01"), "limit", n("40"),
-                        "used", n("0"), "carried", n("0"), "runs", l(), "pausedOn", nul())),
-                "extended", bool(true), "extensionReason", s("需要调取档案"), "withdrawReason", s("不再需要"));
-        Map<String, AttributeValue> legacy = map("applicantKind", s("natural-person"), "form", s("electronic"),
-                "delivery", s("online"), "clock", m(map("countingFrom", s("2021-03-01"), "limit", n("20"),
-                        "used", n("5"), "pausedOn", nul())));
-        Map<String, AttributeValue> personal = map("applicant", m(map("kind", s("natural-person"),
-                "name", s("王五"), "idType", s("resident-id"), "idNumber", s("32028219800101001X"),
-                "phone", s("13912345678"))));
+        Map<String, AttributeValue> running = map(
+                "applicantKind",
+                s("natural-person"),
+                "form",
+                s("electronic"),
+                "delivery",
+                s("online"),
+                "clock",
+                m(map(
+                        "countingFrom",
+                        s("2021-03-01"),
+                        "limit",
+                        n("40"),
+                        "used",
+                        n("0"),
+                        "carried",
+                        n("0"),
+                        "runs",
+                        l(),
+                        "pausedOn",
+                        nul())),
+                "extended",
+                bool(true),
+                "extensionReason",
+                s("需要调取档案"),
+                "withdrawReason",
+                s("不再需要"));
+        Map<String, AttributeValue> legacy = map(
+                "applicantKind",
+                s("natural-person"),
+                "form",
+                s("electronic"),
+                "delivery",
+                s("online"),
+                "clock",
+                m(map("countingFrom", s("2021-03-01"), "limit", n("20"), "used", n("5"), "pausedOn", nul())));
+        Map<String, AttributeValue> personal = map(
+                "applicant",
+                m(map(
+                        "kind",
+                        s("natural-person"),
+                        "name",
+                        s("王五"),
+                        "idType",
+                        s("resident-id"),
+                        "idNumber",
+                        s("32028219800101001X"),
+                        "phone",
+                        s("13912345678"))));
         assertRoundTrip(item("info-request", "in-progress", personal, running));
         assertRoundTrip(item("info-request", "consulting-third-party", personal, legacy));
     }
 
     @Test
     void complaintWithCoordinatesAnonymousSubmitterTermAndFollowUp() {
-        Map<String, AttributeValue> details = map("assignedTo", s("department:镇城管办"), "followUp", s("满意"),
-                "term", m(map("from", s("2021-03-01"), "days", n("5"), "unit", s("working"))));
-        Map<String, AttributeValue> personal = map("submitter", m(map("anonymous", bool(true))),
-                "location", m(map("address", s("高塍镇人民路"), "lat", n("31.45"), "lng", n("119.9"))));
+        Map<String, AttributeValue> details = map(
+                "assignedTo",
+                s("department:镇城管办"),
+                "followUp",
+                s("满意"),
+                "term",
+                m(map("from", s("2021-03-01"), "days", n("5"), "unit", s("working"))));
+        Map<String, AttributeValue> personal = map(
+                "submitter",
+                m(map("anonymous", bool(true))),
+                "location",
+                m(map("address", s("高塍镇人民路"), "lat", n("31.45"), "lng", n("119.9"))));
         assertRoundTrip(item("complaint", "closed", personal, details));
-        Map<String, AttributeValue> noAddress = map("submitter", m(map("anonymous", bool(false),
-                "name", s("张三"), "phone", s("13912345678"))), "location", m(map("lat", n("31"), "lng", n("120.10"))));
+        Map<String, AttributeValue> noAddress = map(
+                "submitter",
+                m(map("anonymous", bool(false), "name", s("张三"), "phone", s("13912345678"))),
+                "location",
+                m(map("lat", n("31"), "lng", n("120.10"))));
         assertRoundTrip(item("help", "submitted", noAddress, map()));
     }
 
     @Test
     void disputeWithPartiesSessionsAndResult() {
-        Map<String, AttributeValue> details = map("acceptedOn", s("2021-03-01"), "mediator", s("调解员"),
-                "sessions", l(m(map("date", s("2021-03-02"), "summary", s("第一次"))),
+        Map<String, AttributeValue> details = map(
+                "acceptedOn",
+                s("2021-03-01"),
+                "mediator",
+                s("调解员"),
+                "sessions",
+                l(
+                        m(map("date", s("2021-03-02"), "summary", s("第一次"))),
                         m(map("date", s("2021-03-05"), "summary", s("第二次")))),
-                "resultSummary", s("达成协议"),
-                "term", m(map("from", s("2021-03-01"), "days", n("30"), "unit", s("calendar"))));
+                "resultSummary",
+                s("达成协议"),
+                "term",
+                m(map("from", s("2021-03-01"), "days", n("30"), "unit", s("calendar"))));
         Map<String, AttributeValue> personal = map(
                 "submitter", m(map("anonymous", bool(false), "name", s("张三"), "phone", s("13912345678"))),
-                "parties", l(m(map("name", s("李四"), "role", s("邻居"))), m(map("name", s("王五"),
-                        "phone", s("13812345678")))));
+                "parties",
+                        l(
+                                m(map("name", s("李四"), "role", s("邻居"))),
+                                m(map("name", s("王五"), "phone", s("13812345678")))));
         assertRoundTrip(item("dispute", "resolved", personal, details));
     }
 
     @Test
     void petitionWithExtensionAndReviews() {
-        Map<String, AttributeValue> details = map("registeredOn", s("2021-03-01"), "handlingBody", s("镇信访办"),
-                "forwardedOn", s("2021-03-02"), "acceptedOn", s("2021-03-03"), "extended", bool(true),
-                "extensionReason", s("情况复杂"), "lastRepliedOn", s("2021-05-01"), "reviews", n("2"),
-                "term", m(map("from", s("2021-05-02"), "days", n("30"), "unit", s("calendar"))));
-        Map<String, AttributeValue> personal = map("submitter", m(map("anonymous", bool(false),
-                "name", s("张三"), "phone", s("13912345678"))));
+        Map<String, AttributeValue> details = map(
+                "registeredOn",
+                s("2021-03-01"),
+                "handlingBody",
+                s("镇信访办"),
+                "forwardedOn",
+                s("2021-03-02"),
+                "acceptedOn",
+                s("2021-03-03"),
+                "extended",
+                bool(true),
+                "extensionReason",
+                s("情况复杂"),
+                "lastRepliedOn",
+                s("2021-05-01"),
+                "reviews",
+                n("2"),
+                "term",
+                m(map("from", s("2021-05-02"), "days", n("30"), "unit", s("calendar"))));
+        Map<String, AttributeValue> personal =
+                map("submitter", m(map("anonymous", bool(false), "name", s("张三"), "phone", s("13912345678"))));
         assertRoundTrip(item("petition", "under-review", personal, details));
     }
 
@@ -130,8 +250,8 @@ class CaseItemsRoundTripTest {
     }
 
     /** An item as the untyped model wrote it, with a history entry recorded after the fact. */
-    private static Map<String, AttributeValue> item(String type, String status, Map<String, AttributeValue> personal,
-            Map<String, AttributeValue> details) {
+    private static Map<String, AttributeValue> item(
+            String type, String status, Map<String, AttributeValue> personal, Map<String, AttributeValue> details) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("7K3M-9QXD-T4W2-H8PZ"));
         item.put("town", s("gaocheng"));
@@ -150,12 +270,39 @@ class CaseItemsRoundTripTest {
         item.put("personal", m(personal));
         item.put("details", m(details));
         item.put("accessHash", s("hash"));
-        item.put("history", l(
-                m(map("seq", n("1"), "at", s("2021-03-01T02:00:00Z"), "actor", s("citizen"), "action", s("submit"),
-                        "to", s("submitted"), "publicNote", s("已收到"))),
-                m(map("seq", n("2"), "at", s("2021-03-03T02:00:00Z"), "actor", s("staff-1"),
-                        "action", s("withdraw"), "from", s("submitted"), "to", s(status), "note", s("内部"),
-                        "effectiveOn", s("2021-03-02")))));
+        item.put(
+                "history",
+                l(
+                        m(map(
+                                "seq",
+                                n("1"),
+                                "at",
+                                s("2021-03-01T02:00:00Z"),
+                                "actor",
+                                s("citizen"),
+                                "action",
+                                s("submit"),
+                                "to",
+                                s("submitted"),
+                                "publicNote",
+                                s("已收到"))),
+                        m(map(
+                                "seq",
+                                n("2"),
+                                "at",
+                                s("2021-03-03T02:00:00Z"),
+                                "actor",
+                                s("staff-1"),
+                                "action",
+                                s("withdraw"),
+                                "from",
+                                s("submitted"),
+                                "to",
+                                s(status),
+                                "note",
+                                s("内部"),
+                                "effectiveOn",
+                                s("2021-03-02")))));
         return item;
     }
 

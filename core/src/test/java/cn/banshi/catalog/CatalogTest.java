@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +33,6 @@ class CatalogTest {
             "红星社区", "hongxing",
             "高塍社区", "gaocheng-shequ");
 
-
     static Catalog gaocheng() {
         return Catalogs.bundled().town("gaocheng").orElseThrow();
     }
@@ -49,12 +46,16 @@ class CatalogTest {
         assertSame(gaocheng(), gaocheng());
         assertTrue(Catalogs.bundled().town("nosuchtown").isEmpty());
         assertTrue(Catalogs.bundled().town(null).isEmpty());
-        assertThrows(UnsupportedOperationException.class, () -> Catalogs.bundled().townIds().add("x"));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> Catalogs.bundled().townIds().add("x"));
     }
 
     @Test
     void freshLoadEqualsCachedContent() {
-        Catalog fresh = Catalogs.load(CatalogTest.class.getClassLoader()).town("gaocheng").orElseThrow();
+        Catalog fresh = Catalogs.load(CatalogTest.class.getClassLoader())
+                .town("gaocheng")
+                .orElseThrow();
         assertEquals(gaocheng().publicView(), fresh.publicView());
     }
 
@@ -102,7 +103,9 @@ class CatalogTest {
         Pattern kebab = Pattern.compile("[a-z]+(-[a-z]+)*");
         for (Category c : gaocheng().categories()) {
             assertTrue(kebab.matcher(c.id()).matches(), c.id());
-            assertTrue(c.name().codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN), c.name());
+            assertTrue(
+                    c.name().codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN),
+                    c.name());
         }
     }
 
@@ -123,7 +126,9 @@ class CatalogTest {
     void everyCategorisedTypeHasCategoriesAndInfoRequestHasNone() {
         for (CaseType t : CaseType.categorised()) {
             assertFalse(gaocheng().categoriesFor(t).isEmpty(), t.code());
-            assertTrue(gaocheng().categoriesFor(t).stream().anyMatch(c -> c.id().endsWith("other")), t + " has a catch-all");
+            assertTrue(
+                    gaocheng().categoriesFor(t).stream().anyMatch(c -> c.id().endsWith("other")),
+                    t + " has a catch-all");
         }
         assertTrue(gaocheng().categoriesFor(CaseType.INFO_REQUEST).isEmpty());
         assertTrue(gaocheng().categoriesFor(null).isEmpty());
@@ -132,12 +137,26 @@ class CatalogTest {
     @Test
     void hotlineLimitsFollowTheLocal12345Pattern() {
         Catalog c = gaocheng();
-        for (String id : List.of("urban-management", "environment", "land-construction", "roads-traffic",
-                "social-security", "labour-wages", "consumer-rights", "public-security", "education", "health",
-                "village-affairs", "other")) {
-            assertEquals(TimeLimit.workingDays(3), c.limitFor(id, CaseType.ENQUIRY).orElseThrow(), id);
+        for (String id : List.of(
+                "urban-management",
+                "environment",
+                "land-construction",
+                "roads-traffic",
+                "social-security",
+                "labour-wages",
+                "consumer-rights",
+                "public-security",
+                "education",
+                "health",
+                "village-affairs",
+                "other")) {
+            assertEquals(
+                    TimeLimit.workingDays(3), c.limitFor(id, CaseType.ENQUIRY).orElseThrow(), id);
             assertEquals(TimeLimit.workingDays(3), c.limitFor(id, CaseType.HELP).orElseThrow(), id);
-            assertEquals(TimeLimit.workingDays(13), c.limitFor(id, CaseType.COMPLAINT).orElseThrow(), id);
+            assertEquals(
+                    TimeLimit.workingDays(13),
+                    c.limitFor(id, CaseType.COMPLAINT).orElseThrow(),
+                    id);
             assertTrue(c.limitFor(id, CaseType.SUGGESTION).isPresent(), id);
             assertTrue(c.limitFor(id, CaseType.DISPUTE).isEmpty(), id);
             assertTrue(c.limitFor(id, CaseType.PETITION).isEmpty(), id);
@@ -149,7 +168,8 @@ class CatalogTest {
         List<String> disputeNames = new ArrayList<>();
         for (Category c : gaocheng().categoriesFor(CaseType.DISPUTE)) {
             assertEquals(List.of(CaseType.DISPUTE), c.types(), c.id());
-            assertEquals(TimeLimit.calendarDays(30), c.limitFor(CaseType.DISPUTE).orElseThrow());
+            assertEquals(
+                    TimeLimit.calendarDays(30), c.limitFor(CaseType.DISPUTE).orElseThrow());
             disputeNames.add(c.name());
         }
         for (String n : List.of("婚姻家庭", "邻里纠纷", "土地承包", "劳动争议", "损害赔偿", "物业纠纷", "其他纠纷")) {
@@ -157,7 +177,8 @@ class CatalogTest {
         }
         for (Category c : gaocheng().categoriesFor(CaseType.PETITION)) {
             assertEquals(List.of(CaseType.PETITION), c.types(), c.id());
-            assertEquals(TimeLimit.calendarDays(60), c.limitFor(CaseType.PETITION).orElseThrow());
+            assertEquals(
+                    TimeLimit.calendarDays(60), c.limitFor(CaseType.PETITION).orElseThrow());
         }
     }
 
@@ -241,14 +262,18 @@ class CatalogTest {
         }
         JsonNode env = cats.get(1);
         assertEquals("environment", env.get("id").asText());
-        assertEquals(new ObjectMapper().readTree("{\"days\":13,\"unit\":\"working\"}"), env.get("limits").get("complaint"));
+        assertEquals(
+                new ObjectMapper().readTree("{\"days\":13,\"unit\":\"working\"}"),
+                env.get("limits").get("complaint"));
 
         JsonNode villages = json.get("villages");
         assertEquals(5, villages.size());
         for (JsonNode v : villages) {
             assertEquals(List.of("id", "name", "kind"), names(v));
         }
-        assertEquals("{\"id\":\"meijiadu\",\"name\":\"梅家渎村\",\"kind\":\"village\"}", villages.get(0).toString());
+        assertEquals(
+                "{\"id\":\"meijiadu\",\"name\":\"梅家渎村\",\"kind\":\"village\"}",
+                villages.get(0).toString());
     }
 
     @Test
@@ -266,36 +291,41 @@ class CatalogTest {
     // ---------------------------------------------------------------- parser validation
 
     static Catalog parse(String categoriesJson) throws Exception {
-        String doc = "{\"town\":{\"id\":\"t\",\"name\":\"某镇\",\"county\":\"某县\"},\"villages\":[],"
-                + "\"categories\":" + categoriesJson + "}";
+        String doc = "{\"town\":{\"id\":\"t\",\"name\":\"某镇\",\"county\":\"某县\"},\"villages\":[]," + "\"categories\":"
+                + categoriesJson + "}";
         return Catalog.parse(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void perTypeLimitsOverrideTheCategoryDefault() throws Exception {
-        Catalog c = parse("[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\",\"complaint\"],"
-                + "\"limit\":{\"days\":5,\"unit\":\"working\"},\"limits\":{\"help\":{\"days\":1,\"unit\":\"calendar\"}}}]");
+        Catalog c = parse(
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\",\"complaint\"],"
+                        + "\"limit\":{\"days\":5,\"unit\":\"working\"},\"limits\":{\"help\":{\"days\":1,\"unit\":\"calendar\"}}}]");
         assertEquals(TimeLimit.calendarDays(1), c.limitFor("x", CaseType.HELP).orElseThrow());
-        assertEquals(TimeLimit.workingDays(5), c.limitFor("x", CaseType.COMPLAINT).orElseThrow());
-        assertEquals(List.of(CaseType.COMPLAINT, CaseType.HELP), c.category("x").orElseThrow().types());
+        assertEquals(
+                TimeLimit.workingDays(5), c.limitFor("x", CaseType.COMPLAINT).orElseThrow());
+        assertEquals(
+                List.of(CaseType.COMPLAINT, CaseType.HELP),
+                c.category("x").orElseThrow().types());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"]}]",                                            // no limit
-            "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limits\":{\"complaint\":{\"days\":1,\"unit\":\"working\"}}}]",
-            "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"info-request\"],\"limit\":{\"days\":20,\"unit\":\"working\"}}]",
-            "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"nosuch\"],\"limit\":{\"days\":1,\"unit\":\"working\"}}]",
-            "[{\"id\":\"x\",\"name\":\"某\",\"types\":[],\"limit\":{\"days\":1,\"unit\":\"working\"}}]",
-            "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\",\"help\"],\"limit\":{\"days\":1,\"unit\":\"working\"}}]",
-            "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":0,\"unit\":\"working\"}}]",
-            "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":3,\"unit\":\"weeks\"}}]",
-            "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":\"3\",\"unit\":\"working\"}}]",
-            "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":1,\"unit\":\"working\"}},"
-                    + "{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":1,\"unit\":\"working\"}}]",
-            "[{\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":1,\"unit\":\"working\"}}]",
-            "{}",
-    })
+    @ValueSource(
+            strings = {
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"]}]", // no limit
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limits\":{\"complaint\":{\"days\":1,\"unit\":\"working\"}}}]",
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"info-request\"],\"limit\":{\"days\":20,\"unit\":\"working\"}}]",
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"nosuch\"],\"limit\":{\"days\":1,\"unit\":\"working\"}}]",
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[],\"limit\":{\"days\":1,\"unit\":\"working\"}}]",
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\",\"help\"],\"limit\":{\"days\":1,\"unit\":\"working\"}}]",
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":0,\"unit\":\"working\"}}]",
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":3,\"unit\":\"weeks\"}}]",
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":\"3\",\"unit\":\"working\"}}]",
+                "[{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":1,\"unit\":\"working\"}},"
+                        + "{\"id\":\"x\",\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":1,\"unit\":\"working\"}}]",
+                "[{\"name\":\"某\",\"types\":[\"help\"],\"limit\":{\"days\":1,\"unit\":\"working\"}}]",
+                "{}",
+            })
     void invalidCatalogsAreRejected(String categories) {
         assertThrows(IllegalArgumentException.class, () -> parse(categories));
     }

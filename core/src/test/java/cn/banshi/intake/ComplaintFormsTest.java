@@ -54,7 +54,9 @@ class ComplaintFormsTest {
             assertEquals("environment", form.category());
             assertEquals("meijiadu", form.village());
             assertEquals("河道有异味", form.title());
-            assertEquals(new Person("张三", "13812345678", false, null), form.personal().submitter());
+            assertEquals(
+                    new Person("张三", "13812345678", false, null),
+                    form.personal().submitter());
             assertNull(form.personal().parties());
             assertEquals(CaseDetails.empty(CaseType.COMPLAINT), form.details());
         }
@@ -85,8 +87,10 @@ class ComplaintFormsTest {
         @DisplayName("type, category and village must be known, and fit together")
         void codes() {
             assertRefused("INVALID_VALUE", "type", () -> parse(complaint().put("type", "info-request")));
-            assertRefused("UNKNOWN_CATEGORY", "category", () -> parse(complaint().put("category", "weather")));
-            assertRefused("UNKNOWN_CATEGORY", "category", () -> parse(complaint().put("category", "dispute-neighbour")));
+            assertRefused(
+                    "UNKNOWN_CATEGORY", "category", () -> parse(complaint().put("category", "weather")));
+            assertRefused(
+                    "UNKNOWN_CATEGORY", "category", () -> parse(complaint().put("category", "dispute-neighbour")));
             assertRefused("UNKNOWN_VILLAGE", "village", () -> parse(complaint().put("village", "dingshan")));
         }
 
@@ -106,7 +110,9 @@ class ComplaintFormsTest {
         void extraFields() {
             ObjectNode body = complaint().put("channel", "phone");
             assertRefused("UNKNOWN_FIELD", "channel", () -> parse(body));
-            assertEquals(CaseType.COMPLAINT, ComplaintForms.parse(body, GAOCHENG, StaffReceipts.FIELDS).type());
+            assertEquals(
+                    CaseType.COMPLAINT,
+                    ComplaintForms.parse(body, GAOCHENG, StaffReceipts.FIELDS).type());
         }
 
         @Test
@@ -114,7 +120,8 @@ class ComplaintFormsTest {
         void location() {
             ObjectNode body = complaint();
             body.set("location", json("{'address': '梅家渎村东河', 'lat': 31.45, 'lng': 119.88}"));
-            assertEquals(new Location("梅家渎村东河", BigDecimal.valueOf(31.45), BigDecimal.valueOf(119.88)),
+            assertEquals(
+                    new Location("梅家渎村东河", BigDecimal.valueOf(31.45), BigDecimal.valueOf(119.88)),
                     parse(body).personal().location());
             body.set("location", json("{'lat': 31.45}"));
             assertRefused("REQUIRED", "location.lng", () -> parse(body));
@@ -131,7 +138,8 @@ class ComplaintFormsTest {
         void anonymousComplaint() {
             ObjectNode body = complaint();
             body.set("submitter", json("{'anonymous': true}"));
-            assertEquals(new Person(null, null, true, null), parse(body).personal().submitter());
+            assertEquals(
+                    new Person(null, null, true, null), parse(body).personal().submitter());
         }
 
         @Test
@@ -146,7 +154,8 @@ class ComplaintFormsTest {
         @ValueSource(strings = {"dispute", "petition"})
         @DisplayName("disputes and petitions cannot be anonymous")
         void mustIdentify(String type) {
-            ObjectNode body = type.equals("dispute") ? dispute()
+            ObjectNode body = type.equals("dispute")
+                    ? dispute()
                     : complaint().put("type", "petition").put("category", "petition-other");
             ((ObjectNode) body.get("submitter")).put("anonymous", true);
             assertRefused("NOT_ALLOWED", "submitter.anonymous", () -> parse(body));
@@ -168,10 +177,14 @@ class ComplaintFormsTest {
         void parties() {
             CaseForm form = parse(dispute());
             assertEquals(CaseType.DISPUTE, form.type());
-            assertEquals(List.of(new Person("李四", "0510-87654321", null, "邻居")), form.personal().parties());
+            assertEquals(
+                    List.of(new Person("李四", "0510-87654321", null, "邻居")),
+                    form.personal().parties());
             ObjectNode minimal = dispute();
             minimal.set("parties", json("{'p': [{'name': '李四'}]}").get("p"));
-            assertEquals(List.of(new Person("李四", null, null, null)), parse(minimal).personal().parties());
+            assertEquals(
+                    List.of(new Person("李四", null, null, null)),
+                    parse(minimal).personal().parties());
         }
 
         @Test
@@ -188,9 +201,13 @@ class ComplaintFormsTest {
         @DisplayName("each party: a name, a valid phone if any, no other fields; at most 20")
         void partyFields() {
             ObjectNode body = dispute();
-            body.set("parties", json("{'p': [{'name': '李四'}, {'phone': '13812345678'}]}").get("p"));
+            body.set(
+                    "parties",
+                    json("{'p': [{'name': '李四'}, {'phone': '13812345678'}]}").get("p"));
             assertRefused("REQUIRED", "parties[1].name", () -> parse(body));
-            body.set("parties", json("{'p': [{'name': '李四', 'phone': '12345678'}]}").get("p"));
+            body.set(
+                    "parties",
+                    json("{'p': [{'name': '李四', 'phone': '12345678'}]}").get("p"));
             assertRefused("INVALID_PHONE", "parties[0].phone", () -> parse(body));
             body.set("parties", json("{'p': [{'name': '李四', 'idNumber': '1'}]}").get("p"));
             assertRefused("UNKNOWN_FIELD", "parties[0].idNumber", () -> parse(body));

@@ -49,8 +49,10 @@ class InfoRequestFormsTest {
             assertEquals(InfoRequestForms.CATEGORY, form.category());
             assertEquals("政府信息公开申请", form.title());
             assertNull(form.village());
-            assertEquals(new Applicant("natural-person", "张三", "resident-id", ID_NUMBER, null, null, "13812345678",
-                    null, null), form.personal().applicant());
+            assertEquals(
+                    new Applicant(
+                            "natural-person", "张三", "resident-id", ID_NUMBER, null, null, "13812345678", null, null),
+                    form.personal().applicant());
             assertNull(form.personal().submitter());
             assertEquals(InfoRequestDetails.of("natural-person", "electronic", "online"), form.details());
         }
@@ -68,7 +70,9 @@ class InfoRequestFormsTest {
         void otherIds() {
             ObjectNode body = person();
             applicant(body).put("idType", "passport").put("idNumber", "E12345678");
-            assertEquals("E12345678", InfoRequestForms.parse(body).personal().applicant().idNumber());
+            assertEquals(
+                    "E12345678",
+                    InfoRequestForms.parse(body).personal().applicant().idNumber());
             applicant(body).put("idNumber", "E123 45678");
             assertRefused("INVALID_FORMAT", "applicant.idNumber", () -> InfoRequestForms.parse(body));
             applicant(body).put("idType", "driving-licence");
@@ -93,13 +97,20 @@ class InfoRequestFormsTest {
     @DisplayName("organisations")
     class Organisations {
         @ParameterizedTest
-        @ValueSource(strings = {"commercial-enterprise", "research-institution", "public-interest-org",
-                "legal-service-org", "other-org"})
+        @ValueSource(
+                strings = {
+                    "commercial-enterprise",
+                    "research-institution",
+                    "public-interest-org",
+                    "legal-service-org",
+                    "other-org"
+                })
         @DisplayName("every organisation kind: its name and credit code (upper-cased), a contact name optional")
         void kinds(String kind) {
             CaseForm form = InfoRequestForms.parse(organisation(kind));
-            assertEquals(new Applicant(kind, null, null, null, "宜兴某某环保科技有限公司", CREDIT_CODE, "0510-87654321",
-                    null, null), form.personal().applicant());
+            assertEquals(
+                    new Applicant(kind, null, null, null, "宜兴某某环保科技有限公司", CREDIT_CODE, "0510-87654321", null, null),
+                    form.personal().applicant());
             assertEquals(InfoRequestDetails.of(kind, "paper", "pickup"), form.details());
         }
 
@@ -126,7 +137,9 @@ class InfoRequestFormsTest {
             assertRefused("UNKNOWN_FIELD", "applicant.idNumber", () -> InfoRequestForms.parse(body));
             ObjectNode contact = organisation("other-org");
             applicant(contact).put("name", "王经理");
-            assertEquals("王经理", InfoRequestForms.parse(contact).personal().applicant().name());
+            assertEquals(
+                    "王经理",
+                    InfoRequestForms.parse(contact).personal().applicant().name());
         }
 
         @Test
@@ -147,7 +160,9 @@ class InfoRequestFormsTest {
             applicant(body).put("email", "zhangsan@example");
             assertRefused("INVALID_EMAIL", "applicant.email", () -> InfoRequestForms.parse(body));
             applicant(body).put("email", "zhangsan@example.cn");
-            assertEquals("zhangsan@example.cn", InfoRequestForms.parse(body).personal().applicant().email());
+            assertEquals(
+                    "zhangsan@example.cn",
+                    InfoRequestForms.parse(body).personal().applicant().email());
         }
 
         @Test
@@ -156,7 +171,8 @@ class InfoRequestFormsTest {
             ObjectNode body = person().put("delivery", "post");
             assertRefused("REQUIRED", "applicant.address", () -> InfoRequestForms.parse(body));
             applicant(body).put("address", "宜兴市高塍镇人民路1号");
-            assertEquals("post", ((InfoRequestDetails) InfoRequestForms.parse(body).details()).delivery());
+            assertEquals(
+                    "post", ((InfoRequestDetails) InfoRequestForms.parse(body).details()).delivery());
         }
 
         @Test
@@ -168,7 +184,8 @@ class InfoRequestFormsTest {
             noForm.remove("form");
             assertRefused("REQUIRED", "form", () -> InfoRequestForms.parse(noForm));
             assertRefused("TOO_SHORT", "description", () -> InfoRequestForms.parse(person().put("description", "预算")));
-            assertRefused("UNKNOWN_FIELD", "village", () -> InfoRequestForms.parse(person().put("village", "meijiadu")));
+            assertRefused(
+                    "UNKNOWN_FIELD", "village", () -> InfoRequestForms.parse(person().put("village", "meijiadu")));
             ObjectNode noApplicant = person();
             noApplicant.remove("applicant");
             assertRefused("REQUIRED", "applicant", () -> InfoRequestForms.parse(noApplicant));

@@ -13,13 +13,14 @@ class StaffReceiptsTest {
     private static final LocalDate TODAY = LocalDate.parse("2021-10-15");
 
     private static IntakeService.Receipt parse(String receivedOn, String channel) {
-        return StaffReceipts.parse(json("{'receivedOn': '" + receivedOn + "', 'channel': '" + channel + "'}"),
-                "clerk-1", TODAY);
+        return StaffReceipts.parse(
+                json("{'receivedOn': '" + receivedOn + "', 'channel': '" + channel + "'}"), "clerk-1", TODAY);
     }
 
     @Test
     void receipt() {
-        assertEquals(new IntakeService.Receipt("post", LocalDate.parse("2021-10-08"), "clerk-1"),
+        assertEquals(
+                new IntakeService.Receipt("post", LocalDate.parse("2021-10-08"), "clerk-1"),
                 parse("2021-10-08", "post"));
     }
 
@@ -33,16 +34,19 @@ class StaffReceiptsTest {
     @Test
     @DisplayName("366 days back is allowed (2020 was a leap year), 367 is not")
     void atMostAYearBack() {
-        assertEquals(LocalDate.parse("2020-10-14"), parse("2020-10-14", "in-person").receivedOn());
+        assertEquals(
+                LocalDate.parse("2020-10-14"), parse("2020-10-14", "in-person").receivedOn());
         assertRefused("OUT_OF_RANGE", "receivedOn", () -> parse("2020-10-13", "in-person"));
     }
 
     @Test
     @DisplayName("the day and a known channel are required")
     void required() {
-        assertRefused("REQUIRED", "receivedOn",
-                () -> StaffReceipts.parse(json("{'channel': 'post'}"), "clerk-1", TODAY));
-        assertRefused("REQUIRED", "channel",
+        assertRefused(
+                "REQUIRED", "receivedOn", () -> StaffReceipts.parse(json("{'channel': 'post'}"), "clerk-1", TODAY));
+        assertRefused(
+                "REQUIRED",
+                "channel",
                 () -> StaffReceipts.parse(json("{'receivedOn': '2021-10-08'}"), "clerk-1", TODAY));
         assertRefused("INVALID_VALUE", "channel", () -> parse("2021-10-08", "wechat"));
         assertRefused("INVALID_FORMAT", "receivedOn", () -> parse("08/10/2021", "post"));

@@ -30,13 +30,18 @@ class S3ReportStoreTest {
 
     @Test
     void keysFollowTheLocalStoresLayoutUnderTheReportsPrefix() {
-        assertEquals("reports/gaocheng/2021/ogi-annual/report.json",
+        assertEquals(
+                "reports/gaocheng/2021/ogi-annual/report.json",
                 S3ReportStore.key("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.JSON));
-        assertEquals("reports/dingshu/2022/rule-of-law-annual/report.docx",
+        assertEquals(
+                "reports/dingshu/2022/rule-of-law-annual/report.docx",
                 S3ReportStore.key("dingshu", 2022, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.DOCX));
         assertEquals("reports/gaocheng/2021/", S3ReportStore.prefix("gaocheng", 2021));
         for (String bad : List.of("../x", "Gaocheng", "a/b", "", "gaocheng/../dingshu")) {
-            assertThrows(IllegalArgumentException.class, () -> S3ReportStore.key(bad, 2021, ReportKind.OGI_ANNUAL, ReportFormat.MD), bad);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> S3ReportStore.key(bad, 2021, ReportKind.OGI_ANNUAL, ReportFormat.MD),
+                    bad);
         }
         assertThrows(IllegalArgumentException.class, () -> S3ReportStore.prefix("gaocheng", 1999));
     }
@@ -56,11 +61,13 @@ class S3ReportStoreTest {
             objects.add(S3Object.builder().key(key).size(1234L).lastModified(at).build());
         }
         List<ReportFile> files = S3ReportStore.files(objects);
-        assertEquals(List.of(
-                new ReportFile("gaocheng", 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.JSON, 1234, at),
-                new ReportFile("gaocheng", 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.MD, 1234, at),
-                new ReportFile("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.JSON, 1234, at),
-                new ReportFile("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.DOCX, 1234, at)), files,
+        assertEquals(
+                List.of(
+                        new ReportFile("gaocheng", 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.JSON, 1234, at),
+                        new ReportFile("gaocheng", 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.MD, 1234, at),
+                        new ReportFile("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.JSON, 1234, at),
+                        new ReportFile("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.DOCX, 1234, at)),
+                files,
                 "report files by job and format in their declared order, as the local store lists them");
         assertEquals(Optional.empty(), S3ReportStore.file("reports/Gaocheng/2021/ogi-annual/report.json", 1, at));
     }
@@ -71,7 +78,8 @@ class S3ReportStoreTest {
         List<String> operations = new ArrayList<>();
         S3Client s3 = S3Client.builder()
                 .region(Region.CN_NORTH_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "example")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "example")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
@@ -84,21 +92,31 @@ class S3ReportStoreTest {
                 .build();
         S3ReportStore store = new S3ReportStore(s3, "banshi-prod-reports");
 
-        assertThrows(Recorded.class, () -> store.put("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.HTML,
-                "<p>公开</p>".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+                Recorded.class,
+                () -> store.put(
+                        "gaocheng",
+                        2021,
+                        ReportKind.OGI_ANNUAL,
+                        ReportFormat.HTML,
+                        "<p>公开</p>".getBytes(StandardCharsets.UTF_8)));
         assertThrows(Recorded.class, () -> store.list("gaocheng", 2021));
         assertThrows(Recorded.class, () -> store.read("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.DOCX));
 
         assertEquals(List.of("PutObjectRequest", "ListObjectsV2Request", "GetObjectRequest"), operations);
         SdkHttpRequest put = sent.get(0);
         assertEquals("PUT", put.method().name());
-        assertEquals("banshi-prod-reports.s3.cn-north-1.amazonaws.com.cn", put.host(), "virtual-hosted style, the aws-cn partition");
+        assertEquals(
+                "banshi-prod-reports.s3.cn-north-1.amazonaws.com.cn",
+                put.host(),
+                "virtual-hosted style, the aws-cn partition");
         assertEquals("/reports/gaocheng/2021/ogi-annual/report.html", put.encodedPath());
         assertEquals(Optional.of("text/html; charset=utf-8"), put.firstMatchingHeader("Content-Type"));
         assertTrue(put.firstMatchingHeader("Authorization").orElse("").startsWith("AWS4-HMAC-SHA256"), "signed");
         SdkHttpRequest list = sent.get(1);
         assertEquals("GET", list.method().name());
-        assertEquals(List.of("reports/gaocheng/2021/"), list.rawQueryParameters().get("prefix"));
+        assertEquals(
+                List.of("reports/gaocheng/2021/"), list.rawQueryParameters().get("prefix"));
         assertEquals(List.of("2"), list.rawQueryParameters().get("list-type"));
         SdkHttpRequest get = sent.get(2);
         assertEquals("GET", get.method().name());

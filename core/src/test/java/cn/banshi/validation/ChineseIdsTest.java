@@ -64,16 +64,17 @@ class ChineseIdsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-                "32028219800101123", // 宜兴市
-                "32028219491001001",
-                "44030419991231888",
-                "65010219000101000", // earliest allowed date
-                "54010220000229567", // leap day
-                "81000019850615002", // Hong Kong residence permit
-                "83000020010101002", // Taiwan residence permit
-                "32028220260310001", // born today (fixed clock)
-        })
+        @ValueSource(
+                strings = {
+                    "32028219800101123", // 宜兴市
+                    "32028219491001001",
+                    "44030419991231888",
+                    "65010219000101000", // earliest allowed date
+                    "54010220000229567", // leap day
+                    "81000019850615002", // Hong Kong residence permit
+                    "83000020010101002", // Taiwan residence permit
+                    "32028220260310001", // born today (fixed clock)
+                })
         void checkCharMatchesIndependentAlgorithm(String first17) {
             assertEquals(mod11_2(first17), ChineseIds.residentIdCheckChar(first17));
             assertTrue(ChineseIds.isResidentIdNumber(id(first17), CLOCK), id(first17));
@@ -115,17 +116,18 @@ class ChineseIdsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-                "32028219800230123", // 30 February
-                "32028219810229123", // 29 February in a non-leap year
-                "32028219801301123", // month 13
-                "32028219800100123", // day 0
-                "32028219800132123", // day 32
-                "32028218991231123", // before 1900
-                "32028220260311123", // tomorrow
-                "32028220300101123", // future year
-                "32028200000101123", // year 0
-        })
+        @ValueSource(
+                strings = {
+                    "32028219800230123", // 30 February
+                    "32028219810229123", // 29 February in a non-leap year
+                    "32028219801301123", // month 13
+                    "32028219800100123", // day 0
+                    "32028219800132123", // day 32
+                    "32028218991231123", // before 1900
+                    "32028220260311123", // tomorrow
+                    "32028220300101123", // future year
+                    "32028200000101123", // year 0
+                })
         void badBirthDatesAreRejected(String first17) {
             assertFalse(ChineseIds.isResidentIdNumber(id(first17), CLOCK), first17);
         }
@@ -139,29 +141,37 @@ class ChineseIdsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"00", "10", "16", "20", "24", "30", "38", "40", "47", "55", "60", "66", "70", "72", "80", "84", "90", "91", "99"})
+        @ValueSource(
+                strings = {
+                    "00", "10", "16", "20", "24", "30", "38", "40", "47", "55", "60", "66", "70", "72", "80", "84",
+                    "90", "91", "99"
+                })
         void unknownProvinceCodesAreRejected(String province) {
             assertFalse(ChineseIds.isResidentIdNumber(id(province + "028219800101123"), CLOCK), province);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"11", "15", "21", "23", "31", "37", "41", "46", "50", "54", "61", "65", "71", "81", "82", "83"})
+        @ValueSource(
+                strings = {
+                    "11", "15", "21", "23", "31", "37", "41", "46", "50", "54", "61", "65", "71", "81", "82", "83"
+                })
         void realProvinceCodesAreAccepted(String province) {
             assertTrue(ChineseIds.isResidentIdNumber(id(province + "010219800101123"), CLOCK), province);
         }
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {
-                "11010519491231002",     // 17
-                "11010519491231002X1",   // 19
-                "110105194912310",       // old 15-digit form
-                "1101051949123100X2",    // X in the middle
-                "11010519491231002Y",
-                " 11010519491231002X",   // surrounding space: strict form
-                "１１０１０５１９４９１２３１００２Ｘ", // full-width digits
-                "11010519491231002*",
-        })
+        @ValueSource(
+                strings = {
+                    "11010519491231002", // 17
+                    "11010519491231002X1", // 19
+                    "110105194912310", // old 15-digit form
+                    "1101051949123100X2", // X in the middle
+                    "11010519491231002Y",
+                    " 11010519491231002X", // surrounding space: strict form
+                    "１１０１０５１９４９１２３１００２Ｘ", // full-width digits
+                    "11010519491231002*",
+                })
         void malformedInputIsRejected(String value) {
             assertFalse(ChineseIds.isResidentIdNumber(value, CLOCK));
         }
@@ -239,7 +249,14 @@ class ChineseIdsTest {
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {"91350100M000100Y4", "91350100M000100Y433", "91350100-M000100Y43", "91350100M000100Y4３", "913501000000100Y43 "})
+        @ValueSource(
+                strings = {
+                    "91350100M000100Y4",
+                    "91350100M000100Y433",
+                    "91350100-M000100Y43",
+                    "91350100M000100Y4３",
+                    "913501000000100Y43 "
+                })
         void malformedCodesAreRejected(String value) {
             assertFalse(ChineseIds.isUnifiedSocialCreditCode(value));
             assertNull(ChineseIds.normalizeCreditCode(value == null ? null : value + "#"));
@@ -250,29 +267,31 @@ class ChineseIdsTest {
     class Phones {
 
         @ParameterizedTest(name = "[{index}] {0} → {1}")
-        @CsvSource(delimiter = '|', value = {
-                "13812345678          | 13812345678",
-                "19912345678          | 19912345678",
-                "14700000000          | 14700000000",
-                "+8613812345678       | 13812345678",
-                "+86 13812345678      | 13812345678",
-                "+86-13812345678      | 13812345678",
-                "8613812345678        | 13812345678",
-                "86 15961512345       | 15961512345",
-                "86-17712345678       | 17712345678",
-                "'  13812345678 '     | 13812345678",
-                "0510-87654321        | 0510-87654321",
-                "051087654321         | 0510-87654321",
-                "0510 87654321        | 0510-87654321",
-                "0510-8765432         | 0510-8765432",
-                "010-62345678         | 010-62345678",
-                "01062345678          | 010-62345678",
-                "021 52345678         | 021-52345678",
-                "0510-87654321-123    | 0510-87654321-123",
-                "0510-87654321转8      | 0510-87654321-8",
-                "051087654321转123456  | 0510-87654321-123456",
-                "010-62345678-1       | 010-62345678-1",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "13812345678          | 13812345678",
+                    "19912345678          | 19912345678",
+                    "14700000000          | 14700000000",
+                    "+8613812345678       | 13812345678",
+                    "+86 13812345678      | 13812345678",
+                    "+86-13812345678      | 13812345678",
+                    "8613812345678        | 13812345678",
+                    "86 15961512345       | 15961512345",
+                    "86-17712345678       | 17712345678",
+                    "'  13812345678 '     | 13812345678",
+                    "0510-87654321        | 0510-87654321",
+                    "051087654321         | 0510-87654321",
+                    "0510 87654321        | 0510-87654321",
+                    "0510-8765432         | 0510-8765432",
+                    "010-62345678         | 010-62345678",
+                    "01062345678          | 010-62345678",
+                    "021 52345678         | 021-52345678",
+                    "0510-87654321-123    | 0510-87654321-123",
+                    "0510-87654321转8      | 0510-87654321-8",
+                    "051087654321转123456  | 0510-87654321-123456",
+                    "010-62345678-1       | 010-62345678-1",
+                })
         void validNumbersNormalise(String input, String expected) {
             assertTrue(ChineseIds.isPhone(input), input);
             assertEquals(expected, ChineseIds.normalizePhone(input));
@@ -282,41 +301,42 @@ class ChineseIdsTest {
 
         @ParameterizedTest(name = "[{index}] \"{0}\"")
         @NullAndEmptySource
-        @ValueSource(strings = {
-                "1381234567",          // 10 digits
-                "138123456789",        // 12 digits
-                "12812345678",         // second digit 2
-                "10012345678",
-                "23812345678",
-                "138 1234 5678",       // inner separators
-                "138-1234-5678",
-                "(0510)87654321",
-                "+86  13812345678",    // two spaces
-                "+86--13812345678",
-                "+8713812345678",      // other country code
-                "008613812345678",
-                "+86 0510-87654321",   // country code on a landline
-                "4008123123",          // service numbers
-                "400-812-3123",
-                "800-820-8820",
-                "8008208820",
-                "95588",
-                "12345",
-                "87654321",            // no area code
-                "0510-0765432",        // local number starting 0
-                "0510-1765432",        // local number starting 1
-                "0510-876543",         // 6-digit local number
-                "0510-876543210",      // 9-digit local number
-                "010-6234567",         // 7-digit local number after a 3-digit area code
-                "011-62345678",        // 011 is not an area code
-                "0510-87654321-",      // empty extension
-                "0510-87654321-1234567",
-                "0510-87654321ext123",
-                "0510-87654321 转123",
-                "0510--87654321",
-                "１３８１２３４５６７８",    // full-width digits
-                "abcdefghijk",
-        })
+        @ValueSource(
+                strings = {
+                    "1381234567", // 10 digits
+                    "138123456789", // 12 digits
+                    "12812345678", // second digit 2
+                    "10012345678",
+                    "23812345678",
+                    "138 1234 5678", // inner separators
+                    "138-1234-5678",
+                    "(0510)87654321",
+                    "+86  13812345678", // two spaces
+                    "+86--13812345678",
+                    "+8713812345678", // other country code
+                    "008613812345678",
+                    "+86 0510-87654321", // country code on a landline
+                    "4008123123", // service numbers
+                    "400-812-3123",
+                    "800-820-8820",
+                    "8008208820",
+                    "95588",
+                    "12345",
+                    "87654321", // no area code
+                    "0510-0765432", // local number starting 0
+                    "0510-1765432", // local number starting 1
+                    "0510-876543", // 6-digit local number
+                    "0510-876543210", // 9-digit local number
+                    "010-6234567", // 7-digit local number after a 3-digit area code
+                    "011-62345678", // 011 is not an area code
+                    "0510-87654321-", // empty extension
+                    "0510-87654321-1234567",
+                    "0510-87654321ext123",
+                    "0510-87654321 转123",
+                    "0510--87654321",
+                    "１３８１２３４５６７８", // full-width digits
+                    "abcdefghijk",
+                })
         void invalidNumbersAreRejected(String input) {
             assertFalse(ChineseIds.isPhone(input), input);
             assertFalse(ChineseIds.isMobile(input), input);

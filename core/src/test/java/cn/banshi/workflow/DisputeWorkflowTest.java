@@ -61,8 +61,8 @@ class DisputeWorkflowTest {
         void resolvedWithoutAgreement() {
             CaseRecord c = act(mediating(), "resolve", "2021-10-20", "result", "no-agreement");
             assertEquals(List.of("close"), allowed(c, "2021-10-20"));
-            assertRefused("ACTION_NOT_ALLOWED", "action",
-                    () -> act(c, "record-fulfilment", "2021-10-21", "fulfilled", true));
+            assertRefused(
+                    "ACTION_NOT_ALLOWED", "action", () -> act(c, "record-fulfilment", "2021-10-21", "fulfilled", true));
         }
     }
 
@@ -82,7 +82,9 @@ class DisputeWorkflowTest {
             assertEquals(CaseStatus.ACCEPTED, c.status());
             assertEquals(d("2021-10-30"), c.dueDate());
             assertEquals(d("2021-09-30"), c.details(DisputeDetails.class).acceptedOn());
-            assertEquals(Term.calendarDays(d("2021-09-30"), 30), c.details().storedTerm().orElseThrow());
+            assertEquals(
+                    Term.calendarDays(d("2021-09-30"), 30),
+                    c.details().storedTerm().orElseThrow());
             assertEquals("调解申请已受理，原则上于 2021-10-30 前调结", last(c).publicNote());
         }
 
@@ -98,8 +100,12 @@ class DisputeWorkflowTest {
         @Test
         @DisplayName("resolved on the due date is on time, the day after is late")
         void onTime() {
-            assertTrue(act(mediating(), "resolve", "2021-10-30", "result", "no-agreement").resolution().onTime());
-            assertFalse(act(mediating(), "resolve", "2021-10-31", "result", "no-agreement").resolution().onTime());
+            assertTrue(act(mediating(), "resolve", "2021-10-30", "result", "no-agreement")
+                    .resolution()
+                    .onTime());
+            assertFalse(act(mediating(), "resolve", "2021-10-31", "result", "no-agreement")
+                    .resolution()
+                    .onTime());
         }
     }
 
@@ -111,7 +117,9 @@ class DisputeWorkflowTest {
             CaseRecord c = mediating();
             assertEquals(CaseStatus.MEDIATING, c.status());
             assertEquals("李调解员", c.details(DisputeDetails.class).mediator());
-            assertRefused("REQUIRED", "mediator",
+            assertRefused(
+                    "REQUIRED",
+                    "mediator",
                     () -> act(act(dispute(), "accept", "2021-09-30"), "assign-mediator", "2021-10-08"));
         }
 
@@ -121,12 +129,17 @@ class DisputeWorkflowTest {
             CaseRecord c = act(mediating(), "record-session", "2021-10-12", "date", "2021-10-09", "summary", "双方到场");
             c = act(c, "record-session", "2021-10-15", "summary", "再次调解");
             assertEquals(CaseStatus.MEDIATING, c.status());
-            assertEquals(List.of(new Session(d("2021-10-09"), "双方到场"), new Session(d("2021-10-15"), "再次调解")),
+            assertEquals(
+                    List.of(new Session(d("2021-10-09"), "双方到场"), new Session(d("2021-10-15"), "再次调解")),
                     c.details(DisputeDetails.class).sessionsHeld());
             assertEquals("已于 2021-10-15 组织调解", last(c).publicNote());
-            assertRefused("OUT_OF_RANGE", "date",
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "date",
                     () -> act(mediating(), "record-session", "2021-10-12", "date", "2021-10-13", "summary", "双方到场"));
-            assertRefused("OUT_OF_RANGE", "date",
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "date",
                     () -> act(mediating(), "record-session", "2021-10-12", "date", "2021-09-27", "summary", "双方到场"));
             assertRefused("REQUIRED", "summary", () -> act(mediating(), "record-session", "2021-10-12"));
         }
@@ -134,8 +147,8 @@ class DisputeWorkflowTest {
         @Test
         @DisplayName("resolve: the result is agreement-reached or no-agreement; fulfilment not yet known")
         void resolve() {
-            assertRefused("INVALID_VALUE", "result",
-                    () -> act(mediating(), "resolve", "2021-10-20", "result", "settled"));
+            assertRefused(
+                    "INVALID_VALUE", "result", () -> act(mediating(), "resolve", "2021-10-20", "result", "settled"));
             assertRefused("REQUIRED", "result", () -> act(mediating(), "resolve", "2021-10-20"));
             CaseRecord c = act(mediating(), "resolve", "2021-10-20", "result", "agreement-reached", "summary", "赔偿三千元");
             assertEquals(CaseStatus.RESOLVED, c.status());
@@ -150,21 +163,34 @@ class DisputeWorkflowTest {
         void fulfilment() {
             CaseRecord c = act(mediating(), "resolve", "2021-10-20", "result", "agreement-reached");
             assertRefused("REQUIRED", "fulfilled", () -> act(c, "record-fulfilment", "2021-11-20"));
-            assertRefused("WRONG_TYPE", "fulfilled", () -> act(c, "record-fulfilment", "2021-11-20", "fulfilled", "yes"));
+            assertRefused(
+                    "WRONG_TYPE", "fulfilled", () -> act(c, "record-fulfilment", "2021-11-20", "fulfilled", "yes"));
             CaseRecord notFulfilled = act(c, "record-fulfilment", "2021-11-20", "fulfilled", false);
             assertEquals(CaseStatus.RESOLVED, notFulfilled.status());
             assertEquals(Boolean.FALSE, notFulfilled.resolution().agreementFulfilled());
             assertEquals(c.resolution().on(), notFulfilled.resolution().on());
             assertEquals("调解协议未履行", last(notFulfilled).publicNote());
-            assertEquals(Boolean.TRUE, act(c, "record-fulfilment", "2021-11-20", "fulfilled", true)
-                    .resolution().agreementFulfilled());
+            assertEquals(
+                    Boolean.TRUE,
+                    act(c, "record-fulfilment", "2021-11-20", "fulfilled", true)
+                            .resolution()
+                            .agreementFulfilled());
         }
 
         @Test
         @DisplayName("assigning a mediator or recording a session cannot be back-dated")
         void undatedActions() {
-            assertRefused("NOT_ALLOWED", "effectiveOn", () -> act(act(dispute(), "accept", "2021-09-30"),
-                    "assign-mediator", "2021-10-08", "mediator", "李调解员", "effectiveOn", "2021-10-01"));
+            assertRefused(
+                    "NOT_ALLOWED",
+                    "effectiveOn",
+                    () -> act(
+                            act(dispute(), "accept", "2021-09-30"),
+                            "assign-mediator",
+                            "2021-10-08",
+                            "mediator",
+                            "李调解员",
+                            "effectiveOn",
+                            "2021-10-01"));
         }
     }
 }

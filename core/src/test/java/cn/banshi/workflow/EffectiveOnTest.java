@@ -42,13 +42,25 @@ class EffectiveOnTest {
         @Test
         @DisplayName("refused on an action that starts or stops no clock, and on an unknown action")
         void undated() {
-            assertRefused("NOT_ALLOWED", "effectiveOn",
+            assertRefused(
+                    "NOT_ALLOWED",
+                    "effectiveOn",
                     () -> act(complaint(), "accept", "2021-10-12", "effectiveOn", "2021-10-11"));
-            assertRefused("NOT_ALLOWED", "effectiveOn",
+            assertRefused(
+                    "NOT_ALLOWED",
+                    "effectiveOn",
                     () -> act(complaint(), "escalate", "2021-10-12", "effectiveOn", "2021-10-11"));
-            assertRefused("NOT_ALLOWED", "effectiveOn", () -> act(received(CaseType.INFO_REQUEST,
-                    InfoRequestForms.CATEGORY, "2021-09-30"), "answer", "2021-10-20", "outcome", "disclosed",
-                    "effectiveOn", "2021-10-19"));
+            assertRefused(
+                    "NOT_ALLOWED",
+                    "effectiveOn",
+                    () -> act(
+                            received(CaseType.INFO_REQUEST, InfoRequestForms.CATEGORY, "2021-09-30"),
+                            "answer",
+                            "2021-10-20",
+                            "outcome",
+                            "disclosed",
+                            "effectiveOn",
+                            "2021-10-19"));
         }
 
         @Test
@@ -66,7 +78,9 @@ class EffectiveOnTest {
 
         @Test
         void badDate() {
-            assertRefused("INVALID_FORMAT", "effectiveOn",
+            assertRefused(
+                    "INVALID_FORMAT",
+                    "effectiveOn",
                     () -> act(complaint(), "reject", "2021-10-12", "reason", "重复投诉", "effectiveOn", "2021/10/11"));
         }
     }
@@ -87,9 +101,14 @@ class EffectiveOnTest {
         @Test
         @DisplayName("today is allowed, tomorrow is not")
         void notInTheFuture() {
-            assertEquals(d("2021-10-12"), act(complaint(), "reject", "2021-10-12", "reason", "重复投诉",
-                    "effectiveOn", "2021-10-12").resolution().on());
-            assertRefused("OUT_OF_RANGE", "effectiveOn",
+            assertEquals(
+                    d("2021-10-12"),
+                    act(complaint(), "reject", "2021-10-12", "reason", "重复投诉", "effectiveOn", "2021-10-12")
+                            .resolution()
+                            .on());
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "effectiveOn",
                     () -> act(complaint(), "reject", "2021-10-12", "reason", "重复投诉", "effectiveOn", "2021-10-13"));
         }
 
@@ -97,9 +116,14 @@ class EffectiveOnTest {
         @DisplayName("typed Oct 15: Sep 15 (30 days back) is allowed, Sep 14 is not")
         void thirtyDaysBack() {
             CaseRecord c = received(CaseType.COMPLAINT, "environment", "2021-09-01");
-            assertEquals(d("2021-09-15"), act(c, "reject", "2021-10-15", "reason", "重复投诉",
-                    "effectiveOn", "2021-09-15").resolution().on());
-            assertRefused("OUT_OF_RANGE", "effectiveOn",
+            assertEquals(
+                    d("2021-09-15"),
+                    act(c, "reject", "2021-10-15", "reason", "重复投诉", "effectiveOn", "2021-09-15")
+                            .resolution()
+                            .on());
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "effectiveOn",
                     () -> act(c, "reject", "2021-10-15", "reason", "重复投诉", "effectiveOn", "2021-09-14"));
         }
     }
@@ -110,16 +134,23 @@ class EffectiveOnTest {
         @Test
         @DisplayName("not before the previous step's day (the reply, Oct 13)")
         void notBeforePreviousStep() {
-            assertRefused("OUT_OF_RANGE", "effectiveOn",
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "effectiveOn",
                     () -> act(replied(), "resolve", "2021-10-15", "effectiveOn", "2021-10-12"));
-            assertEquals(d("2021-10-13"),
-                    act(replied(), "resolve", "2021-10-15", "effectiveOn", "2021-10-13").resolution().on());
+            assertEquals(
+                    d("2021-10-13"),
+                    act(replied(), "resolve", "2021-10-15", "effectiveOn", "2021-10-13")
+                            .resolution()
+                            .on());
         }
 
         @Test
         @DisplayName("not before the submission, the first person's step")
         void notBeforeReceipt() {
-            assertRefused("OUT_OF_RANGE", "effectiveOn",
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "effectiveOn",
                     () -> act(complaint(), "reject", "2021-10-12", "reason", "重复投诉", "effectiveOn", "2021-10-07"));
         }
 
@@ -138,14 +169,20 @@ class EffectiveOnTest {
         @DisplayName("a back-dated previous step counts from its effective day, not the day it was typed")
         void previousEffectiveDay() {
             CaseRecord c = received(CaseType.INFO_REQUEST, InfoRequestForms.CATEGORY, "2021-09-30");
-            CaseRecord consulting = act(c, "consult-third-party", "2021-10-14", "thirdParty", "某某建材公司",
-                    "effectiveOn", "2021-10-11");
-            assertEquals(d("2021-11-01"), consulting.details(InfoRequestDetails.class).thirdPartyDue());
-            assertRefused("OUT_OF_RANGE", "effectiveOn",
+            CaseRecord consulting =
+                    act(c, "consult-third-party", "2021-10-14", "thirdParty", "某某建材公司", "effectiveOn", "2021-10-11");
+            assertEquals(
+                    d("2021-11-01"),
+                    consulting.details(InfoRequestDetails.class).thirdPartyDue());
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "effectiveOn",
                     () -> act(consulting, "third-party-replied", "2021-10-14", "effectiveOn", "2021-10-10"));
             // resumed on the day it paused: the due date is the intake one again
-            assertEquals(d("2021-11-03"),
-                    act(consulting, "third-party-replied", "2021-10-14", "effectiveOn", "2021-10-11").dueDate());
+            assertEquals(
+                    d("2021-11-03"),
+                    act(consulting, "third-party-replied", "2021-10-14", "effectiveOn", "2021-10-11")
+                            .dueDate());
         }
     }
 
@@ -157,13 +194,17 @@ class EffectiveOnTest {
         void correctionWindow() {
             CaseRecord c = received(CaseType.INFO_REQUEST, InfoRequestForms.CATEGORY, "2021-09-30");
             assertFalse(allowed(c, "2021-10-18").contains("request-correction"));
-            assertRefused("ACTION_NOT_ALLOWED", "action",
+            assertRefused(
+                    "ACTION_NOT_ALLOWED",
+                    "action",
                     () -> act(c, "request-correction", "2021-10-18", "items", "请写明所需信息的名称"));
-            CaseRecord asked = act(c, "request-correction", "2021-10-18", "items", "请写明所需信息的名称",
-                    "effectiveOn", "2021-10-15");
+            CaseRecord asked =
+                    act(c, "request-correction", "2021-10-18", "items", "请写明所需信息的名称", "effectiveOn", "2021-10-15");
             // 15 working days from Fri Oct 15: Oct 18–22 = 1..5, Oct 25–29 = 6..10, Nov 1–5 = 11..15
-            assertEquals(d("2021-11-05"), asked.details(InfoRequestDetails.class).correctBy());
-            assertEquals(d("2021-10-15"), asked.details(InfoRequestDetails.class).correctionRequestedOn());
+            assertEquals(
+                    d("2021-11-05"), asked.details(InfoRequestDetails.class).correctBy());
+            assertEquals(
+                    d("2021-10-15"), asked.details(InfoRequestDetails.class).correctionRequestedOn());
         }
     }
 }

@@ -50,14 +50,18 @@ class HotlineWorkflowTest {
             CaseRecord c = complaint();
             assertEquals(d("2021-10-25"), c.dueDate());
             assertEquals(0, c.dueProvisionalYear());
-            assertEquals(Term.workingDays(d("2021-09-30"), 13), c.details().storedTerm().orElseThrow());
+            assertEquals(
+                    Term.workingDays(d("2021-09-30"), 13),
+                    c.details().storedTerm().orElseThrow());
         }
 
         @Test
         @DisplayName("help: 3 working days from Thu 2021-09-30 is Mon 2021-10-11")
         void help3WorkingDays() {
             // Oct 8 = 1, Sat Oct 9 (make-up) = 2, Mon Oct 11 = 3
-            assertEquals(d("2021-10-11"), received(CaseType.HELP, "environment", "2021-09-30").dueDate());
+            assertEquals(
+                    d("2021-10-11"),
+                    received(CaseType.HELP, "environment", "2021-09-30").dueDate());
         }
     }
 
@@ -99,7 +103,8 @@ class HotlineWorkflowTest {
         @Test
         @DisplayName("an action the status does not allow: 422 ACTION_NOT_ALLOWED listing what is allowed")
         void notAllowed() {
-            ApiException e = assertRefused("ACTION_NOT_ALLOWED", "action", () -> act(complaint(), "resolve", "2021-10-08"));
+            ApiException e =
+                    assertRefused("ACTION_NOT_ALLOWED", "action", () -> act(complaint(), "resolve", "2021-10-08"));
             assertEquals(422, e.status());
             ObjectNode error = Json.object();
             e.describe(error);
@@ -150,7 +155,9 @@ class HotlineWorkflowTest {
         void assignRefused() {
             CaseRecord c = act(complaint(), "accept", "2021-10-08");
             assertRefused("INVALID_VALUE", "village", () -> act(c, "assign", "2021-10-08"));
-            assertRefused("INVALID_VALUE", "village",
+            assertRefused(
+                    "INVALID_VALUE",
+                    "village",
                     () -> act(c, "assign", "2021-10-08", "village", "meijiadu", "department", "镇城管办"));
             assertRefused("UNKNOWN_VILLAGE", "village", () -> act(c, "assign", "2021-10-08", "village", "nowhere"));
         }
@@ -191,7 +198,8 @@ class HotlineWorkflowTest {
         @DisplayName("fields an action does not take are refused; a note stays internal")
         void fields() {
             assertRefused("UNKNOWN_FIELD", "foo", () -> act(complaint(), "accept", "2021-10-08", "foo", "x"));
-            assertRefused("REQUIRED", "reply", () -> act(act(complaint(), "accept", "2021-10-08"), "reply", "2021-10-08"));
+            assertRefused(
+                    "REQUIRED", "reply", () -> act(act(complaint(), "accept", "2021-10-08"), "reply", "2021-10-08"));
             CaseRecord c = act(complaint(), "accept", "2021-10-08", "note", "电话联系过");
             assertEquals("电话联系过", last(c).note());
         }

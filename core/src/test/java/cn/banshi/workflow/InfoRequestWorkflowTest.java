@@ -45,9 +45,11 @@ class InfoRequestWorkflowTest {
         @Test
         @DisplayName("submitted: a correction may be asked within 7 working days of receipt (to Oct 15)")
         void submitted() {
-            assertEquals(List.of("request-correction", "answer", "consult-third-party", "extend", "withdraw"),
+            assertEquals(
+                    List.of("request-correction", "answer", "consult-third-party", "extend", "withdraw"),
                     allowed(request(), "2021-10-15"));
-            assertEquals(List.of("answer", "consult-third-party", "extend", "withdraw"), allowed(request(), "2021-10-18"));
+            assertEquals(
+                    List.of("answer", "consult-third-party", "extend", "withdraw"), allowed(request(), "2021-10-18"));
         }
 
         @Test
@@ -116,15 +118,20 @@ class InfoRequestWorkflowTest {
         @DisplayName("pausing and resuming on the same day leaves the due date as it was")
         void sameDayPause() {
             CaseRecord c = act(request(), "consult-third-party", "2021-10-11", "thirdParty", "某某建材公司");
-            assertEquals(d("2021-11-03"), act(c, "third-party-replied", "2021-10-11").dueDate());
+            assertEquals(
+                    d("2021-11-03"), act(c, "third-party-replied", "2021-10-11").dueDate());
         }
 
         @Test
         @DisplayName("it cannot be paused once the period ran out: 422 DEADLINE_PASSED")
         void pauseTooLate() {
-            assertEquals(CaseStatus.CONSULTING_THIRD_PARTY,
-                    act(request(), "consult-third-party", "2021-11-03", "thirdParty", "某某建材公司").status());
-            ApiException e = assertRefused("DEADLINE_PASSED", "action",
+            assertEquals(
+                    CaseStatus.CONSULTING_THIRD_PARTY,
+                    act(request(), "consult-third-party", "2021-11-03", "thirdParty", "某某建材公司")
+                            .status());
+            ApiException e = assertRefused(
+                    "DEADLINE_PASSED",
+                    "action",
                     () -> act(request(), "consult-third-party", "2021-11-04", "thirdParty", "某某建材公司"));
             assertEquals(422, e.status());
         }
@@ -161,8 +168,7 @@ class InfoRequestWorkflowTest {
         @Test
         @DisplayName("asking stops the clock; the applicant has 15 working days by default (Oct 12 → Nov 2)")
         void ask() {
-            CaseRecord c = act(request(), "request-correction", "2021-10-12",
-                    "items", "请写明所需信息的名称");
+            CaseRecord c = act(request(), "request-correction", "2021-10-12", "items", "请写明所需信息的名称");
             // Oct 13–15 = 1..3, Oct 18–22 = 4..8, Oct 25–29 = 9..13, Nov 1 = 14, Nov 2 = 15
             assertEquals(CaseStatus.AWAITING_CORRECTION, c.status());
             assertNull(c.dueDate());
@@ -174,11 +180,20 @@ class InfoRequestWorkflowTest {
         @Test
         @DisplayName("a given correctBy must be after the notice's day; items are required")
         void correctBy() {
-            CaseRecord c = act(request(), "request-correction", "2021-10-12", "items", "请写明所需信息的名称",
-                    "correctBy", "2021-10-22");
+            CaseRecord c = act(
+                    request(), "request-correction", "2021-10-12", "items", "请写明所需信息的名称", "correctBy", "2021-10-22");
             assertEquals(d("2021-10-22"), c.details(InfoRequestDetails.class).correctBy());
-            assertRefused("OUT_OF_RANGE", "correctBy", () -> act(request(), "request-correction", "2021-10-12",
-                    "items", "请写明所需信息的名称", "correctBy", "2021-10-12"));
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "correctBy",
+                    () -> act(
+                            request(),
+                            "request-correction",
+                            "2021-10-12",
+                            "items",
+                            "请写明所需信息的名称",
+                            "correctBy",
+                            "2021-10-12"));
             assertRefused("REQUIRED", "items", () -> act(request(), "request-correction", "2021-10-12"));
         }
 
@@ -199,7 +214,9 @@ class InfoRequestWorkflowTest {
         @DisplayName("the correction cannot be received before it was asked for")
         void receivedBeforeAsked() {
             CaseRecord c = act(request(), "request-correction", "2021-10-12", "items", "请写明所需信息的名称");
-            assertRefused("OUT_OF_RANGE", "receivedOn",
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "receivedOn",
                     () -> act(c, "receive-correction", "2021-10-21", "receivedOn", "2021-10-11"));
         }
 
@@ -223,7 +240,9 @@ class InfoRequestWorkflowTest {
             assertEquals(CaseStatus.ANSWERED, closed.status());
             assertEquals("other:no-correction", closed.resolution().outcome());
             assertTrue(closed.resolution().onTime(), "no due date while the clock is stopped");
-            assertRefused("NOT_ALLOWED", "outcome",
+            assertRefused(
+                    "NOT_ALLOWED",
+                    "outcome",
                     () -> act(request(), "answer", "2021-10-20", "outcome", "other:no-correction"));
         }
     }
@@ -234,24 +253,39 @@ class InfoRequestWorkflowTest {
         @Test
         @DisplayName("answered on the due date is on time; the reply's date may be given")
         void answer() {
-            CaseRecord c = act(request(), "answer", "2021-11-05", "outcome", "disclosed", "repliedOn", "2021-11-03",
-                    "reply", "所申请信息见附件");
+            CaseRecord c = act(
+                    request(),
+                    "answer",
+                    "2021-11-05",
+                    "outcome",
+                    "disclosed",
+                    "repliedOn",
+                    "2021-11-03",
+                    "reply",
+                    "所申请信息见附件");
             assertEquals(CaseStatus.ANSWERED, c.status());
             assertEquals(d("2021-11-03"), c.resolution().on());
             assertTrue(c.resolution().onTime());
             assertEquals("所申请信息见附件", c.details(InfoRequestDetails.class).reply());
             assertEquals("已于 2021-11-03 作出答复", last(c).publicNote());
-            assertFalse(act(request(), "answer", "2021-11-04", "outcome", "disclosed").resolution().onTime());
+            assertFalse(act(request(), "answer", "2021-11-04", "outcome", "disclosed")
+                    .resolution()
+                    .onTime());
         }
 
         @Test
         @DisplayName("the outcome is a code of the annual report; the reply's date neither future nor before receipt")
         void answerRefused() {
             assertRefused("REQUIRED", "outcome", () -> act(request(), "answer", "2021-10-20"));
-            assertRefused("INVALID_VALUE", "outcome", () -> act(request(), "answer", "2021-10-20", "outcome", "published"));
-            assertRefused("OUT_OF_RANGE", "repliedOn",
+            assertRefused(
+                    "INVALID_VALUE", "outcome", () -> act(request(), "answer", "2021-10-20", "outcome", "published"));
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "repliedOn",
                     () -> act(request(), "answer", "2021-10-20", "outcome", "disclosed", "repliedOn", "2021-10-21"));
-            assertRefused("OUT_OF_RANGE", "repliedOn",
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "repliedOn",
                     () -> act(request(), "answer", "2021-10-20", "outcome", "disclosed", "repliedOn", "2021-09-29"));
         }
 

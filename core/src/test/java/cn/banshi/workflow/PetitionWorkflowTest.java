@@ -83,7 +83,9 @@ class PetitionWorkflowTest {
             assertEquals(CaseStatus.IN_PROGRESS, c.status());
             assertEquals(d("2021-12-10"), c.dueDate());
             assertEquals(d("2021-10-11"), c.details(PetitionDetails.class).acceptedOn());
-            assertEquals(Term.calendarDays(d("2021-10-11"), 60), c.details().storedTerm().orElseThrow());
+            assertEquals(
+                    Term.calendarDays(d("2021-10-11"), 60),
+                    c.details().storedTerm().orElseThrow());
             assertEquals("已受理，将于 2021-12-10 前办结", last(c).publicNote());
             assertEquals(List.of("reply", "extend"), allowed(c, "2021-10-11"));
         }
@@ -121,8 +123,8 @@ class PetitionWorkflowTest {
             assertEquals("案情复杂", p.extensionReason());
             assertEquals(Term.calendarDays(d("2021-10-11"), 90), p.storedTerm().orElseThrow());
             assertEquals(List.of("reply"), allowed(c, "2021-12-01"));
-            assertRefused("ACTION_NOT_ALLOWED", "action",
-                    () -> act(c, "extend", "2021-12-02", "days", 1, "reason", "案情复杂"));
+            assertRefused(
+                    "ACTION_NOT_ALLOWED", "action", () -> act(c, "extend", "2021-12-02", "days", 1, "reason", "案情复杂"));
         }
 
         @Test
@@ -133,7 +135,9 @@ class PetitionWorkflowTest {
             assertRefused("OUT_OF_RANGE", "days", () -> act(c, "extend", "2021-12-01", "days", 0, "reason", "案情复杂"));
             assertRefused("REQUIRED", "days", () -> act(c, "extend", "2021-12-01", "reason", "案情复杂"));
             assertRefused("REQUIRED", "reason", () -> act(c, "extend", "2021-12-01", "days", 10));
-            assertEquals(d("2021-12-20"), act(c, "extend", "2021-12-01", "days", 10, "reason", "案情复杂").dueDate());
+            assertEquals(
+                    d("2021-12-20"),
+                    act(c, "extend", "2021-12-01", "days", 10, "reason", "案情复杂").dueDate());
         }
     }
 
@@ -169,7 +173,8 @@ class PetitionWorkflowTest {
             assertEquals(List.of("review-reply"), allowed(c, "2021-12-01"));
             CaseRecord answered = act(c, "review-reply", "2021-12-20", "opinion", "维持原处理意见");
             assertEquals(CaseStatus.RESOLVED, answered.status());
-            assertEquals(d("2021-12-20"), answered.details(PetitionDetails.class).lastRepliedOn());
+            assertEquals(
+                    d("2021-12-20"), answered.details(PetitionDetails.class).lastRepliedOn());
             assertEquals("复查意见：维持原处理意见", last(answered).publicNote());
             // the first reply finished the case; the review does not change when
             assertEquals(d("2021-11-15"), answered.resolution().on());
@@ -178,11 +183,17 @@ class PetitionWorkflowTest {
         @Test
         @DisplayName("the request's day: not before the reply, not in the future")
         void requestDay() {
-            assertRefused("OUT_OF_RANGE", "receivedOn",
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "receivedOn",
                     () -> act(replied(), "request-review", "2021-12-01", "receivedOn", "2021-11-14"));
-            assertRefused("OUT_OF_RANGE", "receivedOn",
+            assertRefused(
+                    "OUT_OF_RANGE",
+                    "receivedOn",
                     () -> act(replied(), "request-review", "2021-12-01", "receivedOn", "2021-12-02"));
-            assertEquals(d("2021-12-31"), act(replied(), "request-review", "2021-12-01").dueDate());
+            assertEquals(
+                    d("2021-12-31"),
+                    act(replied(), "request-review", "2021-12-01").dueDate());
         }
 
         @Test

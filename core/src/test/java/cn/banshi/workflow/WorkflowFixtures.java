@@ -55,14 +55,33 @@ final class WorkflowFixtures {
         LocalDate day = d(receivedOn);
         Instant at = day.atTime(9, 0).atZone(ChinaTime.ZONE).toInstant();
         CaseDetails details = type == CaseType.INFO_REQUEST
-                ? InfoRequestDetails.of("natural-person", "electronic", "online") : CaseDetails.empty(type);
+                ? InfoRequestDetails.of("natural-person", "electronic", "online")
+                : CaseDetails.empty(type);
         CaseDeadlines.Start start = CaseDeadlines.atIntake(type, category, day, GAOCHENG, DEADLINES, details);
-        HistoryEntry submitted = new HistoryEntry(1, at, "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED,
-                "已收到您的" + type.nameZh(), null);
+        HistoryEntry submitted = new HistoryEntry(
+                1, at, "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED, "已收到您的" + type.nameZh(), null);
         Personal personal = Personal.ofSubmitter(new Person("张三", "13812345678", false, null));
-        return new CaseRecord("GC2021TEST0001", "gaocheng", type, category, null, "测试事项", "测试事项的描述", "online",
-                CaseStatus.SUBMITTED, 1, at, day, start.due().date(), start.due().provisionalYear(), personal,
-                start.details(), "hash", List.of(submitted), null, null);
+        return new CaseRecord(
+                "GC2021TEST0001",
+                "gaocheng",
+                type,
+                category,
+                null,
+                "测试事项",
+                "测试事项的描述",
+                "online",
+                CaseStatus.SUBMITTED,
+                1,
+                at,
+                day,
+                start.due().date(),
+                start.due().provisionalYear(),
+                personal,
+                start.details(),
+                "hash",
+                List.of(submitted),
+                null,
+                null);
     }
 
     /** A request body from name/value pairs (strings, integers, booleans). */
@@ -86,7 +105,9 @@ final class WorkflowFixtures {
 
     /** The codes of the actions the case allows on {@code today}. */
     static List<String> allowed(CaseRecord c, String today) {
-        return Workflows.allowedActions(c, typedOn(today)).stream().map(CaseAction::code).toList();
+        return Workflows.allowedActions(c, typedOn(today)).stream()
+                .map(CaseAction::code)
+                .toList();
     }
 
     /** Asserts that {@code call} fails with {@code code} on {@code field}, and returns the error. */

@@ -60,12 +60,14 @@ public final class ActivitiesHandler extends ApiHandler {
         Activity activity = ActivityForms.create(request.jsonBody(), staff.town(), TownRecords::newId);
         activities.create(activity, staff.sub(), clock.instant());
         LOG.info("activity created", "town", staff.town(), "id", activity.id(), "actor", staff.sub());
-        return ApiResponse.json(201, toJson(activity)).withHeader("location", "/api/v1/admin/activities/" + activity.id());
+        return ApiResponse.json(201, toJson(activity))
+                .withHeader("location", "/api/v1/admin/activities/" + activity.id());
     }
 
     private ApiResponse list(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
-        int year = request.query("year") == null ? ChinaTime.today(clock).getYear()
+        int year = request.query("year") == null
+                ? ChinaTime.today(clock).getYear()
                 : Fields.yearParam("year", request.query("year"), 2000, 2100);
         ObjectNode body = Json.object();
         body.put("year", year);
@@ -79,7 +81,8 @@ public final class ActivitiesHandler extends ApiHandler {
         String id = id(request);
         ActivityForms.Changes changes = ActivityForms.read(request.jsonBody());
         if (changes.isEmpty()) throw Errors.required("body");
-        Activity updated = activities.update(staff.town(), id, changes, staff.sub(), clock.instant())
+        Activity updated = activities
+                .update(staff.town(), id, changes, staff.sub(), clock.instant())
                 .orElseThrow(() -> Errors.notFound("id"));
         LOG.info("activity updated", "town", staff.town(), "id", id, "actor", staff.sub());
         return ApiResponse.json(200, toJson(updated));

@@ -61,9 +61,14 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } catch (ApiException e) {
             return ApiResponse.error(e);
         } catch (SdkException e) {
-            log.warn(isTransient(e) ? "storage unavailable" : "storage request refused", "exception", e.getClass().getSimpleName(),
-                    "awsError", e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                            ? ase.awsErrorDetails().errorCode() : null);
+            log.warn(
+                    isTransient(e) ? "storage unavailable" : "storage request refused",
+                    "exception",
+                    e.getClass().getSimpleName(),
+                    "awsError",
+                    e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
+                            ? ase.awsErrorDetails().errorCode()
+                            : null);
             return ApiResponse.error(isTransient(e) ? Errors.unavailable(isThrottle(e) ? 2 : 5) : Errors.internal());
         } catch (RuntimeException e) {
             StackTraceElement top = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;

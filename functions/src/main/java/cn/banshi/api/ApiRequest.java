@@ -92,10 +92,12 @@ public final class ApiRequest {
         if (bytes.length == 0) throw Errors.required("body");
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw Errors.invalidEncoding();
         }
@@ -107,7 +109,8 @@ public final class ApiRequest {
             return Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             String detail = e.getOriginalMessage();
-            throw Errors.invalidJson(detail == null ? "syntax" : detail.length() > 120 ? detail.substring(0, 120) : detail);
+            throw Errors.invalidJson(
+                    detail == null ? "syntax" : detail.length() > 120 ? detail.substring(0, 120) : detail);
         }
     }
 }

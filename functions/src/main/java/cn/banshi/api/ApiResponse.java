@@ -50,7 +50,8 @@ public record ApiResponse(int status, String body, Map<String, String> headers, 
         else error.put("field", e.field());
         e.describe(error);
         ApiResponse response = json(e.status(), body);
-        if (e.retryAfterSeconds() != null) response.headers().put("retry-after", e.retryAfterSeconds().toString());
+        if (e.retryAfterSeconds() != null)
+            response.headers().put("retry-after", e.retryAfterSeconds().toString());
         return response;
     }
 

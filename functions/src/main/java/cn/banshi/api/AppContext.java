@@ -84,8 +84,12 @@ public final class AppContext {
         this(dynamo, clock, null, null, recomputeRunner);
     }
 
-    private AppContext(DynamoDbClient dynamo, Clock clock, ReportStore reports, ReportRunner reportRunner,
-                       RecomputeRunner recomputeRunner) {
+    private AppContext(
+            DynamoDbClient dynamo,
+            Clock clock,
+            ReportStore reports,
+            ReportRunner reportRunner,
+            RecomputeRunner recomputeRunner) {
         this.dynamo = dynamo;
         this.clock = clock;
         this.reports = reports;
@@ -93,11 +97,17 @@ public final class AppContext {
         this.recomputeRunner = recomputeRunner;
     }
 
-    public DynamoDbClient dynamo() { return dynamo; }
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
 
-    public Clock clock() { return clock; }
+    public Clock clock() {
+        return clock;
+    }
 
-    public Catalogs catalogs() { return Catalogs.bundled(); }
+    public Catalogs catalogs() {
+        return Catalogs.bundled();
+    }
 
     /** The one SecureRandom of this context (tracking numbers, access codes); reseeded after a SnapStart restore. */
     public synchronized SecureRandom random() {
@@ -117,8 +127,8 @@ public final class AppContext {
 
     public synchronized IntakeService intake() {
         if (intake == null) {
-            intake = new IntakeService(cases(), new IdempotencyStore(dynamo, clock, random()), calendars()::deadlines,
-                    clock, random());
+            intake = new IntakeService(
+                    cases(), new IdempotencyStore(dynamo, clock, random()), calendars()::deadlines, clock, random());
         }
         return intake;
     }

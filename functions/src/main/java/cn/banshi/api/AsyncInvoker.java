@@ -24,12 +24,19 @@ public final class AsyncInvoker {
     /** An invoker of {@code function} (an alias ARN read from the environment), or null where none is configured. */
     public static AsyncInvoker of(String function) {
         if (function == null || function.isBlank()) return null;
-        return new AsyncInvoker(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), function);
+        return new AsyncInvoker(
+                LambdaClient.builder()
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build(),
+                function);
     }
 
     static InvokeRequest request(String function, Object input) {
-        return InvokeRequest.builder().functionName(function).invocationType(InvocationType.EVENT)
-                .payload(SdkBytes.fromUtf8String(Json.write(Json.mapper().valueToTree(input)))).build();
+        return InvokeRequest.builder()
+                .functionName(function)
+                .invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String(Json.write(Json.mapper().valueToTree(input))))
+                .build();
     }
 
     /** Queues {@code input} (a map or record Jackson writes as the event); throws if Lambda did not accept it. */

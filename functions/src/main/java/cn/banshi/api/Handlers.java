@@ -19,17 +19,35 @@ public final class Handlers {
     private Handlers() {}
 
     public static List<Class<? extends ApiHandler>> all() {
-        return List.of(HealthHandler.class, CatalogHandler.class, SubmissionHandler.class, TrackingHandler.class,
-                StaffCasesHandler.class, StaffIntakeHandler.class, CalendarAdminHandler.class,
-                ActivitiesHandler.class, PlanItemsHandler.class, DisclosureFiguresHandler.class, ReportsHandler.class,
+        return List.of(
+                HealthHandler.class,
+                CatalogHandler.class,
+                SubmissionHandler.class,
+                TrackingHandler.class,
+                StaffCasesHandler.class,
+                StaffIntakeHandler.class,
+                CalendarAdminHandler.class,
+                ActivitiesHandler.class,
+                PlanItemsHandler.class,
+                DisclosureFiguresHandler.class,
+                ReportsHandler.class,
                 ReportRunsHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
     public static List<ApiHandler> create(AppContext app) {
-        return List.of(new HealthHandler(), new CatalogHandler(), new SubmissionHandler(app), new TrackingHandler(app),
-                new StaffCasesHandler(app), new StaffIntakeHandler(app), new CalendarAdminHandler(app),
-                new ActivitiesHandler(app), new PlanItemsHandler(app), new DisclosureFiguresHandler(app),
-                new ReportsHandler(app), new ReportRunsHandler(app));
+        return List.of(
+                new HealthHandler(),
+                new CatalogHandler(),
+                new SubmissionHandler(app),
+                new TrackingHandler(app),
+                new StaffCasesHandler(app),
+                new StaffIntakeHandler(app),
+                new CalendarAdminHandler(app),
+                new ActivitiesHandler(app),
+                new PlanItemsHandler(app),
+                new DisclosureFiguresHandler(app),
+                new ReportsHandler(app),
+                new ReportRunsHandler(app));
     }
 }

@@ -44,8 +44,12 @@ public final class SnapStartPriming implements Resource {
             handler.prime();
         } catch (RuntimeException e) {
             // a failed priming only costs the first request some class loading; never fail the snapshot for it
-            LOG.warn("snapstart priming failed", "handler", handler.getClass().getSimpleName(),
-                    "exception", e.getClass().getSimpleName());
+            LOG.warn(
+                    "snapstart priming failed",
+                    "handler",
+                    handler.getClass().getSimpleName(),
+                    "exception",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -55,6 +59,9 @@ public final class SnapStartPriming implements Resource {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         random.setSeed(fresh);
-        random.setSeed(ByteBuffer.allocate(16).putLong(System.nanoTime()).putLong(System.currentTimeMillis()).array());
+        random.setSeed(ByteBuffer.allocate(16)
+                .putLong(System.nanoTime())
+                .putLong(System.currentTimeMillis())
+                .array());
     }
 }

@@ -14,7 +14,9 @@ public final class StaffAuth {
 
     public static Staff require(ApiRequest request) {
         var context = request.event().getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+        if (context == null
+                || context.getAuthorizer() == null
+                || context.getAuthorizer().getJwt() == null) {
             throw Errors.unauthorized();
         }
         Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();

@@ -1,8 +1,8 @@
 package cn.banshi.auth;
 
-import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
+import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -45,7 +45,9 @@ public final class CognitoClaimsHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         ObjectNode event = (ObjectNode) Json.mapper().readTree(input);
         JsonNode request = event.path("request");
-        ObjectNode claims = claims(request.path("userAttributes"), request.path("groupConfiguration").path("groupsToOverride"));
+        ObjectNode claims = claims(
+                request.path("userAttributes"),
+                request.path("groupConfiguration").path("groupsToOverride"));
         ObjectNode details = Json.object();
         details.set("claimsToAddOrOverride", claims);
         event.putObject("response").set("claimsOverrideDetails", details);
@@ -56,7 +58,9 @@ public final class CognitoClaimsHandler implements RequestStreamHandler {
         List<Role> roles = new ArrayList<>();
         if (groups.isArray()) groups.forEach(g -> Role.fromCode(g.asText()).ifPresent(roles::add));
         if (roles.size() != 1) {
-            throw refuse("role", "账号须且只能属于一个角色组（town-admin、village-staff、auditor）",
+            throw refuse(
+                    "role",
+                    "账号须且只能属于一个角色组（town-admin、village-staff、auditor）",
                     "the user must be in exactly one of the groups town-admin, village-staff, auditor");
         }
         Role role = roles.get(0);
@@ -69,7 +73,9 @@ public final class CognitoClaimsHandler implements RequestStreamHandler {
         if (role == Role.VILLAGE_STAFF) {
             String village = attributes.path("custom:village").asText("").strip();
             if (catalog.village(village).isEmpty()) {
-                throw refuse("village", "村（社区）工作人员的 custom:village 须为本镇的村（社区）",
+                throw refuse(
+                        "village",
+                        "村（社区）工作人员的 custom:village 须为本镇的村（社区）",
                         "village staff need custom:village naming a village of their town");
             }
             claims.put("village", village);

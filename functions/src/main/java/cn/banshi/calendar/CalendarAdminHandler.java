@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -81,7 +80,9 @@ public final class CalendarAdminHandler extends ApiHandler {
         body.put("provisional", calendar.isProvisional(year));
         ArrayNode holidays = body.putArray("statutoryHolidays");
         for (StatutoryHolidays.Holiday h : StatutoryHolidays.of(year)) {
-            ObjectNode node = holidays.addObject().put("festival", h.festival().name()).put("name", h.festival().nameZh());
+            ObjectNode node = holidays.addObject()
+                    .put("festival", h.festival().name())
+                    .put("name", h.festival().nameZh());
             ArrayNode days = node.putArray("days");
             h.days().forEach(d -> days.add(d.toString()));
             ArrayNode inLieu = node.putArray("inLieu");
@@ -102,7 +103,9 @@ public final class CalendarAdminHandler extends ApiHandler {
         JsonNode body = request.jsonBody();
         Fields.root(body).allowOnly("year", "notice", "daysOff", "makeUpWorkdays");
         ObjectNode withYear = ((ObjectNode) body).deepCopy();
-        if (withYear.has("year") && !(withYear.get("year").isIntegralNumber() && withYear.get("year").intValue() == year)) {
+        if (withYear.has("year")
+                && !(withYear.get("year").isIntegralNumber()
+                        && withYear.get("year").intValue() == year)) {
             throw Errors.notAllowed("year", "请求体中的年份与路径不一致", "The body's year differs from the path's");
         }
         withYear.put("year", year);
@@ -115,7 +118,12 @@ public final class CalendarAdminHandler extends ApiHandler {
             recomputeRunner.get().start(year);
         } catch (RuntimeException e) {
             // the year is stored and its runs are pending: the next daily sweep finishes them
-            LOG.warn("deadline recompute not started", "year", year, "exception", e.getClass().getSimpleName());
+            LOG.warn(
+                    "deadline recompute not started",
+                    "year",
+                    year,
+                    "exception",
+                    e.getClass().getSimpleName());
         }
         ObjectNode answer = parsed.arrangement().get().toJson();
         answer.put("provisional", false);

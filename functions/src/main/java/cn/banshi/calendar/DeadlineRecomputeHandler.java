@@ -44,7 +44,9 @@ public final class DeadlineRecomputeHandler implements RequestHandler<Map<String
         RequestIds.set(context == null ? "recompute" : context.getAwsRequestId());
         try {
             Object year = input == null ? null : input.get("year");
-            if (!(year instanceof Number n) || n.intValue() < YearArrangement.MIN_YEAR || n.intValue() > YearArrangement.MAX_YEAR) {
+            if (!(year instanceof Number n)
+                    || n.intValue() < YearArrangement.MIN_YEAR
+                    || n.intValue() > YearArrangement.MAX_YEAR) {
                 throw new IllegalArgumentException("input must be {\"year\": YYYY}: " + input);
             }
             calendars.reload();

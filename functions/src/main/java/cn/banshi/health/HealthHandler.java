@@ -16,6 +16,8 @@ public final class HealthHandler extends ApiHandler {
 
     @Override
     protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
-        return Map.of("GET /api/v1/health", request -> ApiResponse.json(200, Json.object().put("status", "ok")));
+        return Map.of(
+                "GET /api/v1/health",
+                request -> ApiResponse.json(200, Json.object().put("status", "ok")));
     }
 }

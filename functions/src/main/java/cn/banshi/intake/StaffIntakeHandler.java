@@ -71,15 +71,17 @@ public final class StaffIntakeHandler extends ApiHandler {
         if (staff.village() != null && body.isObject()) {
             JsonNode village = body.get("village");
             if (village != null && !village.isNull() && !staff.village().equals(village.asText())) {
-                throw Errors.forbidden("村（社区）工作人员只能登记本村（社区）的事项", "Village staff enter cases for their own village only");
+                throw Errors.forbidden(
+                        "村（社区）工作人员只能登记本村（社区）的事项", "Village staff enter cases for their own village only");
             }
             if (kind.equals("complaints")) ((ObjectNode) body).put("village", staff.village());
         }
-        CaseForm form = kind.equals("complaints") ? ComplaintForms.parse(body, catalog, StaffReceipts.FIELDS)
+        CaseForm form = kind.equals("complaints")
+                ? ComplaintForms.parse(body, catalog, StaffReceipts.FIELDS)
                 : InfoRequestForms.parse(body, StaffReceipts.FIELDS);
         IntakeService.Receipt receipt = StaffReceipts.parse(body, staff.sub(), ChinaTime.today(clock));
-        var stored = intake.submit(town, catalog, form, receipt, "admin-" + kind,
-                request.header("idempotency-key"), request.bodyBytes());
+        var stored = intake.submit(
+                town, catalog, form, receipt, "admin-" + kind, request.header("idempotency-key"), request.bodyBytes());
         audit.record(staff, "enter-case", stored.location().substring("/api/v1/track/".length()), receipt.channel());
         return SubmissionHandler.toResponse(stored);
     }

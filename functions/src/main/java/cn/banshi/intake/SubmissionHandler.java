@@ -53,8 +53,14 @@ public final class SubmissionHandler extends ApiHandler {
         Catalog catalog = catalogs.town(town).orElseThrow(() -> Errors.unknownTown(town));
         JsonNode body = request.jsonBody();
         CaseForm form = kind.equals("complaints") ? ComplaintForms.parse(body, catalog) : InfoRequestForms.parse(body);
-        StoredResponse stored = intake.submit(town, catalog, form, IntakeService.Receipt.online(), kind,
-                request.header("idempotency-key"), request.bodyBytes());
+        StoredResponse stored = intake.submit(
+                town,
+                catalog,
+                form,
+                IntakeService.Receipt.online(),
+                kind,
+                request.header("idempotency-key"),
+                request.bodyBytes());
         return toResponse(stored);
     }
 

@@ -65,7 +65,8 @@ public final class PlanItemsHandler extends ApiHandler {
 
     private ApiResponse list(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
-        int year = request.query("year") == null ? ChinaTime.today(clock).getYear() + 1
+        int year = request.query("year") == null
+                ? ChinaTime.today(clock).getYear() + 1
                 : Fields.yearParam("year", request.query("year"), 2000, 2100);
         ObjectNode body = Json.object();
         body.put("year", year);
@@ -79,7 +80,8 @@ public final class PlanItemsHandler extends ApiHandler {
         String id = id(request);
         PlanItemForms.Changes changes = PlanItemForms.read(request.jsonBody());
         if (changes.isEmpty()) throw Errors.required("body");
-        PlanItem updated = planItems.update(staff.town(), id, changes, staff.sub(), clock.instant())
+        PlanItem updated = planItems
+                .update(staff.town(), id, changes, staff.sub(), clock.instant())
                 .orElseThrow(() -> Errors.notFound("id"));
         LOG.info("plan item updated", "town", staff.town(), "id", id, "actor", staff.sub());
         return ApiResponse.json(200, toJson(updated));

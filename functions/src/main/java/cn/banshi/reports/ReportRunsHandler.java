@@ -73,7 +73,8 @@ public final class ReportRunsHandler extends ApiHandler {
         if (request.bodyBytes().length > 0) Fields.root(request.jsonBody()).allowOnly();
         ReportKind kind = ReportKind.find(request.pathParam("job")).orElseThrow(() -> Errors.notFound("job"));
         LocalDate today = ChinaTime.today(clock);
-        int year = request.query("year") == null ? kind.defaultYear(today)
+        int year = request.query("year") == null
+                ? kind.defaultYear(today)
                 : Fields.yearParam("year", request.query("year"), 2000, today.getYear());
         String runId = ReportRuns.newRunId(random);
         Instant now = clock.instant();
@@ -83,10 +84,24 @@ public final class ReportRunsHandler extends ApiHandler {
         try {
             reportRunner.get().start(new ReportRunRequest(kind, year, List.of(staff.town()), runId, staff.sub()));
         } catch (RuntimeException e) {
-            reportRuns.finished(staff.town(), year, kind, runId, ReportRuns.Status.FAILED,
-                    "未能启动 / could not be started", clock.instant());
-            LOG.warn("report run not started", "job", kind.code(), "year", year, "runId", runId,
-                    "exception", e.getClass().getSimpleName());
+            reportRuns.finished(
+                    staff.town(),
+                    year,
+                    kind,
+                    runId,
+                    ReportRuns.Status.FAILED,
+                    "未能启动 / could not be started",
+                    clock.instant());
+            LOG.warn(
+                    "report run not started",
+                    "job",
+                    kind.code(),
+                    "year",
+                    year,
+                    "runId",
+                    runId,
+                    "exception",
+                    e.getClass().getSimpleName());
             throw Errors.unavailable(30);
         }
         LOG.info("report run requested", "job", kind.code(), "year", year, "runId", runId);
@@ -104,6 +119,8 @@ public final class ReportRunsHandler extends ApiHandler {
 
     /** 409, naming the run that is going (error.runId, error.status) so that the page can follow it. */
     private static ApiException running(ReportRuns.Run busy) {
-        return busy == null ? Errors.reportRunning(null, null) : Errors.reportRunning(busy.runId(), busy.status().code());
+        return busy == null
+                ? Errors.reportRunning(null, null)
+                : Errors.reportRunning(busy.runId(), busy.status().code());
     }
 }

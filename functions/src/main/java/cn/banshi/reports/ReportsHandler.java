@@ -74,10 +74,12 @@ public final class ReportsHandler extends ApiHandler {
 
     private ApiResponse list(ApiRequest request) {
         Staff staff = reader(request);
-        int year = request.query("year") == null ? ChinaTime.today(clock).getYear()
+        int year = request.query("year") == null
+                ? ChinaTime.today(clock).getYear()
                 : Fields.yearParam("year", request.query("year"), 2000, 2100);
         Map<ReportKind, List<ReportFile>> files = new EnumMap<>(ReportKind.class);
-        for (ReportFile f : reports.get().list(staff.town(), year)) files.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f);
+        for (ReportFile f : reports.get().list(staff.town(), year))
+            files.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f);
         Map<ReportKind, ReportRuns.Run> runs = new EnumMap<>(ReportKind.class);
         for (ReportRuns.Run run : reportRuns.list(staff.town(), year)) runs.put(run.kind(), run);
         Instant now = clock.instant();
@@ -96,14 +98,20 @@ public final class ReportsHandler extends ApiHandler {
                 file.put("fileName", f.format().fileName());
                 file.put("size", f.size());
                 file.put("modifiedAt", time(f.modified()));
-                file.put("href", BASE + year + "/" + kind.code() + "/" + f.format().fileName());
+                file.put(
+                        "href",
+                        BASE + year + "/" + kind.code() + "/" + f.format().fileName());
             }
             ReportRuns.Run run = runs.get(kind);
             if (run != null) {
                 ObjectNode r = report.putObject("run");
                 r.put("runId", run.runId());
                 // a queued or running record that stopped changing belongs to a run that died
-                r.put("status", run.status().active() && !run.busy(now) ? ReportRuns.Status.FAILED.code() : run.status().code());
+                r.put(
+                        "status",
+                        run.status().active() && !run.busy(now)
+                                ? ReportRuns.Status.FAILED.code()
+                                : run.status().code());
                 r.put("requestedAt", time(run.requestedAt()));
                 r.put("updatedAt", time(run.updatedAt()));
                 if (run.message() != null) r.put("message", run.message());
@@ -120,8 +128,10 @@ public final class ReportsHandler extends ApiHandler {
         Staff staff = reader(request);
         int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
         ReportKind kind = ReportKind.find(request.pathParam("job")).orElseThrow(() -> Errors.notFound("job"));
-        ReportFormat format = ReportFormat.byFileName(request.pathParam("file")).orElseThrow(() -> Errors.notFound("file"));
-        byte[] content = reports.get().read(staff.town(), year, kind, format).orElseThrow(() -> Errors.notFound("file"));
+        ReportFormat format =
+                ReportFormat.byFileName(request.pathParam("file")).orElseThrow(() -> Errors.notFound("file"));
+        byte[] content =
+                reports.get().read(staff.town(), year, kind, format).orElseThrow(() -> Errors.notFound("file"));
         String name = staff.town() + "-" + year + "-" + kind.code() + "." + format.code();
         return ApiResponse.binary(200, content, format.contentType())
                 .withHeader("content-disposition", "attachment; filename=\"" + name + "\"")

@@ -81,11 +81,12 @@ public final class StaffCasesHandler extends ApiHandler {
         Catalog catalog = staffCases.catalog(staff);
         var query = request.event().getQueryStringParameters();
         ListFilters filters = ListFilters.parse(query, catalog);
-        String csv = export.export(staff, staffCases.query(staff, filters, 200, cursor(request)), catalog,
-                staffCases.today());
+        String csv = export.export(
+                staff, staffCases.query(staff, filters, 200, cursor(request)), catalog, staffCases.today());
         ApiResponse response = new ApiResponse(200, csv, new LinkedHashMap<>());
         response.headers().put("content-type", "text/csv; charset=utf-8");
-        response.headers().put("content-disposition", "attachment; filename=\"banshi-cases-" + staffCases.today() + ".csv\"");
+        response.headers()
+                .put("content-disposition", "attachment; filename=\"banshi-cases-" + staffCases.today() + ".csv\"");
         response.headers().put("cache-control", "no-store");
         return response;
     }
@@ -117,8 +118,12 @@ public final class StaffCasesHandler extends ApiHandler {
 
     private ApiResponse alerts(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
-        return ApiResponse.json(200, sweep.alerts(staff.town(), staff.village(),
-                ListFilters.limit(request.event().getQueryStringParameters())));
+        return ApiResponse.json(
+                200,
+                sweep.alerts(
+                        staff.town(),
+                        staff.village(),
+                        ListFilters.limit(request.event().getQueryStringParameters())));
     }
 
     private static String cursor(ApiRequest request) {

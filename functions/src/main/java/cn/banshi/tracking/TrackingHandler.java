@@ -34,10 +34,15 @@ public final class TrackingHandler extends ApiHandler {
     @Override
     protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
         return Map.of(
-                "GET /api/v1/track/{trackingNo}", request ->
-                        ApiResponse.json(200, tracking.track(request.pathParam("trackingNo"), request.header("x-access-code"))),
-                "POST /api/v1/track/{trackingNo}/rating", request ->
-                        ApiResponse.json(200, tracking.rate(request.pathParam("trackingNo"), request.header("x-access-code"),
-                                request.jsonBody())));
+                "GET /api/v1/track/{trackingNo}",
+                        request -> ApiResponse.json(
+                                200, tracking.track(request.pathParam("trackingNo"), request.header("x-access-code"))),
+                "POST /api/v1/track/{trackingNo}/rating",
+                        request -> ApiResponse.json(
+                                200,
+                                tracking.rate(
+                                        request.pathParam("trackingNo"),
+                                        request.header("x-access-code"),
+                                        request.jsonBody())));
     }
 }

@@ -51,8 +51,14 @@ class ActivitiesApiTest extends ApiTestSupport {
         String id = json(first).get("id").asText();
         assertTrue(id.startsWith("2021-"), id);
         assertEquals(COLLECTION + "/" + id, first.getHeaders().get("location"));
-        assertEquals(201, create("{\"date\":\"2021-03-15\",\"theme\":\"legal-education\",\"title\":\"3.15消费者权益日普法宣传\"}").getStatusCode());
-        assertEquals(201, create("{\"date\":\"2020-06-26\",\"theme\":\"legal-education\",\"title\":\"6.26禁毒宣传\"}").getStatusCode());
+        assertEquals(
+                201,
+                create("{\"date\":\"2021-03-15\",\"theme\":\"legal-education\",\"title\":\"3.15消费者权益日普法宣传\"}")
+                        .getStatusCode());
+        assertEquals(
+                201,
+                create("{\"date\":\"2020-06-26\",\"theme\":\"legal-education\",\"title\":\"6.26禁毒宣传\"}")
+                        .getStatusCode());
 
         JsonNode year2021 = list("2021", "town-admin");
         assertEquals(2, year2021.get("items").size());
@@ -66,24 +72,38 @@ class ActivitiesApiTest extends ApiTestSupport {
 
     @Test
     void givenAnActivityWhenUpdatingThenOnlyGivenFieldsChangeAndTheYearCannotMove() {
-        String id = json(create("{\"date\":\"2021-05-10\",\"theme\":\"rule-making\",\"title\":\"制定议事规则\"}")).get("id").asText();
-        APIGatewayV2HTTPResponse updated = call(handler, admin(Events.put(ITEM, COLLECTION + "/" + id,
-                "{\"title\":\"制定《2021高塍镇党委议事规则和决策程序》\",\"leaderDuty\":true}")));
+        String id = json(create("{\"date\":\"2021-05-10\",\"theme\":\"rule-making\",\"title\":\"制定议事规则\"}"))
+                .get("id")
+                .asText();
+        APIGatewayV2HTTPResponse updated = call(
+                handler,
+                admin(Events.put(
+                        ITEM, COLLECTION + "/" + id, "{\"title\":\"制定《2021高塍镇党委议事规则和决策程序》\",\"leaderDuty\":true}")));
         assertEquals(200, updated.getStatusCode(), updated.getBody());
         assertEquals("2021-05-10", json(updated).get("date").asText());
         assertTrue(json(updated).get("leaderDuty").asBoolean());
         assertEquals(2, json(updated).get("version").asInt());
 
-        assertError(call(handler, admin(Events.put(ITEM, COLLECTION + "/" + id, "{\"date\":\"2022-01-05\"}"))),
-                400, "NOT_ALLOWED", "date");
-        assertError(call(handler, admin(Events.put(ITEM, COLLECTION + "/2021-nosuchthing", "{\"title\":\"不存在\"}"))),
-                404, "NOT_FOUND", "id");
-        assertEquals("制定《2021高塍镇党委议事规则和决策程序》", list("2021", "town-admin").get("items").get(0).get("title").asText());
+        assertError(
+                call(handler, admin(Events.put(ITEM, COLLECTION + "/" + id, "{\"date\":\"2022-01-05\"}"))),
+                400,
+                "NOT_ALLOWED",
+                "date");
+        assertError(
+                call(handler, admin(Events.put(ITEM, COLLECTION + "/2021-nosuchthing", "{\"title\":\"不存在\"}"))),
+                404,
+                "NOT_FOUND",
+                "id");
+        assertEquals(
+                "制定《2021高塍镇党委议事规则和决策程序》",
+                list("2021", "town-admin").get("items").get(0).get("title").asText());
     }
 
     @Test
     void givenAnActivityWhenDeletingThenItIsGoneAndASecondDeleteIs404() {
-        String id = json(create("{\"date\":\"2021-05-10\",\"theme\":\"supervision\",\"title\":\"向人大汇报依法行政情况\"}")).get("id").asText();
+        String id = json(create("{\"date\":\"2021-05-10\",\"theme\":\"supervision\",\"title\":\"向人大汇报依法行政情况\"}"))
+                .get("id")
+                .asText();
         APIGatewayV2HTTPResponse deleted = call(handler, admin(Events.delete(ITEM, COLLECTION + "/" + id)));
         assertEquals(204, deleted.getStatusCode());
         assertEquals(0, list("2021", "town-admin").get("items").size());
@@ -92,15 +112,32 @@ class ActivitiesApiTest extends ApiTestSupport {
 
     @Test
     void givenBadBodiesThenA400NamesTheFieldAndNothingIsWritten() {
-        assertError(create("{\"date\":\"2021-13-01\",\"theme\":\"rule-making\",\"title\":\"标题\"}"), 400, "INVALID_FORMAT", "date");
-        assertError(create("{\"date\":\"2021-05-01\",\"theme\":\"sports\",\"title\":\"标题\"}"), 400, "INVALID_VALUE", "theme");
+        assertError(
+                create("{\"date\":\"2021-13-01\",\"theme\":\"rule-making\",\"title\":\"标题\"}"),
+                400,
+                "INVALID_FORMAT",
+                "date");
+        assertError(
+                create("{\"date\":\"2021-05-01\",\"theme\":\"sports\",\"title\":\"标题\"}"),
+                400,
+                "INVALID_VALUE",
+                "theme");
         assertError(create("{\"date\":\"2021-05-01\",\"theme\":\"rule-making\"}"), 400, "REQUIRED", "title");
-        assertError(create("{\"date\":\"2021-05-01\",\"theme\":\"rule-making\",\"title\":\"标题\",\"town\":\"other\"}"),
-                400, "UNKNOWN_FIELD", "town");
-        assertError(create("{\"date\":\"2021-05-01\",\"theme\":\"rule-making\",\"title\":\"标题\",\"leaderDuty\":\"yes\"}"),
-                400, "WRONG_TYPE", "leaderDuty");
-        assertError(call(handler, admin(Events.get(COLLECTION, COLLECTION).query(Map.of("year", "20x1")))),
-                400, "INVALID_FORMAT", "year");
+        assertError(
+                create("{\"date\":\"2021-05-01\",\"theme\":\"rule-making\",\"title\":\"标题\",\"town\":\"other\"}"),
+                400,
+                "UNKNOWN_FIELD",
+                "town");
+        assertError(
+                create("{\"date\":\"2021-05-01\",\"theme\":\"rule-making\",\"title\":\"标题\",\"leaderDuty\":\"yes\"}"),
+                400,
+                "WRONG_TYPE",
+                "leaderDuty");
+        assertError(
+                call(handler, admin(Events.get(COLLECTION, COLLECTION).query(Map.of("year", "20x1")))),
+                400,
+                "INVALID_FORMAT",
+                "year");
         assertEquals(0, list("2021", "town-admin").get("items").size());
     }
 
@@ -108,11 +145,20 @@ class ActivitiesApiTest extends ApiTestSupport {
     void givenRolesThenAuditorsReadOnlyVillageStaffNothingAndTheTownComesFromTheToken() {
         String body = "{\"date\":\"2021-05-01\",\"theme\":\"rule-making\",\"title\":\"标题文字\"}";
         assertError(call(handler, Events.post(COLLECTION, COLLECTION, body)), 401, "UNAUTHORIZED", "authorization");
-        assertError(call(handler, Events.post(COLLECTION, COLLECTION, body).claims("a", "gaocheng", "auditor", null)),
-                403, "FORBIDDEN", "role");
-        assertError(call(handler, Events.get(COLLECTION, COLLECTION).claims("v", "gaocheng", "village-staff", "fucun")),
-                403, "FORBIDDEN", "role");
-        assertEquals(201, call(handler, Events.post(COLLECTION, COLLECTION, body).claims("x", "othertown", "town-admin", null)).getStatusCode());
+        assertError(
+                call(handler, Events.post(COLLECTION, COLLECTION, body).claims("a", "gaocheng", "auditor", null)),
+                403,
+                "FORBIDDEN",
+                "role");
+        assertError(
+                call(handler, Events.get(COLLECTION, COLLECTION).claims("v", "gaocheng", "village-staff", "fucun")),
+                403,
+                "FORBIDDEN",
+                "role");
+        assertEquals(
+                201,
+                call(handler, Events.post(COLLECTION, COLLECTION, body).claims("x", "othertown", "town-admin", null))
+                        .getStatusCode());
         assertEquals(0, list("2021", "town-admin").get("items").size(), "another town's activity is not gaocheng's");
     }
 }

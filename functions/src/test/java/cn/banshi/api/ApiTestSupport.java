@@ -58,8 +58,13 @@ public abstract class ApiTestSupport {
         JsonNode error = json(response).get("error");
         assertNotNull(error, response.getBody());
         assertEquals(code, error.get("code").asText(), response.getBody());
-        assertEquals(field, error.get("field").isNull() ? null : error.get("field").asText(), response.getBody());
-        assertTrue(error.get("message").asText().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+        assertEquals(
+                field, error.get("field").isNull() ? null : error.get("field").asText(), response.getBody());
+        assertTrue(
+                error.get("message")
+                        .asText()
+                        .codePoints()
+                        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
                 "Chinese message: " + response.getBody());
         assertTrue(error.get("messageEn").asText().matches(".*[A-Za-z].*"));
         assertTrue(response.getHeaders().get("content-type").startsWith("application/json"));
@@ -76,16 +81,25 @@ public abstract class ApiTestSupport {
 
     /** A citizen's online submission through the public handler; returns the receipt. */
     protected JsonNode submitOnline(String kind, ObjectNode body) {
-        var response = call(new SubmissionHandler(app), Events.post("/api/v1/towns/{town}/" + kind,
-                "/api/v1/towns/gaocheng/" + kind, Json.write(body)));
+        var response = call(
+                new SubmissionHandler(app),
+                Events.post("/api/v1/towns/{town}/" + kind, "/api/v1/towns/gaocheng/" + kind, Json.write(body)));
         assertEquals(201, response.getStatusCode(), response.getBody());
         return json(response);
     }
 
-    protected APIGatewayV2HTTPResponse act(String trackingNo, long version, String role, String village, ObjectNode fields) {
+    protected APIGatewayV2HTTPResponse act(
+            String trackingNo, long version, String role, String village, ObjectNode fields) {
         fields.put("expectedVersion", version);
-        return call(new StaffCasesHandler(app), as(Events.post("/api/v1/admin/cases/{trackingNo}/actions",
-                "/api/v1/admin/cases/" + trackingNo + "/actions", Json.write(fields)), role, village));
+        return call(
+                new StaffCasesHandler(app),
+                as(
+                        Events.post(
+                                "/api/v1/admin/cases/{trackingNo}/actions",
+                                "/api/v1/admin/cases/" + trackingNo + "/actions",
+                                Json.write(fields)),
+                        role,
+                        village));
     }
 
     /** Acts as town admin with the current version and expects 200; returns the new view. */
@@ -98,8 +112,8 @@ public abstract class ApiTestSupport {
         return json(response);
     }
 
-    protected APIGatewayV2HTTPResponse staffGet(String routePath, String path, String role, String village,
-                                               Map<String, String> query) {
+    protected APIGatewayV2HTTPResponse staffGet(
+            String routePath, String path, String role, String village, Map<String, String> query) {
         Events event = as(Events.get(routePath, path), role, village);
         if (query != null && !query.isEmpty()) event.query(query);
         return call(new StaffCasesHandler(app), event);
@@ -107,7 +121,8 @@ public abstract class ApiTestSupport {
 
     protected int caseCount() {
         int count = 0;
-        for (var page : dynamo.scanPaginator(b -> b.tableName(Tables.physical(Tables.CASES)).select("COUNT"))) count += page.count();
+        for (var page : dynamo.scanPaginator(
+                b -> b.tableName(Tables.physical(Tables.CASES)).select("COUNT"))) count += page.count();
         return count;
     }
 
@@ -129,7 +144,10 @@ public abstract class ApiTestSupport {
         body.put("title", "河道有垃圾");
         body.put("description", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。");
         body.putObject("location").put("address", "梅家渎村东河桥边").put("lat", 31.45).put("lng", 119.9);
-        body.putObject("submitter").put("name", "王小明").put("phone", "13912345678").put("anonymous", false);
+        body.putObject("submitter")
+                .put("name", "王小明")
+                .put("phone", "13912345678")
+                .put("anonymous", false);
         return body;
     }
 

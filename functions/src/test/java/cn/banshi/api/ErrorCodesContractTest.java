@@ -25,7 +25,8 @@ class ErrorCodesContractTest {
     private static final Pattern CODE = Pattern.compile("new ApiException\\(\\s*\\d{3},\\s*\"([A-Z][A-Z_]+)\"");
 
     static Set<String> factoryCodes() throws Exception {
-        Path source = Dynalite.repoRoot().resolve("core/src/main/java/" + Errors.class.getName().replace('.', '/') + ".java");
+        Path source = Dynalite.repoRoot()
+                .resolve("core/src/main/java/" + Errors.class.getName().replace('.', '/') + ".java");
         String text = Files.readString(source);
         Set<String> codes = new TreeSet<>();
         int constructions = 0;
@@ -41,9 +42,11 @@ class ErrorCodesContractTest {
     }
 
     static Set<String> contractCodes() throws Exception {
-        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(Dynalite.repoRoot().resolve("infra/openapi.yaml").toFile());
+        JsonNode doc = new ObjectMapper(new YAMLFactory())
+                .readTree(Dynalite.repoRoot().resolve("infra/openapi.yaml").toFile());
         Set<String> codes = new TreeSet<>();
-        doc.at("/components/schemas/Error/properties/error/properties/code/enum").forEach(c -> codes.add(c.asText()));
+        doc.at("/components/schemas/Error/properties/error/properties/code/enum")
+                .forEach(c -> codes.add(c.asText()));
         return codes;
     }
 

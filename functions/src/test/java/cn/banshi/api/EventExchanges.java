@@ -30,7 +30,10 @@ final class EventExchanges {
         StringBuilder path = new StringBuilder();
         while (m.find()) {
             String value = params.path(m.group(1)).asText("");
-            m.appendReplacement(path, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+            m.appendReplacement(
+                    path,
+                    Matcher.quoteReplacement(
+                            URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
         }
         m.appendTail(path);
         return path.toString();
@@ -44,11 +47,18 @@ final class EventExchanges {
             throw new UncheckedIOException(e);
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        event.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(), h.getValue().asText()));
+        event.path("headers")
+                .fields()
+                .forEachRemaining(
+                        h -> headers.put(h.getKey().toLowerCase(), h.getValue().asText()));
         // API Gateway's JWT authorizer verified the bearer token before the claims reached the event
-        if (event.path("requestContext").path("authorizer").has("jwt")) headers.put("authorization", "Bearer verified.by.authorizer");
+        if (event.path("requestContext").path("authorizer").has("jwt"))
+            headers.put("authorization", "Bearer verified.by.authorizer");
         Map<String, List<String>> query = new LinkedHashMap<>();
-        event.path("queryStringParameters").fields().forEachRemaining(q -> query.put(q.getKey(), List.of(q.getValue().asText())));
+        event.path("queryStringParameters")
+                .fields()
+                .forEachRemaining(
+                        q -> query.put(q.getKey(), List.of(q.getValue().asText())));
         String body = null;
         if (event.hasNonNull("body") && !event.get("body").asText().isEmpty()) {
             body = event.path("isBase64Encoded").asBoolean()
@@ -56,7 +66,15 @@ final class EventExchanges {
                     : event.get("body").asText();
         }
         Map<String, String> responseHeaders = response.getHeaders() == null ? Map.of() : response.getHeaders();
-        return new ApiExchange(event.path("requestContext").path("http").path("method").asText(), path(event),
-                query, headers, body, response.getStatusCode(), responseHeaders, response.getBody(), response.getIsBase64Encoded());
+        return new ApiExchange(
+                event.path("requestContext").path("http").path("method").asText(),
+                path(event),
+                query,
+                headers,
+                body,
+                response.getStatusCode(),
+                responseHeaders,
+                response.getBody(),
+                response.getIsBase64Encoded());
     }
 }

@@ -43,7 +43,8 @@ public final class Events {
         e.put("rawPath", path);
         ((ObjectNode) e.get("requestContext")).put("routeKey", routeKey);
         ((ObjectNode) e.get("requestContext").get("http")).put("method", method).put("path", path);
-        ((ObjectNode) e.get("requestContext")).put("requestId", UUID.randomUUID().toString());
+        ((ObjectNode) e.get("requestContext"))
+                .put("requestId", UUID.randomUUID().toString());
         ObjectNode params = e.putObject("pathParameters");
         Matcher names = PARAM.matcher(routePath);
         String regex = PARAM.matcher(Pattern.quote(routePath)).replaceAll("\\\\E([^/]+)\\\\Q");
@@ -71,7 +72,8 @@ public final class Events {
     public Events body(String body) {
         event.put("body", body);
         event.put("isBase64Encoded", false);
-        ((ObjectNode) event.get("headers")).put("content-length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
+        ((ObjectNode) event.get("headers"))
+                .put("content-length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
         return this;
     }
 
@@ -110,10 +112,15 @@ public final class Events {
 
     /** The claims API Gateway's JWT authorizer puts in the request context after verifying the token. */
     public Events claims(String sub, String town, String role, String village) {
-        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode jwt = ((ObjectNode) event.get("requestContext"))
+                .putObject("authorizer")
+                .putObject("jwt");
         ObjectNode claims = jwt.putObject("claims");
-        claims.put("sub", sub).put("town", town).put("role", role)
-                .put("iss", "https://cognito-idp.cn-north-1.amazonaws.com.cn/pool").put("aud", "banshi-staff");
+        claims.put("sub", sub)
+                .put("town", town)
+                .put("role", role)
+                .put("iss", "https://cognito-idp.cn-north-1.amazonaws.com.cn/pool")
+                .put("aud", "banshi-staff");
         if (village != null) claims.put("village", village);
         jwt.putArray("scopes");
         return this;

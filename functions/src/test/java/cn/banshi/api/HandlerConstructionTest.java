@@ -18,11 +18,20 @@ import org.junit.jupiter.api.Test;
  */
 class HandlerConstructionTest {
     /** Services of other functions: the submission function must not even load their classes. */
-    static final List<String> OTHER_FUNCTIONS = List.of("cn.banshi.staff.StaffCaseService",
-            "cn.banshi.staff.StatsService", "cn.banshi.staff.CsvExport", "cn.banshi.audit.AuditLog",
-            "cn.banshi.overdue.OverdueSweep", "cn.banshi.overdue.DeadlineRecompute", "cn.banshi.tracking.TrackingService",
-            "cn.banshi.tracking.AttemptLimiter", "cn.banshi.activities.ActivityStore", "cn.banshi.plans.PlanItemStore",
-            "cn.banshi.disclosure.DisclosureStore", "cn.banshi.reports.ReportRuns", "cn.banshi.reports.ReportStores",
+    static final List<String> OTHER_FUNCTIONS = List.of(
+            "cn.banshi.staff.StaffCaseService",
+            "cn.banshi.staff.StatsService",
+            "cn.banshi.staff.CsvExport",
+            "cn.banshi.audit.AuditLog",
+            "cn.banshi.overdue.OverdueSweep",
+            "cn.banshi.overdue.DeadlineRecompute",
+            "cn.banshi.tracking.TrackingService",
+            "cn.banshi.tracking.AttemptLimiter",
+            "cn.banshi.activities.ActivityStore",
+            "cn.banshi.plans.PlanItemStore",
+            "cn.banshi.disclosure.DisclosureStore",
+            "cn.banshi.reports.ReportRuns",
+            "cn.banshi.reports.ReportStores",
             "cn.banshi.reports.LambdaReportRunner");
 
     @Test
@@ -30,12 +39,18 @@ class HandlerConstructionTest {
         String region = System.getProperty("aws.region");
         System.setProperty("aws.region", "cn-north-1"); // a real (AWS) DynamoDB client is built: no request is sent
         try (Recording loader = new Recording()) {
-            Class.forName("cn.banshi.intake.SubmissionHandler", true, loader).getConstructor().newInstance();
-            for (String used : List.of("cn.banshi.intake.IntakeService", "cn.banshi.idempotency.IdempotencyStore",
-                    "cn.banshi.cases.DynamoCaseStore", "cn.banshi.calendar.CalendarService")) {
+            Class.forName("cn.banshi.intake.SubmissionHandler", true, loader)
+                    .getConstructor()
+                    .newInstance();
+            for (String used : List.of(
+                    "cn.banshi.intake.IntakeService",
+                    "cn.banshi.idempotency.IdempotencyStore",
+                    "cn.banshi.cases.DynamoCaseStore",
+                    "cn.banshi.calendar.CalendarService")) {
                 assertTrue(loader.loaded(used), used + " not built");
             }
-            assertEquals(List.of(), OTHER_FUNCTIONS.stream().filter(loader::loaded).toList());
+            assertEquals(
+                    List.of(), OTHER_FUNCTIONS.stream().filter(loader::loaded).toList());
         } finally {
             if (region == null) System.clearProperty("aws.region");
             else System.setProperty("aws.region", region);

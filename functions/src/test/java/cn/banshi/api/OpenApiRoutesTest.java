@@ -18,14 +18,17 @@ import org.junit.jupiter.api.Test;
 class OpenApiRoutesTest {
 
     static Set<String> openApiRoutes() throws Exception {
-        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(Dynalite.repoRoot().resolve("infra/openapi.yaml").toFile());
+        JsonNode doc = new ObjectMapper(new YAMLFactory())
+                .readTree(Dynalite.repoRoot().resolve("infra/openapi.yaml").toFile());
         assertEquals("3.1.0", doc.get("openapi").asText());
         Set<String> routes = new TreeSet<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
-                routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                        routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         return routes;
     }
 

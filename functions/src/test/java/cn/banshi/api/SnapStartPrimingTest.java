@@ -51,10 +51,16 @@ class SnapStartPrimingTest {
             byHandler.put(handler.getClass().getSimpleName(), List.copyOf(operations));
         }
         assertEquals(before, itemCounts(setup), "priming wrote to a table");
-        byHandler.forEach((name, ops) -> assertTrue(ops.stream().allMatch(op -> op.equals("GetItem") || op.equals("Query")),
-                name + " primed with " + ops));
-        for (String storageHandler : List.of("SubmissionHandler", "TrackingHandler", "StaffCasesHandler",
-                "StaffIntakeHandler", "CalendarAdminHandler", "ActivitiesHandler", "PlanItemsHandler",
+        byHandler.forEach((name, ops) -> assertTrue(
+                ops.stream().allMatch(op -> op.equals("GetItem") || op.equals("Query")), name + " primed with " + ops));
+        for (String storageHandler : List.of(
+                "SubmissionHandler",
+                "TrackingHandler",
+                "StaffCasesHandler",
+                "StaffIntakeHandler",
+                "CalendarAdminHandler",
+                "ActivitiesHandler",
+                "PlanItemsHandler",
                 "DisclosureFiguresHandler")) {
             assertFalse(byHandler.get(storageHandler).isEmpty(), storageHandler + " did not prime the DynamoDB client");
         }
@@ -83,7 +89,10 @@ class SnapStartPrimingTest {
     private static Map<String, Integer> itemCounts(DynamoDbClient dynamo) {
         Map<String, Integer> counts = new TreeMap<>();
         for (TableSpec spec : Tables.all()) {
-            counts.put(spec.name(), dynamo.scan(b -> b.tableName(Tables.physical(spec.name())).select("COUNT")).count());
+            counts.put(
+                    spec.name(),
+                    dynamo.scan(b -> b.tableName(Tables.physical(spec.name())).select("COUNT"))
+                            .count());
         }
         return counts;
     }

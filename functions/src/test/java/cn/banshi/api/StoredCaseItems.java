@@ -20,12 +20,16 @@ public final class StoredCaseItems {
     /** Returns the number of items checked. */
     public static int assertRoundTrip(DynamoDbClient dynamo) {
         int n = 0;
-        for (var page : dynamo.scanPaginator(b -> b.tableName(Tables.physical(Tables.CASES)).consistentRead(true))) {
+        for (var page : dynamo.scanPaginator(
+                b -> b.tableName(Tables.physical(Tables.CASES)).consistentRead(true))) {
             for (Map<String, AttributeValue> stored : page.items()) {
                 // the store's own write nonce is not part of the record
                 Map<String, AttributeValue> item = new HashMap<>(stored);
                 item.remove(DynamoCaseStore.IDEMPOTENCY_REF);
-                assertEquals(item, CaseItems.toItem(CaseItems.fromItem(stored)), () -> item.get("pk").s());
+                assertEquals(
+                        item,
+                        CaseItems.toItem(CaseItems.fromItem(stored)),
+                        () -> item.get("pk").s());
                 n++;
             }
         }

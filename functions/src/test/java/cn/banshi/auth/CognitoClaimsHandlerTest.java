@@ -24,11 +24,16 @@ class CognitoClaimsHandlerTest {
     private final CognitoClaimsHandler handler = new CognitoClaimsHandler(Catalogs.bundled(), Set.of("gaocheng"));
 
     static String event(String town, String village, String... groups) {
-        ObjectNode event = Json.object().put("version", "1").put("triggerSource", "TokenGeneration_Authentication")
-                .put("region", "cn-north-1").put("userPoolId", "cn-north-1_pool").put("userName", "wang.li");
+        ObjectNode event = Json.object()
+                .put("version", "1")
+                .put("triggerSource", "TokenGeneration_Authentication")
+                .put("region", "cn-north-1")
+                .put("userPoolId", "cn-north-1_pool")
+                .put("userName", "wang.li");
         event.putObject("callerContext").put("awsSdkVersion", "aws-sdk-unknown").put("clientId", "client");
         ObjectNode request = event.putObject("request");
-        ObjectNode attributes = request.putObject("userAttributes").put("sub", "3f1c-staff").put("email", "wang@example.gov.cn");
+        ObjectNode attributes =
+                request.putObject("userAttributes").put("sub", "3f1c-staff").put("email", "wang@example.gov.cn");
         if (town != null) attributes.put("custom:town", town);
         if (village != null) attributes.put("custom:village", village);
         ObjectNode groupConfiguration = request.putObject("groupConfiguration");
@@ -57,7 +62,11 @@ class CognitoClaimsHandlerTest {
 
         // what API Gateway's JWT authorizer hands the handlers: the token's claims, here sub plus the added ones
         Events request = Events.get("/api/v1/admin/cases", "/api/v1/admin/cases")
-                .claims("3f1c-staff", claims.get("town").asText(), claims.get("role").asText(), claims.get("village").asText());
+                .claims(
+                        "3f1c-staff",
+                        claims.get("town").asText(),
+                        claims.get("role").asText(),
+                        claims.get("village").asText());
         Staff staff = StaffAuth.require(new ApiRequest(request.build()));
         assertEquals(Role.VILLAGE_STAFF, staff.role());
         assertEquals("gaocheng", staff.town());
@@ -77,15 +86,18 @@ class CognitoClaimsHandlerTest {
     @Test
     void incompleteOrAmbiguousAccountsGetNoToken() {
         for (String event : new String[] {
-                event("gaocheng", null),                                   // no group
-                event("gaocheng", null, "town-admin", "auditor"),          // two roles
-                event(null, null, "town-admin"),                           // no town
-                event("dingshu", null, "town-admin"),                      // a catalog town this deployment does not serve
-                event("nowhere", null, "auditor"),                         // not a town at all
-                event("gaocheng", null, "village-staff"),                  // village staff without village
-                event("gaocheng", "not-a-village", "village-staff")}) {   // a village of no town here
+            event("gaocheng", null), // no group
+            event("gaocheng", null, "town-admin", "auditor"), // two roles
+            event(null, null, "town-admin"), // no town
+            event("dingshu", null, "town-admin"), // a catalog town this deployment does not serve
+            event("nowhere", null, "auditor"), // not a town at all
+            event("gaocheng", null, "village-staff"), // village staff without village
+            event("gaocheng", "not-a-village", "village-staff")
+        }) { // a village of no town here
             IllegalStateException refused = assertThrows(IllegalStateException.class, () -> run(event), event);
-            assertTrue(refused.getMessage().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+            assertTrue(refused.getMessage()
+                    .codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
             assertFalse(refused.getMessage().contains("wang"), "no personal data in the message");
         }
     }

@@ -1,12 +1,12 @@
 package cn.banshi.demo;
 
-import cn.banshi.cases.Personal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.Personal;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.tracking.TrackingHandler;
@@ -37,10 +37,13 @@ class DemoDataTest extends ApiTestSupport {
             CaseRecord again = second.next();
             assertEquals(c, again, "same seed, same case");
             byType.merge(c.type(), 1, Integer::sum);
-            for (int i = 0; i < c.history().size(); i++) assertEquals(i + 1, c.history().get(i).seq());
+            for (int i = 0; i < c.history().size(); i++)
+                assertEquals(i + 1, c.history().get(i).seq());
             assertEquals(c.version(), c.history().size());
             Personal.Applicant applicant = c.personal().applicant();
-            String phone = applicant != null ? applicant.phone() : c.personal().submitter().phone();
+            String phone = applicant != null
+                    ? applicant.phone()
+                    : c.personal().submitter().phone();
             assertTrue(ChineseIds.isMobile(phone), phone);
             if (applicant != null && applicant.idNumber() != null) {
                 assertTrue(ChineseIds.isResidentIdNumber(applicant.idNumber()));
@@ -48,31 +51,46 @@ class DemoDataTest extends ApiTestSupport {
             if (applicant != null && applicant.creditCode() != null) {
                 assertTrue(ChineseIds.isUnifiedSocialCreditCode(applicant.creditCode()));
             }
-            if (c.type() == CaseType.DISPUTE) assertEquals("agreement-reached", c.resolution().outcome());
+            if (c.type() == CaseType.DISPUTE)
+                assertEquals("agreement-reached", c.resolution().outcome());
             n++;
         }
         assertEquals(demo.size(), n);
         assertEquals(DemoCases.DISPUTES, byType.get(CaseType.DISPUTE));
         for (CaseType type : CaseType.values()) assertTrue(byType.getOrDefault(type, 0) > 0, type + " present");
 
-        DemoLoader.Loaded loaded = DemoLoader.load(dynamo, catalog, app.calendars().deadlines(), clock);
+        DemoLoader.Loaded loaded =
+                DemoLoader.load(dynamo, catalog, app.calendars().deadlines(), clock);
         assertEquals(demo.size() + DemoLoader.OPEN_CASES, loaded.result().items());
         assertEquals(demo.size() + DemoLoader.OPEN_CASES, caseCount());
-        System.out.printf("demo load: %d items in %d ms (%.0f items/s, %d retried)%n", loaded.result().items(),
-                loaded.result().millis(), loaded.result().itemsPerSecond(), loaded.result().retried());
+        System.out.printf(
+                "demo load: %d items in %d ms (%.0f items/s, %d retried)%n",
+                loaded.result().items(),
+                loaded.result().millis(),
+                loaded.result().itemsPerSecond(),
+                loaded.result().retried());
 
-        JsonNode stats = json(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", ADMIN, null, Map.of("year", "2021")));
+        JsonNode stats =
+                json(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", ADMIN, null, Map.of("year", "2021")));
         assertEquals(DemoCases.DISPUTES, stats.get("disputesMediated").asInt());
         assertEquals(DemoCases.DISPUTES, stats.get("disputesAgreed").asInt());
         assertEquals(1.0, stats.get("mediationSuccessRate").asDouble());
-        JsonNode weak = json(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", VILLAGE, "fucun", Map.of("year", "2021")));
-        assertTrue(weak.get("averageSatisfaction").asDouble() < stats.get("averageSatisfaction").asDouble() - 0.3,
-                "the weak village stands out: " + weak.get("averageSatisfaction") + " vs " + stats.get("averageSatisfaction"));
+        JsonNode weak =
+                json(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", VILLAGE, "fucun", Map.of("year", "2021")));
+        assertTrue(
+                weak.get("averageSatisfaction").asDouble()
+                        < stats.get("averageSatisfaction").asDouble() - 0.3,
+                "the weak village stands out: " + weak.get("averageSatisfaction") + " vs "
+                        + stats.get("averageSatisfaction"));
         assertTrue(weak.get("onTimeRate").asDouble() < stats.get("onTimeRate").asDouble());
 
         DemoCases.DemoCase sample = loaded.samples().get(0);
-        var tracked = call(new TrackingHandler(app), Events.get("/api/v1/track/{trackingNo}", "/api/v1/track/" + sample.record().trackingNo())
-                .header("x-access-code", sample.accessCode()));
+        var tracked = call(
+                new TrackingHandler(app),
+                Events.get(
+                                "/api/v1/track/{trackingNo}",
+                                "/api/v1/track/" + sample.record().trackingNo())
+                        .header("x-access-code", sample.accessCode()));
         assertEquals(200, tracked.getStatusCode(), tracked.getBody());
     }
 }

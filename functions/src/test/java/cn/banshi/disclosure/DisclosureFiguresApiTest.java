@@ -31,23 +31,39 @@ class DisclosureFiguresApiTest extends ApiTestSupport {
         p.putObject("normativeDocuments").put("issued", 4).put("repealed", 1).put("inForce", 17);
         p.put("licensing", 126).put("penalties", 38).put("enforcement", 2).put("feeAmount", 12.35);
         ObjectNode r = body.putObject("reviewLitigation");
-        r.putObject("review").put("upheld", 1).put("corrected", 0).put("other", 0).put("pending", 1);
-        r.putObject("litigationDirect").put("upheld", 0).put("corrected", 0).put("other", 1).put("pending", 0).put("total", 1);
-        r.putObject("litigationAfterReview").put("upheld", 0).put("corrected", 0).put("other", 0).put("pending", 0);
+        r.putObject("review")
+                .put("upheld", 1)
+                .put("corrected", 0)
+                .put("other", 0)
+                .put("pending", 1);
+        r.putObject("litigationDirect")
+                .put("upheld", 0)
+                .put("corrected", 0)
+                .put("other", 1)
+                .put("pending", 0)
+                .put("total", 1);
+        r.putObject("litigationAfterReview")
+                .put("upheld", 0)
+                .put("corrected", 0)
+                .put("other", 0)
+                .put("pending", 0);
         return body;
     }
 
     private APIGatewayV2HTTPResponse put(String year, JsonNode body) {
-        return call(handler, Events.put(ROUTE, "/api/v1/admin/disclosure-figures/" + year, Json.write(body))
-                .claims("admin-1", "gaocheng", "town-admin", null));
+        return call(
+                handler,
+                Events.put(ROUTE, "/api/v1/admin/disclosure-figures/" + year, Json.write(body))
+                        .claims("admin-1", "gaocheng", "town-admin", null));
     }
 
     @Test
     void givenFiguresWhenPutThenGetReturnsThemWithTotals() {
         APIGatewayV2HTTPResponse saved = put("2021", figures());
         assertEquals(200, saved.getStatusCode(), saved.getBody());
-        APIGatewayV2HTTPResponse read = call(handler, Events.get(ROUTE, "/api/v1/admin/disclosure-figures/2021")
-                .claims("a", "gaocheng", "auditor", null));
+        APIGatewayV2HTTPResponse read = call(
+                handler,
+                Events.get(ROUTE, "/api/v1/admin/disclosure-figures/2021").claims("a", "gaocheng", "auditor", null));
         assertEquals(200, read.getStatusCode(), read.getBody());
         JsonNode f = json(read);
         assertEquals(2021, f.get("year").asInt());
@@ -55,8 +71,14 @@ class DisclosureFiguresApiTest extends ApiTestSupport {
         assertEquals("12.35", f.at("/proactive/feeAmount").decimalValue().toPlainString());
         assertEquals(2, f.at("/reviewLitigation/review/total").asInt());
         assertEquals(1, f.at("/reviewLitigation/litigationDirect/total").asInt());
-        assertError(call(handler, Events.get(ROUTE, "/api/v1/admin/disclosure-figures/2020")
-                .claims("a", "gaocheng", "auditor", null)), 404, "NOT_FOUND", "year");
+        assertError(
+                call(
+                        handler,
+                        Events.get(ROUTE, "/api/v1/admin/disclosure-figures/2020")
+                                .claims("a", "gaocheng", "auditor", null)),
+                404,
+                "NOT_FOUND",
+                "year");
     }
 
     @Test
@@ -77,7 +99,13 @@ class DisclosureFiguresApiTest extends ApiTestSupport {
         ((ObjectNode) tooPrecise.at("/proactive")).put("feeAmount", 1.123456);
         assertError(put("2021", tooPrecise), 400, "INVALID_FORMAT", "proactive.feeAmount");
         assertError(put("1999", figures()), 400, "OUT_OF_RANGE", "year");
-        assertError(call(handler, Events.get(ROUTE, "/api/v1/admin/disclosure-figures/2021")
-                .claims("a", "gaocheng", "auditor", null)), 404, "NOT_FOUND", "year");
+        assertError(
+                call(
+                        handler,
+                        Events.get(ROUTE, "/api/v1/admin/disclosure-figures/2021")
+                                .claims("a", "gaocheng", "auditor", null)),
+                404,
+                "NOT_FOUND",
+                "year");
     }
 }

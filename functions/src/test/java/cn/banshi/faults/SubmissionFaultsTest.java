@@ -63,12 +63,24 @@ class SubmissionFaultsTest {
         final long origin = System.nanoTime();
         final AtomicLong skippedMillis = new AtomicLong();
 
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
             return start.plusNanos(System.nanoTime() - origin).plusMillis(skippedMillis.get());
         }
-        void skip(Duration d) { skippedMillis.addAndGet(d.toMillis()); }
+
+        void skip(Duration d) {
+            skippedMillis.addAndGet(d.toMillis());
+        }
     }
 
     @BeforeEach
@@ -92,7 +104,8 @@ class SubmissionFaultsTest {
     Outcome submitUntilAccepted(SubmissionHandler handler, String key, String body) {
         List<APIGatewayV2HTTPResponse> answers = new ArrayList<>();
         for (int attempt = 0; attempt < 30; attempt++) {
-            APIGatewayV2HTTPResponse r = ApiTestSupport.call(handler, Events.post(ROUTE, PATH, body).header("idempotency-key", key));
+            APIGatewayV2HTTPResponse r =
+                    ApiTestSupport.call(handler, Events.post(ROUTE, PATH, body).header("idempotency-key", key));
             answers.add(r);
             if (r.getStatusCode() == 201) return new Outcome(key, answers);
             assertRetryLater(r);
@@ -122,8 +135,10 @@ class SubmissionFaultsTest {
         // one submission meets DynamoDB failing longer than the SDK retries: it is answered 503 (not left to chance
         // among the 30 % below); its client retries with the same key below, like the others
         faults.share(1.0);
-        APIGatewayV2HTTPResponse down = ApiTestSupport.call(handler, Events.post(ROUTE, PATH,
-                Json.write(ApiTestSupport.complaint().put("title", "河道有垃圾 0"))).header("idempotency-key", "fault-key-0"));
+        APIGatewayV2HTTPResponse down = ApiTestSupport.call(
+                handler,
+                Events.post(ROUTE, PATH, Json.write(ApiTestSupport.complaint().put("title", "河道有垃圾 0")))
+                        .header("idempotency-key", "fault-key-0"));
         assertEquals(503, down.getStatusCode(), down.getBody());
         assertRetryLater(down);
         faults.share(0.3);
@@ -146,8 +161,10 @@ class SubmissionFaultsTest {
             String trackingNo = receipt.get("trackingNo").asText();
             assertTrue(trackingNos.add(trackingNo), "two keys, one case: " + trackingNo);
             // the receipt works: the case is there, complete, and the access code opens it
-            var tracked = ApiTestSupport.call(tracking, Events.get("/api/v1/track/{trackingNo}", "/api/v1/track/" + trackingNo)
-                    .header("x-access-code", receipt.get("accessCode").asText()));
+            var tracked = ApiTestSupport.call(
+                    tracking,
+                    Events.get("/api/v1/track/{trackingNo}", "/api/v1/track/" + trackingNo)
+                            .header("x-access-code", receipt.get("accessCode").asText()));
             assertEquals(200, tracked.getStatusCode(), tracked.getBody());
             var stored = app.cases().find(trackingNo).orElseThrow();
             assertEquals(bodies.get(o.key()).get("title").asText(), stored.title());
@@ -155,13 +172,16 @@ class SubmissionFaultsTest {
             assertEquals(1, stored.history().size());
             assertEquals(1, stored.version());
             // a replay after the receipt gives the same receipt
-            var replay = ApiTestSupport.call(handler, Events.post(ROUTE, PATH, Json.write(bodies.get(o.key())))
-                    .header("idempotency-key", o.key()));
+            var replay = ApiTestSupport.call(
+                    handler,
+                    Events.post(ROUTE, PATH, Json.write(bodies.get(o.key()))).header("idempotency-key", o.key()));
             assertEquals(201, replay.getStatusCode(), replay.getBody());
-            assertEquals(trackingNo, ApiTestSupport.json(replay).get("trackingNo").asText());
+            assertEquals(
+                    trackingNo, ApiTestSupport.json(replay).get("trackingNo").asText());
         }
         assertEquals(n, count(), "one case per Idempotency-Key, no duplicate, none lost");
-        assertTrue(faults.throttled.get() > 20 && faults.failedBefore.get() > 10 && faults.failedAfterWrite.get() > 10,
+        assertTrue(
+                faults.throttled.get() > 20 && faults.failedBefore.get() > 10 && faults.failedAfterWrite.get() > 10,
                 "faults were injected: " + faults.throttled + " throttled, " + faults.failedBefore + " 5xx, "
                         + faults.failedAfterWrite + " 5xx after the write");
     }
@@ -187,11 +207,13 @@ class SubmissionFaultsTest {
             }
         }
         faults.enabled(false);
-        for (String trackingNo : accepted) assertTrue(app.cases().find(trackingNo).isPresent(), trackingNo);
+        for (String trackingNo : accepted)
+            assertTrue(app.cases().find(trackingNo).isPresent(), trackingNo);
         // a 5xx after the case was written makes the SDK retry the put: the write nonce keeps that one case;
         // only a 503 answered after such a write can leave a case whose receipt the citizen never saw
         int stored = count();
-        assertTrue(stored >= accepted.size() && stored <= accepted.size() + unavailable.get(),
+        assertTrue(
+                stored >= accepted.size() && stored <= accepted.size() + unavailable.get(),
                 stored + " stored, " + accepted.size() + " accepted, " + unavailable + " answered 503");
         assertTrue(faults.injected() > 20, "faults were injected: " + faults.injected());
     }
@@ -201,7 +223,8 @@ class SubmissionFaultsTest {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            var page = clean.scan(b -> b.tableName(Tables.physical(Tables.CASES)).select("COUNT").exclusiveStartKey(from));
+            var page = clean.scan(b ->
+                    b.tableName(Tables.physical(Tables.CASES)).select("COUNT").exclusiveStartKey(from));
             total += page.count();
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

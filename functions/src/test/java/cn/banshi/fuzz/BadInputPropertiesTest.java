@@ -79,6 +79,7 @@ class BadInputPropertiesTest {
     static String accessCode;
     /** Tracking numbers of every 201 receipt (a replay with the same Idempotency-Key answers the same one). */
     static final Set<String> receipts = ConcurrentHashMap.newKeySet();
+
     static final AtomicInteger requests = new AtomicInteger();
     static final AtomicInteger scans = new AtomicInteger();
     static final String SECRET = "not a report: 13912345678";
@@ -137,28 +138,41 @@ class BadInputPropertiesTest {
         }
 
         boolean createsCases() {
-            return this == SUBMIT_COMPLAINT || this == SUBMIT_INFO_REQUEST || this == STAFF_COMPLAINT || this == STAFF_INFO_REQUEST;
+            return this == SUBMIT_COMPLAINT
+                    || this == SUBMIT_INFO_REQUEST
+                    || this == STAFF_COMPLAINT
+                    || this == STAFF_INFO_REQUEST;
         }
 
         ObjectNode validBody() {
             return switch (this) {
                 case SUBMIT_COMPLAINT -> ApiTestSupport.complaint();
                 case SUBMIT_INFO_REQUEST -> ApiTestSupport.infoRequest();
-                case STAFF_COMPLAINT -> ApiTestSupport.complaint().put("receivedOn", "2021-05-31").put("channel", "phone");
-                case STAFF_INFO_REQUEST -> ApiTestSupport.infoRequest().put("receivedOn", "2021-05-31").put("channel", "post");
+                case STAFF_COMPLAINT ->
+                    ApiTestSupport.complaint().put("receivedOn", "2021-05-31").put("channel", "phone");
+                case STAFF_INFO_REQUEST ->
+                    ApiTestSupport.infoRequest().put("receivedOn", "2021-05-31").put("channel", "post");
                 case RATE -> Json.object().put("score", 5).put("comment", "办得很快");
-                case ACT -> Json.object().put("action", "accept").put("expectedVersion", 1).put("note", "受理");
-                case PLAN_CREATE, PLAN_UPDATE -> object("{\"title\":\"推广办塍事小程序\",\"owner\":\"综治办\",\"targetDate\":\"2022-12-31\"}");
-                case ACTIVITY_CREATE, ACTIVITY_UPDATE -> object("{\"date\":\"2021-05-04\",\"theme\":\"legal-education\","
-                        + "\"title\":\"举办首届滆南法治集市文艺汇演\",\"place\":\"高塍镇文化广场\"}");
-                case DISCLOSURE_PUT -> object("{\"proactive\":{\"rules\":{\"issued\":0,\"repealed\":0,\"inForce\":0},"
-                        + "\"normativeDocuments\":{\"issued\":4,\"repealed\":1,\"inForce\":17},\"licensing\":126,\"penalties\":38,"
-                        + "\"enforcement\":2,\"feeAmount\":12.35},\"reviewLitigation\":{\"review\":{\"upheld\":1,\"corrected\":0,"
-                        + "\"other\":0,\"pending\":1},\"litigationDirect\":{\"upheld\":0,\"corrected\":0,\"other\":1,\"pending\":0,"
-                        + "\"total\":1},\"litigationAfterReview\":{\"upheld\":0,\"corrected\":0,\"other\":0,\"pending\":0}}}");
+                case ACT ->
+                    Json.object()
+                            .put("action", "accept")
+                            .put("expectedVersion", 1)
+                            .put("note", "受理");
+                case PLAN_CREATE, PLAN_UPDATE ->
+                    object("{\"title\":\"推广办塍事小程序\",\"owner\":\"综治办\",\"targetDate\":\"2022-12-31\"}");
+                case ACTIVITY_CREATE, ACTIVITY_UPDATE ->
+                    object("{\"date\":\"2021-05-04\",\"theme\":\"legal-education\","
+                            + "\"title\":\"举办首届滆南法治集市文艺汇演\",\"place\":\"高塍镇文化广场\"}");
+                case DISCLOSURE_PUT ->
+                    object(
+                            "{\"proactive\":{\"rules\":{\"issued\":0,\"repealed\":0,\"inForce\":0},"
+                                    + "\"normativeDocuments\":{\"issued\":4,\"repealed\":1,\"inForce\":17},\"licensing\":126,\"penalties\":38,"
+                                    + "\"enforcement\":2,\"feeAmount\":12.35},\"reviewLitigation\":{\"review\":{\"upheld\":1,\"corrected\":0,"
+                                    + "\"other\":0,\"pending\":1},\"litigationDirect\":{\"upheld\":0,\"corrected\":0,\"other\":1,\"pending\":0,"
+                                    + "\"total\":1},\"litigationAfterReview\":{\"upheld\":0,\"corrected\":0,\"other\":0,\"pending\":0}}}");
                 case REPORT_START -> Json.object(); // takes no body; {} is accepted, anything in it refused
-                case CALENDAR_PUT -> object("{\"notice\":\"国办发明电〔2026〕1号\",\"daysOff\":[\"2027-01-01\"],"
-                        + "\"makeUpWorkdays\":[]}");
+                case CALENDAR_PUT ->
+                    object("{\"notice\":\"国办发明电〔2026〕1号\",\"daysOff\":[\"2027-01-01\"]," + "\"makeUpWorkdays\":[]}");
                 default -> null;
             };
         }
@@ -173,16 +187,49 @@ class BadInputPropertiesTest {
     }
 
     /** How the body travels: as API Gateway passes text, or base64 for binary, and the ways that goes wrong. */
-    enum Envelope { TEXT, BASE64, INVALID_UTF8, REPLACEMENT_CHAR, UTF16, TRUNCATED, GARBAGE, EMPTY, HUGE, DEEP, NOT_AN_OBJECT, BOM }
+    enum Envelope {
+        TEXT,
+        BASE64,
+        INVALID_UTF8,
+        REPLACEMENT_CHAR,
+        UTF16,
+        TRUNCATED,
+        GARBAGE,
+        EMPTY,
+        HUGE,
+        DEEP,
+        NOT_AN_OBJECT,
+        BOM
+    }
 
-    enum Op { DROP, ADD_UNKNOWN, SET, SET_NESTED_UNKNOWN }
+    enum Op {
+        DROP,
+        ADD_UNKNOWN,
+        SET,
+        SET_NESTED_UNKNOWN
+    }
 
     record Mutation(Op op, int where, String rawJson) {}
 
-    enum Who { ADMIN, VILLAGE, AUDITOR, OTHER_TOWN, NONE, UNKNOWN_ROLE, VILLAGE_WITHOUT_VILLAGE }
+    enum Who {
+        ADMIN,
+        VILLAGE,
+        AUDITOR,
+        OTHER_TOWN,
+        NONE,
+        UNKNOWN_ROLE,
+        VILLAGE_WITHOUT_VILLAGE
+    }
 
-    record Req(Route route, Envelope envelope, List<Mutation> mutations, String contentType, Map<String, String> headers,
-               Map<String, String> pathOverrides, Map<String, String> query, Who who) {}
+    record Req(
+            Route route,
+            Envelope envelope,
+            List<Mutation> mutations,
+            String contentType,
+            Map<String, String> headers,
+            Map<String, String> pathOverrides,
+            Map<String, String> query,
+            Who who) {}
 
     /** Each property on its own fresh tables, so that the cases one property files do not slow the next. */
     int outputMark;
@@ -199,33 +246,58 @@ class BadInputPropertiesTest {
         DynamoDbClient counted = LocalDynamo.client(ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
-                    public void beforeExecution(Context.BeforeExecution context,
-                                                ExecutionAttributes attributes) {
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         if (context.request() instanceof ScanRequest) scans.incrementAndGet();
                     }
                 }));
         reportsDir = Files.createTempDirectory("banshi-fuzz-reports");
         FileReportStore store = new FileReportStore(reportsDir.resolve("reports"));
-        store.put("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.JSON,
+        store.put(
+                "gaocheng",
+                2021,
+                ReportKind.OGI_ANNUAL,
+                ReportFormat.JSON,
                 "{\"requests\":{}}".getBytes(StandardCharsets.UTF_8));
         Files.writeString(reportsDir.resolve("secret.txt"), SECRET);
         // report runs are handed to a runner that accepts them (in AWS: the report function, invoked asynchronously)
-        app = new AppContext(counted, MutableClock.at("2021-06-01T09:00"), store, run -> { });
+        app = new AppContext(counted, MutableClock.at("2021-06-01T09:00"), store, run -> {});
         for (ApiHandler h : Handlers.create(app)) for (String key : h.routeKeys()) handlers.put(key, h);
         for (Route r : Route.values()) assertNotNull(handlers.get(r.key()), r.key());
-        assertEquals(handlers.keySet(), Arrays.stream(Route.values()).map(Route::key).collect(Collectors.toSet()),
+        assertEquals(
+                handlers.keySet(),
+                Arrays.stream(Route.values()).map(Route::key).collect(Collectors.toSet()),
                 "the suite covers every route");
-        var receipt = ApiTestSupport.json(ApiTestSupport.call(handlers.get(Route.SUBMIT_COMPLAINT.key()),
-                Events.post(Route.SUBMIT_COMPLAINT.template, "/api/v1/towns/gaocheng/complaints", Json.write(ApiTestSupport.complaint()))));
+        var receipt = ApiTestSupport.json(ApiTestSupport.call(
+                handlers.get(Route.SUBMIT_COMPLAINT.key()),
+                Events.post(
+                        Route.SUBMIT_COMPLAINT.template,
+                        "/api/v1/towns/gaocheng/complaints",
+                        Json.write(ApiTestSupport.complaint()))));
         trackingNo = receipt.get("trackingNo").asText();
         accessCode = receipt.get("accessCode").asText();
         receipts.add(trackingNo);
-        planItemId = ApiTestSupport.json(ApiTestSupport.call(handlers.get(Route.PLAN_CREATE.key()), ApiTestSupport.as(
-                Events.post(Route.PLAN_CREATE.template, Route.PLAN_CREATE.template, Json.write(Route.PLAN_CREATE.validBody())),
-                ApiTestSupport.ADMIN, null))).get("id").asText();
-        activityId = ApiTestSupport.json(ApiTestSupport.call(handlers.get(Route.ACTIVITY_CREATE.key()), ApiTestSupport.as(
-                Events.post(Route.ACTIVITY_CREATE.template, Route.ACTIVITY_CREATE.template, Json.write(Route.ACTIVITY_CREATE.validBody())),
-                ApiTestSupport.ADMIN, null))).get("id").asText();
+        planItemId = ApiTestSupport.json(ApiTestSupport.call(
+                        handlers.get(Route.PLAN_CREATE.key()),
+                        ApiTestSupport.as(
+                                Events.post(
+                                        Route.PLAN_CREATE.template,
+                                        Route.PLAN_CREATE.template,
+                                        Json.write(Route.PLAN_CREATE.validBody())),
+                                ApiTestSupport.ADMIN,
+                                null)))
+                .get("id")
+                .asText();
+        activityId = ApiTestSupport.json(ApiTestSupport.call(
+                        handlers.get(Route.ACTIVITY_CREATE.key()),
+                        ApiTestSupport.as(
+                                Events.post(
+                                        Route.ACTIVITY_CREATE.template,
+                                        Route.ACTIVITY_CREATE.template,
+                                        Json.write(Route.ACTIVITY_CREATE.validBody())),
+                                ApiTestSupport.ADMIN,
+                                null)))
+                .get("id")
+                .asText();
     }
 
     // ---- properties: 10,500 requests in all ----
@@ -277,7 +349,8 @@ class BadInputPropertiesTest {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            var page = dynamo.scan(b -> b.tableName(Tables.physical(Tables.CASES)).exclusiveStartKey(from));
+            var page =
+                    dynamo.scan(b -> b.tableName(Tables.physical(Tables.CASES)).exclusiveStartKey(from));
             items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -294,34 +367,51 @@ class BadInputPropertiesTest {
     static void check(Req req) {
         requests.incrementAndGet();
         Events event = build(req);
-        APIGatewayV2HTTPResponse response = ApiTestSupport.call(handlers.get(req.route().key()), event);
+        APIGatewayV2HTTPResponse response =
+                ApiTestSupport.call(handlers.get(req.route().key()), event);
         int status = response.getStatusCode();
         String what = abbreviate(req.toString()) + " → " + status + " " + abbreviate(response.getBody());
         assertTrue(status < 500, "never a 5xx: " + what);
-        assertTrue(status == 200 || status == 201 || status == 204 || (status >= 400 && status < 500)
-                || (status == 202 && req.route() == Route.REPORT_START), "2xx or 4xx: " + what);
+        assertTrue(
+                status == 200
+                        || status == 201
+                        || status == 204
+                        || (status >= 400 && status < 500)
+                        || (status == 202 && req.route() == Route.REPORT_START),
+                "2xx or 4xx: " + what);
         if (status >= 400) assertErrorFormat(response, what);
         if (status == 204) assertTrue(req.route().method.equals("DELETE"), what);
-        if (status == 201 && req.route().createsCases()) receipts.add(ApiTestSupport.json(response).get("trackingNo").asText());
+        if (status == 201 && req.route().createsCases())
+            receipts.add(ApiTestSupport.json(response).get("trackingNo").asText());
         if (status == 201) {
-            assertTrue(req.route().createsCases() || req.route() == Route.PLAN_CREATE || req.route() == Route.ACTIVITY_CREATE, what);
+            assertTrue(
+                    req.route().createsCases()
+                            || req.route() == Route.PLAN_CREATE
+                            || req.route() == Route.ACTIVITY_CREATE,
+                    what);
         }
         if (invalidByConstruction(req)) assertTrue(status >= 400, "invalid by construction, must be refused: " + what);
         if (req.route() == Route.REPORT_DOWNLOAD && status == 200) {
             // only a stored report of a fixed job and file name, never anything else on disk
             String job = req.pathOverrides().getOrDefault("job", "ogi-annual");
             String file = req.pathOverrides().getOrDefault("file", "report.json");
-            assertTrue(ReportKind.find(job).isPresent() && ReportFormat.byFileName(file).isPresent(), what);
+            assertTrue(
+                    ReportKind.find(job).isPresent()
+                            && ReportFormat.byFileName(file).isPresent(),
+                    what);
             assertFalse(String.valueOf(response.getBody()).contains("not a report"), what);
         }
     }
 
     static boolean invalidByConstruction(Req req) {
         Route r = req.route();
-        if (r.staff && (req.who() == Who.NONE || req.who() == Who.UNKNOWN_ROLE || req.who() == Who.VILLAGE_WITHOUT_VILLAGE)) return true;
+        if (r.staff
+                && (req.who() == Who.NONE || req.who() == Who.UNKNOWN_ROLE || req.who() == Who.VILLAGE_WITHOUT_VILLAGE))
+            return true;
         if (!r.hasBody()) return false;
         if (r == Route.REPORT_START && req.envelope() == Envelope.EMPTY) return false; // no body is its normal request
-        if (req.envelope() != Envelope.TEXT && req.envelope() != Envelope.BASE64 && req.envelope() != Envelope.BOM) return true;
+        if (req.envelope() != Envelope.TEXT && req.envelope() != Envelope.BASE64 && req.envelope() != Envelope.BOM)
+            return true;
         if (req.contentType() == null || !req.contentType().toLowerCase().startsWith("application/json")) return true;
         return req.mutations().stream().anyMatch(m -> m.op() == Op.ADD_UNKNOWN || m.op() == Op.SET_NESTED_UNKNOWN);
     }
@@ -337,10 +427,17 @@ class BadInputPropertiesTest {
         JsonNode error = body.get("error");
         if (error == null || !error.isObject()) fail("no error object: " + what);
         assertTrue(error.path("code").isTextual() && error.get("code").asText().matches("[A-Z_]+"), what);
-        assertTrue(error.path("message").asText().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+        assertTrue(
+                error.path("message")
+                        .asText()
+                        .codePoints()
+                        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
                 "Chinese message: " + what);
         assertTrue(error.path("messageEn").asText().matches("(?s).*[A-Za-z].*"), what);
-        assertTrue(error.has("field") && (error.get("field").isNull() || error.get("field").isTextual()), what);
+        assertTrue(
+                error.has("field")
+                        && (error.get("field").isNull() || error.get("field").isTextual()),
+                what);
         if (response.getStatusCode() == 429) assertNotNull(response.getHeaders().get("retry-after"), what);
     }
 
@@ -385,7 +482,7 @@ class BadInputPropertiesTest {
             case OTHER_TOWN -> event.claims("admin@dingshu", "dingshu", ApiTestSupport.ADMIN, null);
             case UNKNOWN_ROLE -> event.claims("root@gaocheng", "gaocheng", "root", null);
             case VILLAGE_WITHOUT_VILLAGE -> event.claims("v@gaocheng", "gaocheng", ApiTestSupport.VILLAGE, null);
-            case NONE -> { }
+            case NONE -> {}
         }
         return event;
     }
@@ -429,7 +526,8 @@ class BadInputPropertiesTest {
             }
         }
         String text = Json.write(body);
-        for (String raw : raws) text = text.replaceFirst(Pattern.quote("\"" + PLACEHOLDER + "\""), Matcher.quoteReplacement(raw));
+        for (String raw : raws)
+            text = text.replaceFirst(Pattern.quote("\"" + PLACEHOLDER + "\""), Matcher.quoteReplacement(raw));
         return text;
     }
 
@@ -464,8 +562,15 @@ class BadInputPropertiesTest {
             case BASE64 -> event.binaryBody(utf8);
             case BOM -> event.body("\uFEFF" + text);
             case INVALID_UTF8 -> {
-                byte[][] bad = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF},
-                        {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE6, (byte) 0xB2}};
+                byte[][] bad = {
+                    {(byte) 0xC3, 0x28},
+                    {(byte) 0xFF},
+                    {(byte) 0x80},
+                    {(byte) 0xC0, (byte) 0xAF},
+                    {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                    {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                    {(byte) 0xE6, (byte) 0xB2}
+                };
                 byte[] b = bad[Math.floorMod(text.length(), bad.length)];
                 int at = Math.min(utf8.length, Math.max(0, text.indexOf("\":\"") + 3));
                 byte[] out = new byte[utf8.length + b.length];
@@ -474,16 +579,19 @@ class BadInputPropertiesTest {
                 System.arraycopy(utf8, at, out, at + b.length, utf8.length - at);
                 event.binaryBody(out);
             }
-            case REPLACEMENT_CHAR -> event.body(text.replaceFirst("河", "\uFFFD").replaceFirst("公开", "\uFFFD\uFFFD")
-                    .replaceFirst("\\{\"", "{\"\uFFFD"));
+            case REPLACEMENT_CHAR ->
+                event.body(text.replaceFirst("河", "\uFFFD")
+                        .replaceFirst("公开", "\uFFFD\uFFFD")
+                        .replaceFirst("\\{\"", "{\"\uFFFD"));
             case UTF16 -> event.binaryBody(text.getBytes(StandardCharsets.UTF_16));
             case TRUNCATED -> event.body(text.substring(0, text.length() / 2));
             case GARBAGE -> event.body("name=王小明&phone=13912345678<xml>" + text.hashCode());
             case EMPTY -> event.body("");
             case HUGE -> event.body(text.substring(0, text.length() - 1) + ",\"pad\":\"" + "填".repeat(30_000) + "\"}");
             case DEEP -> event.body("[".repeat(4000) + "]".repeat(4000));
-            case NOT_AN_OBJECT -> event.body(List.of("[]", "1", "\"x\"", "null", "true", "[" + text + "]")
-                    .get(Math.floorMod(text.length(), 6)));
+            case NOT_AN_OBJECT ->
+                event.body(List.of("[]", "1", "\"x\"", "null", "true", "[" + text + "]")
+                        .get(Math.floorMod(text.length(), 6)));
         }
     }
 
@@ -496,11 +604,36 @@ class BadInputPropertiesTest {
     static Arbitrary<String> weirdStrings() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(6),
-                Arbitraries.strings().withChars("汉字办事\u202E\u200B\uFEFF\uD83D\uDE00 \t\r\n").ofMaxLength(30),
-                Arbitraries.of("", " ", "\u0000", "null", "true", "-1", "0", "1e400", "../../etc/passwd", "..%2F..%2Fetc",
-                        "%00", "=cmd|' /C calc'!A0", "<script>alert(1)</script>", "' OR '1'='1", "\uD800", "\uDFFF",
-                        "13912345678", "2021-02-30", "9999-12-31", "0000-00-00", "gaocheng\u0000", "GAOCHENG"),
+                Arbitraries.strings()
+                        .withCharRange('\u0000', '\u001f')
+                        .ofMinLength(1)
+                        .ofMaxLength(6),
+                Arbitraries.strings()
+                        .withChars("汉字办事\u202E\u200B\uFEFF\uD83D\uDE00 \t\r\n")
+                        .ofMaxLength(30),
+                Arbitraries.of(
+                        "",
+                        " ",
+                        "\u0000",
+                        "null",
+                        "true",
+                        "-1",
+                        "0",
+                        "1e400",
+                        "../../etc/passwd",
+                        "..%2F..%2Fetc",
+                        "%00",
+                        "=cmd|' /C calc'!A0",
+                        "<script>alert(1)</script>",
+                        "' OR '1'='1",
+                        "\uD800",
+                        "\uDFFF",
+                        "13912345678",
+                        "2021-02-30",
+                        "9999-12-31",
+                        "0000-00-00",
+                        "gaocheng\u0000",
+                        "GAOCHENG"),
                 Arbitraries.integers().between(200, 70_000).map(n -> "长".repeat(n)));
     }
 
@@ -508,9 +641,30 @@ class BadInputPropertiesTest {
     static Arbitrary<String> rawValues() {
         return Arbitraries.oneOf(
                 weirdStrings().map(s -> Json.write(TextNode.valueOf(s))),
-                Arbitraries.of("null", "true", "false", "0", "-1", "1", "2147483648", "-9223372036854775809",
-                        "9223372036854775808", "1e400", "-1e400", "1.5", "-0", "0.0000001", "1E+309", "123456789012345678901234567890",
-                        "[]", "{}", "[null]", "[\"a\",1,true]", "{\"a\":{\"b\":{}}}", "\"\"", "[[[]]]"),
+                Arbitraries.of(
+                        "null",
+                        "true",
+                        "false",
+                        "0",
+                        "-1",
+                        "1",
+                        "2147483648",
+                        "-9223372036854775809",
+                        "9223372036854775808",
+                        "1e400",
+                        "-1e400",
+                        "1.5",
+                        "-0",
+                        "0.0000001",
+                        "1E+309",
+                        "123456789012345678901234567890",
+                        "[]",
+                        "{}",
+                        "[null]",
+                        "[\"a\",1,true]",
+                        "{\"a\":{\"b\":{}}}",
+                        "\"\"",
+                        "[[[]]]"),
                 Arbitraries.longs().map(l -> Long.toString(l)),
                 Arbitraries.doubles().map(d -> Double.isFinite(d) ? Double.toString(d) : "0"),
                 Arbitraries.integers().between(2, 3000).map(n -> "[".repeat(n) + "]".repeat(n)),
@@ -518,7 +672,8 @@ class BadInputPropertiesTest {
     }
 
     static Arbitrary<Mutation> mutations() {
-        return Combinators.combine(Arbitraries.of(Op.class), Arbitraries.integers().between(0, 10_000), rawValues())
+        return Combinators.combine(
+                        Arbitraries.of(Op.class), Arbitraries.integers().between(0, 10_000), rawValues())
                 .as(Mutation::new);
     }
 
@@ -536,17 +691,34 @@ class BadInputPropertiesTest {
     static Arbitrary<String> contentTypes() {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(12, Arbitraries.just("application/json")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of("application/json; charset=utf-8", "Application/JSON;charset=\"utf-8\"")),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(null, "text/plain", "application/x-www-form-urlencoded",
-                        "multipart/form-data; boundary=x", "application/json; charset=latin1", "application/jsonx",
-                        "application/xml", "", "*/*", "application/json\u0000", "application/json; charset=utf-16",
-                        "application/json;" + "a=b;".repeat(5000))));
+                net.jqwik.api.Tuple.of(
+                        2, Arbitraries.of("application/json; charset=utf-8", "Application/JSON;charset=\"utf-8\"")),
+                net.jqwik.api.Tuple.of(
+                        4,
+                        Arbitraries.of(
+                                null,
+                                "text/plain",
+                                "application/x-www-form-urlencoded",
+                                "multipart/form-data; boundary=x",
+                                "application/json; charset=latin1",
+                                "application/jsonx",
+                                "application/xml",
+                                "",
+                                "*/*",
+                                "application/json\u0000",
+                                "application/json; charset=utf-16",
+                                "application/json;" + "a=b;".repeat(5000))));
     }
 
     static Arbitrary<Map<String, String>> headerSets(boolean submission) {
         Arbitrary<Map.Entry<String, String>> one = Arbitraries.oneOf(
                 weirdStrings().map(v -> Map.entry("idempotency-key", v)),
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20).map(v -> Map.entry("idempotency-key", "k-" + v)),
+                Arbitraries.strings()
+                        .alpha()
+                        .numeric()
+                        .ofMinLength(1)
+                        .ofMaxLength(20)
+                        .map(v -> Map.entry("idempotency-key", "k-" + v)),
                 weirdStrings().map(v -> Map.entry("x-access-code", v)),
                 Arbitraries.integers().between(8_000, 64_000).map(n -> Map.entry("x-fuzz", "h".repeat(n))),
                 Arbitraries.integers().between(1_000, 20_000).map(n -> Map.entry("cookie", "a=" + "b".repeat(n))),
@@ -561,61 +733,140 @@ class BadInputPropertiesTest {
 
     static Arbitrary<Map<String, String>> pathOverrides() {
         Arbitrary<Map<String, String>> none = Arbitraries.just(Map.of());
-        Arbitrary<Map<String, String>> some = Combinators.combine(Arbitraries.of("town", "trackingNo", "year", "id", "job", "file"),
-                Arbitraries.oneOf(weirdStrings(), Arbitraries.of("dingshu", "nowhere", "0000-0000-0000-0000", "7K3M9QXDT4W2H8PZ",
-                        "1999", "2101", "02021", "2021.0", "-2021", "%2e%2e", "..", "../secret.txt", "..%2F..%2Fsecret.txt",
-                        "report.md%00.docx", "report.JSON", "ogi-annual/../..", "rule-of-law-annual", "report.docx", "2021-0001")))
+        Arbitrary<Map<String, String>> some = Combinators.combine(
+                        Arbitraries.of("town", "trackingNo", "year", "id", "job", "file"),
+                        Arbitraries.oneOf(
+                                weirdStrings(),
+                                Arbitraries.of(
+                                        "dingshu",
+                                        "nowhere",
+                                        "0000-0000-0000-0000",
+                                        "7K3M9QXDT4W2H8PZ",
+                                        "1999",
+                                        "2101",
+                                        "02021",
+                                        "2021.0",
+                                        "-2021",
+                                        "%2e%2e",
+                                        "..",
+                                        "../secret.txt",
+                                        "..%2F..%2Fsecret.txt",
+                                        "report.md%00.docx",
+                                        "report.JSON",
+                                        "ogi-annual/../..",
+                                        "rule-of-law-annual",
+                                        "report.docx",
+                                        "2021-0001")))
                 .as((k, v) -> Map.of(k, v));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, none), net.jqwik.api.Tuple.of(1, some));
     }
 
     static Arbitrary<Map<String, String>> queries() {
-        Arbitrary<String> names = Arbitraries.of("type", "status", "village", "category", "from", "to", "overdue", "dueBefore",
-                "limit", "cursor", "year", "zz", "");
-        Arbitrary<String> values = Arbitraries.oneOf(weirdStrings(), Arbitraries.of("complaint", "submitted", "meijiadu",
-                "environment", "2021-01-01", "2020-12-31", "true", "false", "50", "0", "201", "-5", "2147483648", "1e3",
-                "eyJpIjoiYnktdG93biIsImsiOnt9fQ", "eyJpIjoiYnktdG93biIsImsiOnsidG93biI6ImRpbmdzaHUiLCJwayI6IngiLCJyZWNlaXZlZEtleSI6IngifX0",
-                "2021", "1999", "2100", "02021"));
-        values = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, values), net.jqwik.api.Tuple.of(1, craftedCursors()));
-        return Combinators.combine(names, values).as(Map::entry).list().ofMaxSize(4).map(entries -> {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (var e : entries) m.put(e.getKey(), e.getValue());
-            return m;
-        });
+        Arbitrary<String> names = Arbitraries.of(
+                "type",
+                "status",
+                "village",
+                "category",
+                "from",
+                "to",
+                "overdue",
+                "dueBefore",
+                "limit",
+                "cursor",
+                "year",
+                "zz",
+                "");
+        Arbitrary<String> values = Arbitraries.oneOf(
+                weirdStrings(),
+                Arbitraries.of(
+                        "complaint",
+                        "submitted",
+                        "meijiadu",
+                        "environment",
+                        "2021-01-01",
+                        "2020-12-31",
+                        "true",
+                        "false",
+                        "50",
+                        "0",
+                        "201",
+                        "-5",
+                        "2147483648",
+                        "1e3",
+                        "eyJpIjoiYnktdG93biIsImsiOnt9fQ",
+                        "eyJpIjoiYnktdG93biIsImsiOnsidG93biI6ImRpbmdzaHUiLCJwayI6IngiLCJyZWNlaXZlZEtleSI6IngifX0",
+                        "2021",
+                        "1999",
+                        "2100",
+                        "02021"));
+        values =
+                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, values), net.jqwik.api.Tuple.of(1, craftedCursors()));
+        return Combinators.combine(names, values)
+                .as(Map::entry)
+                .list()
+                .ofMaxSize(4)
+                .map(entries -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    for (var e : entries) m.put(e.getKey(), e.getValue());
+                    return m;
+                });
     }
 
     /** Cursors shaped like the list's own (index, partition, keys) or the audit log's, with odd key values. */
     static Arbitrary<String> craftedCursors() {
-        Arbitrary<String> key = Arbitraries.oneOf(weirdStrings(), Arbitraries.of("2021-06-01T09:00:00+08:00#X", "0", "9", "2020-01-01",
-                "2099-01-01T00:00:00+08:00#Z", "2021-06-01#X"));
-        Arbitrary<String> listCursor = Combinators.combine(Arbitraries.of("by-town", "by-village", "by-type", "by-status", "open-by-due"),
-                key, key).as((index, pk, sk) -> {
+        Arbitrary<String> key = Arbitraries.oneOf(
+                weirdStrings(),
+                Arbitraries.of(
+                        "2021-06-01T09:00:00+08:00#X",
+                        "0",
+                        "9",
+                        "2020-01-01",
+                        "2099-01-01T00:00:00+08:00#Z",
+                        "2021-06-01#X"));
+        Arbitrary<String> listCursor = Combinators.combine(
+                        Arbitraries.of("by-town", "by-village", "by-type", "by-status", "open-by-due"), key, key)
+                .as((index, pk, sk) -> {
                     ObjectNode node = Json.object().put("i", index);
                     ObjectNode k = node.putObject("k");
                     k.put("pk", pk);
                     switch (index) {
-                        case "by-village" -> k.put("townVillage", "gaocheng#meijiadu").put("receivedKey", sk);
-                        case "by-type" -> k.put("townType", "gaocheng#complaint").put("receivedKey", sk);
-                        case "by-status" -> k.put("townStatus", "gaocheng#submitted").put("receivedKey", sk);
+                        case "by-village" ->
+                            k.put("townVillage", "gaocheng#meijiadu").put("receivedKey", sk);
+                        case "by-type" ->
+                            k.put("townType", "gaocheng#complaint").put("receivedKey", sk);
+                        case "by-status" ->
+                            k.put("townStatus", "gaocheng#submitted").put("receivedKey", sk);
                         case "open-by-due" -> k.put("openTown", "gaocheng").put("dueKey", sk);
                         default -> k.put("town", "gaocheng").put("receivedKey", sk);
                     }
-                    return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(node).getBytes(StandardCharsets.UTF_8));
+                    return Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(Json.write(node).getBytes(StandardCharsets.UTF_8));
                 });
-        Arbitrary<String> auditCursor = key.map(sk -> Base64.getUrlEncoder().withoutPadding().encodeToString(sk.getBytes(StandardCharsets.UTF_8)));
+        Arbitrary<String> auditCursor = key.map(
+                sk -> Base64.getUrlEncoder().withoutPadding().encodeToString(sk.getBytes(StandardCharsets.UTF_8)));
         return Arbitraries.oneOf(listCursor, auditCursor);
     }
 
     static Arbitrary<Who> staffWho() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, Arbitraries.of(Who.ADMIN, Who.VILLAGE, Who.AUDITOR)),
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.of(Who.ADMIN, Who.VILLAGE, Who.AUDITOR)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.of(Who.class)));
     }
 
     static Arbitrary<Req> requestsFor(Arbitrary<Route> routes, Arbitrary<Who> who) {
-        return routes.flatMap(route -> Combinators.combine(Arbitraries.just(route), envelopes(), mutationLists(), contentTypes(),
-                headerSets(route.createsCases()), pathOverrides(),
-                route.method.equals("GET") || route == Route.REPORT_START ? queries() : Arbitraries.just(Map.<String, String>of()),
-                route.staff ? who : Arbitraries.just(Who.NONE)).as(Req::new));
+        return routes.flatMap(route -> Combinators.combine(
+                        Arbitraries.just(route),
+                        envelopes(),
+                        mutationLists(),
+                        contentTypes(),
+                        headerSets(route.createsCases()),
+                        pathOverrides(),
+                        route.method.equals("GET") || route == Route.REPORT_START
+                                ? queries()
+                                : Arbitraries.just(Map.<String, String>of()),
+                        route.staff ? who : Arbitraries.just(Who.NONE))
+                .as(Req::new));
     }
 
     @Provide
@@ -635,15 +886,38 @@ class BadInputPropertiesTest {
 
     @Provide
     Arbitrary<Req> staffDesk() {
-        return requestsFor(Arbitraries.of(Route.LIST, Route.EXPORT, Route.DETAIL, Route.ACT, Route.STATS, Route.AUDIT,
-                Route.ALERTS, Route.CALENDAR_PUT, Route.CALENDAR_GET), staffWho());
+        return requestsFor(
+                Arbitraries.of(
+                        Route.LIST,
+                        Route.EXPORT,
+                        Route.DETAIL,
+                        Route.ACT,
+                        Route.STATS,
+                        Route.AUDIT,
+                        Route.ALERTS,
+                        Route.CALENDAR_PUT,
+                        Route.CALENDAR_GET),
+                staffWho());
     }
 
     @Provide
     Arbitrary<Req> townRecords() {
-        return requestsFor(Arbitraries.of(Route.PLAN_CREATE, Route.PLAN_LIST, Route.PLAN_UPDATE, Route.PLAN_DELETE,
-                Route.ACTIVITY_CREATE, Route.ACTIVITY_LIST, Route.ACTIVITY_UPDATE, Route.ACTIVITY_DELETE, Route.DISCLOSURE_PUT,
-                Route.DISCLOSURE_GET, Route.REPORTS_LIST, Route.REPORT_DOWNLOAD, Route.REPORT_START), staffWho());
+        return requestsFor(
+                Arbitraries.of(
+                        Route.PLAN_CREATE,
+                        Route.PLAN_LIST,
+                        Route.PLAN_UPDATE,
+                        Route.PLAN_DELETE,
+                        Route.ACTIVITY_CREATE,
+                        Route.ACTIVITY_LIST,
+                        Route.ACTIVITY_UPDATE,
+                        Route.ACTIVITY_DELETE,
+                        Route.DISCLOSURE_PUT,
+                        Route.DISCLOSURE_GET,
+                        Route.REPORTS_LIST,
+                        Route.REPORT_DOWNLOAD,
+                        Route.REPORT_START),
+                staffWho());
     }
 
     @Provide

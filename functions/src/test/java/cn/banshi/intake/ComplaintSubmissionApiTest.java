@@ -1,7 +1,6 @@
 package cn.banshi.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
@@ -52,7 +51,11 @@ class ComplaintSubmissionApiTest extends ApiTestSupport {
         assertTrue(body.get("accessCode").asText().matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}"));
         assertEquals("submitted", body.get("status").asText());
         assertEquals("2021-09-30T10:00:00+08:00", body.get("receivedAt").asText());
-        TimeLimit limit = Catalogs.bundled().town("gaocheng").orElseThrow().limitFor("environment", CaseType.COMPLAINT).orElseThrow();
+        TimeLimit limit = Catalogs.bundled()
+                .town("gaocheng")
+                .orElseThrow()
+                .limitFor("environment", CaseType.COMPLAINT)
+                .orElseThrow();
         Deadlines deadlines = new Deadlines(WorkingDayCalendar.bundled());
         LocalDate expected = limit.unit() == TimeLimit.Unit.WORKING
                 ? deadlines.addWorkingDays(LocalDate.of(2021, 9, 30), limit.days())
@@ -71,10 +74,19 @@ class ComplaintSubmissionApiTest extends ApiTestSupport {
     @ValueSource(strings = {"complaint", "help", "enquiry", "suggestion", "dispute", "petition"})
     void everyTypeIsAccepted(String type) {
         CaseType caseType = CaseType.fromCode(type);
-        String category = Catalogs.bundled().town("gaocheng").orElseThrow().categoriesFor(caseType).get(0).id();
+        String category = Catalogs.bundled()
+                .town("gaocheng")
+                .orElseThrow()
+                .categoriesFor(caseType)
+                .get(0)
+                .id();
         ObjectNode body = complaint().put("type", type).put("category", category);
         if (type.equals("dispute")) {
-            body.putArray("parties").addObject().put("name", "赵四").put("phone", "13800001111").put("role", "邻居");
+            body.putArray("parties")
+                    .addObject()
+                    .put("name", "赵四")
+                    .put("phone", "13800001111")
+                    .put("role", "邻居");
         }
         APIGatewayV2HTTPResponse response = submit(body);
         assertEquals(201, response.getStatusCode(), response.getBody());
@@ -120,15 +132,30 @@ class ComplaintSubmissionApiTest extends ApiTestSupport {
                 bad("REQUIRED", "submitter", b -> b.remove("submitter")),
                 bad("REQUIRED", "submitter.name", b -> ((ObjectNode) b.get("submitter")).remove("name")),
                 bad("REQUIRED", "submitter.phone", b -> ((ObjectNode) b.get("submitter")).remove("phone")),
-                bad("INVALID_PHONE", "submitter.phone", b -> ((ObjectNode) b.get("submitter")).put("phone", "1391234567")),
-                bad("INVALID_PHONE", "submitter.phone", b -> ((ObjectNode) b.get("submitter")).put("phone", "23912345678")),
-                bad("WRONG_TYPE", "submitter.anonymous", b -> ((ObjectNode) b.get("submitter")).put("anonymous", "yes")),
-                bad("NOT_ALLOWED", "parties", b -> b.putArray("parties").addObject().put("name", "赵四")),
+                bad(
+                        "INVALID_PHONE",
+                        "submitter.phone",
+                        b -> ((ObjectNode) b.get("submitter")).put("phone", "1391234567")),
+                bad(
+                        "INVALID_PHONE",
+                        "submitter.phone",
+                        b -> ((ObjectNode) b.get("submitter")).put("phone", "23912345678")),
+                bad(
+                        "WRONG_TYPE",
+                        "submitter.anonymous",
+                        b -> ((ObjectNode) b.get("submitter")).put("anonymous", "yes")),
+                bad(
+                        "NOT_ALLOWED",
+                        "parties",
+                        b -> b.putArray("parties").addObject().put("name", "赵四")),
                 bad("NOT_ALLOWED", "submitter.anonymous", b -> {
                     b.put("type", "petition").put("category", firstCategory(CaseType.PETITION));
                     ((ObjectNode) b.get("submitter")).put("anonymous", true);
                 }),
-                bad("REQUIRED", "parties", b -> b.put("type", "dispute").put("category", firstCategory(CaseType.DISPUTE))),
+                bad(
+                        "REQUIRED",
+                        "parties",
+                        b -> b.put("type", "dispute").put("category", firstCategory(CaseType.DISPUTE))),
                 bad("REQUIRED", "parties[0].name", b -> {
                     b.put("type", "dispute").put("category", firstCategory(CaseType.DISPUTE));
                     b.putArray("parties").addObject().put("phone", "13800001111");
@@ -140,7 +167,12 @@ class ComplaintSubmissionApiTest extends ApiTestSupport {
     }
 
     static String firstCategory(CaseType type) {
-        return Catalogs.bundled().town("gaocheng").orElseThrow().categoriesFor(type).get(0).id();
+        return Catalogs.bundled()
+                .town("gaocheng")
+                .orElseThrow()
+                .categoriesFor(type)
+                .get(0)
+                .id();
     }
 
     static Arguments bad(String code, String field, Consumer<ObjectNode> change) {
@@ -149,7 +181,8 @@ class ComplaintSubmissionApiTest extends ApiTestSupport {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("invalidBodies")
-    void invalidBodyIsRefusedWithCodeAndFieldAndNothingIsStored(String code, String field, Consumer<ObjectNode> change) {
+    void invalidBodyIsRefusedWithCodeAndFieldAndNothingIsStored(
+            String code, String field, Consumer<ObjectNode> change) {
         ObjectNode body = complaint();
         change.accept(body);
         APIGatewayV2HTTPResponse response = submit(body);
@@ -159,8 +192,8 @@ class ComplaintSubmissionApiTest extends ApiTestSupport {
 
     @Test
     void unknownTownIs404() {
-        APIGatewayV2HTTPResponse response = call(handler,
-                Events.post(ROUTE, "/api/v1/towns/nowhere/complaints", Json.write(complaint())));
+        APIGatewayV2HTTPResponse response =
+                call(handler, Events.post(ROUTE, "/api/v1/towns/nowhere/complaints", Json.write(complaint())));
         assertError(response, 404, "UNKNOWN_TOWN", "town");
     }
 
@@ -179,45 +212,65 @@ class ComplaintSubmissionApiTest extends ApiTestSupport {
         int byteAt = Json.write(complaint()).substring(0, at).getBytes(StandardCharsets.UTF_8).length;
         broken[byteAt] = (byte) 0xC3; // a lead byte followed by a non-continuation byte
         broken[byteAt + 1] = (byte) 0x28;
-        var response = call(handler, Events.request("POST", ROUTE, "/api/v1/towns/gaocheng/complaints").binaryBody(broken)
-                .header("content-type", "application/json"));
+        var response = call(
+                handler,
+                Events.request("POST", ROUTE, "/api/v1/towns/gaocheng/complaints")
+                        .binaryBody(broken)
+                        .header("content-type", "application/json"));
         assertError(response, 400, "INVALID_ENCODING", "body");
         assertEquals(0, caseCount());
     }
 
     @Test
     void gbkCharsetIsRefused() {
-        var response = call(handler, Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", Json.write(complaint()))
-                .header("content-type", "application/json; charset=gbk"));
+        var response = call(
+                handler,
+                Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", Json.write(complaint()))
+                        .header("content-type", "application/json; charset=gbk"));
         assertError(response, 400, "INVALID_ENCODING", "body");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{", "not json", "{\"type\":\"complaint\"} trailing", "{\"a\":1,\"a\":2}"})
     void malformedJsonIs400(String text) {
-        assertError(call(handler, Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", text)), 400, "INVALID_JSON", "body");
+        assertError(
+                call(handler, Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", text)),
+                400,
+                "INVALID_JSON",
+                "body");
     }
 
     @Test
     void deeplyNestedJsonIs400() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
-        assertError(call(handler, Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", deep)), 400, "INVALID_JSON", "body");
+        assertError(
+                call(handler, Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", deep)),
+                400,
+                "INVALID_JSON",
+                "body");
     }
 
     @Test
     void arrayBodyIs400() {
-        assertError(call(handler, Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", "[]")), 400, "WRONG_TYPE", "body");
+        assertError(
+                call(handler, Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", "[]")),
+                400,
+                "WRONG_TYPE",
+                "body");
     }
 
     @Test
     void emptyBodyIs400() {
-        assertError(call(handler, Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", "")), 400, "REQUIRED", "body");
+        assertError(
+                call(handler, Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", "")), 400, "REQUIRED", "body");
     }
 
     @Test
     void wrongContentTypeIs415() {
-        var response = call(handler, Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", Json.write(complaint()))
-                .header("content-type", "text/plain"));
+        var response = call(
+                handler,
+                Events.post(ROUTE, "/api/v1/towns/gaocheng/complaints", Json.write(complaint()))
+                        .header("content-type", "text/plain"));
         assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE", "content-type");
         assertEquals(0, caseCount());
     }

@@ -30,8 +30,10 @@ class IdempotencyApiTest extends ApiTestSupport {
     }
 
     APIGatewayV2HTTPResponse submit(String body, String key) {
-        return call(handler, Events.post(ComplaintSubmissionApiTest.ROUTE, "/api/v1/towns/gaocheng/complaints", body)
-                .header("idempotency-key", key));
+        return call(
+                handler,
+                Events.post(ComplaintSubmissionApiTest.ROUTE, "/api/v1/towns/gaocheng/complaints", body)
+                        .header("idempotency-key", key));
     }
 
     @Test
@@ -57,15 +59,22 @@ class IdempotencyApiTest extends ApiTestSupport {
     @Test
     void withoutKeyEverySubmissionIsANewCase() {
         String body = Json.write(complaint());
-        assertNotEquals(json(submit(body, null)).get("trackingNo"), json(submit(body, null)).get("trackingNo"));
+        assertNotEquals(
+                json(submit(body, null)).get("trackingNo"),
+                json(submit(body, null)).get("trackingNo"));
         assertEquals(2, caseCount());
     }
 
     @Test
     void keyIsScopedToTheRoute() {
         submit(Json.write(complaint()), "shared");
-        var info = call(handler, Events.post(InfoRequestSubmissionApiTest.ROUTE, "/api/v1/towns/gaocheng/info-requests",
-                Json.write(infoRequest())).header("idempotency-key", "shared"));
+        var info = call(
+                handler,
+                Events.post(
+                                InfoRequestSubmissionApiTest.ROUTE,
+                                "/api/v1/towns/gaocheng/info-requests",
+                                Json.write(infoRequest()))
+                        .header("idempotency-key", "shared"));
         assertEquals(201, info.getStatusCode(), info.getBody());
         assertEquals(2, caseCount());
     }

@@ -1,10 +1,10 @@
 package cn.banshi.intake;
 
-import cn.banshi.cases.InfoRequestDetails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
+import cn.banshi.cases.InfoRequestDetails;
 import cn.banshi.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,13 +49,24 @@ class InfoRequestSubmissionApiTest extends ApiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"commercial-enterprise", "research-institution", "public-interest-org", "legal-service-org", "other-org"})
+    @ValueSource(
+            strings = {
+                "commercial-enterprise",
+                "research-institution",
+                "public-interest-org",
+                "legal-service-org",
+                "other-org"
+            })
     void organisationsApplyWithCreditCode(String kind) {
         ObjectNode body = infoRequest();
         ObjectNode applicant = body.putObject("applicant");
-        applicant.put("kind", kind).put("organization", "宜兴市某某环保科技有限公司")
-                .put("creditCode", creditCode("91320282MA1XXXXX0")).put("name", "张经理")
-                .put("phone", "13700002222").put("email", "office@example.com");
+        applicant
+                .put("kind", kind)
+                .put("organization", "宜兴市某某环保科技有限公司")
+                .put("creditCode", creditCode("91320282MA1XXXXX0"))
+                .put("name", "张经理")
+                .put("phone", "13700002222")
+                .put("email", "office@example.com");
         APIGatewayV2HTTPResponse response = submit(body);
         assertEquals(201, response.getStatusCode(), response.getBody());
     }
@@ -85,9 +96,15 @@ class InfoRequestSubmissionApiTest extends ApiTestSupport {
                     char wrong = id.charAt(17) == '0' ? '1' : '0';
                     applicant(b).put("idNumber", id.substring(0, 17) + wrong);
                 }),
-                bad("INVALID_ID_NUMBER", "applicant.idNumber", b -> applicant(b).put("idNumber", residentId("19810230", "123"))),
+                bad(
+                        "INVALID_ID_NUMBER",
+                        "applicant.idNumber",
+                        b -> applicant(b).put("idNumber", residentId("19810230", "123"))),
                 bad("INVALID_ID_NUMBER", "applicant.idNumber", b -> applicant(b).put("idNumber", "32028219800101123")),
-                bad("INVALID_FORMAT", "applicant.idNumber", b -> applicant(b).put("idType", "passport").put("idNumber", "E1234<567>")),
+                bad(
+                        "INVALID_FORMAT",
+                        "applicant.idNumber",
+                        b -> applicant(b).put("idType", "passport").put("idNumber", "E1234<567>")),
                 bad("UNKNOWN_FIELD", "applicant.organization", b -> applicant(b).put("organization", "某公司")),
                 bad("REQUIRED", "applicant.phone", b -> applicant(b).remove("phone")),
                 bad("INVALID_PHONE", "applicant.phone", b -> applicant(b).put("phone", "400-800-1234")),
@@ -121,8 +138,10 @@ class InfoRequestSubmissionApiTest extends ApiTestSupport {
 
     static ObjectNode organisation(ObjectNode body) {
         ObjectNode a = body.putObject("applicant");
-        a.put("kind", "commercial-enterprise").put("organization", "宜兴市某某环保科技有限公司")
-                .put("creditCode", creditCode("91320282MA1XXXXX0")).put("phone", "13700002222")
+        a.put("kind", "commercial-enterprise")
+                .put("organization", "宜兴市某某环保科技有限公司")
+                .put("creditCode", creditCode("91320282MA1XXXXX0"))
+                .put("phone", "13700002222")
                 .put("email", "office@example.com");
         return a;
     }

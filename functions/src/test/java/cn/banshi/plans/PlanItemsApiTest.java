@@ -54,34 +54,54 @@ class PlanItemsApiTest extends ApiTestSupport {
         assertEquals(2, next.get("items").size());
         assertEquals("2022-10-31", next.get("items").get(0).get("targetDate").asText(), "in the order entered");
         assertEquals("2022-06-30", next.get("items").get(1).get("targetDate").asText());
-        JsonNode thisYear = json(call(handler, Events.get(COLLECTION, COLLECTION).query(Map.of("year", "2021"))
-                .claims("a", "gaocheng", "auditor", null)));
+        JsonNode thisYear = json(call(
+                handler,
+                Events.get(COLLECTION, COLLECTION)
+                        .query(Map.of("year", "2021"))
+                        .claims("a", "gaocheng", "auditor", null)));
         assertEquals(1, thisYear.get("items").size());
     }
 
     @Test
     void givenAPlanItemWhenStaffRecordItsStatusThenItIsKeptAndBadStatusesAreRefused() {
-        String id = json(create("{\"title\":\"推广办塍事小程序\",\"owner\":\"综治办\",\"targetDate\":\"2022-12-31\"}")).get("id").asText();
-        APIGatewayV2HTTPResponse done = call(handler, admin(Events.put(ITEM, COLLECTION + "/" + id, "{\"status\":\"done\"}")));
+        String id = json(create("{\"title\":\"推广办塍事小程序\",\"owner\":\"综治办\",\"targetDate\":\"2022-12-31\"}"))
+                .get("id")
+                .asText();
+        APIGatewayV2HTTPResponse done =
+                call(handler, admin(Events.put(ITEM, COLLECTION + "/" + id, "{\"status\":\"done\"}")));
         assertEquals(200, done.getStatusCode(), done.getBody());
         assertEquals("done", json(done).get("status").asText());
         assertEquals("已完成", json(done).get("statusName").asText());
         assertEquals("推广办塍事小程序", json(done).get("title").asText());
-        assertError(call(handler, admin(Events.put(ITEM, COLLECTION + "/" + id, "{\"status\":\"finished\"}"))),
-                400, "INVALID_VALUE", "status");
+        assertError(
+                call(handler, admin(Events.put(ITEM, COLLECTION + "/" + id, "{\"status\":\"finished\"}"))),
+                400,
+                "INVALID_VALUE",
+                "status");
         assertError(call(handler, admin(Events.put(ITEM, COLLECTION + "/" + id, "{}"))), 400, "REQUIRED", "body");
-        assertError(call(handler, admin(Events.put(ITEM, COLLECTION + "/" + id, "{\"targetDate\":\"2023-01-01\"}"))),
-                400, "NOT_ALLOWED", "targetDate");
-        assertError(call(handler, admin(Events.put(ITEM, COLLECTION + "/..%2F..", "{\"status\":\"done\"}"))),
-                404, "NOT_FOUND", "id");
-        assertEquals(204, call(handler, admin(Events.delete(ITEM, COLLECTION + "/" + id))).getStatusCode());
+        assertError(
+                call(handler, admin(Events.put(ITEM, COLLECTION + "/" + id, "{\"targetDate\":\"2023-01-01\"}"))),
+                400,
+                "NOT_ALLOWED",
+                "targetDate");
+        assertError(
+                call(handler, admin(Events.put(ITEM, COLLECTION + "/..%2F..", "{\"status\":\"done\"}"))),
+                404,
+                "NOT_FOUND",
+                "id");
+        assertEquals(
+                204,
+                call(handler, admin(Events.delete(ITEM, COLLECTION + "/" + id))).getStatusCode());
     }
 
     @Test
     void givenMissingOwnerOrDateThenRefused() {
         assertError(create("{\"title\":\"推广办塍事小程序\",\"targetDate\":\"2022-12-31\"}"), 400, "REQUIRED", "owner");
         assertError(create("{\"title\":\"推广办塍事小程序\",\"owner\":\"综治办\"}"), 400, "REQUIRED", "targetDate");
-        assertError(call(handler, Events.post(COLLECTION, COLLECTION, "{}").claims("a", "gaocheng", "auditor", null)),
-                403, "FORBIDDEN", "role");
+        assertError(
+                call(handler, Events.post(COLLECTION, COLLECTION, "{}").claims("a", "gaocheng", "auditor", null)),
+                403,
+                "FORBIDDEN",
+                "role");
     }
 }

@@ -34,8 +34,10 @@ class LambdaReportRunnerTest {
     void aRunIsAnEventInvocationOfTheAliasWithTheRunAsInput() throws Exception {
         List<SdkHttpRequest> sent = new ArrayList<>();
         List<byte[]> bodies = new ArrayList<>();
-        LambdaClient lambda = LambdaClient.builder().region(Region.CN_NORTH_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "example")))
+        LambdaClient lambda = LambdaClient.builder()
+                .region(Region.CN_NORTH_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "example")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
@@ -52,21 +54,40 @@ class LambdaReportRunnerTest {
                         bodies.add(body.toByteArray());
                         throw new IllegalStateException("recorded, not sent");
                     }
-                })).build();
-        ReportRunRequest run = new ReportRunRequest(ReportKind.OGI_ANNUAL, 2021, List.of("gaocheng"), "0123456789abcdef", "zhang.san");
+                }))
+                .build();
+        ReportRunRequest run =
+                new ReportRunRequest(ReportKind.OGI_ANNUAL, 2021, List.of("gaocheng"), "0123456789abcdef", "zhang.san");
 
         assertThrows(IllegalStateException.class, () -> new LambdaReportRunner(lambda, ALIAS).start(run));
 
         SdkHttpRequest request = sent.get(0);
         assertEquals("POST", request.method().name());
         assertEquals("lambda.cn-north-1.amazonaws.com.cn", request.host());
-        assertEquals("/2015-03-31/functions/" + URLEncoder.encode(ALIAS, "UTF-8").replace("+", "%20") + "/invocations",
+        assertEquals(
+                "/2015-03-31/functions/" + URLEncoder.encode(ALIAS, "UTF-8").replace("+", "%20") + "/invocations",
                 request.encodedPath());
-        assertEquals(Optional.of("Event"), request.firstMatchingHeader("X-Amz-Invocation-Type"), "asynchronous: Lambda answers 202 at once");
+        assertEquals(
+                Optional.of("Event"),
+                request.firstMatchingHeader("X-Amz-Invocation-Type"),
+                "asynchronous: Lambda answers 202 at once");
         Map<?, ?> input = Json.mapper().readValue(bodies.get(0), Map.class);
-        assertEquals(Map.of("job", "ogi-annual", "year", 2021, "towns", List.of("gaocheng"), "runId", "0123456789abcdef",
-                "requestedBy", "zhang.san"), input);
-        assertEquals(run, ReportRunRequest.fromMap(Json.mapper().readValue(bodies.get(0), Map.class)),
+        assertEquals(
+                Map.of(
+                        "job",
+                        "ogi-annual",
+                        "year",
+                        2021,
+                        "towns",
+                        List.of("gaocheng"),
+                        "runId",
+                        "0123456789abcdef",
+                        "requestedBy",
+                        "zhang.san"),
+                input);
+        assertEquals(
+                run,
+                ReportRunRequest.fromMap(Json.mapper().readValue(bodies.get(0), Map.class)),
                 "the report function reads back what the route sent");
     }
 }

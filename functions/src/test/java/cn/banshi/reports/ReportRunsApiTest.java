@@ -33,8 +33,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class ReportRunsApiTest {
     static final String START = "/api/v1/admin/reports/{job}";
     static final String LIST = "/api/v1/admin/reports";
+
     @TempDir
     Path data;
+
     final List<ReportRunRequest> handedOver = new ArrayList<>();
     boolean runnerFails;
     MutableClock clock;
@@ -62,7 +64,9 @@ class ReportRunsApiTest {
     }
 
     private JsonNode list(String year) {
-        return json(call(reports, Events.get(LIST, LIST).query(Map.of("year", year)).claims("li.si", "gaocheng", "auditor", null)));
+        return json(call(
+                reports,
+                Events.get(LIST, LIST).query(Map.of("year", year)).claims("li.si", "gaocheng", "auditor", null)));
     }
 
     @Test
@@ -75,8 +79,15 @@ class ReportRunsApiTest {
         assertEquals(2021, body.get("year").asInt());
         assertEquals("/api/v1/admin/reports?year=2021", body.get("statusHref").asText());
         assertEquals("/api/v1/admin/reports?year=2021", r.getHeaders().get("location"));
-        assertEquals(List.of(new ReportRunRequest(ReportKind.RULE_OF_LAW_ANNUAL, 2021, List.of("gaocheng"),
-                body.get("runId").asText(), "zhang.san")), handedOver, "the town is the token's, the run id the answer's");
+        assertEquals(
+                List.of(new ReportRunRequest(
+                        ReportKind.RULE_OF_LAW_ANNUAL,
+                        2021,
+                        List.of("gaocheng"),
+                        body.get("runId").asText(),
+                        "zhang.san")),
+                handedOver,
+                "the town is the token's, the run id the answer's");
 
         JsonNode entry = list("2021").get("reports").get(0);
         assertEquals("rule-of-law-annual", entry.get("job").asText());
@@ -87,12 +98,16 @@ class ReportRunsApiTest {
 
     @Test
     void givenARunQueuedWhenAskedAgainThen409UntilItFinishesOrIsStale() {
-        String first = json(start("ogi-annual", "2021", "town-admin")).get("runId").asText();
+        String first =
+                json(start("ogi-annual", "2021", "town-admin")).get("runId").asText();
         APIGatewayV2HTTPResponse conflict = start("ogi-annual", "2021", "town-admin");
         assertError(conflict, 409, "REPORT_RUNNING", "job");
         assertEquals(first, json(conflict).at("/error/runId").asText(), "names the run that is going");
         assertEquals("queued", json(conflict).at("/error/status").asText());
-        assertEquals(202, start("rule-of-law-annual", "2021", "town-admin").getStatusCode(), "another report is not blocked");
+        assertEquals(
+                202,
+                start("rule-of-law-annual", "2021", "town-admin").getStatusCode(),
+                "another report is not blocked");
         assertEquals(202, start("ogi-annual", "2020", "town-admin").getStatusCode(), "another year is not blocked");
 
         // the run reports back as the report function does
@@ -100,19 +115,27 @@ class ReportRunsApiTest {
         String runId = handedOver.get(0).runId();
         assertTrue(records.started("gaocheng", 2021, ReportKind.OGI_ANNUAL, runId, "zhang.san", clock.instant()));
         assertError(start("ogi-annual", "2021", "town-admin"), 409, "REPORT_RUNNING", "job");
-        assertEquals("running", list("2021").get("reports").get(1).at("/run/status").asText());
-        records.finished("gaocheng", 2021, ReportKind.OGI_ANNUAL, runId, ReportRuns.Status.COMPLETED, null, clock.instant());
-        assertEquals("completed", list("2021").get("reports").get(1).at("/run/status").asText());
-        assertEquals(202, start("ogi-annual", "2021", "town-admin").getStatusCode(), "after a completed run, a new one");
+        assertEquals(
+                "running", list("2021").get("reports").get(1).at("/run/status").asText());
+        records.finished(
+                "gaocheng", 2021, ReportKind.OGI_ANNUAL, runId, ReportRuns.Status.COMPLETED, null, clock.instant());
+        assertEquals(
+                "completed",
+                list("2021").get("reports").get(1).at("/run/status").asText());
+        assertEquals(
+                202, start("ogi-annual", "2021", "town-admin").getStatusCode(), "after a completed run, a new one");
 
         // a queued run that never reported back (its function died) blocks for 30 minutes, then shows as failed
         assertError(start("ogi-annual", "2021", "town-admin"), 409, "REPORT_RUNNING", "job");
         clock.advance(Duration.ofMinutes(31));
-        assertEquals("failed", list("2021").get("reports").get(1).at("/run/status").asText());
+        assertEquals(
+                "failed", list("2021").get("reports").get(1).at("/run/status").asText());
         assertEquals(202, start("ogi-annual", "2021", "town-admin").getStatusCode());
         // and an older run's late report never overwrites the newer run's record
-        records.finished("gaocheng", 2021, ReportKind.OGI_ANNUAL, runId, ReportRuns.Status.FAILED, "old", clock.instant());
-        assertEquals("queued", list("2021").get("reports").get(1).at("/run/status").asText());
+        records.finished(
+                "gaocheng", 2021, ReportKind.OGI_ANNUAL, runId, ReportRuns.Status.FAILED, "old", clock.instant());
+        assertEquals(
+                "queued", list("2021").get("reports").get(1).at("/run/status").asText());
     }
 
     @Test
@@ -129,14 +152,26 @@ class ReportRunsApiTest {
     @Test
     void givenNoYearThenTheJobsDefaultYearAndOnlyTownAdminsOfAServedTownMayStartARun() {
         clock.set(Instant.parse("2022-01-15T02:00:00Z"));
-        assertEquals(2021, json(start("ogi-annual", null, "town-admin")).get("year").asInt(), "disclosure report: the year before");
-        assertEquals(2022, json(start("next-year-plan", null, "town-admin")).get("year").asInt(), "plan: the current year");
+        assertEquals(
+                2021,
+                json(start("ogi-annual", null, "town-admin")).get("year").asInt(),
+                "disclosure report: the year before");
+        assertEquals(
+                2022,
+                json(start("next-year-plan", null, "town-admin")).get("year").asInt(),
+                "plan: the current year");
         assertError(start("rule-of-law-annual", "2021", "auditor"), 403, "FORBIDDEN", "role");
         assertError(start("rule-of-law-annual", "2021", "village-staff"), 403, "FORBIDDEN", "role");
         assertError(start("annual-everything", "2021", "town-admin"), 404, "NOT_FOUND", "job");
         assertError(start("rule-of-law-annual", "2023", "town-admin"), 400, "OUT_OF_RANGE", "year");
-        assertError(call(runs, Events.request("POST", START, "/api/v1/admin/reports/ogi-annual").claims("u", "nowhere", "town-admin", null)),
-                404, "UNKNOWN_TOWN", "town");
+        assertError(
+                call(
+                        runs,
+                        Events.request("POST", START, "/api/v1/admin/reports/ogi-annual")
+                                .claims("u", "nowhere", "town-admin", null)),
+                404,
+                "UNKNOWN_TOWN",
+                "town");
         assertEquals(2, handedOver.size(), "refused requests hand nothing over");
     }
 }

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportsApiTest {
     static final String LIST = "/api/v1/admin/reports";
     static final String FILE = "/api/v1/admin/reports/{year}/{job}/{file}";
+
     @TempDir
     Path data;
+
     private FileReportStore store;
     private ReportsHandler handler;
     private final byte[] docx = {0x50, 0x4b, 0x03, 0x04, 0, (byte) 0xff, 0x10};
@@ -35,10 +37,21 @@ class ReportsApiTest {
     @BeforeEach
     void setUp() throws Exception {
         store = new FileReportStore(data.resolve("reports"));
-        handler = new ReportsHandler(new AppContext(LocalDynamo.freshTables(), MutableClock.at("2022-01-15T09:00"), store));
-        store.put("gaocheng", 2021, ReportKind.OGI_ANNUAL, ReportFormat.JSON, "{\"requests\":{}}".getBytes(StandardCharsets.UTF_8));
+        handler = new ReportsHandler(
+                new AppContext(LocalDynamo.freshTables(), MutableClock.at("2022-01-15T09:00"), store));
+        store.put(
+                "gaocheng",
+                2021,
+                ReportKind.OGI_ANNUAL,
+                ReportFormat.JSON,
+                "{\"requests\":{}}".getBytes(StandardCharsets.UTF_8));
         store.put("gaocheng", 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.DOCX, docx);
-        store.put("gaocheng", 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.MD, "# 报告".getBytes(StandardCharsets.UTF_8));
+        store.put(
+                "gaocheng",
+                2021,
+                ReportKind.RULE_OF_LAW_ANNUAL,
+                ReportFormat.MD,
+                "# 报告".getBytes(StandardCharsets.UTF_8));
         store.put("gaocheng", 2020, ReportKind.OGI_ANNUAL, ReportFormat.JSON, "{}".getBytes(StandardCharsets.UTF_8));
         Files.writeString(data.resolve("secret.txt"), "not a report");
     }
@@ -73,10 +86,15 @@ class ReportsApiTest {
         assertTrue(file.getIsBase64Encoded());
         assertArrayEquals(docx, Base64.getDecoder().decode(file.getBody()));
         assertTrue(file.getHeaders().get("content-type").startsWith("application/vnd.openxmlformats"));
-        assertEquals("attachment; filename=\"gaocheng-2021-rule-of-law-annual.docx\"", file.getHeaders().get("content-disposition"));
+        assertEquals(
+                "attachment; filename=\"gaocheng-2021-rule-of-law-annual.docx\"",
+                file.getHeaders().get("content-disposition"));
 
-        assertEquals(1, json(call(handler, as(Events.get(LIST, LIST).query(Map.of("year", "2020")), "town-admin")))
-                .get("reports").size());
+        assertEquals(
+                1,
+                json(call(handler, as(Events.get(LIST, LIST).query(Map.of("year", "2020")), "town-admin")))
+                        .get("reports")
+                        .size());
     }
 
     @Test

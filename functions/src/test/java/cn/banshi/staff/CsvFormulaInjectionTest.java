@@ -43,7 +43,9 @@ class CsvFormulaInjectionTest extends ApiTestSupport {
             int dangerous = 0;
             for (List<String> row : rows) {
                 for (String cell : row) {
-                    assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0, role + " exported a live formula: " + cell);
+                    assertFalse(
+                            !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0,
+                            role + " exported a live formula: " + cell);
                     if (cell.startsWith("'") && cell.length() > 1 && "=+-@".indexOf(cell.charAt(1)) >= 0) dangerous++;
                 }
             }
@@ -53,7 +55,8 @@ class CsvFormulaInjectionTest extends ApiTestSupport {
         }
         for (String payload : payloads.subList(0, 4)) {
             // the value itself is kept, only prefixed
-            assertTrue(staffGet("/api/v1/admin/cases/export", "/api/v1/admin/cases/export", ADMIN, null, null).getBody()
+            assertTrue(staffGet("/api/v1/admin/cases/export", "/api/v1/admin/cases/export", ADMIN, null, null)
+                    .getBody()
                     .contains(CsvExport.cell(payload)));
         }
     }

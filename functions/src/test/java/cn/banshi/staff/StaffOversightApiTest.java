@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
-import cn.banshi.api.Events;
-import cn.banshi.calendar.CalendarAdminHandler;
-import cn.banshi.json.Json;
 import cn.banshi.overdue.OverdueSweepHandler;
-import cn.banshi.tracking.TrackingHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -35,29 +31,47 @@ class StaffOversightApiTest extends ApiTestSupport {
     @Test
     void unmaskedViewsAreAuditedAndAuditorsSeeMaskedData() {
         String no = newCase(complaint());
-        JsonNode admin = json(staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no, ADMIN, null, null));
-        assertEquals("13912345678", admin.get("personal").get("submitter").get("phone").asText());
-        JsonNode auditor = json(staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no, AUDITOR, null, null));
+        JsonNode admin =
+                json(staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no, ADMIN, null, null));
+        assertEquals(
+                "13912345678",
+                admin.get("personal").get("submitter").get("phone").asText());
+        JsonNode auditor =
+                json(staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no, AUDITOR, null, null));
         assertTrue(auditor.get("personalMasked").asBoolean());
-        assertEquals("139****5678", auditor.get("personal").get("submitter").get("phone").asText());
-        assertEquals("王*", auditor.get("personal").get("submitter").get("name").asText().substring(0, 2));
-        assertEquals("***", auditor.get("personal").get("location").get("address").asText());
-        assertFalse(auditor.toString().contains("13912345678") || auditor.toString().contains("王小明") || auditor.toString().contains("东河桥"));
+        assertEquals(
+                "139****5678",
+                auditor.get("personal").get("submitter").get("phone").asText());
+        assertEquals(
+                "王*",
+                auditor.get("personal").get("submitter").get("name").asText().substring(0, 2));
+        assertEquals(
+                "***", auditor.get("personal").get("location").get("address").asText());
+        assertFalse(auditor.toString().contains("13912345678")
+                || auditor.toString().contains("王小明")
+                || auditor.toString().contains("东河桥"));
         assertEquals(0, auditor.get("allowedActions").size());
 
         JsonNode log = json(staffGet("/api/v1/admin/audit", "/api/v1/admin/audit", ADMIN, null, null));
         List<String> events = new ArrayList<>();
-        log.get("items").forEach(e -> events.add(e.get("event").asText() + " " + e.get("sub").asText() + " " + e.path("trackingNo").asText()));
-        assertEquals(List.of("view-personal-data town-admin@gaocheng " + no), events, "the auditor's masked view is not a view of personal data");
+        log.get("items")
+                .forEach(e -> events.add(e.get("event").asText() + " "
+                        + e.get("sub").asText() + " " + e.path("trackingNo").asText()));
+        assertEquals(
+                List.of("view-personal-data town-admin@gaocheng " + no),
+                events,
+                "the auditor's masked view is not a view of personal data");
         assertFalse(log.toString().contains("13912345678"));
 
         clock.advance(Duration.ofSeconds(1));
         staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no, VILLAGE, "meijiadu", null);
         clock.advance(Duration.ofSeconds(1));
         act(no, "accept");
-        JsonNode later = json(staffGet("/api/v1/admin/audit", "/api/v1/admin/audit", ADMIN, null, Map.of("limit", "2")));
+        JsonNode later =
+                json(staffGet("/api/v1/admin/audit", "/api/v1/admin/audit", ADMIN, null, Map.of("limit", "2")));
         assertEquals("action:accept", later.get("items").get(0).get("event").asText());
-        assertEquals("view-personal-data", later.get("items").get(1).get("event").asText());
+        assertEquals(
+                "view-personal-data", later.get("items").get(1).get("event").asText());
         assertEquals("meijiadu", later.get("items").get(1).get("village").asText());
         assertFalse(later.get("nextCursor").isNull());
     }
@@ -75,10 +89,12 @@ class StaffOversightApiTest extends ApiTestSupport {
         assertTrue(csv.contains("\"普通标题\"\"带引号\"\"\""));
         assertTrue(csv.contains("13912345678") && csv.contains("\"姓名\""));
         assertEquals(3, csv.split("\r\n").length);
-        String auditorCsv = staffGet("/api/v1/admin/cases/export", "/api/v1/admin/cases/export", AUDITOR, null, null).getBody();
+        String auditorCsv = staffGet("/api/v1/admin/cases/export", "/api/v1/admin/cases/export", AUDITOR, null, null)
+                .getBody();
         assertFalse(auditorCsv.contains("13912345678") || auditorCsv.contains("王小明") || auditorCsv.contains("\"姓名\""));
         JsonNode log = json(staffGet("/api/v1/admin/audit", "/api/v1/admin/audit", ADMIN, null, null));
-        assertEquals("export-personal-data", log.get("items").get(0).get("event").asText());
+        assertEquals(
+                "export-personal-data", log.get("items").get(0).get("event").asText());
         assertEquals("2 rows", log.get("items").get(0).get("detail").asText());
     }
 
@@ -87,7 +103,8 @@ class StaffOversightApiTest extends ApiTestSupport {
         List<String> numbers = new ArrayList<>();
         String[] villages = {"meijiadu", "hongxing", "fucun", "meijiadu"};
         for (int i = 0; i < 8; i++) {
-            numbers.add(newCase(complaint().put("village", villages[i % 4]).put("type", i % 2 == 0 ? "complaint" : "help")));
+            numbers.add(newCase(
+                    complaint().put("village", villages[i % 4]).put("type", i % 2 == 0 ? "complaint" : "help")));
             clock.advance(Duration.ofDays(9));
         }
         ObjectNode dispute = complaint().put("type", "dispute").put("category", "dispute-neighbour");
@@ -105,7 +122,8 @@ class StaffOversightApiTest extends ApiTestSupport {
         act(numbers.get(0), "resolve"); // received 1 Jul, resolved 72 days later: past its 13 working days
         clock.set(Instant.parse("2022-01-05T02:00:00Z"));
 
-        JsonNode stats = json(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", ADMIN, null, Map.of("year", "2021")));
+        JsonNode stats =
+                json(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", ADMIN, null, Map.of("year", "2021")));
         assertEquals(10, stats.get("total").asInt());
         assertEquals(4, stats.get("byType").get("complaint").asInt());
         assertEquals(4, stats.get("byType").get("help").asInt());
@@ -119,10 +137,19 @@ class StaffOversightApiTest extends ApiTestSupport {
         assertEquals(4, july); // 1, 10, 19, 28 July
         assertTrue(stats.get("averageSatisfaction").isNull());
         assertEquals(7, stats.get("overdueNow").asInt(), "the 7 untouched hotline cases are past due in January");
-        JsonNode village = json(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", VILLAGE, "hongxing", Map.of("year", "2021")));
+        JsonNode village = json(
+                staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", VILLAGE, "hongxing", Map.of("year", "2021")));
         assertEquals(2, village.get("total").asInt());
-        assertEquals(0, json(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", ADMIN, null, Map.of("year", "2020"))).get("total").asInt());
-        assertError(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", ADMIN, null, Map.of("year", "20x1")), 400, "INVALID_FORMAT", "year");
+        assertEquals(
+                0,
+                json(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", ADMIN, null, Map.of("year", "2020")))
+                        .get("total")
+                        .asInt());
+        assertError(
+                staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", ADMIN, null, Map.of("year", "20x1")),
+                400,
+                "INVALID_FORMAT",
+                "year");
     }
 
     @Test
@@ -134,16 +161,30 @@ class StaffOversightApiTest extends ApiTestSupport {
         assertEquals(Map.of("gaocheng", 1, "dingshu", 0), handler.handleRequest(Map.of(), null));
         assertEquals(Map.of("gaocheng", 0, "dingshu", 0), handler.handleRequest(Map.of(), null), "once");
         var c = app.cases().find(first).orElseThrow();
-        assertEquals("mark-overdue", c.history().get(c.history().size() - 1).action().code());
+        assertEquals(
+                "mark-overdue", c.history().get(c.history().size() - 1).action().code());
         assertEquals("2021-07-07", c.details().supervision().overdueSince().toString());
         JsonNode alerts = json(staffGet("/api/v1/admin/alerts", "/api/v1/admin/alerts", ADMIN, null, null));
         assertEquals(1, alerts.get("items").size());
         assertEquals(first, alerts.get("items").get(0).get("trackingNo").asText());
-        assertEquals(0, json(staffGet("/api/v1/admin/alerts", "/api/v1/admin/alerts", VILLAGE, "hongxing", null)).get("items").size());
+        assertEquals(
+                0,
+                json(staffGet("/api/v1/admin/alerts", "/api/v1/admin/alerts", VILLAGE, "hongxing", null))
+                        .get("items")
+                        .size());
         clock.set(Instant.parse("2021-07-30T01:00:00Z"));
         assertEquals(Map.of("gaocheng", 1, "dingshu", 0), handler.handleRequest(Map.of(), null));
-        assertEquals(1, json(staffGet("/api/v1/admin/alerts", "/api/v1/admin/alerts", VILLAGE, "hongxing", null)).get("items").size());
-        assertEquals(second, json(staffGet("/api/v1/admin/alerts", "/api/v1/admin/alerts", VILLAGE, "hongxing", null))
-                .get("items").get(0).get("trackingNo").asText());
+        assertEquals(
+                1,
+                json(staffGet("/api/v1/admin/alerts", "/api/v1/admin/alerts", VILLAGE, "hongxing", null))
+                        .get("items")
+                        .size());
+        assertEquals(
+                second,
+                json(staffGet("/api/v1/admin/alerts", "/api/v1/admin/alerts", VILLAGE, "hongxing", null))
+                        .get("items")
+                        .get(0)
+                        .get("trackingNo")
+                        .asText());
     }
 }

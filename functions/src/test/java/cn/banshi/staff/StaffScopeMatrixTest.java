@@ -22,7 +22,11 @@ class StaffScopeMatrixTest extends ApiTestSupport {
     /** Principals: town admin, clerk of the case's village, clerk of another village, auditor, admin of another town, nobody. */
     static final String[] WHO = {"admin", "clerk-own", "clerk-other", "auditor", "other-town", "anonymous"};
 
-    record Route(String name, Function<String, Events> event, Function<ApiTestSupport, ApiHandler> handler, int[] expected) {}
+    record Route(
+            String name,
+            Function<String, Events> event,
+            Function<ApiTestSupport, ApiHandler> handler,
+            int[] expected) {}
 
     String meijiaduCase;
 
@@ -46,29 +50,57 @@ class StaffScopeMatrixTest extends ApiTestSupport {
     List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         Function<ApiTestSupport, ApiHandler> cases = t -> new StaffCasesHandler(((StaffScopeMatrixTest) t).app);
-        routes.add(new Route("case detail", no -> Events.get("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no),
-                cases, new int[] {200, 200, 404, 200, 404, 401}));
-        routes.add(new Route("case action", no -> Events.post("/api/v1/admin/cases/{trackingNo}/actions",
-                "/api/v1/admin/cases/" + no + "/actions", "{\"action\":\"accept\",\"expectedVersion\":1}"),
-                cases, new int[] {200, 200, 404, 403, 404, 401}));
-        routes.add(new Route("case list", no -> Events.get("/api/v1/admin/cases", "/api/v1/admin/cases"),
-                cases, new int[] {200, 200, 200, 200, 200, 401}));
-        routes.add(new Route("export", no -> Events.get("/api/v1/admin/cases/export", "/api/v1/admin/cases/export"),
-                cases, new int[] {200, 200, 200, 200, 200, 401}));
-        routes.add(new Route("stats", no -> Events.get("/api/v1/admin/stats", "/api/v1/admin/stats"),
-                cases, new int[] {200, 200, 200, 200, 200, 401}));
-        routes.add(new Route("audit", no -> Events.get("/api/v1/admin/audit", "/api/v1/admin/audit"),
-                cases, new int[] {200, 403, 403, 403, 200, 401}));
-        routes.add(new Route("alerts", no -> Events.get("/api/v1/admin/alerts", "/api/v1/admin/alerts"),
-                cases, new int[] {200, 200, 200, 200, 200, 401}));
-        routes.add(new Route("staff intake", no -> Events.post("/api/v1/admin/towns/{town}/complaints",
-                "/api/v1/admin/towns/gaocheng/complaints", Json.write(complaint().put("receivedOn", "2021-05-31").put("channel", "phone"))),
-                t -> new StaffIntakeHandler(((StaffScopeMatrixTest) t).app), new int[] {201, 201, 403, 403, 404, 401}));
-        routes.add(new Route("calendar put", no -> Events.request("PUT", "/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2024")
-                .body("{\"notice\":\"国办发明电〔2023〕1号\",\"daysOff\":[\"2024-01-01\"],\"makeUpWorkdays\":[]}"),
-                t -> new CalendarAdminHandler(((StaffScopeMatrixTest) t).app), new int[] {200, 403, 403, 403, 200, 401}));
-        routes.add(new Route("calendar get", no -> Events.get("/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2021"),
-                t -> new CalendarAdminHandler(((StaffScopeMatrixTest) t).app), new int[] {200, 200, 200, 200, 200, 401}));
+        routes.add(new Route(
+                "case detail",
+                no -> Events.get("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no),
+                cases,
+                new int[] {200, 200, 404, 200, 404, 401}));
+        routes.add(new Route(
+                "case action",
+                no -> Events.post(
+                        "/api/v1/admin/cases/{trackingNo}/actions",
+                        "/api/v1/admin/cases/" + no + "/actions",
+                        "{\"action\":\"accept\",\"expectedVersion\":1}"),
+                cases,
+                new int[] {200, 200, 404, 403, 404, 401}));
+        routes.add(new Route(
+                "case list", no -> Events.get("/api/v1/admin/cases", "/api/v1/admin/cases"), cases, new int[] {
+                    200, 200, 200, 200, 200, 401
+                }));
+        routes.add(new Route(
+                "export",
+                no -> Events.get("/api/v1/admin/cases/export", "/api/v1/admin/cases/export"),
+                cases,
+                new int[] {200, 200, 200, 200, 200, 401}));
+        routes.add(new Route("stats", no -> Events.get("/api/v1/admin/stats", "/api/v1/admin/stats"), cases, new int[] {
+            200, 200, 200, 200, 200, 401
+        }));
+        routes.add(new Route("audit", no -> Events.get("/api/v1/admin/audit", "/api/v1/admin/audit"), cases, new int[] {
+            200, 403, 403, 403, 200, 401
+        }));
+        routes.add(
+                new Route("alerts", no -> Events.get("/api/v1/admin/alerts", "/api/v1/admin/alerts"), cases, new int[] {
+                    200, 200, 200, 200, 200, 401
+                }));
+        routes.add(new Route(
+                "staff intake",
+                no -> Events.post(
+                        "/api/v1/admin/towns/{town}/complaints",
+                        "/api/v1/admin/towns/gaocheng/complaints",
+                        Json.write(complaint().put("receivedOn", "2021-05-31").put("channel", "phone"))),
+                t -> new StaffIntakeHandler(((StaffScopeMatrixTest) t).app),
+                new int[] {201, 201, 403, 403, 404, 401}));
+        routes.add(new Route(
+                "calendar put",
+                no -> Events.request("PUT", "/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2024")
+                        .body("{\"notice\":\"国办发明电〔2023〕1号\",\"daysOff\":[\"2024-01-01\"],\"makeUpWorkdays\":[]}"),
+                t -> new CalendarAdminHandler(((StaffScopeMatrixTest) t).app),
+                new int[] {200, 403, 403, 403, 200, 401}));
+        routes.add(new Route(
+                "calendar get",
+                no -> Events.get("/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2021"),
+                t -> new CalendarAdminHandler(((StaffScopeMatrixTest) t).app),
+                new int[] {200, 200, 200, 200, 200, 401}));
         return routes;
     }
 
@@ -78,8 +110,11 @@ class StaffScopeMatrixTest extends ApiTestSupport {
         for (Route route : routes()) {
             for (int w = 0; w < WHO.length; w++) {
                 // a fresh case per cell, so that an action in one cell does not change the next
-                String no = submitOnline("complaints", complaint()).get("trackingNo").asText();
-                var response = call(route.handler().apply(this), principal(route.event().apply(no), WHO[w]));
+                String no = submitOnline("complaints", complaint())
+                        .get("trackingNo")
+                        .asText();
+                var response = call(
+                        route.handler().apply(this), principal(route.event().apply(no), WHO[w]));
                 if (response.getStatusCode() != route.expected()[w]) {
                     mismatches.add(route.name() + " as " + WHO[w] + ": expected " + route.expected()[w] + " got "
                             + response.getStatusCode() + " " + response.getBody());
@@ -94,12 +129,20 @@ class StaffScopeMatrixTest extends ApiTestSupport {
 
     @Test
     void anotherTownsListHoldsNoneOfThisTownsCases() {
-        var response = call(new StaffCasesHandler(app), principal(Events.get("/api/v1/admin/cases", "/api/v1/admin/cases"), "other-town"));
+        var response = call(
+                new StaffCasesHandler(app),
+                principal(Events.get("/api/v1/admin/cases", "/api/v1/admin/cases"), "other-town"));
         assertEquals(0, json(response).get("items").size());
-        var detail = call(new StaffCasesHandler(app), principal(Events.get("/api/v1/admin/cases/{trackingNo}",
-                "/api/v1/admin/cases/" + meijiaduCase), "clerk-other"));
-        var unknown = call(new StaffCasesHandler(app), principal(Events.get("/api/v1/admin/cases/{trackingNo}",
-                "/api/v1/admin/cases/0000-0000-0000-0000"), "clerk-other"));
+        var detail = call(
+                new StaffCasesHandler(app),
+                principal(
+                        Events.get("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + meijiaduCase),
+                        "clerk-other"));
+        var unknown = call(
+                new StaffCasesHandler(app),
+                principal(
+                        Events.get("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/0000-0000-0000-0000"),
+                        "clerk-other"));
         assertEquals(unknown.getBody(), detail.getBody(), "out of scope looks exactly like unknown");
     }
 }

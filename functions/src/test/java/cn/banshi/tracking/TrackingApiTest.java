@@ -24,8 +24,12 @@ class TrackingApiTest extends ApiTestSupport {
     void setUp() {
         setUpApp("2021-03-15T08:30");
         tracking = new TrackingHandler(app);
-        var created = call(new SubmissionHandler(app), Events.post("/api/v1/towns/{town}/complaints",
-                "/api/v1/towns/gaocheng/complaints", Json.write(complaint())));
+        var created = call(
+                new SubmissionHandler(app),
+                Events.post(
+                        "/api/v1/towns/{town}/complaints",
+                        "/api/v1/towns/gaocheng/complaints",
+                        Json.write(complaint())));
         trackingNo = json(created).get("trackingNo").asText();
         accessCode = json(created).get("accessCode").asText();
     }
@@ -42,7 +46,9 @@ class TrackingApiTest extends ApiTestSupport {
         assertEquals("submitted", body.get("status").asText());
         assertEquals(trackingNo, body.get("trackingNo").asText());
         assertEquals(1, body.get("timeline").size());
-        assertEquals("2021-03-15T08:30:00+08:00", body.get("timeline").get(0).get("at").asText());
+        assertEquals(
+                "2021-03-15T08:30:00+08:00",
+                body.get("timeline").get(0).get("at").asText());
         for (String personal : new String[] {"王小明", "13912345678", "梅家渎村东河桥边", "accessHash", accessCode}) {
             assertFalse(response.getBody().contains(personal), personal);
         }
@@ -50,7 +56,10 @@ class TrackingApiTest extends ApiTestSupport {
 
     @Test
     void codeIsReadCaseInsensitivelyAndWithoutDashes() {
-        assertEquals(200, track(trackingNo.toLowerCase().replace("-", ""), accessCode.toLowerCase()).getStatusCode());
+        assertEquals(
+                200,
+                track(trackingNo.toLowerCase().replace("-", ""), accessCode.toLowerCase())
+                        .getStatusCode());
     }
 
     @Test

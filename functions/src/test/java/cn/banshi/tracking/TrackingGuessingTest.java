@@ -37,7 +37,10 @@ class TrackingGuessingTest extends ApiTestSupport {
     }
 
     APIGatewayV2HTTPResponse track(String code) {
-        return call(tracking, Events.get("/api/v1/track/{trackingNo}", "/api/v1/track/" + trackingNo).header("x-access-code", code));
+        return call(
+                tracking,
+                Events.get("/api/v1/track/{trackingNo}", "/api/v1/track/" + trackingNo)
+                        .header("x-access-code", code));
     }
 
     @Test
@@ -76,8 +79,10 @@ class TrackingGuessingTest extends ApiTestSupport {
 
     @Test
     void theRightCodeDoesNotUseUpAttempts() {
-        for (int i = 0; i < 3 * AttemptLimiter.MAX_FAILURES; i++) assertEquals(200, track(accessCode).getStatusCode());
-        for (int i = 0; i < AttemptLimiter.MAX_FAILURES; i++) assertEquals(404, track("00000-0000" + i).getStatusCode());
+        for (int i = 0; i < 3 * AttemptLimiter.MAX_FAILURES; i++)
+            assertEquals(200, track(accessCode).getStatusCode());
+        for (int i = 0; i < AttemptLimiter.MAX_FAILURES; i++)
+            assertEquals(404, track("00000-0000" + i).getStatusCode());
         assertEquals(429, track(accessCode).getStatusCode());
     }
 }

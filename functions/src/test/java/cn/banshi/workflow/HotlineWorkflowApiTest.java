@@ -31,8 +31,10 @@ class HotlineWorkflowApiTest extends ApiTestSupport {
     }
 
     JsonNode track() {
-        var response = call(new TrackingHandler(app), Events.get("/api/v1/track/{trackingNo}", "/api/v1/track/" + trackingNo)
-                .header("x-access-code", accessCode));
+        var response = call(
+                new TrackingHandler(app),
+                Events.get("/api/v1/track/{trackingNo}", "/api/v1/track/" + trackingNo)
+                        .header("x-access-code", accessCode));
         assertEquals(200, response.getStatusCode(), response.getBody());
         return json(response);
     }
@@ -44,7 +46,8 @@ class HotlineWorkflowApiTest extends ApiTestSupport {
         assertEquals(List.of("assign", "reply"), list(accepted.get("allowedActions")));
         JsonNode assigned = act(trackingNo, "assign", "village", "hongxing");
         assertEquals("hongxing", assigned.get("village").asText());
-        assertEquals("已派单至红星社区办理", assigned.get("history").get(2).get("publicNote").asText());
+        assertEquals(
+                "已派单至红星社区办理", assigned.get("history").get(2).get("publicNote").asText());
         act(trackingNo, "reply", "reply", "已安排保洁人员于本周内清理河道垃圾。");
         clock.advance(Duration.ofDays(2));
         JsonNode resolved = act(trackingNo, "resolve");
@@ -64,7 +67,8 @@ class HotlineWorkflowApiTest extends ApiTestSupport {
             assertEquals(actions[i], history.get(i).get("action").asText());
             assertEquals(to[i], history.get(i).get("to").asText());
             if (i > 0) assertEquals(to[i - 1], history.get(i).get("from").asText());
-            if (i > 0) assertEquals("town-admin@gaocheng", history.get(i).get("actor").asText());
+            if (i > 0)
+                assertEquals("town-admin@gaocheng", history.get(i).get("actor").asText());
         }
         assertEquals(6, closed.get("version").asInt());
 
@@ -78,16 +82,29 @@ class HotlineWorkflowApiTest extends ApiTestSupport {
     void illegalTransitionIs422WithTheAllowedActions() {
         var response = act(trackingNo, 1, ADMIN, null, Json.object().put("action", "resolve"));
         assertError(response, 422, "ACTION_NOT_ALLOWED", "action");
-        assertEquals(List.of("accept", "reject"), list(json(response).get("error").get("allowedActions")));
-        assertError(act(trackingNo, 1, ADMIN, null, Json.object().put("action", "fly")), 422, "ACTION_NOT_ALLOWED", "action");
+        assertEquals(
+                List.of("accept", "reject"), list(json(response).get("error").get("allowedActions")));
+        assertError(
+                act(trackingNo, 1, ADMIN, null, Json.object().put("action", "fly")),
+                422,
+                "ACTION_NOT_ALLOWED",
+                "action");
         assertEquals(1, app.cases().find(trackingNo).orElseThrow().version(), "nothing written");
     }
 
     @Test
     void rejectNeedsAReasonAndFinishesTheCase() {
         assertError(act(trackingNo, 1, ADMIN, null, Json.object().put("action", "reject")), 400, "REQUIRED", "reason");
-        assertError(act(trackingNo, 1, ADMIN, null, Json.object().put("action", "reject").put("reason", "x").put("x", 1)),
-                400, "UNKNOWN_FIELD", "x");
+        assertError(
+                act(
+                        trackingNo,
+                        1,
+                        ADMIN,
+                        null,
+                        Json.object().put("action", "reject").put("reason", "x").put("x", 1)),
+                400,
+                "UNKNOWN_FIELD",
+                "x");
         JsonNode rejected = act(trackingNo, "reject", "reason", "不属于本镇职责范围，请向市场监管部门反映");
         assertEquals("rejected", rejected.get("resolution").get("outcome").asText());
         assertFalse(track().get("canRate").asBoolean(), "a rejected case is not rated");
@@ -96,16 +113,31 @@ class HotlineWorkflowApiTest extends ApiTestSupport {
     @Test
     void assignNeedsExactlyOneKnownTarget() {
         act(trackingNo, "accept");
-        assertError(act(trackingNo, 2, ADMIN, null, Json.object().put("action", "assign")), 400, "INVALID_VALUE", "village");
-        assertError(act(trackingNo, 2, ADMIN, null, Json.object().put("action", "assign").put("village", "nowhere")),
-                400, "UNKNOWN_VILLAGE", "village");
-        assertEquals("assigned", act(trackingNo, "assign", "department", "镇城管办").get("status").asText());
+        assertError(
+                act(trackingNo, 2, ADMIN, null, Json.object().put("action", "assign")),
+                400,
+                "INVALID_VALUE",
+                "village");
+        assertError(
+                act(
+                        trackingNo,
+                        2,
+                        ADMIN,
+                        null,
+                        Json.object().put("action", "assign").put("village", "nowhere")),
+                400,
+                "UNKNOWN_VILLAGE",
+                "village");
+        assertEquals(
+                "assigned",
+                act(trackingNo, "assign", "department", "镇城管办").get("status").asText());
     }
 
     @Test
     void citizenRatesOnceAfterResolution() {
-        var rate = (Function<String, APIGatewayV2HTTPResponse>) body ->
-                call(new TrackingHandler(app), Events.post("/api/v1/track/{trackingNo}/rating", "/api/v1/track/" + trackingNo + "/rating", body)
+        var rate = (Function<String, APIGatewayV2HTTPResponse>) body -> call(
+                new TrackingHandler(app),
+                Events.post("/api/v1/track/{trackingNo}/rating", "/api/v1/track/" + trackingNo + "/rating", body)
                         .header("x-access-code", accessCode));
         assertError(rate.apply("{\"score\":5}"), 422, "RATING_NOT_ALLOWED", "score");
         act(trackingNo, "accept");
@@ -118,8 +150,13 @@ class HotlineWorkflowApiTest extends ApiTestSupport {
         assertEquals(4, json(rated).get("rating").asInt());
         assertError(rate.apply("{\"score\":5}"), 422, "RATING_NOT_ALLOWED", "score");
         assertEquals(4, app.cases().find(trackingNo).orElseThrow().rating().score());
-        var wrongCode = call(new TrackingHandler(app), Events.post("/api/v1/track/{trackingNo}/rating",
-                "/api/v1/track/" + trackingNo + "/rating", "{\"score\":1}").header("x-access-code", "00000-00000"));
+        var wrongCode = call(
+                new TrackingHandler(app),
+                Events.post(
+                                "/api/v1/track/{trackingNo}/rating",
+                                "/api/v1/track/" + trackingNo + "/rating",
+                                "{\"score\":1}")
+                        .header("x-access-code", "00000-00000"));
         assertEquals(404, wrongCode.getStatusCode());
     }
 

@@ -29,7 +29,8 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
     @BeforeEach
     void setUp() {
         setUpApp("2021-09-30T16:30");
-        trackingNo = submitOnline("info-requests", infoRequest()).get("trackingNo").asText();
+        trackingNo =
+                submitOnline("info-requests", infoRequest()).get("trackingNo").asText();
     }
 
     void at(String beijing) {
@@ -76,13 +77,19 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
         // 20 more: 2(18) 3(19) 6–10(24) 13–17(29) 20–24(34) 27(35) 28(36) 29(37) Dec
         assertEquals("2021-12-29", extended.get("dueDate").asText());
         assertFalse(list(extended.get("allowedActions")).contains("extend"), "one extension only");
-        var again = act(trackingNo, extended.get("version").asLong(), ADMIN, null, Json.object().put("action", "extend").put("reason", "再次延期"));
+        var again = act(
+                trackingNo,
+                extended.get("version").asLong(),
+                ADMIN,
+                null,
+                Json.object().put("action", "extend").put("reason", "再次延期"));
         assertError(again, 422, "ACTION_NOT_ALLOWED", "action");
 
         at("2021-12-20T15:00");
         JsonNode answered = act(trackingNo, "answer", "outcome", "partially-disclosed", "repliedOn", "2021-12-20");
         assertEquals("answered", answered.get("status").asText());
-        assertEquals("partially-disclosed", answered.get("resolution").get("outcome").asText());
+        assertEquals(
+                "partially-disclosed", answered.get("resolution").get("outcome").asText());
         assertTrue(answered.get("resolution").get("onTime").asBoolean());
         assertEquals("2021-12-20", answered.get("resolution").get("on").asText());
     }
@@ -90,7 +97,12 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
     @Test
     void correctionCannotBeRequestedAfterSevenWorkingDays() {
         at("2021-10-18T09:00"); // the 8th working day after receipt
-        var response = act(trackingNo, 1, ADMIN, null, Json.object().put("action", "request-correction").put("items", "请补充"));
+        var response = act(
+                trackingNo,
+                1,
+                ADMIN,
+                null,
+                Json.object().put("action", "request-correction").put("items", "请补充"));
         assertError(response, 422, "ACTION_NOT_ALLOWED", "action");
     }
 
@@ -99,25 +111,73 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
         at("2021-10-08T09:00");
         JsonNode waiting = act(trackingNo, "request-correction", "items", "请明确申请内容", "correctBy", "2021-10-22");
         at("2021-10-22T18:00");
-        assertFalse(list(app.staffCases().detail(staffAdmin(), trackingNo).get("allowedActions")).contains("answer"));
+        assertFalse(list(app.staffCases().detail(staffAdmin(), trackingNo).get("allowedActions"))
+                .contains("answer"));
         at("2021-10-25T09:00");
         long v = waiting.get("version").asLong();
-        assertError(act(trackingNo, v, ADMIN, null, Json.object().put("action", "answer").put("outcome", "disclosed")),
-                400, "NOT_ALLOWED", "outcome");
+        assertError(
+                act(
+                        trackingNo,
+                        v,
+                        ADMIN,
+                        null,
+                        Json.object().put("action", "answer").put("outcome", "disclosed")),
+                400,
+                "NOT_ALLOWED",
+                "outcome");
         JsonNode closed = act(trackingNo, "answer", "outcome", "other:no-correction");
-        assertEquals("other:no-correction", closed.get("resolution").get("outcome").asText());
+        assertEquals(
+                "other:no-correction", closed.get("resolution").get("outcome").asText());
     }
 
     @Test
     void answerValidatesOutcomeAndDate() {
-        assertError(act(trackingNo, 1, ADMIN, null, Json.object().put("action", "answer").put("outcome", "maybe")),
-                400, "INVALID_VALUE", "outcome");
-        assertError(act(trackingNo, 1, ADMIN, null, Json.object().put("action", "answer").put("outcome", "disclosed")
-                .put("repliedOn", "2021-10-30")), 400, "OUT_OF_RANGE", "repliedOn");
-        assertError(act(trackingNo, 1, ADMIN, null, Json.object().put("action", "answer").put("outcome", "other:no-correction")),
-                400, "NOT_ALLOWED", "outcome");
-        assertError(act(trackingNo, 1, ADMIN, null, Json.object().put("action", "answer").put("outcome", "disclosed")
-                .put("repliedOn", "30/09/2021")), 400, "INVALID_FORMAT", "repliedOn");
+        assertError(
+                act(
+                        trackingNo,
+                        1,
+                        ADMIN,
+                        null,
+                        Json.object().put("action", "answer").put("outcome", "maybe")),
+                400,
+                "INVALID_VALUE",
+                "outcome");
+        assertError(
+                act(
+                        trackingNo,
+                        1,
+                        ADMIN,
+                        null,
+                        Json.object()
+                                .put("action", "answer")
+                                .put("outcome", "disclosed")
+                                .put("repliedOn", "2021-10-30")),
+                400,
+                "OUT_OF_RANGE",
+                "repliedOn");
+        assertError(
+                act(
+                        trackingNo,
+                        1,
+                        ADMIN,
+                        null,
+                        Json.object().put("action", "answer").put("outcome", "other:no-correction")),
+                400,
+                "NOT_ALLOWED",
+                "outcome");
+        assertError(
+                act(
+                        trackingNo,
+                        1,
+                        ADMIN,
+                        null,
+                        Json.object()
+                                .put("action", "answer")
+                                .put("outcome", "disclosed")
+                                .put("repliedOn", "30/09/2021")),
+                400,
+                "INVALID_FORMAT",
+                "repliedOn");
     }
 
     @Test
@@ -129,8 +189,15 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
 
     APIGatewayV2HTTPResponse enter(String receivedOn, String channel, String role) {
         ObjectNode body = infoRequest().put("receivedOn", receivedOn).put("channel", channel);
-        return call(new StaffIntakeHandler(app), as(Events.post("/api/v1/admin/towns/{town}/info-requests",
-                "/api/v1/admin/towns/gaocheng/info-requests", Json.write(body)), role, role.equals(VILLAGE) ? "meijiadu" : null));
+        return call(
+                new StaffIntakeHandler(app),
+                as(
+                        Events.post(
+                                "/api/v1/admin/towns/{town}/info-requests",
+                                "/api/v1/admin/towns/gaocheng/info-requests",
+                                Json.write(body)),
+                        role,
+                        role.equals(VILLAGE) ? "meijiadu" : null));
     }
 
     @Test
@@ -138,7 +205,8 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
         at("2021-10-12T09:00");
         APIGatewayV2HTTPResponse posted = enter("2021-09-18", "post", ADMIN);
         assertEquals(201, posted.getStatusCode(), posted.getBody());
-        // received on the make-up Saturday 18 Sep: 22(1) 23(2) 24(3) Sun 26(4) 27–30(8) 8 Oct(9) Sat 9(10) 11–15(15) 18–22(20)
+        // received on the make-up Saturday 18 Sep: 22(1) 23(2) 24(3) Sun 26(4) 27–30(8) 8 Oct(9) Sat 9(10) 11–15(15)
+        // 18–22(20)
         assertEquals("2021-10-22", json(posted).get("dueDate").asText());
         var stored = app.cases().find(json(posted).get("trackingNo").asText()).orElseThrow();
         assertEquals("post", stored.channel());
@@ -160,8 +228,13 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
     @Test
     void staffIntakeForAnotherTownIs404() {
         ObjectNode body = infoRequest().put("receivedOn", "2021-09-29").put("channel", "post");
-        var response = call(new StaffIntakeHandler(app), Events.post("/api/v1/admin/towns/{town}/info-requests",
-                "/api/v1/admin/towns/dingshu/info-requests", Json.write(body)).claims("x", "gaocheng", ADMIN, null));
+        var response = call(
+                new StaffIntakeHandler(app),
+                Events.post(
+                                "/api/v1/admin/towns/{town}/info-requests",
+                                "/api/v1/admin/towns/dingshu/info-requests",
+                                Json.write(body))
+                        .claims("x", "gaocheng", ADMIN, null));
         assertError(response, 404, "UNKNOWN_TOWN", "town");
     }
 

@@ -1,12 +1,12 @@
 package cn.banshi.workflow;
 
-import cn.banshi.calendar.ChinaTime;
 import static cn.banshi.workflow.HotlineWorkflowApiTest.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,15 +37,30 @@ class PetitionAndDisputeWorkflowApiTest extends ApiTestSupport {
         String no = petition();
         assertEquals("2021-10-10", act(no, "register").get("dueDate").asText()); // 25 Sep + 15
         at("2021-10-08T10:00");
-        assertEquals("2021-10-23", act(no, "forward", "handlingBody", "镇国土所").get("dueDate").asText()); // 8 Oct + 15
+        assertEquals(
+                "2021-10-23",
+                act(no, "forward", "handlingBody", "镇国土所").get("dueDate").asText()); // 8 Oct + 15
         at("2021-10-09T10:00");
         JsonNode accepted = act(no, "acknowledge");
         assertEquals("2021-12-08", accepted.get("dueDate").asText()); // 9 Oct + 60
         long v = accepted.get("version").asLong();
-        assertError(act(no, v, ADMIN, null, Json.object().put("action", "extend").put("days", 31).put("reason", "情况复杂")),
-                400, "OUT_OF_RANGE", "days");
-        assertError(act(no, v, ADMIN, null, Json.object().put("action", "extend").put("days", 10)), 400, "REQUIRED", "reason");
-        ObjectNode extend = Json.object().put("action", "extend").put("days", 30).put("reason", "涉及多个部门，情况复杂");
+        assertError(
+                act(
+                        no,
+                        v,
+                        ADMIN,
+                        null,
+                        Json.object().put("action", "extend").put("days", 31).put("reason", "情况复杂")),
+                400,
+                "OUT_OF_RANGE",
+                "days");
+        assertError(
+                act(no, v, ADMIN, null, Json.object().put("action", "extend").put("days", 10)),
+                400,
+                "REQUIRED",
+                "reason");
+        ObjectNode extend =
+                Json.object().put("action", "extend").put("days", 30).put("reason", "涉及多个部门，情况复杂");
         JsonNode extended = json(act(no, v, ADMIN, null, extend));
         assertEquals("2022-01-07", extended.get("dueDate").asText()); // 8 Dec + 30
         assertEquals(List.of("reply"), list(extended.get("allowedActions")));
@@ -76,7 +91,12 @@ class PetitionAndDisputeWorkflowApiTest extends ApiTestSupport {
         act(no, "acknowledge");
         act(no, "reply", "opinion", "已答复。");
         at("2021-10-26T10:00"); // 31 days after the reply of 25 Sep
-        var late = act(no, app.cases().find(no).orElseThrow().version(), ADMIN, null, Json.object().put("action", "request-review"));
+        var late = act(
+                no,
+                app.cases().find(no).orElseThrow().version(),
+                ADMIN,
+                null,
+                Json.object().put("action", "request-review"));
         assertError(late, 422, "ACTION_NOT_ALLOWED", "action");
     }
 
@@ -89,15 +109,37 @@ class PetitionAndDisputeWorkflowApiTest extends ApiTestSupport {
         assertEquals("2021-03-31", act(no, "accept").get("dueDate").asText()); // 1 Mar + 30 days
         JsonNode mediating = act(no, "assign-mediator", "mediator", "高塍村人民调解委员会 周调解员");
         long v = mediating.get("version").asLong();
-        assertError(act(no, v, ADMIN, null, Json.object().put("action", "record-session").put("date", "2021-03-02")
-                .put("summary", "双方到场")), 400, "OUT_OF_RANGE", "date");
+        assertError(
+                act(
+                        no,
+                        v,
+                        ADMIN,
+                        null,
+                        Json.object()
+                                .put("action", "record-session")
+                                .put("date", "2021-03-02")
+                                .put("summary", "双方到场")),
+                400,
+                "OUT_OF_RANGE",
+                "date");
         at("2021-03-10T10:00");
         JsonNode session = act(no, "record-session", "date", "2021-03-09", "summary", "双方到场，初步沟通");
-        assertEquals("2021-03-09", session.get("details").get("sessions").get(0).get("date").asText());
-        assertError(act(no, session.get("version").asLong(), ADMIN, null, Json.object().put("action", "resolve").put("result", "maybe")),
-                400, "INVALID_VALUE", "result");
+        assertEquals(
+                "2021-03-09",
+                session.get("details").get("sessions").get(0).get("date").asText());
+        assertError(
+                act(
+                        no,
+                        session.get("version").asLong(),
+                        ADMIN,
+                        null,
+                        Json.object().put("action", "resolve").put("result", "maybe")),
+                400,
+                "INVALID_VALUE",
+                "result");
         JsonNode resolved = act(no, "resolve", "result", "agreement-reached");
-        assertEquals("agreement-reached", resolved.get("resolution").get("outcome").asText());
+        assertEquals(
+                "agreement-reached", resolved.get("resolution").get("outcome").asText());
         assertEquals(List.of("record-fulfilment", "close"), list(resolved.get("allowedActions")));
         ObjectNode fulfil = Json.object().put("action", "record-fulfilment").put("fulfilled", true);
         JsonNode fulfilled = json(act(no, resolved.get("version").asLong(), ADMIN, null, fulfil));

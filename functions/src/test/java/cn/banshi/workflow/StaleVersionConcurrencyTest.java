@@ -1,11 +1,11 @@
 package cn.banshi.workflow;
 
-import cn.banshi.cases.DisputeDetails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.DisputeDetails;
 import cn.banshi.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,9 +43,12 @@ class StaleVersionConcurrencyTest extends ApiTestSupport {
             APIGatewayV2HTTPResponse r = f.get();
             if (r.getStatusCode() == 200) ok++;
             else {
-                // the losers either saw the stale version or, having read the new one, the state no longer allowing accept
+                // the losers either saw the stale version or, having read the new one, the state no longer allowing
+                // accept
                 assertTrue(r.getStatusCode() == 409 || r.getStatusCode() == 422, r.getBody());
-                if (r.getStatusCode() == 409) assertEquals("VERSION_CONFLICT", json(r).get("error").get("code").asText());
+                if (r.getStatusCode() == 409)
+                    assertEquals(
+                            "VERSION_CONFLICT", json(r).get("error").get("code").asText());
                 conflicts++;
             }
         }
@@ -78,7 +81,9 @@ class StaleVersionConcurrencyTest extends ApiTestSupport {
                 List<Long> won = new ArrayList<>();
                 for (int a = 0; a < attempts; a++) {
                     long version = app.cases().find(no).orElseThrow().version();
-                    ObjectNode session = Json.object().put("action", "record-session").put("date", "2021-05-10")
+                    ObjectNode session = Json.object()
+                            .put("action", "record-session")
+                            .put("date", "2021-05-10")
                             .put("summary", "调解员 " + clerk + " 第 " + a + " 次记录");
                     APIGatewayV2HTTPResponse r = act(no, version, ADMIN, null, session);
                     if (r.getStatusCode() == 200) won.add(json(r).get("version").asLong());
@@ -100,7 +105,8 @@ class StaleVersionConcurrencyTest extends ApiTestSupport {
         assertEquals(wins, wonVersions.size(), "no version was won twice");
         CaseRecord stored = app.cases().find(no).orElseThrow();
         assertEquals(startVersion + wins, stored.version());
-        for (int i = 0; i < stored.history().size(); i++) assertEquals(i + 1, stored.history().get(i).seq(), "no gaps");
+        for (int i = 0; i < stored.history().size(); i++)
+            assertEquals(i + 1, stored.history().get(i).seq(), "no gaps");
         assertEquals(stored.version(), stored.history().size());
         assertEquals(wins, stored.details(DisputeDetails.class).sessionsHeld().size());
         assertTrue(wins >= 1);

@@ -3,8 +3,8 @@ package cn.banshi.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.banshi.calendar.ChinaTime;
 import cn.banshi.api.ApiTestSupport;
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.json.Json;
@@ -40,7 +40,9 @@ class StoredItemsRoundTripApiTest extends ApiTestSupport {
 
     void assertStoredItemRoundTrips(String no) {
         Map<String, AttributeValue> stored = dynamo.getItem(b -> b.tableName(Tables.physical(Tables.CASES))
-                .key(Map.of("pk", AttributeValue.fromS(no))).consistentRead(true)).item();
+                        .key(Map.of("pk", AttributeValue.fromS(no)))
+                        .consistentRead(true))
+                .item();
         Map<String, AttributeValue> item = new HashMap<>(stored);
         item.remove(DynamoCaseStore.IDEMPOTENCY_REF);
         assertEquals(item, CaseItems.toItem(CaseItems.fromItem(stored)), no);
@@ -49,7 +51,8 @@ class StoredItemsRoundTripApiTest extends ApiTestSupport {
 
     @Test
     void informationRequestThroughCorrectionThirdPartyExtensionAndAnswer() {
-        String no = submitOnline("info-requests", infoRequest()).get("trackingNo").asText();
+        String no =
+                submitOnline("info-requests", infoRequest()).get("trackingNo").asText();
         assertStoredItemRoundTrips(no);
         at("2021-10-15T10:00");
         step(no, "request-correction", "items", "请说明所需信息的具体年份和项目名称");
@@ -66,7 +69,8 @@ class StoredItemsRoundTripApiTest extends ApiTestSupport {
 
     @Test
     void informationRequestPausedThenWithdrawn() {
-        String no = submitOnline("info-requests", infoRequest()).get("trackingNo").asText();
+        String no =
+                submitOnline("info-requests", infoRequest()).get("trackingNo").asText();
         at("2021-10-11T10:00");
         step(no, "consult-third-party", "thirdParty", "某建设公司");
         step(no, "withdraw", "reason", "不再需要");
@@ -82,8 +86,12 @@ class StoredItemsRoundTripApiTest extends ApiTestSupport {
         step(no, "forward", "handlingBody", "镇国土所");
         at("2021-10-09T10:00");
         step(no, "acknowledge");
-        ObjectNode extend = Json.object().put("action", "extend").put("days", 30).put("reason", "涉及多个部门，情况复杂");
-        assertEquals(200, act(no, app.cases().find(no).orElseThrow().version(), ADMIN, null, extend).getStatusCode());
+        ObjectNode extend =
+                Json.object().put("action", "extend").put("days", 30).put("reason", "涉及多个部门，情况复杂");
+        assertEquals(
+                200,
+                act(no, app.cases().find(no).orElseThrow().version(), ADMIN, null, extend)
+                        .getStatusCode());
         assertStoredItemRoundTrips(no);
         at("2021-12-20T10:00");
         step(no, "reply", "opinion", "经调查核实，征地补偿已按标准发放。");
@@ -99,7 +107,11 @@ class StoredItemsRoundTripApiTest extends ApiTestSupport {
     @Test
     void disputeWithPartiesSessionsAndFulfilment() {
         ObjectNode body = complaint().put("type", "dispute").put("category", "dispute-neighbour");
-        body.putArray("parties").addObject().put("name", "赵四").put("phone", "13800001111").put("role", "邻居");
+        body.putArray("parties")
+                .addObject()
+                .put("name", "赵四")
+                .put("phone", "13800001111")
+                .put("role", "邻居");
         String no = submitOnline("complaints", body).get("trackingNo").asText();
         step(no, "accept");
         step(no, "assign-mediator", "mediator", "高塍村人民调解委员会 周调解员");
@@ -108,7 +120,10 @@ class StoredItemsRoundTripApiTest extends ApiTestSupport {
         step(no, "record-session", "summary", "再次调解");
         step(no, "resolve", "result", "agreement-reached", "summary", "达成赔偿协议");
         ObjectNode fulfil = Json.object().put("action", "record-fulfilment").put("fulfilled", true);
-        assertEquals(200, act(no, app.cases().find(no).orElseThrow().version(), ADMIN, null, fulfil).getStatusCode());
+        assertEquals(
+                200,
+                act(no, app.cases().find(no).orElseThrow().version(), ADMIN, null, fulfil)
+                        .getStatusCode());
         assertStoredItemRoundTrips(no);
         step(no, "close");
     }

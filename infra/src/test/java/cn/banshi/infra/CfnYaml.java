@@ -28,10 +28,31 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Duplicate keys are an error, as they are for CloudFormation.
  */
 final class CfnYaml {
-    private static final List<String> FUNCTIONS = List.of("And", "Base64", "Cidr", "Equals", "FindInMap", "GetAZs",
-            "If", "ImportValue", "Join", "Not", "Or", "Select", "Split", "Sub", "Transform", "Length", "ToJsonString",
+    private static final List<String> FUNCTIONS = List.of(
+            "And",
+            "Base64",
+            "Cidr",
+            "Equals",
+            "FindInMap",
+            "GetAZs",
+            "If",
+            "ImportValue",
+            "Join",
+            "Not",
+            "Or",
+            "Select",
+            "Split",
+            "Sub",
+            "Transform",
+            "Length",
+            "ToJsonString",
             // the functions of a template's Rules
-            "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll");
+            "Contains",
+            "EachMemberEquals",
+            "EachMemberIn",
+            "RefAll",
+            "ValueOf",
+            "ValueOfAll");
 
     private CfnYaml() {}
 
@@ -57,7 +78,8 @@ final class CfnYaml {
             yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
             yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
             yamlConstructors.put(new Tag("!GetAtt"), new GetAtt());
-            for (String function : FUNCTIONS) yamlConstructors.put(new Tag("!" + function), new Intrinsic("Fn::" + function));
+            for (String function : FUNCTIONS)
+                yamlConstructors.put(new Tag("!" + function), new Intrinsic("Fn::" + function));
         }
 
         private Object value(Node node) {

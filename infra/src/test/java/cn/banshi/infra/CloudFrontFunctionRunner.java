@@ -39,9 +39,11 @@ final class CloudFrontFunctionRunner {
         Path dir = Files.createTempDirectory("cf-function");
         try {
             Path codeFile = Files.writeString(dir.resolve("function.js"), code, StandardCharsets.UTF_8);
-            Path urisFile = Files.writeString(dir.resolve("uris.json"), Json.write(Json.mapper().valueToTree(uris)), StandardCharsets.UTF_8);
+            Path urisFile = Files.writeString(
+                    dir.resolve("uris.json"), Json.write(Json.mapper().valueToTree(uris)), StandardCharsets.UTF_8);
             Process node = new ProcessBuilder("node", "-e", DRIVER, codeFile.toString(), urisFile.toString())
-                    .redirectErrorStream(false).start();
+                    .redirectErrorStream(false)
+                    .start();
             String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!node.waitFor(30, TimeUnit.SECONDS) || node.exitValue() != 0) {
@@ -49,7 +51,8 @@ final class CloudFrontFunctionRunner {
             }
             Map<String, String> results = new LinkedHashMap<>();
             JsonNode parsed = Json.mapper().readTree(out);
-            parsed.fields().forEachRemaining(e -> results.put(e.getKey(), e.getValue().asText()));
+            parsed.fields()
+                    .forEachRemaining(e -> results.put(e.getKey(), e.getValue().asText()));
             return results;
         } finally {
             try (var files = Files.list(dir)) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class DeploymentRules {
     /** PutMetricAlarm: at most 10 MetricStat queries and 10 expressions (20 queries) in one alarm's Metrics. */
     static final int MAX_METRIC_STATS = 10;
+
     static final int MAX_EXPRESSIONS = 10;
 
     private DeploymentRules() {}
@@ -29,8 +30,10 @@ final class DeploymentRules {
                 if (query.has("MetricStat")) stats++;
                 if (query.has("Expression")) expressions++;
             }
-            if (stats > MAX_METRIC_STATS) violations.add(id + ": " + stats + " metrics, CloudWatch allows " + MAX_METRIC_STATS + " per alarm");
-            if (expressions > MAX_EXPRESSIONS) violations.add(id + ": " + expressions + " expressions, CloudWatch allows " + MAX_EXPRESSIONS);
+            if (stats > MAX_METRIC_STATS)
+                violations.add(id + ": " + stats + " metrics, CloudWatch allows " + MAX_METRIC_STATS + " per alarm");
+            if (expressions > MAX_EXPRESSIONS)
+                violations.add(id + ": " + expressions + " expressions, CloudWatch allows " + MAX_EXPRESSIONS);
         });
         return violations;
     }
@@ -45,19 +48,21 @@ final class DeploymentRules {
             PhysicalNames.NameProperty property = PhysicalNames.BY_TYPE.get(type);
             List<String> missing = PhysicalNames.missing(property.scope(), name);
             if (!missing.isEmpty()) {
-                violations.add(e.getKey() + ": " + property.path() + " \"" + name + "\" lacks " + missing + " (unique per "
-                        + property.scope().name().toLowerCase() + ", so two stages or regions would collide)");
+                violations.add(
+                        e.getKey() + ": " + property.path() + " \"" + name + "\" lacks " + missing + " (unique per "
+                                + property.scope().name().toLowerCase() + ", so two stages or regions would collide)");
             }
         });
-        template.functions().forEach((id, fn) -> Template.events(fn, "ScheduleV2").forEach((event, p) -> {
-            boolean omitted = "true".equals(p.path("OmitName").asText());
-            String name = p.has("Name") ? PhysicalNames.text(p.get("Name")) : null;
-            if (!omitted && (name == null || !name.contains("${Stage}"))) {
-                violations.add(id + ".Events." + event + ": a ScheduleV2 event without OmitName: true is named "
-                        + (name == null ? "after its logical id (" + id + event + ")" : "\"" + name + "\"")
-                        + ", the same in every stack of the account and region");
-            }
-        }));
+        template.functions()
+                .forEach((id, fn) -> Template.events(fn, "ScheduleV2").forEach((event, p) -> {
+                    boolean omitted = "true".equals(p.path("OmitName").asText());
+                    String name = p.has("Name") ? PhysicalNames.text(p.get("Name")) : null;
+                    if (!omitted && (name == null || !name.contains("${Stage}"))) {
+                        violations.add(id + ".Events." + event + ": a ScheduleV2 event without OmitName: true is named "
+                                + (name == null ? "after its logical id (" + id + event + ")" : "\"" + name + "\"")
+                                + ", the same in every stack of the account and region");
+                    }
+                }));
         return violations;
     }
 
@@ -72,7 +77,8 @@ final class DeploymentRules {
             String replace = e.getValue().path("UpdateReplacePolicy").asText("Delete");
             String name = PhysicalNames.of(e.getValue().path("Type").asText(), e.getValue());
             if (deletion.equals("Retain")) {
-                violations.add(e.getKey() + ": DeletionPolicy Retain" + (name == null ? "" : " with the fixed name \"" + name + "\"")
+                violations.add(e.getKey() + ": DeletionPolicy Retain"
+                        + (name == null ? "" : " with the fixed name \"" + name + "\"")
                         + "; use RetainExceptOnCreate so that a rolled-back first deployment leaves nothing behind");
             }
             if (!Set.of("Delete", "Retain", "Snapshot").contains(replace)) {
@@ -103,19 +109,24 @@ final class DeploymentRules {
             JsonNode hash = fn.path("AutoPublishCodeSha256");
             String parameter = hash.path("Ref").asText(null);
             if (hash.isMissingNode()) {
-                violations.add(id + ": reads the parameters " + read + " but has no AutoPublishCodeSha256, so a deployment that"
+                violations.add(id + ": reads the parameters " + read
+                        + " but has no AutoPublishCodeSha256, so a deployment that"
                         + " changes only them publishes no version and the alias keeps the old settings");
             } else if (parameter == null || hash.size() != 1 || !parameters.has(parameter)) {
-                violations.add(id + ": AutoPublishCodeSha256 " + hash + " is not a Ref to a parameter (SAM resolves parameter"
-                        + " Refs only and rejects anything else, e.g. !Sub, as 'must be a string')");
+                violations.add(
+                        id + ": AutoPublishCodeSha256 " + hash + " is not a Ref to a parameter (SAM resolves parameter"
+                                + " Refs only and rejects anything else, e.g. !Sub, as 'must be a string')");
             } else {
                 JsonNode definition = parameters.get(parameter);
                 if (!"String".equals(definition.path("Type").asText())) violations.add(parameter + ": Type String");
-                if (definition.has("Default")) violations.add(parameter + ": no Default (a value left unchanged publishes nothing)");
-                Pattern allowed = Pattern.compile(definition.path("AllowedPattern").asText(".*"));
+                if (definition.has("Default"))
+                    violations.add(parameter + ": no Default (a value left unchanged publishes nothing)");
+                Pattern allowed =
+                        Pattern.compile(definition.path("AllowedPattern").asText(".*"));
                 for (String bad : List.of("gaocheng,x1", "abc", "")) {
                     if (allowed.matcher(bad).matches()) {
-                        violations.add(parameter + ": AllowedPattern admits \"" + bad + "\" (the first 10 characters must be letters or digits)");
+                        violations.add(parameter + ": AllowedPattern admits \"" + bad
+                                + "\" (the first 10 characters must be letters or digits)");
                     }
                 }
             }
@@ -127,7 +138,8 @@ final class DeploymentRules {
         Set<String> found = new TreeSet<>();
         Pattern variable = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
         Template.walk(node, n -> {
-            if (n.isObject() && n.has("Ref") && parameters.has(n.get("Ref").asText())) found.add(n.get("Ref").asText());
+            if (n.isObject() && n.has("Ref") && parameters.has(n.get("Ref").asText()))
+                found.add(n.get("Ref").asText());
             if (n.isObject() && n.has("Fn::Sub")) {
                 JsonNode sub = n.get("Fn::Sub");
                 Matcher m = variable.matcher(sub.isArray() ? sub.get(0).asText() : sub.asText());
@@ -148,19 +160,31 @@ final class DeploymentRules {
         StackParameters defaults = StackParameters.defaults(template);
         template.resources().fields().forEachRemaining(e -> {
             JsonNode resource = e.getValue();
-            if (resource.has("Condition") && !defaults.condition(resource.get("Condition").asText())) return;
+            if (resource.has("Condition")
+                    && !defaults.condition(resource.get("Condition").asText())) return;
             String type = resource.path("Type").asText();
             String deletion = resource.path("DeletionPolicy").asText("Delete");
             JsonNode p = resource.path("Properties");
-            if (type.equals("AWS::S3::Bucket") && deletion.equals("Delete")
-                    && "Enabled".equals(defaults.evaluate(p.path("VersioningConfiguration").path("Status")).asText())) {
-                violations.add(e.getKey() + ": a versioned bucket with DeletionPolicy Delete: stack deletion fails on its old versions");
+            if (type.equals("AWS::S3::Bucket")
+                    && deletion.equals("Delete")
+                    && "Enabled"
+                            .equals(defaults.evaluate(
+                                            p.path("VersioningConfiguration").path("Status"))
+                                    .asText())) {
+                violations.add(e.getKey()
+                        + ": a versioned bucket with DeletionPolicy Delete: stack deletion fails on its old versions");
             }
             if (deletion.equals("Retain")) return;
-            boolean protectedTable = type.equals("AWS::DynamoDB::Table") && p.has("DeletionProtectionEnabled")
-                    && "true".equals(defaults.evaluate(p.get("DeletionProtectionEnabled")).asText());
-            boolean protectedPool = type.equals("AWS::Cognito::UserPool") && p.has("DeletionProtection")
-                    && "ACTIVE".equals(defaults.evaluate(p.get("DeletionProtection")).asText());
+            boolean protectedTable = type.equals("AWS::DynamoDB::Table")
+                    && p.has("DeletionProtectionEnabled")
+                    && "true"
+                            .equals(defaults.evaluate(p.get("DeletionProtectionEnabled"))
+                                    .asText());
+            boolean protectedPool = type.equals("AWS::Cognito::UserPool")
+                    && p.has("DeletionProtection")
+                    && "ACTIVE"
+                            .equals(defaults.evaluate(p.get("DeletionProtection"))
+                                    .asText());
             if (protectedTable || protectedPool) {
                 violations.add(e.getKey() + ": deletion protection on at creation with DeletionPolicy " + deletion
                         + ": a rolled-back first deployment cannot delete it");
@@ -177,13 +201,19 @@ final class DeploymentRules {
             boolean denied = false;
             for (JsonNode policy : policies.values()) {
                 if (!bucket.equals(Template.target(policy.path("Properties").path("Bucket")))) continue;
-                for (JsonNode s : branches(policy.path("Properties").path("PolicyDocument").path("Statement"))) {
+                for (JsonNode s : branches(
+                        policy.path("Properties").path("PolicyDocument").path("Statement"))) {
                     String resources = s.path("Resource").toString();
-                    denied |= "Deny".equals(s.path("Effect").asText()) && "\"*\"".equals(s.path("Principal").toString())
+                    denied |= "Deny".equals(s.path("Effect").asText())
+                            && "\"*\"".equals(s.path("Principal").toString())
                             && "s3:*".equals(s.path("Action").asText())
                             && resources.contains("{\"Fn::GetAtt\":[\"" + bucket + "\",\"Arn\"]}")
                             && resources.contains("${" + bucket + ".Arn}/*")
-                            && "false".equals(s.path("Condition").path("Bool").path("aws:SecureTransport").asText());
+                            && "false"
+                                    .equals(s.path("Condition")
+                                            .path("Bool")
+                                            .path("aws:SecureTransport")
+                                            .asText());
                 }
             }
             if (!denied) {
@@ -197,40 +227,67 @@ final class DeploymentRules {
     /** s3:ListBucket only with an s3:prefix condition (the bucket's other keys are not listed). */
     static List<String> listingsNameAPrefix(Template template) {
         List<String> violations = new ArrayList<>();
-        template.resourcesOfType("AWS::IAM::Role").forEach((id, role) -> role.path("Properties").path("Policies").forEach(p ->
-                p.path("PolicyDocument").path("Statement").forEach(s -> {
-                    boolean lists = s.path("Action").toString().contains("\"s3:ListBucket\"");
-                    if (lists && !s.path("Condition").toString().contains("\"s3:prefix\"")) {
-                        violations.add(id + ": s3:ListBucket without an s3:prefix condition");
-                    }
-                })));
+        template.resourcesOfType("AWS::IAM::Role")
+                .forEach((id, role) -> role.path("Properties")
+                        .path("Policies")
+                        .forEach(p -> p.path("PolicyDocument").path("Statement").forEach(s -> {
+                            boolean lists = s.path("Action").toString().contains("\"s3:ListBucket\"");
+                            if (lists && !s.path("Condition").toString().contains("\"s3:prefix\"")) {
+                                violations.add(id + ": s3:ListBucket without an s3:prefix condition");
+                            }
+                        })));
         return violations;
     }
 
     /** Scan grants limited to the attributes asked for: dynamodb:Attributes and dynamodb:Select conditions. */
     static List<String> scansLimitedToTheirProjection(Template template) {
         List<String> violations = new ArrayList<>();
-        template.resourcesOfType("AWS::IAM::Role").forEach((id, role) -> role.path("Properties").path("Policies").forEach(p ->
-                p.path("PolicyDocument").path("Statement").forEach(s -> {
-                    if (!s.path("Action").toString().contains("\"dynamodb:Scan\"")) return;
-                    JsonNode condition = s.path("Condition");
-                    if (!condition.path("ForAllValues:StringEquals").has("dynamodb:Attributes")
-                            || !"SPECIFIC_ATTRIBUTES".equals(condition.path("StringEquals").path("dynamodb:Select").asText())) {
-                        violations.add(id + ": dynamodb:Scan without ForAllValues:StringEquals dynamodb:Attributes and"
-                                + " StringEquals dynamodb:Select SPECIFIC_ATTRIBUTES: it may read every attribute");
-                    }
-                })));
+        template.resourcesOfType("AWS::IAM::Role")
+                .forEach((id, role) -> role.path("Properties")
+                        .path("Policies")
+                        .forEach(p -> p.path("PolicyDocument").path("Statement").forEach(s -> {
+                            if (!s.path("Action").toString().contains("\"dynamodb:Scan\"")) return;
+                            JsonNode condition = s.path("Condition");
+                            if (!condition.path("ForAllValues:StringEquals").has("dynamodb:Attributes")
+                                    || !"SPECIFIC_ATTRIBUTES"
+                                            .equals(condition
+                                                    .path("StringEquals")
+                                                    .path("dynamodb:Select")
+                                                    .asText())) {
+                                violations.add(
+                                        id + ": dynamodb:Scan without ForAllValues:StringEquals dynamodb:Attributes and"
+                                                + " StringEquals dynamodb:Select SPECIFIC_ATTRIBUTES: it may read every attribute");
+                            }
+                        })));
         return violations;
     }
 
     /** Without the user pool, CloudFormation refuses an empty JWT audience (which HTTP API would take as [""]). */
     static List<String> emptyAudienceRefused(Template template) {
-        List<String> refused = StackParameters.of(template,
-                Map.of("CreateUserPool", "false", "JwtIssuer", "https://idp.example.gov.cn/realms/banshi", "JwtAudience", "")).refusals();
-        List<String> accepted = StackParameters.of(template,
-                Map.of("CreateUserPool", "false", "JwtIssuer", "https://idp.example.gov.cn/realms/banshi", "JwtAudience", "banshi-staff")).refusals();
+        List<String> refused = StackParameters.of(
+                        template,
+                        Map.of(
+                                "CreateUserPool",
+                                "false",
+                                "JwtIssuer",
+                                "https://idp.example.gov.cn/realms/banshi",
+                                "JwtAudience",
+                                ""))
+                .refusals();
+        List<String> accepted = StackParameters.of(
+                        template,
+                        Map.of(
+                                "CreateUserPool",
+                                "false",
+                                "JwtIssuer",
+                                "https://idp.example.gov.cn/realms/banshi",
+                                "JwtAudience",
+                                "banshi-staff"))
+                .refusals();
         List<String> violations = new ArrayList<>();
-        if (refused.isEmpty()) violations.add("Rules: CreateUserPool=false with an empty JwtAudience is accepted; every token's audience would go unchecked");
+        if (refused.isEmpty())
+            violations.add(
+                    "Rules: CreateUserPool=false with an empty JwtAudience is accepted; every token's audience would go unchecked");
         if (!accepted.isEmpty()) violations.add("Rules: a valid issuer and audience are refused: " + accepted);
         return violations;
     }

@@ -42,50 +42,78 @@ class DeploymentRulesTest {
     @Test
     void namedResourcesAndSchedulesCarryTheStageAndAccountWideNamesTheRegion() {
         holds(DeploymentRules::namesIncludeStageAndRegion);
-        caught(DeploymentRules::namesIncludeStageAndRegion, "CasesTable: TableName \"banshi-cases\" lacks [${Stage}]",
+        caught(
+                DeploymentRules::namesIncludeStageAndRegion,
+                "CasesTable: TableName \"banshi-cases\" lacks [${Stage}]",
                 t -> properties(t, "CasesTable").set("TableName", sub("banshi-cases")));
-        caught(DeploymentRules::namesIncludeStageAndRegion, "SiteOriginAccessControl: OriginAccessControlConfig.Name"
-                + " \"banshi-${Stage}-site\" lacks [${AWS::Region}]",
+        caught(
+                DeploymentRules::namesIncludeStageAndRegion,
+                "SiteOriginAccessControl: OriginAccessControlConfig.Name"
+                        + " \"banshi-${Stage}-site\" lacks [${AWS::Region}]",
                 t -> ((ObjectNode) properties(t, "SiteOriginAccessControl").get("OriginAccessControlConfig"))
                         .set("Name", sub("banshi-${Stage}-site")));
-        caught(DeploymentRules::namesIncludeStageAndRegion, "OverdueSweepFunction.Events.Daily: a ScheduleV2 event without"
-                + " OmitName: true is named after its logical id (OverdueSweepFunctionDaily)",
-                t -> ((ObjectNode) properties(t, "OverdueSweepFunction").path("Events").path("Daily").path("Properties")).remove("OmitName"));
+        caught(
+                DeploymentRules::namesIncludeStageAndRegion,
+                "OverdueSweepFunction.Events.Daily: a ScheduleV2 event without"
+                        + " OmitName: true is named after its logical id (OverdueSweepFunctionDaily)",
+                t -> ((ObjectNode) properties(t, "OverdueSweepFunction")
+                                .path("Events")
+                                .path("Daily")
+                                .path("Properties"))
+                        .remove("OmitName"));
     }
 
     @Test
     void retainedResourcesAreRetainedExceptWhenTheirOwnCreationRollsBack() {
         holds(DeploymentRules::retainExceptOnCreate);
-        caught(DeploymentRules::retainExceptOnCreate, "CasesTable: DeletionPolicy Retain with the fixed name \"banshi-${Stage}-cases\"",
+        caught(
+                DeploymentRules::retainExceptOnCreate,
+                "CasesTable: DeletionPolicy Retain with the fixed name \"banshi-${Stage}-cases\"",
                 t -> ((ObjectNode) t.resources().get("CasesTable")).put("DeletionPolicy", "Retain"));
-        caught(DeploymentRules::retainExceptOnCreate, "CasesTable: UpdateReplacePolicy RetainExceptOnCreate is not",
+        caught(
+                DeploymentRules::retainExceptOnCreate,
+                "CasesTable: UpdateReplacePolicy RetainExceptOnCreate is not",
                 t -> ((ObjectNode) t.resources().get("CasesTable")).put("UpdateReplacePolicy", "RetainExceptOnCreate"));
     }
 
     @Test
     void everyAliasPublishedFunctionPublishesWhenAParameterItReadsChanges() {
         holds(DeploymentRules::publishHashCoversParameters);
-        caught(DeploymentRules::publishHashCoversParameters, "ReportJobFunction: reads the parameters [Architecture, SnapStart, Stage, Towns]"
-                + " but has no AutoPublishCodeSha256", t -> {
-            ((ObjectNode) t.doc.path("Globals").path("Function")).remove("AutoPublishCodeSha256");
-            t.resourcesOfType("AWS::Serverless::Function").values().forEach(f -> ((ObjectNode) f.get("Properties")).remove("AutoPublishCodeSha256"));
-        });
+        caught(
+                DeploymentRules::publishHashCoversParameters,
+                "ReportJobFunction: reads the parameters [Architecture, SnapStart, Stage, Towns]"
+                        + " but has no AutoPublishCodeSha256",
+                t -> {
+                    ((ObjectNode) t.doc.path("Globals").path("Function")).remove("AutoPublishCodeSha256");
+                    t.resourcesOfType("AWS::Serverless::Function")
+                            .values()
+                            .forEach(f -> ((ObjectNode) f.get("Properties")).remove("AutoPublishCodeSha256"));
+                });
         caught(DeploymentRules::publishHashCoversParameters, "is not a Ref to a parameter", t -> {
-            t.resourcesOfType("AWS::Serverless::Function").values().forEach(f -> ((ObjectNode) f.get("Properties")).remove("AutoPublishCodeSha256"));
-            ((ObjectNode) t.doc.path("Globals").path("Function")).set("AutoPublishCodeSha256", sub("${Stage}-${SnapStart}"));
+            t.resourcesOfType("AWS::Serverless::Function")
+                    .values()
+                    .forEach(f -> ((ObjectNode) f.get("Properties")).remove("AutoPublishCodeSha256"));
+            ((ObjectNode) t.doc.path("Globals").path("Function"))
+                    .set("AutoPublishCodeSha256", sub("${Stage}-${SnapStart}"));
         });
     }
 
     @Test
     void everyFolderOfTheSiteIsServedItsIndexThroughTheCloudFrontFunction() throws Exception {
-        assertTrue(IndexRewriteRule.expectedRewrites(WEB).containsKey("/admin/"), "web/admin/index.html is a folder the check covers");
+        assertTrue(
+                IndexRewriteRule.expectedRewrites(WEB).containsKey("/admin/"),
+                "web/admin/index.html is a folder the check covers");
         assertEquals(List.of(), IndexRewriteRule.violations(TEMPLATE, WEB));
         Template broken = TEMPLATE.copy();
-        broken.resourcesOfType("AWS::CloudFront::Function").values().forEach(f ->
-                ((ObjectNode) f.get("Properties")).put("FunctionCode", "async function handler(event) { return event.request; }"));
+        broken.resourcesOfType("AWS::CloudFront::Function")
+                .values()
+                .forEach(f -> ((ObjectNode) f.get("Properties"))
+                        .put("FunctionCode", "async function handler(event) { return event.request; }"));
         String found = String.join("\n", IndexRewriteRule.violations(broken, WEB));
-        assertTrue(found.contains("/admin/ -> /admin/, expected /admin/index.html")
-                || found.contains("has no viewer-request CloudFront Function"), found);
+        assertTrue(
+                found.contains("/admin/ -> /admin/, expected /admin/index.html")
+                        || found.contains("has no viewer-request CloudFront Function"),
+                found);
     }
 
     @Test
@@ -93,7 +121,8 @@ class DeploymentRulesTest {
         holds(DeploymentRules::deletionsCanSucceed);
         caught(DeploymentRules::deletionsCanSucceed, "SiteBucket: a versioned bucket with DeletionPolicy Delete", t -> {
             ((ObjectNode) t.resources().get("SiteBucket")).remove("DeletionPolicy");
-            properties(t, "SiteBucket").set("VersioningConfiguration", Json.object().put("Status", "Enabled"));
+            properties(t, "SiteBucket")
+                    .set("VersioningConfiguration", Json.object().put("Status", "Enabled"));
         });
         caught(DeploymentRules::deletionsCanSucceed, "CasesTable: deletion protection on at creation", t -> {
             ((ObjectNode) t.resources().get("CasesTable")).put("DeletionPolicy", "RetainExceptOnCreate");
@@ -104,21 +133,34 @@ class DeploymentRulesTest {
     @Test
     void everyBucketRefusesEveryRequestWithoutTls() {
         holds(DeploymentRules::bucketsRefuseInsecureTransport);
-        caught(DeploymentRules::bucketsRefuseInsecureTransport, "ReportsBucket: no bucket policy statement denying s3:*", t -> {
-            List<String> policies = new ArrayList<>(t.resourcesOfType("AWS::S3::BucketPolicy").keySet());
-            policies.forEach(((ObjectNode) t.resources())::remove);
-        });
-        caught(DeploymentRules::bucketsRefuseInsecureTransport, "SiteBucket: no bucket policy statement denying s3:*", t ->
-                t.resourcesOfType("AWS::S3::BucketPolicy").values().forEach(p ->
-                        DeploymentRules.branches(p.path("Properties").path("PolicyDocument").path("Statement")).forEach(s -> {
-                            if ("Deny".equals(s.path("Effect").asText())) ((ObjectNode) s).put("Action", "s3:GetObject");
-                        })));
+        caught(
+                DeploymentRules::bucketsRefuseInsecureTransport,
+                "ReportsBucket: no bucket policy statement denying s3:*",
+                t -> {
+                    List<String> policies = new ArrayList<>(
+                            t.resourcesOfType("AWS::S3::BucketPolicy").keySet());
+                    policies.forEach(((ObjectNode) t.resources())::remove);
+                });
+        caught(
+                DeploymentRules::bucketsRefuseInsecureTransport,
+                "SiteBucket: no bucket policy statement denying s3:*",
+                t -> t.resourcesOfType("AWS::S3::BucketPolicy")
+                        .values()
+                        .forEach(p -> DeploymentRules.branches(p.path("Properties")
+                                        .path("PolicyDocument")
+                                        .path("Statement"))
+                                .forEach(s -> {
+                                    if ("Deny".equals(s.path("Effect").asText()))
+                                        ((ObjectNode) s).put("Action", "s3:GetObject");
+                                })));
     }
 
     @Test
     void listingTheReportsBucketIsLimitedToItsReportsPrefix() {
         holds(DeploymentRules::listingsNameAPrefix);
-        caught(DeploymentRules::listingsNameAPrefix, "ReportsRole: s3:ListBucket without an s3:prefix condition",
+        caught(
+                DeploymentRules::listingsNameAPrefix,
+                "ReportsRole: s3:ListBucket without an s3:prefix condition",
                 t -> statements(t, "ReportsRole").forEach(s -> ((ObjectNode) s).remove("Condition")));
     }
 
@@ -128,11 +170,19 @@ class DeploymentRulesTest {
         Set<String> granted = new TreeSet<>();
         statements(TEMPLATE, "ReportJobRole").forEach(s -> {
             if (s.path("Action").toString().contains("dynamodb:Scan")) {
-                s.path("Condition").path("ForAllValues:StringEquals").path("dynamodb:Attributes").forEach(a -> granted.add(a.asText()));
+                s.path("Condition")
+                        .path("ForAllValues:StringEquals")
+                        .path("dynamodb:Attributes")
+                        .forEach(a -> granted.add(a.asText()));
             }
         });
-        assertEquals(projectedTopLevelAttributes(), granted, "the Scan grant's dynamodb:Attributes are CaseFact.PROJECTION's top-level attributes");
-        caught(DeploymentRules::scansLimitedToTheirProjection, "ReportJobRole: dynamodb:Scan without",
+        assertEquals(
+                projectedTopLevelAttributes(),
+                granted,
+                "the Scan grant's dynamodb:Attributes are CaseFact.PROJECTION's top-level attributes");
+        caught(
+                DeploymentRules::scansLimitedToTheirProjection,
+                "ReportJobRole: dynamodb:Scan without",
                 t -> statements(t, "ReportJobRole").forEach(s -> ((ObjectNode) s).remove("Condition")));
     }
 
@@ -150,17 +200,27 @@ class DeploymentRulesTest {
     @Test
     void withoutTheUserPoolAnEmptyJwtAudienceIsRefused() {
         holds(DeploymentRules::emptyAudienceRefused);
-        caught(DeploymentRules::emptyAudienceRefused, "an empty JwtAudience is accepted", t -> ((ObjectNode) t.doc).remove("Rules"));
+        caught(
+                DeploymentRules::emptyAudienceRefused,
+                "an empty JwtAudience is accepted",
+                t -> ((ObjectNode) t.doc).remove("Rules"));
     }
 
     @Test
     void theRunbookReadsOnlyOutputsTheStackHasAndInvalidatesTheSite() throws Exception {
         String runbook = Files.readString(RUNBOOK);
         assertEquals(List.of(), RunbookOutputs.violations(TEMPLATE, runbook));
-        List<String> broken = RunbookOutputs.violations(TEMPLATE, runbook.replace("create-invalidation", "create-nothing")
-                + "\n--query \"Stacks[0].Outputs[?OutputKey=='SiteBucket'].OutputValue\"\n");
-        assertTrue(broken.contains("docs/deploy.md queries the output SiteBucket, which the template does not have"), broken.toString());
-        assertTrue(broken.contains("docs/deploy.md never runs aws cloudfront create-invalidation after uploading the site"), broken.toString());
+        List<String> broken = RunbookOutputs.violations(
+                TEMPLATE,
+                runbook.replace("create-invalidation", "create-nothing")
+                        + "\n--query \"Stacks[0].Outputs[?OutputKey=='SiteBucket'].OutputValue\"\n");
+        assertTrue(
+                broken.contains("docs/deploy.md queries the output SiteBucket, which the template does not have"),
+                broken.toString());
+        assertTrue(
+                broken.contains(
+                        "docs/deploy.md never runs aws cloudfront create-invalidation after uploading the site"),
+                broken.toString());
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
@@ -174,7 +234,9 @@ class DeploymentRulesTest {
         Template broken = TEMPLATE.copy();
         breakIt.accept(broken);
         List<String> violations = rule.apply(broken);
-        assertTrue(violations.stream().anyMatch(v -> v.contains(expected)), "expected «" + expected + "» among " + violations);
+        assertTrue(
+                violations.stream().anyMatch(v -> v.contains(expected)),
+                "expected «" + expected + "» among " + violations);
     }
 
     private static ObjectNode properties(Template t, String id) {
@@ -183,7 +245,11 @@ class DeploymentRulesTest {
 
     private static List<JsonNode> statements(Template t, String role) {
         List<JsonNode> statements = new ArrayList<>();
-        t.resources().get(role).path("Properties").path("Policies").forEach(p -> p.path("PolicyDocument").path("Statement").forEach(statements::add));
+        t.resources()
+                .get(role)
+                .path("Properties")
+                .path("Policies")
+                .forEach(p -> p.path("PolicyDocument").path("Statement").forEach(statements::add));
         return statements;
     }
 

@@ -26,8 +26,11 @@ final class EnvVars {
         List<Path> sources;
         try (Stream<Path> files = Files.walk(root)) {
             sources = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> f.toString().contains("/src/main/java/") && !f.toString().contains("node_modules"))
-                    .filter(f -> !NOT_DEPLOYED.contains(root.relativize(f).getName(0).toString())).toList();
+                    .filter(f -> f.toString().contains("/src/main/java/")
+                            && !f.toString().contains("node_modules"))
+                    .filter(f ->
+                            !NOT_DEPLOYED.contains(root.relativize(f).getName(0).toString()))
+                    .toList();
         }
         Map<String, Set<String>> constants = new HashMap<>();
         Map<Path, String> texts = new HashMap<>();
@@ -35,7 +38,8 @@ final class EnvVars {
             String text = Files.readString(source);
             texts.put(source, text);
             Matcher m = CONSTANT.matcher(text);
-            while (m.find()) constants.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2));
+            while (m.find())
+                constants.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2));
         }
         Set<String> read = new TreeSet<>();
         texts.forEach((source, text) -> {

@@ -26,12 +26,16 @@ class FunctionPackagesTest {
      * The handlers that use the S3 client (report downloads) or the Lambda client (starting a report run, starting the
      * deadline recompute after a calendar load).
      */
-    static final Set<String> NEEDS_REPORT_CLIENTS = Set.of("cn.banshi.reports.ReportsHandler", "cn.banshi.reports.ReportRunsHandler",
+    static final Set<String> NEEDS_REPORT_CLIENTS = Set.of(
+            "cn.banshi.reports.ReportsHandler",
+            "cn.banshi.reports.ReportRunsHandler",
             "cn.banshi.calendar.CalendarAdminHandler");
+
     static final long MAX_PACKAGE_BYTES = 15L * 1024 * 1024;
 
     private static Path jar(String classifier) {
-        return Template.ROOT.resolve("functions/target/banshi-functions-" + System.getProperty("banshi.version") + "-" + classifier + ".jar");
+        return Template.ROOT.resolve("functions/target/banshi-functions-" + System.getProperty("banshi.version") + "-"
+                + classifier + ".jar");
     }
 
     @Test
@@ -39,8 +43,11 @@ class FunctionPackagesTest {
         Path small = jar("lambda");
         assertTrue(Files.exists(small), small + " (built by the functions module's package phase)");
         try (ZipFile zip = new ZipFile(small.toFile())) {
-            assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("software/amazon/awssdk/services/s3/")
-                    || e.getName().startsWith("software/amazon/awssdk/services/lambda/")), "no S3 or Lambda client classes");
+            assertTrue(
+                    zip.stream()
+                            .noneMatch(e -> e.getName().startsWith("software/amazon/awssdk/services/s3/")
+                                    || e.getName().startsWith("software/amazon/awssdk/services/lambda/")),
+                    "no S3 or Lambda client classes");
             assertTrue(zip.getEntry("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class") != null);
         }
         assertTrue(Files.size(small) <= MAX_PACKAGE_BYTES, small + ": " + Files.size(small) + " bytes");
@@ -53,11 +60,16 @@ class FunctionPackagesTest {
     @Test
     void everyFunctionOnTheSmallPackageStartsFromItAlone() throws Exception {
         String region = System.getProperty("aws.region");
-        System.setProperty("aws.region", "cn-north-1"); // the handlers build a real (AWS) DynamoDB client: no request is sent
+        System.setProperty(
+                "aws.region", "cn-north-1"); // the handlers build a real (AWS) DynamoDB client: no request is sent
         List<String> started = new ArrayList<>();
-        try (URLClassLoader onlyTheJar = new URLClassLoader(new URL[] {jar("lambda").toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader onlyTheJar =
+                new URLClassLoader(new URL[] {jar("lambda").toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             for (Map.Entry<String, JsonNode> fn : TemplateTest.FUNCTIONS.entrySet()) {
-                if (!fn.getValue().path("CodeUri").asText().endsWith("functions-" + System.getProperty("banshi.version") + "-lambda.jar")) continue;
+                if (!fn.getValue()
+                        .path("CodeUri")
+                        .asText()
+                        .endsWith("functions-" + System.getProperty("banshi.version") + "-lambda.jar")) continue;
                 String handler = Template.handlerClass(fn.getValue());
                 Class<?> type = Class.forName(handler, true, onlyTheJar);
                 type.getConstructor().newInstance();
@@ -69,9 +81,13 @@ class FunctionPackagesTest {
         }
         assertTrue(started.contains("SubmissionFunction") && started.size() >= 10, started.toString());
         for (String reportHandler : NEEDS_REPORT_CLIENTS) {
-            assertEquals(1, TemplateTest.FUNCTIONS.values().stream()
-                    .filter(fn -> Template.handlerClass(fn).equals(reportHandler))
-                    .filter(fn -> fn.path("CodeUri").asText().endsWith("-lambda-reports.jar")).count(), reportHandler);
+            assertEquals(
+                    1,
+                    TemplateTest.FUNCTIONS.values().stream()
+                            .filter(fn -> Template.handlerClass(fn).equals(reportHandler))
+                            .filter(fn -> fn.path("CodeUri").asText().endsWith("-lambda-reports.jar"))
+                            .count(),
+                    reportHandler);
         }
     }
 }

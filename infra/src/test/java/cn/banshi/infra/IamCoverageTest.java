@@ -19,8 +19,8 @@ import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,6 +58,7 @@ class IamCoverageTest {
     private final Map<String, Set<String>> used = new TreeMap<>();
     /** Every Scan a handler made, as "Handler Select attribute,attribute,..." (the top-level attributes it reads). */
     private final Set<String> scans = new TreeSet<>();
+
     private String current;
 
     @TempDir
@@ -66,7 +67,8 @@ class IamCoverageTest {
     @Test
     void everyRoleGrantsExactlyTheDynamoDbCallsItsHandlerMakes() {
         LocalDynamo.freshTables();
-        DynamoDbClient dynamo = LocalDynamo.client(ClientOverrideConfiguration.builder().addExecutionInterceptor(new Recorder()));
+        DynamoDbClient dynamo =
+                LocalDynamo.client(ClientOverrideConfiguration.builder().addExecutionInterceptor(new Recorder()));
         MutableClock clock = MutableClock.at("2026-03-02T10:00:00");
         AppContext app = new AppContext(dynamo, clock);
         // every function has its own execution environment: a context (and calendar cache) per handler
@@ -78,47 +80,94 @@ class IamCoverageTest {
 
         // citizens: submit (new, replayed, refused with a key), track (right and wrong code), rate
         as("SubmissionHandler");
-        JsonNode receipt = json(call(handlers, post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints", complaint())
-                .header("idempotency-key", "iam-1"), 201));
-        call(handlers, post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints", complaint())
-                .header("idempotency-key", "iam-1"), 201);
-        call(handlers, post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints",
-                complaint().put("category", "no-such-category")).header("idempotency-key", "iam-2"), 400);
+        JsonNode receipt = json(call(
+                handlers,
+                post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints", complaint())
+                        .header("idempotency-key", "iam-1"),
+                201));
+        call(
+                handlers,
+                post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints", complaint())
+                        .header("idempotency-key", "iam-1"),
+                201);
+        call(
+                handlers,
+                post(
+                                "/api/v1/towns/{town}/complaints",
+                                "/api/v1/towns/gaocheng/complaints",
+                                complaint().put("category", "no-such-category"))
+                        .header("idempotency-key", "iam-2"),
+                400);
         String no = receipt.get("trackingNo").asText();
         String code = receipt.get("accessCode").asText();
         as("TrackingHandler");
         call(handlers, get("/api/v1/track/{trackingNo}", "/api/v1/track/" + no).header("x-access-code", code), 200);
-        call(handlers, get("/api/v1/track/{trackingNo}", "/api/v1/track/" + no).header("x-access-code", "00000-00000"), 404);
+        call(
+                handlers,
+                get("/api/v1/track/{trackingNo}", "/api/v1/track/" + no).header("x-access-code", "00000-00000"),
+                404);
 
         // staff: enter a case, list with every filter, export, detail, act, stats, audit log, alerts, calendar
         as("StaffIntakeHandler");
         ObjectNode entered = complaint().put("receivedOn", "2026-03-01").put("channel", "phone");
         for (int replay = 0; replay < 2; replay++) {
-            call(handlers, staff(post("/api/v1/admin/towns/{town}/complaints", "/api/v1/admin/towns/gaocheng/complaints", entered)
-                    .header("idempotency-key", "iam-3")), 201);
+            call(
+                    handlers,
+                    staff(post(
+                                    "/api/v1/admin/towns/{town}/complaints",
+                                    "/api/v1/admin/towns/gaocheng/complaints",
+                                    entered)
+                            .header("idempotency-key", "iam-3")),
+                    201);
         }
         as("StaffCasesHandler");
-        for (Map<String, String> filter : List.of(Map.<String, String>of(), Map.of("status", "submitted"), Map.of("type", "complaint"),
-                Map.of("village", "meijiadu"), Map.of("overdue", "true"))) {
-            call(handlers, staff(get("/api/v1/admin/cases", "/api/v1/admin/cases").query(filter)), 200);
+        for (Map<String, String> filter : List.of(
+                Map.<String, String>of(),
+                Map.of("status", "submitted"),
+                Map.of("type", "complaint"),
+                Map.of("village", "meijiadu"),
+                Map.of("overdue", "true"))) {
+            call(
+                    handlers,
+                    staff(get("/api/v1/admin/cases", "/api/v1/admin/cases").query(filter)),
+                    200);
         }
         call(handlers, staff(get("/api/v1/admin/cases/export", "/api/v1/admin/cases/export")), 200);
         call(handlers, staff(get("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no)), 200);
-        for (ObjectNode action : List.of(Json.object().put("action", "accept"),
+        for (ObjectNode action : List.of(
+                Json.object().put("action", "accept"),
                 Json.object().put("action", "reply").put("reply", "已安排保洁人员于本周内清理河道垃圾。"),
                 Json.object().put("action", "resolve"))) {
             action.put("expectedVersion", app.cases().find(no).orElseThrow().version());
-            call(handlers, staff(post("/api/v1/admin/cases/{trackingNo}/actions", "/api/v1/admin/cases/" + no + "/actions", action)), 200);
+            call(
+                    handlers,
+                    staff(post(
+                            "/api/v1/admin/cases/{trackingNo}/actions",
+                            "/api/v1/admin/cases/" + no + "/actions",
+                            action)),
+                    200);
         }
-        call(handlers, staff(post("/api/v1/admin/cases/{trackingNo}/actions", "/api/v1/admin/cases/" + no + "/actions",
-                Json.object().put("action", "close").put("expectedVersion", 1))), 409);
+        call(
+                handlers,
+                staff(post(
+                        "/api/v1/admin/cases/{trackingNo}/actions",
+                        "/api/v1/admin/cases/" + no + "/actions",
+                        Json.object().put("action", "close").put("expectedVersion", 1))),
+                409);
         call(handlers, staff(get("/api/v1/admin/stats", "/api/v1/admin/stats")), 200);
         call(handlers, staff(get("/api/v1/admin/audit", "/api/v1/admin/audit")), 200);
         call(handlers, staff(get("/api/v1/admin/alerts", "/api/v1/admin/alerts")), 200);
         as("TrackingHandler");
-        call(handlers, post("/api/v1/track/{trackingNo}/rating", "/api/v1/track/" + no + "/rating", Json.object().put("score", 5))
-                .header("x-access-code", code), 200);
-        // loading a year hands the recompute to its own function (asynchronously in AWS), which then runs it: a reload of
+        call(
+                handlers,
+                post(
+                                "/api/v1/track/{trackingNo}/rating",
+                                "/api/v1/track/" + no + "/rating",
+                                Json.object().put("score", 5))
+                        .header("x-access-code", code),
+                200);
+        // loading a year hands the recompute to its own function (asynchronously in AWS), which then runs it: a reload
+        // of
         // 2026 with a day off the bundled year lacks, so the open case entered above gets a new due date
         List<Integer> recomputes = new ArrayList<>();
         handlers.put("CalendarAdminHandler", new CalendarAdminHandler(new AppContext(dynamo, clock, recomputes::add)));
@@ -126,7 +175,11 @@ class IamCoverageTest {
         ObjectNode year = Json.object().put("notice", "国办发明电〔2025〕1号");
         year.putArray("daysOff").add("2026-01-01").add("2026-03-04");
         year.putArray("makeUpWorkdays");
-        call(handlers, staff(request("PUT", "/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2026").body(Json.write(year))), 200);
+        call(
+                handlers,
+                staff(request("PUT", "/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2026")
+                        .body(Json.write(year))),
+                200);
         call(handlers, staff(get("/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2027")), 200);
         as("DeadlineRecomputeHandler");
         Map<String, Object> recomputed = new DeadlineRecomputeHandler(new AppContext(dynamo, clock), Set.of("gaocheng"))
@@ -135,27 +188,54 @@ class IamCoverageTest {
 
         // staff inputs of the year-end reports, and the report list (files, no DynamoDB)
         as("ActivitiesHandler");
-        JsonNode activity = json(call(handlers, staff(post("/api/v1/admin/activities", "/api/v1/admin/activities",
-                Json.object().put("date", "2026-03-01").put("theme", "legal-education").put("title", "开展法治宣传"))), 201));
+        JsonNode activity = json(call(
+                handlers,
+                staff(post(
+                        "/api/v1/admin/activities",
+                        "/api/v1/admin/activities",
+                        Json.object()
+                                .put("date", "2026-03-01")
+                                .put("theme", "legal-education")
+                                .put("title", "开展法治宣传"))),
+                201));
         call(handlers, staff(get("/api/v1/admin/activities", "/api/v1/admin/activities")), 200);
         String activityPath = "/api/v1/admin/activities/" + activity.get("id").asText();
-        call(handlers, staff(request("PUT", "/api/v1/admin/activities/{id}", activityPath).body("{\"place\":\"高塍社区\"}")), 200);
+        call(
+                handlers,
+                staff(request("PUT", "/api/v1/admin/activities/{id}", activityPath)
+                        .body("{\"place\":\"高塍社区\"}")),
+                200);
         call(handlers, staff(request("DELETE", "/api/v1/admin/activities/{id}", activityPath)), 204);
         as("PlanItemsHandler");
-        JsonNode plan = json(call(handlers, staff(post("/api/v1/admin/plan-items", "/api/v1/admin/plan-items",
-                Json.object().put("title", "建设法治阵地").put("owner", "司法所").put("targetDate", "2027-06-30"))), 201));
+        JsonNode plan = json(call(
+                handlers,
+                staff(post(
+                        "/api/v1/admin/plan-items",
+                        "/api/v1/admin/plan-items",
+                        Json.object().put("title", "建设法治阵地").put("owner", "司法所").put("targetDate", "2027-06-30"))),
+                201));
         call(handlers, staff(get("/api/v1/admin/plan-items", "/api/v1/admin/plan-items")), 200);
         String planPath = "/api/v1/admin/plan-items/" + plan.get("id").asText();
-        call(handlers, staff(request("PUT", "/api/v1/admin/plan-items/{id}", planPath).body("{\"status\":\"done\"}")), 200);
+        call(
+                handlers,
+                staff(request("PUT", "/api/v1/admin/plan-items/{id}", planPath).body("{\"status\":\"done\"}")),
+                200);
         call(handlers, staff(request("DELETE", "/api/v1/admin/plan-items/{id}", planPath)), 204);
         as("DisclosureFiguresHandler");
-        call(handlers, staff(get("/api/v1/admin/disclosure-figures/{year}", "/api/v1/admin/disclosure-figures/2025")), 404);
+        call(
+                handlers,
+                staff(get("/api/v1/admin/disclosure-figures/{year}", "/api/v1/admin/disclosure-figures/2025")),
+                404);
         String outcomes = "{\"upheld\":0,\"corrected\":0,\"other\":0,\"pending\":0}";
         String documents = "{\"issued\":0,\"repealed\":0,\"inForce\":0}";
-        call(handlers, staff(request("PUT", "/api/v1/admin/disclosure-figures/{year}", "/api/v1/admin/disclosure-figures/2025")
-                .body("{\"proactive\":{\"rules\":" + documents + ",\"normativeDocuments\":" + documents
-                        + ",\"licensing\":0,\"penalties\":0,\"enforcement\":0,\"feeAmount\":0},\"reviewLitigation\":{\"review\":"
-                        + outcomes + ",\"litigationDirect\":" + outcomes + ",\"litigationAfterReview\":" + outcomes + "}}")), 200);
+        call(
+                handlers,
+                staff(request("PUT", "/api/v1/admin/disclosure-figures/{year}", "/api/v1/admin/disclosure-figures/2025")
+                        .body("{\"proactive\":{\"rules\":" + documents + ",\"normativeDocuments\":" + documents
+                                + ",\"licensing\":0,\"penalties\":0,\"enforcement\":0,\"feeAmount\":0},\"reviewLitigation\":{\"review\":"
+                                + outcomes + ",\"litigationDirect\":" + outcomes + ",\"litigationAfterReview\":"
+                                + outcomes + "}}")),
+                200);
         as("ReportsHandler");
         call(handlers, staff(get("/api/v1/admin/reports", "/api/v1/admin/reports")), 200);
 
@@ -169,16 +249,31 @@ class IamCoverageTest {
         };
         handlers.put("ReportRunsHandler", new ReportRunsHandler(new AppContext(dynamo, clock, app.reports(), runner)));
         as("ReportRunsHandler");
-        call(handlers, staff(request("POST", "/api/v1/admin/reports/{job}", "/api/v1/admin/reports/rule-of-law-annual")), 503);
+        call(
+                handlers,
+                staff(request("POST", "/api/v1/admin/reports/{job}", "/api/v1/admin/reports/rule-of-law-annual")),
+                503);
         runnerFails[0] = false;
-        call(handlers, staff(request("POST", "/api/v1/admin/reports/{job}", "/api/v1/admin/reports/rule-of-law-annual")), 202);
-        call(handlers, staff(request("POST", "/api/v1/admin/reports/{job}", "/api/v1/admin/reports/rule-of-law-annual")), 409);
+        call(
+                handlers,
+                staff(request("POST", "/api/v1/admin/reports/{job}", "/api/v1/admin/reports/rule-of-law-annual")),
+                202);
+        call(
+                handlers,
+                staff(request("POST", "/api/v1/admin/reports/{job}", "/api/v1/admin/reports/rule-of-law-annual")),
+                409);
         as("ReportJobHandler");
-        try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(reportsDir).onSeveralMachines(Duration.ofMinutes(15)), clock)) {
+        try (ReportJobs jobs = ReportJobs.open(
+                dynamo, ReportJobs.Settings.of(reportsDir).onSeveralMachines(Duration.ofMinutes(15)), clock)) {
             ReportJobHandler function = new ReportJobHandler(jobs, new ReportRuns(dynamo), Set.of("gaocheng"), clock);
-            assertEquals("COMPLETED", function.handleRequest(handedOver.get(0).toMap(), null).get("status"));
+            assertEquals(
+                    "COMPLETED",
+                    function.handleRequest(handedOver.get(0).toMap(), null).get("status"));
             // the schedule's input: every town, the default year; the plan job also stores its generated items
-            assertEquals("COMPLETED", function.handleRequest(Map.of("job", "next-year-plan"), null).get("status"));
+            assertEquals(
+                    "COMPLETED",
+                    function.handleRequest(Map.of("job", "next-year-plan"), null)
+                            .get("status"));
         }
 
         // the daily sweep, a month later
@@ -195,11 +290,13 @@ class IamCoverageTest {
             granted.put(id, dynamoGrants(Template.target(fn.get("Role"))));
             exercised.put(id, used.getOrDefault(simple, Set.of()));
         });
-        assertTrue(exercised.values().stream().mapToInt(Set::size).sum() > 10, "the scenario reached DynamoDB: " + used);
+        assertTrue(
+                exercised.values().stream().mapToInt(Set::size).sum() > 10, "the scenario reached DynamoDB: " + used);
         exercised.forEach((id, calls) -> {
             Set<String> missing = new TreeSet<>(calls);
             missing.removeAll(granted.get(id));
-            assertEquals(Set.of(), missing, id + ": its handler makes these DynamoDB calls, which its role does not grant");
+            assertEquals(
+                    Set.of(), missing, id + ": its handler makes these DynamoDB calls, which its role does not grant");
         });
         granted.forEach((id, grants) -> {
             Set<String> unused = new TreeSet<>(grants);
@@ -218,41 +315,59 @@ class IamCoverageTest {
     static final Map<String, Set<String>> UNREACHED = Map.of(
             "SubmissionFunction", Set.of("dynamodb:DeleteItem ephemeral"),
             "StaffIntakeFunction", Set.of("dynamodb:DeleteItem ephemeral"),
-            // a recompute that moves an overdue case's date withdraws its alert; the sweep resumes unfinished recomputes
+            // a recompute that moves an overdue case's date withdraws its alert; the sweep resumes unfinished
+            // recomputes
             // (ProvisionalDeadlinesApiTest covers both), and the recompute re-reads a case a clerk changed meanwhile
-            "DeadlineRecomputeFunction", Set.of("dynamodb:DeleteItem records", "dynamodb:GetItem cases",
-                    "dynamodb:Query cases/index/by-town"),
+            "DeadlineRecomputeFunction",
+                    Set.of(
+                            "dynamodb:DeleteItem records",
+                            "dynamodb:GetItem cases",
+                            "dynamodb:Query cases/index/by-town"),
             "OverdueSweepFunction", Set.of("dynamodb:DeleteItem records", "dynamodb:GetItem cases"),
             // the job repository's lost races (docs/batch-job-repository.md): a launch that loses the instance's key
             // item deletes its instance item, one that loses the claim deletes its execution item
-            "ReportJobFunction", Set.of("dynamodb:DeleteItem batch-job-instances", "dynamodb:DeleteItem batch-job-executions"));
+            "ReportJobFunction",
+                    Set.of("dynamodb:DeleteItem batch-job-instances", "dynamodb:DeleteItem batch-job-executions"));
 
     /** "dynamodb:Action table[/index/name]" for every DynamoDB statement of a role. */
     private static Set<String> dynamoGrants(String role) {
         Set<String> grants = new TreeSet<>();
         Pattern index = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/([a-z0-9-]+)");
-        TemplateTest.TEMPLATE.resources().get(role).path("Properties").path("Policies").forEach(policy ->
-                policy.path("PolicyDocument").path("Statement").forEach(statement -> {
-                    for (JsonNode action : Template.list(statement.path("Action"))) {
-                        if (!action.asText().startsWith("dynamodb:")) continue;
-                        for (JsonNode resource : Template.list(statement.path("Resource"))) {
-                            String where;
-                            if (resource.has("Fn::GetAtt")) {
-                                where = tableName(Template.target(resource));
-                            } else {
-                                Matcher m = index.matcher(resource.path("Fn::Sub").asText());
-                                assertTrue(m.matches(), resource.toString());
-                                where = tableName(m.group(1)) + "/index/" + m.group(2);
+        TemplateTest.TEMPLATE
+                .resources()
+                .get(role)
+                .path("Properties")
+                .path("Policies")
+                .forEach(policy -> policy.path("PolicyDocument")
+                        .path("Statement")
+                        .forEach(statement -> {
+                            for (JsonNode action : Template.list(statement.path("Action"))) {
+                                if (!action.asText().startsWith("dynamodb:")) continue;
+                                for (JsonNode resource : Template.list(statement.path("Resource"))) {
+                                    String where;
+                                    if (resource.has("Fn::GetAtt")) {
+                                        where = tableName(Template.target(resource));
+                                    } else {
+                                        Matcher m = index.matcher(
+                                                resource.path("Fn::Sub").asText());
+                                        assertTrue(m.matches(), resource.toString());
+                                        where = tableName(m.group(1)) + "/index/" + m.group(2);
+                                    }
+                                    grants.add(action.asText() + " " + where);
+                                }
                             }
-                            grants.add(action.asText() + " " + where);
-                        }
-                    }
-                }));
+                        }));
         return grants;
     }
 
     private static String tableName(String logicalId) {
-        String sub = TemplateTest.TEMPLATE.resources().get(logicalId).path("Properties").path("TableName").path("Fn::Sub").asText();
+        String sub = TemplateTest.TEMPLATE
+                .resources()
+                .get(logicalId)
+                .path("Properties")
+                .path("TableName")
+                .path("Fn::Sub")
+                .asText();
         return sub.substring("banshi-${Stage}-".length());
     }
 
@@ -261,12 +376,17 @@ class IamCoverageTest {
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             SdkRequest request = context.request();
             String table = request.getValueForField("TableName", String.class).orElse("?");
-            String logical = table.substring(table.indexOf('-', table.indexOf('-') + 1) + 1); // after the test prefix "tPID-N-"
-            String indexName = request.getValueForField("IndexName", String.class).map(i -> "/index/" + i).orElse("");
+            String logical =
+                    table.substring(table.indexOf('-', table.indexOf('-') + 1) + 1); // after the test prefix "tPID-N-"
+            String indexName = request.getValueForField("IndexName", String.class)
+                    .map(i -> "/index/" + i)
+                    .orElse("");
             Tables.spec(logical); // a table the code defines
-            if (request instanceof ScanRequest scan) scans.add(current + " " + scan.selectAsString() + " " + topLevel(scan));
+            if (request instanceof ScanRequest scan)
+                scans.add(current + " " + scan.selectAsString() + " " + topLevel(scan));
             used.computeIfAbsent(current, k -> new TreeSet<>())
-                    .add("dynamodb:" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + logical + indexName);
+                    .add("dynamodb:" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " " + logical
+                            + indexName);
         }
     }
 
@@ -284,7 +404,11 @@ class IamCoverageTest {
     /** The report function's scans carry what its role's Scan conditions require (dynamodb:Select, dynamodb:Attributes). */
     private void checkScansAgainstTheScanCondition() {
         JsonNode condition = null;
-        for (JsonNode policy : TemplateTest.TEMPLATE.resources().get("ReportJobRole").path("Properties").path("Policies")) {
+        for (JsonNode policy : TemplateTest.TEMPLATE
+                .resources()
+                .get("ReportJobRole")
+                .path("Properties")
+                .path("Policies")) {
             for (JsonNode s : policy.path("PolicyDocument").path("Statement")) {
                 if (s.path("Action").toString().contains("dynamodb:Scan")) condition = s.path("Condition");
             }
@@ -298,7 +422,8 @@ class IamCoverageTest {
             String[] parts = scan.split(" ", -1);
             assertEquals("ReportJobHandler", parts[0], "only the report function scans: " + scan);
             assertEquals(select, parts[1], scan + ": the Select the role's condition requires");
-            assertTrue(allowed.containsAll(Set.of(parts[2].split(","))), scan + ": reads attributes outside " + allowed);
+            assertTrue(
+                    allowed.containsAll(Set.of(parts[2].split(","))), scan + ": reads attributes outside " + allowed);
         }
     }
 
@@ -310,7 +435,8 @@ class IamCoverageTest {
 
     private APIGatewayV2HTTPResponse call(Map<String, ApiHandler> handlers, Request request, int expectedStatus) {
         APIGatewayV2HTTPResponse response = handlers.get(current).handleRequest(request.build(), null);
-        assertEquals(expectedStatus, response.getStatusCode(), current + " " + request.routeKey + ": " + response.getBody());
+        assertEquals(
+                expectedStatus, response.getStatusCode(), current + " " + request.routeKey + ": " + response.getBody());
         return response;
     }
 
@@ -323,10 +449,17 @@ class IamCoverageTest {
     }
 
     private static ObjectNode complaint() {
-        ObjectNode body = Json.object().put("type", "complaint").put("category", "environment").put("village", "meijiadu")
-                .put("title", "河道有垃圾").put("description", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。");
+        ObjectNode body = Json.object()
+                .put("type", "complaint")
+                .put("category", "environment")
+                .put("village", "meijiadu")
+                .put("title", "河道有垃圾")
+                .put("description", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。");
         body.putObject("location").put("address", "梅家渎村东河桥边");
-        body.putObject("submitter").put("name", "王小明").put("phone", "13912345678").put("anonymous", false);
+        body.putObject("submitter")
+                .put("name", "王小明")
+                .put("phone", "13912345678")
+                .put("anonymous", false);
         return body;
     }
 
@@ -384,14 +517,27 @@ class IamCoverageTest {
             for (int i = 0; i < names.length; i++) {
                 if (names[i].startsWith("{")) params.put(names[i].substring(1, names[i].length() - 1), values[i]);
             }
-            RequestContext.RequestContextBuilder context = RequestContext.builder().withRouteKey(routeKey).withRequestId("iam");
+            RequestContext.RequestContextBuilder context =
+                    RequestContext.builder().withRouteKey(routeKey).withRequestId("iam");
             if (claims != null) {
                 context.withAuthorizer(RequestContext.Authorizer.builder()
-                        .withJwt(RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build());
+                        .withJwt(RequestContext.Authorizer.JWT
+                                .builder()
+                                .withClaims(claims)
+                                .build())
+                        .build());
             }
-            return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path)
-                    .withPathParameters(params.isEmpty() ? null : params).withQueryStringParameters(query)
-                    .withHeaders(headers).withBody(body).withIsBase64Encoded(false).withRequestContext(context.build()).build();
+            return APIGatewayV2HTTPEvent.builder()
+                    .withVersion("2.0")
+                    .withRouteKey(routeKey)
+                    .withRawPath(path)
+                    .withPathParameters(params.isEmpty() ? null : params)
+                    .withQueryStringParameters(query)
+                    .withHeaders(headers)
+                    .withBody(body)
+                    .withIsBase64Encoded(false)
+                    .withRequestContext(context.build())
+                    .build();
         }
     }
 }

@@ -23,26 +23,34 @@ final class IndexRewriteRule {
     static List<String> violations(Template template, Path web) throws IOException, InterruptedException {
         List<String> violations = new ArrayList<>();
         JsonNode behavior = null;
-        for (JsonNode distribution : template.resourcesOfType("AWS::CloudFront::Distribution").values()) {
-            behavior = distribution.path("Properties").path("DistributionConfig").path("DefaultCacheBehavior");
+        for (JsonNode distribution :
+                template.resourcesOfType("AWS::CloudFront::Distribution").values()) {
+            behavior =
+                    distribution.path("Properties").path("DistributionConfig").path("DefaultCacheBehavior");
         }
         if (behavior == null) return List.of("no CloudFront distribution");
         String function = viewerRequestFunction(behavior);
         JsonNode resource = function == null ? null : template.resources().get(function);
-        if (resource == null || !"AWS::CloudFront::Function".equals(resource.path("Type").asText())) {
-            return List.of("the site's default cache behavior has no viewer-request CloudFront Function: CloudFront applies"
-                    + " DefaultRootObject only at /, so every other folder (/admin/) answers 403 from S3");
+        if (resource == null
+                || !"AWS::CloudFront::Function".equals(resource.path("Type").asText())) {
+            return List.of(
+                    "the site's default cache behavior has no viewer-request CloudFront Function: CloudFront applies"
+                            + " DefaultRootObject only at /, so every other folder (/admin/) answers 403 from S3");
         }
         JsonNode properties = resource.path("Properties");
-        if (!"cloudfront-js-2.0".equals(properties.path("FunctionConfig").path("Runtime").asText())) {
+        if (!"cloudfront-js-2.0"
+                .equals(properties.path("FunctionConfig").path("Runtime").asText())) {
             violations.add(function + ": runtime cloudfront-js-2.0 (the async handler the check runs)");
         }
-        if (!properties.path("AutoPublish").asBoolean()) violations.add(function + ": AutoPublish true (else the distribution runs no code)");
+        if (!properties.path("AutoPublish").asBoolean())
+            violations.add(function + ": AutoPublish true (else the distribution runs no code)");
         Map<String, String> expected = expectedRewrites(web);
         violations.addAll(routedElsewhere(template, expected.keySet(), function));
-        Map<String, String> actual = CloudFrontFunctionRunner.run(properties.path("FunctionCode").asText(), new ArrayList<>(expected.keySet()));
+        Map<String, String> actual = CloudFrontFunctionRunner.run(
+                properties.path("FunctionCode").asText(), new ArrayList<>(expected.keySet()));
         expected.forEach((uri, target) -> {
-            if (!target.equals(actual.get(uri))) violations.add(function + ": " + uri + " -> " + actual.get(uri) + ", expected " + target);
+            if (!target.equals(actual.get(uri)))
+                violations.add(function + ": " + uri + " -> " + actual.get(uri) + ", expected " + target);
         });
         return violations;
     }
@@ -54,7 +62,8 @@ final class IndexRewriteRule {
      */
     static List<String> routedElsewhere(Template template, Iterable<String> uris, String function) {
         List<String> violations = new ArrayList<>();
-        for (JsonNode distribution : template.resourcesOfType("AWS::CloudFront::Distribution").values()) {
+        for (JsonNode distribution :
+                template.resourcesOfType("AWS::CloudFront::Distribution").values()) {
             JsonNode config = distribution.path("Properties").path("DistributionConfig");
             for (String uri : uris) {
                 JsonNode behavior = config.path("DefaultCacheBehavior");
@@ -66,8 +75,9 @@ final class IndexRewriteRule {
                 }
                 String origin = behavior.path("TargetOriginId").asText();
                 if (!"site".equals(origin) || !function.equals(viewerRequestFunction(behavior))) {
-                    violations.add(uri + " is served by the behavior " + behavior.path("PathPattern").asText("(default)")
-                            + " (origin " + origin + "), not the site with " + function);
+                    violations.add(uri + " is served by the behavior "
+                            + behavior.path("PathPattern").asText("(default)") + " (origin " + origin
+                            + "), not the site with " + function);
                 }
             }
         }
@@ -86,7 +96,8 @@ final class IndexRewriteRule {
 
     private static String viewerRequestFunction(JsonNode behavior) {
         for (JsonNode association : behavior.path("FunctionAssociations")) {
-            if ("viewer-request".equals(association.path("EventType").asText())) return Template.target(association.path("FunctionARN"));
+            if ("viewer-request".equals(association.path("EventType").asText()))
+                return Template.target(association.path("FunctionARN"));
         }
         return null;
     }

@@ -25,14 +25,27 @@ class OpenApiLintTest {
     static final Path SPEC = Template.ROOT.resolve("infra/openapi.yaml");
 
     record Result(int exit, JsonNode report, String output) {
-        int errors() { return report.path("totals").path("errors").asInt(-1); }
-        int warnings() { return report.path("totals").path("warnings").asInt(-1); }
+        int errors() {
+            return report.path("totals").path("errors").asInt(-1);
+        }
+
+        int warnings() {
+            return report.path("totals").path("warnings").asInt(-1);
+        }
     }
 
     static Result lint(Path spec) throws IOException, InterruptedException {
-        assertTrue(Files.isRegularFile(CLI), "Redocly CLI is not installed: run `npm ci` in infra/openapi-lint (./banshi test does)");
-        ProcessBuilder builder = new ProcessBuilder(List.of("node", CLI.toString(), "lint", spec.toString(),
-                "--config", LINT.resolve("redocly.yaml").toString(), "--format=json"))
+        assertTrue(
+                Files.isRegularFile(CLI),
+                "Redocly CLI is not installed: run `npm ci` in infra/openapi-lint (./banshi test does)");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        "node",
+                        CLI.toString(),
+                        "lint",
+                        spec.toString(),
+                        "--config",
+                        LINT.resolve("redocly.yaml").toString(),
+                        "--format=json"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .directory(LINT.toFile());
         builder.environment().put("REDOCLY_TELEMETRY", "off");
@@ -59,11 +72,15 @@ class OpenApiLintTest {
     @Test
     void aFlowMappingDescriptionWithAnUnquotedCommaFailsTheLint(@TempDir Path dir) throws Exception {
         String spec = Files.readString(SPEC);
-        String quoted = "creditCode: {type: string, description: \"Unified social credit code (统一社会信用代码), GB 32100 check character\"}";
+        String quoted =
+                "creditCode: {type: string, description: \"Unified social credit code (统一社会信用代码), GB 32100 check character\"}";
         assertTrue(spec.contains(quoted), "the creditCode property this test breaks is still in the contract");
         Path broken = dir.resolve("openapi.yaml");
-        Files.writeString(broken, spec.replace(quoted,
-                "creditCode: {type: string, description: Unified social credit code (统一社会信用代码), GB 32100 check character}"));
+        Files.writeString(
+                broken,
+                spec.replace(
+                        quoted,
+                        "creditCode: {type: string, description: Unified social credit code (统一社会信用代码), GB 32100 check character}"));
         Result result = lint(broken);
         assertNotEquals(0, result.exit(), result.output());
         assertTrue(result.errors() > 0, result.output());

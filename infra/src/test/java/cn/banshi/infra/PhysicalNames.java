@@ -11,7 +11,11 @@ import java.util.Map;
  * account (CloudFront, IAM) also the region; an S3 bucket name, unique across all of AWS, also the account.
  */
 final class PhysicalNames {
-    enum Scope { REGION, ACCOUNT, GLOBAL }
+    enum Scope {
+        REGION,
+        ACCOUNT,
+        GLOBAL
+    }
 
     record NameProperty(String path, Scope scope) {}
 
@@ -25,10 +29,14 @@ final class PhysicalNames {
             Map.entry("AWS::Serverless::Function", new NameProperty("FunctionName", Scope.REGION)),
             Map.entry("AWS::Lambda::Function", new NameProperty("FunctionName", Scope.REGION)),
             Map.entry("AWS::Scheduler::Schedule", new NameProperty("Name", Scope.REGION)),
-            Map.entry("AWS::CloudFront::OriginAccessControl", new NameProperty("OriginAccessControlConfig.Name", Scope.ACCOUNT)),
+            Map.entry(
+                    "AWS::CloudFront::OriginAccessControl",
+                    new NameProperty("OriginAccessControlConfig.Name", Scope.ACCOUNT)),
             Map.entry("AWS::CloudFront::Function", new NameProperty("Name", Scope.ACCOUNT)),
             Map.entry("AWS::CloudFront::CachePolicy", new NameProperty("CachePolicyConfig.Name", Scope.ACCOUNT)),
-            Map.entry("AWS::CloudFront::ResponseHeadersPolicy", new NameProperty("ResponseHeadersPolicyConfig.Name", Scope.ACCOUNT)),
+            Map.entry(
+                    "AWS::CloudFront::ResponseHeadersPolicy",
+                    new NameProperty("ResponseHeadersPolicyConfig.Name", Scope.ACCOUNT)),
             Map.entry("AWS::IAM::Role", new NameProperty("RoleName", Scope.ACCOUNT)),
             Map.entry("AWS::IAM::ManagedPolicy", new NameProperty("ManagedPolicyName", Scope.ACCOUNT)),
             Map.entry("AWS::S3::Bucket", new NameProperty("BucketName", Scope.GLOBAL)));

@@ -27,11 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReleaseIdTest {
     static final Path SCRIPT = Template.ROOT.resolve("infra/release.sh");
-    static final List<String> PARAMETERS = List.of("Stage=prod", "Towns=gaocheng", "AlarmEmail=ops@example.gov.cn",
-            "SnapStart=PublishedVersions", "Architecture=arm64");
+    static final List<String> PARAMETERS = List.of(
+            "Stage=prod",
+            "Towns=gaocheng",
+            "AlarmEmail=ops@example.gov.cn",
+            "SnapStart=PublishedVersions",
+            "Architecture=arm64");
 
     @TempDir
     Path root;
+
     Path template;
     final List<Path> packages = new ArrayList<>();
 
@@ -41,7 +46,8 @@ class ReleaseIdTest {
         Files.copy(Template.FILE, template);
         Set<String> uris = new TreeSet<>();
         Template.walk(Template.load().doc, n -> {
-            if (n.isObject() && n.path("CodeUri").isTextual()) uris.add(n.get("CodeUri").asText());
+            if (n.isObject() && n.path("CodeUri").isTextual())
+                uris.add(n.get("CodeUri").asText());
         });
         assertTrue(uris.size() >= 3, "the functions' jars, the reports jar and the batch jar: " + uris);
         for (String uri : uris) {
@@ -54,7 +60,12 @@ class ReleaseIdTest {
     @Test
     void theIdIsAValidReleaseParameterAndStableForTheSameInputsInAnyOrder() throws Exception {
         String id = release(PARAMETERS);
-        String pattern = Template.load().doc.path("Parameters").path("Release").path("AllowedPattern").asText();
+        String pattern = Template.load()
+                .doc
+                .path("Parameters")
+                .path("Release")
+                .path("AllowedPattern")
+                .asText();
         assertTrue(Pattern.matches(pattern, id), id + " matches the Release parameter's AllowedPattern " + pattern);
         List<String> reversed = new ArrayList<>(PARAMETERS);
         Collections.reverse(reversed);

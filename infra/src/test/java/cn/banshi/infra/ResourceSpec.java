@@ -39,58 +39,163 @@ final class ResourceSpec {
     static final Path DB = Template.ROOT.resolve("infra/cfnspec/node_modules/@aws-cdk/aws-service-spec/db.json.gz");
 
     /** docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html */
-    static final Set<String> SAM_FUNCTION = Set.of("Architectures", "AssumeRolePolicyDocument", "AutoPublishAlias",
-            "AutoPublishAliasAllProperties", "AutoPublishCodeSha256", "CodeSigningConfigArn", "CodeUri", "DeadLetterQueue",
-            "DeploymentPreference", "Description", "Environment", "EphemeralStorage", "EventInvokeConfig", "Events",
-            "FileSystemConfigs", "FunctionName", "FunctionUrlConfig", "Handler", "ImageConfig", "ImageUri", "InlineCode",
-            "KmsKeyArn", "Layers", "LoggingConfig", "MemorySize", "PackageType", "PermissionsBoundary", "Policies",
-            "PropagateTags", "ProvisionedConcurrencyConfig", "RecursiveLoop", "ReservedConcurrentExecutions", "Role",
-            "RolePath", "Runtime", "RuntimeManagementConfig", "SnapStart", "SourceKMSKeyArn", "Tags", "Timeout", "Tracing",
-            "VersionDescription", "VpcConfig");
+    static final Set<String> SAM_FUNCTION = Set.of(
+            "Architectures",
+            "AssumeRolePolicyDocument",
+            "AutoPublishAlias",
+            "AutoPublishAliasAllProperties",
+            "AutoPublishCodeSha256",
+            "CodeSigningConfigArn",
+            "CodeUri",
+            "DeadLetterQueue",
+            "DeploymentPreference",
+            "Description",
+            "Environment",
+            "EphemeralStorage",
+            "EventInvokeConfig",
+            "Events",
+            "FileSystemConfigs",
+            "FunctionName",
+            "FunctionUrlConfig",
+            "Handler",
+            "ImageConfig",
+            "ImageUri",
+            "InlineCode",
+            "KmsKeyArn",
+            "Layers",
+            "LoggingConfig",
+            "MemorySize",
+            "PackageType",
+            "PermissionsBoundary",
+            "Policies",
+            "PropagateTags",
+            "ProvisionedConcurrencyConfig",
+            "RecursiveLoop",
+            "ReservedConcurrentExecutions",
+            "Role",
+            "RolePath",
+            "Runtime",
+            "RuntimeManagementConfig",
+            "SnapStart",
+            "SourceKMSKeyArn",
+            "Tags",
+            "Timeout",
+            "Tracing",
+            "VersionDescription",
+            "VpcConfig");
     /** Function properties SAM passes to AWS::Lambda::Function under the same name. */
-    static final Set<String> SAM_FUNCTION_PASS_THROUGH = Set.of("Architectures", "Description", "Environment",
-            "EphemeralStorage", "FunctionName", "Handler", "KmsKeyArn", "Layers", "LoggingConfig", "MemorySize",
-            "PackageType", "RecursiveLoop", "ReservedConcurrentExecutions", "Role", "Runtime", "RuntimeManagementConfig",
-            "SnapStart", "Timeout", "VpcConfig");
+    static final Set<String> SAM_FUNCTION_PASS_THROUGH = Set.of(
+            "Architectures",
+            "Description",
+            "Environment",
+            "EphemeralStorage",
+            "FunctionName",
+            "Handler",
+            "KmsKeyArn",
+            "Layers",
+            "LoggingConfig",
+            "MemorySize",
+            "PackageType",
+            "RecursiveLoop",
+            "ReservedConcurrentExecutions",
+            "Role",
+            "Runtime",
+            "RuntimeManagementConfig",
+            "SnapStart",
+            "Timeout",
+            "VpcConfig");
     /** sam-resource-httpapi.html */
-    static final Set<String> SAM_HTTP_API = Set.of("AccessLogSettings", "Auth", "CorsConfiguration", "DefaultRouteSettings",
-            "DefinitionBody", "DefinitionUri", "Description", "DisableExecuteApiEndpoint", "Domain", "FailOnWarnings", "Name",
-            "PropagateTags", "RouteSettings", "StageName", "StageVariables", "Tags");
+    static final Set<String> SAM_HTTP_API = Set.of(
+            "AccessLogSettings",
+            "Auth",
+            "CorsConfiguration",
+            "DefaultRouteSettings",
+            "DefinitionBody",
+            "DefinitionUri",
+            "Description",
+            "DisableExecuteApiEndpoint",
+            "Domain",
+            "FailOnWarnings",
+            "Name",
+            "PropagateTags",
+            "RouteSettings",
+            "StageName",
+            "StageVariables",
+            "Tags");
     /** sam-property-function-httpapi.html, sam-property-function-httpapifunctionauth.html */
-    static final Set<String> SAM_HTTP_API_EVENT = Set.of("ApiId", "Auth", "Method", "Path", "PayloadFormatVersion",
-            "RouteSettings", "TimeoutInMillis");
+    static final Set<String> SAM_HTTP_API_EVENT =
+            Set.of("ApiId", "Auth", "Method", "Path", "PayloadFormatVersion", "RouteSettings", "TimeoutInMillis");
+
     static final Set<String> SAM_HTTP_API_EVENT_AUTH = Set.of("AuthorizationScopes", "Authorizer");
     /** sam-property-function-schedulev2.html */
-    static final Set<String> SAM_SCHEDULE_V2 = Set.of("DeadLetterConfig", "Description", "EndDate", "FlexibleTimeWindow",
-            "GroupName", "Input", "KmsKeyArn", "Name", "OmitName", "PermissionsBoundary", "RetryPolicy", "RoleArn",
-            "ScheduleExpression", "ScheduleExpressionTimezone", "StartDate", "State");
+    static final Set<String> SAM_SCHEDULE_V2 = Set.of(
+            "DeadLetterConfig",
+            "Description",
+            "EndDate",
+            "FlexibleTimeWindow",
+            "GroupName",
+            "Input",
+            "KmsKeyArn",
+            "Name",
+            "OmitName",
+            "PermissionsBoundary",
+            "RetryPolicy",
+            "RoleArn",
+            "ScheduleExpression",
+            "ScheduleExpressionTimezone",
+            "StartDate",
+            "State");
+
     static final Set<String> SAM_SCHEDULE_V2_DLQ = Set.of("Arn", "QueueLogicalId", "Type");
     /** sam-property-httpapi-httpapiauth.html, sam-property-httpapi-oauth2authorizer.html */
     static final Set<String> SAM_HTTP_API_AUTH = Set.of("Authorizers", "DefaultAuthorizer", "EnableIamAuthorizer");
+
     static final Set<String> SAM_JWT_AUTHORIZER = Set.of("AuthorizationScopes", "IdentitySource", "JwtConfiguration");
     static final Set<String> SAM_JWT_CONFIGURATION = Set.of("issuer", "audience");
     static final Set<String> SAM_DEAD_LETTER_QUEUE = Set.of("Type", "TargetArn");
 
-    static final Set<String> RESOURCE_KEYS = Set.of("Type", "Properties", "Condition", "DependsOn", "DeletionPolicy",
-            "UpdateReplacePolicy", "Metadata", "UpdatePolicy", "CreationPolicy");
-    static final Set<String> PSEUDO = Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition",
-            "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+    static final Set<String> RESOURCE_KEYS = Set.of(
+            "Type",
+            "Properties",
+            "Condition",
+            "DependsOn",
+            "DeletionPolicy",
+            "UpdateReplacePolicy",
+            "Metadata",
+            "UpdatePolicy",
+            "CreationPolicy");
+    static final Set<String> PSEUDO = Set.of(
+            "AWS::AccountId",
+            "AWS::NotificationARNs",
+            "AWS::NoValue",
+            "AWS::Partition",
+            "AWS::Region",
+            "AWS::StackId",
+            "AWS::StackName",
+            "AWS::URLSuffix");
 
     private final Map<String, JsonNode> resourceTypes = new HashMap<>();
     private final Map<String, JsonNode> typeDefinitions = new HashMap<>();
 
     private ResourceSpec(JsonNode db) {
-        db.path("schema").path("resource").path("entities").forEach(r -> resourceTypes.put(r.path("cloudFormationType").asText(), r));
-        db.path("schema").path("typeDefinition").path("entities").forEach(t -> typeDefinitions.put(t.path("$id").asText(), t));
+        db.path("schema")
+                .path("resource")
+                .path("entities")
+                .forEach(r -> resourceTypes.put(r.path("cloudFormationType").asText(), r));
+        db.path("schema")
+                .path("typeDefinition")
+                .path("entities")
+                .forEach(t -> typeDefinitions.put(t.path("$id").asText(), t));
     }
 
     static ResourceSpec load() throws IOException {
         if (!Files.isRegularFile(DB)) {
-            throw new IllegalStateException("The AWS resource specification is not installed: run `npm ci --prefix infra/cfnspec`"
-                    + " (./banshi test does it). Looked for " + DB);
+            throw new IllegalStateException(
+                    "The AWS resource specification is not installed: run `npm ci --prefix infra/cfnspec`"
+                            + " (./banshi test does it). Looked for " + DB);
         }
         try (InputStream in = new GZIPInputStream(Files.newInputStream(DB), 1 << 16);
-             JsonParser parser = Json.mapper().getFactory().createParser(in)) {
+                JsonParser parser = Json.mapper().getFactory().createParser(in)) {
             parser.nextToken();
             return new ResourceSpec(read(parser));
         }
@@ -150,7 +255,8 @@ final class ResourceSpec {
             String type = resource.path("Type").asText();
             JsonNode props = resource.path("Properties");
             switch (type) {
-                case "AWS::Serverless::Function" -> samFunction(id, template.functions().get(id), errors);
+                case "AWS::Serverless::Function" ->
+                    samFunction(id, template.functions().get(id), errors);
                 case "AWS::Serverless::HttpApi" -> samHttpApi(id, props, errors);
                 default -> {
                     JsonNode spec = resourceTypes.get(type);
@@ -176,7 +282,8 @@ final class ResourceSpec {
         props.fields().forEachRemaining(p -> {
             String name = p.getKey();
             if (!SAM_FUNCTION.contains(name)) errors.add(id + ": unknown SAM function property " + name);
-            else if (SAM_FUNCTION_PASS_THROUGH.contains(name)) value(id + "." + name, p.getValue(), lambda.path(name).path("type"), errors);
+            else if (SAM_FUNCTION_PASS_THROUGH.contains(name))
+                value(id + "." + name, p.getValue(), lambda.path(name).path("type"), errors);
         });
         JsonNode dlq = props.path("DeadLetterQueue");
         keys(id + ".DeadLetterQueue", dlq, SAM_DEAD_LETTER_QUEUE, errors);
@@ -189,17 +296,32 @@ final class ResourceSpec {
                 case "HttpApi" -> {
                     keys(where, p, SAM_HTTP_API_EVENT, errors);
                     keys(where + ".Auth", p.path("Auth"), SAM_HTTP_API_EVENT_AUTH, errors);
-                    for (String required : List.of("ApiId", "Method", "Path")) if (!p.has(required)) errors.add(where + ": missing " + required);
+                    for (String required : List.of("ApiId", "Method", "Path"))
+                        if (!p.has(required)) errors.add(where + ": missing " + required);
                 }
                 case "ScheduleV2" -> {
                     keys(where, p, SAM_SCHEDULE_V2, errors);
                     if (!p.has("ScheduleExpression")) errors.add(where + ": missing ScheduleExpression");
-                    value(where + ".FlexibleTimeWindow", p.path("FlexibleTimeWindow"), schedule.path("FlexibleTimeWindow").path("type"), errors);
-                    value(where + ".RetryPolicy", p.path("RetryPolicy"), target.path("properties").path("RetryPolicy").path("type"), errors);
-                    value(where + ".State", p.path("State"), schedule.path("State").path("type"), errors);
+                    value(
+                            where + ".FlexibleTimeWindow",
+                            p.path("FlexibleTimeWindow"),
+                            schedule.path("FlexibleTimeWindow").path("type"),
+                            errors);
+                    value(
+                            where + ".RetryPolicy",
+                            p.path("RetryPolicy"),
+                            target.path("properties").path("RetryPolicy").path("type"),
+                            errors);
+                    value(
+                            where + ".State",
+                            p.path("State"),
+                            schedule.path("State").path("type"),
+                            errors);
                     keys(where + ".DeadLetterConfig", p.path("DeadLetterConfig"), SAM_SCHEDULE_V2_DLQ, errors);
                 }
-                default -> errors.add(where + ": event type " + ev.getValue().path("Type").asText() + " is not checked here; add it");
+                default ->
+                    errors.add(where + ": event type "
+                            + ev.getValue().path("Type").asText() + " is not checked here; add it");
             }
         });
     }
@@ -208,18 +330,40 @@ final class ResourceSpec {
         keys(id, props, SAM_HTTP_API, errors);
         JsonNode stage = resourceTypes.get("AWS::ApiGatewayV2::Stage").path("properties");
         JsonNode api = resourceTypes.get("AWS::ApiGatewayV2::Api").path("properties");
-        value(id + ".AccessLogSettings", props.path("AccessLogSettings"), stage.path("AccessLogSettings").path("type"), errors);
-        value(id + ".DefaultRouteSettings", props.path("DefaultRouteSettings"), stage.path("DefaultRouteSettings").path("type"), errors);
-        props.path("RouteSettings").fields().forEachRemaining(r ->
-                value(id + ".RouteSettings." + r.getKey(), r.getValue(), stage.path("DefaultRouteSettings").path("type"), errors));
-        value(id + ".CorsConfiguration", props.path("CorsConfiguration"), api.path("CorsConfiguration").path("type"), errors);
+        value(
+                id + ".AccessLogSettings",
+                props.path("AccessLogSettings"),
+                stage.path("AccessLogSettings").path("type"),
+                errors);
+        value(
+                id + ".DefaultRouteSettings",
+                props.path("DefaultRouteSettings"),
+                stage.path("DefaultRouteSettings").path("type"),
+                errors);
+        props.path("RouteSettings")
+                .fields()
+                .forEachRemaining(r -> value(
+                        id + ".RouteSettings." + r.getKey(),
+                        r.getValue(),
+                        stage.path("DefaultRouteSettings").path("type"),
+                        errors));
+        value(
+                id + ".CorsConfiguration",
+                props.path("CorsConfiguration"),
+                api.path("CorsConfiguration").path("type"),
+                errors);
         JsonNode auth = props.path("Auth");
         keys(id + ".Auth", auth, SAM_HTTP_API_AUTH, errors);
         auth.path("Authorizers").fields().forEachRemaining(a -> {
             keys(id + ".Auth.Authorizers." + a.getKey(), a.getValue(), SAM_JWT_AUTHORIZER, errors);
-            keys(id + ".Auth.Authorizers." + a.getKey() + ".JwtConfiguration", a.getValue().path("JwtConfiguration"), SAM_JWT_CONFIGURATION, errors);
+            keys(
+                    id + ".Auth.Authorizers." + a.getKey() + ".JwtConfiguration",
+                    a.getValue().path("JwtConfiguration"),
+                    SAM_JWT_CONFIGURATION,
+                    errors);
         });
-        if (auth.has("DefaultAuthorizer") && !auth.path("Authorizers").has(auth.path("DefaultAuthorizer").asText())) {
+        if (auth.has("DefaultAuthorizer")
+                && !auth.path("Authorizers").has(auth.path("DefaultAuthorizer").asText())) {
             errors.add(id + ".Auth: DefaultAuthorizer names no authorizer");
         }
     }
@@ -241,7 +385,8 @@ final class ResourceSpec {
         return typeDefinitions.get(refType.path("reference").path("$ref").asText());
     }
 
-    private void properties(String where, JsonNode props, JsonNode definitions, boolean checkRequired, List<String> errors) {
+    private void properties(
+            String where, JsonNode props, JsonNode definitions, boolean checkRequired, List<String> errors) {
         if (props.isMissingNode()) props = Json.object();
         if (Template.isIntrinsic(props)) return;
         if (!props.isObject()) {
@@ -256,7 +401,8 @@ final class ResourceSpec {
         if (checkRequired) {
             JsonNode given = props;
             definitions.fields().forEachRemaining(d -> {
-                if (d.getValue().path("required").asBoolean() && !given.has(d.getKey())) errors.add(where + ": missing required " + d.getKey());
+                if (d.getValue().path("required").asBoolean() && !given.has(d.getKey()))
+                    errors.add(where + ": missing required " + d.getKey());
             });
         }
     }
@@ -279,32 +425,42 @@ final class ResourceSpec {
         switch (type.path("type").asText()) {
             case "string" -> {
                 if (!v.isValueNode() || v.isNull()) errors.add(where + ": expected a string, found " + v);
-                else if (type.has("allowedValues") && v.isTextual() && !contains(type.get("allowedValues"), v.asText())) {
+                else if (type.has("allowedValues")
+                        && v.isTextual()
+                        && !contains(type.get("allowedValues"), v.asText())) {
                     errors.add(where + ": " + v.asText() + " is not one of " + type.get("allowedValues"));
                 }
             }
             case "integer", "number" -> {
-                if (!(v.isNumber() || v.isTextual() && v.asText().matches("-?\\d+(\\.\\d+)?"))) errors.add(where + ": expected a number, found " + v);
+                if (!(v.isNumber() || v.isTextual() && v.asText().matches("-?\\d+(\\.\\d+)?")))
+                    errors.add(where + ": expected a number, found " + v);
             }
             case "boolean" -> {
-                if (!(v.isBoolean() || v.isTextual() && v.asText().matches("true|false"))) errors.add(where + ": expected a boolean, found " + v);
+                if (!(v.isBoolean() || v.isTextual() && v.asText().matches("true|false")))
+                    errors.add(where + ": expected a boolean, found " + v);
             }
             case "date-time" -> {
                 if (!v.isTextual()) errors.add(where + ": expected a timestamp, found " + v);
             }
-            case "json" -> { }
+            case "json" -> {}
             case "tag" -> {
-                if (!v.isObject() || !v.has("Key") || !v.has("Value")) errors.add(where + ": expected {Key, Value}, found " + v);
+                if (!v.isObject() || !v.has("Key") || !v.has("Value"))
+                    errors.add(where + ": expected {Key, Value}, found " + v);
             }
             case "array" -> {
                 if (!v.isArray()) errors.add(where + ": expected a list, found " + v);
-                else for (int i = 0; i < v.size(); i++) {
-                    if (!"AWS::NoValue".equals(v.get(i).path("Ref").asText())) value(where + "[" + i + "]", v.get(i), type.path("element"), errors);
-                }
+                else
+                    for (int i = 0; i < v.size(); i++) {
+                        if (!"AWS::NoValue".equals(v.get(i).path("Ref").asText()))
+                            value(where + "[" + i + "]", v.get(i), type.path("element"), errors);
+                    }
             }
             case "map" -> {
                 if (!v.isObject()) errors.add(where + ": expected a map, found " + v);
-                else v.fields().forEachRemaining(f -> value(where + "." + f.getKey(), f.getValue(), type.path("element"), errors));
+                else
+                    v.fields()
+                            .forEachRemaining(
+                                    f -> value(where + "." + f.getKey(), f.getValue(), type.path("element"), errors));
             }
             case "ref" -> {
                 JsonNode definition = definition(type);
@@ -347,29 +503,43 @@ final class ResourceSpec {
         });
         resources.fields().forEachRemaining(e -> {
             String condition = e.getValue().path("Condition").asText(null);
-            if (condition != null && !conditions.contains(condition)) errors.add(e.getKey() + ": no condition " + condition);
+            if (condition != null && !conditions.contains(condition))
+                errors.add(e.getKey() + ": no condition " + condition);
             Template.list(e.getValue().path("DependsOn")).forEach(d -> {
                 if (!resources.has(d.asText())) errors.add(e.getKey() + ": DependsOn unknown " + d.asText());
             });
         });
         template.doc.path("Outputs").fields().forEachRemaining(o -> {
             String condition = o.getValue().path("Condition").asText(null);
-            if (condition != null && !conditions.contains(condition)) errors.add("Outputs." + o.getKey() + ": no condition " + condition);
+            if (condition != null && !conditions.contains(condition))
+                errors.add("Outputs." + o.getKey() + ": no condition " + condition);
         });
         Template.walk(template.doc, node -> {
             if (!node.isObject()) return;
             if (node.has("Ref") && node.size() == 1) {
                 String name = node.get("Ref").asText();
-                if (!(parameters.contains(name) || resources.has(name) || PSEUDO.contains(name) || aliases.contains(name))) {
+                if (!(parameters.contains(name)
+                        || resources.has(name)
+                        || PSEUDO.contains(name)
+                        || aliases.contains(name))) {
                     errors.add("Ref to unknown " + name);
                 }
             }
-            if (node.has("Fn::GetAtt") && node.size() == 1) getAtt(resources, node.get("Fn::GetAtt").get(0).asText(),
-                    node.get("Fn::GetAtt").get(1).asText(), errors);
-            if (node.has("Fn::If") && node.size() == 1 && !conditions.contains(node.get("Fn::If").get(0).asText())) {
-                errors.add("Fn::If on unknown condition " + node.get("Fn::If").get(0).asText());
+            if (node.has("Fn::GetAtt") && node.size() == 1)
+                getAtt(
+                        resources,
+                        node.get("Fn::GetAtt").get(0).asText(),
+                        node.get("Fn::GetAtt").get(1).asText(),
+                        errors);
+            if (node.has("Fn::If")
+                    && node.size() == 1
+                    && !conditions.contains(node.get("Fn::If").get(0).asText())) {
+                errors.add("Fn::If on unknown condition "
+                        + node.get("Fn::If").get(0).asText());
             }
-            if (node.has("Condition") && node.size() == 1 && node.get("Condition").isTextual()
+            if (node.has("Condition")
+                    && node.size() == 1
+                    && node.get("Condition").isTextual()
                     && !conditions.contains(node.get("Condition").asText())) {
                 errors.add("unknown condition " + node.get("Condition").asText());
             }
@@ -399,7 +569,8 @@ final class ResourceSpec {
         }
         JsonNode spec = resourceTypes.get(target.path("Type").asText());
         if (spec != null && !spec.path("attributes").has(attribute)) {
-            errors.add("GetAtt " + resource + "." + attribute + ": " + target.path("Type").asText() + " has no such attribute");
+            errors.add("GetAtt " + resource + "." + attribute + ": "
+                    + target.path("Type").asText() + " has no such attribute");
         }
     }
 }

@@ -60,10 +60,16 @@ class ResourceSpecTest {
                       AlarmActions: [!If [NoSuchCondition, a, b]]
                 """;
         String errors = String.join("\n", spec.validate(Template.parse(broken)));
-        for (String expected : List.of("Table: unknown property TableNam",
-                "PointInTimeRecoveryEnabled: expected a boolean", "Subscription: missing required TopicArn",
-                "Queue: no resource type AWS::SQS::Queu", "Always is not one of", "Ref to unknown Missing",
-                "Events.Daily: unknown property Timezone", "GetAtt Table.QueueName", "Fn::If on unknown condition NoSuchCondition")) {
+        for (String expected : List.of(
+                "Table: unknown property TableNam",
+                "PointInTimeRecoveryEnabled: expected a boolean",
+                "Subscription: missing required TopicArn",
+                "Queue: no resource type AWS::SQS::Queu",
+                "Always is not one of",
+                "Ref to unknown Missing",
+                "Events.Daily: unknown property Timezone",
+                "GetAtt Table.QueueName",
+                "Fn::If on unknown condition NoSuchCondition")) {
             assertTrue(errors.contains(expected), "missed «" + expected + "» in:\n" + errors);
         }
     }

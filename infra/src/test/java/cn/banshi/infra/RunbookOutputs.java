@@ -18,7 +18,8 @@ final class RunbookOutputs {
         while (m.find()) {
             queries++;
             if (!template.doc.path("Outputs").has(m.group(1))) {
-                violations.add("docs/deploy.md queries the output " + m.group(1) + ", which the template does not have");
+                violations.add(
+                        "docs/deploy.md queries the output " + m.group(1) + ", which the template does not have");
             }
         }
         if (queries == 0) violations.add("docs/deploy.md reads no stack output (its variables would be unset)");

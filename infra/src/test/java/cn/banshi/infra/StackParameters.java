@@ -23,9 +23,11 @@ final class StackParameters {
         this.template = template;
         template.doc.path("Parameters").fields().forEachRemaining(p -> {
             JsonNode definition = p.getValue();
-            String value = given.containsKey(p.getKey()) ? given.get(p.getKey())
+            String value = given.containsKey(p.getKey())
+                    ? given.get(p.getKey())
                     : definition.has("Default") ? definition.get("Default").asText() : null;
-            if (value != null) values.put(p.getKey(), typed(definition.path("Type").asText(), value));
+            if (value != null)
+                values.put(p.getKey(), typed(definition.path("Type").asText(), value));
         });
     }
 
@@ -58,7 +60,9 @@ final class StackParameters {
             JsonNode when = rule.getValue().get("RuleCondition");
             if (when != null && !truth(evaluate(when))) return;
             rule.getValue().path("Assertions").forEach(a -> {
-                if (!truth(evaluate(a.get("Assert")))) refused.add(rule.getKey() + ": " + a.path("AssertDescription").asText());
+                if (!truth(evaluate(a.get("Assert"))))
+                    refused.add(
+                            rule.getKey() + ": " + a.path("AssertDescription").asText());
             });
         });
         return refused;

@@ -64,15 +64,19 @@ final class Template {
     Map<String, JsonNode> functions() {
         Map<String, JsonNode> functions = new LinkedHashMap<>();
         JsonNode globals = doc.path("Globals").path("Function");
-        resourcesOfType("AWS::Serverless::Function").forEach((id, resource) ->
-                functions.put(id, merge(globals.deepCopy(), resource.path("Properties"))));
+        resourcesOfType("AWS::Serverless::Function")
+                .forEach((id, resource) -> functions.put(id, merge(globals.deepCopy(), resource.path("Properties"))));
         return functions;
     }
 
     private static JsonNode merge(JsonNode base, JsonNode over) {
         if (!(base instanceof ObjectNode target) || !over.isObject() || isIntrinsic(over)) return over.deepCopy();
-        over.fields().forEachRemaining(e -> target.set(e.getKey(),
-                target.has(e.getKey()) ? merge(target.get(e.getKey()), e.getValue()) : e.getValue().deepCopy()));
+        over.fields()
+                .forEachRemaining(e -> target.set(
+                        e.getKey(),
+                        target.has(e.getKey())
+                                ? merge(target.get(e.getKey()), e.getValue())
+                                : e.getValue().deepCopy()));
         return target;
     }
 
@@ -92,7 +96,8 @@ final class Template {
     static Map<String, JsonNode> events(JsonNode function, String type) {
         Map<String, JsonNode> events = new LinkedHashMap<>();
         function.path("Events").fields().forEachRemaining(e -> {
-            if (type.equals(e.getValue().path("Type").asText())) events.put(e.getKey(), e.getValue().path("Properties"));
+            if (type.equals(e.getValue().path("Type").asText()))
+                events.put(e.getKey(), e.getValue().path("Properties"));
         });
         return events;
     }
@@ -100,7 +105,10 @@ final class Template {
     /** "METHOD /path" of each HttpApi event. */
     static List<String> routes(JsonNode function) {
         List<String> routes = new ArrayList<>();
-        events(function, "HttpApi").values().forEach(p -> routes.add(p.path("Method").asText() + " " + p.path("Path").asText()));
+        events(function, "HttpApi")
+                .values()
+                .forEach(p -> routes.add(
+                        p.path("Method").asText() + " " + p.path("Path").asText()));
         return routes;
     }
 

@@ -57,28 +57,44 @@ class TemplateTest {
         for (var entry : FUNCTIONS.entrySet()) {
             String id = entry.getKey();
             JsonNode fn = entry.getValue();
-            assertTrue(fn.path("Handler").asText().endsWith("::handleRequest"), id + ": Handler is Class::handleRequest");
+            assertTrue(
+                    fn.path("Handler").asText().endsWith("::handleRequest"), id + ": Handler is Class::handleRequest");
             Class<?> type = Class.forName(Template.handlerClass(fn));
             assertFalse(Modifier.isAbstract(type.getModifiers()), id);
-            assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), id + ": Lambda needs a public no-argument constructor");
+            assertTrue(
+                    Modifier.isPublic(type.getConstructor().getModifiers()),
+                    id + ": Lambda needs a public no-argument constructor");
             boolean http = !Template.events(fn, "HttpApi").isEmpty();
             boolean scheduled = !Template.events(fn, "ScheduleV2").isEmpty();
             boolean trigger = triggers.contains(id);
-            // invoked only by another function of the stack (whose role may invoke its alias), like the deadline recompute
+            // invoked only by another function of the stack (whose role may invoke its alias), like the deadline
+            // recompute
             boolean invokedOnly = !http && !scheduled && !trigger && invokedByAnotherFunction(id);
-            assertEquals(1, (http ? 1 : 0) + (scheduled ? 1 : 0) + (trigger ? 1 : 0) + (invokedOnly ? 1 : 0),
-                    id + " must be exactly one of: HTTP API function, scheduled function, Cognito trigger, invoked by a function");
+            assertEquals(
+                    1,
+                    (http ? 1 : 0) + (scheduled ? 1 : 0) + (trigger ? 1 : 0) + (invokedOnly ? 1 : 0),
+                    id
+                            + " must be exactly one of: HTTP API function, scheduled function, Cognito trigger, invoked by a function");
             if (http) {
-                assertTrue(apiHandlers.contains(type.getName()), id + ": " + type.getName() + " is not in Handlers.all()");
+                assertTrue(
+                        apiHandlers.contains(type.getName()), id + ": " + type.getName() + " is not in Handlers.all()");
             }
             if (scheduled || invokedOnly) {
-                assertTrue(RequestHandler.class.isAssignableFrom(type) && !ApiHandler.class.isAssignableFrom(type),
+                assertTrue(
+                        RequestHandler.class.isAssignableFrom(type) && !ApiHandler.class.isAssignableFrom(type),
                         id + ": a scheduled function's handler is a RequestHandler (not an API handler)");
             }
-            if (trigger) assertTrue(RequestStreamHandler.class.isAssignableFrom(type), id + ": trigger is a RequestStreamHandler");
-            assertEquals(lambdaJar(type), fn.path("CodeUri").asText(), id + ": CodeUri is the shaded jar of the module holding "
-                    + type.getSimpleName() + (FunctionPackagesTest.NEEDS_REPORT_CLIENTS.contains(type.getName())
-                    ? " with the S3 and Lambda clients (-lambda-reports.jar)" : ""));
+            if (trigger)
+                assertTrue(
+                        RequestStreamHandler.class.isAssignableFrom(type), id + ": trigger is a RequestStreamHandler");
+            assertEquals(
+                    lambdaJar(type),
+                    fn.path("CodeUri").asText(),
+                    id + ": CodeUri is the shaded jar of the module holding "
+                            + type.getSimpleName()
+                            + (FunctionPackagesTest.NEEDS_REPORT_CLIENTS.contains(type.getName())
+                                    ? " with the S3 and Lambda clients (-lambda-reports.jar)"
+                                    : ""));
         }
     }
 
@@ -99,8 +115,11 @@ class TemplateTest {
         FUNCTIONS.values().forEach(fn -> deployed.add(Template.handlerClass(fn)));
         assertEquals(new TreeSet<>(deployed).size(), deployed.size(), "a handler class deployed twice: " + deployed);
         Set<String> inCode = lambdaHandlersInCode();
-        for (Class<? extends ApiHandler> type : Handlers.all()) assertTrue(inCode.contains(type.getName()), "classpath scan missed " + type);
-        assertEquals(inCode, new TreeSet<>(deployed),
+        for (Class<? extends ApiHandler> type : Handlers.all())
+            assertTrue(inCode.contains(type.getName()), "classpath scan missed " + type);
+        assertEquals(
+                inCode,
+                new TreeSet<>(deployed),
                 "every concrete RequestHandler/RequestStreamHandler of the banshi modules is a function of the template and vice versa");
     }
 
@@ -116,14 +135,20 @@ class TemplateTest {
                 assertNull(other, route + " is wired to " + other + " and " + entry.getKey());
             }
             for (JsonNode event : Template.events(entry.getValue(), "HttpApi").values()) {
-                assertEquals("HttpApi", Template.target(event.get("ApiId")), entry.getKey() + ": every route on the one HttpApi");
+                assertEquals(
+                        "HttpApi",
+                        Template.target(event.get("ApiId")),
+                        entry.getKey() + ": every route on the one HttpApi");
                 String payload = event.path("PayloadFormatVersion").asText("2.0");
                 assertEquals("2.0", payload, entry.getKey() + ": payload format 2.0");
             }
             if (routes.isEmpty()) continue;
             ApiHandler handler = instantiate(Class.forName(Template.handlerClass(entry.getValue())));
-            assertEquals(new TreeSet<>(handler.routeKeys()), new TreeSet<>(routes),
-                    entry.getKey() + ": its routes are exactly the routeKeys() of " + handler.getClass().getSimpleName());
+            assertEquals(
+                    new TreeSet<>(handler.routeKeys()),
+                    new TreeSet<>(routes),
+                    entry.getKey() + ": its routes are exactly the routeKeys() of "
+                            + handler.getClass().getSimpleName());
         }
         assertEquals(openApiOperations().keySet(), wired.keySet(), "the template's routes are the OpenAPI file's");
     }
@@ -134,11 +159,13 @@ class TemplateTest {
         String defaultAuthorizer = auth.path("DefaultAuthorizer").asText();
         JsonNode jwt = auth.path("Authorizers").path(defaultAuthorizer);
         assertEquals("$request.header.Authorization", jwt.path("IdentitySource").asText());
-        assertTrue(jwt.path("JwtConfiguration").has("issuer") && jwt.path("JwtConfiguration").has("audience"));
+        assertTrue(jwt.path("JwtConfiguration").has("issuer")
+                && jwt.path("JwtConfiguration").has("audience"));
         Map<String, JsonNode> operations = openApiOperations();
         for (var entry : FUNCTIONS.entrySet()) {
             for (JsonNode event : Template.events(entry.getValue(), "HttpApi").values()) {
-                String route = event.path("Method").asText() + " " + event.path("Path").asText();
+                String route =
+                        event.path("Method").asText() + " " + event.path("Path").asText();
                 boolean staff = event.path("Path").asText().startsWith(ADMIN_PREFIX);
                 // explicit everywhere: the staff JWT scheme on staff routes, security: [] on public ones
                 assertTrue(operations.get(route).has("security"), route + ": OpenAPI security stated");
@@ -157,8 +184,11 @@ class TemplateTest {
         String prefix = tablePrefixOfFunctions();
         Map<String, JsonNode> tables = new TreeMap<>();
         TEMPLATE.resourcesOfType("AWS::DynamoDB::Table").forEach((id, table) -> {
-            String name = table.path("Properties").path("TableName").path("Fn::Sub").asText();
-            assertTrue(name.startsWith(prefix), id + ": TableName is !Sub \"" + prefix + "<name>\", the functions' BANSHI_TABLE_PREFIX");
+            String name =
+                    table.path("Properties").path("TableName").path("Fn::Sub").asText();
+            assertTrue(
+                    name.startsWith(prefix),
+                    id + ": TableName is !Sub \"" + prefix + "<name>\", the functions' BANSHI_TABLE_PREFIX");
             tables.put(name.substring(prefix.length()), table);
         });
         Set<String> expected = new TreeSet<>();
@@ -170,12 +200,22 @@ class TemplateTest {
             assertEquals("RetainExceptOnCreate", table.path("DeletionPolicy").asText(), spec.name());
             assertEquals("Retain", table.path("UpdateReplacePolicy").asText(), spec.name());
             assertEquals("PAY_PER_REQUEST", p.path("BillingMode").asText(), spec.name());
-            assertEquals("DeletionProtection", p.path("DeletionProtectionEnabled").path("Ref").asText(),
-                    spec.name() + ": deletion protection as the parameter says (off on the first deployment, see DeploymentRulesTest)");
-            assertTrue(p.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean(), spec.name() + ": PITR");
+            assertEquals(
+                    "DeletionProtection",
+                    p.path("DeletionProtectionEnabled").path("Ref").asText(),
+                    spec.name()
+                            + ": deletion protection as the parameter says (off on the first deployment, see DeploymentRulesTest)");
+            assertTrue(
+                    p.path("PointInTimeRecoverySpecification")
+                            .path("PointInTimeRecoveryEnabled")
+                            .asBoolean(),
+                    spec.name() + ": PITR");
             assertEquals(keys(spec.partitionKey(), spec.sortKey()), keys(p.path("KeySchema")), spec.name());
             Map<String, String> attributes = new TreeMap<>();
-            p.path("AttributeDefinitions").forEach(a -> attributes.put(a.path("AttributeName").asText(), a.path("AttributeType").asText()));
+            p.path("AttributeDefinitions")
+                    .forEach(a -> attributes.put(
+                            a.path("AttributeName").asText(),
+                            a.path("AttributeType").asText()));
             Map<String, String> expectedAttributes = new TreeMap<>();
             expectedAttributes.put(spec.partitionKey(), "S");
             if (spec.sortKey() != null) expectedAttributes.put(spec.sortKey(), "S");
@@ -185,11 +225,17 @@ class TemplateTest {
                 if (index.sortKey() != null) expectedAttributes.put(index.sortKey(), "S");
                 expectedIndexes.put(index.name(), keys(index.partitionKey(), index.sortKey()));
             }
-            assertEquals(expectedAttributes, attributes, spec.name() + ": attribute definitions are exactly the key attributes, all strings");
+            assertEquals(
+                    expectedAttributes,
+                    attributes,
+                    spec.name() + ": attribute definitions are exactly the key attributes, all strings");
             Map<String, List<String>> indexes = new TreeMap<>();
             p.path("GlobalSecondaryIndexes").forEach(g -> {
                 indexes.put(g.path("IndexName").asText(), keys(g.path("KeySchema")));
-                assertEquals("ALL", g.path("Projection").path("ProjectionType").asText(), spec.name() + "/" + g.path("IndexName"));
+                assertEquals(
+                        "ALL",
+                        g.path("Projection").path("ProjectionType").asText(),
+                        spec.name() + "/" + g.path("IndexName"));
             });
             assertEquals(expectedIndexes, indexes, spec.name() + ": global secondary indexes");
             assertFalse(p.has("LocalSecondaryIndexes"), spec.name());
@@ -220,7 +266,8 @@ class TemplateTest {
 
     private static List<String> keys(JsonNode keySchema) {
         List<String> keys = new ArrayList<>();
-        keySchema.forEach(k -> keys.add(k.path("KeyType").asText() + " " + k.path("AttributeName").asText()));
+        keySchema.forEach(k -> keys.add(
+                k.path("KeyType").asText() + " " + k.path("AttributeName").asText()));
         keys.sort(null);
         return keys;
     }
@@ -231,10 +278,17 @@ class TemplateTest {
     void functionsSetOnlyEnvironmentVariablesTheCodeReadsAndNeverTheLocalEndpoint() throws IOException {
         Set<String> read = EnvVars.readByCode(Template.ROOT);
         assertTrue(read.contains(Tables.PREFIX_ENV) && read.contains(DynamoClients.ENDPOINT_ENV), "scan found " + read);
-        FUNCTIONS.forEach((id, fn) -> fn.path("Environment").path("Variables").fieldNames().forEachRemaining(name -> {
-            assertTrue(read.contains(name), id + " sets " + name + ", which no code reads (System.getenv): " + read);
-            assertFalse(name.equals(DynamoClients.ENDPOINT_ENV), id + ": the local endpoint must not be set in AWS");
-        }));
+        FUNCTIONS.forEach((id, fn) -> fn.path("Environment")
+                .path("Variables")
+                .fieldNames()
+                .forEachRemaining(name -> {
+                    assertTrue(
+                            read.contains(name),
+                            id + " sets " + name + ", which no code reads (System.getenv): " + read);
+                    assertFalse(
+                            name.equals(DynamoClients.ENDPOINT_ENV),
+                            id + ": the local endpoint must not be set in AWS");
+                }));
     }
 
     // ---- IAM --------------------------------------------------------------------------------------------------
@@ -252,41 +306,70 @@ class TemplateTest {
         Set<String> roles = new TreeSet<>();
         FUNCTIONS.forEach((id, fn) -> {
             String role = Template.target(fn.get("Role"));
-            assertNotNull(role, id + ": an explicit Role (else SAM attaches AWSLambdaBasicExecutionRole, whose resource is *)");
+            assertNotNull(
+                    role,
+                    id + ": an explicit Role (else SAM attaches AWSLambdaBasicExecutionRole, whose resource is *)");
             assertTrue(roles.add(role), role + " is shared by two functions");
             assertFalse(fn.has("Policies"), id + ": permissions go in its role");
         });
         Map<String, JsonNode> documents = new LinkedHashMap<>();
         TEMPLATE.resourcesOfType("AWS::IAM::Role").forEach((id, role) -> {
-            assertFalse(role.path("Properties").has("ManagedPolicyArns"), id + ": no managed policies (their resources are *)");
-            role.path("Properties").path("Policies").forEach(p -> documents.put(id + "/" + p.path("PolicyName").asText(), p.path("PolicyDocument")));
+            assertFalse(
+                    role.path("Properties").has("ManagedPolicyArns"),
+                    id + ": no managed policies (their resources are *)");
+            role.path("Properties")
+                    .path("Policies")
+                    .forEach(p -> documents.put(id + "/" + p.path("PolicyName").asText(), p.path("PolicyDocument")));
         });
         for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")) {
-            TEMPLATE.resourcesOfType(type).forEach((id, p) -> documents.put(id, p.path("Properties").path("PolicyDocument")));
+            TEMPLATE.resourcesOfType(type)
+                    .forEach((id, p) -> documents.put(id, p.path("Properties").path("PolicyDocument")));
         }
         assertFalse(documents.isEmpty());
-        documents.forEach((where, document) -> Template.list(document.path("Statement")).forEach(statement -> {
-            assertEquals("Allow", statement.path("Effect").asText(), where);
-            assertFalse(statement.has("NotAction") || statement.has("NotResource"), where + ": no NotAction/NotResource");
-            List<String> actions = new ArrayList<>();
-            Template.list(statement.path("Action")).forEach(a -> actions.add(a.asText()));
-            for (String action : actions) assertFalse(action.contains("*"), where + ": wildcard action " + action);
-            for (JsonNode resource : Template.list(statement.path("Resource"))) {
-                String text = resource.isTextual() ? resource.asText() : resource.path("Fn::Sub").asText("");
-                if (text.equals("*") && actions.size() == 1 && NO_RESOURCE_LEVEL.containsKey(actions.get(0))) {
-                    assertTrue(statement.path("Condition").toString().contains(NO_RESOURCE_LEVEL.get(actions.get(0))), where);
-                    continue;
-                }
-                Matcher objects = BUCKET_OBJECTS.matcher(text);
-                if (objects.matches() && actions.stream().allMatch(a -> a.startsWith("s3:") && a.endsWith("Object"))) {
-                    assertEquals("AWS::S3::Bucket", TEMPLATE.resources().path(objects.group(1)).path("Type").asText(), where);
-                    continue;
-                }
-                assertFalse(text.contains("*"), where + ": wildcard resource " + resource);
-                assertFalse(resource.isTextual(), where + ": resources are named through the template (!GetAtt/!Ref/!Sub), not typed in: " + resource);
-            }
-            if (actions.stream().anyMatch(a -> a.startsWith("dynamodb:"))) checkTableResources(where, statement);
-        }));
+        documents.forEach((where, document) -> Template.list(document.path("Statement"))
+                .forEach(statement -> {
+                    assertEquals("Allow", statement.path("Effect").asText(), where);
+                    assertFalse(
+                            statement.has("NotAction") || statement.has("NotResource"),
+                            where + ": no NotAction/NotResource");
+                    List<String> actions = new ArrayList<>();
+                    Template.list(statement.path("Action")).forEach(a -> actions.add(a.asText()));
+                    for (String action : actions)
+                        assertFalse(action.contains("*"), where + ": wildcard action " + action);
+                    for (JsonNode resource : Template.list(statement.path("Resource"))) {
+                        String text = resource.isTextual()
+                                ? resource.asText()
+                                : resource.path("Fn::Sub").asText("");
+                        if (text.equals("*") && actions.size() == 1 && NO_RESOURCE_LEVEL.containsKey(actions.get(0))) {
+                            assertTrue(
+                                    statement
+                                            .path("Condition")
+                                            .toString()
+                                            .contains(NO_RESOURCE_LEVEL.get(actions.get(0))),
+                                    where);
+                            continue;
+                        }
+                        Matcher objects = BUCKET_OBJECTS.matcher(text);
+                        if (objects.matches()
+                                && actions.stream().allMatch(a -> a.startsWith("s3:") && a.endsWith("Object"))) {
+                            assertEquals(
+                                    "AWS::S3::Bucket",
+                                    TEMPLATE.resources()
+                                            .path(objects.group(1))
+                                            .path("Type")
+                                            .asText(),
+                                    where);
+                            continue;
+                        }
+                        assertFalse(text.contains("*"), where + ": wildcard resource " + resource);
+                        assertFalse(
+                                resource.isTextual(),
+                                where + ": resources are named through the template (!GetAtt/!Ref/!Sub), not typed in: "
+                                        + resource);
+                    }
+                    if (actions.stream().anyMatch(a -> a.startsWith("dynamodb:")))
+                        checkTableResources(where, statement);
+                }));
     }
 
     /** DynamoDB statements name tables of this template, or indexes that Tables.all() defines on them. */
@@ -320,11 +403,16 @@ class TemplateTest {
     void schedulesAndTimeZonesAreTheReadmes() throws IOException {
         Map<String, String> inTemplate = new TreeMap<>();
         // one function may run on several schedules, told apart by their input (the report function's job)
-        FUNCTIONS.forEach((id, fn) -> Template.events(fn, "ScheduleV2").forEach((name, p) ->
-                inTemplate.put(id + (p.has("Input") ? " " + p.path("Input").asText() : ""),
-                        p.path("ScheduleExpression").asText() + " " + p.path("ScheduleExpressionTimezone").asText())));
+        FUNCTIONS.forEach((id, fn) -> Template.events(fn, "ScheduleV2")
+                .forEach((name, p) -> inTemplate.put(
+                        id + (p.has("Input") ? " " + p.path("Input").asText() : ""),
+                        p.path("ScheduleExpression").asText() + " "
+                                + p.path("ScheduleExpressionTimezone").asText())));
         assertFalse(inTemplate.isEmpty());
-        assertEquals(documentedSchedules(), inTemplate, "the Schedules table of docs/infra.md and the template's ScheduleV2 events");
+        assertEquals(
+                documentedSchedules(),
+                inTemplate,
+                "the Schedules table of docs/infra.md and the template's ScheduleV2 events");
         inTemplate.values().forEach(s -> assertTrue(s.endsWith(" Asia/Shanghai"), s));
     }
 
@@ -338,7 +426,8 @@ class TemplateTest {
             if (!line.startsWith("|") || line.startsWith("|---") || line.contains("function |")) continue;
             String[] cells = line.substring(1, line.length() - 1).split("\\|");
             String input = cells.length > 4 ? cells[4].strip().replace("`", "") : "";
-            schedules.put(cells[1].strip().replace("`", "") + (input.isEmpty() || input.equals("—") ? "" : " " + input),
+            schedules.put(
+                    cells[1].strip().replace("`", "") + (input.isEmpty() || input.equals("—") ? "" : " " + input),
                     cells[2].strip().replace("`", "") + " " + cells[3].strip().replace("`", ""));
         }
         return schedules;
@@ -348,11 +437,18 @@ class TemplateTest {
     void scheduledFunctionsInvokeTheAliasAndFailIntoTheAlarmedDeadLetterQueue() {
         JsonNode dlqAlarm = TEMPLATE.resources().get("DlqDepthAlarm").path("Properties");
         String alarmedQueue = Template.target(dlqAlarm.path("Dimensions").get(0).path("Value"));
-        JsonNode schedulerStatements = TEMPLATE.resources().get("SchedulerRole").path("Properties").path("Policies").get(0)
-                .path("PolicyDocument").path("Statement");
+        JsonNode schedulerStatements = TEMPLATE.resources()
+                .get("SchedulerRole")
+                .path("Properties")
+                .path("Policies")
+                .get(0)
+                .path("PolicyDocument")
+                .path("Statement");
         FUNCTIONS.forEach((id, fn) -> Template.events(fn, "ScheduleV2").forEach((name, p) -> {
-            assertEquals(alarmedQueue, Template.target(fn.path("DeadLetterQueue").path("TargetArn")), id + ": function DLQ");
-            assertEquals(alarmedQueue, Template.target(p.path("DeadLetterConfig").path("Arn")), id + ": scheduler DLQ");
+            assertEquals(
+                    alarmedQueue, Template.target(fn.path("DeadLetterQueue").path("TargetArn")), id + ": function DLQ");
+            assertEquals(
+                    alarmedQueue, Template.target(p.path("DeadLetterConfig").path("Arn")), id + ": scheduler DLQ");
             assertEquals("SchedulerRole", Template.target(p.path("RoleArn")), id);
             boolean invokesAlias = false;
             for (JsonNode s : schedulerStatements) {
@@ -365,20 +461,27 @@ class TemplateTest {
     @Test
     void everyFunctionLogsToItsOwnRetainedGroupAndIsInAThrottleAlarm() {
         List<String> throttled = new ArrayList<>();
-        TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").values().forEach(alarm -> Template.walk(alarm, node -> {
-            if (node.path("MetricName").asText().equals("Throttles")) {
-                node.path("Dimensions").forEach(d -> throttled.add(Template.target(d.path("Value"))));
-            }
-        }));
-        assertEquals(new TreeSet<>(FUNCTIONS.keySet()), new TreeSet<>(throttled), "the throttle alarms cover every function");
-        assertEquals(new TreeSet<>(throttled).size(), throttled.size(), "each function in one throttle alarm: " + throttled);
+        TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm")
+                .values()
+                .forEach(alarm -> Template.walk(alarm, node -> {
+                    if (node.path("MetricName").asText().equals("Throttles")) {
+                        node.path("Dimensions").forEach(d -> throttled.add(Template.target(d.path("Value"))));
+                    }
+                }));
+        assertEquals(
+                new TreeSet<>(FUNCTIONS.keySet()),
+                new TreeSet<>(throttled),
+                "the throttle alarms cover every function");
+        assertEquals(
+                new TreeSet<>(throttled).size(), throttled.size(), "each function in one throttle alarm: " + throttled);
         FUNCTIONS.forEach((id, fn) -> {
             String group = Template.target(fn.path("LoggingConfig").path("LogGroup"));
             JsonNode logGroup = TEMPLATE.resources().get(group);
             assertNotNull(logGroup, id + ": LoggingConfig.LogGroup");
             assertTrue(logGroup.path("Properties").has("RetentionInDays"), group);
             String role = Template.target(fn.get("Role"));
-            assertTrue(TEMPLATE.resources().get(role).toString().contains("{\"Fn::GetAtt\":[\"" + group + "\",\"Arn\"]}"),
+            assertTrue(
+                    TEMPLATE.resources().get(role).toString().contains("{\"Fn::GetAtt\":[\"" + group + "\",\"Arn\"]}"),
                     role + " may write " + group);
         });
     }
@@ -389,14 +492,20 @@ class TemplateTest {
         FUNCTIONS.forEach((id, fn) -> {
             assertEquals("java17", fn.path("Runtime").asText(), id);
             assertEquals("live", fn.path("AutoPublishAlias").asText(), id);
-            assertEquals("SnapStart", fn.path("SnapStart").path("ApplyOn").path("Ref").asText(), id);
-            assertEquals("Architecture", fn.path("Architectures").get(0).path("Ref").asText(), id);
+            assertEquals(
+                    "SnapStart",
+                    fn.path("SnapStart").path("ApplyOn").path("Ref").asText(),
+                    id);
+            assertEquals(
+                    "Architecture", fn.path("Architectures").get(0).path("Ref").asText(), id);
             int timeout = fn.path("Timeout").asInt();
             if (!Template.events(fn, "HttpApi").isEmpty()) {
                 assertTrue(timeout > 0 && timeout < 30, id + ": below the HTTP API's 30 s integration timeout");
             }
         });
-        assertEquals("PublishedVersions", parameters.path("SnapStart").path("Default").asText());
+        assertEquals(
+                "PublishedVersions",
+                parameters.path("SnapStart").path("Default").asText());
         assertEquals("arm64", parameters.path("Architecture").path("Default").asText());
     }
 
@@ -404,8 +513,9 @@ class TemplateTest {
 
     private static Set<String> cognitoTriggers() {
         Set<String> triggers = new TreeSet<>();
-        TEMPLATE.resourcesOfType("AWS::Cognito::UserPool").values().forEach(pool -> Template.walk(pool.path("Properties").path("LambdaConfig"),
-                node -> {
+        TEMPLATE.resourcesOfType("AWS::Cognito::UserPool")
+                .values()
+                .forEach(pool -> Template.walk(pool.path("Properties").path("LambdaConfig"), node -> {
                     if (node.has("Ref")) triggers.add(Template.target(node));
                 }));
         return triggers;
@@ -414,11 +524,13 @@ class TemplateTest {
     static Map<String, JsonNode> openApiOperations() throws IOException {
         JsonNode doc = CfnYaml.read(Template.ROOT.resolve("infra/openapi.yaml"));
         Map<String, JsonNode> operations = new TreeMap<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (Set.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
-                operations.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), op.getValue());
-            }
-        }));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    if (Set.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                        operations.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), op.getValue());
+                    }
+                }));
         return operations;
     }
 
@@ -434,13 +546,17 @@ class TemplateTest {
 
     /** "../MODULE/target/banshi-MODULE-VERSION-lambda.jar" for the module the class was compiled in. */
     private static String lambdaJar(Class<?> type) throws URISyntaxException {
-        Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String artifact = Files.isDirectory(location) ? "banshi-" + location.getParent().getParent().getFileName()
+        Path location =
+                Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String artifact = Files.isDirectory(location)
+                ? "banshi-" + location.getParent().getParent().getFileName()
                 : location.getFileName().toString().replaceFirst("-\\d.*$", "");
         String version = System.getProperty("banshi.version");
         assertNotNull(version, "surefire passes banshi.version");
-        String classifier = FunctionPackagesTest.NEEDS_REPORT_CLIENTS.contains(type.getName()) ? "-lambda-reports" : "-lambda";
-        return "../" + artifact.substring("banshi-".length()) + "/target/" + artifact + "-" + version + classifier + ".jar";
+        String classifier =
+                FunctionPackagesTest.NEEDS_REPORT_CLIENTS.contains(type.getName()) ? "-lambda-reports" : "-lambda";
+        return "../" + artifact.substring("banshi-".length()) + "/target/" + artifact + "-" + version + classifier
+                + ".jar";
     }
 
     /** Concrete Lambda handler classes compiled in the banshi modules on the test class path. */
@@ -451,20 +567,24 @@ class TemplateTest {
             List<String> classes = new ArrayList<>();
             if (Files.isDirectory(path) && path.endsWith(Path.of("target", "classes"))) {
                 try (Stream<Path> files = Files.walk(path)) {
-                    files.filter(f -> f.toString().endsWith(".class")).forEach(f ->
-                            classes.add(path.relativize(f).toString().replace(File.separatorChar, '/')));
+                    files.filter(f -> f.toString().endsWith(".class"))
+                            .forEach(f ->
+                                    classes.add(path.relativize(f).toString().replace(File.separatorChar, '/')));
                 }
-            } else if (path.getFileName().toString().matches("banshi-[a-z]+-.*\\.jar") && !path.toString().contains("-tests")) {
+            } else if (path.getFileName().toString().matches("banshi-[a-z]+-.*\\.jar")
+                    && !path.toString().contains("-tests")) {
                 try (ZipFile zip = new ZipFile(path.toFile())) {
                     zip.stream().forEach(e -> classes.add(e.getName()));
                 }
             }
             for (String file : classes) {
                 if (!file.startsWith("cn/banshi/") || !file.endsWith(".class")) continue;
-                String name = file.substring(0, file.length() - ".class".length()).replace('/', '.');
+                String name =
+                        file.substring(0, file.length() - ".class".length()).replace('/', '.');
                 try {
                     Class<?> type = Class.forName(name, false, TemplateTest.class.getClassLoader());
-                    boolean handler = RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type);
+                    boolean handler = RequestHandler.class.isAssignableFrom(type)
+                            || RequestStreamHandler.class.isAssignableFrom(type);
                     if (handler && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) handlers.add(name);
                 } catch (LinkageError | ClassNotFoundException unloadable) {
                     // a class whose optional dependencies are absent cannot be a handler we deploy

@@ -32,9 +32,11 @@ public final class Cli {
         String town = o.get("town");
         String role = o.get("role");
         if (town == null || role == null || Role.fromCode(role).isEmpty()) {
-            fail("用法 usage: ./banshi token --town T --role town-admin|village-staff|auditor [--village V] [--sub NAME] [--hours 8]");
+            fail(
+                    "用法 usage: ./banshi token --town T --role town-admin|village-staff|auditor [--village V] [--sub NAME] [--hours 8]");
         }
-        if (role.equals("village-staff") && o.get("village") == null) fail("village-staff 需要 --village / needs --village");
+        if (role.equals("village-staff") && o.get("village") == null)
+            fail("village-staff 需要 --village / needs --village");
         Map<String, String> claims = new LinkedHashMap<>();
         claims.put("sub", o.getOrDefault("sub", role + "@" + town));
         claims.put("town", town);
@@ -46,7 +48,8 @@ public final class Cli {
 
     static void sweep(Path data) {
         String running = DynamoClients.configuredEndpoint();
-        try (Dynalite dynalite = running == null ? Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb")) : null) {
+        try (Dynalite dynalite =
+                running == null ? Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb")) : null) {
             String endpoint = running != null ? running : dynalite.endpoint();
             DynamoDbClient dynamo = DynamoClients.forEndpoint(endpoint, ClientOverrideConfiguration.builder());
             TableSetup.ensureTables(dynamo);

@@ -1,17 +1,17 @@
 package cn.banshi.local;
 
 import cn.banshi.api.AppContext;
-import cn.banshi.demo.DemoCases;
 import cn.banshi.batch.Progress;
 import cn.banshi.batch.ReportJobs;
+import cn.banshi.demo.DemoCases;
 import cn.banshi.demo.DemoInputs;
 import cn.banshi.demo.DemoLoader;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
-import java.util.EnumSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 
 /**
  * On an empty data directory, {@code ./banshi up} loads the demo year (高塍镇 2021) once, with the staff
@@ -27,21 +27,38 @@ final class DemoSetup {
         if (Files.exists(marker)) return;
         System.err.println("banshi: 首次启动，正在载入演示数据（高塍镇 2021 年）/ loading the demo year…");
         var catalog = app.catalogs().town("gaocheng").orElseThrow();
-        DemoLoader.Loaded loaded = DemoLoader.load(app.dynamo(), catalog, app.calendars().deadlines(), app.clock());
+        DemoLoader.Loaded loaded =
+                DemoLoader.load(app.dynamo(), catalog, app.calendars().deadlines(), app.clock());
         StringBuilder note = new StringBuilder();
-        note.append(String.format("载入 %d 件事项，用时 %.1f 秒（%.0f 件/秒，重试 %d 项）%n", loaded.result().items(),
-                loaded.result().millis() / 1000.0, loaded.result().itemsPerSecond(), loaded.result().retried()));
+        note.append(String.format(
+                "载入 %d 件事项，用时 %.1f 秒（%.0f 件/秒，重试 %d 项）%n",
+                loaded.result().items(),
+                loaded.result().millis() / 1000.0,
+                loaded.result().itemsPerSecond(),
+                loaded.result().retried()));
         note.append("可试用的查询编号和查询码 / try tracking:\n");
         for (DemoCases.DemoCase sample : loaded.samples()) {
-            note.append(String.format("  %s  %s  (%s)%n", sample.record().trackingNo(), sample.accessCode(), sample.record().title()));
+            note.append(String.format(
+                    "  %s  %s  (%s)%n",
+                    sample.record().trackingNo(),
+                    sample.accessCode(),
+                    sample.record().title()));
         }
-        DemoInputs.load("gaocheng", app.activities(), app.planItems(), app.disclosure(), app.clock().instant());
+        DemoInputs.load(
+                "gaocheng",
+                app.activities(),
+                app.planItems(),
+                app.disclosure(),
+                app.clock().instant());
         note.append("演示年度报告 / demo reports:\n");
         try (ReportJobs jobs = ReportJobs.open(app.dynamo(), ReportJobs.Settings.of(data), app.clock())) {
             for (ReportKind kind : ReportKind.values()) {
-                ReportJobs.Result result = jobs.run(kind, "gaocheng", DemoCases.YEAR, EnumSet.allOf(ReportFormat.class), null,
-                        null, Progress.NONE);
-                Path dir = data.resolve("reports").resolve("gaocheng").resolve(Integer.toString(DemoCases.YEAR)).resolve(kind.code());
+                ReportJobs.Result result = jobs.run(
+                        kind, "gaocheng", DemoCases.YEAR, EnumSet.allOf(ReportFormat.class), null, null, Progress.NONE);
+                Path dir = data.resolve("reports")
+                        .resolve("gaocheng")
+                        .resolve(Integer.toString(DemoCases.YEAR))
+                        .resolve(kind.code());
                 note.append(String.format("  %s %s: %s%n", kind.nameZh(), result.status(), dir.toAbsolutePath()));
             }
         }

@@ -31,13 +31,23 @@ public final class HttpApiEvents {
             .withZone(ZoneOffset.UTC);
 
     /** What the gateway knows of one HTTP request. */
-    public record HttpRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                              byte[] body, String sourceIp) {}
+    public record HttpRequest(
+            String method,
+            String rawPath,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            byte[] body,
+            String sourceIp) {}
 
     private HttpApiEvents() {}
 
-    public static ObjectNode eventJson(HttpRequest request, String routeKey, Map<String, String> pathParameters,
-                                       String requestId, Map<String, Object> jwtClaims, Instant now) {
+    public static ObjectNode eventJson(
+            HttpRequest request,
+            String routeKey,
+            Map<String, String> pathParameters,
+            String requestId,
+            Map<String, Object> jwtClaims,
+            Instant now) {
         ObjectNode e = Json.object();
         e.put("version", "2.0");
         e.put("routeKey", routeKey);
@@ -49,7 +59,8 @@ public final class HttpApiEvents {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (name.equals("cookie")) {
                 if (cookies == null) cookies = Json.mapper().createArrayNode();
-                for (String value : h.getValue()) for (String c : value.split(";\\s*")) if (!c.isBlank()) cookies.add(c);
+                for (String value : h.getValue())
+                    for (String c : value.split(";\\s*")) if (!c.isBlank()) cookies.add(c);
                 continue;
             }
             String joined = String.join(",", h.getValue());
@@ -63,7 +74,8 @@ public final class HttpApiEvents {
         }
         if (!pathParameters.isEmpty()) {
             ObjectNode p = e.putObject("pathParameters");
-            pathParameters.forEach((k, v) -> p.put(k, URLDecoder.decode(v.replace("+", "%2B"), StandardCharsets.UTF_8)));
+            pathParameters.forEach(
+                    (k, v) -> p.put(k, URLDecoder.decode(v.replace("+", "%2B"), StandardCharsets.UTF_8)));
         }
         ObjectNode context = e.putObject("requestContext");
         context.put("accountId", "000000000000");
@@ -81,14 +93,17 @@ public final class HttpApiEvents {
         http.put("path", request.rawPath());
         http.put("protocol", "HTTP/1.1");
         http.put("sourceIp", request.sourceIp());
-        http.put("userAgent", headers.has("user-agent") ? headers.get("user-agent").asText() : "");
+        http.put(
+                "userAgent",
+                headers.has("user-agent") ? headers.get("user-agent").asText() : "");
         context.put("requestId", requestId);
         context.put("routeKey", routeKey);
         context.put("stage", "$default");
         context.put("time", TIME.format(now));
         context.put("timeEpoch", now.toEpochMilli());
         if (request.body() != null && request.body().length > 0) {
-            String contentType = headers.has("content-type") ? headers.get("content-type").asText() : "";
+            String contentType =
+                    headers.has("content-type") ? headers.get("content-type").asText() : "";
             if (isText(contentType)) {
                 e.put("body", new String(request.body(), StandardCharsets.UTF_8));
                 e.put("isBase64Encoded", false);
@@ -108,8 +123,12 @@ public final class HttpApiEvents {
 
     static boolean isText(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
-        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
+        return type.startsWith("text/")
+                || type.equals("application/json")
+                || type.endsWith("+json")
+                || type.equals("application/xml")
+                || type.endsWith("+xml")
+                || type.equals("application/javascript")
                 || type.equals("application/x-www-form-urlencoded");
     }
 

@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 public final class LocalGateway implements AutoCloseable {
     /** API Gateway refuses payloads over 10 MB; locally 1 MiB is plenty and bounds memory. */
     static final int MAX_PAYLOAD = 1024 * 1024;
+
     private static final Log LOG = Log.get(LocalGateway.class);
 
     private final HttpServer server;
@@ -77,7 +78,9 @@ public final class LocalGateway implements AutoCloseable {
             String rawPath = exchange.getRequestURI().getRawPath();
             String path = exchange.getRequestURI().getPath();
             if (!path.startsWith("/api/") || ApiDocsFiles.isDocsPath(path)) {
-                if (staticFiles != null && (method.equals("GET") || method.equals("HEAD")) && staticFiles.serve(exchange, path)) return;
+                if (staticFiles != null
+                        && (method.equals("GET") || method.equals("HEAD"))
+                        && staticFiles.serve(exchange, path)) return;
                 writeError(exchange, Errors.routeNotFound());
                 return;
             }
@@ -100,13 +103,22 @@ public final class LocalGateway implements AutoCloseable {
                 return;
             }
             String requestId = UUID.randomUUID().toString();
-            var request = new HttpApiEvents.HttpRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress());
-            ObjectNode eventJson = HttpApiEvents.eventJson(request, match.get().routeKey(), match.get().pathParameters(),
-                    requestId, claims, clock.instant());
+            var request = new HttpApiEvents.HttpRequest(
+                    method,
+                    rawPath,
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    body,
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
+            ObjectNode eventJson = HttpApiEvents.eventJson(
+                    request, match.get().routeKey(), match.get().pathParameters(), requestId, claims, clock.instant());
             APIGatewayV2HTTPEvent event = HttpApiEvents.deserialize(eventJson);
-            APIGatewayV2HTTPResponse response = match.get().handler().handleRequest(event,
-                    new LocalContext(requestId, match.get().handler().getClass().getSimpleName()));
+            APIGatewayV2HTTPResponse response = match.get()
+                    .handler()
+                    .handleRequest(
+                            event,
+                            new LocalContext(
+                                    requestId, match.get().handler().getClass().getSimpleName()));
             write(exchange, response);
         } catch (RuntimeException e) {
             LOG.error("gateway error", "exception", e.getClass().getName());
@@ -126,8 +138,14 @@ public final class LocalGateway implements AutoCloseable {
         ObjectNode body = (ObjectNode) Json.parse(error.body());
         body.put("message", "Unauthorized");
         exchange.getResponseHeaders().set("www-authenticate", "Bearer");
-        write(exchange, APIGatewayV2HTTPResponse.builder().withStatusCode(401).withHeaders(error.headers())
-                .withBody(Json.write(body)).withIsBase64Encoded(false).build());
+        write(
+                exchange,
+                APIGatewayV2HTTPResponse.builder()
+                        .withStatusCode(401)
+                        .withHeaders(error.headers())
+                        .withBody(Json.write(body))
+                        .withIsBase64Encoded(false)
+                        .build());
     }
 
     private static byte[] readBody(InputStream in) throws IOException {
@@ -136,11 +154,16 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        if (response.getHeaders() != null) response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        if (response.getCookies() != null) response.getCookies().forEach(c -> exchange.getResponseHeaders().add("set-cookie", c));
-        byte[] body = response.getBody() == null ? new byte[0]
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        if (response.getHeaders() != null)
+            response.getHeaders()
+                    .forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (response.getCookies() != null)
+            response.getCookies().forEach(c -> exchange.getResponseHeaders().add("set-cookie", c));
+        byte[] body = response.getBody() == null
+                ? new byte[0]
+                : response.getIsBase64Encoded()
+                        ? Base64.getDecoder().decode(response.getBody())
+                        : response.getBody().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
@@ -151,8 +174,14 @@ public final class LocalGateway implements AutoCloseable {
 
     private static void writeError(HttpExchange exchange, ApiException error) throws IOException {
         ApiResponse response = ApiResponse.error(error);
-        write(exchange, APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
-                .withHeaders(response.headers()).withBody(response.body()).withIsBase64Encoded(false).build());
+        write(
+                exchange,
+                APIGatewayV2HTTPResponse.builder()
+                        .withStatusCode(response.status())
+                        .withHeaders(response.headers())
+                        .withBody(response.body())
+                        .withIsBase64Encoded(false)
+                        .build());
     }
 
     @Override

@@ -56,7 +56,11 @@ public final class LocalJwt {
         ObjectNode header = Json.object().put("alg", "HS256").put("typ", "JWT");
         ObjectNode payload = Json.object();
         long now = clock.instant().getEpochSecond();
-        payload.put("iss", ISSUER).put("aud", AUDIENCE).put("iat", now).put("nbf", now).put("exp", now + lifetime.toSeconds());
+        payload.put("iss", ISSUER)
+                .put("aud", AUDIENCE)
+                .put("iat", now)
+                .put("nbf", now)
+                .put("exp", now + lifetime.toSeconds());
         claims.forEach(payload::put);
         String signingInput = b64(Json.write(header)) + "." + b64(Json.write(payload));
         return signingInput + "." + B64.encodeToString(hmac(signingInput));
@@ -76,13 +80,22 @@ public final class LocalJwt {
             long now = clock.instant().getEpochSecond();
             if (!ISSUER.equals(payload.path("iss").asText())) return Optional.empty();
             JsonNode aud = payload.path("aud");
-            boolean audienceOk = aud.isTextual() ? AUDIENCE.equals(aud.asText())
-                    : aud.isArray() && StreamSupport.stream(aud.spliterator(), false).anyMatch(a -> AUDIENCE.equals(a.asText()));
+            boolean audienceOk = aud.isTextual()
+                    ? AUDIENCE.equals(aud.asText())
+                    : aud.isArray()
+                            && StreamSupport.stream(aud.spliterator(), false)
+                                    .anyMatch(a -> AUDIENCE.equals(a.asText()));
             if (!audienceOk) return Optional.empty();
-            if (!payload.path("exp").canConvertToLong() || payload.path("exp").asLong() + LEEWAY_SECONDS < now) return Optional.empty();
+            if (!payload.path("exp").canConvertToLong() || payload.path("exp").asLong() + LEEWAY_SECONDS < now)
+                return Optional.empty();
             if (payload.has("nbf") && payload.path("nbf").asLong() - LEEWAY_SECONDS > now) return Optional.empty();
             Map<String, Object> claims = new LinkedHashMap<>();
-            payload.fields().forEachRemaining(e -> claims.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            payload.fields()
+                    .forEachRemaining(e -> claims.put(
+                            e.getKey(),
+                            e.getValue().isTextual()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
             return Optional.of(claims);
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();

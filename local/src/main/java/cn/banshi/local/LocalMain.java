@@ -42,12 +42,20 @@ public final class LocalMain {
         TableSetup.ensureTables(dynamo);
         // staff's "generate now" runs in a background thread of this process (the report function in AWS)
         LocalReportRunner reports = new LocalReportRunner(
-                DynamoClients.forBatchJobs(dynalite.endpoint(), ClientOverrideConfiguration.builder()), data, Clock.systemUTC());
-        AppContext app = new AppContext(dynamo, Clock.systemUTC(), new FileReportStore(data.resolve("reports")), reports);
+                DynamoClients.forBatchJobs(dynalite.endpoint(), ClientOverrideConfiguration.builder()),
+                data,
+                Clock.systemUTC());
+        AppContext app =
+                new AppContext(dynamo, Clock.systemUTC(), new FileReportStore(data.resolve("reports")), reports);
         if (demo) DemoSetup.ensureLoaded(app, data);
         Path web = root.resolve("web");
-        LocalGateway gateway = new LocalGateway(Handlers.create(app), Clock.systemUTC(),
-                Files.isDirectory(web) ? new StaticFiles(web) : null, LocalJwt.forDataDir(data, Clock.systemUTC()), port).start();
+        LocalGateway gateway = new LocalGateway(
+                        Handlers.create(app),
+                        Clock.systemUTC(),
+                        Files.isDirectory(web) ? new StaticFiles(web) : null,
+                        LocalJwt.forDataDir(data, Clock.systemUTC()),
+                        port)
+                .start();
         // so that ./banshi report and ./banshi sweep use this dynalite instead of opening the same files
         Path endpointFile = data.resolve("dynamodb.endpoint");
         Files.writeString(endpointFile, dynalite.endpoint());
@@ -63,7 +71,8 @@ public final class LocalMain {
             dynalite.close();
             stopped.countDown();
         }));
-        System.err.printf("banshi 已启动 / running: http://127.0.0.1:%d/  (API: /api/v1, data: %s, DynamoDB: %s)%n",
+        System.err.printf(
+                "banshi 已启动 / running: http://127.0.0.1:%d/  (API: /api/v1, data: %s, DynamoDB: %s)%n",
                 gateway.port(), data.toAbsolutePath(), dynalite.endpoint());
         System.err.println("按 Ctrl-C 停止 / Ctrl-C to stop");
         stopped.await();

@@ -48,8 +48,14 @@ public final class LocalReportRunner implements ReportRunner, AutoCloseable {
                     handler().handleRequest(run.toMap(), null);
                 } catch (RuntimeException e) {
                     // recorded as failed in the run record by the handler; nothing else to do here
-                    LOG.warn("local report run failed", "job", run.kind().code(), "runId", String.valueOf(run.runId()),
-                            "exception", e.getClass().getSimpleName());
+                    LOG.warn(
+                            "local report run failed",
+                            "job",
+                            run.kind().code(),
+                            "runId",
+                            String.valueOf(run.runId()),
+                            "exception",
+                            e.getClass().getSimpleName());
                 }
             });
         } catch (RejectedExecutionException closed) {
@@ -61,7 +67,8 @@ public final class LocalReportRunner implements ReportRunner, AutoCloseable {
     private ReportJobHandler handler() {
         if (handler == null) {
             jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), clock);
-            handler = new ReportJobHandler(jobs, new ReportRuns(dynamo), DeployedTowns.fromEnvironment(Catalogs.bundled()), clock);
+            handler = new ReportJobHandler(
+                    jobs, new ReportRuns(dynamo), DeployedTowns.fromEnvironment(Catalogs.bundled()), clock);
         }
         return handler;
     }

@@ -27,7 +27,8 @@ final class RouteTable {
                 StringBuilder regex = new StringBuilder();
                 int last = 0;
                 while (m.find()) {
-                    regex.append(Pattern.quote(parts[1].substring(last, m.start()))).append("([^/]+)");
+                    regex.append(Pattern.quote(parts[1].substring(last, m.start())))
+                            .append("([^/]+)");
                     names.add(m.group(1));
                     last = m.end();
                 }
@@ -45,7 +46,8 @@ final class RouteTable {
             Matcher m = route.pattern().matcher(decodedPath);
             if (!m.matches()) continue;
             Map<String, String> params = new LinkedHashMap<>();
-            for (int i = 0; i < route.names().size(); i++) params.put(route.names().get(i), m.group(i + 1));
+            for (int i = 0; i < route.names().size(); i++)
+                params.put(route.names().get(i), m.group(i + 1));
             return Optional.of(new Match(route.routeKey(), route.handler(), params));
         }
         return Optional.empty();

@@ -13,9 +13,24 @@ import java.util.Map;
  */
 public final class StaticFiles {
     private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
-            "svg", "image/svg+xml", "png", "image/png", "json", "application/json; charset=utf-8",
-            "ico", "image/x-icon", "webmanifest", "application/manifest+json", "yaml", "application/yaml; charset=utf-8");
+            "html",
+            "text/html; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "css",
+            "text/css; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png",
+            "json",
+            "application/json; charset=utf-8",
+            "ico",
+            "image/x-icon",
+            "webmanifest",
+            "application/manifest+json",
+            "yaml",
+            "application/yaml; charset=utf-8");
 
     private final Path root;
 
@@ -25,7 +40,8 @@ public final class StaticFiles {
 
     boolean serve(HttpExchange exchange, String path) throws IOException {
         if (path.contains("..") || path.contains("\\") || path.indexOf('\0') >= 0) return false;
-        Path file = ApiDocsFiles.overlay(root.getParent(), path).orElse(root.resolve(path.substring(1)).normalize());
+        Path file = ApiDocsFiles.overlay(root.getParent(), path)
+                .orElse(root.resolve(path.substring(1)).normalize());
         if (!file.startsWith(root) && !ApiDocsFiles.isDocsPath(path)) return false;
         if (Files.isDirectory(file)) file = file.resolve("index.html");
         if (!Files.isRegularFile(file)) return false;
@@ -34,8 +50,10 @@ public final class StaticFiles {
         byte[] body = Files.readAllBytes(file);
         exchange.getResponseHeaders().set("content-type", TYPES.getOrDefault(ext, "application/octet-stream"));
         exchange.getResponseHeaders().set("x-content-type-options", "nosniff");
-        exchange.getResponseHeaders().set("content-security-policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+        exchange.getResponseHeaders()
+                .set(
+                        "content-security-policy",
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("cache-control", "no-cache");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(200, head ? -1 : body.length);

@@ -54,7 +54,8 @@ class KillDurabilityTest {
 
     final List<Process> started = new ArrayList<>();
     final List<ProcessHandle> children = new ArrayList<>();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final AtomicReference<String> base = new AtomicReference<>();
 
     record Sent(String key, ObjectNode body) {}
@@ -108,23 +109,36 @@ class KillDurabilityTest {
         assertTrue(refusedConnections.get() > 0, "the kills interrupted the stream");
 
         String token = LocalJwt.forDataDir(data, Clock.systemUTC())
-                .issue(Map.of("sub", "admin@gaocheng", "town", "gaocheng", "role", "town-admin"), Duration.ofMinutes(10));
+                .issue(
+                        Map.of("sub", "admin@gaocheng", "town", "gaocheng", "role", "town-admin"),
+                        Duration.ofMinutes(10));
         Set<String> receipted = new HashSet<>();
         for (Receipt r : receipts.values()) {
             assertTrue(receipted.add(r.trackingNo()), "one case per key: " + r.trackingNo());
-            HttpResponse<String> tracked = send(HttpRequest.newBuilder(URI.create(base.get() + "/api/v1/track/" + r.trackingNo()))
-                    .header("X-Access-Code", r.accessCode()).GET());
+            HttpResponse<String> tracked =
+                    send(HttpRequest.newBuilder(URI.create(base.get() + "/api/v1/track/" + r.trackingNo()))
+                            .header("X-Access-Code", r.accessCode())
+                            .GET());
             assertEquals(200, tracked.statusCode(), tracked.body());
-            HttpResponse<String> detail = send(HttpRequest.newBuilder(URI.create(base.get() + "/api/v1/admin/cases/" + r.trackingNo()))
-                    .header("Authorization", "Bearer " + token).GET());
+            HttpResponse<String> detail =
+                    send(HttpRequest.newBuilder(URI.create(base.get() + "/api/v1/admin/cases/" + r.trackingNo()))
+                            .header("Authorization", "Bearer " + token)
+                            .GET());
             assertEquals(200, detail.statusCode(), detail.body());
             JsonNode view = Json.parse(detail.body());
             ObjectNode sent = r.sent().body();
             assertEquals(sent.get("title").asText(), view.get("title").asText());
-            assertEquals(sent.get("description").asText(), view.get("description").asText());
-            assertEquals(sent.get("submitter").get("phone").asText(), view.at("/personal/submitter/phone").asText());
-            assertEquals(sent.get("submitter").get("name").asText(), view.at("/personal/submitter/name").asText());
-            assertEquals(sent.get("location").get("address").asText(), view.at("/personal/location/address").asText());
+            assertEquals(
+                    sent.get("description").asText(), view.get("description").asText());
+            assertEquals(
+                    sent.get("submitter").get("phone").asText(),
+                    view.at("/personal/submitter/phone").asText());
+            assertEquals(
+                    sent.get("submitter").get("name").asText(),
+                    view.at("/personal/submitter/name").asText());
+            assertEquals(
+                    sent.get("location").get("address").asText(),
+                    view.at("/personal/location/address").asText());
             assertEquals(1, view.get("history").size());
             assertEquals("submitted", view.get("status").asText());
         }
@@ -142,22 +156,32 @@ class KillDurabilityTest {
         body.put("title", "河道有垃圾 " + client + "-" + i);
         body.put("description", "梅家渎村东侧河道漂浮大量生活垃圾，第 " + client + "-" + i + " 次反映。");
         body.putObject("location").put("address", "梅家渎村东河桥边 " + i + " 号");
-        body.putObject("submitter").put("name", "王小明").put("phone", String.format("139%d%07d", client, i)).put("anonymous", false);
+        body.putObject("submitter")
+                .put("name", "王小明")
+                .put("phone", String.format("139%d%07d", client, i))
+                .put("anonymous", false);
         return body;
     }
 
     Receipt submitUntilReceipt(Sent sent, AtomicInteger refusedConnections) throws Exception {
         for (int attempt = 0; attempt < 400; attempt++) {
             try {
-                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base.get() + "/api/v1/towns/gaocheng/complaints"))
-                        .header("Content-Type", "application/json").header("Idempotency-Key", sent.key())
-                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(sent.body()))));
+                HttpResponse<String> r =
+                        send(HttpRequest.newBuilder(URI.create(base.get() + "/api/v1/towns/gaocheng/complaints"))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", sent.key())
+                                .POST(HttpRequest.BodyPublishers.ofString(Json.write(sent.body()))));
                 if (r.statusCode() == 201) {
                     JsonNode receipt = Json.parse(r.body());
-                    return new Receipt(sent, receipt.get("trackingNo").asText(), receipt.get("accessCode").asText());
+                    return new Receipt(
+                            sent,
+                            receipt.get("trackingNo").asText(),
+                            receipt.get("accessCode").asText());
                 }
                 // the only other answers: busy (503) or the same key still held by a killed process (409, Retry-After)
-                assertTrue(r.statusCode() == 503 || (r.statusCode() == 409 && r.body().contains("IDEMPOTENCY_IN_PROGRESS")),
+                assertTrue(
+                        r.statusCode() == 503
+                                || (r.statusCode() == 409 && r.body().contains("IDEMPOTENCY_IN_PROGRESS")),
                         r.statusCode() + " " + r.body());
                 assertTrue(r.headers().firstValue("retry-after").isPresent());
             } catch (IOException connection) {
@@ -173,11 +197,16 @@ class KillDurabilityTest {
         String cursor = null;
         do {
             String url = base.get() + "/api/v1/admin/cases?limit=200" + (cursor == null ? "" : "&cursor=" + cursor);
-            HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
+            HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token)
+                    .GET());
             assertEquals(200, page.statusCode(), page.body());
             JsonNode body = Json.parse(page.body());
-            for (JsonNode item : body.get("items")) assertTrue(all.add(item.get("trackingNo").asText()));
-            cursor = body.get("nextCursor").isNull() ? null : body.get("nextCursor").asText();
+            for (JsonNode item : body.get("items"))
+                assertTrue(all.add(item.get("trackingNo").asText()));
+            cursor = body.get("nextCursor").isNull()
+                    ? null
+                    : body.get("nextCursor").asText();
         } while (cursor != null);
         return all;
     }
@@ -193,18 +222,32 @@ class KillDurabilityTest {
             port = s.getLocalPort();
         }
         Path log = dir.resolve("banshi-up-" + started.size() + ".log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dbanshi.root=" + Dynalite.repoRoot(),
-                "-cp", System.getProperty("java.class.path"), LocalMain.class.getName(),
-                "--port", Integer.toString(port), "--data", data.toString(), "--no-demo")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xmx256m",
+                        "-Dbanshi.root=" + Dynalite.repoRoot(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LocalMain.class.getName(),
+                        "--port",
+                        Integer.toString(port),
+                        "--data",
+                        data.toString(),
+                        "--no-demo")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         started.add(p);
         String url = "http://127.0.0.1:" + port;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (true) {
             p.descendants().forEach(children::add);
             try {
-                if (send(HttpRequest.newBuilder(URI.create(url + "/api/v1/health")).GET()).statusCode() == 200) break;
+                if (send(HttpRequest.newBuilder(URI.create(url + "/api/v1/health"))
+                                        .GET())
+                                .statusCode()
+                        == 200) break;
             } catch (IOException notYet) {
                 // still starting
             }

@@ -61,12 +61,22 @@ class LocalGatewayTest {
 
     @Test
     void buildsPayloadV2EventsLikeApiGateway() throws Exception {
-        try (LocalGateway gateway = new LocalGateway(List.of(new EchoHandler()), Clock.systemUTC(), null, new LocalJwt(new byte[32], Clock.systemUTC()), 0).start()) {
+        try (LocalGateway gateway = new LocalGateway(
+                        List.of(new EchoHandler()),
+                        Clock.systemUTC(),
+                        null,
+                        new LocalJwt(new byte[32], Clock.systemUTC()),
+                        0)
+                .start()) {
             String base = "http://127.0.0.1:" + gateway.port();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/echo/%E9%AB%98%E5%A1%8D?a=1&b=x%20y&a=2"))
-                    .header("Content-Type", "application/json").header("X-Custom-Header", "Value")
-                    .header("Cookie", "s=1; t=2")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"k\":\"值\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/echo/%E9%AB%98%E5%A1%8D?a=1&b=x%20y&a=2"))
+                            .header("Content-Type", "application/json")
+                            .header("X-Custom-Header", "Value")
+                            .header("Cookie", "s=1; t=2")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"k\":\"值\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
             JsonNode e = Json.parse(response.body());
             assertEquals("POST /api/v1/echo/{name}", e.get("routeKey").asText());
@@ -82,21 +92,31 @@ class LocalGatewayTest {
             assertFalse(e.get("isBase64Encoded").asBoolean());
             assertEquals("{\"k\":\"值\"}", e.get("body").asText());
 
-            HttpResponse<String> binary = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/echo/x"))
-                    .header("Content-Type", "application/octet-stream")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3})).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> binary = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/echo/x"))
+                            .header("Content-Type", "application/octet-stream")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode b = Json.parse(binary.body());
             assertTrue(b.get("isBase64Encoded").asBoolean());
             assertEquals("AQID", b.get("body").asText());
 
-            HttpResponse<String> literal = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/echo/fixed")).build(),
+            HttpResponse<String> literal = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/echo/fixed"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals("GET /api/v1/echo/fixed", Json.parse(literal.body()).get("routeKey").asText());
+            assertEquals(
+                    "GET /api/v1/echo/fixed",
+                    Json.parse(literal.body()).get("routeKey").asText());
 
-            HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/nothing")).build(),
+            HttpResponse<String> missing = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/nothing")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(404, missing.statusCode());
-            assertEquals("ROUTE_NOT_FOUND", Json.parse(missing.body()).get("error").get("code").asText());
+            assertEquals(
+                    "ROUTE_NOT_FOUND",
+                    Json.parse(missing.body()).get("error").get("code").asText());
         }
     }
 
@@ -105,24 +125,38 @@ class LocalGatewayTest {
         String trackingNo;
         String accessCode;
         try (Running running = Running.start(data)) {
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(running.base + "/api/v1/health")).build(),
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(running.base + "/api/v1/health"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals("{\"status\":\"ok\"}", health.body());
-            ObjectNode complaint = Json.object().put("type", "help").put("category", "social-security")
-                    .put("title", "低保申请咨询").put("description", "家中老人生病，想了解低保申请需要哪些材料。");
+            ObjectNode complaint = Json.object()
+                    .put("type", "help")
+                    .put("category", "social-security")
+                    .put("title", "低保申请咨询")
+                    .put("description", "家中老人生病，想了解低保申请需要哪些材料。");
             complaint.putObject("submitter").put("name", "陈阿姨").put("phone", "13511112222");
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(running.base + "/api/v1/towns/gaocheng/complaints"))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", "restart-1")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(complaint))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(running.base + "/api/v1/towns/gaocheng/complaints"))
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", "restart-1")
+                            .POST(HttpRequest.BodyPublishers.ofString(Json.write(complaint)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(201, created.statusCode(), created.body());
             trackingNo = Json.parse(created.body()).get("trackingNo").asText();
             accessCode = Json.parse(created.body()).get("accessCode").asText();
-            assertEquals("/api/v1/track/" + trackingNo, created.headers().firstValue("location").orElseThrow());
+            assertEquals(
+                    "/api/v1/track/" + trackingNo,
+                    created.headers().firstValue("location").orElseThrow());
         }
         assertTrue(Files.list(data).findAny().isPresent(), "dynalite wrote to disk");
         try (Running running = Running.start(data)) {
-            HttpResponse<String> tracked = http.send(HttpRequest.newBuilder(URI.create(running.base + "/api/v1/track/" + trackingNo))
-                    .header("X-Access-Code", accessCode).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> tracked = http.send(
+                    HttpRequest.newBuilder(URI.create(running.base + "/api/v1/track/" + trackingNo))
+                            .header("X-Access-Code", accessCode)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, tracked.statusCode(), tracked.body());
             assertEquals("submitted", Json.parse(tracked.body()).get("status").asText());
         }
@@ -131,10 +165,16 @@ class LocalGatewayTest {
     record Running(Dynalite dynalite, LocalGateway gateway, String base) implements AutoCloseable {
         static Running start(Path data) throws Exception {
             Dynalite dynalite = Dynalite.start(Dynalite.repoRoot(), data);
-            DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
+            DynamoDbClient dynamo =
+                    DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
             TableSetup.ensureTables(dynamo);
-            LocalGateway gateway = new LocalGateway(Handlers.create(new AppContext(dynamo, Clock.systemUTC())),
-                    Clock.systemUTC(), null, new LocalJwt(new byte[32], Clock.systemUTC()), 0).start();
+            LocalGateway gateway = new LocalGateway(
+                            Handlers.create(new AppContext(dynamo, Clock.systemUTC())),
+                            Clock.systemUTC(),
+                            null,
+                            new LocalJwt(new byte[32], Clock.systemUTC()),
+                            0)
+                    .start();
             return new Running(dynalite, gateway, "http://127.0.0.1:" + gateway.port());
         }
 

@@ -46,10 +46,16 @@ class LocalJwtGatewayTest {
         if (token != null) request.header("Authorization", "Bearer " + token);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 401) {
-            assertEquals("UNAUTHORIZED", Json.parse(response.body()).get("error").get("code").asText());
+            assertEquals(
+                    "UNAUTHORIZED",
+                    Json.parse(response.body()).get("error").get("code").asText());
             // refused by the authorizer (not the handler): API Gateway's own body shape as well
-            if (token == null || !token.contains(".") || response.headers().firstValue("www-authenticate").isPresent()) {
-                assertEquals("Unauthorized", Json.parse(response.body()).get("message").asText());
+            if (token == null
+                    || !token.contains(".")
+                    || response.headers().firstValue("www-authenticate").isPresent()) {
+                assertEquals(
+                        "Unauthorized",
+                        Json.parse(response.body()).get("message").asText());
             }
         }
         return response.statusCode();
@@ -66,8 +72,13 @@ class LocalJwtGatewayTest {
     @Test
     void validTokenReachesTheHandlerWithItsClaims() throws Exception {
         assertEquals(200, get("/api/v1/admin/cases", jwt.issue(ADMIN, Duration.ofHours(1))));
-        assertEquals(200, get("/api/v1/admin/cases", jwt.issue(Map.of("sub", "li", "town", "gaocheng", "role", "village-staff",
-                "village", "meijiadu"), Duration.ofHours(1))));
+        assertEquals(
+                200,
+                get(
+                        "/api/v1/admin/cases",
+                        jwt.issue(
+                                Map.of("sub", "li", "town", "gaocheng", "role", "village-staff", "village", "meijiadu"),
+                                Duration.ofHours(1))));
         assertEquals(200, get("/api/v1/health", null), "public routes need no token");
     }
 
@@ -76,17 +87,24 @@ class LocalJwtGatewayTest {
         long now = clock.instant().getEpochSecond();
         String good = jwt.issue(ADMIN, Duration.ofHours(1));
         String[] parts = good.split("\\.");
-        ObjectNode payload = (ObjectNode) Json.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        ObjectNode payload =
+                (ObjectNode) Json.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
 
         assertEquals(401, get("/api/v1/admin/cases", null));
         assertEquals(401, get("/api/v1/admin/cases", "not-a-token"));
         // forged: another key
-        assertEquals(401, get("/api/v1/admin/cases", new LocalJwt(new byte[32], clock).issue(ADMIN, Duration.ofHours(1))));
+        assertEquals(
+                401, get("/api/v1/admin/cases", new LocalJwt(new byte[32], clock).issue(ADMIN, Duration.ofHours(1))));
         // tampered payload, original signature: a village clerk making herself town admin
         ObjectNode escalated = payload.deepCopy().put("role", "town-admin").put("town", "dingshu");
-        assertEquals(401, get("/api/v1/admin/cases", forge("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", Json.write(escalated), parts[2])));
+        assertEquals(
+                401,
+                get(
+                        "/api/v1/admin/cases",
+                        forge("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", Json.write(escalated), parts[2])));
         // alg none, no signature
-        assertEquals(401, get("/api/v1/admin/cases", forge("{\"alg\":\"none\",\"typ\":\"JWT\"}", Json.write(payload), "")));
+        assertEquals(
+                401, get("/api/v1/admin/cases", forge("{\"alg\":\"none\",\"typ\":\"JWT\"}", Json.write(payload), "")));
         assertEquals(401, get("/api/v1/admin/cases", forge("{\"alg\":\"none\"}", Json.write(payload), parts[2])));
         // expired (beyond the 60 s leeway)
         String expiring = jwt.issue(ADMIN, Duration.ofMinutes(10));
@@ -94,10 +112,26 @@ class LocalJwtGatewayTest {
         assertEquals(401, get("/api/v1/admin/cases", expiring));
         // wrong audience and wrong issuer, correctly signed
         LocalJwt signer = new LocalJwt(key, clock);
-        assertEquals(401, get("/api/v1/admin/cases", resign(signer, payload.deepCopy().put("aud", "someone-else").put("exp", now + 99999))));
-        assertEquals(401, get("/api/v1/admin/cases", resign(signer, payload.deepCopy().put("iss", "https://evil.example").put("exp", now + 99999))));
+        assertEquals(
+                401,
+                get(
+                        "/api/v1/admin/cases",
+                        resign(
+                                signer,
+                                payload.deepCopy().put("aud", "someone-else").put("exp", now + 99999))));
+        assertEquals(
+                401,
+                get(
+                        "/api/v1/admin/cases",
+                        resign(
+                                signer,
+                                payload.deepCopy()
+                                        .put("iss", "https://evil.example")
+                                        .put("exp", now + 99999))));
         // a genuine token whose claims lack a role is refused by the handler itself
-        assertEquals(401, get("/api/v1/admin/cases", jwt.issue(Map.of("sub", "x", "town", "gaocheng"), Duration.ofHours(1))));
+        assertEquals(
+                401,
+                get("/api/v1/admin/cases", jwt.issue(Map.of("sub", "x", "town", "gaocheng"), Duration.ofHours(1))));
     }
 
     /** Signs an arbitrary payload with the right key, to test the claim checks beyond the signature. */

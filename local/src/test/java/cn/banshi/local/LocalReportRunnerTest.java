@@ -1,7 +1,6 @@
 package cn.banshi.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import cn.banshi.api.AppContext;
@@ -46,26 +45,39 @@ class LocalReportRunnerTest {
             LocalGateway gateway = new LocalGateway(Handlers.create(app), clock, null, jwt, 0).start();
             try {
                 String base = "http://127.0.0.1:" + gateway.port();
-                String token = jwt.issue(Map.of("sub", "zhang.san", "town", "gaocheng", "role", "town-admin"), Duration.ofHours(1));
+                String token = jwt.issue(
+                        Map.of("sub", "zhang.san", "town", "gaocheng", "role", "town-admin"), Duration.ofHours(1));
                 for (int i = 0; i < 3; i++) {
-                    ObjectNode body = Json.object().put("type", "complaint").put("category", "environment").put("village", "meijiadu")
-                            .put("title", "河道有垃圾" + i).put("description", "梅家渎村东侧河道漂浮垃圾。");
+                    ObjectNode body = Json.object()
+                            .put("type", "complaint")
+                            .put("category", "environment")
+                            .put("village", "meijiadu")
+                            .put("title", "河道有垃圾" + i)
+                            .put("description", "梅家渎村东侧河道漂浮垃圾。");
                     body.putObject("submitter").put("name", "王小明").put("phone", "13912345678");
-                    assertEquals(201, send("POST", base + "/api/v1/towns/gaocheng/complaints", null, Json.write(body)).statusCode());
+                    assertEquals(
+                            201,
+                            send("POST", base + "/api/v1/towns/gaocheng/complaints", null, Json.write(body))
+                                    .statusCode());
                 }
                 int year = ChinaTime.today(clock).getYear();
 
-                HttpResponse<String> started = send("POST", base + "/api/v1/admin/reports/rule-of-law-annual", token, null);
+                HttpResponse<String> started =
+                        send("POST", base + "/api/v1/admin/reports/rule-of-law-annual", token, null);
                 assertEquals(202, started.statusCode(), started.body());
                 String runId = Json.parse(started.body()).get("runId").asText();
-                assertEquals("/api/v1/admin/reports?year=" + year, started.headers().firstValue("location").orElseThrow());
+                assertEquals(
+                        "/api/v1/admin/reports?year=" + year,
+                        started.headers().firstValue("location").orElseThrow());
 
                 JsonNode report = null;
                 for (int polls = 0; polls < 600 && report == null; polls++) {
-                    JsonNode list = Json.parse(send("GET", base + "/api/v1/admin/reports?year=" + year, token, null).body());
+                    JsonNode list = Json.parse(send("GET", base + "/api/v1/admin/reports?year=" + year, token, null)
+                            .body());
                     for (JsonNode r : list.get("reports")) {
                         String status = r.at("/run/status").asText();
-                        if (r.get("job").asText().equals("rule-of-law-annual") && (status.equals("completed") || status.equals("failed"))) {
+                        if (r.get("job").asText().equals("rule-of-law-annual")
+                                && (status.equals("completed") || status.equals("failed"))) {
                             report = r;
                         }
                     }
@@ -75,7 +87,12 @@ class LocalReportRunnerTest {
                 assertEquals("completed", report.at("/run/status").asText(), report.toString());
                 assertEquals(runId, report.at("/run/runId").asText());
                 assertEquals(4, report.get("files").size(), "json, md, html and docx");
-                JsonNode json = Json.parse(send("GET", base + report.get("files").get(0).get("href").asText(), token, null).body());
+                JsonNode json = Json.parse(send(
+                                "GET",
+                                base + report.get("files").get(0).get("href").asText(),
+                                token,
+                                null)
+                        .body());
                 assertEquals(3, json.at("/cases/received").asLong(), "the three complaints of this year");
             } finally {
                 gateway.close();
@@ -85,8 +102,11 @@ class LocalReportRunnerTest {
 
     private HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString());
         if (token != null) request.header("Authorization", "Bearer " + token);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -87,7 +87,9 @@ public final class FaultInjector implements ExecutionInterceptor {
         }
         boolean firstAttempt = attributes.getAttribute(SEEN) == null; // attributes live as long as the call
         attributes.putAttribute(SEEN, Boolean.TRUE);
-        if (firstAttempt && afterWriteRequest != null && afterWriteRequest.isInstance(context.request())
+        if (firstAttempt
+                && afterWriteRequest != null
+                && afterWriteRequest.isInstance(context.request())
                 && afterWriteQueue.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             attributes.putAttribute(FAIL_AFTER, Boolean.TRUE);
             return;
@@ -98,8 +100,9 @@ public final class FaultInjector implements ExecutionInterceptor {
         double kind = d / share;
         if (kind < 0.25) {
             throttled.incrementAndGet();
-            throw throttle("ProvisionedThroughputExceededException", "The level of configured provisioned throughput "
-                    + "for the table was exceeded. (injected)");
+            throw throttle(
+                    "ProvisionedThroughputExceededException",
+                    "The level of configured provisioned throughput " + "for the table was exceeded. (injected)");
         }
         if (kind < 0.5) {
             throttled.incrementAndGet();
@@ -121,26 +124,43 @@ public final class FaultInjector implements ExecutionInterceptor {
         }
     }
 
-    private static final ExecutionAttribute<Boolean> SEEN =
-            new ExecutionAttribute<>("banshi.fault.seen");
+    private static final ExecutionAttribute<Boolean> SEEN = new ExecutionAttribute<>("banshi.fault.seen");
     private static final ExecutionAttribute<Boolean> FAIL_AFTER =
             new ExecutionAttribute<>("banshi.fault.failAfterWrite");
 
     private static DynamoDbException throttle(String code, String message) {
-        AwsErrorDetails details = AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("DynamoDb")
-                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build()).build();
+        AwsErrorDetails details = AwsErrorDetails.builder()
+                .errorCode(code)
+                .errorMessage(message)
+                .serviceName("DynamoDb")
+                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(400).build())
+                .build();
         if (code.equals("ProvisionedThroughputExceededException")) {
-            return (DynamoDbException) ProvisionedThroughputExceededException.builder().message(message).statusCode(400)
-                    .awsErrorDetails(details).build();
+            return (DynamoDbException) ProvisionedThroughputExceededException.builder()
+                    .message(message)
+                    .statusCode(400)
+                    .awsErrorDetails(details)
+                    .build();
         }
-        return (DynamoDbException) DynamoDbException.builder().message(message).statusCode(400).awsErrorDetails(details).build();
+        return (DynamoDbException) DynamoDbException.builder()
+                .message(message)
+                .statusCode(400)
+                .awsErrorDetails(details)
+                .build();
     }
 
     private static DynamoDbException internalError() {
         String message = "Internal server error (injected)";
-        AwsErrorDetails details = AwsErrorDetails.builder().errorCode("InternalServerError").errorMessage(message)
-                .serviceName("DynamoDb").sdkHttpResponse(SdkHttpResponse.builder().statusCode(500).build()).build();
-        return (DynamoDbException) InternalServerErrorException.builder().message(message).statusCode(500)
-                .awsErrorDetails(details).build();
+        AwsErrorDetails details = AwsErrorDetails.builder()
+                .errorCode("InternalServerError")
+                .errorMessage(message)
+                .serviceName("DynamoDb")
+                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(500).build())
+                .build();
+        return (DynamoDbException) InternalServerErrorException.builder()
+                .message(message)
+                .statusCode(500)
+                .awsErrorDetails(details)
+                .build();
     }
 }

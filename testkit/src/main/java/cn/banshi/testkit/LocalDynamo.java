@@ -24,7 +24,8 @@ public final class LocalDynamo {
     public static synchronized String endpoint() {
         String backend = System.getProperty(BACKEND, "dynalite");
         if (backend.equals("localstack")) return LocalStackDynamo.endpoint();
-        if (!backend.equals("dynalite")) throw new IllegalStateException(BACKEND + " is dynalite or localstack, not " + backend);
+        if (!backend.equals("dynalite"))
+            throw new IllegalStateException(BACKEND + " is dynalite or localstack, not " + backend);
         if (dynalite == null || !dynalite.isAlive()) {
             dynalite = Dynalite.start(Dynalite.repoRoot(), null);
             Dynalite started = dynalite;
@@ -46,7 +47,8 @@ public final class LocalDynamo {
      * class at a time (Surefire's default), so a per-class prefix isolates them.
      */
     public static synchronized DynamoDbClient freshTables() {
-        System.setProperty("banshi.tablePrefix", "t" + ProcessHandle.current().pid() + "-" + PREFIXES.incrementAndGet() + "-");
+        System.setProperty(
+                "banshi.tablePrefix", "t" + ProcessHandle.current().pid() + "-" + PREFIXES.incrementAndGet() + "-");
         DynamoDbClient client = client();
         TableSetup.ensureTables(client);
         return client;

@@ -18,8 +18,9 @@ final class LocalStackDynamo {
     static synchronized String endpoint() {
         if (container == null || !container.isRunning()) {
             String image = System.getProperty("banshi.localstack.image", DEFAULT_IMAGE);
-            LocalStackContainer started = new LocalStackContainer(DockerImageName.parse(image)
-                    .asCompatibleSubstituteFor("localstack/localstack")).withServices("dynamodb");
+            LocalStackContainer started = new LocalStackContainer(
+                            DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
+                    .withServices("dynamodb");
             String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
             if (token != null && !token.isBlank()) started.withEnv("LOCALSTACK_AUTH_TOKEN", token);
             started.start();

@@ -1,10 +1,10 @@
 package cn.banshi.testkit;
 
-import java.time.LocalDateTime;
 import cn.banshi.calendar.ChinaTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -18,7 +18,8 @@ public final class MutableClock extends Clock {
 
     /** At a Beijing wall-clock time, e.g. at("2021-09-30T10:00"). */
     public static MutableClock at(String beijingDateTime) {
-        return new MutableClock(LocalDateTime.parse(beijingDateTime).atZone(ChinaTime.ZONE).toInstant());
+        return new MutableClock(
+                LocalDateTime.parse(beijingDateTime).atZone(ChinaTime.ZONE).toInstant());
     }
 
     public void set(Instant instant) {

@@ -25,8 +25,10 @@ class DynaliteClientResetTest {
                     socket.setSoLinger(true, 0); // close with RST
                     OutputStream out = socket.getOutputStream();
                     out.write(("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
-                            + "Content-Type: application/x-amz-json-1.0\r\nContent-Length: " + (i % 2 == 0 ? 2 : 100000)
-                            + "\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                                    + "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
+                                    + (i % 2 == 0 ? 2 : 100000)
+                                    + "\r\n\r\n{}")
+                            .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     Thread.sleep(20);
                 }

@@ -8,18 +8,35 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What a report needs to know of one case, and nothing personal: its town, type, category, village, dates,
  * outcome, rating, and for information requests the applicant kind (a column of the statutory table).
  */
-public record CaseFact(String town, String type, String category, String village, LocalDate receivedOn, LocalDate dueDate,
-                       LocalDate finishedOn, Boolean onTime, String outcome, Integer rating,
-                       String applicantKind) {
+public record CaseFact(
+        String town,
+        String type,
+        String category,
+        String village,
+        LocalDate receivedOn,
+        LocalDate dueDate,
+        LocalDate finishedOn,
+        Boolean onTime,
+        String outcome,
+        Integer rating,
+        String applicantKind) {
 
     /** The attributes the scan asks for ({@link #PROJECTION} with {@link #NAMES}); personal data is never read. */
     public static final String PROJECTION = "#town, #type, #category, #village, #receivedOn, #dueDate, #finishedOn, "
             + "#onTime, #outcome, #rating, #details.#applicantKind";
+
     public static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("#town", "town"), Map.entry("#type", "type"), Map.entry("#category", "category"),
-            Map.entry("#village", "village"), Map.entry("#receivedOn", "receivedOn"), Map.entry("#dueDate", "dueDate"),
-            Map.entry("#finishedOn", "finishedOn"), Map.entry("#onTime", "onTime"), Map.entry("#outcome", "outcome"),
-            Map.entry("#rating", "rating"), Map.entry("#details", "details"),
+            Map.entry("#town", "town"),
+            Map.entry("#type", "type"),
+            Map.entry("#category", "category"),
+            Map.entry("#village", "village"),
+            Map.entry("#receivedOn", "receivedOn"),
+            Map.entry("#dueDate", "dueDate"),
+            Map.entry("#finishedOn", "finishedOn"),
+            Map.entry("#onTime", "onTime"),
+            Map.entry("#outcome", "outcome"),
+            Map.entry("#rating", "rating"),
+            Map.entry("#details", "details"),
             Map.entry("#applicantKind", "applicantKind"));
 
     public static CaseFact of(Map<String, AttributeValue> item) {
@@ -28,10 +45,18 @@ public record CaseFact(String town, String type, String category, String village
         if (details != null && details.hasM() && details.m().containsKey("applicantKind")) {
             kind = details.m().get("applicantKind").s();
         }
-        return new CaseFact(s(item, "town"), s(item, "type"), s(item, "category"), s(item, "village"), date(item, "receivedOn"),
-                date(item, "dueDate"), date(item, "finishedOn"),
-                item.containsKey("onTime") ? item.get("onTime").bool() : null, s(item, "outcome"),
-                item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null, kind);
+        return new CaseFact(
+                s(item, "town"),
+                s(item, "type"),
+                s(item, "category"),
+                s(item, "village"),
+                date(item, "receivedOn"),
+                date(item, "dueDate"),
+                date(item, "finishedOn"),
+                item.containsKey("onTime") ? item.get("onTime").bool() : null,
+                s(item, "outcome"),
+                item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null,
+                kind);
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {

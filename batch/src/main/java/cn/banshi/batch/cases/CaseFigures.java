@@ -39,15 +39,41 @@ public final class CaseFigures {
         return t;
     }
 
-    public long received() { return t.get("received"); }
-    public long received(CaseType type) { return t.get("received.type." + type.code()); }
-    public long finished() { return t.get("finished"); }
-    public long finished(CaseType type) { return t.get("finished.type." + type.code()); }
-    public long onTime(CaseType type) { return t.get("onTime.type." + type.code()); }
-    public long late(CaseType type) { return t.get("late.type." + type.code()); }
-    public long open(CaseType type) { return t.get("open.type." + type.code()); }
-    public long overdueOpen(CaseType type) { return t.get("overdueOpen.type." + type.code()); }
-    public long carriedOver(CaseType type) { return t.get("carriedOver.type." + type.code()); }
+    public long received() {
+        return t.get("received");
+    }
+
+    public long received(CaseType type) {
+        return t.get("received.type." + type.code());
+    }
+
+    public long finished() {
+        return t.get("finished");
+    }
+
+    public long finished(CaseType type) {
+        return t.get("finished.type." + type.code());
+    }
+
+    public long onTime(CaseType type) {
+        return t.get("onTime.type." + type.code());
+    }
+
+    public long late(CaseType type) {
+        return t.get("late.type." + type.code());
+    }
+
+    public long open(CaseType type) {
+        return t.get("open.type." + type.code());
+    }
+
+    public long overdueOpen(CaseType type) {
+        return t.get("overdueOpen.type." + type.code());
+    }
+
+    public long carriedOver(CaseType type) {
+        return t.get("carriedOver.type." + type.code());
+    }
 
     public long onTime() {
         long n = 0;
@@ -61,7 +87,9 @@ public final class CaseFigures {
         return n;
     }
 
-    public long open() { return t.get("open"); }
+    public long open() {
+        return t.get("open");
+    }
 
     public long overdueOpen() {
         long n = 0;
@@ -76,15 +104,30 @@ public final class CaseFigures {
     }
 
     /** 调结: disputes finished in the period, whatever the outcome. */
-    public long disputesFinished() { return t.get("dispute.finished"); }
-    public long disputesAgreed() { return t.get("dispute.outcome." + AGREEMENT); }
+    public long disputesFinished() {
+        return t.get("dispute.finished");
+    }
 
-    public long ratings() { return t.get("rating.count"); }
-    public long ratingSum() { return t.get("rating.sum"); }
-    public long satisfied() { return t.get("rating.satisfied"); }
+    public long disputesAgreed() {
+        return t.get("dispute.outcome." + AGREEMENT);
+    }
+
+    public long ratings() {
+        return t.get("rating.count");
+    }
+
+    public long ratingSum() {
+        return t.get("rating.sum");
+    }
+
+    public long satisfied() {
+        return t.get("rating.satisfied");
+    }
 
     /** Cases received in the period and finished by its end. */
-    public long receivedAndFinished() { return t.get("received.finished"); }
+    public long receivedAndFinished() {
+        return t.get("received.finished");
+    }
 
     public long[] byMonth() {
         long[] months = new long[12];
@@ -115,17 +158,30 @@ public final class CaseFigures {
 
     /** One village's (or community's) figures. */
     public record VillageFigures(String id, String name, long received, long finished, long ratings, long ratingSum) {
-        public String resolutionRate() { return Texts.percent(finished, received); }
-        public double resolution() { return received == 0 ? 0 : (double) finished / received; }
-        public double averageRating() { return ratings == 0 ? 0 : (double) ratingSum / ratings; }
+        public String resolutionRate() {
+            return Texts.percent(finished, received);
+        }
+
+        public double resolution() {
+            return received == 0 ? 0 : (double) finished / received;
+        }
+
+        public double averageRating() {
+            return ratings == 0 ? 0 : (double) ratingSum / ratings;
+        }
     }
 
     public List<VillageFigures> villages() {
         List<VillageFigures> result = new ArrayList<>();
         for (Village v : catalog.villages()) {
             String p = "village." + v.id() + ".";
-            result.add(new VillageFigures(v.id(), v.name(), t.get(p + "received"), t.get(p + "finished"),
-                    t.get(p + "ratingCount"), t.get(p + "ratingSum")));
+            result.add(new VillageFigures(
+                    v.id(),
+                    v.name(),
+                    t.get(p + "received"),
+                    t.get(p + "finished"),
+                    t.get(p + "ratingCount"),
+                    t.get(p + "ratingSum")));
         }
         result.sort(Comparator.comparing(VillageFigures::id));
         return result;

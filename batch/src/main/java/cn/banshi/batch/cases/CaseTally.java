@@ -35,11 +35,27 @@ public final class CaseTally {
     private final Map<String, TypeNames> typeNames = new HashMap<>();
     private final Map<String, VillageNames> villageNames = new HashMap<>();
 
-    private record TypeNames(String received, String finished, String onTime, String late, String open, String maxDue,
-                             String overdueOpen, String carriedOver, Map<String, String> categories) {
+    private record TypeNames(
+            String received,
+            String finished,
+            String onTime,
+            String late,
+            String open,
+            String maxDue,
+            String overdueOpen,
+            String carriedOver,
+            Map<String, String> categories) {
         TypeNames(String t) {
-            this("received.type." + t, "finished.type." + t, "onTime.type." + t, "late.type." + t, "open.type." + t,
-                    "open.maxDue.type." + t, "overdueOpen.type." + t, "carriedOver.type." + t, new HashMap<>());
+            this(
+                    "received.type." + t,
+                    "finished.type." + t,
+                    "onTime.type." + t,
+                    "late.type." + t,
+                    "open.type." + t,
+                    "open.maxDue.type." + t,
+                    "overdueOpen.type." + t,
+                    "carriedOver.type." + t,
+                    new HashMap<>());
         }
 
         String category(String t, String category) {
@@ -49,7 +65,10 @@ public final class CaseTally {
 
     private record VillageNames(String received, String finished, String ratingCount, String ratingSum) {
         VillageNames(String v) {
-            this("village." + v + ".received", "village." + v + ".finished", "village." + v + ".ratingCount",
+            this(
+                    "village." + v + ".received",
+                    "village." + v + ".finished",
+                    "village." + v + ".ratingCount",
                     "village." + v + ".ratingSum");
         }
     }
@@ -59,12 +78,14 @@ public final class CaseTally {
         LocalDate start = period.start();
         String t = f.type();
         TypeNames names = typeNames.computeIfAbsent(t, TypeNames::new);
-        VillageNames village = f.village() == null ? null : villageNames.computeIfAbsent(f.village(), VillageNames::new);
+        VillageNames village =
+                f.village() == null ? null : villageNames.computeIfAbsent(f.village(), VillageNames::new);
         boolean received = period.contains(f.receivedOn());
         boolean finished = period.contains(f.finishedOn());
         boolean finishedByAsOf = f.finishedOn() != null && !f.finishedOn().isAfter(asOf);
         boolean openAtEnd = f.receivedOn() != null && !f.receivedOn().isAfter(asOf) && !finishedByAsOf;
-        boolean openAtStart = f.receivedOn() != null && f.receivedOn().isBefore(start)
+        boolean openAtStart = f.receivedOn() != null
+                && f.receivedOn().isBefore(start)
                 && (f.finishedOn() == null || !f.finishedOn().isBefore(start));
         if (received) {
             inc("received");
@@ -200,8 +221,12 @@ public final class CaseTally {
         if (json == null) return tally;
         try {
             JsonNode root = Json.parse(json);
-            root.get("sums").fields().forEachRemaining(e -> tally.add(e.getKey(), e.getValue().longValue()));
-            root.get("maxima").fields().forEachRemaining(e -> tally.max(e.getKey(), e.getValue().longValue()));
+            root.get("sums")
+                    .fields()
+                    .forEachRemaining(e -> tally.add(e.getKey(), e.getValue().longValue()));
+            root.get("maxima")
+                    .fields()
+                    .forEachRemaining(e -> tally.max(e.getKey(), e.getValue().longValue()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,11 +10,22 @@ import java.util.Map;
 public final class Ogi {
     private Ogi() {}
 
-    public static final List<String> KINDS = List.of("natural-person", "commercial-enterprise", "research-institution",
-            "public-interest-org", "legal-service-org", "other-org");
+    public static final List<String> KINDS = List.of(
+            "natural-person",
+            "commercial-enterprise",
+            "research-institution",
+            "public-interest-org",
+            "legal-service-org",
+            "other-org");
     /** {@link #KINDS} and "total": the columns of report.json's {@code requests}. */
-    public static final List<String> COLUMNS = List.of("natural-person", "commercial-enterprise",
-            "research-institution", "public-interest-org", "legal-service-org", "other-org", "total");
+    public static final List<String> COLUMNS = List.of(
+            "natural-person",
+            "commercial-enterprise",
+            "research-institution",
+            "public-interest-org",
+            "legal-service-org",
+            "other-org",
+            "total");
 
     public static final Map<String, String> OUTCOMES = outcomes();
 

@@ -14,8 +14,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Reads one segment of a parallel Scan of the case table, only the run's towns' cases (one town, or a county's:
@@ -31,6 +31,7 @@ public final class SegmentScanReader implements ItemStreamReader<FactPage> {
     public static final String READ = "scan.read";
     /** The cases this step execution read (a resumed step's earlier executions not included). */
     public static final String READ_IN_EXECUTION = "scan.readInExecution";
+
     public static final int MAX_TOWNS = 100;
 
     private final DynamoDbClient dynamo;
@@ -41,6 +42,7 @@ public final class SegmentScanReader implements ItemStreamReader<FactPage> {
     private final LongConsumer progress;
     /** {@code #town = :town0}, or {@code #town IN (:town0, :town1, …)} for a county's towns. */
     private final String filter;
+
     private final Map<String, AttributeValue> townValues = new HashMap<>();
 
     private Map<String, AttributeValue> startKey;
@@ -48,9 +50,16 @@ public final class SegmentScanReader implements ItemStreamReader<FactPage> {
     private long read;
     private long readAtOpen;
 
-    public SegmentScanReader(DynamoDbClient dynamo, String table, List<String> towns, int segment, int totalSegments,
-                             int pageSize, LongConsumer progress) {
-        if (towns.isEmpty() || towns.size() > MAX_TOWNS) throw new IllegalArgumentException("1 to " + MAX_TOWNS + " towns");
+    public SegmentScanReader(
+            DynamoDbClient dynamo,
+            String table,
+            List<String> towns,
+            int segment,
+            int totalSegments,
+            int pageSize,
+            LongConsumer progress) {
+        if (towns.isEmpty() || towns.size() > MAX_TOWNS)
+            throw new IllegalArgumentException("1 to " + MAX_TOWNS + " towns");
         this.dynamo = dynamo;
         this.table = table;
         this.segment = segment;
@@ -82,7 +91,10 @@ public final class SegmentScanReader implements ItemStreamReader<FactPage> {
     public FactPage read() {
         if (done) return null;
         ScanResponse response = fetch();
-        startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        startKey =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey()
+                        : null;
         done = startKey == null;
         List<CaseFact> facts = new ArrayList<>(response.items().size());
         for (Map<String, AttributeValue> item : response.items()) facts.add(CaseFact.of(item));
@@ -92,11 +104,16 @@ public final class SegmentScanReader implements ItemStreamReader<FactPage> {
     }
 
     private ScanResponse fetch() {
-        ScanRequest.Builder request = ScanRequest.builder().tableName(table)
-                .segment(segment).totalSegments(totalSegments).limit(pageSize).consistentRead(true)
+        ScanRequest.Builder request = ScanRequest.builder()
+                .tableName(table)
+                .segment(segment)
+                .totalSegments(totalSegments)
+                .limit(pageSize)
+                .consistentRead(true)
                 .filterExpression(filter)
                 // Select stated, not implied: the function's role allows the Scan only with SPECIFIC_ATTRIBUTES
-                .select(Select.SPECIFIC_ATTRIBUTES).projectionExpression(CaseFact.PROJECTION)
+                .select(Select.SPECIFIC_ATTRIBUTES)
+                .projectionExpression(CaseFact.PROJECTION)
                 .expressionAttributeNames(CaseFact.NAMES)
                 .expressionAttributeValues(townValues);
         if (startKey != null) request.exclusiveStartKey(startKey);
@@ -120,7 +137,9 @@ public final class SegmentScanReader implements ItemStreamReader<FactPage> {
     private static Map<String, AttributeValue> key(String json) {
         try {
             Map<String, AttributeValue> key = new HashMap<>();
-            Json.parse(json).fields().forEachRemaining(e -> key.put(e.getKey(), AttributeJson.toAttribute(e.getValue())));
+            Json.parse(json)
+                    .fields()
+                    .forEachRemaining(e -> key.put(e.getKey(), AttributeJson.toAttribute(e.getValue())));
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

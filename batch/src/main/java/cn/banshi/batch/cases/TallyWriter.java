@@ -30,7 +30,8 @@ public final class TallyWriter implements ItemStreamWriter<FactPage> {
 
     @Override
     public void open(ExecutionContext context) {
-        tallies.replaceAll((town, empty) -> CaseTally.fromJson(context.containsKey(key(town)) ? context.getString(key(town)) : null));
+        tallies.replaceAll((town, empty) ->
+                CaseTally.fromJson(context.containsKey(key(town)) ? context.getString(key(town)) : null));
     }
 
     @Override

@@ -66,8 +66,14 @@ public final class Doc {
      * A table with a (possibly multi-row, spanning) header. {@code flatHeader} names each column in one line
      * for formats without spans (Markdown). Body cells may span too (row groups such as （三）不予公开).
      */
-    public record Table(String caption, List<Integer> widths, List<List<Cell>> head, List<String> flatHeader,
-                        List<List<Cell>> body, String note) implements Block {
+    public record Table(
+            String caption,
+            List<Integer> widths,
+            List<List<Cell>> head,
+            List<String> flatHeader,
+            List<List<Cell>> body,
+            String note)
+            implements Block {
         /** {@code widths}: relative column widths, one per grid column. */
         public int columns() {
             return widths.size();

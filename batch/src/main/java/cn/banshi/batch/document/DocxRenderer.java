@@ -39,13 +39,17 @@ public final class DocxRenderer {
         return Math.round(millimetres * 1440 / 25.4);
     }
 
-    static final long PAGE_WIDTH = 11906;   // 210 mm
-    static final long PAGE_HEIGHT = 16838;  // 297 mm
+    static final long PAGE_WIDTH = 11906; // 210 mm
+    static final long PAGE_HEIGHT = 16838; // 297 mm
     static final long TOP = mm(37), LEFT = mm(28), RIGHT = mm(26), BOTTOM = mm(35);
     static final long TYPE_WIDTH = PAGE_WIDTH - LEFT - RIGHT;
     /** 225 mm / 22 lines. */
     static final long LINE = Math.round(mm(225) / 22.0);
-    static final int BODY_HALF_POINTS = 32, TITLE_HALF_POINTS = 44, PAGE_NUMBER_HALF_POINTS = 28, TABLE_HALF_POINTS = 21;
+
+    static final int BODY_HALF_POINTS = 32,
+            TITLE_HALF_POINTS = 44,
+            PAGE_NUMBER_HALF_POINTS = 28,
+            TABLE_HALF_POINTS = 21;
 
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -115,7 +119,9 @@ public final class DocxRenderer {
     }
 
     private static String coreProperties(String title, LocalDate date) {
-        String stamp = date.atStartOfDay(ChinaTime.ZONE).toInstant().atOffset(ZoneOffset.UTC)
+        String stamp = date.atStartOfDay(ChinaTime.ZONE)
+                .toInstant()
+                .atOffset(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ISO_INSTANT);
         return XML_DECLARATION
                 + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
@@ -136,8 +142,12 @@ public final class DocxRenderer {
     }
 
     private static String styles() {
-        StringBuilder x = new StringBuilder(XML_DECLARATION).append("<w:styles xmlns:w=\"").append(W).append("\">");
-        x.append("<w:docDefaults><w:rPrDefault><w:rPr>").append(fonts(BODY_FONT))
+        StringBuilder x = new StringBuilder(XML_DECLARATION)
+                .append("<w:styles xmlns:w=\"")
+                .append(W)
+                .append("\">");
+        x.append("<w:docDefaults><w:rPrDefault><w:rPr>")
+                .append(fonts(BODY_FONT))
                 .append("<w:lang w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>");
         style(x, "Normal", "Normal", null, -1, BODY_FONT, false, BODY_HALF_POINTS);
         style(x, "Heading1", "heading 1", "Normal", 0, H1_FONT, false, BODY_HALF_POINTS);
@@ -147,34 +157,70 @@ public final class DocxRenderer {
         return x.append("</w:styles>").toString();
     }
 
-    private static void style(StringBuilder x, String id, String name, String basedOn, int outlineLevel, String font,
-                              boolean bold, int halfPoints) {
-        x.append("<w:style w:type=\"paragraph\"").append(basedOn == null ? " w:default=\"1\"" : "")
-                .append(" w:styleId=\"").append(id).append("\"><w:name w:val=\"").append(name).append("\"/>");
+    private static void style(
+            StringBuilder x,
+            String id,
+            String name,
+            String basedOn,
+            int outlineLevel,
+            String font,
+            boolean bold,
+            int halfPoints) {
+        x.append("<w:style w:type=\"paragraph\"")
+                .append(basedOn == null ? " w:default=\"1\"" : "")
+                .append(" w:styleId=\"")
+                .append(id)
+                .append("\"><w:name w:val=\"")
+                .append(name)
+                .append("\"/>");
         if (basedOn != null) x.append("<w:basedOn w:val=\"").append(basedOn).append("\"/><w:next w:val=\"Normal\"/>");
         x.append("<w:qFormat/><w:pPr>");
         if (outlineLevel >= 0) x.append("<w:keepNext/>");
         x.append(spacing(LINE, "exact"));
-        if (outlineLevel >= 0) x.append("<w:outlineLvl w:val=\"").append(outlineLevel).append("\"/>");
-        x.append("</w:pPr><w:rPr>").append(fonts(font)).append(bold ? "<w:b/>" : "")
-                .append("<w:sz w:val=\"").append(halfPoints).append("\"/><w:szCs w:val=\"").append(halfPoints).append("\"/>")
+        if (outlineLevel >= 0)
+            x.append("<w:outlineLvl w:val=\"").append(outlineLevel).append("\"/>");
+        x.append("</w:pPr><w:rPr>")
+                .append(fonts(font))
+                .append(bold ? "<w:b/>" : "")
+                .append("<w:sz w:val=\"")
+                .append(halfPoints)
+                .append("\"/><w:szCs w:val=\"")
+                .append(halfPoints)
+                .append("\"/>")
                 .append("</w:rPr></w:style>");
     }
 
     private static String footer(boolean odd) {
-        StringBuilder x = new StringBuilder(XML_DECLARATION).append("<w:ftr xmlns:w=\"").append(W).append("\"><w:p><w:pPr>")
-                .append("<w:ind ").append(odd ? "w:right" : "w:left").append("=\"").append(PAGE_NUMBER_HALF_POINTS * 10).append("\"/>")
-                .append("<w:jc w:val=\"").append(odd ? "right" : "left").append("\"/></w:pPr>");
+        StringBuilder x = new StringBuilder(XML_DECLARATION)
+                .append("<w:ftr xmlns:w=\"")
+                .append(W)
+                .append("\"><w:p><w:pPr>")
+                .append("<w:ind ")
+                .append(odd ? "w:right" : "w:left")
+                .append("=\"")
+                .append(PAGE_NUMBER_HALF_POINTS * 10)
+                .append("\"/>")
+                .append("<w:jc w:val=\"")
+                .append(odd ? "right" : "left")
+                .append("\"/></w:pPr>");
         run(x, "— ", PAGE_NUMBER_FONT, PAGE_NUMBER_HALF_POINTS, false);
-        x.append("<w:fldSimple w:instr=\"PAGE\"><w:r><w:rPr>").append(fonts(PAGE_NUMBER_FONT))
-                .append("<w:sz w:val=\"").append(PAGE_NUMBER_HALF_POINTS).append("\"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>");
+        x.append("<w:fldSimple w:instr=\"PAGE\"><w:r><w:rPr>")
+                .append(fonts(PAGE_NUMBER_FONT))
+                .append("<w:sz w:val=\"")
+                .append(PAGE_NUMBER_HALF_POINTS)
+                .append("\"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>");
         run(x, " —", PAGE_NUMBER_FONT, PAGE_NUMBER_HALF_POINTS, false);
         return x.append("</w:p></w:ftr>").toString();
     }
 
     private static String document(Doc doc) {
-        StringBuilder x = new StringBuilder(32 * 1024).append(XML_DECLARATION)
-                .append("<w:document xmlns:w=\"").append(W).append("\" xmlns:r=\"").append(R).append("\"><w:body>");
+        StringBuilder x = new StringBuilder(32 * 1024)
+                .append(XML_DECLARATION)
+                .append("<w:document xmlns:w=\"")
+                .append(W)
+                .append("\" xmlns:r=\"")
+                .append(R)
+                .append("\"><w:body>");
         x.append("<w:p><w:pPr>").append(spacing(LINE, "exact")).append("<w:jc w:val=\"center\"/></w:pPr>");
         run(x, doc.title(), TITLE_FONT, TITLE_HALF_POINTS, false);
         x.append("</w:p>");
@@ -187,13 +233,30 @@ public final class DocxRenderer {
             // charts are drawn in report.html only; the figures are in the text and tables
         }
         x.append("<w:sectPr>")
-                .append("<w:footerReference w:type=\"default\" r:id=\"rId3\"/><w:footerReference w:type=\"even\" r:id=\"rId4\"/>")
-                .append("<w:pgSz w:w=\"").append(PAGE_WIDTH).append("\" w:h=\"").append(PAGE_HEIGHT).append("\" w:orient=\"portrait\"/>")
-                .append("<w:pgMar w:top=\"").append(TOP).append("\" w:right=\"").append(RIGHT).append("\" w:bottom=\"").append(BOTTOM)
-                .append("\" w:left=\"").append(LEFT).append("\" w:header=\"").append(mm(15))
+                .append(
+                        "<w:footerReference w:type=\"default\" r:id=\"rId3\"/><w:footerReference w:type=\"even\" r:id=\"rId4\"/>")
+                .append("<w:pgSz w:w=\"")
+                .append(PAGE_WIDTH)
+                .append("\" w:h=\"")
+                .append(PAGE_HEIGHT)
+                .append("\" w:orient=\"portrait\"/>")
+                .append("<w:pgMar w:top=\"")
+                .append(TOP)
+                .append("\" w:right=\"")
+                .append(RIGHT)
+                .append("\" w:bottom=\"")
+                .append(BOTTOM)
+                .append("\" w:left=\"")
+                .append(LEFT)
+                .append("\" w:header=\"")
+                .append(mm(15))
                 // the page number sits 7 mm below the type area: its line (4号, about 5 mm) ends ~23 mm above the edge
-                .append("\" w:footer=\"").append(mm(35 - 7 - 5)).append("\" w:gutter=\"0\"/>")
-                .append("<w:docGrid w:type=\"lines\" w:linePitch=\"").append(LINE).append("\"/>")
+                .append("\" w:footer=\"")
+                .append(mm(35 - 7 - 5))
+                .append("\" w:gutter=\"0\"/>")
+                .append("<w:docGrid w:type=\"lines\" w:linePitch=\"")
+                .append(LINE)
+                .append("\"/>")
                 .append("</w:sectPr></w:body></w:document>");
         return x.toString();
     }
@@ -208,14 +271,20 @@ public final class DocxRenderer {
             case 2 -> H2_FONT;
             default -> BODY_FONT;
         };
-        x.append("<w:p><w:pPr><w:pStyle w:val=\"Heading").append(h.level()).append("\"/>").append(spacing(LINE, "exact"))
-                .append(firstLineIndent()).append("</w:pPr>");
+        x.append("<w:p><w:pPr><w:pStyle w:val=\"Heading")
+                .append(h.level())
+                .append("\"/>")
+                .append(spacing(LINE, "exact"))
+                .append(firstLineIndent())
+                .append("</w:pPr>");
         run(x, h.text(), font, BODY_HALF_POINTS, h.level() == 3);
         x.append("</w:p>");
     }
 
     private static void body(StringBuilder x, String text) {
-        x.append("<w:p><w:pPr><w:pStyle w:val=\"Normal\"/>").append(spacing(LINE, "exact")).append(firstLineIndent())
+        x.append("<w:p><w:pPr><w:pStyle w:val=\"Normal\"/>")
+                .append(spacing(LINE, "exact"))
+                .append(firstLineIndent())
                 .append("<w:jc w:val=\"both\"/></w:pPr>");
         run(x, text, BODY_FONT, BODY_HALF_POINTS, false);
         x.append("</w:p>");
@@ -224,8 +293,11 @@ public final class DocxRenderer {
     private static void signature(StringBuilder x, Doc.Signature s) {
         emptyParagraph(x);
         for (String line : List.of(s.issuer(), Texts.date(s.date()))) {
-            x.append("<w:p><w:pPr><w:pStyle w:val=\"Normal\"/>").append(spacing(LINE, "exact"))
-                    .append("<w:ind w:right=\"").append(4L * BODY_HALF_POINTS * 10).append("\"/>") // 右空四字
+            x.append("<w:p><w:pPr><w:pStyle w:val=\"Normal\"/>")
+                    .append(spacing(LINE, "exact"))
+                    .append("<w:ind w:right=\"")
+                    .append(4L * BODY_HALF_POINTS * 10)
+                    .append("\"/>") // 右空四字
                     .append("<w:jc w:val=\"right\"/></w:pPr>");
             run(x, line, BODY_FONT, BODY_HALF_POINTS, false);
             x.append("</w:p>");
@@ -243,7 +315,9 @@ public final class DocxRenderer {
         int columns = t.columns();
         TableGrid grid = TableGrid.layout(rows, columns);
         long[] widths = columnWidths(t.widths());
-        x.append("<w:tbl><w:tblPr><w:tblW w:w=\"").append(TYPE_WIDTH).append("\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>");
+        x.append("<w:tbl><w:tblPr><w:tblW w:w=\"")
+                .append(TYPE_WIDTH)
+                .append("\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>");
         for (String side : List.of("top", "left", "bottom", "right", "insideH", "insideV")) {
             x.append("<w:").append(side).append(" w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
         }
@@ -252,7 +326,9 @@ public final class DocxRenderer {
         x.append("</w:tblGrid>");
         for (int r = 0; r < rows.size(); r++) {
             boolean header = r < t.head().size();
-            x.append("<w:tr><w:trPr><w:cantSplit/>").append(header ? "<w:tblHeader/>" : "").append("</w:trPr>");
+            x.append("<w:tr><w:trPr><w:cantSplit/>")
+                    .append(header ? "<w:tblHeader/>" : "")
+                    .append("</w:trPr>");
             for (int c = 0; c < columns; c++) {
                 TableGrid.Slot slot = grid.slot(r, c);
                 if (slot.firstColumn() != c) continue; // covered by a cell spanning from the left
@@ -260,7 +336,8 @@ public final class DocxRenderer {
                 long w = 0;
                 for (int k = c; k < c + content.colSpan(); k++) w += widths[k];
                 x.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(w).append("\" w:type=\"dxa\"/>");
-                if (content.colSpan() > 1) x.append("<w:gridSpan w:val=\"").append(content.colSpan()).append("\"/>");
+                if (content.colSpan() > 1)
+                    x.append("<w:gridSpan w:val=\"").append(content.colSpan()).append("\"/>");
                 if (content.rowSpan() > 1) {
                     x.append(slot.firstRow() == r ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge w:val=\"continue\"/>");
                 }
@@ -268,7 +345,9 @@ public final class DocxRenderer {
                         .append(spacing(260, "auto"));
                 boolean first = slot.firstRow() == r;
                 if (first && content.indent() > 0) {
-                    x.append("<w:ind w:left=\"").append(content.indent() * TABLE_HALF_POINTS * 10).append("\"/>");
+                    x.append("<w:ind w:left=\"")
+                            .append(content.indent() * TABLE_HALF_POINTS * 10)
+                            .append("\"/>");
                 }
                 if (first) {
                     String align = content.number() ? "right" : header || content.rowSpan() > 1 ? "center" : "left";
@@ -314,9 +393,17 @@ public final class DocxRenderer {
     }
 
     private static void run(StringBuilder x, String text, String font, int halfPoints, boolean bold) {
-        x.append("<w:r><w:rPr>").append(fonts(font)).append(bold ? "<w:b/><w:bCs/>" : "")
-                .append("<w:sz w:val=\"").append(halfPoints).append("\"/><w:szCs w:val=\"").append(halfPoints).append("\"/></w:rPr>")
-                .append("<w:t xml:space=\"preserve\">").append(escape(text)).append("</w:t></w:r>");
+        x.append("<w:r><w:rPr>")
+                .append(fonts(font))
+                .append(bold ? "<w:b/><w:bCs/>" : "")
+                .append("<w:sz w:val=\"")
+                .append(halfPoints)
+                .append("\"/><w:szCs w:val=\"")
+                .append(halfPoints)
+                .append("\"/></w:rPr>")
+                .append("<w:t xml:space=\"preserve\">")
+                .append(escape(text))
+                .append("</w:t></w:r>");
     }
 
     /** XML text and attribute escaping; characters XML 1.0 cannot carry (control characters) are dropped. */

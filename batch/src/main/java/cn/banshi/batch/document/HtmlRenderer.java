@@ -28,12 +28,22 @@ public final class HtmlRenderer {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(doc.title())).append("</title>\n<style>\n").append(STYLE)
-                .append("</style>\n</head>\n<body>\n<h1>").append(escape(doc.title())).append("</h1>\n");
+                .append("<title>")
+                .append(escape(doc.title()))
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<h1>")
+                .append(escape(doc.title()))
+                .append("</h1>\n");
         for (Doc.Block block : doc.blocks()) {
             if (block instanceof Doc.Heading h) {
-                out.append("<h").append(h.level() + 1).append('>').append(escape(h.text()))
-                        .append("</h").append(h.level() + 1).append(">\n");
+                out.append("<h")
+                        .append(h.level() + 1)
+                        .append('>')
+                        .append(escape(h.text()))
+                        .append("</h")
+                        .append(h.level() + 1)
+                        .append(">\n");
             } else if (block instanceof Doc.Para p) {
                 out.append("<p>").append(escape(p.text())).append("</p>\n");
             } else if (block instanceof Doc.Table t) {
@@ -41,8 +51,11 @@ public final class HtmlRenderer {
             } else if (block instanceof Doc.Chart c) {
                 out.append(SvgCharts.figure(c));
             } else if (block instanceof Doc.Signature s) {
-                out.append("<p class=\"sig\">").append(escape(s.issuer())).append("<br>")
-                        .append(escape(Texts.date(s.date()))).append("</p>\n");
+                out.append("<p class=\"sig\">")
+                        .append(escape(s.issuer()))
+                        .append("<br>")
+                        .append(escape(Texts.date(s.date())))
+                        .append("</p>\n");
             }
         }
         out.append("</body>\n</html>\n");
@@ -51,13 +64,15 @@ public final class HtmlRenderer {
 
     private static void table(StringBuilder out, Doc.Table t) {
         out.append("<table>\n");
-        if (t.caption() != null) out.append("<caption>").append(escape(t.caption())).append("</caption>\n");
+        if (t.caption() != null)
+            out.append("<caption>").append(escape(t.caption())).append("</caption>\n");
         out.append("<thead>\n");
         for (List<Doc.Cell> row : t.head()) rowHtml(out, row, "th");
         out.append("</thead>\n<tbody>\n");
         for (List<Doc.Cell> row : t.body()) rowHtml(out, row, "td");
         out.append("</tbody>\n</table>\n");
-        if (t.note() != null) out.append("<p class=\"note\">").append(escape(t.note())).append("</p>\n");
+        if (t.note() != null)
+            out.append("<p class=\"note\">").append(escape(t.note())).append("</p>\n");
     }
 
     private static void rowHtml(StringBuilder out, List<Doc.Cell> row, String tag) {
@@ -67,7 +82,8 @@ public final class HtmlRenderer {
             if (c.colSpan() > 1) out.append(" colspan=\"").append(c.colSpan()).append('"');
             if (c.rowSpan() > 1) out.append(" rowspan=\"").append(c.rowSpan()).append('"');
             if (c.number()) out.append(" class=\"n\"");
-            else if (c.indent() > 0) out.append(" style=\"padding-left:").append(c.indent() + 0.4).append("em\"");
+            else if (c.indent() > 0)
+                out.append(" style=\"padding-left:").append(c.indent() + 0.4).append("em\"");
             out.append('>').append(escape(c.text())).append("</").append(tag).append('>');
         }
         out.append("</tr>\n");

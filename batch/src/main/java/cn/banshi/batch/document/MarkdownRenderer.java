@@ -12,7 +12,10 @@ public final class MarkdownRenderer {
         out.append("# ").append(inline(doc.title())).append("\n\n");
         for (Doc.Block block : doc.blocks()) {
             if (block instanceof Doc.Heading h) {
-                out.append("#".repeat(h.level() + 1)).append(' ').append(inline(h.text())).append("\n\n");
+                out.append("#".repeat(h.level() + 1))
+                        .append(' ')
+                        .append(inline(h.text()))
+                        .append("\n\n");
             } else if (block instanceof Doc.Para p) {
                 out.append(inline(p.text())).append("\n\n");
             } else if (block instanceof Doc.Table t) {
@@ -20,8 +23,11 @@ public final class MarkdownRenderer {
             } else if (block instanceof Doc.Chart c) {
                 chart(out, c);
             } else if (block instanceof Doc.Signature s) {
-                out.append("<div align=\"right\">\n\n").append(inline(s.issuer())).append("  \n")
-                        .append(Texts.date(s.date())).append("\n\n</div>\n");
+                out.append("<div align=\"right\">\n\n")
+                        .append(inline(s.issuer()))
+                        .append("  \n")
+                        .append(Texts.date(s.date()))
+                        .append("\n\n</div>\n");
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -63,13 +69,15 @@ public final class MarkdownRenderer {
         out.append("**").append(inline(c.caption())).append("**\n\n");
         row(out, List.of("项目", "件数"));
         out.append("|---|---|\n");
-        for (int i = 0; i < c.labels().size(); i++) row(out, List.of(c.labels().get(i), Long.toString(c.values().get(i))));
+        for (int i = 0; i < c.labels().size(); i++)
+            row(out, List.of(c.labels().get(i), Long.toString(c.values().get(i))));
         out.append('\n');
     }
 
     private static void row(StringBuilder out, List<String> cells) {
         out.append('|');
-        for (String c : cells) out.append(' ').append(inline(c).replace("|", "\\|")).append(" |");
+        for (String c : cells)
+            out.append(' ').append(inline(c).replace("|", "\\|")).append(" |");
         out.append('\n');
     }
 
@@ -78,7 +86,8 @@ public final class MarkdownRenderer {
         StringBuilder b = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '#', '<', '>', '!' -> b.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '#', '<', '>', '!' ->
+                    b.append('\\').append(c);
                 case '&' -> b.append("&amp;");
                 case '\n', '\r' -> b.append(' ');
                 default -> b.append(c);

@@ -24,7 +24,8 @@ final class TableGrid {
                 Slot slot = new Slot(cell, r, c);
                 for (int rr = r; rr < r + cell.rowSpan(); rr++) {
                     for (int cc = c; cc < c + cell.colSpan(); cc++) {
-                        if (slots[rr][cc] != null) throw new IllegalArgumentException("overlapping cells at " + rr + "," + cc);
+                        if (slots[rr][cc] != null)
+                            throw new IllegalArgumentException("overlapping cells at " + rr + "," + cc);
                         slots[rr][cc] = slot;
                     }
                 }
@@ -33,7 +34,8 @@ final class TableGrid {
         }
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < columns; c++) {
-                if (slots[r][c] == null) throw new IllegalArgumentException("table row " + r + " leaves column " + c + " empty");
+                if (slots[r][c] == null)
+                    throw new IllegalArgumentException("table row " + r + " leaves column " + c + " empty");
             }
         }
         return new TableGrid(slots);

@@ -49,8 +49,10 @@ public final class Texts {
 
     public static String average(long sum, long count) {
         if (count == 0) return "—";
-        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(sum)
+                .divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** 2021年12月16日 */

@@ -69,8 +69,8 @@ public final class DisclosureTable {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InconsistentFiguresException("政府信息公开申请统计不平衡（一 + 二 ≠ 总计 + 四），报告不予生成：\n  "
-                    + String.join("\n  ", problems));
+            throw new InconsistentFiguresException(
+                    "政府信息公开申请统计不平衡（一 + 二 ≠ 总计 + 四），报告不予生成：\n  " + String.join("\n  ", problems));
         }
         return new DisclosureTable(rows);
     }

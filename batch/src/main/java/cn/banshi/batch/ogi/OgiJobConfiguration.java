@@ -34,16 +34,24 @@ public class OgiJobConfiguration {
     }
 
     @Bean
-    public Step ogiReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          ReportStep.Services services) {
+    public Step ogiReport(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, ReportStep.Services services) {
         return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
-                .tasklet(new ReportStep(ReportKind.OGI_ANNUAL, EnumSet.of(Part.ACTIVITIES, Part.DISCLOSURE), services) {
-                    @Override
-                    protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
-                        return OgiReport.build(town, p.year(), p.today(), figures,
-                                DisclosureTable.from(figures.tally()), inputs);
-                    }
-                }, transactionManager)
+                .tasklet(
+                        new ReportStep(ReportKind.OGI_ANNUAL, EnumSet.of(Part.ACTIVITIES, Part.DISCLOSURE), services) {
+                            @Override
+                            protected Report draft(
+                                    ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
+                                return OgiReport.build(
+                                        town,
+                                        p.year(),
+                                        p.today(),
+                                        figures,
+                                        DisclosureTable.from(figures.tally()),
+                                        inputs);
+                            }
+                        },
+                        transactionManager)
                 .build();
     }
 }

@@ -4,8 +4,8 @@ import cn.banshi.activities.Activity;
 import cn.banshi.activities.ActivityTheme;
 import cn.banshi.batch.cases.CaseFigures;
 import cn.banshi.batch.cases.Ogi;
-import cn.banshi.batch.document.Doc.Cell;
 import cn.banshi.batch.document.Doc;
+import cn.banshi.batch.document.Doc.Cell;
 import cn.banshi.batch.document.Texts;
 import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
@@ -27,8 +27,8 @@ import java.util.List;
 public final class OgiReport {
     private OgiReport() {}
 
-    public static Report build(String townId, int year, LocalDate issued, CaseFigures f, DisclosureTable table,
-                               ReportInputs in) {
+    public static Report build(
+            String townId, int year, LocalDate issued, CaseFigures f, DisclosureTable table, ReportInputs in) {
         String town = in.catalog().town().name();
         DisclosureFigures figures = in.disclosure().orElse(DisclosureFigures.empty(year));
         boolean entered = in.disclosure().isPresent();
@@ -43,12 +43,14 @@ public final class OgiReport {
                 + figures.reviewLitigation().litigationAfterReview().total();
         doc.para(year + "年，" + town + "认真贯彻落实《条例》，坚持以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果公开。"
                 + "全年主动公开行政规范性文件" + figures.proactive().normativeDocuments().issued() + "件，公开行政许可决定"
-                + figures.proactive().licensing() + "件、行政处罚决定" + figures.proactive().penalties() + "件；"
+                + figures.proactive().licensing() + "件、行政处罚决定"
+                + figures.proactive().penalties() + "件；"
                 + "新收政府信息公开申请" + table.get("new", "total") + "件，上年结转" + table.get("carried-over", "total")
                 + "件，本年度办结" + table.get("total", "total") + "件，结转下年度继续办理" + table.get("carried-forward", "total")
                 + "件；因政府信息公开引发行政复议" + reviews + "件、行政诉讼" + suits + "件。");
         List<Activity> measures = in.activities().stream()
-                .filter(a -> a.theme() == ActivityTheme.OPEN_GOVERNMENT || a.theme() == ActivityTheme.SUPERVISION).toList();
+                .filter(a -> a.theme() == ActivityTheme.OPEN_GOVERNMENT || a.theme() == ActivityTheme.SUPERVISION)
+                .toList();
         if (!measures.isEmpty()) {
             StringBuilder b = new StringBuilder("年内主要开展了以下工作：");
             int i = 0;
@@ -129,10 +131,16 @@ public final class OgiReport {
         List<List<Cell>> body = new ArrayList<>();
         body.add(List.of(Cell.span("第二十条第（一）项", 4, 1)));
         body.add(List.of(Cell.text("信息内容"), Cell.text("本年制发件数"), Cell.text("本年废止件数"), Cell.text("现行有效件数")));
-        body.add(List.of(Cell.text("规章"), Cell.number(p.rules().issued()), Cell.number(p.rules().repealed()),
+        body.add(List.of(
+                Cell.text("规章"),
+                Cell.number(p.rules().issued()),
+                Cell.number(p.rules().repealed()),
                 Cell.number(p.rules().inForce())));
-        body.add(List.of(Cell.text("行政规范性文件"), Cell.number(p.normativeDocuments().issued()),
-                Cell.number(p.normativeDocuments().repealed()), Cell.number(p.normativeDocuments().inForce())));
+        body.add(List.of(
+                Cell.text("行政规范性文件"),
+                Cell.number(p.normativeDocuments().issued()),
+                Cell.number(p.normativeDocuments().repealed()),
+                Cell.number(p.normativeDocuments().inForce())));
         body.add(List.of(Cell.span("第二十条第（五）项", 4, 1)));
         body.add(List.of(Cell.text("信息内容"), Cell.span("本年处理决定数量", 3, 1)));
         body.add(List.of(Cell.text("行政许可"), spanNumber(Long.toString(p.licensing()), 3)));
@@ -143,8 +151,7 @@ public final class OgiReport {
         body.add(List.of(Cell.span("第二十条第（八）项", 4, 1)));
         body.add(List.of(Cell.text("信息内容"), Cell.span("本年收费金额（单位：万元）", 3, 1)));
         body.add(List.of(Cell.text("行政事业性收费"), spanNumber(p.feeAmount().toPlainString(), 3)));
-        return new Doc.Table(null, List.of(3, 2, 2, 2), List.of(),
-                List.of("项目", "", "", ""), body, null);
+        return new Doc.Table(null, List.of(3, 2, 2, 2), List.of(), List.of("项目", "", "", ""), body, null);
     }
 
     private static Cell spanNumber(String value, int span) {
@@ -153,11 +160,10 @@ public final class OgiReport {
 
     static Doc.Table requestsTable(DisclosureTable t) {
         List<List<Cell>> head = new ArrayList<>();
-        head.add(List.of(Cell.span("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3),
-                Cell.span("申请人情况", 7, 1)));
+        head.add(List.of(Cell.span("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), Cell.span("申请人情况", 7, 1)));
         head.add(List.of(Cell.span("自然人", 1, 2), Cell.span("法人或其他组织", 5, 1), Cell.span("总计", 1, 2)));
-        head.add(List.of(Cell.text("商业企业"), Cell.text("科研机构"), Cell.text("社会公益组织"), Cell.text("法律服务机构"),
-                Cell.text("其他")));
+        head.add(List.of(
+                Cell.text("商业企业"), Cell.text("科研机构"), Cell.text("社会公益组织"), Cell.text("法律服务机构"), Cell.text("其他")));
         List<List<Cell>> body = new ArrayList<>();
         body.add(row(List.of(Cell.span("一、本年新收政府信息公开申请数量", 3, 1)), t.row("new")));
         body.add(row(List.of(Cell.span("二、上年结转政府信息公开申请数量", 3, 1)), t.row("carried-over")));
@@ -169,9 +175,14 @@ public final class OgiReport {
                 label.add(Cell.span(Ogi.OUTCOMES.get(outcome), 2, 1));
             } else {
                 String group = outcome.substring(0, outcome.indexOf(':'));
-                String first = outcomes.stream().filter(o -> o.startsWith(group + ":")).findFirst().orElseThrow();
+                String first = outcomes.stream()
+                        .filter(o -> o.startsWith(group + ":"))
+                        .findFirst()
+                        .orElseThrow();
                 if (outcome.equals(first)) {
-                    long size = outcomes.stream().filter(o -> o.startsWith(group + ":")).count();
+                    long size = outcomes.stream()
+                            .filter(o -> o.startsWith(group + ":"))
+                            .count();
                     label.add(Cell.span(groupLabel(group), 1, (int) size));
                 }
                 label.add(Cell.text(Ogi.OUTCOMES.get(outcome)));
@@ -181,10 +192,10 @@ public final class OgiReport {
         body.add(row(List.of(Cell.span("（七）总计", 2, 1)), t.row("total")));
         body.add(row(List.of(Cell.span("四、结转下年度继续办理", 3, 1)), t.row("carried-forward")));
         List<String> flat = new ArrayList<>(List.of("项目", "", ""));
-        flat.addAll(List.of("自然人", "法人或其他组织·商业企业", "法人或其他组织·科研机构", "法人或其他组织·社会公益组织",
-                "法人或其他组织·法律服务机构", "法人或其他组织·其他", "总计"));
-        return new Doc.Table(null, List.of(2, 3, 8, 2, 2, 2, 2, 2, 2, 2), head, flat, body,
-                "注：本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和。");
+        flat.addAll(
+                List.of("自然人", "法人或其他组织·商业企业", "法人或其他组织·科研机构", "法人或其他组织·社会公益组织", "法人或其他组织·法律服务机构", "法人或其他组织·其他", "总计"));
+        return new Doc.Table(
+                null, List.of(2, 3, 8, 2, 2, 2, 2, 2, 2, 2), head, flat, body, "注：本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和。");
     }
 
     private static String groupLabel(String group) {
@@ -206,8 +217,13 @@ public final class OgiReport {
     static Doc.Table reviewTable(DisclosureFigures figures) {
         List<List<Cell>> head = new ArrayList<>();
         head.add(List.of(Cell.span("行政复议", 5, 1), Cell.span("行政诉讼", 10, 1)));
-        head.add(List.of(Cell.span("结果维持", 1, 2), Cell.span("结果纠正", 1, 2), Cell.span("其他结果", 1, 2),
-                Cell.span("尚未审结", 1, 2), Cell.span("总计", 1, 2), Cell.span("未经复议直接起诉", 5, 1),
+        head.add(List.of(
+                Cell.span("结果维持", 1, 2),
+                Cell.span("结果纠正", 1, 2),
+                Cell.span("其他结果", 1, 2),
+                Cell.span("尚未审结", 1, 2),
+                Cell.span("总计", 1, 2),
+                Cell.span("未经复议直接起诉", 5, 1),
                 Cell.span("复议后起诉", 5, 1)));
         List<Cell> sub = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -217,8 +233,12 @@ public final class OgiReport {
         List<Cell> values = new ArrayList<>();
         DisclosureFigures.ReviewLitigation r = figures.reviewLitigation();
         for (DisclosureFigures.Outcomes o : List.of(r.review(), r.litigationDirect(), r.litigationAfterReview())) {
-            values.addAll(List.of(Cell.number(o.upheld()), Cell.number(o.corrected()), Cell.number(o.other()),
-                    Cell.number(o.pending()), Cell.number(o.total())));
+            values.addAll(List.of(
+                    Cell.number(o.upheld()),
+                    Cell.number(o.corrected()),
+                    Cell.number(o.other()),
+                    Cell.number(o.pending()),
+                    Cell.number(o.total())));
         }
         List<String> flat = new ArrayList<>();
         for (String group : List.of("行政复议", "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉")) {

@@ -39,20 +39,30 @@ public final class NextYearPlan {
             new KeyDate("1204", 12, 4, "“12·4”国家宪法日", "组织宪法宣传周（月）系列活动和宪法宣誓仪式"));
 
     private static final Map<CaseType, String> OWNERS = Map.of(
-            CaseType.COMPLAINT, "综治办", CaseType.HELP, "综治办", CaseType.ENQUIRY, "综治办",
-            CaseType.SUGGESTION, "综治办", CaseType.DISPUTE, "司法所", CaseType.PETITION, "信访办",
-            CaseType.INFO_REQUEST, "党政办");
+            CaseType.COMPLAINT,
+            "综治办",
+            CaseType.HELP,
+            "综治办",
+            CaseType.ENQUIRY,
+            "综治办",
+            CaseType.SUGGESTION,
+            "综治办",
+            CaseType.DISPUTE,
+            "司法所",
+            CaseType.PETITION,
+            "信访办",
+            CaseType.INFO_REQUEST,
+            "党政办");
 
     public record Result(Report report, List<PlanItem> generated) {}
 
-    public static Result build(String townId, int year, LocalDate issued, CaseFigures f, ReportInputs in,
-                               List<Finding> findings) {
+    public static Result build(
+            String townId, int year, LocalDate issued, CaseFigures f, ReportInputs in, List<Finding> findings) {
         int next = year + 1;
         String town = in.catalog().town().name();
         List<PlanItem> generated = new ArrayList<>();
         Doc doc = new Doc(town + next + "年法治政府建设工作计划");
-        doc.para("为深入推进法治政府建设，根据" + year + "年度法治政府建设情况和群众诉求办理中发现的问题，结合本镇实际，制定"
-                + next + "年工作计划如下。");
+        doc.para("为深入推进法治政府建设，根据" + year + "年度法治政府建设情况和群众诉求办理中发现的问题，结合本镇实际，制定" + next + "年工作计划如下。");
 
         doc.heading(1, Texts.h1(1, "重点工作安排"));
         List<PlanItem> staff = in.staffPlanForNextYear();
@@ -68,13 +78,27 @@ public final class NextYearPlan {
         List<List<Cell>> rows = new ArrayList<>();
         for (KeyDate k : KEY_DATES) {
             LocalDate date = LocalDate.of(next, k.month(), k.day());
-            rows.add(List.of(Cell.text(Texts.monthDay(date)), Cell.text(k.theme()), Cell.text(k.work()), Cell.text("司法所")));
-            generated.add(new PlanItem(next + "-auto-date-" + k.code(), townId, k.theme() + "法治宣传", k.work() + "。",
-                    "司法所", null, date, PlanStatus.NOT_STARTED, PlanItem.GENERATED, 1));
+            rows.add(List.of(
+                    Cell.text(Texts.monthDay(date)), Cell.text(k.theme()), Cell.text(k.work()), Cell.text("司法所")));
+            generated.add(new PlanItem(
+                    next + "-auto-date-" + k.code(),
+                    townId,
+                    k.theme() + "法治宣传",
+                    k.work() + "。",
+                    "司法所",
+                    null,
+                    date,
+                    PlanStatus.NOT_STARTED,
+                    PlanItem.GENERATED,
+                    1));
         }
-        doc.table(new Doc.Table(null, List.of(2, 4, 6, 2),
+        doc.table(new Doc.Table(
+                null,
+                List.of(2, 4, 6, 2),
                 List.of(List.of(Cell.text("时间"), Cell.text("主题"), Cell.text("主要内容"), Cell.text("牵头单位"))),
-                List.of("时间", "主题", "主要内容", "牵头单位"), rows, null));
+                List.of("时间", "主题", "主要内容", "牵头单位"),
+                rows,
+                null));
 
         doc.heading(1, Texts.h1(3, "结转办理事项"));
         if (f.open() == 0) {
@@ -98,8 +122,17 @@ public final class NextYearPlan {
                         + (overdue > 0 ? "（其中已超过办理时限" + overdue + "件）" : "") + "结转至" + next + "年，依法按时办结。";
                 doc.heading(2, Texts.h2(++n, title));
                 doc.para(PlanTexts.arrangement(description, OWNERS.get(type), null, target));
-                generated.add(new PlanItem(next + "-auto-carry-" + type.code(), townId, title, description,
-                        OWNERS.get(type), null, target, PlanStatus.NOT_STARTED, PlanItem.GENERATED, 1));
+                generated.add(new PlanItem(
+                        next + "-auto-carry-" + type.code(),
+                        townId,
+                        title,
+                        description,
+                        OWNERS.get(type),
+                        null,
+                        target,
+                        PlanStatus.NOT_STARTED,
+                        PlanItem.GENERATED,
+                        1));
             }
         }
 
@@ -109,15 +142,26 @@ public final class NextYearPlan {
         for (Finding finding : findings) {
             Finding.Remedy r = finding.remedy();
             doc.heading(2, Texts.h2(++n, r.title()));
-            doc.para("针对" + finding.title() + "的问题，" + PlanTexts.arrangement(r.description(), r.owner(), r.place(), r.targetDate()));
-            generated.add(new PlanItem(next + "-auto-fix-" + finding.code(), townId, r.title(), r.description(),
-                    r.owner(), r.place(), r.targetDate(), PlanStatus.NOT_STARTED, PlanItem.GENERATED, 1));
+            doc.para("针对" + finding.title() + "的问题，"
+                    + PlanTexts.arrangement(r.description(), r.owner(), r.place(), r.targetDate()));
+            generated.add(new PlanItem(
+                    next + "-auto-fix-" + finding.code(),
+                    townId,
+                    r.title(),
+                    r.description(),
+                    r.owner(),
+                    r.place(),
+                    r.targetDate(),
+                    PlanStatus.NOT_STARTED,
+                    PlanItem.GENERATED,
+                    1));
         }
 
         doc.heading(1, Texts.h1(5, year + "年度工作安排落实情况"));
         doc.para(PlanTexts.previousPlan(in.planForYear(), year));
         for (PlanItem p : in.planForYear()) {
-            if (p.status() != PlanStatus.DONE) doc.para("“" + p.title() + "”" + p.status().nameZh() + "，纳入" + next + "年继续推进。");
+            if (p.status() != PlanStatus.DONE)
+                doc.para("“" + p.title() + "”" + p.status().nameZh() + "，纳入" + next + "年继续推进。");
         }
         doc.signature(town + "人民政府", issued);
 

@@ -1,6 +1,5 @@
 package cn.banshi.batch.plan;
 
-import cn.banshi.calendar.ChinaTime;
 import cn.banshi.batch.BatchConfiguration;
 import cn.banshi.batch.ReportParameters;
 import cn.banshi.batch.ReportStep;
@@ -9,6 +8,7 @@ import cn.banshi.batch.findings.Shortcomings;
 import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.batch.report.ReportInputs.Part;
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.plans.PlanItem;
 import cn.banshi.reports.ReportKind;
 import java.util.EnumSet;
@@ -39,25 +39,42 @@ public class NextYearPlanJobConfiguration {
     }
 
     @Bean
-    public Step nextYearPlanReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   ReportStep.Services services) {
+    public Step nextYearPlanReport(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, ReportStep.Services services) {
         return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
-                .tasklet(new ReportStep(ReportKind.NEXT_YEAR_PLAN, EnumSet.of(Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR), services) {
-                    @Override
-                    protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
-                        NextYearPlan.Result result = NextYearPlan.build(town, p.year(), p.today(), figures, inputs,
-                                Shortcomings.find(figures, inputs.planForYear()));
-                        // the inputs just listed the year's items: only ids not among them need the conditional put
-                        Set<String> listed = new HashSet<>();
-                        inputs.planForNextYear().forEach(existing -> listed.add(existing.id()));
-                        for (PlanItem item : result.generated()) {
-                            if (listed.contains(item.id())) continue;
-                            services.plans().createIfAbsent(item, "system:next-year-plan",
-                                    p.today().atStartOfDay(ChinaTime.ZONE).toInstant());
-                        }
-                        return result.report();
-                    }
-                }, transactionManager)
+                .tasklet(
+                        new ReportStep(
+                                ReportKind.NEXT_YEAR_PLAN,
+                                EnumSet.of(Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR),
+                                services) {
+                            @Override
+                            protected Report draft(
+                                    ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
+                                NextYearPlan.Result result = NextYearPlan.build(
+                                        town,
+                                        p.year(),
+                                        p.today(),
+                                        figures,
+                                        inputs,
+                                        Shortcomings.find(figures, inputs.planForYear()));
+                                // the inputs just listed the year's items: only ids not among them need the conditional
+                                // put
+                                Set<String> listed = new HashSet<>();
+                                inputs.planForNextYear().forEach(existing -> listed.add(existing.id()));
+                                for (PlanItem item : result.generated()) {
+                                    if (listed.contains(item.id())) continue;
+                                    services.plans()
+                                            .createIfAbsent(
+                                                    item,
+                                                    "system:next-year-plan",
+                                                    p.today()
+                                                            .atStartOfDay(ChinaTime.ZONE)
+                                                            .toInstant());
+                                }
+                                return result.report();
+                            }
+                        },
+                        transactionManager)
                 .build();
     }
 }

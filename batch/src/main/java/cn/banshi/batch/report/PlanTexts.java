@@ -30,8 +30,7 @@ public final class PlanTexts {
         long done = count(items, PlanStatus.DONE);
         long inProgress = count(items, PlanStatus.IN_PROGRESS);
         long notStarted = count(items, PlanStatus.NOT_STARTED);
-        return year + "年度工作安排共" + items.size() + "项，已完成" + done + "项，正在推进" + inProgress + "项，尚未开展"
-                + notStarted + "项。";
+        return year + "年度工作安排共" + items.size() + "项，已完成" + done + "项，正在推进" + inProgress + "项，尚未开展" + notStarted + "项。";
     }
 
     public static long count(List<PlanItem> items, PlanStatus status) {
@@ -70,7 +69,11 @@ public final class PlanTexts {
         o.put("inProgress", count(items, PlanStatus.IN_PROGRESS));
         o.put("notStarted", count(items, PlanStatus.NOT_STARTED));
         ArrayNode list = o.putArray("items");
-        for (PlanItem p : items) list.addObject().put("id", p.id()).put("title", p.title()).put("status", p.status().code());
+        for (PlanItem p : items)
+            list.addObject()
+                    .put("id", p.id())
+                    .put("title", p.title())
+                    .put("status", p.status().code());
         return o;
     }
 }

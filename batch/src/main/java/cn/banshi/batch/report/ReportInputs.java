@@ -17,16 +17,31 @@ import java.util.Set;
  * {@link Part parts} it reads (a county run loads them for every town and report); reading a part that was not
  * loaded is a programming error and fails loudly rather than drafting from an empty list.
  */
-public record ReportInputs(Catalog catalog, List<Activity> activities, List<PlanItem> planForYear,
-                           List<PlanItem> planForNextYear, Optional<DisclosureFigures> disclosure) {
+public record ReportInputs(
+        Catalog catalog,
+        List<Activity> activities,
+        List<PlanItem> planForYear,
+        List<PlanItem> planForNextYear,
+        Optional<DisclosureFigures> disclosure) {
 
     /** The inputs a report can read; each costs one DynamoDB call per town (more for long lists). */
-    public enum Part { ACTIVITIES, PLAN_FOR_YEAR, PLAN_FOR_NEXT_YEAR, DISCLOSURE }
+    public enum Part {
+        ACTIVITIES,
+        PLAN_FOR_YEAR,
+        PLAN_FOR_NEXT_YEAR,
+        DISCLOSURE
+    }
 
-    public static ReportInputs load(Catalog catalog, int year, Set<Part> parts, ActivityStore activities,
-                                    PlanItemStore plans, DisclosureStore disclosure) {
+    public static ReportInputs load(
+            Catalog catalog,
+            int year,
+            Set<Part> parts,
+            ActivityStore activities,
+            PlanItemStore plans,
+            DisclosureStore disclosure) {
         String town = catalog.town().id();
-        return new ReportInputs(catalog,
+        return new ReportInputs(
+                catalog,
                 parts.contains(Part.ACTIVITIES) ? activities.list(town, year) : null,
                 parts.contains(Part.PLAN_FOR_YEAR) ? plans.list(town, year) : null,
                 parts.contains(Part.PLAN_FOR_NEXT_YEAR) ? plans.list(town, year + 1) : null,
@@ -60,14 +75,17 @@ public record ReportInputs(Catalog catalog, List<Activity> activities, List<Plan
 
     /** The next year's arrangements staff entered (not those a job generated). */
     public List<PlanItem> staffPlanForNextYear() {
-        return planForNextYear().stream().filter(p -> PlanItem.STAFF.equals(p.source())).toList();
+        return planForNextYear().stream()
+                .filter(p -> PlanItem.STAFF.equals(p.source()))
+                .toList();
     }
 
     /** 高塍镇 → 高塍 (for "法治高塍建设"). */
     public String townShortName() {
         String name = catalog.town().name();
         for (String suffix : List.of("街道", "镇", "乡")) {
-            if (name.endsWith(suffix) && name.length() > suffix.length()) return name.substring(0, name.length() - suffix.length());
+            if (name.endsWith(suffix) && name.length() > suffix.length())
+                return name.substring(0, name.length() - suffix.length());
         }
         return name;
     }

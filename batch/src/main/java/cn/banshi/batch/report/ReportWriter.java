@@ -21,12 +21,14 @@ public final class ReportWriter {
     public static void write(Report report, Set<ReportFormat> formats, LocalDate documentDate, Output output) {
         for (ReportFormat format : ReportFormat.values()) {
             if (!formats.contains(format)) continue;
-            output.write(format, switch (format) {
-                case JSON -> json(report);
-                case MD -> MarkdownRenderer.render(report.doc());
-                case HTML -> HtmlRenderer.render(report.doc());
-                case DOCX -> DocxRenderer.render(report.doc(), documentDate);
-            });
+            output.write(
+                    format,
+                    switch (format) {
+                        case JSON -> json(report);
+                        case MD -> MarkdownRenderer.render(report.doc());
+                        case HTML -> HtmlRenderer.render(report.doc());
+                        case DOCX -> DocxRenderer.render(report.doc(), documentDate);
+                    });
         }
     }
 

@@ -92,7 +92,8 @@ final class Attributes {
         if (value.n() != null) return 21;
         if (value.b() != null) return value.b().asByteArray().length;
         if (value.bool() != null || Boolean.TRUE.equals(value.nul())) return 1;
-        if (value.hasSs()) return value.ss().stream().mapToLong(Attributes::utf8Length).sum() + 3;
+        if (value.hasSs())
+            return value.ss().stream().mapToLong(Attributes::utf8Length).sum() + 3;
         if (value.hasL()) {
             List<AttributeValue> list = value.l();
             return 3 + list.stream().mapToLong(v -> 1 + valueSize(v)).sum();

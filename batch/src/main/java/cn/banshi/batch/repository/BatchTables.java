@@ -3,8 +3,8 @@ package cn.banshi.batch.repository;
 import cn.banshi.store.Tables;
 
 /** The physical table and index names of the job repository, resolved once (the prefix is read at creation). */
-public record BatchTables(String jobInstances, String jobExecutions, String stepExecutions,
-                          String executionContexts, String sequences) {
+public record BatchTables(
+        String jobInstances, String jobExecutions, String stepExecutions, String executionContexts, String sequences) {
 
     public static BatchTables fromConfiguration() {
         return new BatchTables(

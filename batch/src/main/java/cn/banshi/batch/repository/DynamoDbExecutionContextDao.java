@@ -19,7 +19,8 @@ public class DynamoDbExecutionContextDao implements ExecutionContextDao {
     private final String table;
     private final ExecutionContextItemConverter converter;
 
-    public DynamoDbExecutionContextDao(DynamoDbClient dynamo, BatchTables tables, ExecutionContextItemConverter converter) {
+    public DynamoDbExecutionContextDao(
+            DynamoDbClient dynamo, BatchTables tables, ExecutionContextItemConverter converter) {
         this.dynamo = dynamo;
         this.table = tables.executionContexts();
         this.converter = converter;
@@ -37,13 +38,17 @@ public class DynamoDbExecutionContextDao implements ExecutionContextDao {
 
     @Override
     public void saveExecutionContext(JobExecution jobExecution) {
-        put(ExecutionContextItemConverter.jobKey(jobExecution.getId()), jobExecution.getExecutionContext(),
+        put(
+                ExecutionContextItemConverter.jobKey(jobExecution.getId()),
+                jobExecution.getExecutionContext(),
                 "job execution " + jobExecution.getId());
     }
 
     @Override
     public void saveExecutionContext(StepExecution stepExecution) {
-        put(ExecutionContextItemConverter.stepKey(stepExecution.getId()), stepExecution.getExecutionContext(),
+        put(
+                ExecutionContextItemConverter.stepKey(stepExecution.getId()),
+                stepExecution.getExecutionContext(),
                 "step execution " + stepExecution.getId() + " (step '" + stepExecution.getStepName() + "')");
     }
 
@@ -65,12 +70,14 @@ public class DynamoDbExecutionContextDao implements ExecutionContextDao {
 
     @Override
     public void deleteExecutionContext(JobExecution jobExecution) {
-        dynamo.deleteItem(b -> b.tableName(table).key(Attributes.key(ExecutionContextItemConverter.jobKey(jobExecution.getId()))));
+        dynamo.deleteItem(b ->
+                b.tableName(table).key(Attributes.key(ExecutionContextItemConverter.jobKey(jobExecution.getId()))));
     }
 
     @Override
     public void deleteExecutionContext(StepExecution stepExecution) {
-        dynamo.deleteItem(b -> b.tableName(table).key(Attributes.key(ExecutionContextItemConverter.stepKey(stepExecution.getId()))));
+        dynamo.deleteItem(b ->
+                b.tableName(table).key(Attributes.key(ExecutionContextItemConverter.stepKey(stepExecution.getId()))));
     }
 
     private void put(String pk, ExecutionContext context, String owner) {
@@ -80,7 +87,9 @@ public class DynamoDbExecutionContextDao implements ExecutionContextDao {
     }
 
     private Map<String, AttributeValue> get(String pk) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Attributes.key(pk)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Attributes.key(pk)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? null : item;
     }
 }

@@ -78,7 +78,8 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
             Long running = Attributes.optionalLong(instance, RUNNING_EXECUTION);
             if (running != null) {
                 Map<String, AttributeValue> runningItem = getItem(running);
-                if (runningItem != null && JobExecutionItemConverter.status(runningItem).isRunning()) {
+                if (runningItem != null
+                        && JobExecutionItemConverter.status(runningItem).isRunning()) {
                     throw concurrentLaunch(jobInstance, "already has a running execution " + running);
                 }
                 clearRunningMarker(jobInstance.getId(), running); // left behind by a crash after the final update
@@ -95,9 +96,11 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
                     .condition("attribute_not_exists(?)", RUNNING_EXECUTION)
                     .condition("? = ?", JobInstanceItemConverter.VERSION, Attributes.n(version));
             try {
-                dynamo.updateItem(claim.request(instanceTable, Attributes.key(JobInstanceItemConverter.instanceKey(jobInstance.getId()))));
+                dynamo.updateItem(claim.request(
+                        instanceTable, Attributes.key(JobInstanceItemConverter.instanceKey(jobInstance.getId()))));
             } catch (ConditionalCheckFailedException raced) {
-                if (!AppliedWrites.holds(jobInstanceDao.getInstanceItem(jobInstance.getId()), RUNNING_EXECUTION, Attributes.n(id))) {
+                if (!AppliedWrites.holds(
+                        jobInstanceDao.getInstanceItem(jobInstance.getId()), RUNNING_EXECUTION, Attributes.n(id))) {
                     dynamo.deleteItem(b -> b.tableName(table).key(Attributes.key(JobExecutionItemConverter.key(id))));
                     continue;
                 }
@@ -113,7 +116,8 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
     public void updateJobExecution(JobExecution jobExecution) {
         validate(jobExecution);
         Integer version = jobExecution.getVersion();
-        Assert.notNull(version, "JobExecution version cannot be null. JobExecution must be saved before it can be updated");
+        Assert.notNull(
+                version, "JobExecution version cannot be null. JobExecution must be saved before it can be updated");
         UpdateExpression update = new UpdateExpression();
         converter.mutableValues(jobExecution).forEach(update::set);
         AttributeValue token = AppliedWrites.newToken();
@@ -121,15 +125,17 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
                 .set(AppliedWrites.TOKEN, token)
                 .condition("? = ?", JobExecutionItemConverter.VERSION, Attributes.n(version));
         try {
-            dynamo.updateItem(update.request(table, Attributes.key(JobExecutionItemConverter.key(jobExecution.getId()))));
+            dynamo.updateItem(
+                    update.request(table, Attributes.key(JobExecutionItemConverter.key(jobExecution.getId()))));
         } catch (ConditionalCheckFailedException stale) {
             Map<String, AttributeValue> current = getItem(jobExecution.getId());
             if (current == null) {
                 throw new NoSuchObjectException("Invalid JobExecution, ID " + jobExecution.getId() + " not found.");
             }
-            if (!AppliedWrites.holds(current, AppliedWrites.TOKEN, token)) throw new OptimisticLockingFailureException("Attempt to update job execution id=" + jobExecution.getId()
-                    + " with wrong version (" + version + "), where current version is "
-                    + Attributes.intValue(current, JobExecutionItemConverter.VERSION));
+            if (!AppliedWrites.holds(current, AppliedWrites.TOKEN, token))
+                throw new OptimisticLockingFailureException("Attempt to update job execution id=" + jobExecution.getId()
+                        + " with wrong version (" + version + "), where current version is "
+                        + Attributes.intValue(current, JobExecutionItemConverter.VERSION));
         }
         jobExecution.incrementVersion();
         if (!jobExecution.getStatus().isRunning()) {
@@ -141,7 +147,8 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
     public List<JobExecution> findJobExecutions(JobInstance jobInstance) {
         Assert.notNull(jobInstance, "Job instance cannot be null.");
         return executionItems(jobInstance.getId()).stream()
-                .map(item -> converter.toJobExecution(item, jobInstance)).toList();
+                .map(item -> converter.toJobExecution(item, jobInstance))
+                .toList();
     }
 
     /**
@@ -192,8 +199,10 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
                     running.add(converter.toJobExecution(item, JobInstanceItemConverter.toJobInstance(instanceItem)));
                 }
             }
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (startKey != null);
         return running;
     }
@@ -202,17 +211,20 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
     public JobExecution getJobExecution(long executionId) {
         Map<String, AttributeValue> item = getItem(executionId);
         if (item == null) return null;
-        JobInstance instance = jobInstanceDao.getJobInstance(Attributes.longValue(item, JobExecutionItemConverter.JOB_INSTANCE_ID));
+        JobInstance instance =
+                jobInstanceDao.getJobInstance(Attributes.longValue(item, JobExecutionItemConverter.JOB_INSTANCE_ID));
         return converter.toJobExecution(item, instance);
     }
 
     @Override
     public void synchronizeStatus(JobExecution jobExecution) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Attributes.key(JobExecutionItemConverter.key(jobExecution.getId())))
-                .projectionExpression("#s, #v")
-                .expressionAttributeNames(Map.of("#s", JobExecutionItemConverter.STATUS, "#v", JobExecutionItemConverter.VERSION))
-                .consistentRead(true)).item();
+                        .key(Attributes.key(JobExecutionItemConverter.key(jobExecution.getId())))
+                        .projectionExpression("#s, #v")
+                        .expressionAttributeNames(
+                                Map.of("#s", JobExecutionItemConverter.STATUS, "#v", JobExecutionItemConverter.VERSION))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) return;
         int currentVersion = Attributes.intValue(item, JobExecutionItemConverter.VERSION);
         if (jobExecution.getVersion() == null || currentVersion != jobExecution.getVersion()) {
@@ -243,14 +255,17 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
 
     @Override
     public void deleteJobExecutionParameters(JobExecution jobExecution) {
-        dynamo.updateItem(new UpdateExpression().remove(JobExecutionItemConverter.PARAMETERS)
+        dynamo.updateItem(new UpdateExpression()
+                .remove(JobExecutionItemConverter.PARAMETERS)
                 .condition("attribute_exists(pk)")
                 .request(table, Attributes.key(JobExecutionItemConverter.key(jobExecution.getId()))));
     }
 
     Map<String, AttributeValue> getItem(long executionId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Attributes.key(JobExecutionItemConverter.key(executionId))).consistentRead(true)).item();
+                        .key(Attributes.key(JobExecutionItemConverter.key(executionId)))
+                        .consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? null : item;
     }
 
@@ -263,7 +278,8 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
         Long last = Attributes.optionalLong(instance, LAST_EXECUTION);
         if (last != null && last == executionId) {
             try {
-                dynamo.updateItem(new UpdateExpression().set(LAST_EXECUTION, previous)
+                dynamo.updateItem(new UpdateExpression()
+                        .set(LAST_EXECUTION, previous)
                         .condition("? = ?", LAST_EXECUTION, Attributes.n(executionId))
                         .request(instanceTable, instanceKey));
                 return;
@@ -274,8 +290,12 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
         for (Map<String, AttributeValue> item : executionItems(instanceId)) {
             Long itemPrevious = Attributes.optionalLong(item, JobExecutionItemConverter.PREVIOUS_EXECUTION);
             if (itemPrevious != null && itemPrevious == executionId) {
-                dynamo.updateItem(new UpdateExpression().set(JobExecutionItemConverter.PREVIOUS_EXECUTION, previous)
-                        .request(table, Attributes.key(JobExecutionItemConverter.key(Attributes.longValue(item, JobExecutionItemConverter.ID)))));
+                dynamo.updateItem(new UpdateExpression()
+                        .set(JobExecutionItemConverter.PREVIOUS_EXECUTION, previous)
+                        .request(
+                                table,
+                                Attributes.key(JobExecutionItemConverter.key(
+                                        Attributes.longValue(item, JobExecutionItemConverter.ID)))));
                 return;
             }
         }
@@ -283,7 +303,9 @@ public class DynamoDbJobExecutionDao implements JobExecutionDao {
 
     private void clearRunningMarker(long instanceId, long executionId) {
         try {
-            dynamo.updateItem(new UpdateExpression().remove(RUNNING_EXECUTION).remove(RUNNING_JOB_NAME)
+            dynamo.updateItem(new UpdateExpression()
+                    .remove(RUNNING_EXECUTION)
+                    .remove(RUNNING_JOB_NAME)
                     .condition("? = ?", RUNNING_EXECUTION, Attributes.n(executionId))
                     .request(instanceTable, Attributes.key(JobInstanceItemConverter.instanceKey(instanceId))));
         } catch (ConditionalCheckFailedException notOurs) {

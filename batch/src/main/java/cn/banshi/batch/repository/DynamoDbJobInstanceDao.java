@@ -63,14 +63,16 @@ public class DynamoDbJobInstanceDao implements JobInstanceDao {
                 .add(JOB_NAMES, AttributeValue.fromSs(List.of(jobName)))
                 .request(table, Attributes.key(JOB_NAMES_KEY)));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(JobInstanceItemConverter.instanceItem(id, jobName, jobKey))
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(JobInstanceItemConverter.instanceItem(id, jobName, jobKey))
                     .conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException exists) {
             // the id comes from a sequence: only this put, applied by an earlier attempt, can have stored it
             if (!AppliedWrites.holds(getInstanceItem(id), JOB_KEY, Attributes.s(jobKey))) throw exists;
         }
         try {
-            dynamo.putItem(b -> b.tableName(table).item(JobInstanceItemConverter.keyItem(id, jobName, jobKey))
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(JobInstanceItemConverter.keyItem(id, jobName, jobKey))
                     .conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException lost) {
             if (AppliedWrites.holds(get(JobInstanceItemConverter.uniqueKey(jobName, jobKey)), ID, Attributes.n(id))) {
@@ -127,8 +129,10 @@ public class DynamoDbJobInstanceDao implements JobInstanceDao {
                     page.add(JobInstanceItemConverter.toJobInstance(item));
                 }
             }
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (startKey != null && page.size() < count);
         return page;
     }
@@ -178,9 +182,11 @@ public class DynamoDbJobInstanceDao implements JobInstanceDao {
         // the key item first: a crash in between leaves an unreachable instance item, never a key without instance
         dynamo.deleteItem(b -> b.tableName(table)
                 .key(Attributes.key(JobInstanceItemConverter.uniqueKey(jobName, Attributes.string(item, JOB_KEY)))));
-        dynamo.deleteItem(b -> b.tableName(table).key(Attributes.key(JobInstanceItemConverter.instanceKey(jobInstance.getId()))));
+        dynamo.deleteItem(
+                b -> b.tableName(table).key(Attributes.key(JobInstanceItemConverter.instanceKey(jobInstance.getId()))));
         if (countByName(jobName) == 0) {
-            dynamo.updateItem(b -> b.tableName(table).key(Attributes.key(JOB_NAMES_KEY))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Attributes.key(JOB_NAMES_KEY))
                     .updateExpression("DELETE #names :name")
                     .expressionAttributeNames(Map.of("#names", JOB_NAMES))
                     .expressionAttributeValues(Map.of(":name", AttributeValue.fromSs(List.of(jobName)))));
@@ -191,10 +197,13 @@ public class DynamoDbJobInstanceDao implements JobInstanceDao {
         long count = 0;
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryResponse response = dynamo.query(byName(jobName, startKey).select(Select.COUNT).build());
+            QueryResponse response =
+                    dynamo.query(byName(jobName, startKey).select(Select.COUNT).build());
             count += response.count();
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (startKey != null);
         return count;
     }
@@ -212,7 +221,9 @@ public class DynamoDbJobInstanceDao implements JobInstanceDao {
     }
 
     private Map<String, AttributeValue> get(String pk) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Attributes.key(pk)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(Attributes.key(pk)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? null : item;
     }
 }

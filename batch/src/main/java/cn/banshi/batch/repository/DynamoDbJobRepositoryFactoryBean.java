@@ -80,13 +80,16 @@ public class DynamoDbJobRepositoryFactoryBean extends AbstractJobRepositoryFacto
         if (serializer == null) serializer = new DefaultExecutionContextSerializer();
         if (conversionService == null) conversionService = JobParameterItemConverter.defaultConversionService();
         if (jobInstanceIncrementer == null) {
-            jobInstanceIncrementer = new DynamoDbSequenceIncrementer(dynamoDbClient, tables.sequences(), DynamoDbJobInstanceDao.SEQUENCE_NAME);
+            jobInstanceIncrementer = new DynamoDbSequenceIncrementer(
+                    dynamoDbClient, tables.sequences(), DynamoDbJobInstanceDao.SEQUENCE_NAME);
         }
         if (jobExecutionIncrementer == null) {
-            jobExecutionIncrementer = new DynamoDbSequenceIncrementer(dynamoDbClient, tables.sequences(), DynamoDbJobExecutionDao.SEQUENCE_NAME);
+            jobExecutionIncrementer = new DynamoDbSequenceIncrementer(
+                    dynamoDbClient, tables.sequences(), DynamoDbJobExecutionDao.SEQUENCE_NAME);
         }
         if (stepExecutionIncrementer == null) {
-            stepExecutionIncrementer = new DynamoDbSequenceIncrementer(dynamoDbClient, tables.sequences(), DynamoDbStepExecutionDao.SEQUENCE_NAME);
+            stepExecutionIncrementer = new DynamoDbSequenceIncrementer(
+                    dynamoDbClient, tables.sequences(), DynamoDbStepExecutionDao.SEQUENCE_NAME);
         }
     }
 
@@ -118,8 +121,8 @@ public class DynamoDbJobRepositoryFactoryBean extends AbstractJobRepositoryFacto
 
     @Override
     protected DynamoDbStepExecutionDao createStepExecutionDao() {
-        DynamoDbStepExecutionDao dao = new DynamoDbStepExecutionDao(dynamoDbClient, tables,
-                new StepExecutionItemConverter(exitMessageLength), jobExecutionConverter());
+        DynamoDbStepExecutionDao dao = new DynamoDbStepExecutionDao(
+                dynamoDbClient, tables, new StepExecutionItemConverter(exitMessageLength), jobExecutionConverter());
         dao.setStepExecutionIncrementer(stepExecutionIncrementer);
         return dao;
     }

@@ -22,9 +22,9 @@ public class DynamoDbSequenceIncrementer implements DataFieldMaxValueIncrementer
     @Override
     public long nextLongValue() throws DataAccessException {
         Map<String, AttributeValue> attributes = dynamo.updateItem(new UpdateExpression()
-                        .add("value", Attributes.n(1))
-                        .request(table, Attributes.key(sequenceName)).toBuilder()
-                        .returnValues(ReturnValue.UPDATED_NEW).build())
+                        .add("value", Attributes.n(1)).request(table, Attributes.key(sequenceName)).toBuilder()
+                                .returnValues(ReturnValue.UPDATED_NEW)
+                                .build())
                 .attributes();
         return Attributes.longValue(attributes, "value");
     }

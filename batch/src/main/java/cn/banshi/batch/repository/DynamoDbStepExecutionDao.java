@@ -34,8 +34,11 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
     private DataFieldMaxValueIncrementer stepExecutionIncrementer;
     private DynamoDbJobExecutionDao jobExecutionDao;
 
-    public DynamoDbStepExecutionDao(DynamoDbClient dynamo, BatchTables tables, StepExecutionItemConverter converter,
-                                    JobExecutionItemConverter jobExecutionConverter) {
+    public DynamoDbStepExecutionDao(
+            DynamoDbClient dynamo,
+            BatchTables tables,
+            StepExecutionItemConverter converter,
+            JobExecutionItemConverter jobExecutionConverter) {
         this.dynamo = dynamo;
         this.table = tables.stepExecutions();
         this.converter = converter;
@@ -64,8 +67,10 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException exists) {
             // the id comes from a sequence: an item under it can only be this put, applied by an earlier attempt
-            if (!AppliedWrites.holds(getItem(StepExecutionItemConverter.key(jobExecution.getId(), id)),
-                    StepExecutionItemConverter.NAME, Attributes.s(stepName))) throw exists;
+            if (!AppliedWrites.holds(
+                    getItem(StepExecutionItemConverter.key(jobExecution.getId(), id)),
+                    StepExecutionItemConverter.NAME,
+                    Attributes.s(stepName))) throw exists;
         }
         return step;
     }
@@ -74,14 +79,16 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
     public void updateStepExecution(StepExecution stepExecution) {
         validate(stepExecution);
         Integer version = stepExecution.getVersion();
-        Assert.notNull(version, "StepExecution version cannot be null. StepExecution must be saved before it can be updated");
+        Assert.notNull(
+                version, "StepExecution version cannot be null. StepExecution must be saved before it can be updated");
         UpdateExpression update = new UpdateExpression();
         converter.mutableValues(stepExecution).forEach(update::set);
         AttributeValue token = AppliedWrites.newToken();
         update.set(StepExecutionItemConverter.VERSION, Attributes.n(version + 1L))
                 .set(AppliedWrites.TOKEN, token)
                 .condition("? = ?", StepExecutionItemConverter.VERSION, Attributes.n(version));
-        Map<String, AttributeValue> key = StepExecutionItemConverter.key(stepExecution.getJobExecutionId(), stepExecution.getId());
+        Map<String, AttributeValue> key =
+                StepExecutionItemConverter.key(stepExecution.getJobExecutionId(), stepExecution.getId());
         try {
             dynamo.updateItem(update.request(table, key));
         } catch (ConditionalCheckFailedException stale) {
@@ -89,9 +96,11 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
             if (current == null) {
                 throw new NoSuchObjectException("Invalid StepExecution, ID " + stepExecution.getId() + " not found.");
             }
-            if (!AppliedWrites.holds(current, AppliedWrites.TOKEN, token)) throw new OptimisticLockingFailureException("Attempt to update step execution id=" + stepExecution.getId()
-                    + " with wrong version (" + version + "), where current version is "
-                    + Attributes.intValue(current, StepExecutionItemConverter.VERSION));
+            if (!AppliedWrites.holds(current, AppliedWrites.TOKEN, token))
+                throw new OptimisticLockingFailureException(
+                        "Attempt to update step execution id=" + stepExecution.getId()
+                                + " with wrong version (" + version + "), where current version is "
+                                + Attributes.intValue(current, StepExecutionItemConverter.VERSION));
         }
         stepExecution.incrementVersion();
     }
@@ -106,29 +115,33 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
                 .expressionAttributeValues(Map.of(":id", Attributes.s(Long.toString(stepExecutionId))))
                 .build());
         if (response.items().isEmpty()) return null;
-        long jobExecutionId = Attributes.longValue(response.items().get(0), StepExecutionItemConverter.JOB_EXECUTION_ID);
+        long jobExecutionId =
+                Attributes.longValue(response.items().get(0), StepExecutionItemConverter.JOB_EXECUTION_ID);
         JobExecution jobExecution = jobExecutionDao.getJobExecution(jobExecutionId);
         return jobExecution == null ? null : getStepExecution(jobExecution, stepExecutionId);
     }
 
     @Override
     public StepExecution getStepExecution(JobExecution jobExecution, long stepExecutionId) {
-        Map<String, AttributeValue> item = getItem(StepExecutionItemConverter.key(jobExecution.getId(), stepExecutionId));
+        Map<String, AttributeValue> item =
+                getItem(StepExecutionItemConverter.key(jobExecution.getId(), stepExecutionId));
         return item == null ? null : converter.toStepExecution(item, jobExecution);
     }
 
     @Override
     public void synchronizeStatus(StepExecution stepExecution) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(StepExecutionItemConverter.key(stepExecution.getJobExecutionId(), stepExecution.getId()))
-                .projectionExpression("#s, #v")
-                .expressionAttributeNames(Map.of("#s", StepExecutionItemConverter.STATUS, "#v", StepExecutionItemConverter.VERSION))
-                .consistentRead(true)).item();
+                        .key(StepExecutionItemConverter.key(stepExecution.getJobExecutionId(), stepExecution.getId()))
+                        .projectionExpression("#s, #v")
+                        .expressionAttributeNames(Map.of(
+                                "#s", StepExecutionItemConverter.STATUS, "#v", StepExecutionItemConverter.VERSION))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) return;
         int currentVersion = Attributes.intValue(item, StepExecutionItemConverter.VERSION);
         if (stepExecution.getVersion() == null || currentVersion != stepExecution.getVersion()) {
-            stepExecution.upgradeStatus(BatchStatus.valueOf(
-                    Attributes.string(item, StepExecutionItemConverter.STATUS)));
+            stepExecution.upgradeStatus(
+                    BatchStatus.valueOf(Attributes.string(item, StepExecutionItemConverter.STATUS)));
             stepExecution.setVersion(currentVersion);
         }
     }
@@ -137,14 +150,17 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
     @Override
     public StepExecution getLastStepExecution(JobInstance jobInstance, String stepName) {
         return stepExecutionsOf(jobInstance, stepName).stream()
-                .max(Comparator.comparing(StepExecution::getCreateTime, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .max(Comparator.comparing(
+                                StepExecution::getCreateTime, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(StepExecution::getId))
                 .orElse(null);
     }
 
     @Override
     public List<StepExecution> getStepExecutions(JobExecution jobExecution) {
-        return stepItems(jobExecution.getId()).stream().map(item -> converter.toStepExecution(item, jobExecution)).toList();
+        return stepItems(jobExecution.getId()).stream()
+                .map(item -> converter.toStepExecution(item, jobExecution))
+                .toList();
     }
 
     @Override
@@ -162,7 +178,8 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
                     .expressionAttributeValues(Map.of(":v", Attributes.n(stepExecution.getVersion()))));
         } catch (ConditionalCheckFailedException stale) {
             // gone: deleted by an earlier attempt of this call whose answer was lost
-            if (getItem(StepExecutionItemConverter.key(stepExecution.getJobExecutionId(), stepExecution.getId())) == null) return;
+            if (getItem(StepExecutionItemConverter.key(stepExecution.getJobExecutionId(), stepExecution.getId()))
+                    == null) return;
             throw new OptimisticLockingFailureException("Attempt to delete step execution id=" + stepExecution.getId()
                     + " with wrong version (" + stepExecution.getVersion() + ")");
         }
@@ -172,8 +189,10 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
         List<StepExecution> steps = new ArrayList<>();
         for (Map<String, AttributeValue> executionItem : jobExecutionDao.executionItems(jobInstance.getId())) {
             JobExecution jobExecution = null;
-            for (Map<String, AttributeValue> item : stepItems(Attributes.longValue(executionItem, JobExecutionItemConverter.ID), stepName)) {
-                if (jobExecution == null) jobExecution = jobExecutionConverter.toJobExecution(executionItem, jobInstance);
+            for (Map<String, AttributeValue> item :
+                    stepItems(Attributes.longValue(executionItem, JobExecutionItemConverter.ID), stepName)) {
+                if (jobExecution == null)
+                    jobExecution = jobExecutionConverter.toJobExecution(executionItem, jobInstance);
                 steps.add(converter.toStepExecution(item, jobExecution));
             }
         }
@@ -202,20 +221,24 @@ public class DynamoDbStepExecutionDao implements StepExecutionDao {
             } else {
                 query.filterExpression("#name = :name")
                         .expressionAttributeNames(Map.of("#name", StepExecutionItemConverter.NAME))
-                        .expressionAttributeValues(Map.of(":pk", Attributes.s(Long.toString(jobExecutionId)),
-                                ":name", Attributes.s(stepName)));
+                        .expressionAttributeValues(Map.of(
+                                ":pk", Attributes.s(Long.toString(jobExecutionId)), ":name", Attributes.s(stepName)));
             }
             if (startKey != null) query.exclusiveStartKey(startKey);
             QueryResponse response = dynamo.query(query.build());
             items.addAll(response.items());
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
+            startKey = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (startKey != null);
         return items;
     }
 
     private Map<String, AttributeValue> getItem(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName(table).key(key).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? null : item;
     }
 

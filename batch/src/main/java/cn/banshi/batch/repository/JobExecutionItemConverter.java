@@ -66,8 +66,8 @@ public final class JobExecutionItemConverter {
     }
 
     JobExecution toJobExecution(Map<String, AttributeValue> item, JobInstance instance) {
-        JobExecution execution = new JobExecution(Attributes.longValue(item, ID), instance,
-                parameters.toJobParameters(item.get(PARAMETERS)));
+        JobExecution execution = new JobExecution(
+                Attributes.longValue(item, ID), instance, parameters.toJobParameters(item.get(PARAMETERS)));
         execution.setStatus(BatchStatus.valueOf(Attributes.string(item, STATUS)));
         String exitCode = Attributes.string(item, EXIT_CODE);
         if (exitCode != null) {

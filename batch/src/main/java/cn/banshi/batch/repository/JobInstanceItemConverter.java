@@ -44,8 +44,8 @@ final class JobInstanceItemConverter {
     }
 
     static Map<String, AttributeValue> keyItem(long id, String jobName, String jobKey) {
-        return Map.of("pk", Attributes.s(uniqueKey(jobName, jobKey)), ID, Attributes.n(id),
-                JOB_NAME, Attributes.s(jobName));
+        return Map.of(
+                "pk", Attributes.s(uniqueKey(jobName, jobKey)), ID, Attributes.n(id), JOB_NAME, Attributes.s(jobName));
     }
 
     static JobInstance toJobInstance(Map<String, AttributeValue> item) {

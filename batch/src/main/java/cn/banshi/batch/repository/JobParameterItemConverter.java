@@ -78,10 +78,14 @@ public final class JobParameterItemConverter {
             try {
                 type = ClassUtils.forName(m.get("t").s(), getClass().getClassLoader());
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new IllegalStateException("Job parameter " + m.get("n").s() + " has unknown type " + m.get("t").s(), e);
+                throw new IllegalStateException(
+                        "Job parameter " + m.get("n").s() + " has unknown type "
+                                + m.get("t").s(),
+                        e);
             }
             Object value = conversionService.convert(m.get("v").s(), type);
-            parameters.add(new JobParameter(m.get("n").s(), value, type, Boolean.TRUE.equals(m.get("i").bool())));
+            parameters.add(new JobParameter(
+                    m.get("n").s(), value, type, Boolean.TRUE.equals(m.get("i").bool())));
         }
         return new JobParameters(parameters);
     }

@@ -10,7 +10,8 @@ import org.springframework.core.env.Environment;
  * {@code h2} is the report jobs' embedded H2 file under the data directory, for a machine without DynamoDB.
  */
 public enum JobRepositoryKind {
-    DYNAMODB, H2;
+    DYNAMODB,
+    H2;
 
     public static final String PROPERTY = "banshi.batch.repository";
 
@@ -23,8 +24,8 @@ public enum JobRepositoryKind {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "dynamodb" -> DYNAMODB;
             case "h2" -> H2;
-            default -> throw new IllegalArgumentException(
-                    PROPERTY + " must be 'dynamodb' or 'h2', not '" + value + "'");
+            default ->
+                throw new IllegalArgumentException(PROPERTY + " must be 'dynamodb' or 'h2', not '" + value + "'");
         };
     }
 }

@@ -68,7 +68,8 @@ public final class StepExecutionItemConverter {
     }
 
     StepExecution toStepExecution(Map<String, AttributeValue> item, JobExecution jobExecution) {
-        StepExecution step = new StepExecution(Attributes.longValue(item, ID), Attributes.string(item, NAME), jobExecution);
+        StepExecution step =
+                new StepExecution(Attributes.longValue(item, ID), Attributes.string(item, NAME), jobExecution);
         step.setStatus(BatchStatus.valueOf(Attributes.string(item, STATUS)));
         step.setReadCount(Attributes.longValue(item, "readCount"));
         step.setWriteCount(Attributes.longValue(item, "writeCount"));

@@ -32,16 +32,27 @@ public class RuleOfLawJobConfiguration {
     }
 
     @Bean
-    public Step ruleOfLawReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                ReportStep.Services services) {
+    public Step ruleOfLawReport(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, ReportStep.Services services) {
         return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
-                .tasklet(new ReportStep(ReportKind.RULE_OF_LAW_ANNUAL, EnumSet.of(Part.ACTIVITIES, Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR), services) {
-                    @Override
-                    protected Report draft(ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
-                        return RuleOfLawReport.build(town, p.year(), p.today(), figures, inputs,
-                                Shortcomings.find(figures, inputs.planForYear()));
-                    }
-                }, transactionManager)
+                .tasklet(
+                        new ReportStep(
+                                ReportKind.RULE_OF_LAW_ANNUAL,
+                                EnumSet.of(Part.ACTIVITIES, Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR),
+                                services) {
+                            @Override
+                            protected Report draft(
+                                    ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
+                                return RuleOfLawReport.build(
+                                        town,
+                                        p.year(),
+                                        p.today(),
+                                        figures,
+                                        inputs,
+                                        Shortcomings.find(figures, inputs.planForYear()));
+                            }
+                        },
+                        transactionManager)
                 .build();
     }
 }

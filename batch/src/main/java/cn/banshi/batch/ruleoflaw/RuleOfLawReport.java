@@ -33,24 +33,28 @@ public final class RuleOfLawReport {
 
     private static Map<ActivityTheme, Theme> themes(String shortName, int count) {
         Map<ActivityTheme, Theme> m = new EnumMap<>(ActivityTheme.class);
-        m.put(ActivityTheme.LEADERSHIP, new Theme("坚持党委统揽全局，确保正确的法治建设方向",
-                "党委、政府高度重视依法行政工作，始终将其摆上重要议事日程，切实加强对法治建设的组织领导。"));
-        m.put(ActivityTheme.RULE_MAKING, new Theme("建章立制，把权力关进制度的笼子",
-                "依法行政是法治政府的核心内涵，坚持制度先行，确保权力行使有法可依、有章可循。"));
-        m.put(ActivityTheme.DECISION_MAKING, new Theme("坚持依法决策，充分发挥法律顾问作用",
-                "坚持把依法决策作为依法行政的关键环节，在制订重要文件、作出重大决策、进行重要部署前充分听取法律顾问意见。"));
-        m.put(ActivityTheme.LEGAL_EDUCATION, new Theme("增强全民普法观念，大力推进法治" + shortName + "建设",
-                "大力弘扬社会主义法治精神，建设社会主义法治文化，全年共开展各类法治宣传教育活动" + count + "场次。"));
-        m.put(ActivityTheme.DISPUTE_RESOLUTION, new Theme("健全依法维权和纠纷化解机制，促进社会和谐稳定",
-                "建立健全社会矛盾预警、利益表达、协作沟通、救济救助机制，畅通群众利益协调、权益保障法律渠道。"));
-        m.put(ActivityTheme.OPEN_GOVERNMENT, new Theme("改进工作作风，强化社会监督",
-                "以推进法治政府为出发点和落脚点，打造开放、动态、阳光、便民的法治政府。"));
+        m.put(
+                ActivityTheme.LEADERSHIP,
+                new Theme("坚持党委统揽全局，确保正确的法治建设方向", "党委、政府高度重视依法行政工作，始终将其摆上重要议事日程，切实加强对法治建设的组织领导。"));
+        m.put(ActivityTheme.RULE_MAKING, new Theme("建章立制，把权力关进制度的笼子", "依法行政是法治政府的核心内涵，坚持制度先行，确保权力行使有法可依、有章可循。"));
+        m.put(
+                ActivityTheme.DECISION_MAKING,
+                new Theme("坚持依法决策，充分发挥法律顾问作用", "坚持把依法决策作为依法行政的关键环节，在制订重要文件、作出重大决策、进行重要部署前充分听取法律顾问意见。"));
+        m.put(
+                ActivityTheme.LEGAL_EDUCATION,
+                new Theme(
+                        "增强全民普法观念，大力推进法治" + shortName + "建设",
+                        "大力弘扬社会主义法治精神，建设社会主义法治文化，全年共开展各类法治宣传教育活动" + count + "场次。"));
+        m.put(
+                ActivityTheme.DISPUTE_RESOLUTION,
+                new Theme("健全依法维权和纠纷化解机制，促进社会和谐稳定", "建立健全社会矛盾预警、利益表达、协作沟通、救济救助机制，畅通群众利益协调、权益保障法律渠道。"));
+        m.put(ActivityTheme.OPEN_GOVERNMENT, new Theme("改进工作作风，强化社会监督", "以推进法治政府为出发点和落脚点，打造开放、动态、阳光、便民的法治政府。"));
         m.put(ActivityTheme.OTHER, new Theme("统筹推进其他法治建设工作", ""));
         return m;
     }
 
-    public static Report build(String townId, int year, LocalDate issued, CaseFigures f, ReportInputs in,
-                               List<Finding> findings) {
+    public static Report build(
+            String townId, int year, LocalDate issued, CaseFigures f, ReportInputs in, List<Finding> findings) {
         String town = in.catalog().town().name();
         String shortName = in.townShortName();
         Doc doc = new Doc(year + "年" + town + "法治政府建设工作报告");
@@ -63,11 +67,13 @@ public final class RuleOfLawReport {
         Map<ActivityTheme, List<Activity>> byTheme = new EnumMap<>(ActivityTheme.class);
         for (Activity a : in.activities()) {
             if (a.leaderDuty()) continue;
-            ActivityTheme theme = a.theme() == ActivityTheme.SUPERVISION ? ActivityTheme.OPEN_GOVERNMENT
+            ActivityTheme theme = a.theme() == ActivityTheme.SUPERVISION
+                    ? ActivityTheme.OPEN_GOVERNMENT
                     : a.theme() == ActivityTheme.LEADERSHIP_DUTY ? ActivityTheme.LEADERSHIP : a.theme();
             byTheme.computeIfAbsent(theme, k -> new ArrayList<>()).add(a);
         }
-        Map<ActivityTheme, Theme> themes = themes(shortName,
+        Map<ActivityTheme, Theme> themes = themes(
+                shortName,
                 byTheme.getOrDefault(ActivityTheme.LEGAL_EDUCATION, List.of()).size());
         int sub = 0;
         for (ActivityTheme theme : themes.keySet()) {
@@ -85,8 +91,7 @@ public final class RuleOfLawReport {
         // 二
         doc.heading(1, Texts.h1(2, year + "年度推进法治政府建设存在的不足和原因"));
         if (findings.isEmpty()) {
-            doc.para("经对全年群众诉求办理数据分析，各村（社区）诉求办结率和群众满意度总体均衡，未发现明显短板。"
-                    + "但对照法治政府建设的更高要求，法治宣传的广度和深度、基层依法治理的能力水平仍有提升空间。");
+            doc.para("经对全年群众诉求办理数据分析，各村（社区）诉求办结率和群众满意度总体均衡，未发现明显短板。" + "但对照法治政府建设的更高要求，法治宣传的广度和深度、基层依法治理的能力水平仍有提升空间。");
         }
         int n = 0;
         for (Finding finding : findings) {
@@ -96,10 +101,10 @@ public final class RuleOfLawReport {
 
         // 三
         doc.heading(1, Texts.h1(3, year + "年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况"));
-        List<Activity> duty = in.activities().stream().filter(Activity::leaderDuty).toList();
+        List<Activity> duty =
+                in.activities().stream().filter(Activity::leaderDuty).toList();
         if (duty.isEmpty()) {
-            doc.para("党政主要负责人认真履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲自过问、"
-                    + "重点环节亲自协调、重要任务亲自督办。");
+            doc.para("党政主要负责人认真履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲自过问、" + "重点环节亲自协调、重要任务亲自督办。");
         }
         n = 0;
         for (Activity a : duty) {
@@ -126,7 +131,8 @@ public final class RuleOfLawReport {
         // 五
         doc.heading(1, Texts.h1(5, "其他需要报告的情况"));
         doc.para(PlanTexts.previousPlan(in.planForYear(), year));
-        doc.para("本报告所列数据统计期限自" + Texts.date(f.period().start()) + "起至" + Texts.date(f.period().asOf()) + "止。");
+        doc.para("本报告所列数据统计期限自" + Texts.date(f.period().start()) + "起至"
+                + Texts.date(f.period().asOf()) + "止。");
         doc.signature(town + "人民政府", issued);
 
         return new Report(doc, json(townId, town, year, issued, f, in, findings, plan));
@@ -138,7 +144,11 @@ public final class RuleOfLawReport {
         int i = 0;
         for (Activity a : items) {
             String when = Texts.monthDay(a.date()) + (a.place() != null ? "，" + a.place() : "");
-            b.append(Texts.ordinal(++i)).append(stripEnd(a.title())).append("（").append(when).append("）。");
+            b.append(Texts.ordinal(++i))
+                    .append(stripEnd(a.title()))
+                    .append("（")
+                    .append(when)
+                    .append("）。");
             if (a.description() != null) b.append(Texts.sentence(a.description()));
         }
         return b.toString();
@@ -157,17 +167,19 @@ public final class RuleOfLawReport {
         doc.para("年内，全镇共受理群众各类诉求" + f.received() + "件" + (types.isEmpty() ? "" : "，其中" + String.join("、", types))
                 + "；全年办结" + f.finished() + "件（含上年结转），按期办结率" + Texts.percent(f.onTime(), f.finished()) + "。");
         long disputes = f.disputesFinished();
-        doc.para(disputes == 0 ? "健全社会矛盾纠纷预防化解机制，坚持以人民为中心的发展理念，积极为群众排忧解难。年内未办结矛盾纠纷调解事项。"
-                : "健全社会矛盾纠纷预防化解机制，坚持以人民为中心的发展理念，积极为群众排忧解难。年内，我镇调结各类矛盾纠纷"
-                + disputes + "起，调解成功率" + Texts.percent(f.disputesAgreed(), disputes) + "。");
+        doc.para(
+                disputes == 0
+                        ? "健全社会矛盾纠纷预防化解机制，坚持以人民为中心的发展理念，积极为群众排忧解难。年内未办结矛盾纠纷调解事项。"
+                        : "健全社会矛盾纠纷预防化解机制，坚持以人民为中心的发展理念，积极为群众排忧解难。年内，我镇调结各类矛盾纠纷" + disputes + "起，调解成功率"
+                                + Texts.percent(f.disputesAgreed(), disputes) + "。");
         long petitions = f.finished(CaseType.PETITION);
         if (petitions > 0 || f.received(CaseType.PETITION) > 0) {
-            doc.para("坚持信访工作法治化，依法依规接待群众来信来访，年内受理信访事项" + f.received(CaseType.PETITION) + "件，办结"
-                    + petitions + "件，按期办结率" + Texts.percent(f.onTime(CaseType.PETITION), petitions) + "。");
+            doc.para("坚持信访工作法治化，依法依规接待群众来信来访，年内受理信访事项" + f.received(CaseType.PETITION) + "件，办结" + petitions + "件，按期办结率"
+                    + Texts.percent(f.onTime(CaseType.PETITION), petitions) + "。");
         }
         if (f.ratings() > 0) {
-            doc.para("群众对办结事项作出评价" + f.ratings() + "件，平均" + Texts.average(f.ratingSum(), f.ratings())
-                    + "分（满分5分），满意率" + Texts.percent(f.satisfied(), f.ratings()) + "。");
+            doc.para("群众对办结事项作出评价" + f.ratings() + "件，平均" + Texts.average(f.ratingSum(), f.ratings()) + "分（满分5分），满意率"
+                    + Texts.percent(f.satisfied(), f.ratings()) + "。");
         }
         long[] months = f.byMonth();
         List<String> labels = new ArrayList<>();
@@ -205,8 +217,15 @@ public final class RuleOfLawReport {
                 + f.finished(CaseType.COMPLAINT) + "件。");
     }
 
-    private static ObjectNode json(String townId, String town, int year, LocalDate issued, CaseFigures f,
-                                   ReportInputs in, List<Finding> findings, List<PlanItem> plan) {
+    private static ObjectNode json(
+            String townId,
+            String town,
+            int year,
+            LocalDate issued,
+            CaseFigures f,
+            ReportInputs in,
+            List<Finding> findings,
+            List<PlanItem> plan) {
         ObjectNode root = Json.object();
         root.put("job", ReportKind.RULE_OF_LAW_ANNUAL.code());
         root.put("town", townId);
@@ -220,14 +239,21 @@ public final class RuleOfLawReport {
         activities.put("total", in.activities().size());
         ObjectNode byTheme = activities.putObject("byTheme");
         for (ActivityTheme theme : ActivityTheme.values()) {
-            long count = in.activities().stream().filter(a -> a.theme() == theme).count();
+            long count =
+                    in.activities().stream().filter(a -> a.theme() == theme).count();
             if (count > 0) byTheme.put(theme.code(), count);
         }
-        activities.put("leaderDuty", in.activities().stream().filter(Activity::leaderDuty).count());
+        activities.put(
+                "leaderDuty",
+                in.activities().stream().filter(Activity::leaderDuty).count());
         ArrayNode items = activities.putArray("items");
         for (Activity a : in.activities()) {
-            items.addObject().put("id", a.id()).put("date", a.date().toString()).put("theme", a.theme().code())
-                    .put("title", a.title()).put("leaderDuty", a.leaderDuty());
+            items.addObject()
+                    .put("id", a.id())
+                    .put("date", a.date().toString())
+                    .put("theme", a.theme().code())
+                    .put("title", a.title())
+                    .put("leaderDuty", a.leaderDuty());
         }
         ArrayNode shortcomings = root.putArray("shortcomings");
         for (Finding finding : findings) {

@@ -18,10 +18,34 @@ class CaseTallyTest {
     @Test
     void countsWhatACaseWasInThePeriod() {
         CaseTally tally = new CaseTally();
-        tally.add(new CaseFact("gaocheng", "complaint", "environment", "v01", LocalDate.of(2025, 3, 2),
-                LocalDate.of(2025, 3, 20), LocalDate.of(2025, 3, 15), true, "resolved", 5, null), YEAR);
-        tally.add(new CaseFact("gaocheng", "complaint", "environment", "v01", LocalDate.of(2024, 12, 30),
-                LocalDate.of(2025, 1, 20), null, null, null, null, null), YEAR);
+        tally.add(
+                new CaseFact(
+                        "gaocheng",
+                        "complaint",
+                        "environment",
+                        "v01",
+                        LocalDate.of(2025, 3, 2),
+                        LocalDate.of(2025, 3, 20),
+                        LocalDate.of(2025, 3, 15),
+                        true,
+                        "resolved",
+                        5,
+                        null),
+                YEAR);
+        tally.add(
+                new CaseFact(
+                        "gaocheng",
+                        "complaint",
+                        "environment",
+                        "v01",
+                        LocalDate.of(2024, 12, 30),
+                        LocalDate.of(2025, 1, 20),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                YEAR);
         assertEquals(1, tally.get("received"));
         assertEquals(1, tally.get("received.type.complaint"));
         assertEquals(1, tally.get("received.month.03"));
@@ -50,17 +74,36 @@ class CaseTallyTest {
         assertEquals(whole.toJson(), merged.toJson());
         assertEquals(whole.toJson(), CaseTally.fromJson(whole.toJson()).toJson());
         // the text is JSON that Jackson reads to the same numbers
-        assertEquals(whole.get("received"), Json.parse(whole.toJson()).get("sums").get("received").longValue());
+        assertEquals(
+                whole.get("received"),
+                Json.parse(whole.toJson()).get("sums").get("received").longValue());
     }
 
     @Test
     void namesWithQuotesBackslashesAndControlCharactersRoundTrip() throws Exception {
         CaseTally tally = new CaseTally();
         String village = "v\"1\\x\n\u0001村";
-        tally.add(new CaseFact("gaocheng", "help", null, village, LocalDate.of(2025, 5, 1), null, null, null, null, null,
-                null), YEAR);
+        tally.add(
+                new CaseFact(
+                        "gaocheng",
+                        "help",
+                        null,
+                        village,
+                        LocalDate.of(2025, 5, 1),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                YEAR);
         String json = tally.toJson();
-        assertEquals(1, Json.parse(json).get("sums").get("village." + village + ".received").longValue());
+        assertEquals(
+                1,
+                Json.parse(json)
+                        .get("sums")
+                        .get("village." + village + ".received")
+                        .longValue());
         assertEquals(1, CaseTally.fromJson(json).get("village." + village + ".received"));
     }
 
@@ -75,9 +118,17 @@ class CaseTallyTest {
             LocalDate received = LocalDate.of(2024, 10, 1).plusDays(random.nextInt(500));
             LocalDate due = received.plusDays(15 + random.nextInt(30));
             LocalDate finished = random.nextBoolean() ? received.plusDays(random.nextInt(60)) : null;
-            facts.add(new CaseFact("gaocheng", types[random.nextInt(types.length)], categories[random.nextInt(3)],
-                    villages[random.nextInt(3)], received, due, finished, finished == null ? null : random.nextBoolean(),
-                    outcomes[random.nextInt(outcomes.length)], finished != null && random.nextBoolean() ? 1 + random.nextInt(5) : null,
+            facts.add(new CaseFact(
+                    "gaocheng",
+                    types[random.nextInt(types.length)],
+                    categories[random.nextInt(3)],
+                    villages[random.nextInt(3)],
+                    received,
+                    due,
+                    finished,
+                    finished == null ? null : random.nextBoolean(),
+                    outcomes[random.nextInt(outcomes.length)],
+                    finished != null && random.nextBoolean() ? 1 + random.nextInt(5) : null,
                     kinds[random.nextInt(kinds.length)]));
         }
         return facts;

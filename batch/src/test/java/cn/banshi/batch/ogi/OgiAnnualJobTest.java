@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class OgiAnnualJobTest {
     @TempDir
     static Path data;
+
     final List<CaseSpec> specs = new ArrayList<>();
     ReportJobs jobs;
     ReportJobs.Result result;
@@ -56,16 +57,25 @@ class OgiAnnualJobTest {
             for (int o = 0; o < outcomes.size(); o++) {
                 LocalDate received = LocalDate.of(2021, 1 + (k * 2 + o) % 11, 1 + (o * 3 + k) % 27);
                 LocalDate answered = received.plusDays(5 + (o % 4) * 9);
-                specs.add(infoRequest(Ogi.KINDS.get(k), received + "T10:00", received.plusDays(28).toString(),
-                        answered.toString(), outcomes.get(o)));
+                specs.add(infoRequest(
+                        Ogi.KINDS.get(k),
+                        received + "T10:00",
+                        received.plusDays(28).toString(),
+                        answered.toString(),
+                        outcomes.get(o)));
             }
             // carried over from 2020 and answered in January
-            specs.add(infoRequest(Ogi.KINDS.get(k), "2020-12-2" + k + "T15:00", "2021-01-2" + k, "2021-01-1" + k,
+            specs.add(infoRequest(
+                    Ogi.KINDS.get(k),
+                    "2020-12-2" + k + "T15:00",
+                    "2021-01-2" + k,
+                    "2021-01-1" + k,
                     k % 2 == 0 ? "disclosed" : "unavailable:not-held"));
         }
         specs.add(infoRequest("natural-person", "2020-12-31T23:59", "2021-02-01", null, null));
         specs.add(infoRequest("natural-person", "2020-10-01T09:00", "2020-10-29", "2020-10-20", "disclosed"));
-        specs.add(infoRequest("research-institution", "2021-12-28T09:00", "2022-01-25", "2022-01-05", "partially-disclosed"));
+        specs.add(infoRequest(
+                "research-institution", "2021-12-28T09:00", "2022-01-25", "2022-01-05", "partially-disclosed"));
         specs.add(infoRequest("legal-service-org", "2021-12-31T23:30", "2022-01-29", null, null));
         specs.add(infoRequest("other-org", "2022-01-01T00:10", "2022-01-30", null, null));
         specs.add(infoRequest("public-interest-org", "2021-06-01T09:00", "2021-06-29", null, null));
@@ -103,7 +113,10 @@ class OgiAnnualJobTest {
         long[] values = new long[7];
         for (int k = 0; k < 6; k++) {
             String kind = Ogi.KINDS.get(k);
-            values[k] = specs.stream().filter(s -> kind.equals(s.applicantKind())).filter(row).count();
+            values[k] = specs.stream()
+                    .filter(s -> kind.equals(s.applicantKind()))
+                    .filter(row)
+                    .count();
             values[6] += values[k];
         }
         return values;
@@ -130,19 +143,27 @@ class OgiAnnualJobTest {
         report.at("/requests/rows").fieldNames().forEachRemaining(rows::add);
         assertEquals(Ogi.rows(), rows, "rows in the statutory order");
         assertRow("new", s -> in2021(s.receivedOn()));
-        assertRow("carried-over", s -> s.receivedOn().getYear() < 2021 && (s.finishedOn() == null || s.finishedOn().getYear() >= 2021));
+        assertRow(
+                "carried-over",
+                s -> s.receivedOn().getYear() < 2021
+                        && (s.finishedOn() == null || s.finishedOn().getYear() >= 2021));
         for (String outcome : Ogi.OUTCOMES.keySet()) {
             assertRow(outcome, s -> in2021(s.finishedOn()) && outcome.equals(s.outcome()));
         }
         assertRow("total", s -> in2021(s.finishedOn()));
-        assertRow("carried-forward", s -> s.receivedOn().getYear() <= 2021 && (s.finishedOn() == null || s.finishedOn().getYear() > 2021));
+        assertRow(
+                "carried-forward",
+                s -> s.receivedOn().getYear() <= 2021
+                        && (s.finishedOn() == null || s.finishedOn().getYear() > 2021));
     }
 
     @Test
     void thenTheIdentityHoldsPerColumnAndTheYearEndsAreBeijingsMidnight() {
         for (int c = 0; c < 7; c++) {
-            long left = report.at("/requests/rows/new").get(c).asLong() + report.at("/requests/rows/carried-over").get(c).asLong();
-            long right = report.at("/requests/rows/total").get(c).asLong() + report.at("/requests/rows/carried-forward").get(c).asLong();
+            long left = report.at("/requests/rows/new").get(c).asLong()
+                    + report.at("/requests/rows/carried-over").get(c).asLong();
+            long right = report.at("/requests/rows/total").get(c).asLong()
+                    + report.at("/requests/rows/carried-forward").get(c).asLong();
             assertEquals(left, right, Ogi.COLUMNS.get(c));
         }
         int legal = Ogi.COLUMNS.indexOf("legal-service-org");
@@ -150,8 +171,13 @@ class OgiAnnualJobTest {
         int natural = Ogi.COLUMNS.indexOf("natural-person");
         assertEquals(22, report.at("/requests/rows/new").get(legal).asLong(), "23:30 on 31 December counts in 2021");
         assertEquals(1, report.at("/requests/rows/carried-forward").get(legal).asLong());
-        assertEquals(21, report.at("/requests/rows/new").get(other).asLong(), "00:10 on 1 January (UTC 31 December) does not");
-        assertEquals(2, report.at("/requests/rows/carried-over").get(natural).asLong(),
+        assertEquals(
+                21,
+                report.at("/requests/rows/new").get(other).asLong(),
+                "00:10 on 1 January (UTC 31 December) does not");
+        assertEquals(
+                2,
+                report.at("/requests/rows/carried-over").get(natural).asLong(),
                 "23:59 on 31 December 2020, still open, is carried over");
         assertEquals(1, report.at("/requests/rows/carried-forward").get(natural).asLong());
     }
@@ -159,13 +185,33 @@ class OgiAnnualJobTest {
     @Test
     void thenTheSixSectionsAndTheThreeTablesFollowTheStatutoryFormat() {
         List<String> headings = md.lines().filter(l -> l.startsWith("## ")).toList();
-        assertEquals(List.of("## 一、总体情况", "## 二、主动公开政府信息情况", "## 三、收到和处理政府信息公开申请情况",
-                "## 四、政府信息公开行政复议、行政诉讼情况", "## 五、存在的主要问题及改进情况", "## 六、其他需要报告的事项"), headings);
+        assertEquals(
+                List.of(
+                        "## 一、总体情况",
+                        "## 二、主动公开政府信息情况",
+                        "## 三、收到和处理政府信息公开申请情况",
+                        "## 四、政府信息公开行政复议、行政诉讼情况",
+                        "## 五、存在的主要问题及改进情况",
+                        "## 六、其他需要报告的事项"),
+                headings);
         int last = -1;
-        for (String label : List.of("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果",
-                "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开", "1.属于国家秘密",
-                "8.属于行政查询事项", "（四）无法提供", "3.补正后申请内容仍不明确", "（五）不予处理", "5.要求行政机关确认或重新出具已获取信息",
-                "（六）其他处理", "3.其他", "（七）总计", "四、结转下年度继续办理")) {
+        for (String label : List.of(
+                "一、本年新收政府信息公开申请数量",
+                "二、上年结转政府信息公开申请数量",
+                "三、本年度办理结果",
+                "（一）予以公开",
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                "（三）不予公开",
+                "1.属于国家秘密",
+                "8.属于行政查询事项",
+                "（四）无法提供",
+                "3.补正后申请内容仍不明确",
+                "（五）不予处理",
+                "5.要求行政机关确认或重新出具已获取信息",
+                "（六）其他处理",
+                "3.其他",
+                "（七）总计",
+                "四、结转下年度继续办理")) {
             int at = md.indexOf(label, last + 1);
             assertTrue(at > last, "in order: " + label);
             last = at;
@@ -186,22 +232,30 @@ class OgiAnnualJobTest {
         List<String> headings = DocxChecks.assertOfficialLayout(docx, "高塍镇2021年政府信息公开工作年度报告");
         assertEquals(6, headings.size(), headings.toString());
         try (var in = Files.newInputStream(docx);
-             var doc = new XWPFDocument(in)) {
+                var doc = new XWPFDocument(in)) {
             assertEquals(3, doc.getTables().size());
             var requests = doc.getTables().get(1);
             assertEquals(3 + Ogi.rows().size(), requests.getNumberOfRows(), "3 header rows and one per statutory row");
             assertEquals("", requests.getRow(1).getCell(0).getText(), "under the merged corner cell");
             assertEquals("自然人", requests.getRow(1).getCell(1).getText());
-            assertEquals(Long.toString(report.at("/requests/rows/total").get(6).asLong()),
-                    requests.getRow(3 + Ogi.rows().indexOf("total")).getTableCells()
-                            .get(requests.getRow(3 + Ogi.rows().indexOf("total")).getTableCells().size() - 1).getText());
+            assertEquals(
+                    Long.toString(report.at("/requests/rows/total").get(6).asLong()),
+                    requests.getRow(3 + Ogi.rows().indexOf("total"))
+                            .getTableCells()
+                            .get(requests.getRow(3 + Ogi.rows().indexOf("total"))
+                                            .getTableCells()
+                                            .size()
+                                    - 1)
+                            .getText());
         }
         DocxChecks.assertLibreOfficeConvertsToPdf(docx, data);
     }
 
     @Test
     void thenLateAnswersAreReportedAsAProblem() {
-        long late = specs.stream().filter(s -> in2021(s.finishedOn()) && !s.onTime()).count();
+        long late = specs.stream()
+                .filter(s -> in2021(s.finishedOn()) && !s.onTime())
+                .count();
         assertTrue(late > 0);
         assertEquals(late, report.at("/requestHandling/answeredLate").asLong());
         assertTrue(md.contains("本年度有" + late + "件政府信息公开申请超过法定期限答复"), md);

@@ -39,12 +39,17 @@ class OgiIdentityFailureTest {
     @Test
     void givenFiguresThatDoNotBalanceWhenTheJobRunsThenItFailsLoudlyAndWritesNothing() {
         DynamoDbClient dynamo = LocalDynamo.freshTables();
-        CaseWriter.write(dynamo, TOWN, List.of(
-                infoRequest("natural-person", "2021-03-01T09:00", "2021-03-29", "2021-03-10", "disclosed"),
-                infoRequest("natural-person", "2022-01-03T09:00", "2022-01-28", "2021-12-30", "disclosed"),
-                infoRequest("government-agency", "2021-05-01T09:00", "2021-05-29", "2021-05-10", "disclosed")));
-        try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), MutableClock.at("2022-01-15T09:00"))) {
-            ReportJobs.Result result = ReportTestSupport.run(jobs, ReportKind.OGI_ANNUAL, 2021, LocalDate.of(2022, 1, 15));
+        CaseWriter.write(
+                dynamo,
+                TOWN,
+                List.of(
+                        infoRequest("natural-person", "2021-03-01T09:00", "2021-03-29", "2021-03-10", "disclosed"),
+                        infoRequest("natural-person", "2022-01-03T09:00", "2022-01-28", "2021-12-30", "disclosed"),
+                        infoRequest("government-agency", "2021-05-01T09:00", "2021-05-29", "2021-05-10", "disclosed")));
+        try (ReportJobs jobs =
+                ReportJobs.open(dynamo, ReportJobs.Settings.of(data), MutableClock.at("2022-01-15T09:00"))) {
+            ReportJobs.Result result =
+                    ReportTestSupport.run(jobs, ReportKind.OGI_ANNUAL, 2021, LocalDate.of(2022, 1, 15));
             assertEquals(BatchStatus.FAILED, result.status());
             String messages = result.failures().toString();
             assertTrue(messages.contains("一 + 二 ≠ 总计 + 四"), messages);
@@ -63,19 +68,34 @@ class OgiIdentityFailureTest {
             + "the other town's report is written and only the failed town is retried")
     void oneUnbalancedTownInACountyRun() throws Exception {
         DynamoDbClient dynamo = LocalDynamo.freshTables();
-        CaseWriter.write(dynamo, TOWN, List.of(
-                infoRequest("natural-person", "2022-01-03T09:00", "2022-01-28", "2021-12-30", "disclosed")));
-        CaseWriter.write(dynamo, "dingshu", List.of(
-                infoRequest("natural-person", "2021-03-01T09:00", "2021-03-29", "2021-03-10", "disclosed")));
-        Path written = new FileReportStore(data.resolve("reports")).directory("dingshu", 2021, ReportKind.OGI_ANNUAL)
+        CaseWriter.write(
+                dynamo,
+                TOWN,
+                List.of(infoRequest("natural-person", "2022-01-03T09:00", "2022-01-28", "2021-12-30", "disclosed")));
+        CaseWriter.write(
+                dynamo,
+                "dingshu",
+                List.of(infoRequest("natural-person", "2021-03-01T09:00", "2021-03-29", "2021-03-10", "disclosed")));
+        Path written = new FileReportStore(data.resolve("reports"))
+                .directory("dingshu", 2021, ReportKind.OGI_ANNUAL)
                 .resolve(ReportFormat.JSON.fileName());
-        try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), MutableClock.at("2022-01-15T09:00"))) {
-            ReportJobs.Request county = new ReportJobs.Request(ReportKind.OGI_ANNUAL, List.of(TOWN, "dingshu"), 2021,
-                    ReportTestSupport.ALL, null, LocalDate.of(2022, 1, 15), Progress.NONE, null);
+        try (ReportJobs jobs =
+                ReportJobs.open(dynamo, ReportJobs.Settings.of(data), MutableClock.at("2022-01-15T09:00"))) {
+            ReportJobs.Request county = new ReportJobs.Request(
+                    ReportKind.OGI_ANNUAL,
+                    List.of(TOWN, "dingshu"),
+                    2021,
+                    ReportTestSupport.ALL,
+                    null,
+                    LocalDate.of(2022, 1, 15),
+                    Progress.NONE,
+                    null);
             ReportJobs.Result first = jobs.run(county);
             assertEquals(BatchStatus.FAILED, first.status());
             assertEquals(Map.of(TOWN, BatchStatus.FAILED, "dingshu", BatchStatus.COMPLETED), first.townStatus());
-            assertTrue(first.failures().toString().contains(TOWN) && first.failures().toString().contains("一 + 二 ≠ 总计 + 四"),
+            assertTrue(
+                    first.failures().toString().contains(TOWN)
+                            && first.failures().toString().contains("一 + 二 ≠ 总计 + 四"),
                     first.failures().toString());
             assertTrue(Files.exists(written));
             assertFalse(Files.exists(ReportTestSupport.file(data, 2021, ReportKind.OGI_ANNUAL, ReportFormat.JSON)));

@@ -45,13 +45,18 @@ class ProvisionalYearOgiReportTest {
         assertTrue(second.get("dueDateProvisional").asBoolean());
         api.act(answered.get("trackingNo").asText(), "{\"action\":\"answer\",\"outcome\":\"disclosed\"}");
 
-        try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), MutableClock.at("2027-01-15T09:00"))) {
-            ReportJobs.Result result = ReportTestSupport.run(jobs, ReportKind.OGI_ANNUAL, 2026, LocalDate.of(2027, 1, 15));
+        try (ReportJobs jobs =
+                ReportJobs.open(dynamo, ReportJobs.Settings.of(data), MutableClock.at("2027-01-15T09:00"))) {
+            ReportJobs.Result result =
+                    ReportTestSupport.run(jobs, ReportKind.OGI_ANNUAL, 2026, LocalDate.of(2027, 1, 15));
             assertTrue(result.completed(), () -> result.failures().toString());
         }
         JsonNode report = ReportTestSupport.json(data, 2026, ReportKind.OGI_ANNUAL);
         int total = 6; // the column of all applicants
-        assertEquals(3, report.at("/requests/rows/new").get(total).asLong(), report.at("/requests").toString());
+        assertEquals(
+                3,
+                report.at("/requests/rows/new").get(total).asLong(),
+                report.at("/requests").toString());
         assertEquals(1, report.at("/requests/rows/total").get(total).asLong());
         assertEquals(2, report.at("/requests/rows/carried-forward").get(total).asLong());
     }

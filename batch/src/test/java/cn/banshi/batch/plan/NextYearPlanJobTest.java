@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class NextYearPlanJobTest {
     static final LocalDate TODAY = LocalDate.of(2021, 12, 20);
+
     @TempDir
     Path data;
 
@@ -50,14 +51,24 @@ class NextYearPlanJobTest {
         for (int i = 0; i < 30; i++) {
             String v = villages[i % 3];
             LocalDate received = LocalDate.of(2021, 10, 1).plusDays(i * 2L);
-            specs.add(open(i % 3 == 0 ? CaseType.COMPLAINT : i % 3 == 1 ? CaseType.DISPUTE : CaseType.PETITION,
-                    i % 3 == 0 ? "environment" : i % 3 == 1 ? "dispute-neighbour" : "petition-rural-affairs", v,
-                    received + "T10:00", received.plusDays(30).toString()));
+            specs.add(open(
+                    i % 3 == 0 ? CaseType.COMPLAINT : i % 3 == 1 ? CaseType.DISPUTE : CaseType.PETITION,
+                    i % 3 == 0 ? "environment" : i % 3 == 1 ? "dispute-neighbour" : "petition-rural-affairs",
+                    v,
+                    received + "T10:00",
+                    received.plusDays(30).toString()));
         }
         for (int i = 0; i < 30; i++) {
             LocalDate received = LocalDate.of(2021, 3, 1).plusDays(i * 5L);
-            specs.add(finished(CaseType.HELP, "health", villages[i % 3], received + "T10:00", received.plusDays(3).toString(),
-                    received.plusDays(i % 5).toString(), "resolved", 5));
+            specs.add(finished(
+                    CaseType.HELP,
+                    "health",
+                    villages[i % 3],
+                    received + "T10:00",
+                    received.plusDays(3).toString(),
+                    received.plusDays(i % 5).toString(),
+                    "resolved",
+                    5));
         }
         // received after the drafting day: not carried over yet
         specs.add(open(CaseType.COMPLAINT, "environment", "meijiadu", "2021-12-22T10:00", "2022-01-12"));
@@ -66,11 +77,14 @@ class NextYearPlanJobTest {
         StaffApi api = new StaffApi(dynamo, MutableClock.at("2021-12-01T09:00"), TOWN);
         api.planItem("{\"title\":\"进一步加强法治阵地建设\",\"owner\":\"司法所\",\"place\":\"红星社区\",\"targetDate\":\"2022-10-31\"}");
         api.planItem("{\"title\":\"推广办塍事小程序\",\"owner\":\"综治办\",\"targetDate\":\"2022-12-31\"}");
-        String done = api.planItem("{\"title\":\"建设法治广场\",\"owner\":\"司法所\",\"targetDate\":\"2021-09-30\"}").get("id").asText();
+        String done = api.planItem("{\"title\":\"建设法治广场\",\"owner\":\"司法所\",\"targetDate\":\"2021-09-30\"}")
+                .get("id")
+                .asText();
         api.planStatus(done, "done");
         api.planItem("{\"title\":\"修订村规民约\",\"owner\":\"司法所\",\"targetDate\":\"2021-11-30\"}");
 
-        try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), MutableClock.at("2021-12-20T09:00"))) {
+        try (ReportJobs jobs =
+                ReportJobs.open(dynamo, ReportJobs.Settings.of(data), MutableClock.at("2021-12-20T09:00"))) {
             ReportJobs.Result first = ReportTestSupport.run(jobs, ReportKind.NEXT_YEAR_PLAN, 2021, TODAY);
             assertTrue(first.completed(), () -> first.failures().toString());
             JsonNode report = ReportTestSupport.json(data, 2021, ReportKind.NEXT_YEAR_PLAN);
@@ -78,7 +92,8 @@ class NextYearPlanJobTest {
 
             Map<CaseType, long[]> expected = new HashMap<>();
             for (CaseSpec s : specs) {
-                boolean openAtDraft = !s.receivedOn().isAfter(TODAY) && (s.finishedOn() == null || s.finishedOn().isAfter(TODAY));
+                boolean openAtDraft = !s.receivedOn().isAfter(TODAY)
+                        && (s.finishedOn() == null || s.finishedOn().isAfter(TODAY));
                 if (!openAtDraft) continue;
                 long[] counts = expected.computeIfAbsent(s.type(), t -> new long[2]);
                 counts[0]++;
@@ -87,9 +102,16 @@ class NextYearPlanJobTest {
             assertEquals(3, expected.size());
             for (var e : expected.entrySet()) {
                 JsonNode carried = report.at("/carriedOver/" + e.getKey().code());
-                assertEquals(e.getValue()[0], carried.get("open").asLong(), e.getKey().code());
-                assertEquals(e.getValue()[1], carried.get("overdue").asLong(), e.getKey().code());
-                assertTrue(md.contains("### （" ) && md.contains("办结结转的" + e.getKey().nameZh() + e.getValue()[0] + "件"), md);
+                assertEquals(
+                        e.getValue()[0],
+                        carried.get("open").asLong(),
+                        e.getKey().code());
+                assertEquals(
+                        e.getValue()[1],
+                        carried.get("overdue").asLong(),
+                        e.getKey().code());
+                assertTrue(
+                        md.contains("### （") && md.contains("办结结转的" + e.getKey().nameZh() + e.getValue()[0] + "件"), md);
             }
             assertFalse(report.at("/carriedOver").has("help"));
             assertTrue(md.contains("# 高塍镇2022年法治政府建设工作计划"));
@@ -107,12 +129,19 @@ class NextYearPlanJobTest {
             assertEquals(2 + generated, stored.size(), stored.toString());
             String keyDate = null;
             for (JsonNode item : stored) {
-                if (item.get("id").asText().equals("2022-auto-date-1204")) keyDate = item.get("id").asText();
-                if (item.get("id").asText().startsWith("2022-auto-")) assertEquals("next-year-plan", item.get("source").asText());
+                if (item.get("id").asText().equals("2022-auto-date-1204"))
+                    keyDate = item.get("id").asText();
+                if (item.get("id").asText().startsWith("2022-auto-"))
+                    assertEquals("next-year-plan", item.get("source").asText());
             }
             assertEquals("2022-auto-date-1204", keyDate);
-            assertEquals("2022-12-04", stored.findValues("targetDate").stream()
-                    .filter(d -> d.asText().equals("2022-12-04")).findFirst().orElseThrow().asText());
+            assertEquals(
+                    "2022-12-04",
+                    stored.findValues("targetDate").stream()
+                            .filter(d -> d.asText().equals("2022-12-04"))
+                            .findFirst()
+                            .orElseThrow()
+                            .asText());
             api.planStatus("2022-auto-date-1204", "in-progress");
 
             ReportJobs.Result second = ReportTestSupport.run(jobs, ReportKind.NEXT_YEAR_PLAN, 2021, TODAY);
@@ -122,9 +151,12 @@ class NextYearPlanJobTest {
             JsonNode again = api.planItems(2022).get("items");
             assertEquals(stored.size(), again.size(), "no duplicates");
             for (JsonNode item : again) {
-                if (item.get("id").asText().equals("2022-auto-date-1204")) assertEquals("in-progress", item.get("status").asText());
+                if (item.get("id").asText().equals("2022-auto-date-1204"))
+                    assertEquals("in-progress", item.get("status").asText());
             }
-            assertEquals(md, ReportTestSupport.text(data, 2021, ReportKind.NEXT_YEAR_PLAN, ReportFormat.MD),
+            assertEquals(
+                    md,
+                    ReportTestSupport.text(data, 2021, ReportKind.NEXT_YEAR_PLAN, ReportFormat.MD),
                     "generated items are not read back as staff's: the plan is the same");
         }
     }

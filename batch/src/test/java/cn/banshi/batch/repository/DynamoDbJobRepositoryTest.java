@@ -120,9 +120,13 @@ class DynamoDbJobRepositoryTest {
         JobExecution second = repository.createJobExecution(instance, params("a"), new ExecutionContext());
 
         assertEquals(second.getId(), repository.getLastJobExecution(instance).getId());
-        assertEquals(second.getId(), repository.getLastJobExecution(job, params("a")).getId());
-        assertEquals(List.of(second.getId(), first.getId()),
-                repository.getJobExecutions(instance).stream().map(JobExecution::getId).toList());
+        assertEquals(
+                second.getId(), repository.getLastJobExecution(job, params("a")).getId());
+        assertEquals(
+                List.of(second.getId(), first.getId()),
+                repository.getJobExecutions(instance).stream()
+                        .map(JobExecution::getId)
+                        .toList());
         JobExecution read = repository.getJobExecution(first.getId());
         assertEquals(BatchStatus.FAILED, read.getStatus());
         assertEquals(instance, read.getJobInstance());
@@ -146,7 +150,8 @@ class DynamoDbJobRepositoryTest {
         repository.update(done);
 
         Set<JobExecution> found = repository.findRunningJobExecutions(job);
-        assertEquals(Set.of(running.getId()), found.stream().map(JobExecution::getId).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of(running.getId()), found.stream().map(JobExecution::getId).collect(Collectors.toSet()));
 
         running.setStatus(BatchStatus.COMPLETED);
         running.setEndTime(LocalDateTime.now());
@@ -166,10 +171,12 @@ class DynamoDbJobRepositoryTest {
         copy.setStatus(BatchStatus.FAILED);
         // the repository's update first synchronises the status; a DAO-level update with the old version fails
         DynamoDbJobExecutionDao dao = jobExecutionDao();
-        OptimisticLockingFailureException stale = assertThrows(OptimisticLockingFailureException.class,
-                () -> dao.updateJobExecution(copy));
+        OptimisticLockingFailureException stale =
+                assertThrows(OptimisticLockingFailureException.class, () -> dao.updateJobExecution(copy));
         assertTrue(stale.getMessage().contains("wrong version (0)"), stale.getMessage());
-        assertEquals(BatchStatus.STARTED, repository.getJobExecution(execution.getId()).getStatus());
+        assertEquals(
+                BatchStatus.STARTED,
+                repository.getJobExecution(execution.getId()).getStatus());
     }
 
     @Test
@@ -190,7 +197,9 @@ class DynamoDbJobRepositoryTest {
         assertTrue(step.isTerminateOnly());
         execution.setStatus(BatchStatus.STOPPED);
         repository.update(execution); // the synchronised version makes this update succeed
-        assertEquals(BatchStatus.STOPPED, repository.getJobExecution(execution.getId()).getStatus());
+        assertEquals(
+                BatchStatus.STOPPED,
+                repository.getJobExecution(execution.getId()).getStatus());
     }
 
     /**
@@ -202,8 +211,8 @@ class DynamoDbJobRepositoryTest {
     @Test
     void aConditionalWriteThatWasAppliedButAnsweredWithAnErrorCountsAsDone() throws Exception {
         FaultInjector faults = new FaultInjector(0, 1L);
-        JobRepository flaky = repository(DynamoClients.forEndpoint(LocalDynamo.endpoint(),
-                ClientOverrideConfiguration.builder().addExecutionInterceptor(faults)));
+        JobRepository flaky = repository(DynamoClients.forEndpoint(
+                LocalDynamo.endpoint(), ClientOverrideConfiguration.builder().addExecutionInterceptor(faults)));
         String job = job();
         faults.failNextAfterWrite(PutItemRequest.class, 2); // the instance item and the (name, key) item
         JobInstance instance = flaky.createJobInstance(job, params("a"));
@@ -212,14 +221,20 @@ class DynamoDbJobRepositoryTest {
 
         faults.failNextAfterWrite(UpdateItemRequest.class, 2); // the id sequence's ADD, then the claim on the instance
         JobExecution execution = flaky.createJobExecution(instance, params("a"), new ExecutionContext());
-        assertEquals(List.of(execution.getId()), repository.getJobExecutions(instance).stream().map(JobExecution::getId).toList());
+        assertEquals(
+                List.of(execution.getId()),
+                repository.getJobExecutions(instance).stream()
+                        .map(JobExecution::getId)
+                        .toList());
 
         execution.setStatus(BatchStatus.STARTED);
         faults.failNextAfterWrite(UpdateItemRequest.class, 1); // the versioned update
         flaky.update(execution);
         assertEquals(1, execution.getVersion());
         assertEquals(1, repository.getJobExecution(execution.getId()).getVersion());
-        assertEquals(BatchStatus.STARTED, repository.getJobExecution(execution.getId()).getStatus());
+        assertEquals(
+                BatchStatus.STARTED,
+                repository.getJobExecution(execution.getId()).getStatus());
 
         faults.failNextAfterWrite(PutItemRequest.class, 1); // the step execution's conditional put
         StepExecution step = flaky.createStepExecution("load", execution);
@@ -230,8 +245,11 @@ class DynamoDbJobRepositoryTest {
         StepExecution stored = repository.getStepExecution(execution.getId(), step.getId());
         assertEquals(42, stored.getReadCount());
         assertEquals(1, stored.getVersion());
-        assertEquals(List.of(step.getId()), repository.getJobExecution(execution.getId()).getStepExecutions().stream()
-                .map(StepExecution::getId).toList());
+        assertEquals(
+                List.of(step.getId()),
+                repository.getJobExecution(execution.getId()).getStepExecutions().stream()
+                        .map(StepExecution::getId)
+                        .toList());
         assertEquals(7, faults.failedAfterWrite.get(), "every planned fault was injected");
 
         // a real lost race is still one: another writer's update in between
@@ -273,13 +291,19 @@ class DynamoDbJobRepositoryTest {
         assertEquals(4, read.getProcessSkipCount());
         assertEquals(6, read.getWriteSkipCount());
         assertEquals("CUSTOM", read.getExitStatus().getExitCode());
-        assertEquals(DynamoDbJobRepositoryFactoryBean.DEFAULT_EXIT_MESSAGE_LENGTH, read.getExitStatus().getExitDescription().length());
+        assertEquals(
+                DynamoDbJobRepositoryFactoryBean.DEFAULT_EXIT_MESSAGE_LENGTH,
+                read.getExitStatus().getExitDescription().length());
         assertEquals(load.getStartTime(), read.getStartTime());
         assertEquals(1, read.getVersion());
         assertEquals(load.getId(), repository.getStepExecution(load.getId()).getId());
-        assertEquals(execution.getId(), repository.getStepExecution(load.getId()).getJobExecutionId());
-        assertEquals(List.of(load.getId(), report.getId()), repository.getJobExecution(execution.getId())
-                .getStepExecutions().stream().map(StepExecution::getId).toList());
+        assertEquals(
+                execution.getId(), repository.getStepExecution(load.getId()).getJobExecutionId());
+        assertEquals(
+                List.of(load.getId(), report.getId()),
+                repository.getJobExecution(execution.getId()).getStepExecutions().stream()
+                        .map(StepExecution::getId)
+                        .toList());
 
         StepExecution stale = repository.getStepExecution(execution.getId(), load.getId());
         repository.update(load);
@@ -306,7 +330,12 @@ class DynamoDbJobRepositoryTest {
         assertEquals(2, repository.getStepExecutionCount(instance, "load"));
         assertEquals(1, repository.getStepExecutionCount(instance, "report"));
         assertNull(repository.getLastStepExecution(instance, "absent"));
-        assertEquals(20, repository.getStepExecution(first.getId(), firstLoad.getId()).getExecutionContext().getLong("read.count"));
+        assertEquals(
+                20,
+                repository
+                        .getStepExecution(first.getId(), firstLoad.getId())
+                        .getExecutionContext()
+                        .getLong("read.count"));
     }
 
     @Test
@@ -323,15 +352,19 @@ class DynamoDbJobRepositoryTest {
 
         JobExecution read = repository.getJobExecution(execution.getId());
         assertEquals("gaocheng", read.getExecutionContext().getString("town"));
-        ExecutionContext stepContext = repository.getStepExecution(execution.getId(), step.getId()).getExecutionContext();
+        ExecutionContext stepContext =
+                repository.getStepExecution(execution.getId(), step.getId()).getExecutionContext();
         assertEquals(1234, stepContext.getLong("reader.read.count"));
         assertEquals(LocalDate.of(2026, 12, 31), stepContext.get("when"));
         assertEquals("办事".repeat(20_000), stepContext.getString("big"));
 
-        Map<String, AttributeValue> stored = dynamo.getItem(b -> b.tableName(Tables.physical(Tables.BATCH_EXECUTION_CONTEXTS))
-                .key(Map.of("pk", AttributeValue.fromS("step#" + step.getId())))).item();
+        Map<String, AttributeValue> stored = dynamo.getItem(b -> b.tableName(
+                                Tables.physical(Tables.BATCH_EXECUTION_CONTEXTS))
+                        .key(Map.of("pk", AttributeValue.fromS("step#" + step.getId()))))
+                .item();
         assertEquals("deflate", stored.get("encoding").s());
-        assertTrue(stored.get("context").b().asByteArray().length < 20_000, "a repetitive context is stored compressed");
+        assertTrue(
+                stored.get("context").b().asByteArray().length < 20_000, "a repetitive context is stored compressed");
     }
 
     @Test
@@ -346,19 +379,24 @@ class DynamoDbJobRepositoryTest {
         new Random(8).nextBytes(noise); // incompressible
         step.getExecutionContext().put("noise", noise);
         step.getExecutionContext().putLong("reader.read.count", 20);
-        ExecutionContextTooLargeException refused = assertThrows(ExecutionContextTooLargeException.class,
-                () -> repository.updateExecutionContext(step));
-        assertTrue(refused.getMessage().contains("step execution " + step.getId() + " (step 'load')"), refused.getMessage());
+        ExecutionContextTooLargeException refused =
+                assertThrows(ExecutionContextTooLargeException.class, () -> repository.updateExecutionContext(step));
+        assertTrue(
+                refused.getMessage().contains("step execution " + step.getId() + " (step 'load')"),
+                refused.getMessage());
         assertTrue(refused.getMessage().contains("409,600"), refused.getMessage());
 
-        ExecutionContext stored = repository.getStepExecution(execution.getId(), step.getId()).getExecutionContext();
+        ExecutionContext stored =
+                repository.getStepExecution(execution.getId(), step.getId()).getExecutionContext();
         assertEquals(10, stored.getLong("reader.read.count"));
         assertFalse(stored.containsKey("noise"));
 
         step.getExecutionContext().put("noise", new byte[1000]);
         repository.updateExecutionContext(step);
-        assertArrayEquals(new byte[1000], (byte[]) repository.getStepExecution(execution.getId(), step.getId())
-                .getExecutionContext().get("noise"));
+        assertArrayEquals(new byte[1000], (byte[]) repository
+                .getStepExecution(execution.getId(), step.getId())
+                .getExecutionContext()
+                .get("noise"));
     }
 
     @Test
@@ -398,7 +436,8 @@ class DynamoDbJobRepositoryTest {
         assertFalse(read.getParameter("note").identifying());
         assertEquals(parameters.getIdentifyingParameters(), read.getIdentifyingParameters());
         // the instance is found again by its identifying parameters only
-        JobParameters otherNonIdentifying = new JobParametersBuilder(parameters).addString("note", "changed", false)
+        JobParameters otherNonIdentifying = new JobParametersBuilder(parameters)
+                .addString("note", "changed", false)
                 .toJobParameters();
         assertEquals(instance, repository.getJobInstance(job, otherNonIdentifying));
     }
@@ -407,10 +446,12 @@ class DynamoDbJobRepositoryTest {
     void aParameterWithoutAConverterIsRefusedBeforeAnythingIsWritten() {
         record NoConverter(int x) {}
         String job = job();
-        JobParameters parameters = new JobParametersBuilder().addJobParameter("odd", new NoConverter(1), NoConverter.class)
+        JobParameters parameters = new JobParametersBuilder()
+                .addJobParameter("odd", new NoConverter(1), NoConverter.class)
                 .toJobParameters();
         JobInstance instance = repository.createJobInstance(job, parameters);
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
                 () -> repository.createJobExecution(instance, parameters, new ExecutionContext()));
         assertTrue(refused.getMessage().contains("odd"), refused.getMessage());
         assertNull(repository.getLastJobExecution(instance));
@@ -451,14 +492,20 @@ class DynamoDbJobRepositoryTest {
             repository.update(executions[i]);
         }
         repository.deleteJobExecution(repository.getJobExecution(executions[1].getId()));
-        assertEquals(List.of(executions[2].getId(), executions[0].getId()),
-                repository.getJobExecutions(instance).stream().map(JobExecution::getId).toList());
+        assertEquals(
+                List.of(executions[2].getId(), executions[0].getId()),
+                repository.getJobExecutions(instance).stream()
+                        .map(JobExecution::getId)
+                        .toList());
     }
 
     private static DynamoDbJobExecutionDao jobExecutionDao() {
         DynamoDbJobInstanceDao instances = new DynamoDbJobInstanceDao(dynamo, BatchTables.fromConfiguration());
-        DynamoDbJobExecutionDao dao = new DynamoDbJobExecutionDao(dynamo, BatchTables.fromConfiguration(),
-                new JobExecutionItemConverter(new JobParameterItemConverter(JobParameterItemConverter.defaultConversionService()), 2500));
+        DynamoDbJobExecutionDao dao = new DynamoDbJobExecutionDao(
+                dynamo,
+                BatchTables.fromConfiguration(),
+                new JobExecutionItemConverter(
+                        new JobParameterItemConverter(JobParameterItemConverter.defaultConversionService()), 2500));
         dao.setJobInstanceDao(instances);
         return dao;
     }

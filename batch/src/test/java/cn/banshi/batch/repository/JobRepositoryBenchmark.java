@@ -41,11 +41,12 @@ public final class JobRepositoryBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
         LocalDynamo.freshTables().close();
-        DynamoDbClient dynamo = LocalDynamo.client(ClientOverrideConfiguration.builder().addExecutionInterceptor(
-                new ExecutionInterceptor() {
+        DynamoDbClient dynamo = LocalDynamo.client(ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        requests.computeIfAbsent(context.request().getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                        requests.computeIfAbsent(context.request().getClass().getSimpleName(), k -> new AtomicLong())
+                                .incrementAndGet();
                     }
                 }));
         JobRepository dynamoRepository = DynamoDbJobRepositories.create(dynamo);
@@ -70,18 +71,43 @@ public final class JobRepositoryBenchmark {
         double[] sorted = overhead.clone();
         Arrays.sort(sorted);
 
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s; load average before %s, after %s%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                System.getProperty("java.version"), loadBefore, loadAverage());
-        System.out.printf(Locale.ROOT, "job: %d commits of %d items; %d alternating runs on each repository%n", COMMITS, CHUNK, RUNS);
-        System.out.printf(Locale.ROOT, "in-memory (Resourceless): median %.0f ms per job (%.3f ms per commit)%n",
-                median(memory), median(memory) / COMMITS);
-        System.out.printf(Locale.ROOT, "DynamoDB on dynalite:     median %.0f ms per job (%.3f ms per commit)%n",
-                median(dynamoDb), median(dynamoDb) / COMMITS);
-        System.out.printf(Locale.ROOT, "repository overhead per chunk commit: median %.2f ms (min %.2f, max %.2f)%n",
-                sorted[RUNS / 2], sorted[0], sorted[RUNS - 1]);
-        System.out.printf(Locale.ROOT, "DynamoDB requests per job: %d (%.2f per commit) %s%n",
-                total, (double) total / COMMITS, perJob);
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, %s %s, Java %s; load average before %s, after %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.version"),
+                loadBefore,
+                loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "job: %d commits of %d items; %d alternating runs on each repository%n",
+                COMMITS,
+                CHUNK,
+                RUNS);
+        System.out.printf(
+                Locale.ROOT,
+                "in-memory (Resourceless): median %.0f ms per job (%.3f ms per commit)%n",
+                median(memory),
+                median(memory) / COMMITS);
+        System.out.printf(
+                Locale.ROOT,
+                "DynamoDB on dynalite:     median %.0f ms per job (%.3f ms per commit)%n",
+                median(dynamoDb),
+                median(dynamoDb) / COMMITS);
+        System.out.printf(
+                Locale.ROOT,
+                "repository overhead per chunk commit: median %.2f ms (min %.2f, max %.2f)%n",
+                sorted[RUNS / 2],
+                sorted[0],
+                sorted[RUNS - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "DynamoDB requests per job: %d (%.2f per commit) %s%n",
+                total,
+                (double) total / COMMITS,
+                perJob);
         System.exit(0);
     }
 
@@ -102,9 +128,12 @@ public final class JobRepositoryBenchmark {
     /** One job run; returns its wall time in ms. */
     private static double run(JobRepository repository, int commits) throws Exception {
         List<Integer> sink = new ArrayList<>();
-        Job job = TestJobs.numbersJob("bench", repository, commits * CHUNK, CHUNK, item -> {}, chunk -> sink.add(chunk.size()));
+        Job job = TestJobs.numbersJob(
+                "bench", repository, commits * CHUNK, CHUNK, item -> {}, chunk -> sink.add(chunk.size()));
         var operator = TestJobs.operator(repository, job);
-        var parameters = new JobParametersBuilder().addLong("run", RUN_IDS.incrementAndGet()).toJobParameters();
+        var parameters = new JobParametersBuilder()
+                .addLong("run", RUN_IDS.incrementAndGet())
+                .toJobParameters();
         long start = System.nanoTime();
         JobExecution execution = operator.start(job, parameters);
         double millis = (System.nanoTime() - start) / 1e6;

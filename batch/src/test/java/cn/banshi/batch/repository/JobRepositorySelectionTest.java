@@ -61,9 +61,13 @@ class JobRepositorySelectionTest {
 
         @Bean
         Job hello(JobRepository jobRepository) {
-            return new JobBuilder("hello", jobRepository).start(new StepBuilder("say", jobRepository)
-                    .tasklet((contribution, context) -> RepeatStatus.FINISHED, new ResourcelessTransactionManager())
-                    .build()).build();
+            return new JobBuilder("hello", jobRepository)
+                    .start(new StepBuilder("say", jobRepository)
+                            .tasklet(
+                                    (contribution, context) -> RepeatStatus.FINISHED,
+                                    new ResourcelessTransactionManager())
+                            .build())
+                    .build();
         }
     }
 
@@ -72,7 +76,8 @@ class JobRepositorySelectionTest {
         assertEquals(JobRepositoryKind.DYNAMODB, JobRepositoryKind.parse(null));
         assertEquals(JobRepositoryKind.DYNAMODB, JobRepositoryKind.parse(" DynamoDB "));
         assertEquals(JobRepositoryKind.H2, JobRepositoryKind.parse("h2"));
-        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> JobRepositoryKind.parse("mongodb"));
+        IllegalArgumentException wrong =
+                assertThrows(IllegalArgumentException.class, () -> JobRepositoryKind.parse("mongodb"));
         assertTrue(wrong.getMessage().contains("banshi.batch.repository"));
     }
 
@@ -86,20 +91,28 @@ class JobRepositorySelectionTest {
     @Test
     void theEmbeddedRepositoryIsUsedOnRequest() throws Exception {
         JobParameters parameters = run("h2");
-        assertNull(DynamoDbJobRepositories.create(dynamo).getJobInstance("hello", parameters), "nothing written to DynamoDB");
+        assertNull(
+                DynamoDbJobRepositories.create(dynamo).getJobInstance("hello", parameters),
+                "nothing written to DynamoDB");
     }
 
     private static JobParameters run(String kind) throws Exception {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             if (kind != null) {
-                context.getEnvironment().getPropertySources()
+                context.getEnvironment()
+                        .getPropertySources()
                         .addFirst(new MapPropertySource("test", Map.of(JobRepositoryKind.PROPERTY, kind)));
             }
             context.register(ReportJobs.class);
             context.refresh();
-            JobParameters parameters = new JobParametersBuilder().addString("run", UUID.randomUUID().toString()).toJobParameters();
+            JobParameters parameters = new JobParametersBuilder()
+                    .addString("run", UUID.randomUUID().toString())
+                    .toJobParameters();
             JobOperator operator = context.getBean(JobOperator.class);
-            assertEquals(BatchStatus.COMPLETED, operator.start(context.getBean("hello", Job.class), parameters).getStatus());
+            assertEquals(
+                    BatchStatus.COMPLETED,
+                    operator.start(context.getBean("hello", Job.class), parameters)
+                            .getStatus());
             return parameters;
         }
     }

@@ -37,22 +37,31 @@ public final class KillableNumbersJob {
 
         DynamoDbClient dynamo = DynamoClients.forEndpoint(endpoint, ClientOverrideConfiguration.builder());
         JobRepository repository = DynamoDbJobRepositories.create(dynamo);
-        Job job = TestJobs.numbersJob(jobName, repository, count, chunkSize, item -> appendLine(readLog, item),
+        Job job = TestJobs.numbersJob(
+                jobName,
+                repository,
+                count,
+                chunkSize,
+                item -> appendLine(readLog, item),
                 recordsWriter(dynamo, jobName, pauseMillis));
         TestJobs.operator(repository, job).start(job, parameters());
     }
 
     static JobParameters parameters() {
-        return new JobParametersBuilder().addString("town", "gaocheng").addLong("year", 2026L).toJobParameters();
+        return new JobParametersBuilder()
+                .addString("town", "gaocheng")
+                .addLong("year", 2026L)
+                .toJobParameters();
     }
 
     static ItemWriter<Integer> recordsWriter(DynamoDbClient dynamo, String jobName, long pauseMillis) {
         String table = Tables.physical(Tables.RECORDS);
         return chunk -> {
             for (Integer value : chunk) {
-                dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                        "pk", AttributeValue.fromS("killtest#" + jobName),
-                        "sk", AttributeValue.fromS(String.format("%06d", value / 10)))));
+                dynamo.putItem(b -> b.tableName(table)
+                        .item(Map.of(
+                                "pk", AttributeValue.fromS("killtest#" + jobName),
+                                "sk", AttributeValue.fromS(String.format("%06d", value / 10)))));
             }
             Thread.sleep(pauseMillis);
         };
@@ -60,7 +69,12 @@ public final class KillableNumbersJob {
 
     private static void appendLine(Path file, int item) {
         try {
-            Files.writeString(file, item + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+            Files.writeString(
+                    file,
+                    item + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
                     StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

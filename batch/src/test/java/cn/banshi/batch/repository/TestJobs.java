@@ -8,10 +8,10 @@ import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -57,8 +57,13 @@ final class TestJobs {
     }
 
     /** A job with one chunk-oriented step: numbers → times ten → writer. */
-    static Job numbersJob(String name, JobRepository repository, int count, int chunkSize, IntConsumer onRead,
-                          ItemWriter<Integer> writer) {
+    static Job numbersJob(
+            String name,
+            JobRepository repository,
+            int count,
+            int chunkSize,
+            IntConsumer onRead,
+            ItemWriter<Integer> writer) {
         return new JobBuilder(name, repository)
                 .start(new StepBuilder("numbers", repository)
                         .<Integer, Integer>chunk(chunkSize)

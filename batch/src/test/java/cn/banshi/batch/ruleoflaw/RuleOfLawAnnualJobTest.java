@@ -44,6 +44,7 @@ class RuleOfLawAnnualJobTest {
 
     @TempDir
     static Path data;
+
     final List<CaseSpec> specs = new ArrayList<>();
     ReportJobs jobs;
     ReportJobs.Result result;
@@ -56,11 +57,28 @@ class RuleOfLawAnnualJobTest {
         Random random = new Random(20211216);
         for (int i = 0; i < 320; i++) specs.add(randomCase(random, i));
         // carried over from 2020, finished in January 2021; one still open
-        specs.add(finished(CaseType.COMPLAINT, "environment", "meijiadu", "2020-12-20T10:00", "2021-01-08", "2021-01-06", "resolved", 5));
-        specs.add(finished(CaseType.DISPUTE, "dispute-neighbour", "fucun", "2020-12-28T09:00", "2021-01-27", "2021-01-20", "agreement-reached", 4));
+        specs.add(finished(
+                CaseType.COMPLAINT,
+                "environment",
+                "meijiadu",
+                "2020-12-20T10:00",
+                "2021-01-08",
+                "2021-01-06",
+                "resolved",
+                5));
+        specs.add(finished(
+                CaseType.DISPUTE,
+                "dispute-neighbour",
+                "fucun",
+                "2020-12-28T09:00",
+                "2021-01-27",
+                "2021-01-20",
+                "agreement-reached",
+                4));
         specs.add(open(CaseType.PETITION, "petition-rural-affairs", "gaocheng-cun", "2020-11-02T09:00", "2021-01-01"));
         // finished in 2020: not this year's
-        specs.add(finished(CaseType.HELP, "health", "hongxing", "2020-06-01T09:00", "2020-06-04", "2020-06-03", "resolved", 5));
+        specs.add(finished(
+                CaseType.HELP, "health", "hongxing", "2020-06-01T09:00", "2020-06-04", "2020-06-03", "resolved", 5));
         // received on 1 January 2022 in Beijing although still 31 December in UTC: not 2021's
         specs.add(open(CaseType.ENQUIRY, "education", "meijiadu", "2022-01-01T00:10", "2022-01-06"));
         CaseWriter.write(dynamo, TOWN, specs);
@@ -70,12 +88,17 @@ class RuleOfLawAnnualJobTest {
                 + "\"description\":\"就议事原则、议事范围、议事程序、议事纪律等作出明确要求\"}");
         api.activity("{\"date\":\"2021-12-04\",\"theme\":\"legal-education\",\"title\":\"举办首届滆南法治集市文艺汇演\","
                 + "\"place\":\"滆南法治集市\",\"description\":\"开展宪法宣誓仪式等活动。\"}");
-        api.activity("{\"date\":\"2021-06-26\",\"theme\":\"legal-education\",\"title\":\"禁毒宣传<script>alert(1)</script>\"}");
+        api.activity(
+                "{\"date\":\"2021-06-26\",\"theme\":\"legal-education\",\"title\":\"禁毒宣传<script>alert(1)</script>\"}");
         api.activity("{\"date\":\"2021-03-10\",\"theme\":\"leadership-duty\",\"title\":\"成立全面依法治镇委员会\","
                 + "\"description\":\"镇党委书记任主任。\",\"leaderDuty\":true}");
         api.activity("{\"date\":\"2020-12-04\",\"theme\":\"legal-education\",\"title\":\"上一年度的宪法日活动\"}");
-        String done = api.planItem("{\"title\":\"建设法治广场\",\"owner\":\"司法所\",\"targetDate\":\"2021-09-30\"}").get("id").asText();
-        String going = api.planItem("{\"title\":\"推广办塍事小程序\",\"owner\":\"综治办\",\"targetDate\":\"2021-12-31\"}").get("id").asText();
+        String done = api.planItem("{\"title\":\"建设法治广场\",\"owner\":\"司法所\",\"targetDate\":\"2021-09-30\"}")
+                .get("id")
+                .asText();
+        String going = api.planItem("{\"title\":\"推广办塍事小程序\",\"owner\":\"综治办\",\"targetDate\":\"2021-12-31\"}")
+                .get("id")
+                .asText();
         api.planItem("{\"title\":\"修订村规民约\",\"owner\":\"司法所\",\"targetDate\":\"2021-11-30\"}");
         api.planStatus(done, "done");
         api.planStatus(going, "in-progress");
@@ -94,15 +117,26 @@ class RuleOfLawAnnualJobTest {
 
     /** Most villages finish 90% of their cases and rate 3–5; 赋村村 finishes half, 红星社区 rates 1–3. */
     private static CaseSpec randomCase(Random random, int i) {
-        CaseType[] types = {CaseType.COMPLAINT, CaseType.COMPLAINT, CaseType.HELP, CaseType.ENQUIRY, CaseType.SUGGESTION,
-                CaseType.DISPUTE, CaseType.DISPUTE, CaseType.PETITION, CaseType.INFO_REQUEST};
+        CaseType[] types = {
+            CaseType.COMPLAINT,
+            CaseType.COMPLAINT,
+            CaseType.HELP,
+            CaseType.ENQUIRY,
+            CaseType.SUGGESTION,
+            CaseType.DISPUTE,
+            CaseType.DISPUTE,
+            CaseType.PETITION,
+            CaseType.INFO_REQUEST
+        };
         CaseType type = types[random.nextInt(types.length)];
         String village = type == CaseType.INFO_REQUEST ? null : VILLAGES.get(i % VILLAGES.size());
         String category = switch (type) {
             case DISPUTE -> random.nextBoolean() ? "dispute-neighbour" : "dispute-marriage-family";
             case PETITION -> "petition-land-requisition";
             case INFO_REQUEST -> "government-information";
-            default -> List.of("environment", "urban-management", "roads-traffic", "labour-wages").get(random.nextInt(4));
+            default ->
+                List.of("environment", "urban-management", "roads-traffic", "labour-wages")
+                        .get(random.nextInt(4));
         };
         LocalDate received = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(365));
         String receivedAt = received + "T" + String.format("%02d:%02d", 8 + random.nextInt(10), random.nextInt(60));
@@ -118,15 +152,26 @@ class RuleOfLawAnnualJobTest {
             case INFO_REQUEST -> "disclosed";
             default -> random.nextDouble() < 0.05 ? "rejected" : "resolved";
         };
-        Integer rating = type == CaseType.INFO_REQUEST || random.nextDouble() < 0.3 ? null
+        Integer rating = type == CaseType.INFO_REQUEST || random.nextDouble() < 0.3
+                ? null
                 : "hongxing".equals(village) ? 1 + random.nextInt(3) : 3 + random.nextInt(3);
-        CaseSpec s = finished(type, category, village, receivedAt, due.toString(), finishedOn.toString(), outcome, rating);
+        CaseSpec s =
+                finished(type, category, village, receivedAt, due.toString(), finishedOn.toString(), outcome, rating);
         return type == CaseType.INFO_REQUEST ? withKind(s, random) : s;
     }
 
     private static CaseSpec withKind(CaseSpec s, Random random) {
-        return new CaseSpec(s.type(), s.category(), s.village(), s.receivedAt(), s.dueDate(), s.finishedOn(), s.onTime(),
-                s.outcome(), s.rating(), random.nextBoolean() ? "natural-person" : "commercial-enterprise");
+        return new CaseSpec(
+                s.type(),
+                s.category(),
+                s.village(),
+                s.receivedAt(),
+                s.dueDate(),
+                s.finishedOn(),
+                s.onTime(),
+                s.outcome(),
+                s.rating(),
+                random.nextBoolean() ? "natural-person" : "commercial-enterprise");
     }
 
     private static boolean in2021(LocalDate d) {
@@ -141,7 +186,12 @@ class RuleOfLawAnnualJobTest {
     void thenTheJobCompletesAndWritesEveryFormat() {
         assertTrue(result.completed(), () -> result.failures().toString());
         for (ReportFormat f : ReportFormat.values()) {
-            assertTrue(ReportTestSupport.file(data, 2021, ReportKind.RULE_OF_LAW_ANNUAL, f).toFile().length() > 200, f.fileName());
+            assertTrue(
+                    ReportTestSupport.file(data, 2021, ReportKind.RULE_OF_LAW_ANNUAL, f)
+                                    .toFile()
+                                    .length()
+                            > 200,
+                    f.fileName());
         }
     }
 
@@ -150,41 +200,72 @@ class RuleOfLawAnnualJobTest {
         JsonNode cases = report.get("cases");
         assertEquals(count(s -> in2021(s.receivedOn())), cases.get("received").asLong());
         assertEquals(count(s -> in2021(s.finishedOn())), cases.get("finished").asLong());
-        assertEquals(count(s -> in2021(s.finishedOn()) && s.onTime()), cases.get("finishedOnTime").asLong());
+        assertEquals(
+                count(s -> in2021(s.finishedOn()) && s.onTime()),
+                cases.get("finishedOnTime").asLong());
         for (CaseType type : CaseType.values()) {
             JsonNode t = cases.get("byType").get(type.code());
-            assertEquals(count(s -> s.type() == type && in2021(s.receivedOn())), t.get("received").asLong(), type.code());
-            assertEquals(count(s -> s.type() == type && in2021(s.finishedOn())), t.get("finished").asLong(), type.code());
-            assertEquals(count(s -> s.type() == type && s.receivedOn().getYear() <= 2021
-                    && (s.finishedOn() == null || s.finishedOn().getYear() > 2021)), t.get("openAtEnd").asLong(), type.code());
-            assertEquals(count(s -> s.type() == type && s.receivedOn().getYear() < 2021
-                    && (s.finishedOn() == null || s.finishedOn().getYear() >= 2021)), t.get("carriedOverFromLastYear").asLong());
+            assertEquals(
+                    count(s -> s.type() == type && in2021(s.receivedOn())),
+                    t.get("received").asLong(),
+                    type.code());
+            assertEquals(
+                    count(s -> s.type() == type && in2021(s.finishedOn())),
+                    t.get("finished").asLong(),
+                    type.code());
+            assertEquals(
+                    count(s -> s.type() == type
+                            && s.receivedOn().getYear() <= 2021
+                            && (s.finishedOn() == null || s.finishedOn().getYear() > 2021)),
+                    t.get("openAtEnd").asLong(),
+                    type.code());
+            assertEquals(
+                    count(s -> s.type() == type
+                            && s.receivedOn().getYear() < 2021
+                            && (s.finishedOn() == null || s.finishedOn().getYear() >= 2021)),
+                    t.get("carriedOverFromLastYear").asLong());
         }
         for (int m = 1; m <= 12; m++) {
             int month = m;
-            assertEquals(count(s -> in2021(s.receivedOn()) && s.receivedOn().getMonthValue() == month),
-                    cases.get("byMonth").get(m - 1).asLong(), "month " + m);
+            assertEquals(
+                    count(s -> in2021(s.receivedOn()) && s.receivedOn().getMonthValue() == month),
+                    cases.get("byMonth").get(m - 1).asLong(),
+                    "month " + m);
         }
-        List<CaseSpec> rated = specs.stream().filter(s -> in2021(s.finishedOn()) && s.rating() != null).toList();
+        List<CaseSpec> rated = specs.stream()
+                .filter(s -> in2021(s.finishedOn()) && s.rating() != null)
+                .toList();
         assertEquals(rated.size(), cases.at("/satisfaction/ratings").asLong());
-        assertEquals(rated.stream().mapToLong(CaseSpec::rating).sum(), cases.at("/satisfaction/ratingSum").asLong());
-        assertEquals(rated.stream().filter(s -> s.rating() >= 4).count(), cases.at("/satisfaction/satisfied").asLong());
+        assertEquals(
+                rated.stream().mapToLong(CaseSpec::rating).sum(),
+                cases.at("/satisfaction/ratingSum").asLong());
+        assertEquals(
+                rated.stream().filter(s -> s.rating() >= 4).count(),
+                cases.at("/satisfaction/satisfied").asLong());
         for (JsonNode v : cases.get("villages")) {
             String id = v.get("id").asText();
-            assertEquals(count(s -> id.equals(s.village()) && in2021(s.receivedOn())), v.get("received").asLong(), id);
-            assertEquals(count(s -> id.equals(s.village()) && in2021(s.receivedOn()) && in2021(s.finishedOn())),
-                    v.get("finished").asLong(), id);
+            assertEquals(
+                    count(s -> id.equals(s.village()) && in2021(s.receivedOn())),
+                    v.get("received").asLong(),
+                    id);
+            assertEquals(
+                    count(s -> id.equals(s.village()) && in2021(s.receivedOn()) && in2021(s.finishedOn())),
+                    v.get("finished").asLong(),
+                    id);
         }
     }
 
     @Test
     void thenDisputesMediatedAndSuccessRateAreStatedAsTheSeedDoes() {
         long disputes = count(s -> s.type() == CaseType.DISPUTE && in2021(s.finishedOn()));
-        long agreed = count(s -> s.type() == CaseType.DISPUTE && in2021(s.finishedOn()) && "agreement-reached".equals(s.outcome()));
+        long agreed = count(
+                s -> s.type() == CaseType.DISPUTE && in2021(s.finishedOn()) && "agreement-reached".equals(s.outcome()));
         assertTrue(disputes > 50 && agreed < disputes, "the dataset has mediated disputes with both outcomes");
         assertEquals(disputes, report.at("/cases/disputes/finished").asLong());
         assertEquals(agreed, report.at("/cases/disputes/agreementReached").asLong());
-        assertTrue(md.contains("年内，我镇调结各类矛盾纠纷" + disputes + "起，调解成功率" + ReportTestSupport.percent(agreed, disputes) + "。"), md);
+        assertTrue(
+                md.contains("年内，我镇调结各类矛盾纠纷" + disputes + "起，调解成功率" + ReportTestSupport.percent(agreed, disputes) + "。"),
+                md);
         long petitions = count(s -> s.type() == CaseType.PETITION && in2021(s.finishedOn()));
         long petitionsOnTime = count(s -> s.type() == CaseType.PETITION && in2021(s.finishedOn()) && s.onTime());
         assertTrue(md.contains("按期办结率" + ReportTestSupport.percent(petitionsOnTime, petitions)), md);
@@ -193,9 +274,14 @@ class RuleOfLawAnnualJobTest {
     @Test
     void thenTheFiveStatutorySectionsComeInOrderWithMeasuresByTheme() {
         List<String> headings = md.lines().filter(l -> l.startsWith("## ")).toList();
-        assertEquals(List.of("## 一、2021年度推进法治政府建设的主要举措和成效", "## 二、2021年度推进法治政府建设存在的不足和原因",
-                "## 三、2021年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
-                "## 四、2022年推进法治政府建设的主要安排", "## 五、其他需要报告的情况"), headings);
+        assertEquals(
+                List.of(
+                        "## 一、2021年度推进法治政府建设的主要举措和成效",
+                        "## 二、2021年度推进法治政府建设存在的不足和原因",
+                        "## 三、2021年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
+                        "## 四、2022年推进法治政府建设的主要安排",
+                        "## 五、其他需要报告的情况"),
+                headings);
         assertTrue(md.startsWith("# 2021年高塍镇法治政府建设工作报告"));
         assertTrue(md.contains("### （一）建章立制，把权力关进制度的笼子"), md);
         assertTrue(md.contains("一是制定《2021高塍镇党委议事规则和决策程序》（1月28日）。就议事原则"), md);
@@ -211,16 +297,27 @@ class RuleOfLawAnnualJobTest {
     void thenShortcomingsComeFromTheData() {
         List<String> codes = new ArrayList<>();
         report.get("shortcomings").forEach(s -> codes.add(s.get("code").asText()));
-        assertTrue(codes.containsAll(List.of("village-resolution", "village-satisfaction", "overdue", "plan-not-done")), codes.toString());
-        JsonNode resolution = report.get("shortcomings").get(codes.indexOf("village-resolution")).get("figures");
+        assertTrue(
+                codes.containsAll(List.of("village-resolution", "village-satisfaction", "overdue", "plan-not-done")),
+                codes.toString());
+        JsonNode resolution = report.get("shortcomings")
+                .get(codes.indexOf("village-resolution"))
+                .get("figures");
         assertTrue(resolution.has("fucun"), resolution.toString());
         assertFalse(resolution.has("meijiadu"), resolution.toString());
-        JsonNode satisfaction = report.get("shortcomings").get(codes.indexOf("village-satisfaction")).get("figures");
+        JsonNode satisfaction = report.get("shortcomings")
+                .get(codes.indexOf("village-satisfaction"))
+                .get("figures");
         assertTrue(satisfaction.has("hongxing") && !satisfaction.has("fucun"), satisfaction.toString());
         assertTrue(md.contains("### （一）部分村（社区）群众诉求办结率偏低"), md);
         assertTrue(md.contains("赋村村为"), md);
         long late = count(s -> in2021(s.finishedOn()) && !s.onTime());
-        assertEquals(late, report.get("shortcomings").get(codes.indexOf("overdue")).at("/figures/finishedLate").asLong());
+        assertEquals(
+                late,
+                report.get("shortcomings")
+                        .get(codes.indexOf("overdue"))
+                        .at("/figures/finishedLate")
+                        .asLong());
         assertTrue(md.contains("“修订村规民约”"), "the plan item not started is named");
     }
 
@@ -228,9 +325,14 @@ class RuleOfLawAnnualJobTest {
     void thenTheDocxIsAnOfficialDocumentThatLibreOfficeConvertsToPdf() throws Exception {
         Path docx = ReportTestSupport.file(data, 2021, ReportKind.RULE_OF_LAW_ANNUAL, ReportFormat.DOCX);
         List<String> headings = DocxChecks.assertOfficialLayout(docx, "2021年高塍镇法治政府建设工作报告");
-        assertEquals(List.of("一、2021年度推进法治政府建设的主要举措和成效", "二、2021年度推进法治政府建设存在的不足和原因",
-                "三、2021年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
-                "四、2022年推进法治政府建设的主要安排", "五、其他需要报告的情况"), headings);
+        assertEquals(
+                List.of(
+                        "一、2021年度推进法治政府建设的主要举措和成效",
+                        "二、2021年度推进法治政府建设存在的不足和原因",
+                        "三、2021年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
+                        "四、2022年推进法治政府建设的主要安排",
+                        "五、其他需要报告的情况"),
+                headings);
         DocxChecks.assertLibreOfficeConvertsToPdf(docx, data);
     }
 

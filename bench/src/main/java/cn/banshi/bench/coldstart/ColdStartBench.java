@@ -31,14 +31,18 @@ import java.util.stream.Stream;
  */
 public final class ColdStartBench {
     /** The java17 runtime's JIT, GC and CDS options whatever the memory: tiered compilation stopped at C1, serial GC. */
-    public static final List<String> LAMBDA_JAVA17_RUNTIME_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto");
+    public static final List<String> LAMBDA_JAVA17_RUNTIME_FLAGS =
+            List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
     /**
      * The java17 runtime's JVM options for a 512 MB function: the above, and heap, metaspace and code cache at 85 %,
      * 10 % and 5 % of the function's memory.
      */
-    public static final List<String> LAMBDA_JAVA17_FLAGS = Stream.concat(LAMBDA_JAVA17_RUNTIME_FLAGS.stream(),
-            Stream.of("-XX:MaxHeapSize=445645k", "-XX:MaxMetaspaceSize=52429k", "-XX:ReservedCodeCacheSize=26214k"))
+    public static final List<String> LAMBDA_JAVA17_FLAGS = Stream.concat(
+                    LAMBDA_JAVA17_RUNTIME_FLAGS.stream(),
+                    Stream.of(
+                            "-XX:MaxHeapSize=445645k",
+                            "-XX:MaxMetaspaceSize=52429k",
+                            "-XX:ReservedCodeCacheSize=26214k"))
             .toList();
 
     record Variant(String name, String handler, String classpath, Map<String, String> env, boolean idempotencyKey) {}
@@ -58,22 +62,31 @@ public final class ColdStartBench {
         functionsJar = root.resolve("functions/target/banshi-functions-0.1.0-SNAPSHOT-lambda.jar");
         if (!Files.isRegularFile(functionsJar)) throw new IllegalStateException("build first: " + functionsJar);
         Path benchClasses = root.resolve("bench/target/classes");
-        List<String> benchCp = List.of(Files.readString(root.resolve("bench/target/bench.classpath")).strip().split(File.pathSeparator));
-        String serialization = benchCp.stream().filter(p -> p.contains("aws-lambda-java-serialization")).findFirst().orElseThrow();
+        List<String> benchCp = List.of(Files.readString(root.resolve("bench/target/bench.classpath"))
+                .strip()
+                .split(File.pathSeparator));
+        String serialization = benchCp.stream()
+                .filter(p -> p.contains("aws-lambda-java-serialization"))
+                .findFirst()
+                .orElseThrow();
         // banshi and the floor: the deployment package as Lambda gets it; the harness stands in for the runtime
-        String lambdaCp = String.join(File.pathSeparator, benchClasses.toString(), serialization, functionsJar.toString());
+        String lambdaCp =
+                String.join(File.pathSeparator, benchClasses.toString(), serialization, functionsJar.toString());
         // the peer: banshi's plain jars plus Spring, as a lib/ directory deployment package would hold them
         peerClasspath = benchCp.stream().map(Path::of).toList();
         String peerCp = benchClasses + File.pathSeparator + String.join(File.pathSeparator, benchCp);
-        Map<String, String> base = Map.of("BANSHI_DYNAMODB_ENDPOINT", env.dynalite.endpoint(), "BANSHI_TABLE_PREFIX", env.prefix);
+        Map<String, String> base =
+                Map.of("BANSHI_DYNAMODB_ENDPOINT", env.dynalite.endpoint(), "BANSHI_TABLE_PREFIX", env.prefix);
         variants.add(new Variant("banshi", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, true));
         variants.add(new Variant("floor", FloorHandler.class.getName(), lambdaCp, base, true));
         Map<String, String> peerEnv = new LinkedHashMap<>(base);
         peerEnv.put("MAIN_CLASS", "cn.banshi.bench.peer.PeerApplication");
         peerEnv.put("SPRING_CLOUD_FUNCTION_DEFINITION", "submit");
-        variants.add(new Variant("peer", "org.springframework.cloud.function.adapter.aws.FunctionInvoker", peerCp, peerEnv, true));
+        variants.add(new Variant(
+                "peer", "org.springframework.cloud.function.adapter.aws.FunctionInvoker", peerCp, peerEnv, true));
         // without an Idempotency-Key banshi writes the case only (no claim, no stored response): closest to the floor
-        variants.add(new Variant("banshi, no Idempotency-Key", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, false));
+        variants.add(
+                new Variant("banshi, no Idempotency-Key", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, false));
     }
 
     public String run(int rounds) throws Exception {
@@ -99,22 +112,37 @@ public final class ColdStartBench {
         double peer = total.get("peer").median();
         StringBuilder out = new StringBuilder();
         out.append("### 1. Cold start of the submission handler\n\n");
-        out.append(String.format("Fresh JVMs, %d per variant (rounds interleaved, one warm-up round not counted), flags `%s`.%n%n",
+        out.append(String.format(
+                "Fresh JVMs, %d per variant (rounds interleaved, one warm-up round not counted), flags `%s`.%n%n",
                 rounds, String.join(" ", LAMBDA_JAVA17_FLAGS)));
-        out.append("| variant | median start → first response | p90 | median start → handler constructed | ratio to floor | ratio to peer |\n");
+        out.append(
+                "| variant | median start → first response | p90 | median start → handler constructed | ratio to floor | ratio to peer |\n");
         out.append("|---|---|---|---|---|---|\n");
         for (Variant v : variants) {
             Stats t = total.get(v.name());
-            out.append(String.format("| %s | %s | %s | %s | %s | %s |%n", v.name(), Stats.ms(t.median()), Stats.ms(t.percentile(90)),
-                    Stats.ms(init.get(v.name()).median()), Stats.ratio(t.median(), floor), Stats.ratio(t.median(), peer)));
+            out.append(String.format(
+                    "| %s | %s | %s | %s | %s | %s |%n",
+                    v.name(),
+                    Stats.ms(t.median()),
+                    Stats.ms(t.percentile(90)),
+                    Stats.ms(init.get(v.name()).median()),
+                    Stats.ratio(t.median(), floor),
+                    Stats.ratio(t.median(), peer)));
         }
-        out.append(String.format("%nbanshi / floor = **%s** (target ≤ 1.30×: %s); banshi / peer = **%s** (target ≤ 0.50×: %s)%n%n",
-                Stats.ratio(banshi, floor), banshi / floor <= 1.3 ? "met" : "MISSED",
-                Stats.ratio(banshi, peer), banshi / peer <= 0.5 ? "met" : "MISSED"));
-        long peerBytes = peerClasspath.stream().mapToLong(p -> p.toFile().length()).sum();
-        out.append(String.format("Deployment package (functions shaded jar): **%.1f MB** (%d bytes; target ≤ 15 MB: %s). "
+        out.append(String.format(
+                "%nbanshi / floor = **%s** (target ≤ 1.30×: %s); banshi / peer = **%s** (target ≤ 0.50×: %s)%n%n",
+                Stats.ratio(banshi, floor),
+                banshi / floor <= 1.3 ? "met" : "MISSED",
+                Stats.ratio(banshi, peer),
+                banshi / peer <= 0.5 ? "met" : "MISSED"));
+        long peerBytes =
+                peerClasspath.stream().mapToLong(p -> p.toFile().length()).sum();
+        out.append(String.format(
+                "Deployment package (functions shaded jar): **%.1f MB** (%d bytes; target ≤ 15 MB: %s). "
                         + "The peer's jars for the same function: %.1f MB.%n%n",
-                Files.size(functionsJar) / 1e6, Files.size(functionsJar), Files.size(functionsJar) <= 15_000_000 ? "met" : "MISSED",
+                Files.size(functionsJar) / 1e6,
+                Files.size(functionsJar),
+                Files.size(functionsJar) <= 15_000_000 ? "met" : "MISSED",
                 peerBytes / 1e6));
         out.append(priming());
         return out.toString();
@@ -137,17 +165,31 @@ public final class ColdStartBench {
             }
         }
         Files.write(log, lines);
-        Map<String, Long> byPackage = after.stream().map(ColdStartBench::packageOf)
+        Map<String, Long> byPackage = after.stream()
+                .map(ColdStartBench::packageOf)
                 .collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
-        String top = byPackage.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(10)
-                .map(e -> "`" + e.getKey() + "` " + e.getValue()).collect(Collectors.joining(", "));
+        String top = byPackage.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(10)
+                .map(e -> "`" + e.getKey() + "` " + e.getValue())
+                .collect(Collectors.joining(", "));
         // by class name: lambda proxies and hidden classes name their host class, not a jar, as their source
-        long fromRuntime = after.stream().map(ColdStartBench::classOf).filter(n -> n.startsWith("com.amazonaws.lambda.")
-                || n.startsWith("com.amazonaws.services.lambda.runtime.serialization")).count();
-        long fromJdk = after.stream().map(ColdStartBench::classOf).filter(n -> n.startsWith("java.") || n.startsWith("javax.")
-                || n.startsWith("jdk.") || n.startsWith("sun.") || n.startsWith("com.sun.")).count();
+        long fromRuntime = after.stream()
+                .map(ColdStartBench::classOf)
+                .filter(n -> n.startsWith("com.amazonaws.lambda.")
+                        || n.startsWith("com.amazonaws.services.lambda.runtime.serialization"))
+                .count();
+        long fromJdk = after.stream()
+                .map(ColdStartBench::classOf)
+                .filter(n -> n.startsWith("java.")
+                        || n.startsWith("javax.")
+                        || n.startsWith("jdk.")
+                        || n.startsWith("sun.")
+                        || n.startsWith("com.sun."))
+                .count();
         long fromPackage = after.size() - fromRuntime - fromJdk;
-        return String.format("SnapStart priming: constructing the handler (the init phase, in any snapshot) loads %d classes; the "
+        return String.format(
+                "SnapStart priming: constructing the handler (the init phase, in any snapshot) loads %d classes; the "
                         + "first event loads %d more — %d from the deployment package (banshi, the AWS SDK's request path, Jackson), "
                         + "%d of the runtime's own event serializer and %d of the JDK. The handlers register `SnapStartPriming`, whose "
                         + "`beforeCheckpoint` primes the request path (`ApiHandler.prime()`): with SnapStart, the deployment "
@@ -164,8 +206,9 @@ public final class ColdStartBench {
     private static String packageOf(String line) {
         String name = classOf(line);
         String[] parts = name.split("\\.");
-        int depth = name.startsWith("software.amazon.awssdk.") ? 4 : name.startsWith("java.") || name.startsWith("jdk.")
-                || name.startsWith("sun.") ? 2 : 3;
+        int depth = name.startsWith("software.amazon.awssdk.")
+                ? 4
+                : name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.") ? 2 : 3;
         return String.join(".", Arrays.copyOf(parts, Math.min(depth, parts.length - 1)));
     }
 
@@ -180,20 +223,26 @@ public final class ColdStartBench {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_JAVA17_FLAGS);
         command.addAll(extraFlags);
-        command.addAll(List.of("-cp", v.classpath(), LambdaRuntimeHarness.class.getName(), v.handler(), event.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(work.resolve("stderr-" + v.name().replaceAll("[^a-z]", "") + ".txt").toFile());
+        command.addAll(
+                List.of("-cp", v.classpath(), LambdaRuntimeHarness.class.getName(), v.handler(), event.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectError(work.resolve("stderr-" + v.name().replaceAll("[^a-z]", "") + ".txt")
+                        .toFile());
         pb.environment().putAll(v.env());
         long startedAt = System.nanoTime();
         Process p = pb.start();
         Run result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (capture != null) capture.add(line);
                 if (line.startsWith("#RESULT ")) {
                     Map<String, String> f = new LinkedHashMap<>();
                     for (String kv : line.substring(8).split(" ")) f.put(kv.split("=")[0], kv.split("=")[1]);
-                    result = new Run((Long.parseLong(f.get("done")) - startedAt) / 1e6, (Long.parseLong(f.get("init")) - startedAt) / 1e6,
+                    result = new Run(
+                            (Long.parseLong(f.get("done")) - startedAt) / 1e6,
+                            (Long.parseLong(f.get("init")) - startedAt) / 1e6,
                             Integer.parseInt(f.get("status")));
                 }
             }
@@ -209,22 +258,41 @@ public final class ColdStartBench {
     /** A citizen's complaint as API Gateway (HTTP API, payload 2.0) delivers it, with a fresh Idempotency-Key. */
     static String eventJson(boolean idempotencyKey) {
         ObjectNode body = Json.object();
-        body.put("type", "complaint").put("category", "environment").put("village", "meijiadu").put("title", "河道有垃圾");
+        body.put("type", "complaint")
+                .put("category", "environment")
+                .put("village", "meijiadu")
+                .put("title", "河道有垃圾");
         body.put("description", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。");
         body.putObject("location").put("address", "梅家渎村东河桥边");
-        body.putObject("submitter").put("name", "王小明").put("phone", "13912345678").put("anonymous", false);
+        body.putObject("submitter")
+                .put("name", "王小明")
+                .put("phone", "13912345678")
+                .put("anonymous", false);
         ObjectNode e = Json.object();
-        e.put("version", "2.0").put("routeKey", "POST /api/v1/towns/{town}/complaints").put("rawPath", "/api/v1/towns/gaocheng/complaints")
+        e.put("version", "2.0")
+                .put("routeKey", "POST /api/v1/towns/{town}/complaints")
+                .put("rawPath", "/api/v1/towns/gaocheng/complaints")
                 .put("rawQueryString", "");
-        ObjectNode headers = e.putObject("headers").put("content-type", "application/json")
-                .put("host", "api.banshi.example").put("user-agent", "Mozilla/5.0");
+        ObjectNode headers = e.putObject("headers")
+                .put("content-type", "application/json")
+                .put("host", "api.banshi.example")
+                .put("user-agent", "Mozilla/5.0");
         if (idempotencyKey) headers.put("idempotency-key", UUID.randomUUID().toString());
         ObjectNode rc = e.putObject("requestContext");
-        rc.put("accountId", "000000000000").put("apiId", "bench").put("domainName", "api.banshi.example").put("requestId", UUID.randomUUID().toString())
-                .put("routeKey", "POST /api/v1/towns/{town}/complaints").put("stage", "$default").put("time", "28/Nov/2026:09:00:00 +0000")
+        rc.put("accountId", "000000000000")
+                .put("apiId", "bench")
+                .put("domainName", "api.banshi.example")
+                .put("requestId", UUID.randomUUID().toString())
+                .put("routeKey", "POST /api/v1/towns/{town}/complaints")
+                .put("stage", "$default")
+                .put("time", "28/Nov/2026:09:00:00 +0000")
                 .put("timeEpoch", 1795856400000L);
-        rc.putObject("http").put("method", "POST").put("path", "/api/v1/towns/gaocheng/complaints").put("protocol", "HTTP/1.1")
-                .put("sourceIp", "203.0.113.7").put("userAgent", "Mozilla/5.0");
+        rc.putObject("http")
+                .put("method", "POST")
+                .put("path", "/api/v1/towns/gaocheng/complaints")
+                .put("protocol", "HTTP/1.1")
+                .put("sourceIp", "203.0.113.7")
+                .put("userAgent", "Mozilla/5.0");
         e.putObject("pathParameters").put("town", "gaocheng");
         e.put("body", Json.write(body)).put("isBase64Encoded", false);
         return Json.write(e);

@@ -23,10 +23,13 @@ public final class FloorHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String id = UUID.randomUUID().toString();
-        dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("floor#" + id),
-                "body", AttributeValue.fromS(event.getBody()))));
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(201)
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "pk", AttributeValue.fromS("floor#" + id), "body", AttributeValue.fromS(event.getBody()))));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(201)
                 .withHeaders(Map.of("content-type", "application/json"))
-                .withBody("{\"id\":\"" + id + "\"}").build();
+                .withBody("{\"id\":\"" + id + "\"}")
+                .build();
     }
 }

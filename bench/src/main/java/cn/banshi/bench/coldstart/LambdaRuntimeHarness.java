@@ -41,11 +41,12 @@ public final class LambdaRuntimeHarness {
             stream.handleRequest(new ByteArrayInputStream(event), out, new HarnessContext());
             output = out.toString(StandardCharsets.UTF_8);
         } else {
-            PojoSerializer<APIGatewayV2HTTPEvent> in = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
-                    LambdaRuntimeHarness.class.getClassLoader());
-            PojoSerializer<APIGatewayV2HTTPResponse> out = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class,
-                    LambdaRuntimeHarness.class.getClassLoader());
-            APIGatewayV2HTTPResponse response = ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler)
+            PojoSerializer<APIGatewayV2HTTPEvent> in = LambdaEventSerializers.serializerFor(
+                    APIGatewayV2HTTPEvent.class, LambdaRuntimeHarness.class.getClassLoader());
+            PojoSerializer<APIGatewayV2HTTPResponse> out = LambdaEventSerializers.serializerFor(
+                    APIGatewayV2HTTPResponse.class, LambdaRuntimeHarness.class.getClassLoader());
+            APIGatewayV2HTTPResponse response = ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                            handler)
                     .handleRequest(in.fromJson(new ByteArrayInputStream(event)), new HarnessContext());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             out.toJson(response, bytes);
@@ -69,20 +70,68 @@ public final class LambdaRuntimeHarness {
     }
 
     static final class HarnessContext implements Context {
-        @Override public String getAwsRequestId() { return "00000000-0000-4000-8000-000000000001"; }
-        @Override public String getLogGroupName() { return "/aws/lambda/banshi-bench"; }
-        @Override public String getLogStreamName() { return "bench"; }
-        @Override public String getFunctionName() { return "banshi-bench"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:cn-north-1:000000000000:function:banshi-bench"; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 30_000; }
-        @Override public int getMemoryLimitInMB() { return 512; }
-        @Override public LambdaLogger getLogger() {
+        @Override
+        public String getAwsRequestId() {
+            return "00000000-0000-4000-8000-000000000001";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/banshi-bench";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "bench";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "banshi-bench";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:cn-north-1:000000000000:function:banshi-bench";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 30_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 512;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
             return new LambdaLogger() {
-                @Override public void log(String message) { System.out.println(message); }
-                @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
+                @Override
+                public void log(String message) {
+                    System.out.println(message);
+                }
+
+                @Override
+                public void log(byte[] message) {
+                    System.out.println(new String(message, StandardCharsets.UTF_8));
+                }
             };
         }
     }

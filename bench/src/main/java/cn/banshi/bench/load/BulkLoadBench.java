@@ -32,7 +32,8 @@ public final class BulkLoadBench {
         CaseGenerator generator = new CaseGenerator(catalog, today, 5);
         String table = Tables.physical(Tables.CASES);
         // the same JIT warm-up for both sides: generate and put a few hundred items first
-        for (int i = 0; i < 300; i++) dynamo.putItem(b -> b.tableName(table).item(CaseItems.toItem(generator.record(9_000_000 + 0))));
+        for (int i = 0; i < 300; i++)
+            dynamo.putItem(b -> b.tableName(table).item(CaseItems.toItem(generator.record(9_000_000 + 0))));
         var prebuilt = new ArrayList<Map<String, AttributeValue>>(puts);
         for (int i = 0; i < puts; i++) prebuilt.add(CaseItems.toItem(generator.record(8_000_000 + i)));
         long t = System.nanoTime();
@@ -45,12 +46,22 @@ public final class BulkLoadBench {
         BulkLoader.Result r = new BulkLoader(dynamo, threads).load(table, all.iterator());
 
         StringBuilder out = new StringBuilder("### 5. Bulk loading\n\n");
-        out.append(String.format("Real case items (`CaseItems.toItem` on generated records, 5 GSIs each), built before the clock "
-                + "starts, into dynalite (on disk, one Node process) in the same run.%n%n"));
-        out.append("| loader | items | batches | unprocessed retried | time | items/s | ratio |\n|---|---|---|---|---|---|---|\n");
-        out.append(String.format("| BulkLoader, %d threads of BatchWriteItem (25 per batch) | %,d | %,d | %,d | %.1f s | %.0f | **%.2f×** |%n",
-                threads, r.items(), r.batches(), r.retried(), r.millis() / 1000.0, r.itemsPerSecond(), r.itemsPerSecond() / putRate));
-        out.append(String.format("| PutItem, one item per call, one thread (reference) | %,d | — | — | %.1f s | %.0f | 1.00× |%n%n",
+        out.append(String.format(
+                "Real case items (`CaseItems.toItem` on generated records, 5 GSIs each), built before the clock "
+                        + "starts, into dynalite (on disk, one Node process) in the same run.%n%n"));
+        out.append(
+                "| loader | items | batches | unprocessed retried | time | items/s | ratio |\n|---|---|---|---|---|---|---|\n");
+        out.append(String.format(
+                "| BulkLoader, %d threads of BatchWriteItem (25 per batch) | %,d | %,d | %,d | %.1f s | %.0f | **%.2f×** |%n",
+                threads,
+                r.items(),
+                r.batches(),
+                r.retried(),
+                r.millis() / 1000.0,
+                r.itemsPerSecond(),
+                r.itemsPerSecond() / putRate));
+        out.append(String.format(
+                "| PutItem, one item per call, one thread (reference) | %,d | — | — | %.1f s | %.0f | 1.00× |%n%n",
                 puts, putMs / 1000, putRate));
         return out.toString();
     }

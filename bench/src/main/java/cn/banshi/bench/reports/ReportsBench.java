@@ -67,7 +67,9 @@ public final class ReportsBench {
         }
 
         public static List<Jvm> parse(String names) {
-            return Arrays.stream(names.split(",")).map(n -> valueOf(n.trim().toUpperCase(Locale.ROOT))).toList();
+            return Arrays.stream(names.split(","))
+                    .map(n -> valueOf(n.trim().toUpperCase(Locale.ROOT)))
+                    .toList();
         }
     }
 
@@ -88,20 +90,31 @@ public final class ReportsBench {
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
         int year = today.getYear() - 1;
         Path catalogs = writeCatalogs(towns);
-        Catalogs all = Catalogs.load(new URLClassLoader(new URL[] {catalogs.toUri().toURL()}, null));
+        Catalogs all =
+                Catalogs.load(new URLClassLoader(new URL[] {catalogs.toUri().toURL()}, null));
         StringBuilder out = new StringBuilder("### 4. Report jobs at scale\n\n");
-        out.append(String.format("The three report jobs (%s) for year %d, drafted as of %s, all formats (JSON, Markdown, HTML, DOCX), "
-                + "%d scan segments, each run in a fresh JVM with `-Xmx256m` and the JVM flags of its row (both sides alike); %d rounds per data set (floor, jobs, jobs, floor, …): the table gives the medians, their ratio, and the spread of the rounds' ratios (each round's jobs over its floor); the floor is a fresh JVM doing the raw parallel Scan "
-                + "of the same table (same segments, page size 500, town filter — `IN` for several towns — and projection) once per job, i.e. three Scans one after another in one JVM (as the three jobs run in one JVM). Scan pages per commit %s. Peak heaps are the largest of the rounds. Peak heap after GC: the largest heap left after any collection (GC notifications), what the run holds; peak heap used: "
-                + "the heap pools' peak usage (MemoryPoolMXBean), garbage included.%n%n",
-                "rule-of-law-annual, ogi-annual, next-year-plan", year, today, ReportJobs.DEFAULT_SEGMENTS, rounds,
-                pagesPerCommit == null ? "10 (the jobs' default)" : pagesPerCommit + " (`-Dbanshi.batch.pagesPerCommit`)"));
-        out.append("| data | JVM flags | jobs run | cases read by the jobs | jobs' wall time, median (per job) | raw Scan × 3, median (per Scan) | ratio of medians (rounds' ratios) | jobs: peak heap after GC / peak heap used (GCs) | jobs with `-Xmx" + SMALL_HEAP + "` (untimed) | Scan: after GC / used |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append(String.format(
+                "The three report jobs (%s) for year %d, drafted as of %s, all formats (JSON, Markdown, HTML, DOCX), "
+                        + "%d scan segments, each run in a fresh JVM with `-Xmx256m` and the JVM flags of its row (both sides alike); %d rounds per data set (floor, jobs, jobs, floor, …): the table gives the medians, their ratio, and the spread of the rounds' ratios (each round's jobs over its floor); the floor is a fresh JVM doing the raw parallel Scan "
+                        + "of the same table (same segments, page size 500, town filter — `IN` for several towns — and projection) once per job, i.e. three Scans one after another in one JVM (as the three jobs run in one JVM). Scan pages per commit %s. Peak heaps are the largest of the rounds. Peak heap after GC: the largest heap left after any collection (GC notifications), what the run holds; peak heap used: "
+                        + "the heap pools' peak usage (MemoryPoolMXBean), garbage included.%n%n",
+                "rule-of-law-annual, ogi-annual, next-year-plan",
+                year,
+                today,
+                ReportJobs.DEFAULT_SEGMENTS,
+                rounds,
+                pagesPerCommit == null
+                        ? "10 (the jobs' default)"
+                        : pagesPerCommit + " (`-Dbanshi.batch.pagesPerCommit`)"));
+        out.append(
+                "| data | JVM flags | jobs run | cases read by the jobs | jobs' wall time, median (per job) | raw Scan × 3, median (per Scan) | ratio of medians (rounds' ratios) | jobs: peak heap after GC / peak heap used (GCs) | jobs with `-Xmx"
+                        + SMALL_HEAP + "` (untimed) | Scan: after GC / used |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|\n");
 
         Path single = work.resolve("reports-single-dynamodb");
         Set<String> singleLoads = new HashSet<>();
-        for (int l = 0; l < levels.size(); l++) singleLoads.add(marker("single", l == 0 ? 0 : levels.get(l - 1), levels.get(l), today));
+        for (int l = 0; l < levels.size(); l++)
+            singleLoads.add(marker("single", l == 0 ? 0 : levels.get(l - 1), levels.get(l), today));
         wipeIfNotReusable(single, singleLoads);
         try (BenchEnv env = new BenchEnv("rs-", single)) {
             Catalog town = all.town("gaocheng").orElseThrow();
@@ -110,7 +123,15 @@ public final class ReportsBench {
                 load(env, single, "single", town, loaded, level, today);
                 loaded = level;
                 for (Jvm jvm : jvms) {
-                    out.append(measure(env, catalogs, "rs-", String.format("1 town, %,d cases", level), jvm, year, today, List.of("gaocheng")));
+                    out.append(measure(
+                            env,
+                            catalogs,
+                            "rs-",
+                            String.format("1 town, %,d cases", level),
+                            jvm,
+                            year,
+                            today,
+                            List.of("gaocheng")));
                 }
             }
         }
@@ -124,8 +145,15 @@ public final class ReportsBench {
                 load(env, multi, "multi-" + t, all.town(ids.get(t)).orElseThrow(), 0, perTown, today);
             }
             for (Jvm jvm : jvms) {
-                out.append(measure(env, catalogs, "rm-", String.format("%d towns × %,d cases (county run: one execution per job)", towns, perTown),
-                        jvm, year, today, ids));
+                out.append(measure(
+                        env,
+                        catalogs,
+                        "rm-",
+                        String.format("%d towns × %,d cases (county run: one execution per job)", towns, perTown),
+                        jvm,
+                        year,
+                        today,
+                        ids));
             }
         }
         out.append("\n").append(String.join("  \n", loads)).append("\n\n");
@@ -144,7 +172,8 @@ public final class ReportsBench {
         if (!Files.isDirectory(dataDir)) return;
         boolean reusable;
         try (var files = Files.list(dataDir)) {
-            reusable = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("loaded-") || f.equals("loading"))
+            reusable = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.startsWith("loaded-") || f.equals("loading"))
                     .allMatch(expected::contains);
         }
         if (reusable) return;
@@ -162,11 +191,14 @@ public final class ReportsBench {
         return "loaded-" + name + "-" + from + "-" + to + "-" + today;
     }
 
-    private void load(BenchEnv env, Path dataDir, String name, Catalog town, int from, int to, LocalDate today) throws IOException {
+    private void load(BenchEnv env, Path dataDir, String name, Catalog town, int from, int to, LocalDate today)
+            throws IOException {
         Path marker = dataDir.resolve(marker(name, from, to, today));
         if (!Files.exists(marker)) {
-            Path loading = Files.writeString(dataDir.resolve("loading"), marker.getFileName().toString());
-            CaseGenerator generator = new CaseGenerator(town, today, 40 + town.town().id().hashCode());
+            Path loading = Files.writeString(
+                    dataDir.resolve("loading"), marker.getFileName().toString());
+            CaseGenerator generator =
+                    new CaseGenerator(town, today, 40 + town.town().id().hashCode());
             Iterator<Map<String, AttributeValue>> items = new Iterator<>() {
                 int next = from;
 
@@ -181,16 +213,36 @@ public final class ReportsBench {
                     return CaseItems.toItem(generator.record(next++));
                 }
             };
-            BulkLoader.Result r = new BulkLoader(env.client(ClientOverrideConfiguration.builder()), 8).load(Tables.physical(Tables.CASES), items);
-            Files.writeString(marker, String.format("Loaded %s cases %,d–%,d of `%s`: %,d items, %,d batches, %,d retried, %.0f s, %.0f items/s.",
-                    name, from, to, town.town().id(), r.items(), r.batches(), r.retried(), r.millis() / 1000.0, r.itemsPerSecond()));
+            BulkLoader.Result r = new BulkLoader(env.client(ClientOverrideConfiguration.builder()), 8)
+                    .load(Tables.physical(Tables.CASES), items);
+            Files.writeString(
+                    marker,
+                    String.format(
+                            "Loaded %s cases %,d–%,d of `%s`: %,d items, %,d batches, %,d retried, %.0f s, %.0f items/s.",
+                            name,
+                            from,
+                            to,
+                            town.town().id(),
+                            r.items(),
+                            r.batches(),
+                            r.retried(),
+                            r.millis() / 1000.0,
+                            r.itemsPerSecond()));
             Files.delete(loading);
         }
         loads.add(Files.readString(marker));
     }
 
-    private String measure(BenchEnv env, Path catalogs, String prefix, String label, Jvm jvm, int year, LocalDate today,
-                           List<String> towns) throws Exception {
+    private String measure(
+            BenchEnv env,
+            Path catalogs,
+            String prefix,
+            String label,
+            Jvm jvm,
+            int year,
+            LocalDate today,
+            List<String> towns)
+            throws Exception {
         List<Map<String, String>> scans = new ArrayList<>();
         List<Map<String, String>> jobRuns = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
@@ -214,21 +266,51 @@ public final class ReportsBench {
         double scanMs = millis(scan);
         StringBuilder per = new StringBuilder();
         for (String k : List.of("rule-of-law-annual", "ogi-annual", "next-year-plan")) {
-            per.append(per.length() == 0 ? "" : ", ").append(String.format("%.1f", Double.parseDouble(jobs.get(k)) / 1000));
+            per.append(per.length() == 0 ? "" : ", ")
+                    .append(String.format("%.1f", Double.parseDouble(jobs.get(k)) / 1000));
         }
-        String perScan = String.format("%.1f, %.1f, %.1f", Double.parseDouble(scan.get("scan1")) / 1000,
-                Double.parseDouble(scan.get("scan2")) / 1000, Double.parseDouble(scan.get("scan3")) / 1000);
+        String perScan = String.format(
+                "%.1f, %.1f, %.1f",
+                Double.parseDouble(scan.get("scan1")) / 1000,
+                Double.parseDouble(scan.get("scan2")) / 1000,
+                Double.parseDouble(scan.get("scan3")) / 1000);
         StringBuilder spread = new StringBuilder();
         for (double r : ratios) spread.append(spread.length() == 0 ? "" : ", ").append(String.format("%.2f", r));
-        long peakLive = jobRuns.stream().mapToLong(j -> Long.parseLong(j.get("peakLive"))).max().orElse(0);
-        long peakHeap = jobRuns.stream().mapToLong(j -> Long.parseLong(j.get("peakHeap"))).max().orElse(0);
-        long scanLive = scans.stream().mapToLong(j -> Long.parseLong(j.get("peakLive"))).max().orElse(0);
-        long scanHeap = scans.stream().mapToLong(j -> Long.parseLong(j.get("peakHeap"))).max().orElse(0);
+        long peakLive = jobRuns.stream()
+                .mapToLong(j -> Long.parseLong(j.get("peakLive")))
+                .max()
+                .orElse(0);
+        long peakHeap = jobRuns.stream()
+                .mapToLong(j -> Long.parseLong(j.get("peakHeap")))
+                .max()
+                .orElse(0);
+        long scanLive = scans.stream()
+                .mapToLong(j -> Long.parseLong(j.get("peakLive")))
+                .max()
+                .orElse(0);
+        long scanHeap = scans.stream()
+                .mapToLong(j -> Long.parseLong(j.get("peakHeap")))
+                .max()
+                .orElse(0);
         String small = smallHeap(env, catalogs, prefix, jvm, year, today, towns);
-        return String.format("| %s | %s | %d | %,d | %.1f s%s | %.1f s (%s) | **%.2f×** (%s) | %.0f / %.0f MiB (%s) | %s | %.0f / %.0f MiB |%n", label, jvm.label,
-                towns.size() * 3, Long.parseLong(jobs.get("items")), jobMs / 1000, per.length() == 0 ? "" : " (" + per + ")", scanMs / 1000, perScan,
-                jobMs / scanMs, spread, mib(peakLive), mib(peakHeap), jobs.get("gcs"), small,
-                mib(scanLive), mib(scanHeap));
+        return String.format(
+                "| %s | %s | %d | %,d | %.1f s%s | %.1f s (%s) | **%.2f×** (%s) | %.0f / %.0f MiB (%s) | %s | %.0f / %.0f MiB |%n",
+                label,
+                jvm.label,
+                towns.size() * 3,
+                Long.parseLong(jobs.get("items")),
+                jobMs / 1000,
+                per.length() == 0 ? "" : " (" + per + ")",
+                scanMs / 1000,
+                perScan,
+                jobMs / scanMs,
+                spread,
+                mib(peakLive),
+                mib(peakHeap),
+                jobs.get("gcs"),
+                small,
+                mib(scanLive),
+                mib(scanHeap));
     }
 
     private static double millis(Map<String, String> result) {
@@ -250,7 +332,8 @@ public final class ReportsBench {
      * The jobs once more, untimed, with a heap of {@value #SMALL_HEAP}: that they complete at every size is the proof
      * that what they hold does not grow with the cases (G1's "after GC" figures include old garbage not yet collected).
      */
-    private String smallHeap(BenchEnv env, Path catalogs, String prefix, Jvm jvm, int year, LocalDate today, List<String> towns) {
+    private String smallHeap(
+            BenchEnv env, Path catalogs, String prefix, Jvm jvm, int year, LocalDate today, List<String> towns) {
         long t = System.nanoTime();
         try {
             child("job", "-Xmx" + SMALL_HEAP, jvm, env, catalogs, prefix, year, today, towns);
@@ -262,15 +345,36 @@ public final class ReportsBench {
 
     private static final String SMALL_HEAP = "48m";
 
-    private Map<String, String> child(String mode, String heap, Jvm jvm, BenchEnv env, Path catalogs, String prefix, int year,
-                                      LocalDate today, List<String> towns) throws Exception {
+    private Map<String, String> child(
+            String mode,
+            String heap,
+            Jvm jvm,
+            BenchEnv env,
+            Path catalogs,
+            String prefix,
+            int year,
+            LocalDate today,
+            List<String> towns)
+            throws Exception {
         Path data = Files.createTempDirectory(work, "reports-run-");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
-                "-Dbanshi.tablePrefix=" + prefix, "-Dbanshi.root=" + env.root,
-                "-cp", String.join(File.pathSeparator, catalogs.toAbsolutePath().toString(),
-                        env.root.resolve("bench/target/classes").toString(), env.root.resolve("batch/target/classes").toString(),
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap,
+                "-Dbanshi.tablePrefix=" + prefix,
+                "-Dbanshi.root=" + env.root,
+                "-cp",
+                String.join(
+                        File.pathSeparator,
+                        catalogs.toAbsolutePath().toString(),
+                        env.root.resolve("bench/target/classes").toString(),
+                        env.root.resolve("batch/target/classes").toString(),
                         env.root.resolve("batch/target/lib").toString() + "/*"),
-                ReportsChild.class.getName(), mode, env.dynalite.endpoint(), data.toString(), Integer.toString(year), today.toString()));
+                ReportsChild.class.getName(),
+                mode,
+                env.dynalite.endpoint(),
+                data.toString(),
+                Integer.toString(year),
+                today.toString()));
         if (pagesPerCommit != null) cmd.add(1, "-D" + BatchConfiguration.PAGES_PER_COMMIT + "=" + pagesPerCommit);
         cmd.addAll(1, jvm.flags);
         cmd.addAll(towns);
@@ -283,11 +387,20 @@ public final class ReportsBench {
         System.err.print(errors);
         deleteTree(data); // the reports written are not needed
         if (!ended || p.exitValue() != 0) {
-            String cause = errors.contains("OutOfMemoryError") ? "OutOfMemoryError" : !ended ? "no end after 30 minutes"
-                    : errors.lines().filter(l -> l.contains("Exception")).findFirst().orElse("exit " + p.exitValue());
+            String cause = errors.contains("OutOfMemoryError")
+                    ? "OutOfMemoryError"
+                    : !ended
+                            ? "no end after 30 minutes"
+                            : errors.lines()
+                                    .filter(l -> l.contains("Exception"))
+                                    .findFirst()
+                                    .orElse("exit " + p.exitValue());
             throw new IllegalStateException(mode + " child failed: " + cause);
         }
-        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow(() -> new IllegalStateException(output));
+        String line = output.lines()
+                .filter(l -> l.startsWith("RESULT "))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(output));
         Map<String, String> result = new LinkedHashMap<>();
         for (String kv : line.substring(7).split(" ")) {
             String[] parts = kv.split("=", 2);
@@ -307,7 +420,8 @@ public final class ReportsBench {
         StringBuilder index = new StringBuilder("gaocheng\ndingshu\n");
         for (int t = 3; t <= Math.max(2, towns); t++) {
             String id = String.format("town%02d", t);
-            Files.writeString(pkg.resolve(id + ".json"), gaocheng.replaceFirst("\"id\": \"gaocheng\"", "\"id\": \"" + id + "\""));
+            Files.writeString(
+                    pkg.resolve(id + ".json"), gaocheng.replaceFirst("\"id\": \"gaocheng\"", "\"id\": \"" + id + "\""));
             index.append(id).append('\n');
         }
         Files.writeString(pkg.resolve("towns.txt"), index.toString());

@@ -63,16 +63,22 @@ public final class ReportsChild {
         Map<String, AtomicInteger> byTable = new ConcurrentHashMap<>();
         ExecutionInterceptor tables = new ExecutionInterceptor() {
             @Override
-            public void beforeExecution(Context.BeforeExecution context,
-                                        ExecutionAttributes attributes) {
-                String table = context.request().getValueForField("TableName", String.class).orElse("-");
-                byTable.computeIfAbsent(context.request().getClass().getSimpleName().replace("Request", "") + " " + table,
-                        k -> new AtomicInteger()).incrementAndGet();
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                String table = context.request()
+                        .getValueForField("TableName", String.class)
+                        .orElse("-");
+                byTable.computeIfAbsent(
+                                context.request().getClass().getSimpleName().replace("Request", "") + " " + table,
+                                k -> new AtomicInteger())
+                        .incrementAndGet();
             }
         };
         // the client the report function and ./banshi report give the jobs (the floor's Scans meet no errors here)
-        DynamoDbClient dynamo = DynamoClients.forBatchJobs(args[1], ClientOverrideConfiguration.builder().addExecutionInterceptor(calls)
-                .addExecutionInterceptor(tables));
+        DynamoDbClient dynamo = DynamoClients.forBatchJobs(
+                args[1],
+                ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(calls)
+                        .addExecutionInterceptor(tables));
         Path data = Path.of(args[2]);
         int year = Integer.parseInt(args[3]);
         LocalDate today = LocalDate.parse(args[4]);
@@ -81,15 +87,21 @@ public final class ReportsChild {
         Logger.getLogger("").setLevel(Level.OFF);
         AtomicLong liveAfterGc = new AtomicLong();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                long used = 0;
-                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                    var after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-                    if (pool.getType() == MemoryType.HEAP && after != null) used += after.getUsed();
-                }
-                liveAfterGc.accumulateAndGet(used, Math::max);
-            }, n -> n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
+            ((NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (n, h) -> {
+                                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                                long used = 0;
+                                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                                    var after = info.getGcInfo()
+                                            .getMemoryUsageAfterGc()
+                                            .get(pool.getName());
+                                    if (pool.getType() == MemoryType.HEAP && after != null) used += after.getUsed();
+                                }
+                                liveAfterGc.accumulateAndGet(used, Math::max);
+                            },
+                            n -> n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION),
+                            null);
         }
         long start = System.nanoTime();
         long items = 0;
@@ -111,12 +123,23 @@ public final class ReportsChild {
                             phases.putIfAbsent(name, (System.nanoTime() - jobStart) / 1_000_000);
                         }
                     };
-                    ReportJobs.Result r = jobs.run(new ReportJobs.Request(kind, towns, year,
-                            ReportParameters.formats(ReportParameters.allFormats()), out, today, timing, null));
+                    ReportJobs.Result r = jobs.run(new ReportJobs.Request(
+                            kind,
+                            towns,
+                            year,
+                            ReportParameters.formats(ReportParameters.allFormats()),
+                            out,
+                            today,
+                            timing,
+                            null));
                     System.err.println("phases of " + kind.code() + " (ms from its start): " + phases);
-                    if (!r.completed()) throw new IllegalStateException(kind + " " + towns.size() + " towns failed: " + r.failures());
+                    if (!r.completed())
+                        throw new IllegalStateException(kind + " " + towns.size() + " towns failed: " + r.failures());
                     items += r.casesReadInThisRun();
-                    perJob.append(' ').append(kind.code()).append('=').append((System.nanoTime() - jobStart) / 1_000_000);
+                    perJob.append(' ')
+                            .append(kind.code())
+                            .append('=')
+                            .append((System.nanoTime() - jobStart) / 1_000_000);
                 }
             }
         } else {
@@ -124,7 +147,10 @@ public final class ReportsChild {
             for (ReportKind kind : ReportKind.values()) {
                 long t = System.nanoTime();
                 items += rawScan(dynamo, towns, ReportJobs.DEFAULT_SEGMENTS, 500);
-                perJob.append(" scan").append(kind.ordinal() + 1).append('=').append((System.nanoTime() - t) / 1_000_000);
+                perJob.append(" scan")
+                        .append(kind.ordinal() + 1)
+                        .append('=')
+                        .append((System.nanoTime() - t) / 1_000_000);
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -135,8 +161,8 @@ public final class ReportsChild {
         long gcs = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) gcs += gc.getCollectionCount();
         System.err.println("DynamoDB calls: " + calls.snapshot() + " by table: " + new TreeMap<>(byTable));
-        System.out.println("RESULT millis=" + millis + " peakHeap=" + peak + " peakLive=" + liveAfterGc.get() + " gcs=" + gcs + " items=" + items
-                + " maxHeap=" + Runtime.getRuntime().maxMemory() + perJob);
+        System.out.println("RESULT millis=" + millis + " peakHeap=" + peak + " peakLive=" + liveAfterGc.get() + " gcs="
+                + gcs + " items=" + items + " maxHeap=" + Runtime.getRuntime().maxMemory() + perJob);
     }
 
     /** One parallel Scan of the table for the towns' cases (filter {@code town IN (...)} for several). */
@@ -157,14 +183,23 @@ public final class ReportsChild {
                     long n = 0;
                     Map<String, AttributeValue> key = null;
                     do {
-                        ScanRequest.Builder b = ScanRequest.builder().tableName(Tables.physical(Tables.CASES)).segment(segment)
-                                .totalSegments(segments).limit(pageSize).consistentRead(true).filterExpression(filter)
-                                .projectionExpression(CaseFact.PROJECTION).expressionAttributeNames(CaseFact.NAMES)
+                        ScanRequest.Builder b = ScanRequest.builder()
+                                .tableName(Tables.physical(Tables.CASES))
+                                .segment(segment)
+                                .totalSegments(segments)
+                                .limit(pageSize)
+                                .consistentRead(true)
+                                .filterExpression(filter)
+                                .projectionExpression(CaseFact.PROJECTION)
+                                .expressionAttributeNames(CaseFact.NAMES)
                                 .expressionAttributeValues(values);
                         if (key != null) b.exclusiveStartKey(key);
                         ScanResponse page = dynamo.scan(b.build());
                         n += page.count();
-                        key = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+                        key = page.hasLastEvaluatedKey()
+                                        && !page.lastEvaluatedKey().isEmpty()
+                                ? page.lastEvaluatedKey()
+                                : null;
                     } while (key != null);
                     return n;
                 }));

@@ -62,78 +62,155 @@ public final class WarmLatencyBench {
         String path = "/api/v1/towns/gaocheng/complaints";
 
         // a receipt to track
-        APIGatewayV2HTTPResponse receipt = submit.handleRequest(ApiEvents.event("POST", route, path, Map.of("town", "gaocheng"),
-                Map.of(), Map.of(), complaint, null), null);
+        APIGatewayV2HTTPResponse receipt = submit.handleRequest(
+                ApiEvents.event("POST", route, path, Map.of("town", "gaocheng"), Map.of(), Map.of(), complaint, null),
+                null);
         JsonNode r = Json.parse(receipt.getBody());
         String trackingNo = r.get("trackingNo").asText();
         String accessCode = r.get("accessCode").asText();
         String window = "track-fail#" + trackingNo + "#";
 
         List<Pair> pairs = List.of(
-                measure("submit (no Idempotency-Key)", "PutItem (conditional)", iterations, warmup,
+                measure(
+                        "submit (no Idempotency-Key)",
+                        "PutItem (conditional)",
+                        iterations,
+                        warmup,
                         i -> {
-                            APIGatewayV2HTTPEvent e = ApiEvents.event("POST", route, path, Map.of("town", "gaocheng"), Map.of(),
-                                Map.of(), complaint, null);
+                            APIGatewayV2HTTPEvent e = ApiEvents.event(
+                                    "POST",
+                                    route,
+                                    path,
+                                    Map.of("town", "gaocheng"),
+                                    Map.of(),
+                                    Map.of(),
+                                    complaint,
+                                    null);
                             return () -> expect(201, submit.handleRequest(e, null));
                         },
                         i -> {
                             Map<String, AttributeValue> item = CaseItems.toItem(generator.record(1_000_000 + i));
-                            return () -> raw.putItem(b -> b.tableName(cases).item(item).conditionExpression("attribute_not_exists(pk)"));
-                        }, counter),
-                measure("submit (with Idempotency-Key)", "PutItem claim + PutItem case + UpdateItem response", iterations, warmup,
+                            return () -> raw.putItem(
+                                    b -> b.tableName(cases).item(item).conditionExpression("attribute_not_exists(pk)"));
+                        },
+                        counter),
+                measure(
+                        "submit (with Idempotency-Key)",
+                        "PutItem claim + PutItem case + UpdateItem response",
+                        iterations,
+                        warmup,
                         i -> {
-                            APIGatewayV2HTTPEvent e = ApiEvents.event("POST", route, path, Map.of("town", "gaocheng"),
-                                Map.of("idempotency-key", UUID.randomUUID().toString()), Map.of(), complaint, null);
+                            APIGatewayV2HTTPEvent e = ApiEvents.event(
+                                    "POST",
+                                    route,
+                                    path,
+                                    Map.of("town", "gaocheng"),
+                                    Map.of("idempotency-key", UUID.randomUUID().toString()),
+                                    Map.of(),
+                                    complaint,
+                                    null);
                             return () -> expect(201, submit.handleRequest(e, null));
                         },
                         i -> {
                             Map<String, AttributeValue> item = CaseItems.toItem(generator.record(2_000_000 + i));
                             String pk = "idem#" + UUID.randomUUID();
                             return () -> {
-                                raw.putItem(b -> b.tableName(ephemeral).item(Map.of("pk", AttributeValue.fromS(pk),
-                                        "state", AttributeValue.fromS("IN_PROGRESS"))).conditionExpression("attribute_not_exists(pk)"));
-                                raw.putItem(b -> b.tableName(cases).item(item).conditionExpression("attribute_not_exists(pk)"));
-                                raw.updateItem(b -> b.tableName(ephemeral).key(Map.of("pk", AttributeValue.fromS(pk)))
-                                        .updateExpression("SET #s = :done").expressionAttributeNames(Map.of("#s", "state"))
+                                raw.putItem(b -> b.tableName(ephemeral)
+                                        .item(Map.of(
+                                                "pk",
+                                                AttributeValue.fromS(pk),
+                                                "state",
+                                                AttributeValue.fromS("IN_PROGRESS")))
+                                        .conditionExpression("attribute_not_exists(pk)"));
+                                raw.putItem(b ->
+                                        b.tableName(cases).item(item).conditionExpression("attribute_not_exists(pk)"));
+                                raw.updateItem(b -> b.tableName(ephemeral)
+                                        .key(Map.of("pk", AttributeValue.fromS(pk)))
+                                        .updateExpression("SET #s = :done")
+                                        .expressionAttributeNames(Map.of("#s", "state"))
                                         .expressionAttributeValues(Map.of(":done", AttributeValue.fromS("COMPLETED"))));
                             };
-                        }, counter),
-                measure("track", "UpdateItem (take attempt) + GetItem + UpdateItem (give back)", iterations, warmup,
+                        },
+                        counter),
+                measure(
+                        "track",
+                        "UpdateItem (take attempt) + GetItem + UpdateItem (give back)",
+                        iterations,
+                        warmup,
                         i -> {
-                            APIGatewayV2HTTPEvent e = ApiEvents.event("GET", "/api/v1/track/{trackingNo}", "/api/v1/track/" + trackingNo,
-                                Map.of("trackingNo", trackingNo), Map.of("x-access-code", accessCode), Map.of(), null, null);
+                            APIGatewayV2HTTPEvent e = ApiEvents.event(
+                                    "GET",
+                                    "/api/v1/track/{trackingNo}",
+                                    "/api/v1/track/" + trackingNo,
+                                    Map.of("trackingNo", trackingNo),
+                                    Map.of("x-access-code", accessCode),
+                                    Map.of(),
+                                    null,
+                                    null);
                             return () -> expect(200, track.handleRequest(e, null));
                         },
                         i -> () -> {
                             Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(window + "raw"));
-                            raw.updateItem(b -> b.tableName(ephemeral).key(key).updateExpression("ADD failures :one")
-                                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))).returnValues(ReturnValue.UPDATED_NEW));
-                            raw.getItem(b -> b.tableName(cases).consistentRead(true).key(Map.of("pk", AttributeValue.fromS(trackingNo))));
-                            raw.updateItem(b -> b.tableName(ephemeral).key(key).updateExpression("ADD failures :one")
+                            raw.updateItem(b -> b.tableName(ephemeral)
+                                    .key(key)
+                                    .updateExpression("ADD failures :one")
+                                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                                    .returnValues(ReturnValue.UPDATED_NEW));
+                            raw.getItem(b -> b.tableName(cases)
+                                    .consistentRead(true)
+                                    .key(Map.of("pk", AttributeValue.fromS(trackingNo))));
+                            raw.updateItem(b -> b.tableName(ephemeral)
+                                    .key(key)
+                                    .updateExpression("ADD failures :one")
                                     .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("-1"))));
-                        }, counter),
-                measure("staff list (page of 50)", "Query by-town, Limit 50", iterations, warmup,
+                        },
+                        counter),
+                measure(
+                        "staff list (page of 50)",
+                        "Query by-town, Limit 50",
+                        iterations,
+                        warmup,
                         i -> {
-                            APIGatewayV2HTTPEvent e = ApiEvents.event("GET", "/api/v1/admin/cases", "/api/v1/admin/cases",
-                                Map.of(), Map.of(), Map.of("limit", "50"), null, ApiEvents.admin("gaocheng"));
+                            APIGatewayV2HTTPEvent e = ApiEvents.event(
+                                    "GET",
+                                    "/api/v1/admin/cases",
+                                    "/api/v1/admin/cases",
+                                    Map.of(),
+                                    Map.of(),
+                                    Map.of("limit", "50"),
+                                    null,
+                                    ApiEvents.admin("gaocheng"));
                             return () -> expect(200, staff.handleRequest(e, null));
                         },
-                        i -> () -> raw.query(b -> b.tableName(cases).indexName(Tables.CASES_BY_TOWN)
-                                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", "town"))
+                        i -> () -> raw.query(b -> b.tableName(cases)
+                                .indexName(Tables.CASES_BY_TOWN)
+                                .keyConditionExpression("#pk = :pk")
+                                .expressionAttributeNames(Map.of("#pk", "town"))
                                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("gaocheng")))
-                                .scanIndexForward(false).limit(50)), counter));
+                                .scanIndexForward(false)
+                                .limit(50)),
+                        counter));
 
         StringBuilder out = new StringBuilder("### 2. Warm latency, in-process against dynalite\n\n");
-        out.append(String.format("%d measured calls of each (after %d warm-up calls), handler and raw SDK calls alternating; "
-                + "2,000 cases in the town; events deserialised by the Lambda runtime's serializer before the clock starts.%n%n",
+        out.append(String.format(
+                "%d measured calls of each (after %d warm-up calls), handler and raw SDK calls alternating; "
+                        + "2,000 cases in the town; events deserialised by the Lambda runtime's serializer before the clock starts.%n%n",
                 iterations, warmup));
-        out.append("| request | handler p50 | handler p99 | raw SDK calls | raw p50 | raw p99 | ratio at p50 | target ≤ 1.5× |\n");
+        out.append(
+                "| request | handler p50 | handler p99 | raw SDK calls | raw p50 | raw p99 | ratio at p50 | target ≤ 1.5× |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Pair p : pairs) {
             double ratio = p.handler().median() / p.raw().median();
-            out.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", p.name(), Stats.ms(p.handler().median()),
-                    Stats.ms(p.handler().percentile(99)), p.rawCalls(), Stats.ms(p.raw().median()), Stats.ms(p.raw().percentile(99)),
-                    Stats.ratio(p.handler().median(), p.raw().median()), ratio <= 1.5 ? "met" : "MISSED"));
+            out.append(String.format(
+                    "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    p.name(),
+                    Stats.ms(p.handler().median()),
+                    Stats.ms(p.handler().percentile(99)),
+                    p.rawCalls(),
+                    Stats.ms(p.raw().median()),
+                    Stats.ms(p.raw().percentile(99)),
+                    Stats.ratio(p.handler().median(), p.raw().median()),
+                    ratio <= 1.5 ? "met" : "MISSED"));
         }
         out.append("\n");
         return out.toString();
@@ -144,8 +221,14 @@ public final class WarmLatencyBench {
         Runnable prepare(int i);
     }
 
-    private Pair measure(String name, String rawCalls, int iterations, int warmup, Prepared handlerCall, Prepared rawCall,
-                         ScanCounter counter) {
+    private Pair measure(
+            String name,
+            String rawCalls,
+            int iterations,
+            int warmup,
+            Prepared handlerCall,
+            Prepared rawCall,
+            ScanCounter counter) {
         Stats handler = new Stats();
         Stats raw = new Stats();
         for (int i = 0; i < warmup + iterations; i++) {
@@ -169,7 +252,8 @@ public final class WarmLatencyBench {
     }
 
     private static void expect(int status, APIGatewayV2HTTPResponse response) {
-        if (response.getStatusCode() != status) throw new IllegalStateException(response.getStatusCode() + " " + response.getBody());
+        if (response.getStatusCode() != status)
+            throw new IllegalStateException(response.getStatusCode() + " " + response.getBody());
     }
 
     static Map<String, String> map(String... kv) {

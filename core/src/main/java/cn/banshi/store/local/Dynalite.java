@@ -34,8 +34,18 @@ public final class Dynalite implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("node"));
         Path exitWithParent = repoRoot.resolve("infra/dynalite/exit-with-parent.js");
         if (Files.isRegularFile(exitWithParent)) command.addAll(List.of("-r", exitWithParent.toString()));
-        command.addAll(List.of(cli.toString(), "--port", String.valueOf(port),
-                "--host", "127.0.0.1", "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        command.addAll(List.of(
+                cli.toString(),
+                "--port",
+                String.valueOf(port),
+                "--host",
+                "127.0.0.1",
+                "--createTableMs",
+                "0",
+                "--deleteTableMs",
+                "0",
+                "--updateTableMs",
+                "0"));
         if (dataDir != null) {
             try {
                 Files.createDirectories(dataDir);
@@ -46,8 +56,10 @@ public final class Dynalite implements AutoCloseable {
             command.add(dataDir.toAbsolutePath().toString());
         }
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             Dynalite dynalite = new Dynalite(process, port);
             dynalite.awaitListening();
             return dynalite;

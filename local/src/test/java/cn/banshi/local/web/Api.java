@@ -24,8 +24,13 @@ final class Api {
 
     Answer send(String method, String path, String token, ObjectNode body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.write(body)))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString());
         if (token != null) request.header("Authorization", "Bearer " + token);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -40,7 +45,11 @@ final class Api {
 
     /** A citizen's complaint (or help request, …) as the public form sends it; returns the receipt. */
     JsonNode submit(String type, String category, String village, String title, String description) {
-        ObjectNode body = Json.object().put("type", type).put("category", category).put("title", title).put("description", description);
+        ObjectNode body = Json.object()
+                .put("type", type)
+                .put("category", category)
+                .put("title", title)
+                .put("description", description);
         if (village != null) body.put("village", village);
         body.putObject("submitter").put("name", "王小明").put("phone", "13912345678");
         Answer answer = send("POST", "/api/v1/towns/gaocheng/complaints", null, body);
@@ -57,9 +66,14 @@ final class Api {
 
     /** A case staff entered with its real date of receipt (to make one overdue). */
     JsonNode enter(String token, String village, String title, String receivedOn) {
-        ObjectNode body = Json.object().put("type", "complaint").put("category", "roads-traffic").put("village", village)
-                .put("title", title).put("description", "来电反映：" + title + "，请尽快处理。")
-                .put("receivedOn", receivedOn).put("channel", "phone");
+        ObjectNode body = Json.object()
+                .put("type", "complaint")
+                .put("category", "roads-traffic")
+                .put("village", village)
+                .put("title", title)
+                .put("description", "来电反映：" + title + "，请尽快处理。")
+                .put("receivedOn", receivedOn)
+                .put("channel", "phone");
         body.putObject("submitter").put("name", "赵六").put("phone", "13611112222");
         Answer answer = send("POST", "/api/v1/admin/towns/gaocheng/complaints", token, body);
         if (answer.status() != 201) throw new IllegalStateException("enter: " + answer);

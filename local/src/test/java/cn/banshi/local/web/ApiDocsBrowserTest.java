@@ -41,11 +41,15 @@ class ApiDocsBrowserTest {
     }
 
     static List<String> contractOperations() throws Exception {
-        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(Dynalite.repoRoot().resolve("infra/openapi.yaml").toFile());
+        JsonNode doc = new ObjectMapper(new YAMLFactory())
+                .readTree(Dynalite.repoRoot().resolve("infra/openapi.yaml").toFile());
         List<String> operations = new ArrayList<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (Set.of("get", "put", "post", "delete").contains(op.getKey())) operations.add(op.getValue().get("operationId").asText());
-        }));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    if (Set.of("get", "put", "post", "delete").contains(op.getKey()))
+                        operations.add(op.getValue().get("operationId").asText());
+                }));
         return operations;
     }
 
@@ -70,15 +74,21 @@ class ApiDocsBrowserTest {
     @Test
     void contractAndBundleAreServedFromTheSiteItself() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> spec = http.send(HttpRequest.newBuilder(URI.create(stack.base + "/api/docs/openapi.yaml")).build(),
+        HttpResponse<String> spec = http.send(
+                HttpRequest.newBuilder(URI.create(stack.base + "/api/docs/openapi.yaml"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, spec.statusCode());
         assertEquals(Files.readString(Dynalite.repoRoot().resolve("infra/openapi.yaml")), spec.body());
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(stack.base + "/api/docs/")).build(),
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(stack.base + "/api/docs/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
-        assertTrue(!page.body().contains("//cdn") && !page.body().contains("https://"), "no resource from another site");
-        HttpResponse<Void> bundle = http.send(HttpRequest.newBuilder(URI.create(stack.base + "/api/docs/swagger-ui/swagger-ui-bundle.js")).build(),
+        assertTrue(
+                !page.body().contains("//cdn") && !page.body().contains("https://"), "no resource from another site");
+        HttpResponse<Void> bundle = http.send(
+                HttpRequest.newBuilder(URI.create(stack.base + "/api/docs/swagger-ui/swagger-ui-bundle.js"))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(200, bundle.statusCode());
     }

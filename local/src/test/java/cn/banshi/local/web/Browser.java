@@ -44,17 +44,32 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("banshi.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN",
-                "--disable-dev-shm-usage", "--hide-scrollbars");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900",
+                "--lang=zh-CN",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars");
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", profile.resolve("downloads").toString(),
-                "download.prompt_for_download", false));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        profile.resolve("downloads").toString(),
+                        "download.prompt_for_download",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("banshi.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -73,20 +88,25 @@ final class Browser implements AutoCloseable {
         try (Stream<Path> files = Files.list(downloads())) {
             List<Path> all = files.toList();
             if (all.stream().anyMatch(p -> p.toString().endsWith(".crdownload"))) return null;
-            return all.stream().filter(p -> p.toString().endsWith(ending) && p.toFile().length() > 0).findFirst().orElse(null);
+            return all.stream()
+                    .filter(p -> p.toString().endsWith(ending) && p.toFile().length() > 0)
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }
     }
 
     void phone() {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", PHONE_WIDTH, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", PHONE_WIDTH, "height", 812, "deviceScaleFactor", 1, "mobile", true));
     }
 
     void desktop() {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
     }
 
     void open(String path) {
@@ -148,8 +168,8 @@ final class Browser implements AutoCloseable {
     /** A full-page PNG under local/target/screenshots (test artifacts, not committed). */
     Path screenshot(String name) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> shot = (Map<String, Object>) driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true));
+        Map<String, Object> shot = (Map<String, Object>) driver.executeCdpCommand(
+                "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");

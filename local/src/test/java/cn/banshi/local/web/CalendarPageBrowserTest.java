@@ -49,8 +49,12 @@ class CalendarPageBrowserTest {
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar-summary")));
 
         assertEquals("true", browser.find("#calendar-summary").getAttribute("data-provisional"));
-        assertTrue(browser.find("#calendar-status").getText().contains("尚未载入"), browser.find("#calendar-status").getText());
-        assertEquals(StatutoryHolidays.of(year).size(), browser.findAll("#statutory-table tbody tr").size());
+        assertTrue(
+                browser.find("#calendar-status").getText().contains("尚未载入"),
+                browser.find("#calendar-status").getText());
+        assertEquals(
+                StatutoryHolidays.of(year).size(),
+                browser.findAll("#statutory-table tbody tr").size());
         assertTrue(browser.find("#statutory-table").getText().contains("春节"));
         assertEquals("无", browser.find("#calendar-make-up").getText());
         browser.screenshot("calendar-provisional");
@@ -60,7 +64,9 @@ class CalendarPageBrowserTest {
         browser.type("#calendar-make-up-input", year + "-01-01, " + year + "-03-01");
         browser.find("#calendar-submit").click();
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-problems")));
-        List<String> problems = browser.findAll("#calendar-problems li").stream().map(e -> e.getText()).toList();
+        List<String> problems = browser.findAll("#calendar-problems li").stream()
+                .map(e -> e.getText())
+                .toList();
         assertTrue(problems.size() >= 3, problems.toString()); // outside the year, both off and on, no weekend
         browser.screenshot("calendar-problems");
 
@@ -71,7 +77,9 @@ class CalendarPageBrowserTest {
         assertEquals("false", browser.find("#calendar-summary").getAttribute("data-provisional"));
         assertTrue(browser.find("#calendar-status").getText().contains("国办发明电"));
         assertEquals(3, browser.findAll("#calendar-days-off li").size());
-        assertTrue(browser.find("#calendar-recompute").getText().contains("已重新计算"), browser.find("#calendar-recompute").getText());
+        assertTrue(
+                browser.find("#calendar-recompute").getText().contains("已重新计算"),
+                browser.find("#calendar-recompute").getText());
         browser.screenshot("calendar-loaded");
         assertEquals(List.of(), browser.consoleErrors());
     }

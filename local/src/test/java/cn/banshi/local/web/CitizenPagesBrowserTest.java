@@ -48,7 +48,8 @@ class CitizenPagesBrowserTest {
         protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
             return Map.of("POST /api/v1/towns/{town}/complaints", request -> {
                 APIGatewayV2HTTPResponse answer = real.handleRequest(request.event(), null);
-                boolean ours = request.event().getBody() != null && request.event().getBody().contains(LOST_ANSWER_TITLE);
+                boolean ours = request.event().getBody() != null
+                        && request.event().getBody().contains(LOST_ANSWER_TITLE);
                 if (!ours) return asIs(answer);
                 keys.add(request.header("idempotency-key"));
                 realAnswers.add(answer.getBody());
@@ -106,7 +107,9 @@ class CitizenPagesBrowserTest {
 
     Map<String, String> awaitReceipt() {
         WebElement receipt = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
-        assertTrue(browser.find("#case-form, #info-form").getAttribute("hidden") != null, "the form gives way to the receipt");
+        assertTrue(
+                browser.find("#case-form, #info-form").getAttribute("hidden") != null,
+                "the form gives way to the receipt");
         String trackingNo = browser.find("#receipt-tracking-no").getText();
         String accessCode = browser.find("#receipt-access-code").getText();
         assertTrue(trackingNo.matches(TRACKING_NO), trackingNo);
@@ -123,7 +126,10 @@ class CitizenPagesBrowserTest {
         if (viaReceiptLink) {
             browser.find("#receipt a.button").click();
             browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#track-form[data-ready]")));
-            assertEquals(codes.get("trackingNo"), browser.find("#tracking-no").getAttribute("value"), "number carried over, code not");
+            assertEquals(
+                    codes.get("trackingNo"),
+                    browser.find("#tracking-no").getAttribute("value"),
+                    "number carried over, code not");
             assertEquals("", browser.find("#access-code").getAttribute("value"));
         } else {
             browser.open("/track.html");
@@ -153,7 +159,9 @@ class CitizenPagesBrowserTest {
         track(codes, true);
         assertEquals("已提交，待受理", browser.find("#status-name").getText());
         assertTrue(browser.find("#timeline").getText().contains("已收到您的投诉举报"));
-        assertTrue(browser.find("#due-date").getText().matches("\\d{4}年\\d{1,2}月\\d{1,2}日前"), browser.find("#due-date").getText());
+        assertTrue(
+                browser.find("#due-date").getText().matches("\\d{4}年\\d{1,2}月\\d{1,2}日前"),
+                browser.find("#due-date").getText());
         assertTrue(browser.findAll("#rating-form").isEmpty(), "no rating before resolution");
         assertEquals(List.of(), browser.unlabelledControls());
         assertFalse(browser.overflowsHorizontally());
@@ -165,7 +173,8 @@ class CitizenPagesBrowserTest {
         browser.open("/info.html");
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#info-form[data-ready]")));
         assertTrue(browser.find("#ogi-note").getText().contains("20 个工作日"), "the 20 working day limit is explained");
-        assertTrue(browser.find("#ogi-note").getText().contains("补正"), "what happens to an unclear request is explained");
+        assertTrue(
+                browser.find("#ogi-note").getText().contains("补正"), "what happens to an unclear request is explained");
         browser.type("#person-name", "李华");
         new Select(browser.find("#id-type")).selectByValue("resident-id");
         browser.type("#id-number", "11010519491231002x");
@@ -181,7 +190,8 @@ class CitizenPagesBrowserTest {
         Map<String, String> codes = awaitReceipt();
         assertTrue(browser.find("#receipt").getText().contains("政府信息公开申请"));
         track(Map.of("trackingNo", codes.get("trackingNo"), "accessCode", "ZZZZZ-ZZZZZ"), false, false);
-        WebElement wrong = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='trackingNo'] .field-error")));
+        WebElement wrong = browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field='trackingNo'] .field-error")));
         assertTrue(wrong.getText().contains("查询编号或查询码不正确"), wrong.getText());
         assertTrue(browser.find("#result").getAttribute("hidden") != null, "nothing is shown for a wrong code");
         track(codes, false);
@@ -201,7 +211,9 @@ class CitizenPagesBrowserTest {
         assertTrue(error.getText().contains("电话号码格式不正确"), error.getText());
         WebElement phone = browser.find("#phone");
         assertEquals("true", phone.getAttribute("aria-invalid"));
-        assertTrue(phone.getAttribute("aria-describedby").contains(error.getAttribute("id")), "the error is announced with the field");
+        assertTrue(
+                phone.getAttribute("aria-describedby").contains(error.getAttribute("id")),
+                "the error is announced with the field");
         assertEquals(phone, browser.driver.switchTo().activeElement(), "focus moves to the field to correct");
         assertEquals(1, browser.findAll(".field-error").size(), "only the phone is marked");
         assertEquals("路灯坏了", browser.find("#title").getAttribute("value"));
@@ -250,7 +262,10 @@ class CitizenPagesBrowserTest {
         WebElement emailError = browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-field='applicant.email'] .field-error")));
         assertTrue(emailError.getText().contains("缺少必填项"), emailError.getText());
-        assertTrue(browser.findAll("[data-field='applicant.idNumber'] .field-error").isEmpty(), "the old error is cleared");
+        assertTrue(
+                browser.findAll("[data-field='applicant.idNumber'] .field-error")
+                        .isEmpty(),
+                "the old error is cleared");
         assertEquals("11010519491231002X", browser.find("#id-number").getAttribute("value"));
     }
 
@@ -283,7 +298,8 @@ class CitizenPagesBrowserTest {
         fillComplaint(LOST_ANSWER_TITLE, "村委会门口的路灯连续三晚不亮，请尽快维修。", "13912345678");
         new Actions(browser.driver).doubleClick(browser.find("#submit")).perform();
         // The first answer is lost (504): the page says so and keeps everything.
-        WebElement alert = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#case-form .form-alert")));
+        WebElement alert =
+                browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#case-form .form-alert")));
         assertTrue(alert.getText().contains("稍后重试"), alert.getText());
         assertEquals(LOST_ANSWER_TITLE, browser.find("#title").getAttribute("value"));
 

@@ -78,7 +78,8 @@ class ReportsAndInputsBrowserTest {
         new Select(browser.find("#act-theme")).selectByValue("legal-education");
         browser.type("#act-place", "梅家渎村文化礼堂");
         browser.find("#activity-submit").click();
-        WebElement error = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#activity-form [data-field='title'] .field-error")));
+        WebElement error = browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#activity-form [data-field='title'] .field-error")));
         assertTrue(error.getText().contains("缺少必填项"), error.getText());
         assertEquals("梅家渎村文化礼堂", browser.find("#act-place").getAttribute("value"));
 
@@ -96,7 +97,8 @@ class ReportsAndInputsBrowserTest {
         assertTrue(plan.getText().contains("开展“八五”普法中期评估"));
         WebElement status = browser.find("#plan-table select[data-plan-status]");
         new Select(status).selectByValue("done");
-        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#plan-items > .form-alert"), "已完成"));
+        browser.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#plan-items > .form-alert"), "已完成"));
 
         browser.find("#fig-proactive-rules-issued").clear();
         browser.find("#fig-proactive-rules-issued").sendKeys("2");
@@ -108,12 +110,14 @@ class ReportsAndInputsBrowserTest {
         browser.find("#fig-proactive-feeAmount").clear();
         browser.find("#fig-proactive-feeAmount").sendKeys("-1");
         browser.find("#disclosure-submit").click();
-        WebElement feeError = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='proactive.feeAmount'] .field-error")));
+        WebElement feeError = browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field='proactive.feeAmount'] .field-error")));
         assertTrue(feeError.getText().contains("超出范围"), feeError.getText());
         browser.find("#fig-proactive-feeAmount").clear();
         browser.find("#fig-proactive-feeAmount").sendKeys("1.5");
         browser.find("#disclosure-submit").click();
-        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#disclosure-form > .form-alert"), "已保存"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#disclosure-form > .form-alert"), "已保存"));
         browser.screenshot("admin-inputs");
 
         browser.driver.navigate().refresh();
@@ -121,14 +125,18 @@ class ReportsAndInputsBrowserTest {
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-table")));
         assertEquals("2", browser.find("#fig-proactive-rules-issued").getAttribute("value"));
         assertEquals("1.5", browser.find("#fig-proactive-feeAmount").getAttribute("value"));
-        assertEquals("done", browser.find("#plan-table select[data-plan-status]").getAttribute("value"));
+        assertEquals(
+                "done", browser.find("#plan-table select[data-plan-status]").getAttribute("value"));
     }
 
     @Test
     void anAuditorReadsTheInputsButCannotChangeThem() {
         signIn(stack.token("auditor", null, "zhao.audit"), "#/inputs?year=" + YEAR);
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("disclosure-form")));
-        assertTrue(browser.findAll("#activity-form, #plan-form, #disclosure-submit").isEmpty(), "no forms to change anything");
+        assertTrue(
+                browser.findAll("#activity-form, #plan-form, #disclosure-submit")
+                        .isEmpty(),
+                "no forms to change anything");
         assertFalse(browser.find("#fig-proactive-rules-issued").isEnabled(), "the figures are read-only");
     }
 
@@ -139,7 +147,9 @@ class ReportsAndInputsBrowserTest {
         assertFalse(browser.find("#console-nav a[data-nav='reports']").isDisplayed());
         assertFalse(browser.find("#console-nav a[data-nav='inputs']").isDisplayed());
         browser.open("/admin/#/reports");
-        assertTrue(browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("reports-unavailable"))).getText().contains("无权"));
+        assertTrue(browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("reports-unavailable")))
+                .getText()
+                .contains("无权"));
     }
 
     @Test
@@ -158,32 +168,49 @@ class ReportsAndInputsBrowserTest {
         Files.writeString(dir.resolve("report.json"), "{\"year\":2021}");
 
         signIn(stack.token("town-admin", null, "zhang.admin"), "#/reports?year=2021");
-        WebElement card = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article[data-job='rule-of-law-annual']")));
+        WebElement card = browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article[data-job='rule-of-law-annual']")));
         assertTrue(card.getText().contains("2021年法治政府建设年度报告"), card.getText());
 
         card.findElement(By.cssSelector("[data-open='rule-of-law-annual']")).click();
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("report-content")));
-        String heading = (String) browser.js("return document.querySelector('#report-content').shadowRoot.querySelector('h1').textContent");
+        String heading = (String) browser.js(
+                "return document.querySelector('#report-content').shadowRoot.querySelector('h1').textContent");
         assertEquals("高塍镇2021年法治政府建设年度报告", heading);
-        assertEquals("rgb(200, 16, 46)", browser.js(
-                "return getComputedStyle(document.querySelector('#report-content').shadowRoot.querySelector('h1')).color"),
+        assertEquals(
+                "rgb(200, 16, 46)",
+                browser.js(
+                        "return getComputedStyle(document.querySelector('#report-content').shadowRoot.querySelector('h1')).color"),
                 "the report's own styles apply inside the viewer");
-        assertEquals("rgb(17, 17, 17)", browser.js(
-                "return getComputedStyle(document.querySelector('#report-content').shadowRoot.querySelector('.report-body')).color"),
+        assertEquals(
+                "rgb(17, 17, 17)",
+                browser.js(
+                        "return getComputedStyle(document.querySelector('#report-content').shadowRoot.querySelector('.report-body')).color"),
                 "the report's body style applies to the viewer's page");
-        assertEquals(List.of("32px", "none"), browser.js("const p = document.querySelector('#report-content').shadowRoot"
-                + ".querySelector('.lead'); return [getComputedStyle(p).paddingLeft, getComputedStyle(p).backgroundImage]"),
+        assertEquals(
+                List.of("32px", "none"),
+                browser.js(
+                        "const p = document.querySelector('#report-content').shadowRoot"
+                                + ".querySelector('.lead'); return [getComputedStyle(p).paddingLeft, getComputedStyle(p).backgroundImage]"),
                 "indentation kept, anything loading from outside dropped");
-        assertEquals(0L, browser.js("return document.querySelector('#report-content').shadowRoot.querySelectorAll('script, img[src], [onclick], [onerror], a[href]').length"));
+        assertEquals(
+                0L,
+                browser.js(
+                        "return document.querySelector('#report-content').shadowRoot.querySelectorAll('script, img[src], [onclick], [onerror], a[href]').length"));
         assertNull(browser.js("return window.__xss === undefined ? null : window.__xss"));
         browser.screenshot("admin-report-viewer");
 
-        card.findElement(By.cssSelector("[data-download='rule-of-law-annual.docx']")).click();
+        card.findElement(By.cssSelector("[data-download='rule-of-law-annual.docx']"))
+                .click();
         Path downloaded = browser.until(d -> browser.downloaded(".docx"));
         assertArrayEquals(docx, Files.readAllBytes(downloaded));
-        assertEquals("gaocheng-2021-rule-of-law-annual.docx", downloaded.getFileName().toString());
+        assertEquals(
+                "gaocheng-2021-rule-of-law-annual.docx",
+                downloaded.getFileName().toString());
 
         browser.open("/admin/#/reports?year=2020");
-        assertTrue(browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-reports"))).getText().contains("尚未生成"));
+        assertTrue(browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-reports")))
+                .getText()
+                .contains("尚未生成"));
     }
 }

@@ -92,12 +92,15 @@ class StaffConsoleBrowserTest {
     }
 
     List<String> actionButtons() {
-        return browser.findAll("#actions [data-action]").stream().map(b -> b.getAttribute("data-action")).toList();
+        return browser.findAll("#actions [data-action]").stream()
+                .map(b -> b.getAttribute("data-action"))
+                .toList();
     }
 
     void act(String action, Map<String, String> fields) {
         browser.find("#actions button[data-action='" + action + "']").click();
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#action-form[data-action='" + action + "']")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#action-form[data-action='" + action + "']")));
         fields.forEach((name, value) -> {
             WebElement el = browser.find("#action-form [name='" + name + "']");
             if (el.getTagName().equals("select")) new Select(el).selectByValue(value);
@@ -108,10 +111,16 @@ class StaffConsoleBrowserTest {
         });
         String version = browser.find("main .view").getAttribute("data-version");
         browser.find("#action-submit").click();
-        browser.until(d -> !version.equals(d.findElement(By.cssSelector("main .view")).getAttribute("data-version"))
-                || !d.findElements(By.cssSelector("#action-form .field-error, #action-form .form-alert")).isEmpty());
-        assertTrue(browser.findAll("#action-form").isEmpty(), () -> "action refused: " + browser.find("#action-form").getText());
-        assertTrue(browser.find("#case-message").getText().startsWith("已"), browser.find("#case-message").getText());
+        browser.until(
+                d -> !version.equals(d.findElement(By.cssSelector("main .view")).getAttribute("data-version"))
+                        || !d.findElements(By.cssSelector("#action-form .field-error, #action-form .form-alert"))
+                                .isEmpty());
+        assertTrue(
+                browser.findAll("#action-form").isEmpty(),
+                () -> "action refused: " + browser.find("#action-form").getText());
+        assertTrue(
+                browser.find("#case-message").getText().startsWith("已"),
+                browser.find("#case-message").getText());
     }
 
     String trackAs(JsonNode receipt) {
@@ -120,7 +129,8 @@ class StaffConsoleBrowserTest {
         browser.type("#tracking-no", receipt.get("trackingNo").asText());
         browser.type("#access-code", receipt.get("accessCode").asText());
         browser.find("#track-submit").click();
-        return browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-name"))).getText();
+        return browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-name")))
+                .getText();
     }
 
     @Test
@@ -134,14 +144,16 @@ class StaffConsoleBrowserTest {
         new Select(browser.find("#f-village")).selectByValue("meijiadu");
         rerender(() -> browser.find("#apply-filters").click());
         assertTrue(browser.driver.getCurrentUrl().contains("type=complaint&village=meijiadu"));
-        WebElement row = browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-tracking-no='" + no + "']")));
+        WebElement row = browser.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-tracking-no='" + no + "']")));
         assertTrue(row.getText().contains("河道漂浮垃圾无人清理"));
         assertTrue(row.getText().contains("已提交，待受理"));
         row.findElement(By.tagName("a")).click();
         browser.until(ExpectedConditions.textToBe(By.id("case-tracking-no"), no));
         assertEquals(List.of("accept", "reject"), actionButtons(), "only what the state allows");
         browser.find("#actions button[data-action='reject']").click();
-        assertEquals(List.of(), browser.unlabelledControls(), "every control of the detail and its action form has a label");
+        assertEquals(
+                List.of(), browser.unlabelledControls(), "every control of the detail and its action form has a label");
         assertTrue(browser.find("#case-personal").getText().contains("王小明"), "a town admin sees the submitter");
 
         act("accept", Map.of());
@@ -165,7 +177,9 @@ class StaffConsoleBrowserTest {
         browser.type("#rating-comment", "处理及时，谢谢！");
         browser.screenshot("citizen-rating");
         browser.find("#rating-submit").click();
-        assertTrue(browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-done"))).getText().contains("5 分"));
+        assertTrue(browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-done")))
+                .getText()
+                .contains("5 分"));
         trackAs(receipt);
         assertTrue(browser.find("#rating-done").getText().contains("满意度：5 分"), "tracking shows the rating");
         assertTrue(browser.findAll("#rating-form").isEmpty(), "rated once");
@@ -180,19 +194,32 @@ class StaffConsoleBrowserTest {
 
     @Test
     void disputesPetitionsAndInformationRequestsAreWorkedWithTheirOwnActions() {
-        ObjectNode dispute = Json.object().put("type", "dispute").put("category", "dispute-neighbour").put("village", "meijiadu")
-                .put("title", "邻里排水纠纷").put("description", "邻居改建排水沟，雨水流入我家院子，协商未果。");
+        ObjectNode dispute = Json.object()
+                .put("type", "dispute")
+                .put("category", "dispute-neighbour")
+                .put("village", "meijiadu")
+                .put("title", "邻里排水纠纷")
+                .put("description", "邻居改建排水沟，雨水流入我家院子，协商未果。");
         dispute.putObject("submitter").put("name", "张三").put("phone", "13812345678");
         dispute.putArray("parties").addObject().put("name", "李四").put("role", "邻居");
         String disputeNo = api.submit("complaints", dispute).get("trackingNo").asText();
-        ObjectNode petition = Json.object().put("type", "petition").put("category", "petition-rural-affairs")
-                .put("title", "反映土地流转费用未兑现").put("description", "村里土地流转费用两年未兑现，请求处理。");
+        ObjectNode petition = Json.object()
+                .put("type", "petition")
+                .put("category", "petition-rural-affairs")
+                .put("title", "反映土地流转费用未兑现")
+                .put("description", "村里土地流转费用两年未兑现，请求处理。");
         petition.putObject("submitter").put("name", "陈五").put("phone", "13700001111");
         String petitionNo = api.submit("complaints", petition).get("trackingNo").asText();
-        ObjectNode info = Json.object().put("description", "请公开本镇2021年农村人居环境整治项目的预算和决算。")
-                .put("form", "electronic").put("delivery", "online");
-        info.putObject("applicant").put("kind", "natural-person").put("name", "李华").put("idType", "resident-id")
-                .put("idNumber", "11010519491231002X").put("phone", "0510-87654321");
+        ObjectNode info = Json.object()
+                .put("description", "请公开本镇2021年农村人居环境整治项目的预算和决算。")
+                .put("form", "electronic")
+                .put("delivery", "online");
+        info.putObject("applicant")
+                .put("kind", "natural-person")
+                .put("name", "李华")
+                .put("idType", "resident-id")
+                .put("idNumber", "11010519491231002X")
+                .put("phone", "0510-87654321");
         String infoNo = api.submit("info-requests", info).get("trackingNo").asText();
         signIn(admin);
 
@@ -217,7 +244,9 @@ class StaffConsoleBrowserTest {
         assertEquals("已办结", browser.find("#case-status").getText());
 
         openCase(infoNo);
-        assertTrue(browser.find("#case-personal").getText().contains("11010519491231002X"), "a town admin sees the ID number");
+        assertTrue(
+                browser.find("#case-personal").getText().contains("11010519491231002X"),
+                "a town admin sees the ID number");
         act("request-correction", Map.of("items", "请写明所需决算是镇本级还是村级项目。"));
         assertEquals("待申请人补正", browser.find("#case-status").getText());
         assertEquals("—", browser.find("#case-due").getText(), "the clock stops while awaiting correction");
@@ -251,20 +280,28 @@ class StaffConsoleBrowserTest {
 
     @Test
     void aVillageClerkSeesOnlyTheirVillagesCasesAlsoOnAPhone() {
-        String ours = api.submit("complaint", "roads-traffic", "meijiadu", "村道坑洼", "梅家渎村北村道坑洼积水，车辆难行。").get("trackingNo").asText();
-        String theirs = api.submit("complaint", "roads-traffic", "fucun", "赋村路灯不亮", "赋村村委会门口路灯不亮。").get("trackingNo").asText();
+        String ours = api.submit("complaint", "roads-traffic", "meijiadu", "村道坑洼", "梅家渎村北村道坑洼积水，车辆难行。")
+                .get("trackingNo")
+                .asText();
+        String theirs = api.submit("complaint", "roads-traffic", "fucun", "赋村路灯不亮", "赋村村委会门口路灯不亮。")
+                .get("trackingNo")
+                .asText();
         browser.phone();
         signIn(clerk);
         assertTrue(browser.find("#who").getText().contains("梅家渎村"));
         assertTrue(browser.findAll("#f-village").isEmpty(), "no village filter for a village clerk");
         assertFalse(browser.findAll("tr[data-tracking-no='" + ours + "']").isEmpty());
-        assertTrue(browser.findAll("tr[data-tracking-no='" + theirs + "']").isEmpty(), "another village's case is not listed");
-        for (WebElement village : browser.findAll("#cases-table tbody td:nth-child(5)")) assertEquals("梅家渎村", village.getText());
+        assertTrue(
+                browser.findAll("tr[data-tracking-no='" + theirs + "']").isEmpty(),
+                "another village's case is not listed");
+        for (WebElement village : browser.findAll("#cases-table tbody td:nth-child(5)"))
+            assertEquals("梅家渎村", village.getText());
         assertFalse(browser.overflowsHorizontally(), "the list scrolls inside its frame on a phone");
         browser.screenshot("admin-cases-clerk-375");
 
         openCase(theirs);
-        assertTrue(browser.find("#case-error").getText().contains("未找到该案件"), "another village's case answers not found");
+        assertTrue(
+                browser.find("#case-error").getText().contains("未找到该案件"), "another village's case answers not found");
         openCase(ours);
         assertEquals(List.of("accept", "reject"), actionButtons());
         assertFalse(browser.overflowsHorizontally());
@@ -272,7 +309,9 @@ class StaffConsoleBrowserTest {
 
     @Test
     void anAuditorSeesMaskedDataAndNoActions() {
-        String no = api.submit("suggestion", "urban-management", "hongxing", "增设垃圾分类亭", "建议在红星社区增设垃圾分类亭。").get("trackingNo").asText();
+        String no = api.submit("suggestion", "urban-management", "hongxing", "增设垃圾分类亭", "建议在红星社区增设垃圾分类亭。")
+                .get("trackingNo")
+                .asText();
         signIn(auditor);
         assertEquals("审计查阅", browser.find("#who-role").getText());
         openCase(no);
@@ -290,9 +329,17 @@ class StaffConsoleBrowserTest {
         LocalDate today = LocalDate.now(Clock.system(ChinaTime.ZONE));
         List<String> late = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            late.add(api.enter(admin, "hongxing", "红星社区积水点" + (i + 1), today.minusDays(60).toString()).get("trackingNo").asText());
+            late.add(api.enter(
+                            admin,
+                            "hongxing",
+                            "红星社区积水点" + (i + 1),
+                            today.minusDays(60).toString())
+                    .get("trackingNo")
+                    .asText());
         }
-        String fresh = api.submit("complaint", "roads-traffic", "hongxing", "红星社区新井盖松动", "井盖松动，存在安全隐患。").get("trackingNo").asText();
+        String fresh = api.submit("complaint", "roads-traffic", "hongxing", "红星社区新井盖松动", "井盖松动，存在安全隐患。")
+                .get("trackingNo")
+                .asText();
         for (int i = 0; i < 22; i++) {
             api.submit("enquiry", "social-security", "gaocheng-shequ", "医保咨询" + (i + 1), "请问城乡居民医保如何缴费？");
         }
@@ -319,38 +366,54 @@ class StaffConsoleBrowserTest {
         Path csv = browser.until(d -> browser.downloaded(".csv"));
         assertTrue(csv.getFileName().toString().startsWith("banshi-cases-"), csv.toString());
         String content = Files.readString(csv, StandardCharsets.UTF_8);
-        assertTrue(content.startsWith("\uFEFF\"查询编号\""), () -> "UTF-8 with BOM for Excel: " + content.substring(0, Math.min(40, content.length())));
+        assertTrue(
+                content.startsWith("\uFEFF\"查询编号\""),
+                () -> "UTF-8 with BOM for Excel: " + content.substring(0, Math.min(40, content.length())));
         for (String no : late) assertTrue(content.contains(no));
         assertFalse(content.contains(fresh), "the export follows the filter");
 
         rerender(() -> browser.open("/admin/#/cases?village=gaocheng-shequ"));
         assertEquals(20, browser.findAll("#cases-table tbody tr").size());
-        List<String> first = browser.findAll("#cases-table tbody tr").stream().map(r -> r.getAttribute("data-tracking-no")).toList();
+        List<String> first = browser.findAll("#cases-table tbody tr").stream()
+                .map(r -> r.getAttribute("data-tracking-no"))
+                .toList();
         assertFalse(browser.find("#prev-page").isEnabled());
         rerender(() -> browser.find("#next-page").click());
         assertEquals(2, browser.findAll("#cases-table tbody tr").size());
         assertFalse(browser.find("#next-page").isEnabled(), "22 cases: two pages");
         rerender(() -> browser.find("#prev-page").click());
-        assertEquals(first, browser.findAll("#cases-table tbody tr").stream().map(r -> r.getAttribute("data-tracking-no")).toList());
+        assertEquals(
+                first,
+                browser.findAll("#cases-table tbody tr").stream()
+                        .map(r -> r.getAttribute("data-tracking-no"))
+                        .toList());
     }
 
     @Test
     void theDashboardShowsTheYearsFiguresAsCharts() {
-        for (String[] c : new String[][] {{"complaint", "environment", "meijiadu"}, {"help", "social-security", "fucun"},
-                {"enquiry", "labour-wages", "hongxing"}, {"suggestion", "urban-management", "gaocheng-cun"}}) {
+        for (String[] c : new String[][] {
+            {"complaint", "environment", "meijiadu"},
+            {"help", "social-security", "fucun"},
+            {"enquiry", "labour-wages", "hongxing"},
+            {"suggestion", "urban-management", "gaocheng-cun"}
+        }) {
             api.submit(c[0], c[1], c[2], "统计样例" + c[0], "用于统计页面的样例事项。");
         }
         int year = LocalDate.now(Clock.system(ChinaTime.ZONE)).getYear();
-        JsonNode stats = api.send("GET", "/api/v1/admin/stats?year=" + year, admin, null).body();
+        JsonNode stats =
+                api.send("GET", "/api/v1/admin/stats?year=" + year, admin, null).body();
         signIn(admin);
         browser.find("#console-nav a[data-nav='dashboard']").click();
-        WebElement total = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#kpi-total .kpi-value")));
+        WebElement total =
+                browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#kpi-total .kpi-value")));
         assertEquals(stats.get("total").asText(), total.getText());
         assertEquals(12, browser.findAll("#chart-month svg rect").size(), "a bar per month");
         assertTrue(browser.find("#chart-village").getText().contains("梅家渎村"));
         assertTrue(browser.find("#chart-category").getText().contains("生态环境"));
         assertTrue(browser.find("#chart-type").getText().contains("投诉举报"));
-        assertEquals(stats.get("overdueNow").asText() + " 件", browser.find("#kpi-overdue .kpi-value").getText());
+        assertEquals(
+                stats.get("overdueNow").asText() + " 件",
+                browser.find("#kpi-overdue .kpi-value").getText());
         assertFalse(browser.overflowsHorizontally());
         browser.screenshot("admin-dashboard");
     }
@@ -359,7 +422,9 @@ class StaffConsoleBrowserTest {
     void aScriptInACaseRendersAsTextInTheConsole() {
         String title = "<img src=x onerror=\"window.__xss=1\">标题";
         String description = "<script>window.__xss=2</script><b>粗体</b>";
-        String no = api.submit("complaint", "environment", "meijiadu", title, description).get("trackingNo").asText();
+        String no = api.submit("complaint", "environment", "meijiadu", title, description)
+                .get("trackingNo")
+                .asText();
         signIn(admin);
         WebElement row = browser.find("tr[data-tracking-no='" + no + "'] td.title-cell");
         assertEquals(title, row.getText());
@@ -376,13 +441,16 @@ class StaffConsoleBrowserTest {
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
         browser.type("#token", "not-a-token");
         browser.find("#signin-submit").click();
-        WebElement error = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='authorization'] .field-error")));
+        WebElement error = browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field='authorization'] .field-error")));
         assertTrue(error.getText().contains("令牌格式不正确"));
 
-        String forged = admin.substring(0, admin.lastIndexOf('.') + 1) + "AAAA" + admin.substring(admin.lastIndexOf('.') + 5);
+        String forged =
+                admin.substring(0, admin.lastIndexOf('.') + 1) + "AAAA" + admin.substring(admin.lastIndexOf('.') + 5);
         browser.type("#token", forged);
         browser.find("#signin-submit").click();
-        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-field='authorization'] .field-error"), "登录"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-field='authorization'] .field-error"), "登录"));
         assertNull(browser.js("return sessionStorage.getItem('banshi.staffToken')"), "a refused token is not kept");
 
         browser.type("#token", "Bearer " + admin);
@@ -408,19 +476,24 @@ class StaffConsoleBrowserTest {
 
     @Test
     void reportsAndYearInputsSayWhenTheServerHasNoSuchService() throws Exception {
-        try (WebStack bare = WebStack.withoutRoutes("/api/v1/admin/reports", "/api/v1/admin/activities",
-                "/api/v1/admin/plan-items", "/api/v1/admin/disclosure-figures")) {
+        try (WebStack bare = WebStack.withoutRoutes(
+                "/api/v1/admin/reports",
+                "/api/v1/admin/activities",
+                "/api/v1/admin/plan-items",
+                "/api/v1/admin/disclosure-figures")) {
             String token = bare.token("town-admin", null, "zhang.admin");
             browser.driver.get(bare.base + "/admin/#/reports");
             browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
             browser.type("#token", token);
             browser.find("#signin-submit").click();
-            WebElement note = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("reports-unavailable")));
+            WebElement note =
+                    browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("reports-unavailable")));
             assertTrue(note.getText().contains("尚未启用年度报告功能"), note.getText());
 
             browser.find("#console-nav a[data-nav='inputs']").click();
             browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-unavailable]"), 3));
-            for (WebElement el : browser.findAll("[data-unavailable]")) assertTrue(el.getText().contains("尚未启用"), el.getText());
+            for (WebElement el : browser.findAll("[data-unavailable]"))
+                assertTrue(el.getText().contains("尚未启用"), el.getText());
         }
     }
 }

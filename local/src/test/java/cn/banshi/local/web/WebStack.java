@@ -38,8 +38,7 @@ final class WebStack implements AutoCloseable {
         this(extraFirst, handler -> false);
     }
 
-    private WebStack(Function<AppContext, List<ApiHandler>> extraFirst, Predicate<ApiHandler> drop)
-            throws Exception {
+    private WebStack(Function<AppContext, List<ApiHandler>> extraFirst, Predicate<ApiHandler> drop) throws Exception {
         dynamo = LocalDynamo.freshTables();
         app = new AppContext(dynamo, Clock.systemUTC());
         List<ApiHandler> handlers = new ArrayList<>(extraFirst.apply(app)); // earlier handlers win a route
@@ -47,7 +46,13 @@ final class WebStack implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         jwt = new LocalJwt(key, Clock.systemUTC());
-        gateway = new LocalGateway(handlers, Clock.systemUTC(), new StaticFiles(Dynalite.repoRoot().resolve("web")), jwt, 0).start();
+        gateway = new LocalGateway(
+                        handlers,
+                        Clock.systemUTC(),
+                        new StaticFiles(Dynalite.repoRoot().resolve("web")),
+                        jwt,
+                        0)
+                .start();
         base = "http://127.0.0.1:" + gateway.port();
     }
 
@@ -57,8 +62,10 @@ final class WebStack implements AutoCloseable {
 
     /** Without the handlers serving any of these route prefixes (a deployment without that service). */
     static WebStack withoutRoutes(String... prefixes) throws Exception {
-        return new WebStack(app -> List.of(), handler -> handler.routeKeys().stream()
-                .anyMatch(key -> Arrays.stream(prefixes).anyMatch(p -> key.split(" ", 2)[1].startsWith(p))));
+        return new WebStack(
+                app -> List.of(),
+                handler -> handler.routeKeys().stream()
+                        .anyMatch(key -> Arrays.stream(prefixes).anyMatch(p -> key.split(" ", 2)[1].startsWith(p))));
     }
 
     /** With test handlers in front of the real ones (they take the routes they declare). */
@@ -81,9 +88,12 @@ final class WebStack implements AutoCloseable {
         int count = 0;
         Map<String, AttributeValue> start = null;
         do {
-            var page = dynamo.scan(ScanRequest.builder().tableName(Tables.physical(Tables.CASES))
-                    .filterExpression("title = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS(title)))
-                    .exclusiveStartKey(start).build());
+            var page = dynamo.scan(ScanRequest.builder()
+                    .tableName(Tables.physical(Tables.CASES))
+                    .filterExpression("title = :t")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(title)))
+                    .exclusiveStartKey(start)
+                    .build());
             count += page.count();
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

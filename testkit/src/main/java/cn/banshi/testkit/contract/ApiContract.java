@@ -27,7 +27,8 @@ public final class ApiContract {
     private static final AtomicInteger CHECKED = new AtomicInteger();
     private static final AtomicInteger REFUSED_REQUESTS = new AtomicInteger();
     private static final AtomicInteger UNKNOWN_ROUTES = new AtomicInteger();
-    private static final Set<String> NO_ROUTE_KEYS = Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
+    private static final Set<String> NO_ROUTE_KEYS =
+            Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
     private ApiContract() {}
 
@@ -36,14 +37,16 @@ public final class ApiContract {
 
         private static OpenApiInteractionValidator load() {
             try {
-                return OpenApiInteractionValidator
-                        .createForInlineApiSpecification(OpenApi30View.of(SPEC))
+                return OpenApiInteractionValidator.createForInlineApiSpecification(OpenApi30View.of(SPEC))
                         .withResolveCombinators(true)
                         .withLevelResolver(LevelResolver.create()
                                 .withLevel(SchemaValidator.ADDITIONAL_PROPERTIES_KEY, ValidationReport.Level.ERROR)
-                                // handlers ignore query parameters they do not read, as HTTP APIs do (the fuzz tests send some)
-                                .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
-                                // media-type parameters the validator cannot parse (fuzzed Content-Type); handlers read the type only
+                                // handlers ignore query parameters they do not read, as HTTP APIs do (the fuzz tests
+                                // send some)
+                                .withLevel(
+                                        "validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
+                                // media-type parameters the validator cannot parse (fuzzed Content-Type); handlers read
+                                // the type only
                                 .withLevel("validation.request.contentType.invalid", ValidationReport.Level.IGNORE)
                                 .build())
                         .build();
@@ -70,7 +73,8 @@ public final class ApiContract {
             REFUSED_REQUESTS.incrementAndGet();
             if (accepted) fail(exchange, "the handler accepted a request the contract refuses", requestReport);
         }
-        ValidationReport responseReport = Holder.VALIDATOR.validateResponse(exchange.path(), request.getMethod(), response(exchange));
+        ValidationReport responseReport =
+                Holder.VALIDATOR.validateResponse(exchange.path(), request.getMethod(), response(exchange));
         if (responseReport.hasErrors()) fail(exchange, "the response is not one the contract declares", responseReport);
     }
 
@@ -108,8 +112,9 @@ public final class ApiContract {
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .map(m -> "  [" + m.getKey() + "] " + m.getMessage())
                 .collect(Collectors.joining("\n"));
-        throw new AssertionError("Contract infra/openapi.yaml: " + what + ": " + exchange.method() + " " + exchange.path()
-                + " -> " + exchange.status() + "\n" + messages + "\n  response body: " + abbreviate(exchange.responseBody()));
+        throw new AssertionError("Contract infra/openapi.yaml: " + what + ": " + exchange.method() + " "
+                + exchange.path() + " -> " + exchange.status() + "\n" + messages + "\n  response body: "
+                + abbreviate(exchange.responseBody()));
     }
 
     private static String abbreviate(String body) {

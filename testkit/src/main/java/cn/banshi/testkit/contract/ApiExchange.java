@@ -9,6 +9,13 @@ import java.util.Map;
  *
  * @param binaryResponse the response body was base64-encoded bytes (a download); its content is not checked
  */
-public record ApiExchange(String method, String path, Map<String, List<String>> query, Map<String, String> requestHeaders,
-                          String requestBody, int status, Map<String, String> responseHeaders, String responseBody,
-                          boolean binaryResponse) {}
+public record ApiExchange(
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        Map<String, String> requestHeaders,
+        String requestBody,
+        int status,
+        Map<String, String> responseHeaders,
+        String responseBody,
+        boolean binaryResponse) {}

@@ -38,12 +38,17 @@ final class OpenApi30View {
         if (node instanceof ObjectNode object) {
             if (object.get("type") instanceof ArrayNode types) {
                 List<String> nonNull = new ArrayList<>();
-                types.forEach(t -> { if (!t.asText().equals("null")) nonNull.add(t.asText()); });
-                if (nonNull.size() != 1) throw new IllegalStateException("type list not expressible in OpenAPI 3.0: " + types);
+                types.forEach(t -> {
+                    if (!t.asText().equals("null")) nonNull.add(t.asText());
+                });
+                if (nonNull.size() != 1)
+                    throw new IllegalStateException("type list not expressible in OpenAPI 3.0: " + types);
                 object.put("type", nonNull.get(0));
                 if (types.size() > 1) object.put("nullable", true);
             }
-            if (object.has("const") && object.has("type") && !object.get("const").isContainerNode()) {
+            if (object.has("const")
+                    && object.has("type")
+                    && !object.get("const").isContainerNode()) {
                 object.putArray("enum").add(object.remove("const"));
             }
             object.forEach(OpenApi30View::rewrite);

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * configuration): a test whose run wrote a phone or ID number to stdout, stderr or the log fails, naming what it
  * wrote (masked). Class-level set-up and tear-down are checked after the class.
  */
-public final class NoPersonalDataInOutput implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
-    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(NoPersonalDataInOutput.class);
+public final class NoPersonalDataInOutput
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    private static final ExtensionContext.Namespace NS =
+            ExtensionContext.Namespace.create(NoPersonalDataInOutput.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {

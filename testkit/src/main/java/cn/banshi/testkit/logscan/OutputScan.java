@@ -56,7 +56,13 @@ public final class OutputScan {
         List<Finding> found = since(mark);
         if (!found.isEmpty()) {
             StringBuilder message = new StringBuilder("personal data written to the log (masked here):");
-            for (Finding f : found) message.append("\n  ").append(f.what()).append(" on ").append(f.stream()).append(" during ").append(f.test());
+            for (Finding f : found)
+                message.append("\n  ")
+                        .append(f.what())
+                        .append(" on ")
+                        .append(f.stream())
+                        .append(" during ")
+                        .append(f.test());
             throw new AssertionError(message.toString());
         }
     }

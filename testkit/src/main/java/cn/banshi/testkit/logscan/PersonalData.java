@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class PersonalData {
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])");
-    private static final Pattern LANDLINE = Pattern.compile("(?<![0-9A-Za-z-])0[1-9][0-9]{1,2}-[2-9][0-9]{6,7}(?![0-9])");
+    private static final Pattern LANDLINE =
+            Pattern.compile("(?<![0-9A-Za-z-])0[1-9][0-9]{1,2}-[2-9][0-9]{6,7}(?![0-9])");
     private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
 
     private PersonalData() {}

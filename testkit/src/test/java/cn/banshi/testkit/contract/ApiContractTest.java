@@ -22,7 +22,8 @@ class ApiContractTest {
         return new ApiExchange("GET", "/api/v1/track/7K3M-9QXD-T4W2-H8PZ", q, headers, null, status, JSON, body, false);
     }
 
-    static final String ERROR = "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"未找到\",\"messageEn\":\"Not found\",\"field\":\"trackingNo\"}}";
+    static final String ERROR =
+            "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"未找到\",\"messageEn\":\"Not found\",\"field\":\"trackingNo\"}}";
 
     @Test
     void declaredResponsePasses() {
@@ -32,16 +33,24 @@ class ApiContractTest {
 
     @Test
     void anUndeclaredResponseFieldFails() {
-        AssertionError e = assertThrows(AssertionError.class, () -> ApiContract.check(health(200, "{\"status\":\"ok\",\"uptime\":3}")));
+        AssertionError e = assertThrows(
+                AssertionError.class, () -> ApiContract.check(health(200, "{\"status\":\"ok\",\"uptime\":3}")));
         assertTrue(e.getMessage().contains("uptime"), e.getMessage());
-        assertThrows(AssertionError.class, () -> ApiContract.check(track(null, "4F7QK-M2X9D", 404,
-                ERROR.replace("\"field\":\"trackingNo\"", "\"field\":\"trackingNo\",\"hint\":\"x\""))));
+        assertThrows(
+                AssertionError.class,
+                () -> ApiContract.check(track(
+                        null,
+                        "4F7QK-M2X9D",
+                        404,
+                        ERROR.replace("\"field\":\"trackingNo\"", "\"field\":\"trackingNo\",\"hint\":\"x\""))));
     }
 
     @Test
     void anUndeclaredStatusOrErrorCodeFails() {
         assertThrows(AssertionError.class, () -> ApiContract.check(health(418, "{\"status\":\"ok\"}")));
-        assertThrows(AssertionError.class, () -> ApiContract.check(track(null, "4F7QK-M2X9D", 404, ERROR.replace("NOT_FOUND", "GONE"))));
+        assertThrows(
+                AssertionError.class,
+                () -> ApiContract.check(track(null, "4F7QK-M2X9D", 404, ERROR.replace("NOT_FOUND", "GONE"))));
     }
 
     @Test

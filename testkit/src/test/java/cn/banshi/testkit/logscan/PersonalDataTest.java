@@ -17,17 +17,22 @@ class PersonalDataTest {
     @Test
     void findsMobilesLandlinesAndValidIdNumbersMasked() {
         String id = id("32028219800101123");
-        List<String> found = PersonalData.find("{\"phone\":\"13912345678\",\"tel\":\"0510-87654321\",\"id\":\"" + id + "\"}");
-        assertEquals(List.of("phone 139******78", "phone 051********21", "ID number 320*************" + id.substring(16)), found);
+        List<String> found =
+                PersonalData.find("{\"phone\":\"13912345678\",\"tel\":\"0510-87654321\",\"id\":\"" + id + "\"}");
+        assertEquals(
+                List.of("phone 139******78", "phone 051********21", "ID number 320*************" + id.substring(16)),
+                found);
         assertEquals(1, PersonalData.find("call 13612345678.").size());
         assertEquals(1, PersonalData.find(id.toLowerCase()).size());
     }
 
     @Test
     void ignoresTimestampsIdsLatenciesAndTrackingNumbers() {
-        String line = "{\"timestamp\":\"2026-11-28T06:32:30.873857491Z\",\"function_request_id\":\"e9d42b21-92e0-4fc8-a6e8-139123456789\",\"other_id\":\"11a9b9a7-8de6-4ec7-aeb4-14834516647a\","
-                + "\"epochMillis\":1764312345678,\"latencyMs\":13912345.678,\"trackingNo\":\"7K3M-9QXD-T4W2-H8PZ\",\"n\":139123456789,"
-                + "\"x\":\"" + "32028219800101123" + (ChineseIds.residentIdCheckChar("32028219800101123") == '0' ? '1' : '0') + "\"}";
+        String line =
+                "{\"timestamp\":\"2026-11-28T06:32:30.873857491Z\",\"function_request_id\":\"e9d42b21-92e0-4fc8-a6e8-139123456789\",\"other_id\":\"11a9b9a7-8de6-4ec7-aeb4-14834516647a\","
+                        + "\"epochMillis\":1764312345678,\"latencyMs\":13912345.678,\"trackingNo\":\"7K3M-9QXD-T4W2-H8PZ\",\"n\":139123456789,"
+                        + "\"x\":\"" + "32028219800101123"
+                        + (ChineseIds.residentIdCheckChar("32028219800101123") == '0' ? '1' : '0') + "\"}";
         assertEquals(List.of(), PersonalData.find(line));
     }
 
@@ -38,7 +43,8 @@ class PersonalDataTest {
         System.out.println("a line with 13987654321 in it");
         assertEquals(1, OutputScan.since(mark).size());
         // this test wrote it on purpose: forget it, so the extension's own check stays green
-        AssertionError expected = Assertions.assertThrows(AssertionError.class, () -> OutputScan.assertCleanSince(mark));
+        AssertionError expected =
+                Assertions.assertThrows(AssertionError.class, () -> OutputScan.assertCleanSince(mark));
         assertTrue(expected.getMessage().contains("139******21"));
         OutputScan.forget(mark);
     }
