@@ -206,59 +206,47 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public void forEachOpenDueFrom(String town, LocalDate from, Consumer<CaseRecord> consumer) {
-        String index = Tables.CASES_OPEN_BY_DUE;
-        TableSpec.IndexSpec spec = Tables.spec(Tables.CASES).index(index);
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(index)
-                    .keyConditionExpression("#pk = :pk AND #sk >= :from")
-                    .expressionAttributeNames(Map.of("#pk", spec.partitionKey(), "#sk", spec.sortKey()))
-                    .expressionAttributeValues(
-                            Map.of(":pk", AttributeValue.fromS(town), ":from", AttributeValue.fromS(from.toString())))
-                    .limit(100);
-            if (start != null) request.exclusiveStartKey(start);
-            QueryResponse response = dynamo.query(request.build());
-            response.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+        TableSpec.IndexSpec spec = Tables.spec(Tables.CASES).index(Tables.CASES_OPEN_BY_DUE);
+        eachCase(
+                QueryRequest.builder()
+                        .tableName(table)
+                        .indexName(spec.name())
+                        .keyConditionExpression("#pk = :pk AND #sk >= :from")
+                        .expressionAttributeNames(Map.of("#pk", spec.partitionKey(), "#sk", spec.sortKey()))
+                        .expressionAttributeValues(Map.of(
+                                ":pk", AttributeValue.fromS(town), ":from", AttributeValue.fromS(from.toString())))
+                        .limit(100)
+                        .build(),
+                consumer);
     }
 
     @Override
     public void forEachDuePending(String town, LocalDate receivedFrom, Consumer<CaseRecord> consumer) {
         TableSpec.IndexSpec spec = Tables.spec(Tables.CASES).index(Tables.CASES_BY_TOWN);
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(spec.name())
-                    .keyConditionExpression("#pk = :pk AND #sk >= :from")
-                    .filterExpression("attribute_not_exists(#due) AND attribute_exists(#details.#pending)")
-                    .expressionAttributeNames(Map.of(
-                            "#pk",
-                            spec.partitionKey(),
-                            "#sk",
-                            spec.sortKey(),
-                            "#due",
-                            "dueDate",
-                            "#details",
-                            "details",
-                            "#pending",
-                            "dueDatePending"))
-                    .expressionAttributeValues(Map.of(
-                            ":pk", AttributeValue.fromS(town), ":from", AttributeValue.fromS(receivedFrom.toString())));
-            if (start != null) request.exclusiveStartKey(start);
-            QueryResponse response = dynamo.query(request.build());
-            response.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+        eachCase(
+                QueryRequest.builder()
+                        .tableName(table)
+                        .indexName(spec.name())
+                        .keyConditionExpression("#pk = :pk AND #sk >= :from")
+                        .filterExpression("attribute_not_exists(#due) AND attribute_exists(#details.#pending)")
+                        .expressionAttributeNames(Map.of(
+                                "#pk", spec.partitionKey(),
+                                "#sk", spec.sortKey(),
+                                "#due", "dueDate",
+                                "#details", "details",
+                                "#pending", "dueDatePending"))
+                        .expressionAttributeValues(Map.of(
+                                ":pk", AttributeValue.fromS(town),
+                                ":from", AttributeValue.fromS(receivedFrom.toString())))
+                        .build(),
+                consumer);
+    }
+
+    /** Every case a Query answers, page after page (the SDK's paginator follows LastEvaluatedKey). */
+    private void eachCase(QueryRequest request, Consumer<CaseRecord> consumer) {
+        for (QueryResponse page : dynamo.queryPaginator(request)) {
+            page.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
+        }
     }
 
     private void forEach(CaseQuery q, Consumer<CaseRecord> consumer) {
