@@ -91,7 +91,10 @@ public final class DeadlineRecompute {
         Catalog catalog = catalog(town);
         Deadlines d = deadlines.get();
         List<CaseRecord> pending = new ArrayList<>();
-        cases.forEachDuePending(town, LocalDate.of(ChinaTime.today(clock).getYear() - 1, 1, 1), pending::add);
+        // finished cases keep no due date: only the open ones need one (else the marker would never be written)
+        cases.forEachDuePending(town, LocalDate.of(ChinaTime.today(clock).getYear() - 1, 1, 1), c -> {
+            if (c.status().isOpen()) pending.add(c);
+        });
         int filled = 0;
         for (CaseRecord c : pending) {
             if (recount(c, catalog, d, 0)) filled++;

@@ -439,30 +439,11 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
     void casesStoredWithoutADueDateGetOneAtTheNextSweep() {
         at("2026-12-20T10:00");
         String no = newInfoRequest();
-        CaseRecord stored = app.cases().find(no).orElseThrow();
-        CaseDetails details = stored.details().withSupervision(new Supervision(null, true, null));
-        CaseRecord legacy = new CaseRecord(
-                stored.trackingNo(),
-                stored.town(),
-                stored.type(),
-                stored.category(),
-                stored.village(),
-                stored.title(),
-                stored.description(),
-                stored.channel(),
-                stored.status(),
-                stored.version() + 1,
-                stored.receivedAt(),
-                stored.receivedOn(),
-                null,
-                0,
-                stored.personal(),
-                details,
-                stored.accessHash(),
-                stored.history(),
-                null,
-                null);
-        app.cases().update(legacy);
+        storeAsLegacyPending(no);
+        // a finished one, stored the same way: it needs no date, and must not keep the search going
+        String withdrawn = newInfoRequest();
+        act(withdrawn, "withdraw");
+        storeAsLegacyPending(withdrawn);
         assertTrue(detail(no).get("dueDate").isNull());
         new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
         CaseRecord filled = app.cases().find(no).orElseThrow();
@@ -471,6 +452,43 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         assertEquals(2027, filled.dueProvisionalYear());
         assertNull(filled.details().supervision().dueDatePending());
         assertEquals("办理期限确定为 2027-01-18" + PROVISIONAL_2027, last(filled).publicNote());
+        assertNull(app.cases().find(withdrawn).orElseThrow().dueDate());
+        var marker = dynamo.getItem(b -> b.tableName(Tables.physical(Tables.RECORDS))
+                .key(Map.of(
+                        "pk",
+                        AttributeValue.fromS("calendar#pending-filled"),
+                        "sk",
+                        AttributeValue.fromS("gaocheng"))));
+        assertTrue(
+                marker.hasItem() && !marker.item().isEmpty(), "the town's search ends once its open cases have dates");
+    }
+
+    /** Rewrites a case as an earlier version stored it while a year was missing: no due date, dueDatePending. */
+    void storeAsLegacyPending(String no) {
+        CaseRecord stored = app.cases().find(no).orElseThrow();
+        CaseDetails details = stored.details().withSupervision(new Supervision(null, true, null));
+        app.cases()
+                .update(new CaseRecord(
+                        stored.trackingNo(),
+                        stored.town(),
+                        stored.type(),
+                        stored.category(),
+                        stored.village(),
+                        stored.title(),
+                        stored.description(),
+                        stored.channel(),
+                        stored.status(),
+                        stored.version() + 1,
+                        stored.receivedAt(),
+                        stored.receivedOn(),
+                        null,
+                        0,
+                        stored.personal(),
+                        details,
+                        stored.accessHash(),
+                        stored.history(),
+                        stored.resolution(),
+                        stored.rating()));
     }
 
     Map<String, Long> versions(String... numbers) {
