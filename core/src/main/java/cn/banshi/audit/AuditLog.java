@@ -4,18 +4,17 @@ import cn.banshi.auth.Staff;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
-import cn.banshi.json.Json;
 import cn.banshi.store.Tables;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,7 +56,7 @@ public final class AuditLog {
     }
 
     /** A page of a town's audit entries, newest first, optionally within [from, to] (Beijing dates). */
-    public ObjectNode list(String town, LocalDate from, LocalDate to, int limit, String cursor) {
+    public AuditPage list(String town, LocalDate from, LocalDate to, int limit, String cursor) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", AttributeValue.fromS("town#" + town));
         values.put(":lo", AttributeValue.fromS(from == null ? "0" : from.toString()));
@@ -94,31 +93,28 @@ public final class AuditLog {
                     .limit(limit);
             if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
         });
-        ObjectNode body = Json.object();
-        ArrayNode items = body.putArray("items");
+        List<AuditEntry> entries = new ArrayList<>();
         for (Map<String, AttributeValue> item : response.items()) {
-            ObjectNode entry = items.addObject();
-            entry.put("at", ChinaTime.timestamp(Instant.parse(item.get("at").s())));
-            entry.put("sub", item.get("sub").s());
-            entry.put("role", item.get("role").s());
-            if (item.containsKey("village"))
-                entry.put("village", item.get("village").s());
-            entry.put("event", item.get("event").s());
-            if (item.containsKey("trackingNo"))
-                entry.put("trackingNo", item.get("trackingNo").s());
-            if (item.containsKey("detail"))
-                entry.put("detail", item.get("detail").s());
+            entries.add(new AuditEntry(
+                    Instant.parse(item.get("at").s()),
+                    item.get("sub").s(),
+                    item.get("role").s(),
+                    text(item, "village"),
+                    item.get("event").s(),
+                    text(item, "trackingNo"),
+                    text(item, "detail")));
         }
+        String next = null;
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-            body.put(
-                    "nextCursor",
-                    Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(
-                                    response.lastEvaluatedKey().get("sk").s().getBytes(StandardCharsets.UTF_8)));
-        } else {
-            body.putNull("nextCursor");
+            next = Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(response.lastEvaluatedKey().get("sk").s().getBytes(StandardCharsets.UTF_8));
         }
-        return body;
+        return new AuditPage(entries, next);
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
     }
 }

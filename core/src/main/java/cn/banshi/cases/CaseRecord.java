@@ -42,6 +42,11 @@ public record CaseRecord(
         if (dueDate == null) dueProvisionalYear = 0;
     }
 
+    /** Open and past its due date on {@code today} (Beijing date); a stopped clock (no due date) is never overdue. */
+    public boolean isOverdue(LocalDate today) {
+        return status.isOpen() && dueDate != null && dueDate.isBefore(today);
+    }
+
     /** The details as the family's record; the case's type decides the family. */
     public <T extends CaseDetails> T details(Class<T> family) {
         return family.cast(details);

@@ -7,18 +7,14 @@ import cn.banshi.cases.AccessCodes;
 import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStatus;
-import cn.banshi.cases.CaseStatuses;
 import cn.banshi.cases.CaseStore;
-import cn.banshi.cases.DueView;
 import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.idempotency.StoredResponse;
-import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
 import cn.banshi.workflow.CaseDeadlines;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,9 +22,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Turns a validated form into a stored case, once per Idempotency-Key, and answers with the receipt. */
+/** Turns a validated form into a stored case, once per Idempotency-Key, and answers with its receipt. */
 public final class IntakeService {
     private static final Log LOG = Log.get(IntakeService.class);
 
@@ -58,6 +55,11 @@ public final class IntakeService {
         }
     }
 
+    /**
+     * Files the case once per (town, scope, Idempotency-Key, body) and answers with {@code answer}'s response to the
+     * filed case; a retry gets the stored response back (it holds the access code, which the case keeps only as a
+     * hash).
+     */
     public StoredResponse submit(
             String town,
             Catalog catalog,
@@ -65,7 +67,8 @@ public final class IntakeService {
             Receipt receipt,
             String scope,
             String idempotencyKey,
-            byte[] rawBody) {
+            byte[] rawBody,
+            Function<Filed, StoredResponse> answer) {
         return idempotency.execute(
                 town + "\n" + scope, idempotencyKey, rawBody, () -> TrackingNumbers.newTrackingNo(random), claim -> {
                     String trackingNo = claim.trackingNo();
@@ -74,7 +77,7 @@ public final class IntakeService {
                     String ref = claim.ref() != null ? claim.ref() : "once#" + UUID.randomUUID();
                     while (true) {
                         try {
-                            return create(town, catalog, form, receipt, trackingNo, ref);
+                            return answer.apply(create(town, catalog, form, receipt, trackingNo, ref));
                         } catch (CaseStore.TrackingNumberTakenException taken) {
                             if (claim.ref() != null) throw new IllegalStateException("claimed tracking number taken");
                             trackingNo = TrackingNumbers.newTrackingNo(random); // 80 random bits: never in practice
@@ -83,7 +86,7 @@ public final class IntakeService {
                 });
     }
 
-    private StoredResponse create(
+    private Filed create(
             String town, Catalog catalog, CaseForm form, Receipt receipt, String trackingNo, String idempotencyRef) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         LocalDate receivedOn = receipt.receivedOn() != null
@@ -138,14 +141,6 @@ public final class IntakeService {
                 trackingNo,
                 "channel",
                 receipt.channel());
-        ObjectNode body = Json.object();
-        body.put("trackingNo", trackingNo);
-        body.put("accessCode", accessCode);
-        body.put("status", CaseStatuses.SUBMITTED);
-        body.put("statusName", CaseStatuses.nameZh(CaseStatuses.SUBMITTED));
-        body.put("type", form.type().code());
-        body.put("receivedAt", ChinaTime.timestamp(receivedAt));
-        DueView.put(body, due.date(), due.provisionalYear());
-        return new StoredResponse(201, Json.write(body), "/api/v1/track/" + trackingNo);
+        return new Filed(trackingNo, accessCode, form.type(), CaseStatus.SUBMITTED, receivedAt, due);
     }
 }

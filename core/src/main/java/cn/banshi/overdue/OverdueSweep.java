@@ -3,12 +3,9 @@ package cn.banshi.overdue;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
-import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
 import cn.banshi.store.Tables;
 import cn.banshi.workflow.Workflows;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,9 +83,8 @@ public final class OverdueSweep {
     }
 
     /** A town's alerts, most recent due date first; village staff see their village's only. */
-    public ObjectNode alerts(String town, String village, int limit) {
-        ObjectNode body = Json.object();
-        ArrayNode items = body.putArray("items");
+    public List<Alert> alerts(String town, String village, int limit) {
+        List<Alert> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> exclusiveStart = start;
@@ -103,18 +99,22 @@ public final class OverdueSweep {
                 if (village != null
                         && (!item.containsKey("village")
                                 || !village.equals(item.get("village").s()))) continue;
-                ObjectNode alert = items.addObject();
-                for (String key : List.of("trackingNo", "type", "title", "status", "dueDate", "raisedOn", "village")) {
-                    if (item.containsKey(key)) alert.put(key, item.get(key).s());
-                }
-                if (items.size() >= limit) return body;
+                items.add(new Alert(
+                        item.get("trackingNo").s(),
+                        item.get("type").s(),
+                        item.get("title").s(),
+                        item.get("status").s(),
+                        LocalDate.parse(item.get("dueDate").s()),
+                        LocalDate.parse(item.get("raisedOn").s()),
+                        item.containsKey("village") ? item.get("village").s() : null));
+                if (items.size() >= limit) return items;
             }
             start = response.hasLastEvaluatedKey()
                             && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey()
                     : null;
         } while (start != null);
-        return body;
+        return items;
     }
 
     /** Removes the alert raised for {@code c}'s due date in force (its deadline moved; the next sweep looks again). */

@@ -58,7 +58,7 @@ public final class CsvExport {
                         c.channel(),
                         c.receivedOn().toString(),
                         c.dueDate() == null ? "" : c.dueDate().toString(),
-                        CaseViews.isOverdue(c, today) ? "是" : "否",
+                        c.isOverdue(today) ? "是" : "否",
                         c.resolution() == null ? "" : c.resolution().on().toString(),
                         c.resolution() == null ? "" : c.resolution().onTime() ? "是" : "否",
                         c.resolution() == null ? "" : c.resolution().outcome(),

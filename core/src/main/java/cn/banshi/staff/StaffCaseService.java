@@ -15,14 +15,9 @@ import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
-import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
-import cn.banshi.validation.Fields;
 import cn.banshi.workflow.ActionContext;
 import cn.banshi.workflow.Workflows;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,31 +58,42 @@ public final class StaffCaseService {
         return c;
     }
 
-    public ObjectNode detail(Staff staff, String trackingNo) {
+    public StaffCaseView detail(Staff staff, String trackingNo) {
         CaseRecord c = load(staff, trackingNo);
         if (staff.seesPersonalData()) audit.record(staff, "view-personal-data", c.trackingNo(), null);
         return view(staff, c);
     }
 
-    private ObjectNode view(Staff staff, CaseRecord c) {
+    private StaffCaseView view(Staff staff, CaseRecord c) {
         List<CaseAction> actions = staff.canAct() ? Workflows.allowedActions(c, context(staff)) : List.of();
-        return CaseViews.detail(c, catalog(staff), today(), staff.seesPersonalData(), actions);
+        boolean unmasked = staff.seesPersonalData();
+        return new StaffCaseView(
+                c,
+                unmasked ? c.personal() : PersonalMasks.mask(c.personal()),
+                !unmasked,
+                actions,
+                catalog(staff),
+                today());
     }
 
     private ActionContext context(Staff staff) {
         return new ActionContext(staff.sub(), clock.instant(), calendars.deadlines(), catalog(staff));
     }
 
-    public ObjectNode act(Staff staff, String trackingNo, JsonNode body) {
+    /** Auditors read but do not act: 403 before anything else about the action is looked at. */
+    public static void requireActor(Staff staff) {
         if (!staff.canAct()) throw Errors.forbidden("审计人员只能查看，不能办理", "Auditors can read but not act");
-        Fields f = Fields.root(body);
-        String action = f.requiredString("action", 1, 40);
-        long expected = f.requiredInt("expectedVersion", 1, Integer.MAX_VALUE);
+    }
+
+    public StaffCaseView act(Staff staff, String trackingNo, CaseActionRequest request) {
+        requireActor(staff);
+        String action = request.action();
+        long expected = request.expectedVersion();
         CaseRecord c = load(staff, trackingNo);
         CaseRecord next;
         while (true) {
             if (!onlySystemChangesSince(c, expected)) throw versionConflict(c.version());
-            next = Workflows.apply(c, action, body, context(staff));
+            next = Workflows.apply(c, action, request.arguments(), context(staff));
             try {
                 cases.update(next);
                 break;
@@ -159,14 +165,8 @@ public final class StaffCaseService {
                 cursor);
     }
 
-    public ObjectNode list(Staff staff, ListFilters filters, int limit, String cursor) {
+    public StaffCaseList list(Staff staff, ListFilters filters, int limit, String cursor) {
         CaseListPage page = cases.list(query(staff, filters, limit, cursor));
-        Catalog catalog = catalog(staff);
-        ObjectNode body = Json.object();
-        ArrayNode items = body.putArray("items");
-        for (CaseRecord c : page.items()) items.add(CaseViews.summary(c, catalog, today()));
-        if (page.nextCursor() == null) body.putNull("nextCursor");
-        else body.put("nextCursor", page.nextCursor());
-        return body;
+        return new StaffCaseList(page.items(), page.nextCursor(), catalog(staff), today());
     }
 }

@@ -5,10 +5,6 @@ import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseFacts;
 import cn.banshi.cases.CaseStatuses;
 import cn.banshi.cases.CaseStore;
-import cn.banshi.json.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -29,39 +25,27 @@ public final class StatsService {
         this.clock = clock;
     }
 
-    public ObjectNode stats(Staff staff, int year) {
+    public YearStats stats(Staff staff, int year) {
         Tally t = new Tally();
         cases.forEachFacts(staff.town(), staff.village(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), t::add);
         int overdue = cases.countOpenDueBefore(staff.town(), staff.village(), ChinaTime.today(clock));
-        ObjectNode body = Json.object();
-        body.put("year", year);
-        body.put("town", staff.town());
-        if (staff.village() != null) body.put("village", staff.village());
-        body.put("total", t.total);
-        body.set("byType", Json.mapper().valueToTree(t.byType));
-        body.set("byStatus", Json.mapper().valueToTree(t.byStatus));
-        body.set("byCategory", Json.mapper().valueToTree(t.byCategory));
-        body.set("byVillage", Json.mapper().valueToTree(t.byVillage));
-        body.set("byMonth", Json.mapper().valueToTree(t.byMonth));
-        body.put("finished", t.finished);
-        body.put("open", t.total - t.finished);
-        rate(body, "onTimeRate", t.onTime, t.finished);
-        body.put("disputesMediated", t.mediated);
-        body.put("disputesAgreed", t.agreed);
-        rate(body, "mediationSuccessRate", t.agreed, t.mediated);
-        body.put("ratings", t.ratings);
-        if (t.ratings == 0) body.putNull("averageSatisfaction");
-        else
-            body.put(
-                    "averageSatisfaction",
-                    BigDecimal.valueOf(t.ratingSum).divide(BigDecimal.valueOf(t.ratings), 2, RoundingMode.HALF_UP));
-        body.put("overdueNow", overdue);
-        return body;
-    }
-
-    static void rate(ObjectNode body, String name, long part, long whole) {
-        if (whole == 0) body.putNull(name);
-        else body.put(name, BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP));
+        return new YearStats(
+                year,
+                staff.town(),
+                staff.village(),
+                t.total,
+                t.byType,
+                t.byStatus,
+                t.byCategory,
+                t.byVillage,
+                t.byMonth,
+                t.finished,
+                t.onTime,
+                t.mediated,
+                t.agreed,
+                t.ratings,
+                t.ratingSum,
+                overdue);
     }
 
     private static final class Tally {

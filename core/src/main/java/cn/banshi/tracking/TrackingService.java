@@ -1,20 +1,12 @@
 package cn.banshi.tracking;
 
-import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.AccessCodes;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
-import cn.banshi.cases.DueView;
-import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.Rating;
 import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.errors.Errors;
-import cn.banshi.json.Json;
-import cn.banshi.validation.Fields;
 import cn.banshi.workflow.Workflows;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -50,18 +42,18 @@ public final class TrackingService {
         return found.get();
     }
 
-    public ObjectNode track(String rawTrackingNo, String rawAccessCode) {
-        return publicView(authorize(rawTrackingNo, rawAccessCode));
+    public CaseRecord track(String rawTrackingNo, String rawAccessCode) {
+        return authorize(rawTrackingNo, rawAccessCode);
     }
 
-    /** The citizen's satisfaction rating: 1–5 and an optional comment, once, after resolution. */
-    public ObjectNode rate(String rawTrackingNo, String rawAccessCode, JsonNode body) {
-        Fields f = Fields.root(body).allowOnly("score", "comment");
-        int score = f.requiredInt("score", 1, 5);
-        String comment = f.optionalString("comment", 1, 500).orElse(null);
+    /** A citizen's satisfaction rating: a score of 1–5 and an optional comment. */
+    public record RatingForm(int score, String comment) {}
+
+    /** The citizen's satisfaction rating, once, after resolution; the case as rated. */
+    public CaseRecord rate(String rawTrackingNo, String rawAccessCode, RatingForm form) {
         CaseRecord c = authorize(rawTrackingNo, rawAccessCode);
-        CaseRecord rated =
-                Workflows.rate(c, new Rating(score, comment, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        CaseRecord rated = Workflows.rate(
+                c, new Rating(form.score(), form.comment(), clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         try {
             cases.update(rated);
         } catch (CaseStore.VersionConflictException changed) {
@@ -70,31 +62,6 @@ public final class TrackingService {
             rated = Workflows.rate(fresh, rated.rating());
             cases.update(rated);
         }
-        ObjectNode view = publicView(rated);
-        view.put("canRate", false);
-        return view;
-    }
-
-    public static ObjectNode publicView(CaseRecord c) {
-        ObjectNode body = Json.object();
-        body.put("trackingNo", c.trackingNo());
-        body.put("type", c.type().code());
-        body.put("typeName", c.type().nameZh());
-        body.put("status", c.status().code());
-        body.put("statusName", c.status().nameZh());
-        body.put("receivedAt", ChinaTime.timestamp(c.receivedAt()));
-        DueView.put(body, c);
-        body.put("canRate", Workflows.canBeRated(c));
-        if (c.rating() != null) body.put("rating", c.rating().score());
-        ArrayNode timeline = body.putArray("timeline");
-        for (HistoryEntry h : c.history()) {
-            if (h.publicNote() == null) continue;
-            ObjectNode step = timeline.addObject();
-            step.put("at", ChinaTime.timestamp(h.at()));
-            step.put("status", h.toStatus().code());
-            step.put("statusName", h.toStatus().nameZh());
-            step.put("note", h.publicNote());
-        }
-        return body;
+        return rated;
     }
 }

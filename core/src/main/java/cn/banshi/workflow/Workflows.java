@@ -9,7 +9,6 @@ import cn.banshi.catalog.CaseType;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,12 +40,11 @@ public final class Workflows {
     }
 
     /**
-     * The next version of the case after {@code action}. The body's {@code action} and
-     * {@code expectedVersion} fields are the caller's; everything else belongs to the action.
+     * The next version of the case after {@code action}. The request's {@code action} and
+     * {@code expectedVersion} fields are the caller's; every other field of {@code fields} belongs to the action.
      */
-    public static CaseRecord apply(CaseRecord c, String action, JsonNode body, ActionContext context) {
+    public static CaseRecord apply(CaseRecord c, String action, Fields fields, ActionContext context) {
         Workflow workflow = of(c.type());
-        Fields fields = Fields.root(body);
         Optional<CaseAction> known = CaseAction.find(action);
         LocalDate effectiveOn = Actions.effectiveOn(fields, c, workflow.datedActions(), known, context);
         ActionContext effective = effectiveOn == null ? context : context.effectiveOn(effectiveOn);

@@ -19,6 +19,7 @@ import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.ApiException;
 import cn.banshi.json.Json;
+import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,7 +101,7 @@ final class WorkflowFixtures {
 
     /** {@code action} typed on {@code today} with the fields {@code pairs}. */
     static CaseRecord act(CaseRecord c, String action, String today, Object... pairs) {
-        return Workflows.apply(c, action, body(pairs), typedOn(today));
+        return Workflows.apply(c, action, Fields.root(body(pairs)), typedOn(today));
     }
 
     /** The codes of the actions the case allows on {@code today}. */

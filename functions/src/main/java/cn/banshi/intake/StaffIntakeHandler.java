@@ -15,6 +15,7 @@ import cn.banshi.calendar.ChinaTime;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.Errors;
+import cn.banshi.idempotency.StoredResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
@@ -80,9 +81,16 @@ public final class StaffIntakeHandler extends ApiHandler {
                 ? ComplaintForms.parse(body, catalog, StaffReceipts.FIELDS)
                 : InfoRequestForms.parse(body, StaffReceipts.FIELDS);
         IntakeService.Receipt receipt = StaffReceipts.parse(body, staff.sub(), ChinaTime.today(clock));
-        var stored = intake.submit(
-                town, catalog, form, receipt, "admin-" + kind, request.header("idempotency-key"), request.bodyBytes());
-        audit.record(staff, "enter-case", stored.location().substring("/api/v1/track/".length()), receipt.channel());
-        return SubmissionHandler.toResponse(stored);
+        StoredResponse stored = intake.submit(
+                town,
+                catalog,
+                form,
+                receipt,
+                "admin-" + kind,
+                request.header("idempotency-key"),
+                request.bodyBytes(),
+                ReceiptViews::receipt);
+        audit.record(staff, "enter-case", ReceiptViews.trackingNo(stored), receipt.channel());
+        return ReceiptViews.toResponse(stored);
     }
 }

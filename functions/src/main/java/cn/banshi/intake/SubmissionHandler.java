@@ -60,13 +60,8 @@ public final class SubmissionHandler extends ApiHandler {
                 IntakeService.Receipt.online(),
                 kind,
                 request.header("idempotency-key"),
-                request.bodyBytes());
-        return toResponse(stored);
-    }
-
-    public static ApiResponse toResponse(StoredResponse stored) {
-        ApiResponse response = ApiResponse.json(stored.status(), stored.body());
-        if (stored.location() != null) response.withHeader("location", stored.location());
-        return response;
+                request.bodyBytes(),
+                ReceiptViews::receipt);
+        return ReceiptViews.toResponse(stored);
     }
 }

@@ -8,12 +8,14 @@ import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
 import cn.banshi.audit.AuditLog;
+import cn.banshi.audit.AuditViews;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
 import cn.banshi.calendar.CalendarService;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.errors.Errors;
+import cn.banshi.overdue.AlertViews;
 import cn.banshi.overdue.OverdueSweep;
 import cn.banshi.validation.Fields;
 import java.time.LocalDate;
@@ -73,7 +75,8 @@ public final class StaffCasesHandler extends ApiHandler {
         Catalog catalog = staffCases.catalog(staff);
         var query = request.event().getQueryStringParameters();
         ListFilters filters = ListFilters.parse(query, catalog);
-        return ApiResponse.json(200, staffCases.list(staff, filters, ListFilters.limit(query), cursor(request)));
+        return ApiResponse.json(
+                200, CaseViews.list(staffCases.list(staff, filters, ListFilters.limit(query), cursor(request))));
     }
 
     private ApiResponse export(ApiRequest request) {
@@ -93,19 +96,21 @@ public final class StaffCasesHandler extends ApiHandler {
 
     private ApiResponse detail(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
-        return ApiResponse.json(200, staffCases.detail(staff, request.pathParam("trackingNo")));
+        return ApiResponse.json(200, CaseViews.detail(staffCases.detail(staff, request.pathParam("trackingNo"))));
     }
 
     private ApiResponse act(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
-        return ApiResponse.json(200, staffCases.act(staff, request.pathParam("trackingNo"), request.jsonBody()));
+        StaffCaseService.requireActor(staff);
+        CaseActionRequest action = CaseActionRequest.parse(Fields.root(request.jsonBody()));
+        return ApiResponse.json(200, CaseViews.detail(staffCases.act(staff, request.pathParam("trackingNo"), action)));
     }
 
     private ApiResponse stats(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
         String raw = request.query("year");
         int year = raw == null ? staffCases.today().getYear() : Fields.yearParam("year", raw, 2000, 2100);
-        return ApiResponse.json(200, stats.stats(staff, year));
+        return ApiResponse.json(200, StatsViews.toJson(stats.stats(staff, year)));
     }
 
     private ApiResponse audit(ApiRequest request) {
@@ -113,17 +118,14 @@ public final class StaffCasesHandler extends ApiHandler {
         var q = request.event().getQueryStringParameters();
         LocalDate from = ListFilters.date(q == null ? Map.of() : q, "from");
         LocalDate to = ListFilters.date(q == null ? Map.of() : q, "to");
-        return ApiResponse.json(200, audit.list(staff.town(), from, to, ListFilters.limit(q), cursor(request)));
+        return ApiResponse.json(
+                200, AuditViews.toJson(audit.list(staff.town(), from, to, ListFilters.limit(q), cursor(request))));
     }
 
     private ApiResponse alerts(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
-        return ApiResponse.json(
-                200,
-                sweep.alerts(
-                        staff.town(),
-                        staff.village(),
-                        ListFilters.limit(request.event().getQueryStringParameters())));
+        int limit = ListFilters.limit(request.event().getQueryStringParameters());
+        return ApiResponse.json(200, AlertViews.toJson(sweep.alerts(staff.town(), staff.village(), limit)));
     }
 
     private static String cursor(ApiRequest request) {

@@ -6,6 +6,7 @@ import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
+import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,14 +36,17 @@ public final class TrackingHandler extends ApiHandler {
     protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
         return Map.of(
                 "GET /api/v1/track/{trackingNo}",
-                        request -> ApiResponse.json(
-                                200, tracking.track(request.pathParam("trackingNo"), request.header("x-access-code"))),
+                request -> ApiResponse.json(
+                        200,
+                        TrackingViews.publicView(
+                                tracking.track(request.pathParam("trackingNo"), request.header("x-access-code")))),
                 "POST /api/v1/track/{trackingNo}/rating",
-                        request -> ApiResponse.json(
-                                200,
-                                tracking.rate(
-                                        request.pathParam("trackingNo"),
-                                        request.header("x-access-code"),
-                                        request.jsonBody())));
+                this::rate);
+    }
+
+    private ApiResponse rate(ApiRequest request) {
+        TrackingService.RatingForm form = TrackingViews.ratingForm(request.jsonBody());
+        CaseRecord rated = tracking.rate(request.pathParam("trackingNo"), request.header("x-access-code"), form);
+        return ApiResponse.json(200, TrackingViews.publicView(rated));
     }
 }

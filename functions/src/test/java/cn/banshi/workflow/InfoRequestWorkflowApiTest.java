@@ -10,6 +10,7 @@ import cn.banshi.api.Events;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
 import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.CaseAction;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -111,8 +112,10 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
         at("2021-10-08T09:00");
         JsonNode waiting = act(trackingNo, "request-correction", "items", "请明确申请内容", "correctBy", "2021-10-22");
         at("2021-10-22T18:00");
-        assertFalse(list(app.staffCases().detail(staffAdmin(), trackingNo).get("allowedActions"))
-                .contains("answer"));
+        assertFalse(app.staffCases()
+                .detail(staffAdmin(), trackingNo)
+                .allowedActions()
+                .contains(CaseAction.ANSWER));
         at("2021-10-25T09:00");
         long v = waiting.get("version").asLong();
         assertError(

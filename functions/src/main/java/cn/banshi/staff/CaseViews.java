@@ -6,15 +6,10 @@ import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.DetailsItems;
 import cn.banshi.cases.DueView;
 import cn.banshi.cases.HistoryEntry;
-import cn.banshi.cases.Personal;
-import cn.banshi.cases.Personal.Applicant;
-import cn.banshi.cases.Personal.Location;
-import cn.banshi.cases.Personal.Person;
 import cn.banshi.cases.PersonalItems;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.json.Json;
 import cn.banshi.store.AttributeJson;
-import cn.banshi.validation.ChineseIds;
 import cn.banshi.workflow.Workflows;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,10 +20,6 @@ import java.util.List;
 /** The JSON staff see: list rows without personal data, and the detail with personal data masked or not. */
 public final class CaseViews {
     private CaseViews() {}
-
-    public static boolean isOverdue(CaseRecord c, LocalDate today) {
-        return c.status().isOpen() && c.dueDate() != null && c.dueDate().isBefore(today);
-    }
 
     public static ObjectNode summary(CaseRecord c, Catalog catalog, LocalDate today) {
         ObjectNode row = Json.object();
@@ -48,20 +39,29 @@ public final class CaseViews {
         row.put("channel", c.channel());
         row.put("receivedAt", time(c.receivedAt()));
         DueView.put(row, c);
-        row.put("overdue", isOverdue(c, today));
+        row.put("overdue", c.isOverdue(today));
         row.put("version", c.version());
         return row;
     }
 
-    public static ObjectNode detail(
-            CaseRecord c, Catalog catalog, LocalDate today, boolean unmasked, List<CaseAction> allowedActions) {
-        ObjectNode view = summary(c, catalog, today);
+    public static ObjectNode list(StaffCaseList page) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        for (CaseRecord c : page.items()) items.add(summary(c, page.catalog(), page.today()));
+        if (page.nextCursor() == null) body.putNull("nextCursor");
+        else body.put("nextCursor", page.nextCursor());
+        return body;
+    }
+
+    public static ObjectNode detail(StaffCaseView shown) {
+        CaseRecord c = shown.record();
+        List<CaseAction> allowedActions = shown.allowedActions();
+        ObjectNode view = summary(c, shown.catalog(), shown.today());
         view.put("description", c.description());
         view.put("receivedOn", c.receivedOn().toString());
         // the JSON of the stored maps, so that the view shows what the item holds
-        Personal personal = unmasked ? c.personal() : mask(c.personal());
-        view.set("personal", AttributeJson.toJson(PersonalItems.toAttribute(personal)));
-        view.put("personalMasked", !unmasked);
+        view.set("personal", AttributeJson.toJson(PersonalItems.toAttribute(shown.personal())));
+        view.put("personalMasked", shown.personalMasked());
         view.set("details", AttributeJson.toJson(DetailsItems.toAttribute(c.details())));
         if (c.resolution() == null) view.putNull("resolution");
         else {
@@ -98,47 +98,6 @@ public final class CaseViews {
         ArrayNode dated = view.putArray("effectiveOnActions");
         allowedActions.stream().filter(a -> Workflows.isDated(c.type(), a)).forEach(a -> dated.add(a.code()));
         return view;
-    }
-
-    /** Personal data as auditors see it: names to the surname, phones and ID numbers to their ends, addresses hidden. */
-    public static Personal mask(Personal p) {
-        List<Person> parties = p.parties() == null
-                ? null
-                : p.parties().stream().map(CaseViews::mask).toList();
-        return new Personal(
-                p.submitter() == null ? null : mask(p.submitter()),
-                parties,
-                p.applicant() == null ? null : mask(p.applicant()),
-                p.location() == null ? null : new Location(hidden(p.location().address()), null, null));
-    }
-
-    private static Person mask(Person p) {
-        return new Person(maskName(p.name()), maskPhone(p.phone()), p.anonymous(), p.role());
-    }
-
-    private static Applicant mask(Applicant a) {
-        return new Applicant(
-                a.kind(),
-                maskName(a.name()),
-                a.idType(),
-                a.idNumber() == null ? null : ChineseIds.maskIdNumber(a.idNumber()),
-                a.organization(),
-                a.creditCode(),
-                maskPhone(a.phone()),
-                a.email() == null ? null : a.email().replaceAll("^(.).*(@.*)$", "$1***$2"),
-                hidden(a.address()));
-    }
-
-    private static String maskName(String name) {
-        return name == null ? null : ChineseIds.maskName(name);
-    }
-
-    private static String maskPhone(String phone) {
-        return phone == null ? null : ChineseIds.maskPhone(phone);
-    }
-
-    private static String hidden(String address) {
-        return address == null ? null : "***";
     }
 
     static String time(Instant instant) {

@@ -1,0 +1,25 @@
+package cn.banshi.staff;
+
+import cn.banshi.cases.CaseAction;
+import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.Personal;
+import cn.banshi.catalog.Catalog;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One case as a staff member may see it: the record, its personal data as shown to them ({@code personal} is masked
+ * unless {@code personalMasked} is false), the actions they may take, and the town's catalog and today's date the
+ * view names and judges it by.
+ */
+public record StaffCaseView(
+        CaseRecord record,
+        Personal personal,
+        boolean personalMasked,
+        List<CaseAction> allowedActions,
+        Catalog catalog,
+        LocalDate today) {
+    public StaffCaseView {
+        allowedActions = List.copyOf(allowedActions);
+    }
+}
