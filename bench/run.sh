@@ -16,4 +16,4 @@ if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
   echo "bench: building (mvn package -DskipTests)…" >&2
   mvn -B -q -DskipTests package -pl bench,batch -am >&2
 fi
-exec java -Xmx2g -Dbanshi.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench.classpath)" cn.banshi.bench.Bench "$@"
+exec java -Xmx2g -Dbanshi.root="$PWD" -cp "bench/target/classes:testkit/target/classes:$(cat bench/target/bench.classpath)" cn.banshi.bench.Bench "$@"

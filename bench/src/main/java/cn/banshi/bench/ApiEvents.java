@@ -1,18 +1,13 @@
 package cn.banshi.bench;
 
+import cn.banshi.api.Events;
 import cn.banshi.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import java.util.UUID;
 
-/** Payload-2.0 events as API Gateway delivers them, deserialised by the Lambda runtime's serializer. */
+/** The benchmarks' requests: payload-2.0 events from the one builder ({@link Events}), a staff token, a complaint. */
 public final class ApiEvents {
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvents.class.getClassLoader());
-
     private ApiEvents() {}
 
     public static APIGatewayV2HTTPEvent event(
@@ -24,35 +19,12 @@ public final class ApiEvents {
             Map<String, String> query,
             String body,
             Map<String, String> claims) {
-        ObjectNode e = Json.object();
-        String routeKey = method + " " + routePath;
-        e.put("version", "2.0").put("routeKey", routeKey).put("rawPath", path);
-        ObjectNode h = e.putObject("headers");
-        h.put("host", "api.banshi.example");
-        headers.forEach(h::put);
-        if (body != null) h.put("content-type", "application/json");
-        if (!query.isEmpty()) {
-            ObjectNode q = e.putObject("queryStringParameters");
-            query.forEach(q::put);
-        }
-        ObjectNode rc = e.putObject("requestContext");
-        rc.put("routeKey", routeKey)
-                .put("stage", "$default")
-                .put("requestId", UUID.randomUUID().toString());
-        rc.putObject("http").put("method", method).put("path", path).put("sourceIp", "203.0.113.7");
-        if (claims != null) {
-            ObjectNode jwt = rc.putObject("authorizer").putObject("jwt");
-            ObjectNode c = jwt.putObject("claims");
-            claims.forEach(c::put);
-            jwt.putArray("scopes");
-        }
-        if (!pathParams.isEmpty()) {
-            ObjectNode p = e.putObject("pathParameters");
-            pathParams.forEach(p::put);
-        }
-        if (body != null) e.put("body", body);
-        e.put("isBase64Encoded", false);
-        return SERIALIZER.fromJson(Json.write(e));
+        Events e = Events.request(method, routePath, path).pathParameters(pathParams);
+        headers.forEach(e::header);
+        if (!query.isEmpty()) e.query(query);
+        if (body != null) e.body(body);
+        if (claims != null) e.claims(claims);
+        return e.build();
     }
 
     public static Map<String, String> admin(String town) {

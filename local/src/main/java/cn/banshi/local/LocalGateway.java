@@ -2,6 +2,8 @@ package cn.banshi.local;
 
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiResponse;
+import cn.banshi.api.Events;
+import cn.banshi.api.LocalLambdaContext;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
@@ -103,22 +105,26 @@ public final class LocalGateway implements AutoCloseable {
                 return;
             }
             String requestId = UUID.randomUUID().toString();
-            var request = new HttpApiEvents.HttpRequest(
+            var request = new Events.HttpRequest(
                     method,
                     rawPath,
                     exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(),
                     body,
                     exchange.getRemoteAddress().getAddress().getHostAddress());
-            ObjectNode eventJson = HttpApiEvents.eventJson(
-                    request, match.get().routeKey(), match.get().pathParameters(), requestId, claims, clock.instant());
-            APIGatewayV2HTTPEvent event = HttpApiEvents.deserialize(eventJson);
+            APIGatewayV2HTTPEvent event = Events.received(
+                            request,
+                            match.get().routeKey(),
+                            match.get().pathParameters(),
+                            requestId,
+                            claims,
+                            clock.instant())
+                    .build();
             APIGatewayV2HTTPResponse response = match.get()
                     .handler()
                     .handleRequest(
                             event,
-                            new LocalContext(
-                                    requestId, match.get().handler().getClass().getSimpleName()));
+                            context(requestId, match.get().handler().getClass().getSimpleName()));
             write(exchange, response);
         } catch (RuntimeException e) {
             LOG.error("gateway error", "exception", e.getClass().getName());
@@ -192,5 +198,11 @@ public final class LocalGateway implements AutoCloseable {
 
     static Map<String, String> headersOf(APIGatewayV2HTTPResponse response) {
         return response.getHeaders();
+    }
+
+    /** The Lambda context the local gateway hands to a handler. */
+    private static LocalLambdaContext context(String requestId, String functionName) {
+        return new LocalLambdaContext(
+                requestId, functionName, "local", "arn:aws:lambda:local:000000000000:function:" + functionName, 1024);
     }
 }

@@ -1,9 +1,9 @@
 package cn.banshi.bench.coldstart;
 
+import cn.banshi.api.Events;
+import cn.banshi.bench.ApiEvents;
 import cn.banshi.bench.BenchEnv;
 import cn.banshi.bench.Stats;
-import cn.banshi.json.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -70,8 +70,13 @@ public final class ColdStartBench {
                 .findFirst()
                 .orElseThrow();
         // banshi and the floor: the deployment package as Lambda gets it; the harness stands in for the runtime
-        String lambdaCp =
-                String.join(File.pathSeparator, benchClasses.toString(), serialization, functionsJar.toString());
+        // (testkit: the harness's Lambda context, as the runtime's own classes would be)
+        String lambdaCp = String.join(
+                File.pathSeparator,
+                benchClasses.toString(),
+                serialization,
+                functionsJar.toString(),
+                root.resolve("testkit/target/classes").toString());
         // the peer: banshi's plain jars plus Spring, as a lib/ directory deployment package would hold them
         peerClasspath = benchCp.stream().map(Path::of).toList();
         String peerCp = benchClasses + File.pathSeparator + String.join(File.pathSeparator, benchCp);
@@ -257,44 +262,11 @@ public final class ColdStartBench {
 
     /** A citizen's complaint as API Gateway (HTTP API, payload 2.0) delivers it, with a fresh Idempotency-Key. */
     static String eventJson(boolean idempotencyKey) {
-        ObjectNode body = Json.object();
-        body.put("type", "complaint")
-                .put("category", "environment")
-                .put("village", "meijiadu")
-                .put("title", "河道有垃圾");
-        body.put("description", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。");
-        body.putObject("location").put("address", "梅家渎村东河桥边");
-        body.putObject("submitter")
-                .put("name", "王小明")
-                .put("phone", "13912345678")
-                .put("anonymous", false);
-        ObjectNode e = Json.object();
-        e.put("version", "2.0")
-                .put("routeKey", "POST /api/v1/towns/{town}/complaints")
-                .put("rawPath", "/api/v1/towns/gaocheng/complaints")
-                .put("rawQueryString", "");
-        ObjectNode headers = e.putObject("headers")
-                .put("content-type", "application/json")
-                .put("host", "api.banshi.example")
-                .put("user-agent", "Mozilla/5.0");
-        if (idempotencyKey) headers.put("idempotency-key", UUID.randomUUID().toString());
-        ObjectNode rc = e.putObject("requestContext");
-        rc.put("accountId", "000000000000")
-                .put("apiId", "bench")
-                .put("domainName", "api.banshi.example")
-                .put("requestId", UUID.randomUUID().toString())
-                .put("routeKey", "POST /api/v1/towns/{town}/complaints")
-                .put("stage", "$default")
-                .put("time", "28/Nov/2026:09:00:00 +0000")
-                .put("timeEpoch", 1795856400000L);
-        rc.putObject("http")
-                .put("method", "POST")
-                .put("path", "/api/v1/towns/gaocheng/complaints")
-                .put("protocol", "HTTP/1.1")
-                .put("sourceIp", "203.0.113.7")
-                .put("userAgent", "Mozilla/5.0");
-        e.putObject("pathParameters").put("town", "gaocheng");
-        e.put("body", Json.write(body)).put("isBase64Encoded", false);
-        return Json.write(e);
+        Events e = Events.post(
+                "/api/v1/towns/{town}/complaints",
+                "/api/v1/towns/gaocheng/complaints",
+                ApiEvents.complaintBody("河道有垃圾"));
+        if (idempotencyKey) e.header("idempotency-key", UUID.randomUUID().toString());
+        return e.json();
     }
 }

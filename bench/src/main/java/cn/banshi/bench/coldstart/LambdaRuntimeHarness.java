@@ -1,9 +1,6 @@
 package cn.banshi.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import cn.banshi.api.LocalLambdaContext;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -38,7 +35,7 @@ public final class LambdaRuntimeHarness {
         String output;
         if (handler instanceof RequestStreamHandler stream) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            stream.handleRequest(new ByteArrayInputStream(event), out, new HarnessContext());
+            stream.handleRequest(new ByteArrayInputStream(event), out, context());
             output = out.toString(StandardCharsets.UTF_8);
         } else {
             PojoSerializer<APIGatewayV2HTTPEvent> in = LambdaEventSerializers.serializerFor(
@@ -47,7 +44,7 @@ public final class LambdaRuntimeHarness {
                     APIGatewayV2HTTPResponse.class, LambdaRuntimeHarness.class.getClassLoader());
             APIGatewayV2HTTPResponse response = ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                             handler)
-                    .handleRequest(in.fromJson(new ByteArrayInputStream(event)), new HarnessContext());
+                    .handleRequest(in.fromJson(new ByteArrayInputStream(event)), context());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             out.toJson(response, bytes);
             output = bytes.toString(StandardCharsets.UTF_8);
@@ -69,70 +66,12 @@ public final class LambdaRuntimeHarness {
         return Integer.parseInt(json.substring(colon + 1, end).strip());
     }
 
-    static final class HarnessContext implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "00000000-0000-4000-8000-000000000001";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/banshi-bench";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "bench";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "banshi-bench";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:cn-north-1:000000000000:function:banshi-bench";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 512;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.out.println(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.out.println(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
+    private static LocalLambdaContext context() {
+        return new LocalLambdaContext(
+                "00000000-0000-4000-8000-000000000001",
+                "banshi-bench",
+                "bench",
+                "arn:aws:lambda:cn-north-1:000000000000:function:banshi-bench",
+                512);
     }
 }

@@ -1,4 +1,4 @@
-package cn.banshi.local;
+package cn.banshi.api;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -6,8 +6,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda context the local gateway hands to a handler. */
-record LocalContext(String awsRequestId, String functionName) implements Context {
+/**
+ * The Lambda context a handler gets outside AWS (the local gateway, the cold-start harness): fixed names, 30 s
+ * left, a logger writing to standard output, no identity or client context.
+ */
+public record LocalLambdaContext(
+        String awsRequestId, String functionName, String logStreamName, String invokedFunctionArn, int memoryLimitInMB)
+        implements Context {
     @Override
     public String getAwsRequestId() {
         return awsRequestId;
@@ -20,7 +25,7 @@ record LocalContext(String awsRequestId, String functionName) implements Context
 
     @Override
     public String getLogStreamName() {
-        return "local";
+        return logStreamName;
     }
 
     @Override
@@ -35,7 +40,7 @@ record LocalContext(String awsRequestId, String functionName) implements Context
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:local:000000000000:function:" + functionName;
+        return invokedFunctionArn;
     }
 
     @Override
@@ -55,7 +60,7 @@ record LocalContext(String awsRequestId, String functionName) implements Context
 
     @Override
     public int getMemoryLimitInMB() {
-        return 1024;
+        return memoryLimitInMB;
     }
 
     @Override
