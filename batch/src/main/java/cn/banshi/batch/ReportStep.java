@@ -25,14 +25,19 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The last step of every report job, one step for all the run's towns: for each town, merges its segment tallies,
@@ -44,7 +49,7 @@ import org.springframework.core.task.TaskExecutor;
  * and overwrites, so writing a town again gives the same files. (Before, each town was a partition of its own:
  * each town cost about 13 more job-repository calls per job; a 50-town county run took 62 s instead of 56.)
  */
-public abstract class ReportStep implements Tasklet {
+public final class ReportStep implements Tasklet {
     /** The step's context: the towns whose reports are written, comma-separated. */
     public static final String WRITTEN = "reports.written";
     /**
@@ -93,19 +98,44 @@ public abstract class ReportStep implements Tasklet {
         }
     }
 
+    /** How a report kind drafts one town's report from the merged figures and the inputs. */
+    @FunctionalInterface
+    public interface Draft {
+        Report draft(ReportParameters parameters, String town, CaseFigures figures, ReportInputs inputs);
+    }
+
     private final ReportKind kind;
     private final Set<ReportInputs.Part> inputs;
-    protected final Services services;
+    private final Services services;
+    private final Draft draft;
 
-    /** {@code inputs}: what {@link #draft} reads of the staff's inputs (only those are loaded). */
-    protected ReportStep(ReportKind kind, Set<ReportInputs.Part> inputs, Services services) {
+    /** {@code inputs}: what {@code draft} reads of the staff's inputs (only those are loaded). */
+    ReportStep(ReportKind kind, Set<ReportInputs.Part> inputs, Services services, Draft draft) {
         this.kind = kind;
         this.inputs = Set.copyOf(inputs);
         this.services = services;
+        this.draft = draft;
     }
 
-    /** Drafts the town's report from the merged figures and the inputs. */
-    protected abstract Report draft(ReportParameters parameters, String town, CaseFigures figures, ReportInputs inputs);
+    /** A report job: scan each town's cases by segment ({@code scanCases}), then draft and write each town's report. */
+    public static Job job(ReportKind kind, JobRepository jobRepository, Step scanCases, Step report) {
+        return new JobBuilder(kind.code(), jobRepository)
+                .start(scanCases)
+                .next(report)
+                .build();
+    }
+
+    /** The last step of {@code kind}'s job, reading {@code inputs} of the staff's inputs. */
+    public static Step step(
+            ReportKind kind,
+            Set<ReportInputs.Part> inputs,
+            Services services,
+            PlatformTransactionManager transactionManager,
+            Draft draft) {
+        return new StepBuilder(BatchConfiguration.REPORT_STEP, services.jobRepository())
+                .tasklet(new ReportStep(kind, inputs, services, draft), transactionManager)
+                .build();
+    }
 
     /** The towns a step execution's context records as written. */
     public static Set<String> written(ExecutionContext context) {
@@ -171,7 +201,7 @@ public abstract class ReportStep implements Tasklet {
                 services.tallies().town(step.getJobExecution(), p.towns(), town, p.segments()), catalog, p.period());
         ReportInputs loaded = ReportInputs.load(
                 catalog, p.year(), inputs, services.activities(), services.plans(), services.disclosure());
-        Report report = draft(p, town, figures, loaded);
+        Report report = draft.draft(p, town, figures, loaded);
         Path out = p.outFor(town);
         ReportWriter.write(report, p.formats(), p.today(), (format, content) -> {
             if (out == null) services.reports().put(town, p.year(), kind, format, content);

@@ -1,5 +1,6 @@
 package cn.banshi.activities;
 
+import cn.banshi.records.TownRecord;
 import java.time.LocalDate;
 
 /**
@@ -17,4 +18,5 @@ public record Activity(
         String place,
         String participants,
         boolean leaderDuty,
-        long version) {}
+        long version)
+        implements TownRecord {}

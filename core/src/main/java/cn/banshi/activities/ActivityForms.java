@@ -1,5 +1,6 @@
 package cn.banshi.activities;
 
+import cn.banshi.records.TownRecordStore;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -20,7 +21,9 @@ public final class ActivityForms {
             Optional<String> description,
             Optional<String> place,
             Optional<String> participants,
-            Optional<Boolean> leaderDuty) {
+            Optional<Boolean> leaderDuty)
+            implements TownRecordStore.Changes {
+        @Override
         public boolean isEmpty() {
             return date.isEmpty()
                     && theme.isEmpty()

@@ -1,71 +1,55 @@
 package cn.banshi.activities;
 
+import static cn.banshi.records.TownRecordTable.text;
+
 import cn.banshi.errors.Errors;
 import cn.banshi.records.RecordUpdate;
+import cn.banshi.records.TownRecordStore;
+import cn.banshi.records.TownRecordTable;
 import cn.banshi.records.TownRecords;
-import cn.banshi.store.Tables;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Activities in the {@code records} table: {@code pk = town#<town>#activity}, {@code sk} = the id, which
  * starts with the activity's year. A year is one Query; changes are single conditional writes.
  */
-public final class ActivityStore {
+public final class ActivityStore implements TownRecordStore<Activity, ActivityForms.Changes> {
     static final String KIND = "activity";
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final TownRecordTable records;
 
     public ActivityStore(DynamoDbClient dynamo) {
-        this.dynamo = dynamo;
-        this.table = Tables.physical(Tables.RECORDS);
+        this.records = new TownRecordTable(dynamo, KIND);
     }
 
+    @Override
     public void create(Activity a, String actor, Instant now) {
-        Map<String, AttributeValue> item = toItem(a);
+        Map<String, AttributeValue> item = toItem(records.newItem(a.town(), a.id()), a);
         item.put("updatedBy", s(actor));
         item.put("updatedAt", s(now.toString()));
-        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        records.create(item);
     }
 
     /** A year's activities, by date. */
+    @Override
     public List<Activity> list(String town, int year) {
-        List<Activity> result = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder q = QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :year)")
-                    .expressionAttributeValues(
-                            Map.of(":pk", s(TownRecords.pk(town, KIND)), ":year", s(TownRecords.yearPrefix(year))));
-            if (start != null) q.exclusiveStartKey(start);
-            QueryResponse page = dynamo.query(q.build());
-            page.items().forEach(item -> result.add(fromItem(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        result.sort(Comparator.comparing(Activity::date).thenComparing(Activity::id));
-        return result;
+        return records.year(town, year).stream()
+                .map(ActivityStore::fromItem)
+                .sorted(Comparator.comparing(Activity::date).thenComparing(Activity::id))
+                .toList();
     }
 
     public Optional<Activity> find(String town, String id) {
-        var response =
-                dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(town, id)));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(fromItem(response.item()))
-                : Optional.empty();
+        return records.find(town, id).map(ActivityStore::fromItem);
     }
 
-    /** Applies the fields present, in one conditional update; empty when there is no such activity. */
+    @Override
     public Optional<Activity> update(String town, String id, ActivityForms.Changes changes, String actor, Instant now) {
         changes.date().ifPresent(d -> {
             if (d.getYear() != TownRecords.yearOf(id)) {
@@ -83,19 +67,15 @@ public final class ActivityStore {
         changes.place().ifPresent(v -> update.set("place", s(v)));
         changes.participants().ifPresent(v -> update.set("participants", s(v)));
         changes.leaderDuty().ifPresent(v -> update.set("leaderDuty", AttributeValue.fromBool(v)));
-        return update.apply(dynamo, table, key(town, id)).map(ActivityStore::fromItem);
+        return records.update(town, id, update).map(ActivityStore::fromItem);
     }
 
+    @Override
     public boolean delete(String town, String id) {
-        return RecordUpdate.delete(dynamo, table, key(town, id));
+        return records.delete(town, id);
     }
 
-    private static Map<String, AttributeValue> key(String town, String id) {
-        return Map.of("pk", s(TownRecords.pk(town, KIND)), "sk", s(id));
-    }
-
-    static Map<String, AttributeValue> toItem(Activity a) {
-        Map<String, AttributeValue> item = new HashMap<>(key(a.town(), a.id()));
+    static Map<String, AttributeValue> toItem(Map<String, AttributeValue> item, Activity a) {
         item.put("id", s(a.id()));
         item.put("town", s(a.town()));
         item.put("date", s(a.date().toString()));
@@ -116,16 +96,11 @@ public final class ActivityStore {
                 LocalDate.parse(item.get("date").s()),
                 ActivityTheme.find(item.get("theme").s()).orElse(ActivityTheme.OTHER),
                 item.get("title").s(),
-                str(item, "description"),
-                str(item, "place"),
-                str(item, "participants"),
+                text(item, "description"),
+                text(item, "place"),
+                text(item, "participants"),
                 item.get("leaderDuty").bool(),
                 Long.parseLong(item.get("version").n()));
-    }
-
-    private static String str(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null ? null : v.s();
     }
 
     private static AttributeValue s(String value) {

@@ -5,6 +5,7 @@ import cn.banshi.calendar.Term;
 import cn.banshi.calendar.WorkingDayClock;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Information requests: the form's non-personal choices ({@code applicantKind}, {@code form}, {@code delivery}), the
@@ -50,123 +51,41 @@ public record InfoRequestDetails(
     }
 
     public InfoRequestDetails withClock(WorkingDayClock next) {
-        return new InfoRequestDetails(
-                applicantKind,
-                form,
-                delivery,
-                StoredClock.of(next),
-                correctBy,
-                correctionRequestedOn,
-                corrected,
-                extended,
-                extensionReason,
-                thirdPartyDue,
-                reply,
-                withdrawReason,
-                supervision);
+        return change(d -> d.clock = StoredClock.of(next));
     }
 
     public InfoRequestDetails correctionRequested(LocalDate by, LocalDate on) {
-        return new InfoRequestDetails(
-                applicantKind,
-                form,
-                delivery,
-                clock,
-                by,
-                on,
-                corrected,
-                extended,
-                extensionReason,
-                thirdPartyDue,
-                reply,
-                withdrawReason,
-                supervision);
+        return change(d -> {
+            d.correctBy = by;
+            d.correctionRequestedOn = on;
+        });
     }
 
     /** Corrected: the clock restarts, and with it the right to one extension. */
     public InfoRequestDetails correctionReceived() {
-        return new InfoRequestDetails(
-                applicantKind,
-                form,
-                delivery,
-                clock,
-                correctBy,
-                correctionRequestedOn,
-                true,
-                false,
-                extensionReason,
-                thirdPartyDue,
-                reply,
-                withdrawReason,
-                supervision);
+        return change(d -> {
+            d.corrected = true;
+            d.extended = false;
+        });
     }
 
     public InfoRequestDetails withThirdPartyDue(LocalDate next) {
-        return new InfoRequestDetails(
-                applicantKind,
-                form,
-                delivery,
-                clock,
-                correctBy,
-                correctionRequestedOn,
-                corrected,
-                extended,
-                extensionReason,
-                next,
-                reply,
-                withdrawReason,
-                supervision);
+        return change(d -> d.thirdPartyDue = next);
     }
 
     public InfoRequestDetails extendedFor(String reason) {
-        return new InfoRequestDetails(
-                applicantKind,
-                form,
-                delivery,
-                clock,
-                correctBy,
-                correctionRequestedOn,
-                corrected,
-                true,
-                reason,
-                thirdPartyDue,
-                reply,
-                withdrawReason,
-                supervision);
+        return change(d -> {
+            d.extended = true;
+            d.extensionReason = reason;
+        });
     }
 
     public InfoRequestDetails withReply(String next) {
-        return new InfoRequestDetails(
-                applicantKind,
-                form,
-                delivery,
-                clock,
-                correctBy,
-                correctionRequestedOn,
-                corrected,
-                extended,
-                extensionReason,
-                thirdPartyDue,
-                next,
-                withdrawReason,
-                supervision);
+        return change(d -> d.reply = next);
     }
 
     public InfoRequestDetails withWithdrawReason(String next) {
-        return new InfoRequestDetails(
-                applicantKind,
-                form,
-                delivery,
-                clock,
-                correctBy,
-                correctionRequestedOn,
-                corrected,
-                extended,
-                extensionReason,
-                thirdPartyDue,
-                reply,
-                next,
-                supervision);
+        return change(d -> d.withdrawReason = next);
     }
 
     /** Information requests count on their clock, never on a term. */
@@ -182,19 +101,62 @@ public record InfoRequestDetails(
 
     @Override
     public InfoRequestDetails withSupervision(Supervision next) {
-        return new InfoRequestDetails(
-                applicantKind,
-                form,
-                delivery,
-                clock,
-                correctBy,
-                correctionRequestedOn,
-                corrected,
-                extended,
-                extensionReason,
-                thirdPartyDue,
-                reply,
-                withdrawReason,
-                next);
+        return change(d -> d.supervision = next);
+    }
+
+    private InfoRequestDetails change(Consumer<Draft> edit) {
+        Draft d = new Draft(this);
+        edit.accept(d);
+        return d.build();
+    }
+
+    /** A copy to change: each step sets what it changes, and the next record is built once. */
+    private static final class Draft {
+        String applicantKind;
+        String form;
+        String delivery;
+        StoredClock clock;
+        LocalDate correctBy;
+        LocalDate correctionRequestedOn;
+        Boolean corrected;
+        Boolean extended;
+        String extensionReason;
+        LocalDate thirdPartyDue;
+        String reply;
+        String withdrawReason;
+        Supervision supervision;
+
+        Draft(InfoRequestDetails r) {
+            applicantKind = r.applicantKind;
+            form = r.form;
+            delivery = r.delivery;
+            clock = r.clock;
+            correctBy = r.correctBy;
+            correctionRequestedOn = r.correctionRequestedOn;
+            corrected = r.corrected;
+            extended = r.extended;
+            extensionReason = r.extensionReason;
+            thirdPartyDue = r.thirdPartyDue;
+            reply = r.reply;
+            withdrawReason = r.withdrawReason;
+            supervision = r.supervision;
+        }
+
+        InfoRequestDetails build() {
+            return new InfoRequestDetails(
+                    applicantKind,
+                    form,
+                    delivery,
+                    clock,
+                    correctBy,
+                    correctionRequestedOn,
+                    corrected,
+                    extended,
+                    extensionReason,
+                    thirdPartyDue,
+                    reply,
+                    withdrawReason,
+                    supervision);
+        }
     }
 }

@@ -3,6 +3,7 @@ package cn.banshi.cases;
 import cn.banshi.calendar.Term;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Petitions: the steps' days, the handling body, the one extension and the number of reviews asked for (1 = 复查,
@@ -33,87 +34,33 @@ public record PetitionDetails(
     }
 
     public PetitionDetails registered(LocalDate on) {
-        return new PetitionDetails(
-                on,
-                handlingBody,
-                forwardedOn,
-                acceptedOn,
-                extended,
-                extensionReason,
-                lastRepliedOn,
-                reviews,
-                term,
-                supervision);
+        return change(d -> d.registeredOn = on);
     }
 
     public PetitionDetails forwarded(String body, LocalDate on) {
-        return new PetitionDetails(
-                registeredOn,
-                body,
-                on,
-                acceptedOn,
-                extended,
-                extensionReason,
-                lastRepliedOn,
-                reviews,
-                term,
-                supervision);
+        return change(d -> {
+            d.handlingBody = body;
+            d.forwardedOn = on;
+        });
     }
 
     public PetitionDetails accepted(LocalDate on) {
-        return new PetitionDetails(
-                registeredOn,
-                handlingBody,
-                forwardedOn,
-                on,
-                extended,
-                extensionReason,
-                lastRepliedOn,
-                reviews,
-                term,
-                supervision);
+        return change(d -> d.acceptedOn = on);
     }
 
     public PetitionDetails extendedFor(String reason) {
-        return new PetitionDetails(
-                registeredOn,
-                handlingBody,
-                forwardedOn,
-                acceptedOn,
-                true,
-                reason,
-                lastRepliedOn,
-                reviews,
-                term,
-                supervision);
+        return change(d -> {
+            d.extended = true;
+            d.extensionReason = reason;
+        });
     }
 
     public PetitionDetails repliedOn(LocalDate on) {
-        return new PetitionDetails(
-                registeredOn,
-                handlingBody,
-                forwardedOn,
-                acceptedOn,
-                extended,
-                extensionReason,
-                on,
-                reviews,
-                term,
-                supervision);
+        return change(d -> d.lastRepliedOn = on);
     }
 
     public PetitionDetails withReviews(int next) {
-        return new PetitionDetails(
-                registeredOn,
-                handlingBody,
-                forwardedOn,
-                acceptedOn,
-                extended,
-                extensionReason,
-                lastRepliedOn,
-                next,
-                term,
-                supervision);
+        return change(d -> d.reviews = next);
     }
 
     @Override
@@ -123,31 +70,58 @@ public record PetitionDetails(
 
     @Override
     public PetitionDetails withTerm(Term next) {
-        return new PetitionDetails(
-                registeredOn,
-                handlingBody,
-                forwardedOn,
-                acceptedOn,
-                extended,
-                extensionReason,
-                lastRepliedOn,
-                reviews,
-                next,
-                supervision);
+        return change(d -> d.term = next);
     }
 
     @Override
     public PetitionDetails withSupervision(Supervision next) {
-        return new PetitionDetails(
-                registeredOn,
-                handlingBody,
-                forwardedOn,
-                acceptedOn,
-                extended,
-                extensionReason,
-                lastRepliedOn,
-                reviews,
-                term,
-                next);
+        return change(d -> d.supervision = next);
+    }
+
+    private PetitionDetails change(Consumer<Draft> edit) {
+        Draft d = new Draft(this);
+        edit.accept(d);
+        return d.build();
+    }
+
+    /** A copy to change: each step sets what it changes, and the next record is built once. */
+    private static final class Draft {
+        LocalDate registeredOn;
+        String handlingBody;
+        LocalDate forwardedOn;
+        LocalDate acceptedOn;
+        Boolean extended;
+        String extensionReason;
+        LocalDate lastRepliedOn;
+        Integer reviews;
+        Term term;
+        Supervision supervision;
+
+        Draft(PetitionDetails p) {
+            registeredOn = p.registeredOn;
+            handlingBody = p.handlingBody;
+            forwardedOn = p.forwardedOn;
+            acceptedOn = p.acceptedOn;
+            extended = p.extended;
+            extensionReason = p.extensionReason;
+            lastRepliedOn = p.lastRepliedOn;
+            reviews = p.reviews;
+            term = p.term;
+            supervision = p.supervision;
+        }
+
+        PetitionDetails build() {
+            return new PetitionDetails(
+                    registeredOn,
+                    handlingBody,
+                    forwardedOn,
+                    acceptedOn,
+                    extended,
+                    extensionReason,
+                    lastRepliedOn,
+                    reviews,
+                    term,
+                    supervision);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.banshi.plans;
 
+import cn.banshi.records.TownRecord;
 import java.time.LocalDate;
 
 /**
@@ -17,7 +18,8 @@ public record PlanItem(
         LocalDate targetDate,
         PlanStatus status,
         String source,
-        long version) {
+        long version)
+        implements TownRecord {
     public static final String STAFF = "staff";
     public static final String GENERATED = "next-year-plan";
 

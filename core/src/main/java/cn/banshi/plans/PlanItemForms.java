@@ -1,5 +1,6 @@
 package cn.banshi.plans;
 
+import cn.banshi.records.TownRecordStore;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -18,7 +19,9 @@ public final class PlanItemForms {
             Optional<String> owner,
             Optional<String> place,
             Optional<LocalDate> targetDate,
-            Optional<PlanStatus> status) {
+            Optional<PlanStatus> status)
+            implements TownRecordStore.Changes {
+        @Override
         public boolean isEmpty() {
             return title.isEmpty()
                     && description.isEmpty()

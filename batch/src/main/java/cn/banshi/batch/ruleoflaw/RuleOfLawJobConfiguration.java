@@ -1,20 +1,13 @@
 package cn.banshi.batch.ruleoflaw;
 
-import cn.banshi.batch.BatchConfiguration;
-import cn.banshi.batch.ReportParameters;
 import cn.banshi.batch.ReportStep;
-import cn.banshi.batch.cases.CaseFigures;
 import cn.banshi.batch.findings.Shortcomings;
-import cn.banshi.batch.report.Report;
-import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.batch.report.ReportInputs.Part;
 import cn.banshi.reports.ReportKind;
 import java.util.EnumSet;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,34 +18,17 @@ public class RuleOfLawJobConfiguration {
 
     @Bean(name = "rule-of-law-annual")
     public Job ruleOfLawAnnualJob(JobRepository jobRepository, Step scanCases, Step ruleOfLawReport) {
-        return new JobBuilder(ReportKind.RULE_OF_LAW_ANNUAL.code(), jobRepository)
-                .start(scanCases)
-                .next(ruleOfLawReport)
-                .build();
+        return ReportStep.job(ReportKind.RULE_OF_LAW_ANNUAL, jobRepository, scanCases, ruleOfLawReport);
     }
 
     @Bean
-    public Step ruleOfLawReport(
-            JobRepository jobRepository, PlatformTransactionManager transactionManager, ReportStep.Services services) {
-        return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
-                .tasklet(
-                        new ReportStep(
-                                ReportKind.RULE_OF_LAW_ANNUAL,
-                                EnumSet.of(Part.ACTIVITIES, Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR),
-                                services) {
-                            @Override
-                            protected Report draft(
-                                    ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {
-                                return RuleOfLawReport.build(
-                                        town,
-                                        p.year(),
-                                        p.today(),
-                                        figures,
-                                        inputs,
-                                        Shortcomings.find(figures, inputs.planForYear()));
-                            }
-                        },
-                        transactionManager)
-                .build();
+    public Step ruleOfLawReport(PlatformTransactionManager transactionManager, ReportStep.Services services) {
+        return ReportStep.step(
+                ReportKind.RULE_OF_LAW_ANNUAL,
+                EnumSet.of(Part.ACTIVITIES, Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR),
+                services,
+                transactionManager,
+                (p, town, figures, inputs) -> RuleOfLawReport.build(
+                        town, p.year(), p.today(), figures, inputs, Shortcomings.find(figures, inputs.planForYear())));
     }
 }
