@@ -2,14 +2,10 @@ package cn.banshi.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,7 +52,9 @@ class CatalogTest {
         Catalog fresh = Catalogs.load(CatalogTest.class.getClassLoader())
                 .town("gaocheng")
                 .orElseThrow();
-        assertEquals(gaocheng().publicView(), fresh.publicView());
+        assertEquals(gaocheng().town(), fresh.town());
+        assertEquals(gaocheng().villages(), fresh.villages());
+        assertEquals(gaocheng().categories(), fresh.categories());
     }
 
     @Test
@@ -226,66 +224,6 @@ class CatalogTest {
     void caseTypeCodesRoundTrip(CaseType t) {
         assertEquals(t, CaseType.fromCode(t.code()));
         assertEquals(t, CaseType.find(t.code()).orElseThrow());
-    }
-
-    // ---------------------------------------------------------------- public JSON view
-
-    @Test
-    void publicJsonShape() throws Exception {
-        ObjectNode json = gaocheng().publicView();
-        assertEquals(List.of("town", "types", "categories", "villages"), names(json));
-
-        assertEquals(new ObjectMapper().readTree("{\"id\":\"gaocheng\",\"name\":\"高塍镇\"}"), json.get("town"));
-
-        JsonNode types = json.get("types");
-        assertEquals(6, types.size());
-        assertEquals("complaint", types.get(0).get("id").asText());
-        assertEquals("投诉举报", types.get(0).get("name").asText());
-        for (JsonNode t : types) {
-            assertEquals(List.of("id", "name"), names(t));
-            assertFalse(t.get("id").asText().equals("info-request"));
-        }
-
-        JsonNode cats = json.get("categories");
-        assertEquals(gaocheng().categories().size(), cats.size());
-        for (JsonNode c : cats) {
-            assertEquals(List.of("id", "name", "types", "limits"), names(c));
-            assertTrue(c.get("types").isArray());
-            assertEquals(c.get("types").size(), c.get("limits").size());
-            for (JsonNode t : c.get("types")) {
-                JsonNode l = c.get("limits").get(t.asText());
-                assertNotNull(l, c.get("id") + "/" + t);
-                assertEquals(List.of("days", "unit"), names(l));
-                assertTrue(l.get("days").isInt());
-                assertTrue(Set.of("working", "calendar").contains(l.get("unit").asText()));
-            }
-        }
-        JsonNode env = cats.get(1);
-        assertEquals("environment", env.get("id").asText());
-        assertEquals(
-                new ObjectMapper().readTree("{\"days\":13,\"unit\":\"working\"}"),
-                env.get("limits").get("complaint"));
-
-        JsonNode villages = json.get("villages");
-        assertEquals(5, villages.size());
-        for (JsonNode v : villages) {
-            assertEquals(List.of("id", "name", "kind"), names(v));
-        }
-        assertEquals(
-                "{\"id\":\"meijiadu\",\"name\":\"梅家渎村\",\"kind\":\"village\"}",
-                villages.get(0).toString());
-    }
-
-    @Test
-    void publicJsonIsAFreshCopy() {
-        gaocheng().publicView().removeAll();
-        assertEquals(4, gaocheng().publicView().size());
-    }
-
-    private static List<String> names(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     // ---------------------------------------------------------------- parser validation

@@ -29,6 +29,7 @@ public final class CatalogHandler extends ApiHandler {
     private ApiResponse catalog(ApiRequest request) {
         String town = request.pathParam("town");
         Catalog catalog = catalogs.town(town).orElseThrow(() -> Errors.unknownTown(town));
-        return ApiResponse.json(200, catalog.publicView()).withHeader("cache-control", "public, max-age=300");
+        return ApiResponse.json(200, CatalogViews.publicView(catalog))
+                .withHeader("cache-control", "public, max-age=300");
     }
 }
