@@ -69,17 +69,14 @@ public final class ColdStartBench {
                 .filter(p -> p.contains("aws-lambda-java-serialization"))
                 .findFirst()
                 .orElseThrow();
-        // banshi and the floor: the deployment package as Lambda gets it; the harness stands in for the runtime
-        // (testkit: the harness's Lambda context, as the runtime's own classes would be)
-        String lambdaCp = String.join(
-                File.pathSeparator,
-                benchClasses.toString(),
-                serialization,
-                functionsJar.toString(),
-                root.resolve("testkit/target/classes").toString());
+        // the harness stands in for the runtime on every variant's class path: bench's classes and testkit's (its
+        // Lambda context, as the runtime's own classes would be)
+        String harness = benchClasses + File.pathSeparator + root.resolve("testkit/target/classes");
+        // banshi and the floor: the deployment package as Lambda gets it
+        String lambdaCp = String.join(File.pathSeparator, harness, serialization, functionsJar.toString());
         // the peer: banshi's plain jars plus Spring, as a lib/ directory deployment package would hold them
         peerClasspath = benchCp.stream().map(Path::of).toList();
-        String peerCp = benchClasses + File.pathSeparator + String.join(File.pathSeparator, benchCp);
+        String peerCp = harness + File.pathSeparator + String.join(File.pathSeparator, benchCp);
         Map<String, String> base =
                 Map.of("BANSHI_DYNAMODB_ENDPOINT", env.dynalite.endpoint(), "BANSHI_TABLE_PREFIX", env.prefix);
         variants.add(new Variant("banshi", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, true));
