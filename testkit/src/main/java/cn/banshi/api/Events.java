@@ -128,14 +128,7 @@ public final class Events {
     /** Sets {@code rawQueryString} as sent and {@code queryStringParameters} decoded, repeated names joined. */
     private Events rawQuery(String rawQuery) {
         event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
-        Map<String, String> query = parseQuery(rawQuery);
-        if (query.isEmpty()) {
-            event.remove("queryStringParameters");
-        } else {
-            ObjectNode q = event.putObject("queryStringParameters");
-            query.forEach(q::put);
-        }
-        return this;
+        return object("queryStringParameters", parseQuery(rawQuery));
     }
 
     /** Whether the gateway passes a body of this content type as text (else base64). */
@@ -251,11 +244,16 @@ public final class Events {
 
     /** Replaces the path parameters with exactly these values, as API Gateway would pass whatever the path held. */
     public Events pathParameters(Map<String, String> params) {
-        if (params.isEmpty()) {
-            event.remove("pathParameters");
+        return object("pathParameters", params);
+    }
+
+    /** Sets the event's field {@code name} to an object of these strings; API Gateway leaves an empty one out. */
+    private Events object(String name, Map<String, String> values) {
+        if (values.isEmpty()) {
+            event.remove(name);
         } else {
-            ObjectNode p = event.putObject("pathParameters");
-            params.forEach(p::put);
+            ObjectNode o = event.putObject(name);
+            values.forEach(o::put);
         }
         return this;
     }
@@ -298,13 +296,7 @@ public final class Events {
             raw.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
         });
         event.put("rawQueryString", raw.toString());
-        if (params.isEmpty()) {
-            event.remove("queryStringParameters");
-        } else {
-            ObjectNode q = event.putObject("queryStringParameters");
-            params.forEach(q::put);
-        }
-        return this;
+        return object("queryStringParameters", params);
     }
 
     /** The request's time in the context ({@code time} as the gateway writes it, and {@code timeEpoch}). */
