@@ -11,6 +11,7 @@ const THEMES = {
   'legal-education': '普法宣传教育', 'dispute-resolution': '矛盾纠纷化解', 'open-government': '政务公开',
   supervision: '监督', 'leadership-duty': '第一责任人履职', other: '其他',
 };
+const KINDS = { measure: '工作举措', meeting: '会议', event: '活动（计入场次）', document: '制度文件' };
 const PLAN_STATUS = { 'not-started': '尚未开展', 'in-progress': '正在推进', done: '已完成' };
 
 function field(name, label, input, { required = false, hint } = {}) {
@@ -80,6 +81,9 @@ function activityForm(section, year, canEdit) {
       field('date', '日期', h('input', { type: 'date', id: 'act-date', value: todayInChina().startsWith(String(year)) ? todayInChina() : `${year}-01-01` }), { required: true }),
       field('theme', '主题', h('select', { id: 'act-theme' }, h('option', { value: '' }, '请选择'),
         Object.entries(THEMES).map(([code, name]) => h('option', { value: code }, name))), { required: true })),
+    field('kind', '类型', h('select', { id: 'act-kind' },
+      Object.entries(KINDS).map(([code, name]) => h('option', { value: code }, name))),
+    { hint: '报告按类型归纳：会议计次数，活动计场次，制度文件列名称。' }),
     field('title', '名称', h('input', { type: 'text', id: 'act-title', maxlength: 100 }), { required: true }),
     field('description', '内容', h('textarea', { id: 'act-description', rows: 3, maxlength: 2000 })),
     h('div', { class: 'row two' },

@@ -8,6 +8,7 @@ import cn.banshi.batch.report.ReportWriter;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.disclosure.DisclosureStore;
+import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.ReportKind;
 import cn.banshi.reports.ReportStore;
@@ -64,6 +65,7 @@ public abstract class ReportStep implements Tasklet {
             ActivityStore activities,
             PlanItemStore plans,
             DisclosureStore disclosure,
+            LeadersDutyStore duty,
             ReportStore reports,
             ScanProgress progress,
             ScanTallies tallies,
@@ -75,6 +77,7 @@ public abstract class ReportStep implements Tasklet {
                 ActivityStore activities,
                 PlanItemStore plans,
                 DisclosureStore disclosure,
+                LeadersDutyStore duty,
                 ReportStore reports,
                 ScanProgress progress,
                 TaskExecutor executor,
@@ -85,6 +88,7 @@ public abstract class ReportStep implements Tasklet {
                     activities,
                     plans,
                     disclosure,
+                    duty,
                     reports,
                     progress,
                     new ScanTallies(jobRepository),
@@ -170,7 +174,13 @@ public abstract class ReportStep implements Tasklet {
         CaseFigures figures = new CaseFigures(
                 services.tallies().town(step.getJobExecution(), p.towns(), town, p.segments()), catalog, p.period());
         ReportInputs loaded = ReportInputs.load(
-                catalog, p.year(), inputs, services.activities(), services.plans(), services.disclosure());
+                catalog,
+                p.year(),
+                inputs,
+                services.activities(),
+                services.plans(),
+                services.disclosure(),
+                services.duty());
         Report report = draft(p, town, figures, loaded);
         Path out = p.outFor(town);
         ReportWriter.write(report, p.formats(), p.today(), (format, content) -> {

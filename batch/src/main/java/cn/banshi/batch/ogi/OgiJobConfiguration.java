@@ -38,7 +38,8 @@ public class OgiJobConfiguration {
             JobRepository jobRepository, PlatformTransactionManager transactionManager, ReportStep.Services services) {
         return new StepBuilder(BatchConfiguration.REPORT_STEP, jobRepository)
                 .tasklet(
-                        new ReportStep(ReportKind.OGI_ANNUAL, EnumSet.of(Part.ACTIVITIES, Part.DISCLOSURE), services) {
+                        new ReportStep(
+                                ReportKind.OGI_ANNUAL, EnumSet.of(Part.PLAN_FOR_YEAR, Part.DISCLOSURE), services) {
                             @Override
                             protected Report draft(
                                     ReportParameters p, String town, CaseFigures figures, ReportInputs inputs) {

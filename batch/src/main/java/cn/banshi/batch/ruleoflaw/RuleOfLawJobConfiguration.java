@@ -38,7 +38,11 @@ public class RuleOfLawJobConfiguration {
                 .tasklet(
                         new ReportStep(
                                 ReportKind.RULE_OF_LAW_ANNUAL,
-                                EnumSet.of(Part.ACTIVITIES, Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR),
+                                EnumSet.of(
+                                        Part.ACTIVITIES,
+                                        Part.PLAN_FOR_YEAR,
+                                        Part.PLAN_FOR_NEXT_YEAR,
+                                        Part.LEADERS_DUTY),
                                 services) {
                             @Override
                             protected Report draft(
