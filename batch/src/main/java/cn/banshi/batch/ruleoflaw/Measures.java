@@ -82,9 +82,10 @@ final class Measures {
     static String events(List<Activity> events, String noun) {
         StringBuilder b =
                 new StringBuilder("全年共开展").append(noun).append(events.size()).append("场次");
+        // the two events described at most length, in date order
         List<Activity> highlights = events.stream()
-                .filter(a -> a.description() != null)
-                .sorted(Comparator.comparing((Activity a) -> -a.description().length())
+                .sorted(Comparator.comparing((Activity a) ->
+                                a.description() == null ? 0 : -a.description().length())
                         .thenComparing(Activity::date))
                 .limit(2)
                 .sorted(Comparator.comparing(Activity::date))
@@ -94,7 +95,10 @@ final class Measures {
             List<String> parts = new ArrayList<>();
             for (Activity a : highlights) {
                 String where = a.place() != null && !a.title().contains(a.place()) ? "在" + a.place() : "";
-                parts.add(Texts.monthDay(a.date()) + where + stripEnd(a.title()) + "，" + stripEnd(a.description()));
+                parts.add(Texts.monthDay(a.date())
+                        + where
+                        + stripEnd(a.title())
+                        + (a.description() != null ? "，" + stripEnd(a.description()) : ""));
             }
             b.append(String.join("；", parts));
         }
