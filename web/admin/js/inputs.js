@@ -11,6 +11,7 @@ const THEMES = {
   'legal-education': '普法宣传教育', 'dispute-resolution': '矛盾纠纷化解', 'open-government': '政务公开',
   supervision: '监督', 'leadership-duty': '第一责任人履职', other: '其他',
 };
+const KINDS = { measure: '工作举措', meeting: '会议', event: '活动（计入场次）', document: '制度文件' };
 const PLAN_STATUS = { 'not-started': '尚未开展', 'in-progress': '正在推进', done: '已完成' };
 
 function field(name, label, input, { required = false, hint } = {}) {
@@ -80,6 +81,9 @@ function activityForm(section, year, canEdit) {
       field('date', '日期', h('input', { type: 'date', id: 'act-date', value: todayInChina().startsWith(String(year)) ? todayInChina() : `${year}-01-01` }), { required: true }),
       field('theme', '主题', h('select', { id: 'act-theme' }, h('option', { value: '' }, '请选择'),
         Object.entries(THEMES).map(([code, name]) => h('option', { value: code }, name))), { required: true })),
+    field('kind', '类型', h('select', { id: 'act-kind' },
+      Object.entries(KINDS).map(([code, name]) => h('option', { value: code }, name))),
+    { hint: '报告按类型归纳：会议计次数，活动计场次，制度文件列名称。' }),
     field('title', '名称', h('input', { type: 'text', id: 'act-title', maxlength: 100 }), { required: true }),
     field('description', '内容', h('textarea', { id: 'act-description', rows: 3, maxlength: 2000 })),
     h('div', { class: 'row two' },
@@ -267,15 +271,94 @@ async function disclosure(section, year, canEdit) {
   replace(body, form);
 }
 
+// ------------------------------------------------------------------ section 三: leaders, committee, meetings
+
+const officialLine = (o) => (o ? `${o.post} ${o.name}` : '');
+function parseOfficial(line) {
+  const t = line.trim();
+  const at = t.lastIndexOf(' ');
+  return at > 0 ? { post: t.slice(0, at).trim(), name: t.slice(at + 1) } : { post: t, name: '' };
+}
+const officialLines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean).map(parseOfficial);
+
+async function leadersDuty(section, year, canEdit) {
+  const body = h('div', {}, h('p', { class: 'muted' }, '正在加载…'));
+  replace(section, h('h2', { id: 'duty-title' }, `${year} 年第一责任人履职情况`),
+    h('p', { class: 'hint' }, '写入法治政府建设年度报告第三部分。姓名为公职人员的职务身份，按“职务 姓名”每行一人填写。'), body);
+  let d = null;
+  try {
+    d = (await staffApi(`/api/v1/admin/leaders-duty/${year}`)).data;
+  } catch (error) {
+    if (!(error.status === 404 && error.code === 'NOT_FOUND')) {
+      replace(body, unavailableNote(error, '第一责任人履职情况'));
+      return;
+    }
+  }
+  const c = d?.committee || {};
+  const area = (name, label, value, hint) => field(name, label,
+    h('textarea', { id: `duty-${name.replace(/\W/g, '-')}`, rows: 3, disabled: !canEdit }, value || ''), { hint });
+  const text = (name, label, value, attrs = {}) => field(name, label,
+    h('input', { type: 'text', id: `duty-${name.replace(/\W/g, '-')}`, value: value || '', disabled: !canEdit, ...attrs }));
+  const form = h('form', { id: 'duty-form', novalidate: true },
+    area('leaders', '党政主要负责人', (d?.leaders || []).map(officialLine).join('\n'), '例如：镇党委书记 王建华'),
+    h('fieldset', { disabled: !canEdit }, h('legend', {}, '全面依法治镇委员会（选填）'),
+      h('div', { class: 'row two' },
+        text('committee.name', '名称', c.name),
+        field('committee.establishedOn', '成立日期', h('input', { type: 'date', id: 'duty-established', value: c.establishedOn || '' }))),
+      h('div', { class: 'row two' },
+        text('committee.chair', '主任（职务 姓名）', officialLine(c.chair)),
+        text('committee.officeHead', '办公室主任（职务 姓名）', officialLine(c.officeHead))),
+      area('committee.viceChairs', '副主任（每行一人）', (c.viceChairs || []).map(officialLine).join('\n')),
+      text('committee.members', '成员', c.members, { maxlength: 200 })),
+    area('meetings', '会议（每行一次：日期｜名称｜主持人｜主要内容）',
+      (d?.meetings || []).map((m) => [m.date, m.title, m.chair || '', m.content || ''].join('｜')).join('\n'),
+      '例如：2021-05-06｜召开全面依法治镇委员会第一次会议｜委员会主任王建华｜审议通过法治建设规划'),
+    canEdit ? h('button', { type: 'submit', id: 'duty-submit' }, '保存') : null);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const submit = form.querySelector('#duty-submit');
+    clearErrors(form);
+    const value = (id) => form.querySelector(`#${id}`).value.trim();
+    const payload = { leaders: officialLines(value('duty-leaders')) };
+    const name = value('duty-committee-name');
+    if (name) {
+      payload.committee = compact({
+        name,
+        establishedOn: value('duty-established') || undefined,
+        chair: parseOfficial(value('duty-committee-chair')),
+        viceChairs: officialLines(value('duty-committee-viceChairs')),
+        members: value('duty-committee-members') || undefined,
+        officeHead: value('duty-committee-officeHead') ? parseOfficial(value('duty-committee-officeHead')) : undefined,
+      });
+    }
+    payload.meetings = value('duty-meetings').split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
+      const [date, title, chair, content] = l.split(/[|｜]/).map((x) => x.trim());
+      return compact({ date, title, chair: chair || undefined, content: content || undefined });
+    });
+    busy(submit, true, '正在保存…');
+    try {
+      await staffApi(`/api/v1/admin/leaders-duty/${year}`, { method: 'PUT', body: payload });
+      formAlert(form, 'ok', h('p', {}, `已保存 ${year} 年度第一责任人履职情况。`));
+    } catch (error) {
+      showApiError(form, error, '保存未成功');
+    } finally {
+      busy(submit, false);
+    }
+  });
+  replace(body, form);
+}
+
 export async function render(container, { params }, ctx) {
   const year = Number(params.get('year')) || Number(todayInChina().slice(0, 4));
   const canEdit = ctx.claims.role === 'town-admin';
   const a = h('section', { class: 'card', id: 'activities', 'aria-labelledby': 'activities-title' });
   const p = h('section', { class: 'card', id: 'plan-items', 'aria-labelledby': 'plan-title' });
   const d = h('section', { class: 'card', id: 'disclosure', 'aria-labelledby': 'disclosure-title' });
+  const l = h('section', { class: 'card', id: 'leaders-duty', 'aria-labelledby': 'duty-title' });
   replace(container, [...container.querySelectorAll('#flash')],
     h('div', { class: 'toolbar' }, h('h1', {}, `${year} 年度资料`), yearPicker(year, 'inputs')),
     canEdit ? null : h('p', { class: 'alert warn' }, '您的角色只能查看，不能修改。'),
-    a, p, d);
-  await Promise.all([activities(a, year, canEdit), planItems(p, year, canEdit), disclosure(d, year, canEdit)]);
+    a, p, l, d);
+  await Promise.all([activities(a, year, canEdit), planItems(p, year, canEdit), leadersDuty(l, year, canEdit),
+    disclosure(d, year, canEdit)]);
 }

@@ -7,6 +7,7 @@ import cn.banshi.batch.cases.SegmentScanReader;
 import cn.banshi.batch.cases.TallyWriter;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.disclosure.DisclosureStore;
+import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.ReportStore;
 import cn.banshi.store.Tables;
@@ -102,12 +103,18 @@ public class BatchConfiguration {
     }
 
     @Bean
+    public LeadersDutyStore leadersDutyStore(DynamoDbClient dynamo) {
+        return new LeadersDutyStore(dynamo);
+    }
+
+    @Bean
     public ReportStep.Services reportServices(
             JobRepository jobRepository,
             Catalogs catalogs,
             ActivityStore activities,
             PlanItemStore plans,
             DisclosureStore disclosure,
+            LeadersDutyStore duty,
             ReportStore reports,
             ScanProgress progress,
             TaskExecutor partitionExecutor,
@@ -118,6 +125,7 @@ public class BatchConfiguration {
                 activities,
                 plans,
                 disclosure,
+                duty,
                 reports,
                 progress,
                 partitionExecutor,

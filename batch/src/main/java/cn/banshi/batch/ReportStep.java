@@ -8,6 +8,7 @@ import cn.banshi.batch.report.ReportWriter;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.disclosure.DisclosureStore;
+import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.ReportKind;
 import cn.banshi.reports.ReportStore;
@@ -69,6 +70,7 @@ public final class ReportStep implements Tasklet {
             ActivityStore activities,
             PlanItemStore plans,
             DisclosureStore disclosure,
+            LeadersDutyStore duty,
             ReportStore reports,
             ScanProgress progress,
             ScanTallies tallies,
@@ -80,6 +82,7 @@ public final class ReportStep implements Tasklet {
                 ActivityStore activities,
                 PlanItemStore plans,
                 DisclosureStore disclosure,
+                LeadersDutyStore duty,
                 ReportStore reports,
                 ScanProgress progress,
                 TaskExecutor executor,
@@ -90,6 +93,7 @@ public final class ReportStep implements Tasklet {
                     activities,
                     plans,
                     disclosure,
+                    duty,
                     reports,
                     progress,
                     new ScanTallies(jobRepository),
@@ -200,7 +204,13 @@ public final class ReportStep implements Tasklet {
         CaseFigures figures = new CaseFigures(
                 services.tallies().town(step.getJobExecution(), p.towns(), town, p.segments()), catalog, p.period());
         ReportInputs loaded = ReportInputs.load(
-                catalog, p.year(), inputs, services.activities(), services.plans(), services.disclosure());
+                catalog,
+                p.year(),
+                inputs,
+                services.activities(),
+                services.plans(),
+                services.disclosure(),
+                services.duty());
         Report report = draft.draft(p, town, figures, loaded);
         Path out = p.outFor(town);
         ReportWriter.write(report, p.formats(), p.today(), (format, content) -> {

@@ -84,7 +84,7 @@ public final class DocxChecks {
                 String style = p.getStyleID();
                 if ("Heading1".equals(style)) {
                     level1.add(p.getText());
-                    assertTrue(p.getText().matches("^[一二三四五六七八九十]+、.+"), p.getText());
+                    assertTrue(p.getText().matches("^([一二三四五六七八九十]+、|附表\\d+\u3000).+"), p.getText());
                     assertEquals("黑体", font(run));
                     assertEquals(16.0, run.getFontSizeAsDouble());
                 } else if ("Heading2".equals(style)) {

@@ -62,6 +62,7 @@ public final class ActivityStore implements TownRecordStore<Activity, ActivityFo
         RecordUpdate update = new RecordUpdate(actor, now);
         changes.date().ifPresent(v -> update.set("date", s(v.toString())));
         changes.theme().ifPresent(v -> update.set("theme", s(v.code())));
+        changes.kind().ifPresent(v -> update.set("kind", s(v.code())));
         changes.title().ifPresent(v -> update.set("title", s(v)));
         changes.description().ifPresent(v -> update.set("description", s(v)));
         changes.place().ifPresent(v -> update.set("place", s(v)));
@@ -80,6 +81,7 @@ public final class ActivityStore implements TownRecordStore<Activity, ActivityFo
         item.put("town", s(a.town()));
         item.put("date", s(a.date().toString()));
         item.put("theme", s(a.theme().code()));
+        item.put("kind", s(a.kind().code()));
         item.put("title", s(a.title()));
         if (a.description() != null) item.put("description", s(a.description()));
         if (a.place() != null) item.put("place", s(a.place()));
@@ -95,6 +97,8 @@ public final class ActivityStore implements TownRecordStore<Activity, ActivityFo
                 item.get("town").s(),
                 LocalDate.parse(item.get("date").s()),
                 ActivityTheme.find(item.get("theme").s()).orElse(ActivityTheme.OTHER),
+                // activities stored before kinds existed are standing measures
+                ActivityKind.find(text(item, "kind")).orElse(ActivityKind.MEASURE),
                 item.get("title").s(),
                 text(item, "description"),
                 text(item, "place"),

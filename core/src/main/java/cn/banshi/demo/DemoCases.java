@@ -35,20 +35,27 @@ import java.util.Random;
 
 /**
  * A demo year for 高塍镇 2021, generated from a fixed seed (nothing large is committed): several thousand
- * cases of every type spread over the year and worked through their workflows, including the seed report's
- * 1334 disputes, all mediated with agreement. Each case is generated from its own index, so the stream is
- * reproducible and flat in memory. One village (赋村村) does visibly worse, so the report has a shortcoming
- * to find; a few information requests are carried over from 2020 and into 2022.
+ * cases of every type received over the whole year (fewer on rest days, fewest in the Spring Festival week)
+ * and worked through their workflows, including the seed report's 1334 disputes, all mediated with
+ * agreement. Each case is generated from its own index, so the stream is reproducible and flat in memory. One
+ * village (赋村村) does visibly worse, so the report has a shortcoming to find. Every type has cases received
+ * in December 2020 and finished in 2021 (carried over) and cases received in December 2021 and finished in
+ * 2022 (carried forward); every other case is received and finished in 2021, so the year's reconciliation
+ * (上年结转 + 新收 = 办结 + 结转下年) holds by construction with known figures.
  */
 public final class DemoCases {
     public static final long SEED = 20211216L;
     public static final int YEAR = 2021;
+    /** Disputes mediated (调结) in the year, as the seed states; also the number received in it. */
     public static final int DISPUTES = 1334;
+    /** Disputes received in December 2020 and mediated in January 2021, and as many from December 2021 into 2022. */
+    static final int DISPUTES_CARRIED = 30;
+
     static final int COMPLAINTS = 1480;
     static final int HELP = 690;
     static final int ENQUIRIES = 910;
     static final int SUGGESTIONS = 310;
-    static final int PETITIONS = 58;
+    static final int PETITIONS = 52;
     static final int INFO_REQUESTS = 46;
     /** Received in late December 2020, answered in January 2021. */
     static final int INFO_CARRIED_IN = 5;
@@ -108,10 +115,24 @@ public final class DemoCases {
         slots.add(new Slot(CaseType.HELP, HELP, 0));
         slots.add(new Slot(CaseType.ENQUIRY, ENQUIRIES, 0));
         slots.add(new Slot(CaseType.SUGGESTION, SUGGESTIONS, 0));
-        slots.add(new Slot(CaseType.DISPUTE, DISPUTES, 0));
+        slots.add(new Slot(CaseType.DISPUTE, DISPUTES - DISPUTES_CARRIED, 0));
         slots.add(new Slot(CaseType.PETITION, PETITIONS, 0));
         slots.add(new Slot(CaseType.INFO_REQUEST, INFO_REQUESTS, 0));
+        // carried over from 2020
+        slots.add(new Slot(CaseType.COMPLAINT, 22, -1));
+        slots.add(new Slot(CaseType.HELP, 3, -1));
+        slots.add(new Slot(CaseType.ENQUIRY, 4, -1));
+        slots.add(new Slot(CaseType.SUGGESTION, 5, -1));
+        slots.add(new Slot(CaseType.DISPUTE, DISPUTES_CARRIED, -1));
+        slots.add(new Slot(CaseType.PETITION, 6, -1));
         slots.add(new Slot(CaseType.INFO_REQUEST, INFO_CARRIED_IN, -1));
+        // carried forward into 2022
+        slots.add(new Slot(CaseType.COMPLAINT, 26, +1));
+        slots.add(new Slot(CaseType.HELP, 4, +1));
+        slots.add(new Slot(CaseType.ENQUIRY, 5, +1));
+        slots.add(new Slot(CaseType.SUGGESTION, 6, +1));
+        slots.add(new Slot(CaseType.DISPUTE, DISPUTES_CARRIED, +1));
+        slots.add(new Slot(CaseType.PETITION, 7, +1));
         slots.add(new Slot(CaseType.INFO_REQUEST, INFO_CARRIED_OUT, +1));
     }
 
@@ -139,7 +160,7 @@ public final class DemoCases {
             public CaseRecord next() {
                 if (!hasNext()) throw new NoSuchElementException();
                 Slot s = slots.get(slot);
-                CaseRecord c = record(s, index, new Random(SEED * 31 + global));
+                CaseRecord c = generate(s, index, global).record();
                 index++;
                 global++;
                 return c;
@@ -153,12 +174,28 @@ public final class DemoCases {
     /** The first {@code n} cases with their access codes, so that the demo can show tracking. */
     public List<DemoCase> samples(int n) {
         List<DemoCase> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) out.add(generate(slots.get(0), i, new Random(SEED * 31 + i)));
+        for (int i = 0; i < n; i++) out.add(generate(slots.get(0), i, i));
         return out;
     }
 
-    private CaseRecord record(Slot slot, int index, Random r) {
-        return generate(slot, index, r).record();
+    /**
+     * The case at a global index: drawn again (with the next seed) until its dates fit its slot, so that the
+     * year's figures are known: received and finished in the year, or received before it and finished in it,
+     * or received in it and finished after it.
+     */
+    private DemoCase generate(Slot slot, int index, int global) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            DemoCase c = generate(slot, index, new Random(SEED * 31 + global + attempt * 1_000_003L));
+            LocalDate received = c.record().receivedOn();
+            LocalDate finished = c.record().resolution().on();
+            boolean fits = switch (Integer.signum(slot.yearOffset())) {
+                case -1 -> received.getYear() == YEAR - 1 && finished.getYear() == YEAR;
+                case 1 -> received.getYear() == YEAR && finished.getYear() == YEAR + 1;
+                default -> received.getYear() == YEAR && finished.getYear() == YEAR;
+            };
+            if (fits) return c;
+        }
+        throw new IllegalStateException("no demo case fits slot " + slot);
     }
 
     private DemoCase generate(Slot slot, int index, Random r) {
@@ -393,10 +430,28 @@ public final class DemoCases {
     }
 
     private LocalDate receivedOn(Slot slot, Random r) {
-        if (slot.yearOffset() < 0) return LocalDate.of(YEAR - 1, 12, 14 + r.nextInt(10));
-        if (slot.yearOffset() > 0) return LocalDate.of(YEAR, 12, 13 + r.nextInt(8));
-        // spread over the year, leaving December's last fortnight to the carried-over requests
-        return LocalDate.of(YEAR, 1, 4).plusDays(r.nextInt(340));
+        if (slot.yearOffset() < 0) return LocalDate.of(YEAR - 1, 12, 1).plusDays(r.nextInt(31));
+        if (slot.yearOffset() > 0) return LocalDate.of(YEAR, 12, 1).plusDays(r.nextInt(31));
+        // over the whole year, fewer on rest days and around the Spring Festival
+        LocalDate first = LocalDate.of(YEAR, 1, 1);
+        int days = first.lengthOfYear();
+        while (true) {
+            LocalDate day = first.plusDays(r.nextInt(days));
+            if (r.nextDouble() < weight(day)) return day;
+        }
+    }
+
+    /** The Spring Festival of 2021 was on 12 February; its holiday ran from 11 to 17 February. */
+    static final LocalDate SPRING_FESTIVAL_EVE = LocalDate.of(YEAR, 2, 11);
+
+    /** How likely a case is received on a day, relative to an ordinary working day. */
+    private double weight(LocalDate day) {
+        long fromFestival = day.toEpochDay() - SPRING_FESTIVAL_EVE.toEpochDay();
+        if (fromFestival >= 0 && fromFestival < 7) return 0.25;
+        boolean working = deadlines.calendar().isWorkingDay(day);
+        // the weeks before and after the festival: many residents travel, fewer matters are raised
+        double season = fromFestival >= -10 && fromFestival < 17 ? 0.8 : 1.0;
+        return (working ? 1.0 : 0.35) * season;
     }
 
     private static int score(Random r, boolean weak) {

@@ -48,6 +48,8 @@ public final class ActivitiesHandler extends TownRecordsHandler<Activity, Activi
         n.put("date", a.date().toString());
         n.put("theme", a.theme().code());
         n.put("themeName", a.theme().nameZh());
+        n.put("kind", a.kind().code());
+        n.put("kindName", a.kind().nameZh());
         n.put("title", a.title());
         if (a.description() != null) n.put("description", a.description());
         if (a.place() != null) n.put("place", a.place());

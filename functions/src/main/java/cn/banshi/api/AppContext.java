@@ -9,6 +9,7 @@ import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.disclosure.DisclosureStore;
+import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
 import cn.banshi.overdue.DeadlineRecompute;
@@ -56,6 +57,7 @@ public final class AppContext {
     private ActivityStore activities;
     private PlanItemStore planItems;
     private DisclosureStore disclosure;
+    private LeadersDutyStore leadersDuty;
     private ReportStore reports;
     private ReportRuns reportRuns;
     private ReportRunner reportRunner;
@@ -183,6 +185,11 @@ public final class AppContext {
     public synchronized DisclosureStore disclosure() {
         if (disclosure == null) disclosure = new DisclosureStore(dynamo);
         return disclosure;
+    }
+
+    public synchronized LeadersDutyStore leadersDuty() {
+        if (leadersDuty == null) leadersDuty = new LeadersDutyStore(dynamo);
+        return leadersDuty;
     }
 
     public synchronized ReportStore reports() {

@@ -4,6 +4,7 @@ import cn.banshi.activities.ActivitiesHandler;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.catalog.CatalogHandler;
 import cn.banshi.disclosure.DisclosureFiguresHandler;
+import cn.banshi.duty.LeadersDutyHandler;
 import cn.banshi.health.HealthHandler;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.intake.SubmissionHandler;
@@ -30,6 +31,7 @@ public final class Handlers {
                 ActivitiesHandler.class,
                 PlanItemsHandler.class,
                 DisclosureFiguresHandler.class,
+                LeadersDutyHandler.class,
                 ReportsHandler.class,
                 ReportRunsHandler.class);
     }
@@ -47,6 +49,7 @@ public final class Handlers {
                 new ActivitiesHandler(app),
                 new PlanItemsHandler(app),
                 new DisclosureFiguresHandler(app),
+                new LeadersDutyHandler(app),
                 new ReportsHandler(app),
                 new ReportRunsHandler(app));
     }

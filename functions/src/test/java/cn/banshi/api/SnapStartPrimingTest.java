@@ -61,7 +61,8 @@ class SnapStartPrimingTest {
                 "CalendarAdminHandler",
                 "ActivitiesHandler",
                 "PlanItemsHandler",
-                "DisclosureFiguresHandler")) {
+                "DisclosureFiguresHandler",
+                "LeadersDutyHandler")) {
             assertFalse(byHandler.get(storageHandler).isEmpty(), storageHandler + " did not prime the DynamoDB client");
         }
         assertTrue(byHandler.get("HealthHandler").isEmpty());

@@ -115,6 +115,8 @@ class BadInputPropertiesTest {
         ACTIVITY_DELETE("DELETE", "/api/v1/admin/activities/{id}", true),
         DISCLOSURE_PUT("PUT", "/api/v1/admin/disclosure-figures/{year}", true),
         DISCLOSURE_GET("GET", "/api/v1/admin/disclosure-figures/{year}", true),
+        LEADERS_DUTY_PUT("PUT", "/api/v1/admin/leaders-duty/{year}", true),
+        LEADERS_DUTY_GET("GET", "/api/v1/admin/leaders-duty/{year}", true),
         REPORTS_LIST("GET", "/api/v1/admin/reports", true),
         REPORT_DOWNLOAD("GET", "/api/v1/admin/reports/{year}/{job}/{file}", true),
         REPORT_START("POST", "/api/v1/admin/reports/{job}", true);
@@ -170,6 +172,10 @@ class BadInputPropertiesTest {
                                     + "\"enforcement\":2,\"feeAmount\":12.35},\"reviewLitigation\":{\"review\":{\"upheld\":1,\"corrected\":0,"
                                     + "\"other\":0,\"pending\":1},\"litigationDirect\":{\"upheld\":0,\"corrected\":0,\"other\":1,\"pending\":0,"
                                     + "\"total\":1},\"litigationAfterReview\":{\"upheld\":0,\"corrected\":0,\"other\":0,\"pending\":0}}}");
+                case LEADERS_DUTY_PUT ->
+                    object(
+                            "{\"leaders\":[{\"post\":\"镇党委书记\",\"name\":\"王建华\"}],\"meetings\":[{\"date\":\"2021-05-06\","
+                                    + "\"title\":\"召开全面依法治镇委员会第一次会议\"}]}");
                 case REPORT_START -> Json.object(); // takes no body; {} is accepted, anything in it refused
                 case CALENDAR_PUT ->
                     object("{\"notice\":\"国办发明电〔2026〕1号\",\"daysOff\":[\"2027-01-01\"]," + "\"makeUpWorkdays\":[]}");
@@ -914,6 +920,8 @@ class BadInputPropertiesTest {
                         Route.ACTIVITY_DELETE,
                         Route.DISCLOSURE_PUT,
                         Route.DISCLOSURE_GET,
+                        Route.LEADERS_DUTY_PUT,
+                        Route.LEADERS_DUTY_GET,
                         Route.REPORTS_LIST,
                         Route.REPORT_DOWNLOAD,
                         Route.REPORT_START),

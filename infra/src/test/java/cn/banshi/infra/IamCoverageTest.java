@@ -236,6 +236,13 @@ class IamCoverageTest {
                                 + outcomes + ",\"litigationDirect\":" + outcomes + ",\"litigationAfterReview\":"
                                 + outcomes + "}}")),
                 200);
+        as("LeadersDutyHandler");
+        call(handlers, staff(get("/api/v1/admin/leaders-duty/{year}", "/api/v1/admin/leaders-duty/2025")), 404);
+        call(
+                handlers,
+                staff(request("PUT", "/api/v1/admin/leaders-duty/{year}", "/api/v1/admin/leaders-duty/2025")
+                        .body("{\"leaders\":[{\"post\":\"镇党委书记\",\"name\":\"王建华\"}]}")),
+                200);
         as("ReportsHandler");
         call(handlers, staff(get("/api/v1/admin/reports", "/api/v1/admin/reports")), 200);
 

@@ -49,6 +49,7 @@ final class DemoSetup {
                 app.activities(),
                 app.planItems(),
                 app.disclosure(),
+                app.leadersDuty(),
                 app.clock().instant());
         note.append("演示年度报告 / demo reports:\n");
         try (ReportJobs jobs = ReportJobs.open(app.dynamo(), ReportJobs.Settings.of(data), app.clock())) {

@@ -6,7 +6,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What a report needs to know of one case, and nothing personal: its town, type, category, village, dates,
- * outcome, rating, and for information requests the applicant kind (a column of the statutory table).
+ * outcome, rating, channel (online form or the 12345 hotline), and for information requests the applicant kind
+ * (a column of the statutory table).
  */
 public record CaseFact(
         String town,
@@ -19,11 +20,40 @@ public record CaseFact(
         Boolean onTime,
         String outcome,
         Integer rating,
-        String applicantKind) {
+        String applicantKind,
+        String channel) {
+
+    /** A fact without a known channel. */
+    public CaseFact(
+            String town,
+            String type,
+            String category,
+            String village,
+            LocalDate receivedOn,
+            LocalDate dueDate,
+            LocalDate finishedOn,
+            Boolean onTime,
+            String outcome,
+            Integer rating,
+            String applicantKind) {
+        this(
+                town,
+                type,
+                category,
+                village,
+                receivedOn,
+                dueDate,
+                finishedOn,
+                onTime,
+                outcome,
+                rating,
+                applicantKind,
+                null);
+    }
 
     /** The attributes the scan asks for ({@link #PROJECTION} with {@link #NAMES}); personal data is never read. */
     public static final String PROJECTION = "#town, #type, #category, #village, #receivedOn, #dueDate, #finishedOn, "
-            + "#onTime, #outcome, #rating, #details.#applicantKind";
+            + "#onTime, #outcome, #rating, #details.#applicantKind, #channel";
 
     public static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("#town", "town"),
@@ -37,7 +67,8 @@ public record CaseFact(
             Map.entry("#outcome", "outcome"),
             Map.entry("#rating", "rating"),
             Map.entry("#details", "details"),
-            Map.entry("#applicantKind", "applicantKind"));
+            Map.entry("#applicantKind", "applicantKind"),
+            Map.entry("#channel", "channel"));
 
     public static CaseFact of(Map<String, AttributeValue> item) {
         AttributeValue details = item.get("details");
@@ -56,7 +87,8 @@ public record CaseFact(
                 item.containsKey("onTime") ? item.get("onTime").bool() : null,
                 s(item, "outcome"),
                 item.containsKey("rating") ? Integer.valueOf(item.get("rating").n()) : null,
-                kind);
+                kind,
+                s(item, "channel"));
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {

@@ -75,6 +75,18 @@ public final class CaseFigures {
         return t.get("carriedOver.type." + type.code());
     }
 
+    public long carriedOver() {
+        long n = 0;
+        for (CaseType type : CaseType.values()) n += carriedOver(type);
+        return n;
+    }
+
+    /** The day the period's last case was received, null without any. */
+    public LocalDate lastReceived() {
+        Long day = t.max(CaseTally.LAST_RECEIVED);
+        return day == null ? null : LocalDate.ofEpochDay(day);
+    }
+
     public long onTime() {
         long n = 0;
         for (CaseType type : CaseType.values()) n += onTime(type);

@@ -19,6 +19,8 @@ import java.util.TreeMap;
  */
 public final class CaseTally {
     private static final String[] MONTH_KEYS = new String[13];
+    /** The maximum: the day the period's last case was received. */
+    static final String LAST_RECEIVED = "received.lastDay";
 
     static {
         for (int m = 1; m <= 12; m++) MONTH_KEYS[m] = String.format("received.month.%02d", m);
@@ -91,6 +93,7 @@ public final class CaseTally {
             inc("received");
             inc(names.received());
             inc(MONTH_KEYS[f.receivedOn().getMonthValue()]);
+            max(LAST_RECEIVED, f.receivedOn().toEpochDay());
             if (f.category() != null) inc(names.category(t, f.category()));
             if (finishedByAsOf) inc("received.finished");
             if (village != null) {
@@ -131,7 +134,10 @@ public final class CaseTally {
 
     private void disclosure(CaseFact f, boolean received, boolean finished, boolean openAtStart, boolean openAtEnd) {
         String kind = Ogi.KINDS.contains(f.applicantKind()) ? f.applicantKind() : "unknown";
-        if (received) inc("ogi.new." + kind);
+        if (received) {
+            inc("ogi.new." + kind);
+            if (f.channel() != null) inc("ogiChannel." + f.channel());
+        }
         if (openAtStart) inc("ogi.carried-over." + kind);
         if (finished) {
             String outcome = Ogi.OUTCOMES.containsKey(f.outcome()) ? f.outcome() : "unknown";

@@ -3,7 +3,10 @@ package cn.banshi.batch.document;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** report.md: headings as #, ##, ###; tables as pipe tables with the flat header; charts as their data. */
+/**
+ * report.md: headings as #, ##, ###; tables as pipe tables with the flat header. Charts are drawn in report.html
+ * only (as in report.docx): the reports put their figures in tables next to them.
+ */
 public final class MarkdownRenderer {
     private MarkdownRenderer() {}
 
@@ -20,8 +23,8 @@ public final class MarkdownRenderer {
                 out.append(inline(p.text())).append("\n\n");
             } else if (block instanceof Doc.Table t) {
                 table(out, t);
-            } else if (block instanceof Doc.Chart c) {
-                chart(out, c);
+            } else if (block instanceof Doc.Chart) {
+                // drawn in report.html only
             } else if (block instanceof Doc.Signature s) {
                 out.append("<div align=\"right\">\n\n")
                         .append(inline(s.issuer()))
@@ -63,15 +66,6 @@ public final class MarkdownRenderer {
         }
         out.append('\n');
         if (t.note() != null) out.append(inline(t.note())).append("\n\n");
-    }
-
-    private static void chart(StringBuilder out, Doc.Chart c) {
-        out.append("**").append(inline(c.caption())).append("**\n\n");
-        row(out, List.of("项目", "件数"));
-        out.append("|---|---|\n");
-        for (int i = 0; i < c.labels().size(); i++)
-            row(out, List.of(c.labels().get(i), Long.toString(c.values().get(i))));
-        out.append('\n');
     }
 
     private static void row(StringBuilder out, List<String> cells) {

@@ -89,7 +89,7 @@ public final class Shortcomings {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("townAverageRating", Texts.average(f.ratingSum(), f.ratings()));
         low.forEach(v -> figures.put(v.id(), Texts.average(v.ratingSum(), v.ratings())));
-        String text = "全镇办结事项群众评价平均为" + Texts.average(f.ratingSum(), f.ratings()) + "分（满分5分），而"
+        String text = "全镇办结事项群众评价平均分为" + Texts.average(f.ratingSum(), f.ratings()) + "分（5分制），而"
                 + String.join("，", parts) + "，明显低于全镇平均水平，反映出部分村（社区）在答复解释、结果反馈等环节还存在差距。";
         return Optional.of(new Finding(
                 "village-satisfaction",

@@ -27,7 +27,7 @@ public class OgiJobConfiguration {
     public Step ogiReport(PlatformTransactionManager transactionManager, ReportStep.Services services) {
         return ReportStep.step(
                 ReportKind.OGI_ANNUAL,
-                EnumSet.of(Part.ACTIVITIES, Part.DISCLOSURE),
+                EnumSet.of(Part.PLAN_FOR_YEAR, Part.DISCLOSURE),
                 services,
                 transactionManager,
                 (p, town, figures, inputs) -> OgiReport.build(

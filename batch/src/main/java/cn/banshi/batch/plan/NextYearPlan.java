@@ -1,6 +1,7 @@
 package cn.banshi.batch.plan;
 
 import cn.banshi.batch.cases.CaseFigures;
+import cn.banshi.batch.cases.Reconciliation;
 import cn.banshi.batch.document.Doc;
 import cn.banshi.batch.document.Doc.Cell;
 import cn.banshi.batch.document.Texts;
@@ -8,6 +9,7 @@ import cn.banshi.batch.findings.Finding;
 import cn.banshi.batch.report.PlanTexts;
 import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
+import cn.banshi.batch.report.SigningDate;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.json.Json;
 import cn.banshi.plans.PlanItem;
@@ -57,23 +59,24 @@ public final class NextYearPlan {
     public record Result(Report report, List<PlanItem> generated) {}
 
     public static Result build(
-            String townId, int year, LocalDate issued, CaseFigures f, ReportInputs in, List<Finding> findings) {
+            String townId, int year, LocalDate today, CaseFigures f, ReportInputs in, List<Finding> findings) {
         int next = year + 1;
+        SigningDate signing = SigningDate.of(ReportKind.NEXT_YEAR_PLAN, year, today);
+        int section = 0;
         String town = in.catalog().town().name();
         List<PlanItem> generated = new ArrayList<>();
         Doc doc = new Doc(town + next + "年法治政府建设工作计划");
         doc.para("为深入推进法治政府建设，根据" + year + "年度法治政府建设情况和群众诉求办理中发现的问题，结合本镇实际，制定" + next + "年工作计划如下。");
 
-        doc.heading(1, Texts.h1(1, "重点工作安排"));
         List<PlanItem> staff = in.staffPlanForNextYear();
-        if (staff.isEmpty()) doc.para(next + "年度重点工作安排尚未录入。");
+        if (!staff.isEmpty()) doc.heading(1, Texts.h1(++section, "重点工作安排"));
         int n = 0;
         for (PlanItem p : staff) {
             doc.heading(2, Texts.h2(++n, p.title()));
             doc.para(PlanTexts.arrangement(p.description(), p.owner(), p.place(), p.targetDate()));
         }
 
-        doc.heading(1, Texts.h1(2, "重要时间节点"));
+        doc.heading(1, Texts.h1(++section, "重要时间节点"));
         doc.para("充分利用重要时间节点，采取线上线下相结合的方式，开展多部门联合法治宣传活动。");
         List<List<Cell>> rows = new ArrayList<>();
         for (KeyDate k : KEY_DATES) {
@@ -100,7 +103,10 @@ public final class NextYearPlan {
                 rows,
                 null));
 
-        doc.heading(1, Texts.h1(3, "结转办理事项"));
+        doc.heading(1, Texts.h1(++section, "结转办理事项"));
+        doc.para(year + "年，全镇群众诉求" + Reconciliation.all(f).text() + "；其中信访事项"
+                + Reconciliation.of(f, CaseType.PETITION).text() + "，政府信息公开申请"
+                + Reconciliation.of(f, CaseType.INFO_REQUEST).text() + "。");
         if (f.open() == 0) {
             doc.para("截至" + Texts.date(f.period().asOf()) + "，全镇受理的群众诉求均已办结，无结转事项。");
         } else {
@@ -136,7 +142,7 @@ public final class NextYearPlan {
             }
         }
 
-        doc.heading(1, Texts.h1(4, "问题整改措施"));
+        doc.heading(1, Texts.h1(++section, "问题整改措施"));
         if (findings.isEmpty()) doc.para(year + "年度群众诉求办理数据未发现明显短板，" + next + "年将继续巩固提升。");
         n = 0;
         for (Finding finding : findings) {
@@ -157,13 +163,12 @@ public final class NextYearPlan {
                     1));
         }
 
-        doc.heading(1, Texts.h1(5, year + "年度工作安排落实情况"));
-        doc.para(PlanTexts.previousPlan(in.planForYear(), year));
-        for (PlanItem p : in.planForYear()) {
-            if (p.status() != PlanStatus.DONE)
-                doc.para("“" + p.title() + "”" + p.status().nameZh() + "，纳入" + next + "年继续推进。");
+        List<String> previous = PlanTexts.previousPlan(in.planForYear(), year);
+        if (!previous.isEmpty()) {
+            doc.heading(1, Texts.h1(++section, year + "年度工作安排落实情况"));
+            previous.forEach(doc::para);
         }
-        doc.signature(town + "人民政府", issued);
+        doc.signature(town + "人民政府", signing.date());
 
         ObjectNode json = Json.object();
         json.put("job", ReportKind.NEXT_YEAR_PLAN.code());
@@ -172,7 +177,9 @@ public final class NextYearPlan {
         json.put("year", year);
         json.put("planYear", next);
         json.put("asOf", f.period().asOf().toString());
-        json.put("issued", issued.toString());
+        json.put("drafted", today.toString());
+        signing.putInto(json);
+        json.set("reconciliation", Reconciliation.json(f));
         ArrayNode items = json.putArray("items");
         staff.forEach(p -> items.add(PlanTexts.json(p)));
         ObjectNode carried = json.putObject("carriedOver");

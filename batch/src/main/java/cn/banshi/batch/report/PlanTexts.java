@@ -8,29 +8,53 @@ import cn.banshi.plans.PlanStatus;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Wording and JSON of plan items, shared by the work report and the next year's plan. */
 public final class PlanTexts {
     private PlanTexts() {}
 
-    /** "… （牵头单位：司法所；实施地点：红星社区；完成时限：2022年10月31日前）" */
+    /**
+     * "…。由司法所牵头，在红星社区组织实施，2022年10月31日前完成。" The place is said only where it is
+     * not the whole town and the description does not already name it.
+     */
     public static String arrangement(String description, String owner, String place, LocalDate target) {
         StringBuilder b = new StringBuilder();
         if (description != null) b.append(Texts.sentence(description));
-        b.append("（牵头单位：").append(owner);
-        if (place != null) b.append("；实施地点：").append(place);
-        b.append("；完成时限：").append(Texts.date(target)).append("前）");
+        b.append("由").append(owner).append("牵头");
+        if (place != null && !place.equals("全镇") && (description == null || !description.contains(place))) {
+            b.append("，在").append(place).append("组织实施");
+        }
+        b.append("，").append(Texts.date(target)).append("前完成。");
         return b.toString();
     }
 
-    /** What became of the year's plan items. */
-    public static String previousPlan(List<PlanItem> items, int year) {
-        if (items.isEmpty()) return year + "年度未录入工作安排。";
+    /**
+     * What became of the year's plan items: the counts, then the items done and those still under way (each
+     * named); empty when there was no plan for the year.
+     */
+    public static List<String> previousPlan(List<PlanItem> items, int year) {
+        if (items.isEmpty()) return List.of();
         long done = count(items, PlanStatus.DONE);
         long inProgress = count(items, PlanStatus.IN_PROGRESS);
         long notStarted = count(items, PlanStatus.NOT_STARTED);
-        return year + "年度工作安排共" + items.size() + "项，已完成" + done + "项，正在推进" + inProgress + "项，尚未开展" + notStarted + "项。";
+        List<String> out = new ArrayList<>();
+        out.add(year + "年度工作安排共" + items.size() + "项，已完成" + done + "项，正在推进" + inProgress + "项，尚未开展" + notStarted
+                + "项。");
+        List<String> doneTitles = titles(items, PlanStatus.DONE);
+        if (!doneTitles.isEmpty()) out.add("已完成的有" + String.join("", doneTitles) + "。");
+        List<String> open = new ArrayList<>(titles(items, PlanStatus.IN_PROGRESS));
+        open.addAll(titles(items, PlanStatus.NOT_STARTED));
+        if (!open.isEmpty()) out.add(String.join("", open) + "尚未完成，纳入" + (year + 1) + "年继续推进。");
+        return out;
+    }
+
+    private static List<String> titles(List<PlanItem> items, PlanStatus status) {
+        return items.stream()
+                .filter(p -> p.status() == status)
+                .map(p -> "“" + p.title() + "”")
+                .toList();
     }
 
     public static long count(List<PlanItem> items, PlanStatus status) {

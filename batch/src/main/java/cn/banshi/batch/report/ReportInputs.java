@@ -5,6 +5,8 @@ import cn.banshi.activities.ActivityStore;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.disclosure.DisclosureFigures;
 import cn.banshi.disclosure.DisclosureStore;
+import cn.banshi.duty.LeadersDuty;
+import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.plans.PlanItem;
 import cn.banshi.plans.PlanItemStore;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Set;
 
 /**
  * What staff entered for a town and year: the year's activities, the plan items of the year (to say what
- * became of them) and of the next year, and the disclosure figures if entered. Each report loads only the
+ * became of them) and of the next year, the disclosure figures and section 三's leaders, committee and meetings
+ * if entered. Each report loads only the
  * {@link Part parts} it reads (a county run loads them for every town and report); reading a part that was not
  * loaded is a programming error and fails loudly rather than drafting from an empty list.
  */
@@ -22,14 +25,16 @@ public record ReportInputs(
         List<Activity> activities,
         List<PlanItem> planForYear,
         List<PlanItem> planForNextYear,
-        Optional<DisclosureFigures> disclosure) {
+        Optional<DisclosureFigures> disclosure,
+        Optional<LeadersDuty> leadersDuty) {
 
     /** The inputs a report can read; each costs one DynamoDB call per town (more for long lists). */
     public enum Part {
         ACTIVITIES,
         PLAN_FOR_YEAR,
         PLAN_FOR_NEXT_YEAR,
-        DISCLOSURE
+        DISCLOSURE,
+        LEADERS_DUTY
     }
 
     public static ReportInputs load(
@@ -38,14 +43,16 @@ public record ReportInputs(
             Set<Part> parts,
             ActivityStore activities,
             PlanItemStore plans,
-            DisclosureStore disclosure) {
+            DisclosureStore disclosure,
+            LeadersDutyStore duty) {
         String town = catalog.town().id();
         return new ReportInputs(
                 catalog,
                 parts.contains(Part.ACTIVITIES) ? activities.list(town, year) : null,
                 parts.contains(Part.PLAN_FOR_YEAR) ? plans.list(town, year) : null,
                 parts.contains(Part.PLAN_FOR_NEXT_YEAR) ? plans.list(town, year + 1) : null,
-                parts.contains(Part.DISCLOSURE) ? disclosure.find(town, year) : null);
+                parts.contains(Part.DISCLOSURE) ? disclosure.find(town, year) : null,
+                parts.contains(Part.LEADERS_DUTY) ? duty.find(town, year) : null);
     }
 
     @Override
@@ -66,6 +73,11 @@ public record ReportInputs(
     @Override
     public Optional<DisclosureFigures> disclosure() {
         return loaded(disclosure, Part.DISCLOSURE);
+    }
+
+    @Override
+    public Optional<LeadersDuty> leadersDuty() {
+        return loaded(leadersDuty, Part.LEADERS_DUTY);
     }
 
     private static <T> T loaded(T value, Part part) {

@@ -25,7 +25,7 @@ public class RuleOfLawJobConfiguration {
     public Step ruleOfLawReport(PlatformTransactionManager transactionManager, ReportStep.Services services) {
         return ReportStep.step(
                 ReportKind.RULE_OF_LAW_ANNUAL,
-                EnumSet.of(Part.ACTIVITIES, Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR),
+                EnumSet.of(Part.ACTIVITIES, Part.PLAN_FOR_YEAR, Part.PLAN_FOR_NEXT_YEAR, Part.LEADERS_DUTY),
                 services,
                 transactionManager,
                 (p, town, figures, inputs) -> RuleOfLawReport.build(

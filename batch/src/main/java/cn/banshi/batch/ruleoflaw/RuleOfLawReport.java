@@ -3,12 +3,15 @@ package cn.banshi.batch.ruleoflaw;
 import cn.banshi.activities.Activity;
 import cn.banshi.activities.ActivityTheme;
 import cn.banshi.batch.cases.CaseFigures;
+import cn.banshi.batch.cases.Reconciliation;
 import cn.banshi.batch.document.Doc;
 import cn.banshi.batch.document.Texts;
 import cn.banshi.batch.findings.Finding;
+import cn.banshi.batch.report.CaseAnnex;
 import cn.banshi.batch.report.PlanTexts;
 import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
+import cn.banshi.batch.report.SigningDate;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.json.Json;
 import cn.banshi.plans.PlanItem;
@@ -23,40 +26,44 @@ import java.util.Map;
 
 /**
  * The 法治政府建设年度报告 in its five statutory sections (rule-of-law-report.md), in the register of the
- * seed: measures by theme with the year's figures, shortcomings found in the data, the principal leaders'
- * duty, the next year's arrangements, and other matters.
+ * seed: measures by theme (summarised by kind: meetings counted, documents named, events counted as 场次 with
+ * highlights, standing measures listed) with the year's figures and the reconciliation of cases, shortcomings
+ * found in the data, the principal leaders' duty (section 三 from the leaders, committee and meetings staff
+ * entered), the next year's arrangements, and other matters; the case tables in an annex (附表).
  */
 public final class RuleOfLawReport {
     private RuleOfLawReport() {}
 
-    private record Theme(String heading, String intro) {}
+    /** A theme's heading and opening sentence, and what its events are called when counted (…N场次). */
+    private record Theme(String heading, String intro, String events) {}
 
-    private static Map<ActivityTheme, Theme> themes(String shortName, int count) {
+    private static Map<ActivityTheme, Theme> themes(String shortName) {
         Map<ActivityTheme, Theme> m = new EnumMap<>(ActivityTheme.class);
         m.put(
                 ActivityTheme.LEADERSHIP,
-                new Theme("坚持党委统揽全局，确保正确的法治建设方向", "党委、政府高度重视依法行政工作，始终将其摆上重要议事日程，切实加强对法治建设的组织领导。"));
-        m.put(ActivityTheme.RULE_MAKING, new Theme("建章立制，把权力关进制度的笼子", "依法行政是法治政府的核心内涵，坚持制度先行，确保权力行使有法可依、有章可循。"));
+                new Theme("坚持党委统揽全局，确保正确的法治建设方向", "党委、政府高度重视依法行政工作，始终将其摆上重要议事日程，切实加强对法治建设的组织领导。", "相关活动"));
+        m.put(
+                ActivityTheme.RULE_MAKING,
+                new Theme("建章立制，把权力关进制度的笼子", "依法行政是法治政府的核心内涵，坚持制度先行，确保权力行使有法可依、有章可循。", "相关活动"));
         m.put(
                 ActivityTheme.DECISION_MAKING,
-                new Theme("坚持依法决策，充分发挥法律顾问作用", "坚持把依法决策作为依法行政的关键环节，在制订重要文件、作出重大决策、进行重要部署前充分听取法律顾问意见。"));
+                new Theme("坚持依法决策，充分发挥法律顾问作用", "坚持把依法决策作为依法行政的关键环节，在制订重要文件、作出重大决策、进行重要部署前充分听取法律顾问意见。", "相关活动"));
         m.put(
                 ActivityTheme.LEGAL_EDUCATION,
-                new Theme(
-                        "增强全民普法观念，大力推进法治" + shortName + "建设",
-                        "大力弘扬社会主义法治精神，建设社会主义法治文化，全年共开展各类法治宣传教育活动" + count + "场次。"));
+                new Theme("增强全民普法观念，大力推进法治" + shortName + "建设", "大力弘扬社会主义法治精神，建设社会主义法治文化。", "各类法治宣传教育活动"));
         m.put(
                 ActivityTheme.DISPUTE_RESOLUTION,
-                new Theme("健全依法维权和纠纷化解机制，促进社会和谐稳定", "建立健全社会矛盾预警、利益表达、协作沟通、救济救助机制，畅通群众利益协调、权益保障法律渠道。"));
-        m.put(ActivityTheme.OPEN_GOVERNMENT, new Theme("改进工作作风，强化社会监督", "以推进法治政府为出发点和落脚点，打造开放、动态、阳光、便民的法治政府。"));
-        m.put(ActivityTheme.OTHER, new Theme("统筹推进其他法治建设工作", ""));
+                new Theme("健全依法维权和纠纷化解机制，促进社会和谐稳定", "建立健全社会矛盾预警、利益表达、协作沟通、救济救助机制，畅通群众利益协调、权益保障法律渠道。", "相关活动"));
+        m.put(ActivityTheme.OPEN_GOVERNMENT, new Theme("改进工作作风，强化社会监督", "以推进法治政府为出发点和落脚点，打造开放、动态、阳光、便民的法治政府。", "相关活动"));
+        m.put(ActivityTheme.OTHER, new Theme("统筹推进其他法治建设工作", "", "相关活动"));
         return m;
     }
 
     public static Report build(
-            String townId, int year, LocalDate issued, CaseFigures f, ReportInputs in, List<Finding> findings) {
+            String townId, int year, LocalDate today, CaseFigures f, ReportInputs in, List<Finding> findings) {
         String town = in.catalog().town().name();
         String shortName = in.townShortName();
+        SigningDate signing = SigningDate.of(ReportKind.RULE_OF_LAW_ANNUAL, year, today);
         Doc doc = new Doc(year + "年" + town + "法治政府建设工作报告");
         doc.para(year + "年，" + town + "在" + in.countyLeadership() + "的正确领导和上级部门指导下，紧紧围绕全镇中心工作，"
                 + "以建立健全制度为基础，以创建法治政府、提升依法行政水平为目标，强化组织领导，狠抓工作落实，各项工作顺利推进，"
@@ -72,9 +79,7 @@ public final class RuleOfLawReport {
                     : a.theme() == ActivityTheme.LEADERSHIP_DUTY ? ActivityTheme.LEADERSHIP : a.theme();
             byTheme.computeIfAbsent(theme, k -> new ArrayList<>()).add(a);
         }
-        Map<ActivityTheme, Theme> themes = themes(
-                shortName,
-                byTheme.getOrDefault(ActivityTheme.LEGAL_EDUCATION, List.of()).size());
+        Map<ActivityTheme, Theme> themes = themes(shortName);
         int sub = 0;
         for (ActivityTheme theme : themes.keySet()) {
             List<Activity> items = byTheme.getOrDefault(theme, List.of());
@@ -83,8 +88,8 @@ public final class RuleOfLawReport {
             Theme t = themes.get(theme);
             doc.heading(2, Texts.h2(++sub, t.heading()));
             String intro = theme == ActivityTheme.LEADERSHIP ? town + t.intro() : t.intro();
-            doc.para(intro + measures(items));
-            if (theme == ActivityTheme.DISPUTE_RESOLUTION) disputeFigures(doc, f, year);
+            doc.para(intro + Measures.summary(items, t.events()));
+            if (theme == ActivityTheme.DISPUTE_RESOLUTION) disputeFigures(doc, f);
             if (theme == ActivityTheme.OPEN_GOVERNMENT) openGovernmentFigures(doc, f);
         }
 
@@ -101,22 +106,15 @@ public final class RuleOfLawReport {
 
         // 三
         doc.heading(1, Texts.h1(3, year + "年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况"));
-        List<Activity> duty =
-                in.activities().stream().filter(Activity::leaderDuty).toList();
-        if (duty.isEmpty()) {
-            doc.para("党政主要负责人认真履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲自过问、" + "重点环节亲自协调、重要任务亲自督办。");
-        }
-        n = 0;
-        for (Activity a : duty) {
-            doc.heading(2, Texts.h2(++n, Texts.sentence(a.title()).replaceAll("。$", "")));
-            if (a.description() != null) doc.para(Texts.sentence(a.description()));
-        }
+        LeadersDutyText.section(doc, in.leadersDuty(), in.activities());
 
         // 四
         int next = year + 1;
         doc.heading(1, Texts.h1(4, next + "年推进法治政府建设的主要安排"));
         List<PlanItem> plan = in.staffPlanForNextYear();
-        if (plan.isEmpty() && findings.isEmpty()) doc.para(next + "年度工作安排尚未录入。");
+        if (plan.isEmpty() && findings.isEmpty()) {
+            doc.para("围绕法治政府建设目标，继续加强党委对法治建设的领导，深化普法宣传教育，完善矛盾纠纷多元化解机制，推进政务公开，" + "不断提升依法行政水平。");
+        }
         n = 0;
         for (PlanItem p : plan) {
             doc.heading(2, Texts.h2(++n, p.title()));
@@ -130,98 +128,44 @@ public final class RuleOfLawReport {
 
         // 五
         doc.heading(1, Texts.h1(5, "其他需要报告的情况"));
-        doc.para(PlanTexts.previousPlan(in.planForYear(), year));
-        doc.para("本报告所列数据统计期限自" + Texts.date(f.period().start()) + "起至"
-                + Texts.date(f.period().asOf()) + "止。");
-        doc.signature(town + "人民政府", issued);
+        for (String line : PlanTexts.previousPlan(in.planForYear(), year)) doc.para(line);
+        doc.para(CaseAnnex.dataPeriod(f) + "全年群众诉求收结情况和按月份、按类别的受理情况见附表。");
+        doc.signature(town + "人民政府", signing.date());
+        CaseAnnex.add(doc, f, year, 1);
 
-        return new Report(doc, json(townId, town, year, issued, f, in, findings, plan));
+        ObjectNode json = json(townId, town, year, today, f, in, findings, plan);
+        signing.putInto(json);
+        return new Report(doc, json);
     }
 
-    /** 一是…。二是…。 from the activities, with date and place. */
-    static String measures(List<Activity> items) {
-        StringBuilder b = new StringBuilder();
-        int i = 0;
-        for (Activity a : items) {
-            String when = Texts.monthDay(a.date()) + (a.place() != null ? "，" + a.place() : "");
-            b.append(Texts.ordinal(++i))
-                    .append(stripEnd(a.title()))
-                    .append("（")
-                    .append(when)
-                    .append("）。");
-            if (a.description() != null) b.append(Texts.sentence(a.description()));
-        }
-        return b.toString();
-    }
-
-    private static String stripEnd(String s) {
-        String t = s.strip();
-        return t.endsWith("。") ? t.substring(0, t.length() - 1) : t;
-    }
-
-    private static void disputeFigures(Doc doc, CaseFigures f, int year) {
-        List<String> types = new ArrayList<>();
-        for (CaseType type : CaseType.values()) {
-            if (f.received(type) > 0) types.add(type.nameZh() + f.received(type) + "件");
-        }
-        doc.para("年内，全镇共受理群众各类诉求" + f.received() + "件" + (types.isEmpty() ? "" : "，其中" + String.join("、", types))
-                + "；全年办结" + f.finished() + "件（含上年结转），按期办结率" + Texts.percent(f.onTime(), f.finished()) + "。");
+    private static void disputeFigures(Doc doc, CaseFigures f) {
+        doc.para("年内，全镇群众诉求" + Reconciliation.all(f).text() + "（分类型情况见附表1）。");
         long disputes = f.disputesFinished();
         doc.para(
                 disputes == 0
-                        ? "健全社会矛盾纠纷预防化解机制，坚持以人民为中心的发展理念，积极为群众排忧解难。年内未办结矛盾纠纷调解事项。"
+                        ? "健全社会矛盾纠纷预防化解机制，坚持以人民为中心的发展理念，积极为群众排忧解难。"
                         : "健全社会矛盾纠纷预防化解机制，坚持以人民为中心的发展理念，积极为群众排忧解难。年内，我镇调结各类矛盾纠纷" + disputes + "起，调解成功率"
                                 + Texts.percent(f.disputesAgreed(), disputes) + "。");
-        long petitions = f.finished(CaseType.PETITION);
-        if (petitions > 0 || f.received(CaseType.PETITION) > 0) {
-            doc.para("坚持信访工作法治化，依法依规接待群众来信来访，年内受理信访事项" + f.received(CaseType.PETITION) + "件，办结" + petitions + "件，按期办结率"
-                    + Texts.percent(f.onTime(CaseType.PETITION), petitions) + "。");
+        Reconciliation petitions = Reconciliation.of(f, CaseType.PETITION);
+        if (petitions.carriedOver() + petitions.received() > 0) {
+            doc.para("坚持信访工作法治化，依法依规接待群众来信来访，信访事项" + petitions.text() + "。");
         }
         if (f.ratings() > 0) {
-            doc.para("群众对办结事项作出评价" + f.ratings() + "件，平均" + Texts.average(f.ratingSum(), f.ratings()) + "分（满分5分），满意率"
-                    + Texts.percent(f.satisfied(), f.ratings()) + "。");
+            doc.para("群众对办结事项作出评价" + f.ratings() + "件，满意率" + Texts.percent(f.satisfied(), f.ratings()) + "。");
         }
-        long[] months = f.byMonth();
-        List<String> labels = new ArrayList<>();
-        List<Long> values = new ArrayList<>();
-        for (int m = 0; m < 12; m++) {
-            labels.add((m + 1) + "月");
-            values.add(months[m]);
-        }
-        doc.chart(new Doc.Chart(year + "年群众诉求受理数量（按月）", labels, values, false));
-        List<String> catLabels = new ArrayList<>();
-        List<Long> catValues = new ArrayList<>();
-        long rest = 0;
-        int k = 0;
-        for (var e : f.byCategory().entrySet()) {
-            if (k++ < 12) {
-                catLabels.add(e.getKey());
-                catValues.add(e.getValue());
-            } else {
-                rest += e.getValue();
-            }
-        }
-        if (rest > 0) {
-            catLabels.add("其余类别");
-            catValues.add(rest);
-        }
-        doc.chart(new Doc.Chart(year + "年群众诉求受理数量（按类别）", catLabels, catValues, true));
     }
 
     private static void openGovernmentFigures(Doc doc, CaseFigures f) {
-        long received = f.received(CaseType.INFO_REQUEST);
-        long answered = f.finished(CaseType.INFO_REQUEST);
-        doc.para("依法办理政府信息公开申请，年内新收政府信息公开申请" + received + "件，办结答复" + answered + "件"
-                + (answered > 0 ? "，按期答复率" + Texts.percent(f.onTime(CaseType.INFO_REQUEST), answered) : "") + "。"
-                + "认真办理12345公共服务平台转办件和群众投诉举报，年内受理投诉举报" + f.received(CaseType.COMPLAINT) + "件，办结"
-                + f.finished(CaseType.COMPLAINT) + "件。");
+        Reconciliation requests = Reconciliation.of(f, CaseType.INFO_REQUEST);
+        doc.para("依法办理政府信息公开申请，" + requests.text() + "。" + "认真办理12345公共服务平台转办件和群众投诉举报，年内受理投诉举报"
+                + f.received(CaseType.COMPLAINT) + "件，办结" + f.finished(CaseType.COMPLAINT) + "件。");
     }
 
     private static ObjectNode json(
             String townId,
             String town,
             int year,
-            LocalDate issued,
+            LocalDate today,
             CaseFigures f,
             ReportInputs in,
             List<Finding> findings,
@@ -233,8 +177,9 @@ public final class RuleOfLawReport {
         root.put("year", year);
         root.put("periodStart", f.period().start().toString());
         root.put("asOf", f.period().asOf().toString());
-        root.put("issued", issued.toString());
+        root.put("drafted", today.toString());
         root.set("cases", f.toJson());
+        root.set("reconciliation", Reconciliation.json(f));
         ObjectNode activities = root.putObject("activities");
         activities.put("total", in.activities().size());
         ObjectNode byTheme = activities.putObject("byTheme");
@@ -252,6 +197,7 @@ public final class RuleOfLawReport {
                     .put("id", a.id())
                     .put("date", a.date().toString())
                     .put("theme", a.theme().code())
+                    .put("kind", a.kind().code())
                     .put("title", a.title())
                     .put("leaderDuty", a.leaderDuty());
         }
@@ -269,6 +215,7 @@ public final class RuleOfLawReport {
         ArrayNode remedies = next.putArray("remedies");
         for (Finding finding : findings) remedies.add(PlanTexts.json(finding.code(), finding.remedy()));
         root.set("previousPlan", PlanTexts.statusJson(in.planForYear(), year));
+        in.leadersDuty().ifPresent(d -> root.set("leadersDuty", d.toJson()));
         return root;
     }
 }

@@ -119,7 +119,7 @@ class NextYearPlanJobTest {
             assertTrue(md.contains("| 3月15日 | “3·15”国际消费者权益日 |"), md);
             assertTrue(md.contains("| 12月4日 | “12·4”国家宪法日 |"), md);
             assertTrue(md.contains("2021年度工作安排共2项，已完成1项，正在推进0项，尚未开展1项。"), md);
-            assertTrue(md.contains("“修订村规民约”尚未开展，纳入2022年继续推进。"), md);
+            assertTrue(md.contains("“修订村规民约”尚未完成，纳入2022年继续推进。"), md);
             List<String> remedies = new ArrayList<>();
             report.get("remedies").forEach(r -> remedies.add(r.get("finding").asText()));
             assertTrue(remedies.containsAll(List.of("overdue", "plan-not-done")), remedies.toString());

@@ -84,15 +84,18 @@ class RuleOfLawAnnualJobTest {
         CaseWriter.write(dynamo, TOWN, specs);
 
         StaffApi api = new StaffApi(dynamo, MutableClock.at("2021-12-10T09:00"), TOWN);
-        api.activity("{\"date\":\"2021-01-28\",\"theme\":\"rule-making\",\"title\":\"制定《2021高塍镇党委议事规则和决策程序》\","
-                + "\"description\":\"就议事原则、议事范围、议事程序、议事纪律等作出明确要求\"}");
-        api.activity("{\"date\":\"2021-12-04\",\"theme\":\"legal-education\",\"title\":\"举办首届滆南法治集市文艺汇演\","
-                + "\"place\":\"滆南法治集市\",\"description\":\"开展宪法宣誓仪式等活动。\"}");
         api.activity(
-                "{\"date\":\"2021-06-26\",\"theme\":\"legal-education\",\"title\":\"禁毒宣传<script>alert(1)</script>\"}");
+                "{\"date\":\"2021-01-28\",\"theme\":\"rule-making\",\"kind\":\"document\",\"title\":\"制定《2021高塍镇党委议事规则和决策程序》\","
+                        + "\"description\":\"就议事原则、议事范围、议事程序、议事纪律等作出明确要求\"}");
+        api.activity(
+                "{\"date\":\"2021-12-04\",\"theme\":\"legal-education\",\"kind\":\"event\",\"title\":\"举办首届滆南法治集市文艺汇演\","
+                        + "\"place\":\"滆南法治集市\",\"description\":\"开展宪法宣誓仪式等活动。\"}");
+        api.activity(
+                "{\"date\":\"2021-06-26\",\"theme\":\"legal-education\",\"kind\":\"event\",\"title\":\"禁毒宣传<script>alert(1)</script>\"}");
         api.activity("{\"date\":\"2021-03-10\",\"theme\":\"leadership-duty\",\"title\":\"成立全面依法治镇委员会\","
                 + "\"description\":\"镇党委书记任主任。\",\"leaderDuty\":true}");
-        api.activity("{\"date\":\"2020-12-04\",\"theme\":\"legal-education\",\"title\":\"上一年度的宪法日活动\"}");
+        api.activity(
+                "{\"date\":\"2020-12-04\",\"theme\":\"legal-education\",\"kind\":\"event\",\"title\":\"上一年度的宪法日活动\"}");
         String done = api.planItem("{\"title\":\"建设法治广场\",\"owner\":\"司法所\",\"targetDate\":\"2021-09-30\"}")
                 .get("id")
                 .asText();
@@ -280,15 +283,19 @@ class RuleOfLawAnnualJobTest {
                         "## 二、2021年度推进法治政府建设存在的不足和原因",
                         "## 三、2021年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
                         "## 四、2022年推进法治政府建设的主要安排",
-                        "## 五、其他需要报告的情况"),
+                        "## 五、其他需要报告的情况",
+                        "## 附表1\u30002021年群众诉求收结情况",
+                        "## 附表2\u30002021年群众诉求受理情况（按月份）",
+                        "## 附表3\u30002021年群众诉求受理情况（按类别）"),
                 headings);
         assertTrue(md.startsWith("# 2021年高塍镇法治政府建设工作报告"));
         assertTrue(md.contains("### （一）建章立制，把权力关进制度的笼子"), md);
-        assertTrue(md.contains("一是制定《2021高塍镇党委议事规则和决策程序》（1月28日）。就议事原则"), md);
-        assertTrue(md.contains("全年共开展各类法治宣传教育活动2场次"), "only 2021's legal-education activities count");
+        assertTrue(md.contains("一是制定《2021高塍镇党委议事规则和决策程序》。就议事原则"), md);
+        assertTrue(md.contains("全年共开展各类法治宣传教育活动2场次，其中6月26日禁毒宣传"), "only 2021's events count: " + md);
+        assertTrue(md.contains("；12月4日举办首届滆南法治集市文艺汇演，开展宪法宣誓仪式等活动。"), md);
         assertTrue(md.contains("### （一）成立全面依法治镇委员会"), "leaders' duty goes to section 3");
         assertTrue(md.contains("### （一）进一步加强法治阵地建设"), "next year's plan in section 4");
-        assertTrue(md.contains("牵头单位：司法所；实施地点：红星社区；完成时限：2022年10月31日前"), md);
+        assertTrue(md.contains("拟在红星社区建一室内普法宣传阵地。由司法所牵头，2022年10月31日前完成。"), md);
         assertTrue(md.contains("2021年度工作安排共3项，已完成1项，正在推进1项，尚未开展1项。"), md);
         assertFalse(md.contains("上一年度的宪法日活动"));
     }
@@ -331,7 +338,10 @@ class RuleOfLawAnnualJobTest {
                         "二、2021年度推进法治政府建设存在的不足和原因",
                         "三、2021年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
                         "四、2022年推进法治政府建设的主要安排",
-                        "五、其他需要报告的情况"),
+                        "五、其他需要报告的情况",
+                        "附表1\u30002021年群众诉求收结情况",
+                        "附表2\u30002021年群众诉求受理情况（按月份）",
+                        "附表3\u30002021年群众诉求受理情况（按类别）"),
                 headings);
         DocxChecks.assertLibreOfficeConvertsToPdf(docx, data);
     }

@@ -390,6 +390,22 @@ public final class StaffListAtScaleBench {
                 null,
                 admin));
         tour.apply(new Call(
+                "PUT /api/v1/admin/leaders-duty/{year}",
+                "/api/v1/admin/leaders-duty/" + lastYear,
+                Map.of("year", lastYear),
+                Map.of(),
+                Map.of(),
+                "{\"leaders\":[{\"post\":\"镇党委书记\",\"name\":\"王建华\"}]}",
+                admin));
+        tour.apply(new Call(
+                "GET /api/v1/admin/leaders-duty/{year}",
+                "/api/v1/admin/leaders-duty/" + lastYear,
+                Map.of("year", lastYear),
+                Map.of(),
+                Map.of(),
+                null,
+                admin));
+        tour.apply(new Call(
                 "GET /api/v1/admin/reports",
                 "/api/v1/admin/reports",
                 Map.of(),

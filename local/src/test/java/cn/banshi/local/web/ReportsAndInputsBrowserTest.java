@@ -130,6 +130,27 @@ class ReportsAndInputsBrowserTest {
     }
 
     @Test
+    void aTownAdminEntersSectionThreesLeadersCommitteeAndMeetings() {
+        signIn(stack.token("town-admin", null, "zhang.admin"), "#/inputs?year=" + YEAR);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("duty-form")));
+        browser.type("#duty-leaders", "镇党委书记 王建华\n党委副书记、镇长 陈立新");
+        browser.type("#duty-committee-name", "高塍镇全面依法治镇委员会");
+        browser.type("#duty-committee-chair", "镇党委书记 王建华");
+        browser.type("#duty-committee-viceChairs", "党委副书记、镇长 陈立新");
+        browser.type("#duty-committee-officeHead", "政法委员 刘振东");
+        browser.type("#duty-meetings", YEAR + "-05-06｜召开全面依法治镇委员会第一次会议｜委员会主任王建华｜审议通过法治建设规划");
+        browser.find("#duty-submit").click();
+        browser.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#duty-form > .form-alert"), "已保存"));
+
+        browser.driver.navigate().refresh();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("duty-form")));
+        assertEquals("镇党委书记 王建华\n党委副书记、镇长 陈立新", browser.find("#duty-leaders").getAttribute("value"));
+        assertEquals("政法委员 刘振东", browser.find("#duty-committee-officeHead").getAttribute("value"));
+        assertTrue(browser.find("#duty-meetings").getAttribute("value").startsWith(YEAR + "-05-06｜召开全面依法治镇委员会第一次会议｜"));
+    }
+
+    @Test
     void anAuditorReadsTheInputsButCannotChangeThem() {
         signIn(stack.token("auditor", null, "zhao.audit"), "#/inputs?year=" + YEAR);
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("disclosure-form")));
