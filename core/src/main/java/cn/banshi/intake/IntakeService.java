@@ -17,6 +17,7 @@ import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.idempotency.StoredResponse;
 import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
+import cn.banshi.notifications.CaseNotices;
 import cn.banshi.workflow.CaseDeadlines;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
@@ -127,7 +128,7 @@ public final class IntakeService {
                 List.of(first),
                 null,
                 null);
-        cases.create(record, idempotencyRef);
+        cases.create(CaseNotices.afterStep(record, accessCode), idempotencyRef);
         LOG.info(
                 "case created",
                 "town",

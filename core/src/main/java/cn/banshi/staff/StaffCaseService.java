@@ -17,6 +17,7 @@ import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
+import cn.banshi.notifications.CaseNotices;
 import cn.banshi.validation.Fields;
 import cn.banshi.workflow.ActionContext;
 import cn.banshi.workflow.Workflows;
@@ -87,7 +88,7 @@ public final class StaffCaseService {
         CaseRecord next;
         while (true) {
             if (!onlySystemChangesSince(c, expected)) throw versionConflict(c.version());
-            next = Workflows.apply(c, action, body, context(staff));
+            next = CaseNotices.afterStep(Workflows.apply(c, action, body, context(staff)));
             try {
                 cases.update(next);
                 break;

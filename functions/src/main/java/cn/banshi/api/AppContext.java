@@ -11,6 +11,11 @@ import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
+import cn.banshi.notifications.DispatchSettings;
+import cn.banshi.notifications.Dispatcher;
+import cn.banshi.notifications.EmailSender;
+import cn.banshi.notifications.MessageStore;
+import cn.banshi.notifications.SmsSender;
 import cn.banshi.overdue.DeadlineRecompute;
 import cn.banshi.overdue.OverdueSweep;
 import cn.banshi.plans.PlanItemStore;
@@ -61,6 +66,7 @@ public final class AppContext {
     private ReportRunner reportRunner;
     private Set<String> deployedTowns;
     private RecomputeRunner recomputeRunner;
+    private MessageStore messages;
 
     /**
      * With the report store and runner of the environment: S3 and the report function in AWS, else the data
@@ -168,6 +174,17 @@ public final class AppContext {
     public synchronized OverdueSweep sweep() {
         if (sweep == null) sweep = new OverdueSweep(dynamo, cases(), clock, recompute());
         return sweep;
+    }
+
+    /** The message log and send queue (notifications). */
+    public synchronized MessageStore messages() {
+        if (messages == null) messages = new MessageStore(dynamo);
+        return messages;
+    }
+
+    /** A dispatcher over this context's tables and clock, sending through {@code sms} and {@code email}. */
+    public Dispatcher dispatcher(SmsSender sms, EmailSender email, DispatchSettings settings) {
+        return new Dispatcher(dynamo, cases(), messages(), catalogs(), sms, email, settings, clock);
     }
 
     public synchronized ActivityStore activities() {
