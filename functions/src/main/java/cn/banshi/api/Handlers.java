@@ -7,6 +7,7 @@ import cn.banshi.disclosure.DisclosureFiguresHandler;
 import cn.banshi.health.HealthHandler;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.intake.SubmissionHandler;
+import cn.banshi.notifications.MessagesHandler;
 import cn.banshi.plans.PlanItemsHandler;
 import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.reports.ReportsHandler;
@@ -31,7 +32,8 @@ public final class Handlers {
                 PlanItemsHandler.class,
                 DisclosureFiguresHandler.class,
                 ReportsHandler.class,
-                ReportRunsHandler.class);
+                ReportRunsHandler.class,
+                MessagesHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -48,6 +50,7 @@ public final class Handlers {
                 new PlanItemsHandler(app),
                 new DisclosureFiguresHandler(app),
                 new ReportsHandler(app),
-                new ReportRunsHandler(app));
+                new ReportRunsHandler(app),
+                new MessagesHandler(app));
     }
 }
