@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DailyCap {
     /** Env/system property for the cap; default {@link #DEFAULT}. */
-    public static final String ENV = "BANSHI_MESSAGES_PER_DAY";
+    public static final String PER_DAY_ENV = "BANSHI_MESSAGES_PER_DAY";
 
     public static final int DEFAULT = 10;
 
@@ -35,7 +35,7 @@ public final class DailyCap {
     }
 
     public static int fromEnvironment() {
-        String v = System.getenv(ENV);
+        String v = System.getenv(PER_DAY_ENV);
         if (v == null) v = System.getProperty("banshi.messagesPerDay");
         return v == null || v.isBlank() ? DEFAULT : Integer.parseInt(v.strip());
     }

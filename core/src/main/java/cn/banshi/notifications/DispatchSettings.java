@@ -12,8 +12,8 @@ public record DispatchSettings(String siteUrl, String emailFrom, Duration lease,
 
     public static DispatchSettings fromEnvironment() {
         return new DispatchSettings(
-                setting(SITE_URL_ENV, "banshi.siteUrl", "http://127.0.0.1:8080"),
-                setting(EMAIL_FROM_ENV, "banshi.emailFrom", "noreply@banshi.local"),
+                setting(System.getenv(SITE_URL_ENV), "banshi.siteUrl", "http://127.0.0.1:8080"),
+                setting(System.getenv(EMAIL_FROM_ENV), "banshi.emailFrom", "noreply@banshi.local"),
                 Duration.ofMinutes(2),
                 6,
                 DailyCap.fromEnvironment());
@@ -27,8 +27,8 @@ public record DispatchSettings(String siteUrl, String emailFrom, Duration lease,
         return new DispatchSettings(siteUrl, emailFrom, lease, maxAttempts, next);
     }
 
-    private static String setting(String env, String property, String fallback) {
-        String v = System.getenv(env);
+    private static String setting(String fromEnv, String property, String fallback) {
+        String v = fromEnv;
         if (v == null || v.isBlank()) v = System.getProperty(property);
         return v == null || v.isBlank() ? fallback : v.strip();
     }

@@ -19,7 +19,7 @@ public final class Senders {
     private Senders() {}
 
     public static SmsSender sms() {
-        String v = env(SMS_ENV);
+        String v = setting(System.getenv(SMS_ENV));
         if (v.equals("sns")) {
             SnsClient sns = SnsClient.builder()
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -31,7 +31,7 @@ public final class Senders {
     }
 
     public static EmailSender email() {
-        String v = env(EMAIL_ENV);
+        String v = setting(System.getenv(EMAIL_ENV));
         if (v.equals("ses")) {
             SesV2Client ses = SesV2Client.builder()
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -46,8 +46,7 @@ public final class Senders {
         return m -> SendResult.permanentFailure("未配置邮件通道");
     }
 
-    private static String env(String name) {
-        String v = System.getenv(name);
+    private static String setting(String v) {
         return v == null || v.isBlank() ? "none" : v.strip();
     }
 }
