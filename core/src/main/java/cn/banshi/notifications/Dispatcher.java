@@ -243,7 +243,7 @@ public final class Dispatcher {
         }
         if (!messages.claim(m.id(), now, now.plus(settings.lease()))) return Outcome.SKIPPED;
         if (!cap.take(m.channel(), m.to(), now)) {
-            messages.reschedule(m.id(), QuietHours.nextMorning(now), "已达每日条数上限，次日 08:00 后发送");
+            messages.postpone(m.id(), QuietHours.nextMorning(now), "已达每日条数上限，次日 08:00 后发送");
             return Outcome.DEFERRED;
         }
         SendResult result;

@@ -125,7 +125,7 @@ public final class MessageStore {
         }
     }
 
-    /** Sent: out of the queue; the recipient and variables are no longer kept. */
+    /** Sent: out of the queue; the recipient and variables are no longer kept, nor why an earlier try waited. */
     public void markSent(String id, Instant at, String providerId) {
         finish(id, MessageState.SENT, at, "providerId", providerId);
     }
@@ -140,9 +140,13 @@ public final class MessageStore {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of("pk", s(id)))
                     .updateExpression("SET #state = :state, finishedAt = :at, #attr = :value"
-                            + " REMOVE pendingTown, sendAfterKey, leaseUntil, #to, params")
+                            + " REMOVE pendingTown, sendAfterKey, leaseUntil, #to, params"
+                            + (state == MessageState.SENT ? ", #error" : ""))
                     .conditionExpression("#state = :pending")
-                    .expressionAttributeNames(Map.of("#state", "state", "#attr", attribute, "#to", "to"))
+                    .expressionAttributeNames(
+                            state == MessageState.SENT
+                                    ? Map.of("#state", "state", "#attr", attribute, "#to", "to", "#error", "error")
+                                    : Map.of("#state", "state", "#attr", attribute, "#to", "to"))
                     .expressionAttributeValues(Map.of(
                             ":state", s(state.code()),
                             ":at", s(at.toString()),
@@ -153,8 +157,20 @@ public final class MessageStore {
         }
     }
 
-    /** Back to waiting until {@code sendAfter} (quiet hours, the daily cap, a retry), with the reason if any. */
+    /** Back to waiting until {@code sendAfter} (quiet hours, a retry), with the reason if any. */
     public void reschedule(String id, Instant sendAfter, String reason) {
+        reschedule(id, sendAfter, reason, false);
+    }
+
+    /**
+     * Back to waiting until {@code sendAfter} without having tried: the claim's attempt is given back (the daily cap),
+     * so that waiting never uses up the attempts a message has for failures.
+     */
+    public void postpone(String id, Instant sendAfter, String reason) {
+        reschedule(id, sendAfter, reason, true);
+    }
+
+    private void reschedule(String id, Instant sendAfter, String reason, boolean giveBackAttempt) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":after", s(sendAfter.toString()));
         values.put(":key", s(key(sendAfter, id)));
@@ -163,6 +179,10 @@ public final class MessageStore {
         if (reason != null) {
             values.put(":reason", s(reason));
             set += ", #error = :reason";
+        }
+        if (giveBackAttempt) {
+            values.put(":minusOne", n(-1));
+            set += " ADD attempts :minusOne";
         }
         String update = set + " REMOVE leaseUntil";
         try {

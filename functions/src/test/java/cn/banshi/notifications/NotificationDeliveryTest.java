@@ -202,6 +202,12 @@ class NotificationDeliveryTest extends ApiTestSupport {
         clock.set(Instant.parse("2021-04-07T00:00:00Z")); // 08:00 the next day
         n.dispatcher(n.recordingSms(), n.smtp, capOfThree).run("gaocheng");
         assertEquals(1, n.newSms().size());
+        for (String no : numbers) {
+            Message m = app.messages().byCase(no).get(0);
+            assertEquals(MessageState.SENT, m.state());
+            assertEquals(1, m.attempts(), "waiting for the cap uses up no attempt");
+            assertEquals(null, m.error(), "a sent message shows no earlier wait as an error");
+        }
     }
 
     @Test
