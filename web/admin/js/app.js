@@ -10,6 +10,7 @@ import * as dashboard from './dashboard.js';
 import * as reports from './reports.js';
 import * as inputs from './inputs.js';
 import * as calendar from './calendar.js';
+import * as messages from './messages.js';
 
 const main = document.getElementById('main');
 let renderCount = 0;
@@ -23,6 +24,7 @@ const ROUTES = [
   { pattern: /^\/reports$/, view: reports, nav: 'reports', title: '年度报告' },
   { pattern: /^\/inputs$/, view: inputs, nav: 'inputs', title: '年度资料' },
   { pattern: /^\/calendar$/, view: calendar, nav: 'calendar', title: '节假日安排' },
+  { pattern: /^\/messages$/, view: messages, nav: 'messages', title: '消息记录' },
 ];
 
 function parseHash() {
@@ -41,7 +43,7 @@ function renderHeader() {
   who.hidden = !c;
   if (!c) return;
   const villageStaff = c.role === 'village-staff';
-  for (const link of nav.querySelectorAll('[data-nav="reports"], [data-nav="inputs"]')) link.hidden = villageStaff;
+  for (const link of nav.querySelectorAll('[data-nav="reports"], [data-nav="inputs"], [data-nav="messages"]')) link.hidden = villageStaff;
   replace(who,
     h('span', { id: 'who-role' }, ROLE_NAMES[c.role] || c.role),
     h('span', {}, c.sub ? `· ${c.sub}` : ''),

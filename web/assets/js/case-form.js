@@ -85,6 +85,13 @@ function onAnonymousChange() {
     el.textContent = anonymous ? '选填' : '必填';
     el.className = anonymous ? 'opt' : 'req';
   }
+  // anonymous submissions are told nothing: no e-mail, no choice
+  document.getElementById('notify-fields').hidden = anonymous;
+}
+
+function notifyChoice() {
+  const checked = form.querySelector('input[name="submitter.notify"]:checked');
+  return checked ? checked.value : undefined;
 }
 
 // ------------------------------------------------------------------ other parties (disputes)
@@ -146,7 +153,10 @@ function requestBody() {
     title: value(form, 'title'),
     description: description || undefined,
     location: { address: value(form, 'location.address') },
-    submitter: { name: value(form, 'submitter.name'), phone: value(form, 'submitter.phone'), anonymous },
+    submitter: anonymous
+      ? { name: value(form, 'submitter.name'), phone: value(form, 'submitter.phone'), anonymous }
+      : { name: value(form, 'submitter.name'), phone: value(form, 'submitter.phone'),
+          email: value(form, 'submitter.email'), notify: notifyChoice(), anonymous },
     parties: type === 'dispute'
       ? partyValues().map((p) => compact({ name: p.name.trim() || undefined, phone: p.phone.trim() || undefined, role: p.role.trim() || undefined }))
       : undefined,

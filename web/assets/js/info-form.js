@@ -69,6 +69,8 @@ function requestBody() {
     };
   applicant.phone = value(form, 'applicant.phone');
   applicant.email = value(form, 'applicant.email');
+  const notify = form.querySelector('input[name="applicant.notify"]:checked');
+  applicant.notify = notify ? notify.value : undefined;
   applicant.address = value(form, 'applicant.address');
   const description = form.elements.namedItem('description').value.trim();
   return compact({

@@ -2,6 +2,7 @@ package cn.banshi.cases;
 
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.catalog.CaseType;
+import cn.banshi.notifications.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,13 @@ public final class CaseItems {
 
     /** The first year a provisional due date's count passed through without a loaded notice; absent when final. */
     public static final String DUE_PROVISIONAL_YEAR = "dueProvisionalYear";
+
+    /** The messages waiting for the dispatcher ({@link PendingNotice}); absent when there are none. */
+    public static final String OUTBOX = "outbox";
+    /** Sparse index keys, present only while {@link #OUTBOX} is: the town and {@code <oldest at>#<pk>}. */
+    public static final String NOTICE_TOWN = "noticeTown";
+
+    public static final String NOTICE_KEY = "noticeKey";
 
     private CaseItems() {}
 
@@ -86,7 +94,42 @@ public final class CaseItems {
                 item.put("ratingComment", s(c.rating().comment()));
             item.put("ratedAt", s(c.rating().at().toString()));
         }
+        if (!c.outbox().isEmpty()) {
+            List<AttributeValue> outbox = new ArrayList<>();
+            Instant oldest = null;
+            for (PendingNotice n : c.outbox()) {
+                Map<String, AttributeValue> params = new HashMap<>();
+                n.params().forEach((k, v) -> params.put(k, s(v)));
+                outbox.add(AttributeValue.fromM(Map.of(
+                        "id", s(n.id()),
+                        "kind", s(n.kind()),
+                        "channel", s(n.channel().code()),
+                        "at", s(n.at().toString()),
+                        "params", AttributeValue.fromM(params))));
+                if (oldest == null || n.at().isBefore(oldest)) oldest = n.at();
+            }
+            item.put(OUTBOX, AttributeValue.fromL(outbox));
+            item.put(NOTICE_TOWN, s(c.town()));
+            item.put(NOTICE_KEY, s(oldest + "#" + c.trackingNo()));
+        }
         return item;
+    }
+
+    private static List<PendingNotice> outbox(Map<String, AttributeValue> item) {
+        if (!item.containsKey(OUTBOX)) return List.of();
+        List<PendingNotice> outbox = new ArrayList<>();
+        for (AttributeValue v : item.get(OUTBOX).l()) {
+            Map<String, AttributeValue> m = v.m();
+            Map<String, String> params = new HashMap<>();
+            m.get("params").m().forEach((k, p) -> params.put(k, p.s()));
+            outbox.add(new PendingNotice(
+                    m.get("id").s(),
+                    m.get("kind").s(),
+                    Channel.fromCode(m.get("channel").s()),
+                    Instant.parse(m.get("at").s()),
+                    params));
+        }
+        return outbox;
     }
 
     public static CaseRecord fromItem(Map<String, AttributeValue> item) {
@@ -145,7 +188,8 @@ public final class CaseItems {
                                 Integer.parseInt(item.get("rating").n()),
                                 str(item, "ratingComment"),
                                 Instant.parse(item.get("ratedAt").s()))
-                        : null);
+                        : null,
+                outbox(item));
     }
 
     private static AttributeValue s(String value) {

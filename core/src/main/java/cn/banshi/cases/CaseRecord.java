@@ -13,7 +13,8 @@ import java.util.Optional;
  * only authorised roles see it. {@code details} holds the type-specific facts that are not personal, one record per
  * workflow family (for information requests: applicant kind, form, delivery; the deadline clock). {@code resolution} and
  * {@code rating} are null until the case is finished or rated. {@code dueProvisionalYear} is the first year the due
- * date's count passed through without a loaded holiday notice (the date is provisional), or 0.
+ * date's count passed through without a loaded holiday notice (the date is provisional), or 0. {@code outbox} holds
+ * the messages the latest changes asked for that the dispatcher has not taken over yet ({@link PendingNotice}).
  */
 public record CaseRecord(
         String trackingNo,
@@ -35,16 +36,95 @@ public record CaseRecord(
         String accessHash,
         List<HistoryEntry> history,
         Resolution resolution,
-        Rating rating) {
+        Rating rating,
+        List<PendingNotice> outbox) {
 
     public CaseRecord {
         history = List.copyOf(history);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
         if (dueDate == null) dueProvisionalYear = 0;
     }
 
     /** Open and past its due date on {@code today} (Beijing date); a stopped clock (no due date) is never overdue. */
     public boolean isOverdue(LocalDate today) {
         return status.isOpen() && dueDate != null && dueDate.isBefore(today);
+    }
+
+    /** A case with nothing waiting to be sent. */
+    public CaseRecord(
+            String trackingNo,
+            String town,
+            CaseType type,
+            String category,
+            String village,
+            String title,
+            String description,
+            String channel,
+            CaseStatus status,
+            long version,
+            Instant receivedAt,
+            LocalDate receivedOn,
+            LocalDate dueDate,
+            int dueProvisionalYear,
+            Personal personal,
+            CaseDetails details,
+            String accessHash,
+            List<HistoryEntry> history,
+            Resolution resolution,
+            Rating rating) {
+        this(
+                trackingNo,
+                town,
+                type,
+                category,
+                village,
+                title,
+                description,
+                channel,
+                status,
+                version,
+                receivedAt,
+                receivedOn,
+                dueDate,
+                dueProvisionalYear,
+                personal,
+                details,
+                accessHash,
+                history,
+                resolution,
+                rating,
+                List.of());
+    }
+
+    /** The same version with {@code next} as the messages waiting for the dispatcher. */
+    public CaseRecord withOutbox(List<PendingNotice> next) {
+        return new CaseRecord(
+                trackingNo,
+                town,
+                type,
+                category,
+                village,
+                title,
+                description,
+                channel,
+                status,
+                version,
+                receivedAt,
+                receivedOn,
+                dueDate,
+                dueProvisionalYear,
+                personal,
+                details,
+                accessHash,
+                history,
+                resolution,
+                rating,
+                next);
+    }
+
+    /** The last history entry (the step that made this version). */
+    public HistoryEntry lastStep() {
+        return history.get(history.size() - 1);
     }
 
     /** The details as the family's record; the case's type decides the family. */

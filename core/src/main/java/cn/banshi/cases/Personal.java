@@ -1,5 +1,6 @@
 package cn.banshi.cases;
 
+import cn.banshi.notifications.NotifyChoice;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -8,10 +9,19 @@ import java.util.List;
  * petitions have a {@code submitter} (disputes also the other {@code parties}), information requests an
  * {@code applicant}; a {@code location} is optional. Absent parts are null, so that the stored item keeps its shape.
  */
-public record Personal(Person submitter, List<Person> parties, Applicant applicant, Location location) {
+public record Personal(
+        Person submitter, List<Person> parties, Applicant applicant, Location location, Contact contact) {
 
     public Personal {
         parties = parties == null ? null : List.copyOf(parties);
+    }
+
+    public Personal(Person submitter, List<Person> parties, Applicant applicant, Location location) {
+        this(submitter, parties, applicant, location, null);
+    }
+
+    public Personal withContact(Contact next) {
+        return new Personal(submitter, parties, applicant, location, next);
     }
 
     public static Personal ofSubmitter(Person submitter) {
@@ -23,11 +33,23 @@ public record Personal(Person submitter, List<Person> parties, Applicant applica
     }
 
     public Personal withParties(List<Person> next) {
-        return new Personal(submitter, next, applicant, location);
+        return new Personal(submitter, next, applicant, location, contact);
     }
 
     public Personal withLocation(Location next) {
-        return new Personal(submitter, parties, applicant, next);
+        return new Personal(submitter, parties, applicant, next, contact);
+    }
+
+    /** The submitter's or applicant's phone, the one messages go to (null when there is none). */
+    public String contactPhone() {
+        if (applicant != null) return applicant.phone();
+        return submitter == null ? null : submitter.phone();
+    }
+
+    /** The e-mail address messages go to: the one given with the choice, else the applicant's (null when none). */
+    public String contactEmail() {
+        if (contact != null && contact.email() != null) return contact.email();
+        return applicant == null ? null : applicant.email();
     }
 
     /**
@@ -50,6 +72,12 @@ public record Personal(Person submitter, List<Person> parties, Applicant applica
             String phone,
             String email,
             String address) {}
+
+    /**
+     * How the submitter (or applicant) chose to be told about the case's steps, and the submitter's e-mail address (an
+     * applicant's is in {@link Applicant}). Absent on cases stored before the choice existed: they get nothing.
+     */
+    public record Contact(NotifyChoice choice, String email) {}
 
     /**
      * Where the matter is. Coordinates keep the stored number exactly ({@code 31.45} stays {@code 31.45}); both or

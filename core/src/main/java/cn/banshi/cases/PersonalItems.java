@@ -1,8 +1,10 @@
 package cn.banshi.cases;
 
 import cn.banshi.cases.Personal.Applicant;
+import cn.banshi.cases.Personal.Contact;
 import cn.banshi.cases.Personal.Location;
 import cn.banshi.cases.Personal.Person;
+import cn.banshi.notifications.NotifyChoice;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,6 +24,7 @@ public final class PersonalItems {
                 .put("parties", parties)
                 .put("applicant", p.applicant() == null ? null : applicant(p.applicant()))
                 .put("location", p.location() == null ? null : location(p.location()))
+                .put("contact", p.contact() == null ? null : contact(p.contact()))
                 .build();
     }
 
@@ -35,13 +38,24 @@ public final class PersonalItems {
         ItemReader submitter = r.object("submitter");
         ItemReader applicant = r.object("applicant");
         ItemReader location = r.object("location");
+        ItemReader contact = r.object("contact");
         return new Personal(
                 submitter == null ? null : person(submitter),
                 parties,
                 applicant == null ? null : applicant(applicant),
                 location == null
                         ? null
-                        : new Location(location.string("address"), location.decimal("lat"), location.decimal("lng")));
+                        : new Location(location.string("address"), location.decimal("lat"), location.decimal("lng")),
+                contact == null
+                        ? null
+                        : new Contact(NotifyChoice.fromCode(contact.string("notify")), contact.string("email")));
+    }
+
+    private static AttributeValue contact(Contact n) {
+        return new ItemWriter()
+                .put("notify", n.choice().code())
+                .put("email", n.email())
+                .build();
     }
 
     private static AttributeValue person(Person p) {

@@ -42,7 +42,7 @@ public final class ComplaintForms {
         Location place =
                 f.optionalObject("location").map(ComplaintForms::location).orElse(null);
 
-        Fields submitter = f.requiredObject("submitter").allowOnly("name", "phone", "anonymous");
+        Fields submitter = f.requiredObject("submitter").allowOnly("name", "phone", "email", "notify", "anonymous");
         boolean anonymous = submitter.optionalBoolean("anonymous").orElse(false);
         boolean mustIdentify = type == CaseType.DISPUTE || type == CaseType.PETITION;
         if (anonymous && mustIdentify) {
@@ -56,8 +56,10 @@ public final class ComplaintForms {
                 : Optional.of(submitter.requiredString("name", 1, 50));
         Optional<String> phone =
                 anonymous ? submitter.optionalPhone("phone") : Optional.of(submitter.requiredPhone("phone"));
+        String email = submitter.optionalEmail("email").orElse(null);
         Personal personal = Personal.ofSubmitter(new Person(name.orElse(null), phone.orElse(null), anonymous, null))
-                .withLocation(place);
+                .withLocation(place)
+                .withContact(ContactForms.parse(submitter, phone.orElse(null), email, anonymous, true));
 
         if (type == CaseType.DISPUTE) {
             List<Person> parties = new ArrayList<>();

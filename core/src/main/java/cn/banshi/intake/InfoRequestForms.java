@@ -45,7 +45,7 @@ public final class InfoRequestForms {
         String organization = null;
         String creditCode = null;
         if (NATURAL_PERSON.equals(kind)) {
-            a.allowOnly("kind", "name", "idType", "idNumber", "phone", "email", "address");
+            a.allowOnly("kind", "name", "idType", "idNumber", "phone", "email", "notify", "address");
             name = a.requiredString("name", 1, 50);
             idType = a.requiredCode("idType", ID_TYPES);
             idNumber = a.requiredString("idNumber", 3, 32);
@@ -59,7 +59,7 @@ public final class InfoRequestForms {
                         "ID number may contain only letters, digits and dashes");
             }
         } else {
-            a.allowOnly("kind", "organization", "creditCode", "name", "phone", "email", "address");
+            a.allowOnly("kind", "organization", "creditCode", "name", "phone", "email", "notify", "address");
             organization = a.requiredString("organization", 2, 100);
             creditCode = a.requiredString("creditCode", 18, 18).toUpperCase(Locale.ROOT);
             if (!ChineseIds.isUnifiedSocialCreditCode(creditCode)) throw Errors.invalidCreditCode(a.path("creditCode"));
@@ -75,8 +75,9 @@ public final class InfoRequestForms {
         if ("email".equals(delivery) && email == null) throw Errors.required(a.path("email"));
         if ("post".equals(delivery) && address == null) throw Errors.required(a.path("address"));
 
-        Personal personal = Personal.ofApplicant(
-                new Personal.Applicant(kind, name, idType, idNumber, organization, creditCode, phone, email, address));
+        Personal personal = Personal.ofApplicant(new Personal.Applicant(
+                        kind, name, idType, idNumber, organization, creditCode, phone, email, address))
+                .withContact(ContactForms.parse(a, phone, email, false, false));
         InfoRequestDetails details = InfoRequestDetails.of(kind, form, delivery);
         String title = "政府信息公开申请";
         return new CaseForm(CaseType.INFO_REQUEST, CATEGORY, null, title, description, personal, details);

@@ -14,6 +14,7 @@ import cn.banshi.catalog.Catalog;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.idempotency.StoredResponse;
 import cn.banshi.logging.Log;
+import cn.banshi.notifications.CaseNotices;
 import cn.banshi.workflow.CaseDeadlines;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -130,7 +131,7 @@ public final class IntakeService {
                 List.of(first),
                 null,
                 null);
-        cases.create(record, idempotencyRef);
+        cases.create(CaseNotices.afterStep(record, accessCode), idempotencyRef);
         LOG.info(
                 "case created",
                 "town",

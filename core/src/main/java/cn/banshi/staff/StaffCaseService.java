@@ -16,6 +16,7 @@ import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
+import cn.banshi.notifications.CaseNotices;
 import cn.banshi.workflow.ActionContext;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
@@ -93,7 +94,7 @@ public final class StaffCaseService {
         CaseRecord next;
         while (true) {
             if (!onlySystemChangesSince(c, expected)) throw versionConflict(c.version());
-            next = Workflows.apply(c, action, request.arguments(), context(staff));
+            next = CaseNotices.afterStep(Workflows.apply(c, action, request.arguments(), context(staff)));
             try {
                 cases.update(next);
                 break;

@@ -20,6 +20,18 @@ public final class Tables {
     public static final String CASES_BY_STATUS = "by-status";
     /** Sparse: only open cases carry {@code openTown}; sorted by due date, for overdue queries and the sweep. */
     public static final String CASES_OPEN_BY_DUE = "open-by-due";
+    /** Sparse: only cases with messages waiting for the dispatcher carry {@code noticeTown} (the outbox). */
+    public static final String CASES_WITH_NOTICES = "pending-notices";
+
+    /**
+     * Messages to citizens and staff, one item per message (pk: the message id), with their state; read through the
+     * sparse {@code pendingTown} index (waiting to be sent, by when), per town and per case.
+     */
+    public static final String MESSAGES = "messages";
+
+    public static final String MESSAGES_PENDING = "pending";
+    public static final String MESSAGES_BY_TOWN = "by-town";
+    public static final String MESSAGES_BY_CASE = "by-case";
 
     /** Short-lived records with an expiry attribute: idempotency claims, tracking-attempt counters. */
     public static final String EPHEMERAL = "ephemeral";
@@ -62,7 +74,17 @@ public final class Tables {
                                 new IndexSpec(CASES_BY_VILLAGE, "townVillage", "receivedKey"),
                                 new IndexSpec(CASES_BY_TYPE, "townType", "receivedKey"),
                                 new IndexSpec(CASES_BY_STATUS, "townStatus", "receivedKey"),
-                                new IndexSpec(CASES_OPEN_BY_DUE, "openTown", "dueKey")),
+                                new IndexSpec(CASES_OPEN_BY_DUE, "openTown", "dueKey"),
+                                new IndexSpec(CASES_WITH_NOTICES, "noticeTown", "noticeKey")),
+                        null),
+                new TableSpec(
+                        MESSAGES,
+                        "pk",
+                        null,
+                        List.of(
+                                new IndexSpec(MESSAGES_PENDING, "pendingTown", "sendAfterKey"),
+                                new IndexSpec(MESSAGES_BY_TOWN, "town", "createdKey"),
+                                new IndexSpec(MESSAGES_BY_CASE, "trackingNo", "createdKey")),
                         null),
                 new TableSpec(EPHEMERAL, "pk", null, List.of(), EXPIRES_AT),
                 new TableSpec(AUDIT, "pk", "sk", List.of(), null),

@@ -166,7 +166,8 @@ public final class CaseEdit {
                 before.accessHash(),
                 history,
                 resolution,
-                rating);
+                rating,
+                before.outbox());
     }
 
     public Instant now() {

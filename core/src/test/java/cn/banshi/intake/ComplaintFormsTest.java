@@ -12,6 +12,7 @@ import cn.banshi.cases.Personal.Person;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
+import cn.banshi.notifications.NotifyChoice;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -230,7 +231,11 @@ class ComplaintFormsTest {
             CaseForm form = parse(complaint().put("type", "petition").put("category", "petition-other"));
             assertEquals(CaseType.PETITION, form.type());
             assertEquals(CaseDetails.empty(CaseType.PETITION), form.details());
-            assertEquals(Personal.ofSubmitter(new Person("张三", "13812345678", false, null)), form.personal());
+            // a mobile number without a choice: told by SMS
+            assertEquals(
+                    Personal.ofSubmitter(new Person("张三", "13812345678", false, null))
+                            .withContact(new Personal.Contact(NotifyChoice.SMS, null)),
+                    form.personal());
         }
     }
 }

@@ -12,6 +12,13 @@ import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
+import cn.banshi.notifications.DispatchSettings;
+import cn.banshi.notifications.Dispatcher;
+import cn.banshi.notifications.EmailSender;
+import cn.banshi.notifications.MessageStore;
+import cn.banshi.notifications.RecordsStaffContacts;
+import cn.banshi.notifications.SmsSender;
+import cn.banshi.notifications.StaffDigest;
 import cn.banshi.overdue.DeadlineRecompute;
 import cn.banshi.overdue.OverdueSweep;
 import cn.banshi.plans.PlanItemStore;
@@ -63,6 +70,8 @@ public final class AppContext {
     private ReportRunner reportRunner;
     private Set<String> deployedTowns;
     private RecomputeRunner recomputeRunner;
+    private MessageStore messages;
+    private StaffDigest staffDigest;
 
     /**
      * With the report store and runner of the environment: S3 and the report function in AWS, else the data
@@ -170,6 +179,26 @@ public final class AppContext {
     public synchronized OverdueSweep sweep() {
         if (sweep == null) sweep = new OverdueSweep(dynamo, cases(), clock, recompute());
         return sweep;
+    }
+
+    /** The message log and send queue (notifications). */
+    public synchronized MessageStore messages() {
+        if (messages == null) messages = new MessageStore(dynamo);
+        return messages;
+    }
+
+    /** The daily sweep's staff digest, to the contacts of the per-town configuration item. */
+    public synchronized StaffDigest staffDigest() {
+        if (staffDigest == null) {
+            staffDigest = new StaffDigest(
+                    cases(), messages(), new RecordsStaffContacts(dynamo), calendars()::deadlines, clock);
+        }
+        return staffDigest;
+    }
+
+    /** A dispatcher over this context's tables and clock, sending through {@code sms} and {@code email}. */
+    public Dispatcher dispatcher(SmsSender sms, EmailSender email, DispatchSettings settings) {
+        return new Dispatcher(dynamo, cases(), messages(), catalogs(), sms, email, settings, clock);
     }
 
     public synchronized ActivityStore activities() {

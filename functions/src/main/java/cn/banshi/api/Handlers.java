@@ -8,6 +8,7 @@ import cn.banshi.duty.LeadersDutyHandler;
 import cn.banshi.health.HealthHandler;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.intake.SubmissionHandler;
+import cn.banshi.notifications.MessagesHandler;
 import cn.banshi.plans.PlanItemsHandler;
 import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.reports.ReportsHandler;
@@ -33,7 +34,8 @@ public final class Handlers {
                 DisclosureFiguresHandler.class,
                 LeadersDutyHandler.class,
                 ReportsHandler.class,
-                ReportRunsHandler.class);
+                ReportRunsHandler.class,
+                MessagesHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -51,6 +53,7 @@ public final class Handlers {
                 new DisclosureFiguresHandler(app),
                 new LeadersDutyHandler(app),
                 new ReportsHandler(app),
-                new ReportRunsHandler(app));
+                new ReportRunsHandler(app),
+                new MessagesHandler(app));
     }
 }

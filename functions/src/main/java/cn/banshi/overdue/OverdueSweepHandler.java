@@ -5,6 +5,7 @@ import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.logging.RequestIds;
+import cn.banshi.notifications.StaffDigest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;
@@ -12,11 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The daily overdue sweep, started by EventBridge Scheduler; sweeps the deployed towns (env BANSHI_TOWNS, see
+ * The daily overdue sweep, started by EventBridge Scheduler; sweeps the deployed towns and queues each responsible
+ * person's digest ({@link StaffDigest}), over the deployed towns (env BANSHI_TOWNS, see
  * {@link DeployedTowns}), or every town in the catalog when built with a context only.
  */
 public final class OverdueSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final OverdueSweep sweep;
+    private final StaffDigest digest;
     private final Set<String> towns;
 
     /** Lambda's: builds the sweep (with the deadline recompute it finishes) over the deployed towns. */
@@ -30,6 +33,7 @@ public final class OverdueSweepHandler implements RequestHandler<Map<String, Obj
 
     public OverdueSweepHandler(AppContext app, Set<String> towns) {
         this.sweep = app.sweep();
+        this.digest = app.staffDigest();
         this.towns = towns;
     }
 
@@ -38,7 +42,10 @@ public final class OverdueSweepHandler implements RequestHandler<Map<String, Obj
         RequestIds.set(context == null ? "sweep" : context.getAwsRequestId());
         try {
             Map<String, Object> result = new LinkedHashMap<>();
-            for (String town : towns) result.put(town, sweep.sweep(town));
+            for (String town : towns) {
+                result.put(town, sweep.sweep(town));
+                digest.queue(town);
+            }
             return result;
         } finally {
             RequestIds.clear();

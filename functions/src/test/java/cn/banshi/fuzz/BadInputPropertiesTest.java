@@ -103,6 +103,8 @@ class BadInputPropertiesTest {
         STATS("GET", "/api/v1/admin/stats", true),
         AUDIT("GET", "/api/v1/admin/audit", true),
         ALERTS("GET", "/api/v1/admin/alerts", true),
+        MESSAGES("GET", "/api/v1/admin/messages", true),
+        CASE_MESSAGES("GET", "/api/v1/admin/cases/{trackingNo}/messages", true),
         CALENDAR_PUT("PUT", "/api/v1/admin/calendar/{year}", true),
         CALENDAR_GET("GET", "/api/v1/admin/calendar/{year}", true),
         PLAN_CREATE("POST", "/api/v1/admin/plan-items", true),
@@ -901,6 +903,8 @@ class BadInputPropertiesTest {
                         Route.STATS,
                         Route.AUDIT,
                         Route.ALERTS,
+                        Route.MESSAGES,
+                        Route.CASE_MESSAGES,
                         Route.CALENDAR_PUT,
                         Route.CALENDAR_GET),
                 staffWho());

@@ -8,6 +8,7 @@ import cn.banshi.api.Events;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.json.Json;
+import cn.banshi.notifications.MessagesHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -101,6 +102,18 @@ class StaffScopeMatrixTest extends ApiTestSupport {
                 no -> Events.get("/api/v1/admin/calendar/{year}", "/api/v1/admin/calendar/2021"),
                 t -> new CalendarAdminHandler(((StaffScopeMatrixTest) t).app),
                 new int[] {200, 200, 200, 200, 200, 401}));
+        Function<ApiTestSupport, ApiHandler> messages = t -> new MessagesHandler(((StaffScopeMatrixTest) t).app);
+        routes.add(new Route(
+                "case messages",
+                no -> Events.get(
+                        "/api/v1/admin/cases/{trackingNo}/messages", "/api/v1/admin/cases/" + no + "/messages"),
+                messages,
+                new int[] {200, 200, 404, 200, 404, 401}));
+        routes.add(new Route(
+                "message log",
+                no -> Events.get("/api/v1/admin/messages", "/api/v1/admin/messages"),
+                messages,
+                new int[] {200, 403, 403, 200, 200, 401}));
         return routes;
     }
 

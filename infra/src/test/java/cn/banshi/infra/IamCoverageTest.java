@@ -11,6 +11,12 @@ import cn.banshi.batch.ReportJobs;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.calendar.DeadlineRecomputeHandler;
 import cn.banshi.json.Json;
+import cn.banshi.notifications.DispatchHandler;
+import cn.banshi.notifications.DispatchSettings;
+import cn.banshi.notifications.NotifyChoice;
+import cn.banshi.notifications.RecordsStaffContacts;
+import cn.banshi.notifications.SendResult;
+import cn.banshi.notifications.StaffContact;
 import cn.banshi.overdue.OverdueSweepHandler;
 import cn.banshi.reports.ReportRunRequest;
 import cn.banshi.reports.ReportRunner;
@@ -283,7 +289,29 @@ class IamCoverageTest {
                             .get("status"));
         }
 
-        // the daily sweep, a month later
+        // staff read the message log and a case's messages; the dispatcher takes over the outboxes and sends
+        as("MessagesHandler");
+        call(handlers, staff(get("/api/v1/admin/messages", "/api/v1/admin/messages")), 200);
+        call(
+                handlers,
+                staff(get("/api/v1/admin/cases/{trackingNo}/messages", "/api/v1/admin/cases/" + no + "/messages")),
+                200);
+        as("DispatchHandler");
+        DispatchSettings settings =
+                new DispatchSettings("https://banshi.example", "noreply@example.gov.cn", Duration.ofMinutes(2), 4, 10);
+        new DispatchHandler(
+                        new AppContext(dynamo, clock)
+                                .dispatcher(m -> SendResult.sent("sms-1"), m -> SendResult.sent("mail-1"), settings),
+                        Set.of("gaocheng"))
+                .handleRequest(Map.of(), null);
+
+        // the daily sweep, a month later, with its digest to the town's registered staff
+        as("Setup");
+        new RecordsStaffContacts(dynamo)
+                .put(
+                        "gaocheng",
+                        new StaffContact(
+                                "zhang.san", "town-admin", null, null, "zhang@example.gov.cn", NotifyChoice.EMAIL));
         as("OverdueSweepHandler");
         clock.advance(Duration.ofDays(40));
         new OverdueSweepHandler(app).handleRequest(Map.of(), null);
@@ -331,6 +359,8 @@ class IamCoverageTest {
                             "dynamodb:GetItem cases",
                             "dynamodb:Query cases/index/by-town"),
             "OverdueSweepFunction", Set.of("dynamodb:DeleteItem records", "dynamodb:GetItem cases"),
+            // SnapStart priming reads one (absent) message before the snapshot (SnapStartPrimingTest)
+            "MessagesFunction", Set.of("dynamodb:GetItem messages"),
             // the job repository's lost races (docs/batch-job-repository.md): a launch that loses the instance's key
             // item deletes its instance item, one that loses the claim deletes its execution item
             "ReportJobFunction",

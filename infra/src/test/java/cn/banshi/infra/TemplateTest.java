@@ -294,7 +294,12 @@ class TemplateTest {
     // ---- IAM --------------------------------------------------------------------------------------------------
 
     /** Actions AWS offers no resource-level permission for; allowed on "*" only with the condition named. */
-    static final Map<String, String> NO_RESOURCE_LEVEL = Map.of("cloudwatch:PutMetricData", "cloudwatch:namespace");
+    static final Map<String, String> NO_RESOURCE_LEVEL = Map.of(
+            "cloudwatch:PutMetricData",
+            "cloudwatch:namespace",
+            // SMS to a phone number: SNS has no resource for it; the condition keeps it to the stack's region
+            "sns:Publish",
+            "aws:RequestedRegion");
     /**
      * Object actions (s3:GetObject, s3:PutObject, ...) on the objects under one key prefix of one bucket of this stack,
      * e.g. !Sub "${ReportsBucket.Arn}/reports/*": S3 names objects only through such a pattern.

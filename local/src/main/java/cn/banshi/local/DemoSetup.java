@@ -6,6 +6,9 @@ import cn.banshi.batch.ReportJobs;
 import cn.banshi.demo.DemoCases;
 import cn.banshi.demo.DemoInputs;
 import cn.banshi.demo.DemoLoader;
+import cn.banshi.notifications.NotifyChoice;
+import cn.banshi.notifications.RecordsStaffContacts;
+import cn.banshi.notifications.StaffContact;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
 import java.io.IOException;
@@ -44,6 +47,15 @@ final class DemoSetup {
                     sample.accessCode(),
                     sample.record().title()));
         }
+        // who the daily digest goes to (the per-town configuration item; staff accounts will carry this later)
+        RecordsStaffContacts contacts = new RecordsStaffContacts(app.dynamo());
+        contacts.put(
+                "gaocheng",
+                new StaffContact(
+                        "zhang.san", "town-admin", null, null, "zhang.san@gaocheng.example", NotifyChoice.EMAIL));
+        contacts.put(
+                "gaocheng",
+                new StaffContact("wang.li", "village-staff", "meijiadu", "13800000001", null, NotifyChoice.SMS));
         DemoInputs.load(
                 "gaocheng",
                 app.activities(),

@@ -56,6 +56,7 @@ public final class LocalMain {
                         LocalJwt.forDataDir(data, Clock.systemUTC()),
                         port)
                 .start();
+        LocalDispatch dispatch = new LocalDispatch(app, data, "http://127.0.0.1:" + gateway.port());
         // so that ./banshi report and ./banshi sweep use this dynalite instead of opening the same files
         Path endpointFile = data.resolve("dynamodb.endpoint");
         Files.writeString(endpointFile, dynalite.endpoint());
@@ -66,6 +67,7 @@ public final class LocalMain {
             } catch (IOException ignored) {
                 // a stale file is checked before use
             }
+            dispatch.close();
             gateway.close();
             reports.close();
             dynalite.close();
@@ -74,6 +76,7 @@ public final class LocalMain {
         System.err.printf(
                 "banshi 已启动 / running: http://127.0.0.1:%d/  (API: /api/v1, data: %s, DynamoDB: %s)%n",
                 gateway.port(), data.toAbsolutePath(), dynalite.endpoint());
+        System.err.println("短信和邮件写入 / messages go to: " + dispatch.file().toAbsolutePath() + "（控制台：消息记录）");
         System.err.println("按 Ctrl-C 停止 / Ctrl-C to stop");
         stopped.await();
     }

@@ -27,6 +27,14 @@ class PersonalDataTest {
     }
 
     @Test
+    void findsEmailsButNotMaskedOnesOrStaffIds() {
+        assertEquals(
+                List.of("e-mail wan***********om"),
+                PersonalData.find("{\"to\":\"wang@example.com\",\"masked\":\"w***@example.com\","
+                        + "\"actor\":\"town-admin@gaocheng\",\"id\":\"7K3M-9QXD-T4W2-H8PZ#2#email\"}"));
+    }
+
+    @Test
     void ignoresTimestampsIdsLatenciesAndTrackingNumbers() {
         String line =
                 "{\"timestamp\":\"2026-11-28T06:32:30.873857491Z\",\"function_request_id\":\"e9d42b21-92e0-4fc8-a6e8-139123456789\",\"other_id\":\"11a9b9a7-8de6-4ec7-aeb4-14834516647a\","

@@ -1,0 +1,76 @@
+package cn.banshi.notifications;
+
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.store.Tables;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * At most {@code perDay} messages to one number or address per Beijing day: an ADD counter per recipient and day in the
+ * ephemeral table, taken before each send (a send that then fails still counts: the cap errs on the quiet side). The
+ * key holds a SHA-256 of the recipient, not the recipient.
+ */
+public final class DailyCap {
+    /** Env/system property for the cap; default {@link #DEFAULT}. */
+    public static final String PER_DAY_ENV = "BANSHI_MESSAGES_PER_DAY";
+
+    public static final int DEFAULT = 10;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final int perDay;
+
+    public DailyCap(DynamoDbClient dynamo, int perDay) {
+        this.dynamo = dynamo;
+        this.table = Tables.physical(Tables.EPHEMERAL);
+        this.perDay = perDay;
+    }
+
+    public static int fromEnvironment() {
+        String v = System.getenv(PER_DAY_ENV);
+        if (v == null) v = System.getProperty("banshi.messagesPerDay");
+        return v == null || v.isBlank() ? DEFAULT : Integer.parseInt(v.strip());
+    }
+
+    public int perDay() {
+        return perDay;
+    }
+
+    /** Takes one of the day's messages for the recipient; false when the day's are used up. */
+    public boolean take(Channel channel, String recipient, Instant now) {
+        LocalDate day = now.atZone(ChinaTime.ZONE).toLocalDate();
+        String pk = "msgcap#" + channel.code() + "#" + hash(recipient) + "#" + day;
+        long expires = day.plusDays(2).atStartOfDay(ChinaTime.ZONE).toEpochSecond();
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS(pk)))
+                    .updateExpression("ADD sent :one SET #exp = :exp")
+                    .conditionExpression("attribute_not_exists(sent) OR sent < :cap")
+                    .expressionAttributeNames(Map.of("#exp", Tables.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(
+                            ":one", AttributeValue.fromN("1"),
+                            ":cap", AttributeValue.fromN(Integer.toString(perDay)),
+                            ":exp", AttributeValue.fromN(Long.toString(expires)))));
+            return true;
+        } catch (ConditionalCheckFailedException full) {
+            return false;
+        }
+    }
+
+    static String hash(String recipient) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(("banshi-cap\n" + recipient).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

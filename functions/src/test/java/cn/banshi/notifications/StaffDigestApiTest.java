@@ -1,0 +1,84 @@
+package cn.banshi.notifications;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.banshi.api.ApiTestSupport;
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.overdue.OverdueSweepHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daily sweep sends each responsible person one digest: village staff their village's, town admins the rest. */
+class StaffDigestApiTest extends ApiTestSupport {
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dir;
+
+    NotificationFixture n;
+
+    @BeforeEach
+    void setUp() {
+        setUpApp("2021-04-06T09:00");
+        n = new NotificationFixture(app, clock, mail, dir);
+        RecordsStaffContacts contacts = new RecordsStaffContacts(dynamo);
+        contacts.put(
+                "gaocheng",
+                new StaffContact("zhang.san", "town-admin", null, null, "zhang@gaocheng.gov.cn", NotifyChoice.EMAIL));
+        contacts.put(
+                "gaocheng",
+                new StaffContact("li.si", "village-staff", "meijiadu", "13700001111", null, NotifyChoice.SMS));
+    }
+
+    @Test
+    void eachResponsiblePersonGetsOneDigestPerDay() throws Exception {
+        ObjectNode none = complaint();
+        ((ObjectNode) none.get("submitter")).put("notify", "none");
+        String village = submitOnline("complaints", none).get("trackingNo").asText();
+        LocalDate due = app.cases().find(village).orElseThrow().dueDate();
+        LocalDate digestDay = due.minusDays(1);
+        ObjectNode request = infoRequest();
+        ((ObjectNode) request.get("applicant")).put("notify", "none");
+        String info = submitOnline("info-requests", request).get("trackingNo").asText();
+        act(info, "request-correction", "items", "请明确年份", "correctBy", digestDay.toString());
+
+        clock.set(digestDay.atTime(0, 30).atZone(ChinaTime.ZONE).toInstant());
+        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
+        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
+        Dispatcher.Report night = n.run();
+        assertEquals(1, night.sent(), "the admin's e-mail at once");
+        assertEquals(1, night.deferred(), "the village staff's SMS after 08:00");
+        List<MimeMessage> mails = n.newMail();
+        assertEquals(1, mails.size(), "one digest however often the sweep runs");
+        String text =
+                new String(Base64.getMimeDecoder().decode(GreenMailUtil.getBody(mails.get(0))), StandardCharsets.UTF_8);
+        assertTrue(text.contains(info), "the correction window closing today: " + text);
+        assertFalse(text.contains(village), "the village's case goes to its staff");
+        assertFalse(text.contains("李华"), "no personal data");
+
+        clock.set(digestDay.atTime(8, 0).atZone(ChinaTime.ZONE).toInstant());
+        n.run();
+        List<SmsMessage> sms = n.sms;
+        assertEquals(1, sms.size());
+        assertEquals("13700001111", sms.get(0).phone());
+        assertEquals(
+                "【高塍镇人民政府】今日待办：1件2个工作日内到期，0件已逾期，0件补正期今日届满，请登录系统处理。", sms.get(0).text());
+    }
+}
