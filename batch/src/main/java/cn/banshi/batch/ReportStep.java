@@ -10,7 +10,9 @@ import cn.banshi.catalog.Catalogs;
 import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.ReportKind;
+import cn.banshi.reports.ReportMember;
 import cn.banshi.reports.ReportStore;
+import cn.banshi.reports.drafts.DraftSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -177,6 +179,15 @@ public abstract class ReportStep implements Tasklet {
             if (out == null) services.reports().put(town, p.year(), kind, format, content);
             else writeFile(out.resolve(format.fileName()), content);
         });
+        // the draft the legal office edits starts from this run's document (drafts.md in docs/reports.md)
+        if (out == null)
+            services.reports()
+                    .putMember(
+                            town,
+                            p.year(),
+                            kind,
+                            ReportMember.draftDocument(),
+                            new DraftSource(report.doc(), p.today(), ReportWriter.json(report)).toBytes());
     }
 
     /** Some towns' reports failed; the others are written. */

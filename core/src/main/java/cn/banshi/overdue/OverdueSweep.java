@@ -5,6 +5,7 @@ import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
+import cn.banshi.reports.drafts.ReportReminder;
 import cn.banshi.store.Tables;
 import cn.banshi.workflow.Workflows;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The daily sweep: finds open cases past their due date (provisional ones too) (through the sparse open-by-due index), marks each
- * once in its history and records one alert per case. Re-running it the same day changes nothing.
+ * once in its history and records one alert per case; from 20 January, an alert for last year's disclosure report
+ * while it is unpublished ({@link ReportReminder}). Re-running it the same day changes nothing.
  */
 public final class OverdueSweep {
     private static final Log LOG = Log.get(OverdueSweep.class);
@@ -31,13 +33,21 @@ public final class OverdueSweep {
     private final Clock clock;
     private final DeadlineRecompute recompute;
     private final String records;
+    private final ReportReminder reminder;
 
     public OverdueSweep(DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute) {
+        this(dynamo, cases, clock, recompute, null);
+    }
+
+    /** {@code reminder}: also raises the disclosure report's alert when it is due and unpublished (may be null). */
+    public OverdueSweep(
+            DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute, ReportReminder reminder) {
         this.dynamo = dynamo;
         this.cases = cases;
         this.clock = clock;
         this.recompute = recompute;
         this.records = Tables.physical(Tables.RECORDS);
+        this.reminder = reminder;
     }
 
     /**
@@ -62,7 +72,8 @@ public final class OverdueSweep {
                 // a clerk acted meanwhile; the next sweep looks again, the alert is already recorded once
             }
         }
-        LOG.info("overdue sweep", "town", town, "newlyOverdue", marked);
+        boolean reminded = reminder != null && reminder.check(town);
+        LOG.info("overdue sweep", "town", town, "newlyOverdue", marked, "reportReminder", reminded);
         return marked;
     }
 
@@ -104,7 +115,8 @@ public final class OverdueSweep {
                         && (!item.containsKey("village")
                                 || !village.equals(item.get("village").s()))) continue;
                 ObjectNode alert = items.addObject();
-                for (String key : List.of("trackingNo", "type", "title", "status", "dueDate", "raisedOn", "village")) {
+                for (String key :
+                        List.of("trackingNo", "type", "job", "title", "status", "dueDate", "raisedOn", "village")) {
                     if (item.containsKey(key)) alert.put(key, item.get(key).s());
                 }
                 if (items.size() >= limit) return body;
@@ -127,7 +139,7 @@ public final class OverdueSweep {
                         AttributeValue.fromS(c.dueDate() + "#" + c.trackingNo()))));
     }
 
-    static String alertPk(String town) {
+    public static String alertPk(String town) {
         return "town#" + town + "#alert";
     }
 }

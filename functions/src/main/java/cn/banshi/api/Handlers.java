@@ -10,6 +10,8 @@ import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.plans.PlanItemsHandler;
 import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.reports.ReportsHandler;
+import cn.banshi.reports.drafts.PublishedReportsHandler;
+import cn.banshi.reports.drafts.ReportDraftsHandler;
 import cn.banshi.staff.StaffCasesHandler;
 import cn.banshi.tracking.TrackingHandler;
 import java.util.List;
@@ -31,7 +33,9 @@ public final class Handlers {
                 PlanItemsHandler.class,
                 DisclosureFiguresHandler.class,
                 ReportsHandler.class,
-                ReportRunsHandler.class);
+                ReportRunsHandler.class,
+                ReportDraftsHandler.class,
+                PublishedReportsHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -48,6 +52,8 @@ public final class Handlers {
                 new PlanItemsHandler(app),
                 new DisclosureFiguresHandler(app),
                 new ReportsHandler(app),
-                new ReportRunsHandler(app));
+                new ReportRunsHandler(app),
+                new ReportDraftsHandler(app),
+                new PublishedReportsHandler(app));
     }
 }

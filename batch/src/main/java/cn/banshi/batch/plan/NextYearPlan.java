@@ -1,9 +1,6 @@
 package cn.banshi.batch.plan;
 
 import cn.banshi.batch.cases.CaseFigures;
-import cn.banshi.batch.document.Doc;
-import cn.banshi.batch.document.Doc.Cell;
-import cn.banshi.batch.document.Texts;
 import cn.banshi.batch.findings.Finding;
 import cn.banshi.batch.report.PlanTexts;
 import cn.banshi.batch.report.Report;
@@ -13,6 +10,9 @@ import cn.banshi.json.Json;
 import cn.banshi.plans.PlanItem;
 import cn.banshi.plans.PlanStatus;
 import cn.banshi.reports.ReportKind;
+import cn.banshi.reports.document.Doc;
+import cn.banshi.reports.document.Doc.Cell;
+import cn.banshi.reports.document.Texts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
