@@ -4,12 +4,12 @@ import cn.banshi.reports.document.Doc;
 
 /**
  * A block of the draft as staff see it: the block to print (with staff's text, if edited), the edit (null if
- * none), the text the latest run generated for it ({@code generated}, null for added blocks and for blocks the
- * latest run no longer has), and the flags: {@code changed} (the generated text, and so its figures, changed
+ * none), the text the latest run generated for it ({@code generated}, null for added blocks, tables, charts and
+ * blocks the latest run no longer has), whether the latest run generated it ({@code inRun}), and the flags: {@code changed} (the generated text, and so its figures, changed
  * since the edit was written) and {@code orphan} (an edited block the latest run no longer generates).
  */
 public record DraftBlock(
-        String id, Doc.Block block, DraftEdit edit, String generated, boolean changed, boolean orphan) {
+        String id, Doc.Block block, DraftEdit edit, String generated, boolean inRun, boolean changed, boolean orphan) {
 
     public boolean editable() {
         return block instanceof Doc.Para || block instanceof Doc.Heading;

@@ -44,12 +44,12 @@ public final class DraftChanges {
                 if (before == null && edits.size() >= MAX_EDITS) throw Errors.draftTooLarge(MAX_EDITS);
                 int level = block.block() instanceof Doc.Heading h ? h.level() : 0;
                 // an edit is written against the text generated now; an orphan kept by editing becomes staff's own
-                boolean added = block.generated() == null;
+                boolean added = !block.inRun();
                 edits.put(block.id(), new DraftEdit(block.id(), level, edit.text(), block.generated(), added, by, at));
             } else if (change instanceof DraftChange.Remove) {
                 if (block.block() instanceof Doc.Signature) throw Errors.blockNotEditable(block.id());
                 edits.remove(block.id());
-                if (block.generated() != null) removed.add(block.id());
+                if (block.inRun()) removed.add(block.id());
                 order.remove(block.id());
             } else if (change instanceof DraftChange.Move move) {
                 if (move.after() != null) {
@@ -60,7 +60,7 @@ public final class DraftChanges {
                 order.remove(block.id());
                 order.add(move.after() == null ? 0 : order.indexOf(move.after()) + 1, block.id());
             } else if (change instanceof DraftChange.Restore) {
-                if (block.edit() == null || block.generated() == null) throw Errors.blockNotEditable(block.id());
+                if (block.edit() == null || !block.inRun()) throw Errors.blockNotEditable(block.id());
                 edits.remove(block.id());
             }
         }

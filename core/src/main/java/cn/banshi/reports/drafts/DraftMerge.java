@@ -33,15 +33,15 @@ public final class DraftMerge {
             Doc.Block block = byId.get(id);
             if (block == null) {
                 if (edit == null) continue; // generated earlier, gone now, never edited
-                blocks.add(new DraftBlock(id, written(edit), edit, null, false, !edit.added()));
+                blocks.add(new DraftBlock(id, written(edit), edit, null, false, false, !edit.added()));
             } else if (edit == null) {
-                blocks.add(new DraftBlock(id, block, null, text(block), false, false));
+                blocks.add(new DraftBlock(id, block, null, text(block), true, false, false));
             } else {
                 String now = text(block);
                 Doc.Block shown = block instanceof Doc.Heading h
                         ? new Doc.Heading(h.level(), edit.text())
                         : new Doc.Para(edit.text());
-                blocks.add(new DraftBlock(id, shown, edit, now, !Objects.equals(now, edit.base()), false));
+                blocks.add(new DraftBlock(id, shown, edit, now, true, !Objects.equals(now, edit.base()), false));
             }
         }
         return blocks;

@@ -6,6 +6,7 @@ import cn.banshi.reports.ReportKind;
 import cn.banshi.store.Tables;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,13 +14,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The disclosure report's reminder: from 20 January on, while last year's 政府信息公开工作年度报告 has no
- * published version, the daily sweep records one alert for it among the town's overdue alerts (due 31
- * January); publishing it withdraws the alert.
+ * The disclosure report's reminder: from 20 January to 31 March, while last year's 政府信息公开工作年度报告 has
+ * no published version, the daily sweep records one alert for it among the town's overdue alerts (due 31
+ * January); publishing it withdraws the alert. Outside that window nothing is looked for, so a deployment that
+ * starts mid-year does not alert about a report published before banshi.
  */
 public final class ReportReminder {
     /** The day from which an unpublished disclosure report is an alert. */
     public static final int REMIND_DAY = 20;
+    /** The last day a missing report is looked for (an alert raised stays until the report is published). */
+    private static final MonthDay LAST = MonthDay.of(3, 31);
 
     private final DynamoDbClient dynamo;
     private final Publications publications;
@@ -38,7 +42,7 @@ public final class ReportReminder {
         LocalDate today = ChinaTime.today(clock);
         int year = today.getYear() - 1;
         LocalDate deadline = SigningDates.deadline(ReportKind.OGI_ANNUAL, year);
-        if (today.isBefore(LocalDate.of(year + 1, 1, REMIND_DAY))) return false;
+        if (today.isBefore(LocalDate.of(year + 1, 1, REMIND_DAY)) || today.isAfter(LAST.atYear(year + 1))) return false;
         if (!publications.list(town, year, ReportKind.OGI_ANNUAL).isEmpty()) return false;
         Map<String, AttributeValue> item = new HashMap<>(key(town, year));
         item.put("type", AttributeValue.fromS("report"));
