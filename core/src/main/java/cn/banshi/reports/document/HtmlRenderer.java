@@ -7,7 +7,9 @@ import java.util.List;
  * report.html: one self-contained page (no external resources), every text escaped, charts as inline SVG.
  * Accessible structure: one h1 (the title), heading levels that never skip (a level-3 heading straight under a
  * level-1 one becomes h3), header cells as {@code th} with {@code scope} (col/colgroup in the head; a body row's
- * label, its first cell unless a number, as a row header; a row group's spanning label as a rowgroup header).
+ * label, its first cell unless a number, as a row header; a row group's spanning label as a rowgroup header);
+ * headings carry their block's id ({@code h-s2.1}), and a table without a caption is labelled by its section's
+ * heading.
  */
 public final class HtmlRenderer {
     private static final String STYLE = """
@@ -39,13 +41,18 @@ public final class HtmlRenderer {
                 .append(escape(doc.title()))
                 .append("</h1>\n");
         int previous = 1;
-        for (Doc.Block block : doc.blocks()) {
+        String section = null;
+        for (Doc.Entry entry : doc.entries()) {
+            Doc.Block block = entry.block();
             if (block instanceof Doc.Heading h) {
                 int level = Math.min(h.level() + 1, previous + 1);
                 previous = level;
+                section = "h-" + entry.id();
                 out.append("<h")
                         .append(level)
-                        .append('>')
+                        .append(" id=\"")
+                        .append(escape(section))
+                        .append("\">")
                         .append(escape(h.text()))
                         .append("</h")
                         .append(level)
@@ -53,7 +60,7 @@ public final class HtmlRenderer {
             } else if (block instanceof Doc.Para p) {
                 out.append("<p>").append(escape(p.text())).append("</p>\n");
             } else if (block instanceof Doc.Table t) {
-                table(out, t);
+                table(out, t, section);
             } else if (block instanceof Doc.Chart c) {
                 out.append(SvgCharts.figure(c));
             } else if (block instanceof Doc.Signature s) {
@@ -68,8 +75,11 @@ public final class HtmlRenderer {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void table(StringBuilder out, Doc.Table t) {
-        out.append("<table>\n");
+    /** A table without a caption is named by its section's heading ({@code section}: that heading's id). */
+    private static void table(StringBuilder out, Doc.Table t, String section) {
+        if (t.caption() == null && section != null)
+            out.append("<table aria-labelledby=\"").append(escape(section)).append("\">\n");
+        else out.append("<table>\n");
         if (t.caption() != null)
             out.append("<caption>").append(escape(t.caption())).append("</caption>\n");
         out.append("<thead>\n");
