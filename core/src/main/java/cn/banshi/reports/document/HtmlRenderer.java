@@ -82,10 +82,17 @@ public final class HtmlRenderer {
         else out.append("<table>\n");
         if (t.caption() != null)
             out.append("<caption>").append(escape(t.caption())).append("</caption>\n");
-        out.append("<thead>\n");
-        for (List<Doc.Cell> row : t.head()) rowHtml(out, row, true);
-        out.append("</thead>\n<tbody>\n");
-        for (List<Doc.Cell> row : t.body()) rowHtml(out, row, false);
+        boolean headless = t.head().isEmpty();
+        if (!headless) {
+            out.append("<thead>\n");
+            for (List<Doc.Cell> row : t.head()) rowHtml(out, row, true);
+            out.append("</thead>\n");
+        }
+        out.append("<tbody>\n");
+        // a table without a head row (the disclosure report's 主动公开 table) has its sub-headers in the body:
+        // a row with no figure in it is a header row there
+        for (List<Doc.Cell> row : t.body())
+            rowHtml(out, row, headless && row.stream().noneMatch(Doc.Cell::number));
         out.append("</tbody>\n</table>\n");
         if (t.note() != null)
             out.append("<p class=\"note\">").append(escape(t.note())).append("</p>\n");

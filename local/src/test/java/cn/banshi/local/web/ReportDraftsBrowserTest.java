@@ -283,7 +283,7 @@ class ReportDraftsBrowserTest {
         assertEquals(
                 0L,
                 browser.js("return [...document.querySelectorAll('table')]"
-                        + ".filter(t => !t.querySelector('thead th[scope]') || !(t.querySelector('caption')"
+                        + ".filter(t => !t.querySelector('th[scope=col], th[scope=colgroup]') || !(t.querySelector('caption')"
                         + " || document.getElementById(t.getAttribute('aria-labelledby') || '-'))).length"),
                 "every table has a name (caption or its section's heading) and column headers");
         assertTrue((Long) browser.js("return document.querySelectorAll('table').length") > 0, "the statutory tables");
