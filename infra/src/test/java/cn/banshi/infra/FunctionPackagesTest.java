@@ -29,6 +29,8 @@ class FunctionPackagesTest {
     static final Set<String> NEEDS_REPORT_CLIENTS = Set.of(
             "cn.banshi.reports.ReportsHandler",
             "cn.banshi.reports.ReportRunsHandler",
+            "cn.banshi.reports.drafts.ReportDraftsHandler",
+            "cn.banshi.reports.drafts.PublishedReportsHandler",
             "cn.banshi.calendar.CalendarAdminHandler");
 
     static final long MAX_PACKAGE_BYTES = 15L * 1024 * 1024;
