@@ -252,6 +252,14 @@ class ReportDraftsBrowserTest {
         assertTrue(browser.find("body").getText().contains("更正总体情况的表述"));
         assertAccessibleStructure();
 
+        // the public page on a phone: nothing wider than the screen
+        browser.phone();
+        browser.open("/reports.html");
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-report='2021/ogi-annual/2']")));
+        assertFalse(browser.overflowsHorizontally());
+        browser.screenshot("public-reports-phone");
+        browser.desktop();
+
         // LibreOffice still converts the published Word document
         String docx = null;
         for (JsonNode r : listed.get("reports"))
