@@ -255,7 +255,8 @@ class ReportDraftsBrowserTest {
         // the public page on a phone: nothing wider than the screen
         browser.phone();
         browser.open("/reports.html");
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-report='2021/ogi-annual/2']")));
+        browser.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-report='2021/ogi-annual/2']")));
         assertFalse(browser.overflowsHorizontally());
         browser.screenshot("public-reports-phone");
         browser.desktop();
