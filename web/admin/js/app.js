@@ -8,6 +8,7 @@ import * as cases from './cases.js';
 import * as caseDetail from './case.js';
 import * as dashboard from './dashboard.js';
 import * as reports from './reports.js';
+import * as draft from './draft.js';
 import * as inputs from './inputs.js';
 import * as calendar from './calendar.js';
 import * as messages from './messages.js';
@@ -22,6 +23,7 @@ const ROUTES = [
   { pattern: /^\/case\/([^/]+)$/, view: caseDetail, nav: 'cases', title: '案件详情' },
   { pattern: /^\/dashboard$/, view: dashboard, nav: 'dashboard', title: '统计' },
   { pattern: /^\/reports$/, view: reports, nav: 'reports', title: '年度报告' },
+  { pattern: /^\/draft$/, view: draft, nav: 'reports', title: '报告稿' },
   { pattern: /^\/inputs$/, view: inputs, nav: 'inputs', title: '年度资料' },
   { pattern: /^\/calendar$/, view: calendar, nav: 'calendar', title: '节假日安排' },
   { pattern: /^\/messages$/, view: messages, nav: 'messages', title: '消息记录' },

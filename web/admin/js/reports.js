@@ -82,7 +82,7 @@ async function showInPage(viewer, file, title) {
   viewer.querySelector('h2').focus();
 }
 
-function reportCard(report, viewer, status) {
+function reportCard(report, viewer, status, year) {
   const files = [...(report.files || [])].sort((a, b) => FORMAT_ORDER.indexOf(a.format) - FORMAT_ORDER.indexOf(b.format));
   const html = files.find((f) => f.format === 'html');
   const modified = files.map((f) => f.modifiedAt).filter(Boolean).sort().pop();
@@ -90,6 +90,7 @@ function reportCard(report, viewer, status) {
     h('h2', {}, report.name || report.job),
     modified ? h('p', { class: 'muted small' }, `生成于 ${modified.replace('T', ' ').slice(0, 16)}`) : null,
     h('div', { class: 'actions-row' },
+      h('a', { class: 'button', href: `#/draft?year=${year}&job=${encodeURIComponent(report.job)}`, 'data-draft': report.job }, '编辑报告稿'),
       html ? h('button', {
         type: 'button', 'data-open': report.job,
         onclick: () => showInPage(viewer, html, report.name || report.job).catch((e) => { status.textContent = `打开失败：${e.message}`; }),
@@ -130,7 +131,7 @@ export async function render(container, { params }, ctx) {
   if (!ctx.isCurrent()) return;
   const reports = data.reports || [];
   replace(list, reports.length
-    ? reports.map((r) => reportCard(r, viewer, status))
+    ? reports.map((r) => reportCard(r, viewer, status, year))
     : h('p', { class: 'card empty', id: 'no-reports' },
       `${year} 年度的报告尚未生成。报告由定时任务生成；本地可运行 ./banshi report --job rule-of-law-annual --town ${ctx.claims.town} --year ${year}。`));
 }

@@ -88,7 +88,7 @@ public final class ReportJobHandler implements RequestHandler<Map<String, Object
     }
 
     private Map<String, Object> run(ReportRunRequest request, Context context) {
-        int year = request.year() != null ? request.year() : request.kind().defaultYear(ChinaTime.today(clock));
+        int year = request.year(ChinaTime.today(clock));
         List<String> towns = request.towns().isEmpty() ? List.copyOf(deployedTowns) : request.towns();
         for (String town : towns) {
             if (!deployedTowns.contains(town))

@@ -11,7 +11,9 @@ import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.ReportKind;
+import cn.banshi.reports.ReportMember;
 import cn.banshi.reports.ReportStore;
+import cn.banshi.reports.drafts.DraftSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -217,6 +219,15 @@ public final class ReportStep implements Tasklet {
             if (out == null) services.reports().put(town, p.year(), kind, format, content);
             else writeFile(out.resolve(format.fileName()), content);
         });
+        // the draft the legal office edits starts from this run's document (drafts.md in docs/reports.md)
+        if (out == null)
+            services.reports()
+                    .putMember(
+                            town,
+                            p.year(),
+                            kind,
+                            ReportMember.draftDocument(),
+                            new DraftSource(report.doc(), p.today(), ReportWriter.json(report)).toBytes());
     }
 
     /** Some towns' reports failed; the others are written. */

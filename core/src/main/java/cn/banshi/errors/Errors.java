@@ -267,6 +267,65 @@ public final class Errors {
                 });
     }
 
+    /** 409: the draft changed since the version the client holds ({@code error.currentVersion}). */
+    public static ApiException draftChanged(long current) {
+        return new ApiException(
+                409,
+                "DRAFT_CHANGED",
+                "该报告稿已被他人修改，请刷新后重试（当前版本 " + current + "）",
+                "Someone else changed this draft; reload it (current version " + current + ")",
+                "version",
+                null,
+                error -> error.put("currentVersion", current));
+    }
+
+    public static ApiException blockNotEditable(String id) {
+        return new ApiException(
+                422,
+                "BLOCK_NOT_EDITABLE",
+                "该段落不能这样修改（表格、图表和落款只能移动或删除；落款不能删除）",
+                "This block cannot be changed that way (tables and charts can be moved or removed; the signature stays)",
+                "id");
+    }
+
+    public static ApiException draftTooLarge(int maxEdits) {
+        return new ApiException(
+                422,
+                "DRAFT_TOO_LARGE",
+                "修改的段落过多（最多 " + maxEdits + " 处）",
+                "Too many edited paragraphs (at most " + maxEdits + ")",
+                "id");
+    }
+
+    /** 409: approval refused while paragraphs are flagged (their figures changed since edited, or gone). */
+    public static ApiException draftFlagged(int flagged) {
+        return new ApiException(
+                409,
+                "DRAFT_FLAGGED",
+                "有 " + flagged + " 个段落的数据已变化，请先核对修改后再审核",
+                flagged + " edited paragraph(s) have changed figures; review them before approving",
+                "version");
+    }
+
+    /** 409: publishing needs the approval of the draft as it is now. */
+    public static ApiException draftNotApproved() {
+        return new ApiException(
+                409,
+                "DRAFT_NOT_APPROVED",
+                "报告稿审核后又有修改或重新生成，请重新审核后再发布",
+                "The draft is not approved as it is now (changed or regenerated since); approve it first",
+                "version");
+    }
+
+    public static ApiException signingDateRequired(String deadlineZh, String deadlineEn) {
+        return new ApiException(
+                400,
+                "SIGNING_DATE_REQUIRED",
+                "今天不在法定发布期限内（" + deadlineZh + "），请填写落款日期",
+                "Today is outside the statutory window (" + deadlineEn + "); enter the signing date",
+                "signingDate");
+    }
+
     public static ApiException internal() {
         return new ApiException(500, "INTERNAL", "系统内部错误，请稍后重试", "Internal error", null);
     }

@@ -4,6 +4,7 @@ import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.logging.Log;
+import cn.banshi.reports.drafts.ReportReminder;
 import cn.banshi.store.Tables;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The daily sweep: finds open cases past their due date (provisional ones too) (through the sparse open-by-due index), marks each
- * once in its history and records one alert per case. Re-running it the same day changes nothing.
+ * once in its history and records one alert per case; from 20 January, an alert for last year's disclosure report
+ * while it is unpublished ({@link ReportReminder}). Re-running it the same day changes nothing.
  */
 public final class OverdueSweep {
     private static final Log LOG = Log.get(OverdueSweep.class);
@@ -28,13 +30,21 @@ public final class OverdueSweep {
     private final Clock clock;
     private final DeadlineRecompute recompute;
     private final String records;
+    private final ReportReminder reminder;
 
     public OverdueSweep(DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute) {
+        this(dynamo, cases, clock, recompute, null);
+    }
+
+    /** {@code reminder}: also raises the disclosure report's alert when it is due and unpublished (may be null). */
+    public OverdueSweep(
+            DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute, ReportReminder reminder) {
         this.dynamo = dynamo;
         this.cases = cases;
         this.clock = clock;
         this.recompute = recompute;
         this.records = Tables.physical(Tables.RECORDS);
+        this.reminder = reminder;
     }
 
     /**
@@ -59,7 +69,8 @@ public final class OverdueSweep {
                 // a clerk acted meanwhile; the next sweep looks again, the alert is already recorded once
             }
         }
-        LOG.info("overdue sweep", "town", town, "newlyOverdue", marked);
+        boolean reminded = reminder != null && reminder.check(town);
+        LOG.info("overdue sweep", "town", town, "newlyOverdue", marked, "reportReminder", reminded);
         return marked;
     }
 
@@ -100,13 +111,14 @@ public final class OverdueSweep {
                         && (!item.containsKey("village")
                                 || !village.equals(item.get("village").s()))) continue;
                 items.add(new Alert(
-                        item.get("trackingNo").s(),
+                        text(item, "trackingNo"),
                         item.get("type").s(),
+                        text(item, "job"),
                         item.get("title").s(),
                         item.get("status").s(),
                         LocalDate.parse(item.get("dueDate").s()),
                         LocalDate.parse(item.get("raisedOn").s()),
-                        item.containsKey("village") ? item.get("village").s() : null));
+                        text(item, "village")));
                 if (items.size() >= limit) return items;
             }
             start = response.hasLastEvaluatedKey()
@@ -127,7 +139,12 @@ public final class OverdueSweep {
                         AttributeValue.fromS(c.dueDate() + "#" + c.trackingNo()))));
     }
 
-    static String alertPk(String town) {
+    public static String alertPk(String town) {
         return "town#" + town + "#alert";
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
     }
 }

@@ -50,22 +50,39 @@ public final class FileReportStore implements ReportStore {
 
     @Override
     public void put(String town, int year, ReportKind kind, ReportFormat format, byte[] content) {
+        write(directory(town, year, kind).resolve(format.fileName()), content);
+    }
+
+    @Override
+    public void putMember(String town, int year, ReportKind kind, ReportMember member, byte[] content) {
+        write(member(town, year, kind, member), content);
+    }
+
+    @Override
+    public Optional<byte[]> readMember(String town, int year, ReportKind kind, ReportMember member) {
+        return read(member(town, year, kind, member));
+    }
+
+    private Path member(String town, int year, ReportKind kind, ReportMember member) {
         Path dir = directory(town, year, kind);
+        Path file = dir.resolve(member.path()).normalize();
+        if (!file.startsWith(dir)) throw new IllegalArgumentException("path outside the report store");
+        return file;
+    }
+
+    private static void write(Path file, byte[] content) {
+        Path dir = file.getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tmp-", "-" + format.fileName());
+            Path tmp = Files.createTempFile(dir, ".tmp-", "-" + file.getFileName());
             Files.write(tmp, content);
             try {
-                Files.move(
-                        tmp,
-                        dir.resolve(format.fileName()),
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir.resolve(format.fileName()), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write report " + kind.code() + "/" + format.fileName(), e);
+            throw new UncheckedIOException("cannot write report file " + file.getFileName(), e);
         }
     }
 
@@ -99,7 +116,10 @@ public final class FileReportStore implements ReportStore {
 
     @Override
     public Optional<byte[]> read(String town, int year, ReportKind kind, ReportFormat format) {
-        Path file = directory(town, year, kind).resolve(format.fileName());
+        return read(directory(town, year, kind).resolve(format.fileName()));
+    }
+
+    private static Optional<byte[]> read(Path file) {
         try {
             return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException absent) {

@@ -17,4 +17,9 @@ public interface ReportStore {
     List<ReportFile> list(String town, int year);
 
     Optional<byte[]> read(String town, int year, ReportKind kind, ReportFormat format);
+
+    /** Writes a file beside the report's (the draft's document, a published version's files); never listed by {@link #list}. */
+    void putMember(String town, int year, ReportKind kind, ReportMember member, byte[] content);
+
+    Optional<byte[]> readMember(String town, int year, ReportKind kind, ReportMember member);
 }

@@ -107,6 +107,33 @@ public final class S3ReportStore implements ReportStore {
     }
 
     @Override
+    public void putMember(String town, int year, ReportKind kind, ReportMember member, byte[] content) {
+        s3.putObject(
+                b -> b.bucket(bucket).key(memberKey(town, year, kind, member)).contentType(contentType(member)),
+                RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public Optional<byte[]> readMember(String town, int year, ReportKind kind, ReportMember member) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(memberKey(town, year, kind, member)))
+                    .asByteArray());
+        } catch (NoSuchKeyException absent) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code reports/TOWN/YEAR/JOB/draft/doc.json}, {@code reports/TOWN/YEAR/JOB/published/v1/report.docx}. */
+    public static String memberKey(String town, int year, ReportKind kind, ReportMember member) {
+        return prefix(town, year) + kind.code() + "/" + member.path();
+    }
+
+    private static String contentType(ReportMember member) {
+        String name = member.path().substring(member.path().lastIndexOf('/') + 1);
+        return ReportFormat.byFileName(name).map(ReportFormat::contentType).orElse(ReportFormat.JSON.contentType());
+    }
+
+    @Override
     public List<ReportFile> list(String town, int year) {
         return files(s3.listObjectsV2Paginator(listRequest(bucket, town, year)).contents());
     }

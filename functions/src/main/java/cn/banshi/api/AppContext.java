@@ -27,6 +27,10 @@ import cn.banshi.reports.ReportRunner;
 import cn.banshi.reports.ReportRuns;
 import cn.banshi.reports.ReportStore;
 import cn.banshi.reports.ReportStores;
+import cn.banshi.reports.drafts.DraftStore;
+import cn.banshi.reports.drafts.Publications;
+import cn.banshi.reports.drafts.ReportDrafts;
+import cn.banshi.reports.drafts.ReportReminder;
 import cn.banshi.staff.CsvExport;
 import cn.banshi.staff.StaffCaseService;
 import cn.banshi.staff.StatsService;
@@ -68,6 +72,8 @@ public final class AppContext {
     private ReportStore reports;
     private ReportRuns reportRuns;
     private ReportRunner reportRunner;
+    private Publications publications;
+    private ReportDrafts reportDrafts;
     private Set<String> deployedTowns;
     private RecomputeRunner recomputeRunner;
     private MessageStore messages;
@@ -177,7 +183,9 @@ public final class AppContext {
     }
 
     public synchronized OverdueSweep sweep() {
-        if (sweep == null) sweep = new OverdueSweep(dynamo, cases(), clock, recompute());
+        if (sweep == null)
+            sweep = new OverdueSweep(
+                    dynamo, cases(), clock, recompute(), new ReportReminder(dynamo, publications(), clock));
         return sweep;
     }
 
@@ -229,6 +237,24 @@ public final class AppContext {
     public synchronized ReportRuns reportRuns() {
         if (reportRuns == null) reportRuns = new ReportRuns(dynamo);
         return reportRuns;
+    }
+
+    public synchronized Publications publications() {
+        if (publications == null) publications = new Publications(dynamo);
+        return publications;
+    }
+
+    /** The drafts and publications; the report store (S3 client in AWS) is built at first use. */
+    public synchronized ReportDrafts reportDrafts() {
+        if (reportDrafts == null) {
+            reportDrafts = new ReportDrafts(
+                    new DraftStore(dynamo),
+                    publications(),
+                    this::reports,
+                    new ReportReminder(dynamo, publications(), clock),
+                    clock);
+        }
+        return reportDrafts;
     }
 
     public synchronized ReportRunner reportRunner() {

@@ -12,6 +12,8 @@ import cn.banshi.notifications.MessagesHandler;
 import cn.banshi.plans.PlanItemsHandler;
 import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.reports.ReportsHandler;
+import cn.banshi.reports.drafts.PublishedReportsHandler;
+import cn.banshi.reports.drafts.ReportDraftsHandler;
 import cn.banshi.staff.StaffCasesHandler;
 import cn.banshi.tracking.TrackingHandler;
 import java.util.List;
@@ -35,7 +37,9 @@ public final class Handlers {
                 LeadersDutyHandler.class,
                 ReportsHandler.class,
                 ReportRunsHandler.class,
-                MessagesHandler.class);
+                MessagesHandler.class,
+                ReportDraftsHandler.class,
+                PublishedReportsHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -54,6 +58,8 @@ public final class Handlers {
                 new LeadersDutyHandler(app),
                 new ReportsHandler(app),
                 new ReportRunsHandler(app),
-                new MessagesHandler(app));
+                new MessagesHandler(app),
+                new ReportDraftsHandler(app),
+                new PublishedReportsHandler(app));
     }
 }

@@ -14,8 +14,9 @@ public final class AlertViews {
         ArrayNode items = body.putArray("items");
         for (Alert a : alerts) {
             ObjectNode alert = items.addObject();
-            alert.put("trackingNo", a.trackingNo());
+            if (a.trackingNo() != null) alert.put("trackingNo", a.trackingNo());
             alert.put("type", a.type());
+            if (a.job() != null) alert.put("job", a.job());
             alert.put("title", a.title());
             alert.put("status", a.status());
             alert.put("dueDate", a.dueDate().toString());

@@ -16,6 +16,9 @@ import cn.banshi.json.Json;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
+import cn.banshi.reports.ReportMember;
+import cn.banshi.reports.document.Doc;
+import cn.banshi.reports.drafts.DraftSource;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
@@ -30,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -121,7 +125,13 @@ class BadInputPropertiesTest {
         LEADERS_DUTY_GET("GET", "/api/v1/admin/leaders-duty/{year}", true),
         REPORTS_LIST("GET", "/api/v1/admin/reports", true),
         REPORT_DOWNLOAD("GET", "/api/v1/admin/reports/{year}/{job}/{file}", true),
-        REPORT_START("POST", "/api/v1/admin/reports/{job}", true);
+        REPORT_START("POST", "/api/v1/admin/reports/{job}", true),
+        DRAFT_GET("GET", "/api/v1/admin/report-drafts/{year}/{job}", true),
+        DRAFT_CHANGE("POST", "/api/v1/admin/report-drafts/{year}/{job}/changes", true),
+        DRAFT_APPROVE("POST", "/api/v1/admin/report-drafts/{year}/{job}/approval", true),
+        DRAFT_PUBLISH("POST", "/api/v1/admin/report-drafts/{year}/{job}/publications", true),
+        PUBLISHED_LIST("GET", "/api/v1/towns/{town}/reports", false),
+        PUBLISHED_FILE("GET", "/api/v1/towns/{town}/reports/{year}/{job}/{version}/{file}", false);
 
         final String method;
         final String template;
@@ -179,6 +189,10 @@ class BadInputPropertiesTest {
                             "{\"leaders\":[{\"post\":\"镇党委书记\",\"name\":\"王建华\"}],\"meetings\":[{\"date\":\"2021-05-06\","
                                     + "\"title\":\"召开全面依法治镇委员会第一次会议\"}]}");
                 case REPORT_START -> Json.object(); // takes no body; {} is accepted, anything in it refused
+                case DRAFT_CHANGE ->
+                    object("{\"version\":0,\"action\":\"edit\",\"id\":\"s1.p1\",\"text\":\"全年新收申请50件。\"}");
+                case DRAFT_APPROVE -> object("{\"version\":0}");
+                case DRAFT_PUBLISH -> object("{\"version\":0,\"signingDate\":\"2021-05-31\"}");
                 case CALENDAR_PUT ->
                     object("{\"notice\":\"国办发明电〔2026〕1号\",\"daysOff\":[\"2027-01-01\"]," + "\"makeUpWorkdays\":[]}");
                 default -> null;
@@ -267,6 +281,16 @@ class BadInputPropertiesTest {
                 ReportFormat.JSON,
                 "{\"requests\":{}}".getBytes(StandardCharsets.UTF_8));
         Files.writeString(reportsDir.resolve("secret.txt"), SECRET);
+        // a draft to edit: what a run of the disclosure report stores beside its files
+        Doc draft = new Doc("高塍镇2021年政府信息公开工作年度报告");
+        draft.heading(1, "一、总体情况").para("全年新收申请49件。");
+        draft.signature("高塍镇人民政府", LocalDate.of(2021, 6, 1));
+        store.putMember(
+                "gaocheng",
+                2021,
+                ReportKind.OGI_ANNUAL,
+                ReportMember.draftDocument(),
+                new DraftSource(draft, LocalDate.of(2021, 6, 1), "{}".getBytes(StandardCharsets.UTF_8)).toBytes());
         // report runs are handed to a runner that accepts them (in AWS: the report function, invoked asynchronously)
         app = new AppContext(counted, MutableClock.at("2021-06-01T09:00"), store, run -> {});
         for (ApiHandler h : Handlers.create(app)) for (String key : h.routeKeys()) handlers.put(key, h);
@@ -395,7 +419,8 @@ class BadInputPropertiesTest {
             assertTrue(
                     req.route().createsCases()
                             || req.route() == Route.PLAN_CREATE
-                            || req.route() == Route.ACTIVITY_CREATE,
+                            || req.route() == Route.ACTIVITY_CREATE
+                            || req.route() == Route.DRAFT_PUBLISH,
                     what);
         }
         if (invalidByConstruction(req)) assertTrue(status >= 400, "invalid by construction, must be refused: " + what);
@@ -463,6 +488,7 @@ class BadInputPropertiesTest {
         params.put("id", r.name().startsWith("PLAN") ? planItemId : activityId);
         params.put("job", "ogi-annual");
         params.put("file", "report.json");
+        params.put("version", "1");
         params.putAll(req.pathOverrides());
         Matcher m = PARAM.matcher(r.template);
         StringBuilder path = new StringBuilder();
@@ -928,7 +954,13 @@ class BadInputPropertiesTest {
                         Route.LEADERS_DUTY_GET,
                         Route.REPORTS_LIST,
                         Route.REPORT_DOWNLOAD,
-                        Route.REPORT_START),
+                        Route.REPORT_START,
+                        Route.DRAFT_GET,
+                        Route.DRAFT_CHANGE,
+                        Route.DRAFT_APPROVE,
+                        Route.DRAFT_PUBLISH,
+                        Route.PUBLISHED_LIST,
+                        Route.PUBLISHED_FILE),
                 staffWho());
     }
 

@@ -29,7 +29,10 @@ class FunctionPackagesTest {
     static final Set<String> NEEDS_REPORT_CLIENTS = Set.of(
             "cn.banshi.reports.ReportsHandler",
             "cn.banshi.reports.ReportRunsHandler",
+            "cn.banshi.reports.drafts.ReportDraftsHandler",
+            "cn.banshi.reports.drafts.PublishedReportsHandler",
             "cn.banshi.calendar.CalendarAdminHandler",
+
             // the message dispatcher: the SNS and SES clients, which only the full package holds
             "cn.banshi.notifications.DispatchHandler");
 

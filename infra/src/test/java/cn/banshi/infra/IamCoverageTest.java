@@ -18,10 +18,13 @@ import cn.banshi.notifications.RecordsStaffContacts;
 import cn.banshi.notifications.SendResult;
 import cn.banshi.notifications.StaffContact;
 import cn.banshi.overdue.OverdueSweepHandler;
+import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportRunRequest;
 import cn.banshi.reports.ReportRunner;
 import cn.banshi.reports.ReportRuns;
 import cn.banshi.reports.ReportRunsHandler;
+import cn.banshi.reports.drafts.PublishedReportsHandler;
+import cn.banshi.reports.drafts.ReportDraftsHandler;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
@@ -287,7 +290,59 @@ class IamCoverageTest {
                     "COMPLETED",
                     function.handleRequest(Map.of("job", "next-year-plan"), null)
                             .get("status"));
+            // last year's disclosure report: its draft is edited, approved and published below
+            assertEquals(
+                    "COMPLETED",
+                    function.handleRequest(Map.of("job", "ogi-annual"), null).get("status"));
         }
+
+        // the draft of the disclosure report: read, edited, approved, published (which withdraws its reminder);
+        // then the public page lists it and serves a file
+        FileReportStore drafted = new FileReportStore(reportsDir.resolve("reports"));
+        handlers.put("ReportDraftsHandler", new ReportDraftsHandler(new AppContext(dynamo, clock, drafted)));
+        handlers.put("PublishedReportsHandler", new PublishedReportsHandler(new AppContext(dynamo, clock, drafted)));
+        as("ReportDraftsHandler");
+        String draftRoute = "/api/v1/admin/report-drafts/{year}/{job}";
+        String draftPath = "/api/v1/admin/report-drafts/2025/ogi-annual";
+        JsonNode draft = json(call(handlers, staff(get(draftRoute, draftPath)), 200));
+        String paragraph = null;
+        for (JsonNode b : draft.get("blocks")) {
+            if (paragraph == null && b.get("kind").asText().equals("para"))
+                paragraph = b.get("id").asText();
+        }
+        call(
+                handlers,
+                staff(post(
+                        draftRoute + "/changes",
+                        draftPath + "/changes",
+                        Json.object()
+                                .put("version", 0)
+                                .put("action", "edit")
+                                .put("id", paragraph)
+                                .put("text", "经核对的段落。"))),
+                200);
+        call(
+                handlers,
+                staff(post(
+                        draftRoute + "/approval",
+                        draftPath + "/approval",
+                        Json.object().put("version", 1))),
+                200);
+        JsonNode publication = json(call(
+                handlers,
+                staff(post(
+                        draftRoute + "/publications",
+                        draftPath + "/publications",
+                        Json.object().put("version", 2).put("signingDate", "2026-01-30"))),
+                201));
+        as("PublishedReportsHandler");
+        call(handlers, get("/api/v1/towns/{town}/reports", "/api/v1/towns/gaocheng/reports"), 200);
+        call(
+                handlers,
+                get(
+                        "/api/v1/towns/{town}/reports/{year}/{job}/{version}/{file}",
+                        publication.get("files").get(0).get("href").asText()),
+                200);
 
         // staff read the message log and a case's messages; the dispatcher takes over the outboxes and sends
         as("MessagesHandler");

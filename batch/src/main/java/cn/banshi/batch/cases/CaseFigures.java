@@ -1,11 +1,11 @@
 package cn.banshi.batch.cases;
 
-import cn.banshi.batch.document.Texts;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Category;
 import cn.banshi.catalog.Village;
 import cn.banshi.json.Json;
+import cn.banshi.reports.document.Texts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package cn.banshi.batch.cases;
 
-import cn.banshi.batch.document.Texts;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.json.Json;
+import cn.banshi.reports.document.Texts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**

@@ -1,10 +1,10 @@
 package cn.banshi.batch.findings;
 
 import cn.banshi.batch.cases.CaseFigures;
-import cn.banshi.batch.document.Texts;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.plans.PlanItem;
 import cn.banshi.plans.PlanStatus;
+import cn.banshi.reports.document.Texts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

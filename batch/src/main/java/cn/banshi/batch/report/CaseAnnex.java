@@ -2,10 +2,10 @@ package cn.banshi.batch.report;
 
 import cn.banshi.batch.cases.CaseFigures;
 import cn.banshi.batch.cases.Reconciliation;
-import cn.banshi.batch.document.Doc;
-import cn.banshi.batch.document.Doc.Cell;
-import cn.banshi.batch.document.Texts;
 import cn.banshi.catalog.CaseType;
+import cn.banshi.reports.document.Doc;
+import cn.banshi.reports.document.Doc.Cell;
+import cn.banshi.reports.document.Texts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package cn.banshi.batch.report;
 
-import cn.banshi.batch.document.Texts;
 import cn.banshi.batch.findings.Finding;
 import cn.banshi.json.Json;
 import cn.banshi.plans.PlanItem;
 import cn.banshi.plans.PlanStatus;
+import cn.banshi.reports.document.Texts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;

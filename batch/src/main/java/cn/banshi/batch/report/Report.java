@@ -1,6 +1,6 @@
 package cn.banshi.batch.report;
 
-import cn.banshi.batch.document.Doc;
+import cn.banshi.reports.document.Doc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A drafted report: the document and every figure it used. */

@@ -1,10 +1,10 @@
 package cn.banshi.batch.report;
 
-import cn.banshi.batch.document.DocxRenderer;
-import cn.banshi.batch.document.HtmlRenderer;
-import cn.banshi.batch.document.MarkdownRenderer;
 import cn.banshi.json.Json;
 import cn.banshi.reports.ReportFormat;
+import cn.banshi.reports.document.DocxRenderer;
+import cn.banshi.reports.document.HtmlRenderer;
+import cn.banshi.reports.document.MarkdownRenderer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -32,7 +32,8 @@ public final class ReportWriter {
         }
     }
 
-    private static byte[] json(Report report) {
+    /** report.json: every figure the report used. */
+    public static byte[] json(Report report) {
         try {
             return (Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.json()) + "\n")
                     .getBytes(StandardCharsets.UTF_8);

@@ -1,9 +1,9 @@
 package cn.banshi.batch.ruleoflaw;
 
 import cn.banshi.activities.Activity;
-import cn.banshi.batch.document.Doc;
-import cn.banshi.batch.document.Texts;
 import cn.banshi.duty.LeadersDuty;
+import cn.banshi.reports.document.Doc;
+import cn.banshi.reports.document.Texts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package cn.banshi.batch.ruleoflaw;
 
 import cn.banshi.activities.Activity;
 import cn.banshi.activities.ActivityKind;
-import cn.banshi.batch.document.Texts;
+import cn.banshi.reports.document.Texts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

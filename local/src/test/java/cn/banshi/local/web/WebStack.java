@@ -35,12 +35,13 @@ final class WebStack implements AutoCloseable {
     private final LocalJwt jwt;
 
     private WebStack(Function<AppContext, List<ApiHandler>> extraFirst) throws Exception {
-        this(extraFirst, handler -> false);
+        this(extraFirst, handler -> false, Clock.systemUTC());
     }
 
-    private WebStack(Function<AppContext, List<ApiHandler>> extraFirst, Predicate<ApiHandler> drop) throws Exception {
+    private WebStack(Function<AppContext, List<ApiHandler>> extraFirst, Predicate<ApiHandler> drop, Clock clock)
+            throws Exception {
         dynamo = LocalDynamo.freshTables();
-        app = new AppContext(dynamo, Clock.systemUTC());
+        app = new AppContext(dynamo, clock);
         List<ApiHandler> handlers = new ArrayList<>(extraFirst.apply(app)); // earlier handlers win a route
         Handlers.create(app).stream().filter(drop.negate()).forEach(handlers::add);
         byte[] key = new byte[32];
@@ -65,12 +66,18 @@ final class WebStack implements AutoCloseable {
         return new WebStack(
                 app -> List.of(),
                 handler -> handler.routeKeys().stream()
-                        .anyMatch(key -> Arrays.stream(prefixes).anyMatch(p -> key.split(" ", 2)[1].startsWith(p))));
+                        .anyMatch(key -> Arrays.stream(prefixes).anyMatch(p -> key.split(" ", 2)[1].startsWith(p))),
+                Clock.systemUTC());
     }
 
     /** With test handlers in front of the real ones (they take the routes they declare). */
     static WebStack start(Function<AppContext, List<ApiHandler>> extraFirst) throws Exception {
         return new WebStack(extraFirst);
+    }
+
+    /** With the handlers' clock given (the date rules under test), test handlers in front of the real ones. */
+    static WebStack start(Clock clock, Function<AppContext, List<ApiHandler>> extraFirst) throws Exception {
+        return new WebStack(extraFirst, handler -> false, clock);
     }
 
     /** A staff token as {@code ./banshi token} prints it; village only for village staff. */

@@ -1,4 +1,4 @@
-package cn.banshi.batch.document;
+package cn.banshi.reports.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package cn.banshi.batch.document;
+package cn.banshi.reports.document;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.banshi.batch.document;
+package cn.banshi.reports.document;
 
 import cn.banshi.calendar.ChinaTime;
 import java.io.ByteArrayOutputStream;
