@@ -1,5 +1,11 @@
 package cn.banshi.api;
 
+import cn.banshi.accounts.CognitoIdentities;
+import cn.banshi.accounts.LocalIdentities;
+import cn.banshi.accounts.Passwords;
+import cn.banshi.accounts.StaffAccountStore;
+import cn.banshi.accounts.StaffIdentities;
+import cn.banshi.accounts.StaffManagement;
 import cn.banshi.activities.ActivityStore;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.calendar.CalendarService;
@@ -61,6 +67,10 @@ public final class AppContext {
     private ReportRunner reportRunner;
     private Set<String> deployedTowns;
     private RecomputeRunner recomputeRunner;
+    private StaffAccountStore staffAccounts;
+    private Passwords passwords;
+    private StaffIdentities staffIdentities;
+    private StaffManagement staffManagement;
 
     /**
      * With the report store and runner of the environment: S3 and the report function in AWS, else the data
@@ -204,6 +214,34 @@ public final class AppContext {
     public synchronized Set<String> deployedTowns() {
         if (deployedTowns == null) deployedTowns = DeployedTowns.fromEnvironment(catalogs());
         return deployedTowns;
+    }
+
+    public synchronized StaffAccountStore staffAccounts() {
+        if (staffAccounts == null) staffAccounts = new StaffAccountStore(dynamo);
+        return staffAccounts;
+    }
+
+    /** Argon2id hashing of local accounts (never built in AWS, where Cognito keeps the passwords). */
+    public synchronized Passwords passwords() {
+        if (passwords == null) passwords = new Passwords(random());
+        return passwords;
+    }
+
+    /** The Cognito user pool when BANSHI_USER_POOL_ID names one, else the local accounts' own credentials. */
+    public synchronized StaffIdentities staffIdentities() {
+        if (staffIdentities == null) {
+            staffIdentities = CognitoIdentities.fromEnvironment()
+                    .<StaffIdentities>map(c -> c)
+                    .orElseGet(() -> new LocalIdentities(staffAccounts(), passwords(), random()));
+        }
+        return staffIdentities;
+    }
+
+    public synchronized StaffManagement staffManagement() {
+        if (staffManagement == null) {
+            staffManagement = new StaffManagement(staffAccounts(), staffIdentities(), audit(), clock);
+        }
+        return staffManagement;
     }
 
     /** In AWS it needs the Lambda client, which only the calendar and report routes ship. */

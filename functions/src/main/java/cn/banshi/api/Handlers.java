@@ -1,5 +1,6 @@
 package cn.banshi.api;
 
+import cn.banshi.accounts.StaffAccountsHandler;
 import cn.banshi.activities.ActivitiesHandler;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.catalog.CatalogHandler;
@@ -31,7 +32,8 @@ public final class Handlers {
                 PlanItemsHandler.class,
                 DisclosureFiguresHandler.class,
                 ReportsHandler.class,
-                ReportRunsHandler.class);
+                ReportRunsHandler.class,
+                StaffAccountsHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -48,6 +50,7 @@ public final class Handlers {
                 new PlanItemsHandler(app),
                 new DisclosureFiguresHandler(app),
                 new ReportsHandler(app),
-                new ReportRunsHandler(app));
+                new ReportRunsHandler(app),
+                new StaffAccountsHandler(app));
     }
 }

@@ -1,20 +1,24 @@
 package cn.banshi.local;
 
+import cn.banshi.accounts.StaffAccount;
+import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.AppContext;
 import cn.banshi.auth.Role;
+import cn.banshi.errors.ApiException;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
 import cn.banshi.store.local.Dynalite;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code ./banshi token} and {@code ./banshi sweep}. */
+/** {@code ./banshi token}, {@code ./banshi sweep} and {@code ./banshi user add|reset|disable|enable}. */
 public final class Cli {
     private Cli() {}
 
@@ -24,6 +28,7 @@ public final class Cli {
         switch (args[0]) {
             case "token" -> token(options, data);
             case "sweep" -> sweep(data);
+            case "user" -> user(args, data);
             default -> fail("unknown command " + args[0]);
         }
     }
@@ -57,6 +62,76 @@ public final class Cli {
             for (String town : app.catalogs().townIds()) {
                 System.out.println(town + ": " + app.sweep().sweep(town) + " 件新逾期 / newly overdue");
             }
+        }
+    }
+
+    /**
+     * {@code ./banshi user add --town T --username U --role R [--village V] [--name N] [--phone P] [--email E]},
+     * {@code ./banshi user reset|disable|enable --username U}: prints a temporary password (add, reset) once.
+     */
+    static void user(String[] args, Path data) {
+        String usage = "用法 usage: ./banshi user add --town T --username U --role town-admin|village-staff|auditor"
+                + " [--village V] [--name 姓名] [--phone P] [--email E]\n"
+                + "           ./banshi user reset|disable|enable --username U";
+        if (args.length < 2) fail(usage);
+        Map<String, String> o = options(Arrays.copyOfRange(args, 1, args.length));
+        String running = DynamoClients.configuredEndpoint();
+        try (Dynalite dynalite =
+                running == null ? Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb")) : null) {
+            String endpoint = running != null ? running : dynalite.endpoint();
+            DynamoDbClient dynamo = DynamoClients.forEndpoint(endpoint, ClientOverrideConfiguration.builder());
+            TableSetup.ensureTables(dynamo);
+            AppContext app = new AppContext(dynamo, Clock.systemUTC());
+            String username = o.get("username");
+            if (username == null) fail(usage);
+            switch (args[1]) {
+                case "add" -> {
+                    String town = o.get("town");
+                    Role role = Role.fromCode(o.getOrDefault("role", "")).orElse(null);
+                    if (town == null
+                            || role == null
+                            || app.catalogs().town(town).isEmpty()) fail(usage);
+                    if (!StaffProfile.isUsername(username)) fail("用户名格式不正确 / bad username: " + username);
+                    if (role == Role.VILLAGE_STAFF
+                            && app.catalogs()
+                                    .town(town)
+                                    .orElseThrow()
+                                    .village(o.getOrDefault("village", ""))
+                                    .isEmpty()) fail("village-staff 需要本镇的 --village / needs --village of the town");
+                    var created = app.staffManagement()
+                            .create(
+                                    town,
+                                    username,
+                                    new StaffProfile(
+                                            role,
+                                            role == Role.VILLAGE_STAFF ? o.get("village") : null,
+                                            o.getOrDefault("name", username),
+                                            o.get("phone"),
+                                            o.get("email")),
+                                    null);
+                    System.out.println("临时密码 / temporary password: "
+                            + created.temporaryPassword().orElseThrow());
+                }
+                case "reset", "disable", "enable" -> {
+                    StaffAccount account = app.staffAccounts().find(username).orElse(null);
+                    if (account == null) fail("没有该用户 / no such user: " + username);
+                    if (args[1].equals("reset")) {
+                        String temporary = app.staffManagement()
+                                .resetPassword(account, null)
+                                .orElseThrow();
+                        app.staffAccounts().clearTotp(username);
+                        System.out.println("临时密码 / temporary password: " + temporary
+                                + "  （动态验证码已解绑，下次登录重新绑定 / TOTP removed: enrol again at sign-in）");
+                    } else {
+                        app.staffManagement().setEnabled(account, args[1].equals("enable"), null);
+                        System.out.println(
+                                username + ": " + (args[1].equals("enable") ? "已启用 / enabled" : "已停用 / disabled"));
+                    }
+                }
+                default -> fail(usage);
+            }
+        } catch (ApiException e) {
+            fail(e.messageZh() + " / " + e.messageEn());
         }
     }
 
