@@ -95,6 +95,7 @@ public final class StaffAccountsHandler extends ApiHandler {
 
     private ApiResponse update(ApiRequest request) {
         Staff admin = admin(request);
+        management.get(admin, request.pathParam("username")); // another town's account: 404 before the body is read
         Fields f = Fields.root(request.jsonBody()).allowOnly("role", "village", "displayName", "phone", "email");
         StaffProfile profile = StaffProfile.read(f, town(admin));
         return ApiResponse.json(200, json(management.update(admin, request.pathParam("username"), profile)));
