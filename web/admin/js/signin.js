@@ -40,7 +40,7 @@ export async function render(main, message, done) {
 
 function passwordStep(card, header, done) {
   const form = h('form', { id: 'signin-form', novalidate: true },
-    field('username', '用户名', { name: 'username', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true }),
+    field('username', '用户名', { name: 'username', type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true }),
     field('password', '密码', { name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
     h('p', { class: 'hint' }, '连续输错 5 次账号将锁定 15 分钟；30 分钟未操作或登录满 8 小时需重新登录。'),
     h('button', { type: 'submit', id: 'signin-submit' }, '登录'));
@@ -76,7 +76,7 @@ function codeStep(card, body, done) {
       h('p', { class: 'user-text', id: 'totp-secret' }, body.secret),
       h('p', { class: 'hint' }, '或使用链接：'),
       h('p', { class: 'user-text small', id: 'totp-uri' }, body.otpauthUri)) : null,
-    field('totp-code', '动态验证码（6 位数字）', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '8', required: true }),
+    field('totp-code', '动态验证码（6 位数字）', { name: 'code', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '8', required: true }),
     h('button', { type: 'submit', id: 'totp-submit' }, enrol ? '绑定并登录' : '登录'));
   replace(card, h('h1', { id: 'signin-title' }, enrol ? '绑定动态验证码' : '输入动态验证码'), form);
   submit(form, '/api/v1/auth/code', () => ({ challenge: body.challenge, code: form.elements.namedItem('code').value.trim() }), card, done);

@@ -2,6 +2,7 @@ package cn.banshi.accounts;
 
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Local accounts: passwords as Argon2id hashes on the account item. Disabling needs nothing more here: the local
@@ -9,10 +10,10 @@ import java.util.Optional;
  */
 public final class LocalIdentities implements StaffIdentities {
     private final StaffAccountStore store;
-    private final Passwords passwords;
+    private final Supplier<Passwords> passwords;
     private final SecureRandom random;
 
-    public LocalIdentities(StaffAccountStore store, Passwords passwords, SecureRandom random) {
+    public LocalIdentities(StaffAccountStore store, Supplier<Passwords> passwords, SecureRandom random) {
         this.store = store;
         this.passwords = passwords;
         this.random = random;
@@ -21,7 +22,7 @@ public final class LocalIdentities implements StaffIdentities {
     @Override
     public Issued issue(StaffAccount account) {
         String temporary = PasswordPolicy.temporary(random);
-        return new Issued(passwords.hash(temporary), temporary);
+        return new Issued(passwords.get().hash(temporary), temporary);
     }
 
     @Override
@@ -36,7 +37,7 @@ public final class LocalIdentities implements StaffIdentities {
     @Override
     public Optional<String> resetPassword(StaffAccount account) {
         String temporary = PasswordPolicy.temporary(random);
-        store.setPassword(account.username(), passwords.hash(temporary), true);
+        store.setPassword(account.username(), passwords.get().hash(temporary), true);
         return Optional.of(temporary);
     }
 

@@ -1,6 +1,7 @@
 package cn.banshi.api;
 
 import cn.banshi.accounts.CognitoIdentities;
+import cn.banshi.accounts.ExternalIdentities;
 import cn.banshi.accounts.LocalIdentities;
 import cn.banshi.accounts.Passwords;
 import cn.banshi.accounts.StaffAccountStore;
@@ -227,12 +228,18 @@ public final class AppContext {
         return passwords;
     }
 
-    /** The Cognito user pool when BANSHI_USER_POOL_ID names one, else the local accounts' own credentials. */
+    /**
+     * The Cognito user pool when BANSHI_USER_POOL_ID names one; in Lambda without it the county's own identity
+     * provider (the directory only); else (locally) the accounts' own credentials, hashed at first use (the Lambda
+     * packages leave the hashing library out).
+     */
     public synchronized StaffIdentities staffIdentities() {
         if (staffIdentities == null) {
             staffIdentities = CognitoIdentities.fromEnvironment()
                     .<StaffIdentities>map(c -> c)
-                    .orElseGet(() -> new LocalIdentities(staffAccounts(), passwords(), random()));
+                    .orElseGet(() -> System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
+                            ? new ExternalIdentities()
+                            : new LocalIdentities(staffAccounts(), this::passwords, random()));
         }
         return staffIdentities;
     }
