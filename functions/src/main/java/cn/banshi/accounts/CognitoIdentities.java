@@ -34,11 +34,16 @@ public final class CognitoIdentities implements StaffIdentities {
     public static Optional<CognitoIdentities> fromEnvironment() {
         String pool = System.getenv(USER_POOL_ENV);
         if (pool == null || pool.isBlank()) return Optional.empty();
-        return Optional.of(new CognitoIdentities(
+        return Optional.of(forPool(pool));
+    }
+
+    /** The pool with the default region and credentials (Lambda's, or an operator's for {@code ./banshi user}). */
+    public static CognitoIdentities forPool(String pool) {
+        return new CognitoIdentities(
                 CognitoIdentityProviderClient.builder()
                         .httpClientBuilder(UrlConnectionHttpClient.builder())
                         .build(),
-                pool));
+                pool);
     }
 
     @Override

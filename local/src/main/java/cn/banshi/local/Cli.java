@@ -1,12 +1,15 @@
 package cn.banshi.local;
 
+import cn.banshi.accounts.CognitoIdentities;
 import cn.banshi.accounts.StaffAccount;
+import cn.banshi.accounts.StaffManagement;
 import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.AppContext;
 import cn.banshi.auth.Role;
 import cn.banshi.errors.ApiException;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
+import cn.banshi.store.Tables;
 import cn.banshi.store.local.Dynalite;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,17 +74,34 @@ public final class Cli {
      */
     static void user(String[] args, Path data) {
         String usage = "用法 usage: ./banshi user add --town T --username U --role town-admin|village-staff|auditor"
-                + " [--village V] [--name 姓名] [--phone P] [--email E]\n"
-                + "           ./banshi user reset|disable|enable --username U";
+                + " [--village V] [--name 姓名] [--phone P] [--email E] [--aws-stage S --user-pool ID]\n"
+                + "           ./banshi user reset|disable|enable --username U [--aws-stage S --user-pool ID]";
         if (args.length < 2) fail(usage);
         Map<String, String> o = options(Arrays.copyOfRange(args, 1, args.length));
-        String running = DynamoClients.configuredEndpoint();
-        try (Dynalite dynalite =
-                running == null ? Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb")) : null) {
-            String endpoint = running != null ? running : dynalite.endpoint();
-            DynamoDbClient dynamo = DynamoClients.forEndpoint(endpoint, ClientOverrideConfiguration.builder());
-            TableSetup.ensureTables(dynamo);
+        String stage = o.get("aws-stage");
+        if (stage != null) {
+            // a deployed stage: its tables (default region and credentials) and its user pool, which mails passwords
+            if (o.get("user-pool") == null) fail(usage);
+            if (System.getenv(Tables.PREFIX_ENV) == null)
+                System.setProperty("banshi.tablePrefix", "banshi-" + stage + "-");
+        }
+        String running = stage != null ? null : DynamoClients.configuredEndpoint();
+        try (Dynalite dynalite = stage == null && running == null
+                ? Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb"))
+                : null) {
+            DynamoDbClient dynamo = stage != null
+                    ? DynamoClients.fromEnvironment()
+                    : DynamoClients.forEndpoint(
+                            running != null ? running : dynalite.endpoint(), ClientOverrideConfiguration.builder());
+            if (stage == null) TableSetup.ensureTables(dynamo);
             AppContext app = new AppContext(dynamo, Clock.systemUTC());
+            StaffManagement management = stage == null
+                    ? app.staffManagement()
+                    : new StaffManagement(
+                            app.staffAccounts(),
+                            CognitoIdentities.forPool(o.get("user-pool")),
+                            app.audit(),
+                            app.clock());
             String username = o.get("username");
             if (username == null) fail(usage);
             switch (args[1]) {
@@ -98,17 +118,16 @@ public final class Cli {
                                     .orElseThrow()
                                     .village(o.getOrDefault("village", ""))
                                     .isEmpty()) fail("village-staff 需要本镇的 --village / needs --village of the town");
-                    var created = app.staffManagement()
-                            .create(
-                                    town,
-                                    username,
-                                    new StaffProfile(
-                                            role,
-                                            role == Role.VILLAGE_STAFF ? o.get("village") : null,
-                                            o.getOrDefault("name", username),
-                                            o.get("phone"),
-                                            o.get("email")),
-                                    null);
+                    var created = management.create(
+                            town,
+                            username,
+                            new StaffProfile(
+                                    role,
+                                    role == Role.VILLAGE_STAFF ? o.get("village") : null,
+                                    o.getOrDefault("name", username),
+                                    o.get("phone"),
+                                    o.get("email")),
+                            null);
                     System.out.println("临时密码 / temporary password: "
                             + created.temporaryPassword().orElseThrow());
                 }
@@ -123,7 +142,7 @@ public final class Cli {
                         System.out.println("临时密码 / temporary password: " + temporary
                                 + "  （动态验证码已解绑，下次登录重新绑定 / TOTP removed: enrol again at sign-in）");
                     } else {
-                        app.staffManagement().setEnabled(account, args[1].equals("enable"), null);
+                        management.setEnabled(account, args[1].equals("enable"), null);
                         System.out.println(
                                 username + ": " + (args[1].equals("enable") ? "已启用 / enabled" : "已停用 / disabled"));
                     }
