@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Events;
 import cn.banshi.api.Handlers;
+import cn.banshi.auth.Role;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.json.Json;
 import cn.banshi.reports.FileReportStore;
@@ -117,7 +119,14 @@ class BadInputPropertiesTest {
         DISCLOSURE_GET("GET", "/api/v1/admin/disclosure-figures/{year}", true),
         REPORTS_LIST("GET", "/api/v1/admin/reports", true),
         REPORT_DOWNLOAD("GET", "/api/v1/admin/reports/{year}/{job}/{file}", true),
-        REPORT_START("POST", "/api/v1/admin/reports/{job}", true);
+        REPORT_START("POST", "/api/v1/admin/reports/{job}", true),
+        STAFF_LIST("GET", "/api/v1/admin/staff", true),
+        STAFF_CREATE("POST", "/api/v1/admin/staff", true),
+        STAFF_GET("GET", "/api/v1/admin/staff/{username}", true),
+        STAFF_PUT("PUT", "/api/v1/admin/staff/{username}", true),
+        STAFF_DISABLE("POST", "/api/v1/admin/staff/{username}/disable", true),
+        STAFF_ENABLE("POST", "/api/v1/admin/staff/{username}/enable", true),
+        STAFF_RESET("POST", "/api/v1/admin/staff/{username}/reset-password", true);
 
         final String method;
         final String template;
@@ -134,7 +143,11 @@ class BadInputPropertiesTest {
         }
 
         boolean hasBody() {
-            return !method.equals("GET") && !method.equals("DELETE");
+            return !method.equals("GET")
+                    && !method.equals("DELETE")
+                    && this != STAFF_DISABLE
+                    && this != STAFF_ENABLE
+                    && this != STAFF_RESET;
         }
 
         boolean createsCases() {
@@ -171,6 +184,11 @@ class BadInputPropertiesTest {
                                     + "\"other\":0,\"pending\":1},\"litigationDirect\":{\"upheld\":0,\"corrected\":0,\"other\":1,\"pending\":0,"
                                     + "\"total\":1},\"litigationAfterReview\":{\"upheld\":0,\"corrected\":0,\"other\":0,\"pending\":0}}}");
                 case REPORT_START -> Json.object(); // takes no body; {} is accepted, anything in it refused
+                case STAFF_CREATE ->
+                    object("{\"username\":\"fuzz.clerk\",\"role\":\"village-staff\",\"village\":\"meijiadu\","
+                            + "\"displayName\":\"王丽\",\"phone\":\"13912345678\",\"email\":\"w@example.gov.cn\"}");
+                case STAFF_PUT ->
+                    object("{\"role\":\"village-staff\",\"village\":\"hongxing\",\"displayName\":\"王丽\"}");
                 case CALENDAR_PUT ->
                     object("{\"notice\":\"国办发明电〔2026〕1号\",\"daysOff\":[\"2027-01-01\"]," + "\"makeUpWorkdays\":[]}");
                 default -> null;
@@ -274,6 +292,13 @@ class BadInputPropertiesTest {
                         "/api/v1/towns/gaocheng/complaints",
                         Json.write(ApiTestSupport.complaint()))));
         trackingNo = receipt.get("trackingNo").asText();
+        // the account the staff routes work on
+        app.staffManagement()
+                .create(
+                        "gaocheng",
+                        "wang.li",
+                        new StaffProfile(Role.VILLAGE_STAFF, "meijiadu", "王丽", null, null),
+                        null);
         accessCode = receipt.get("accessCode").asText();
         receipts.add(trackingNo);
         planItemId = ApiTestSupport.json(ApiTestSupport.call(
@@ -387,7 +412,8 @@ class BadInputPropertiesTest {
             assertTrue(
                     req.route().createsCases()
                             || req.route() == Route.PLAN_CREATE
-                            || req.route() == Route.ACTIVITY_CREATE,
+                            || req.route() == Route.ACTIVITY_CREATE
+                            || req.route() == Route.STAFF_CREATE,
                     what);
         }
         if (invalidByConstruction(req)) assertTrue(status >= 400, "invalid by construction, must be refused: " + what);
@@ -455,6 +481,7 @@ class BadInputPropertiesTest {
         params.put("id", r.name().startsWith("PLAN") ? planItemId : activityId);
         params.put("job", "ogi-annual");
         params.put("file", "report.json");
+        params.put("username", "wang.li");
         params.putAll(req.pathOverrides());
         Matcher m = PARAM.matcher(r.template);
         StringBuilder path = new StringBuilder();
@@ -734,7 +761,7 @@ class BadInputPropertiesTest {
     static Arbitrary<Map<String, String>> pathOverrides() {
         Arbitrary<Map<String, String>> none = Arbitraries.just(Map.of());
         Arbitrary<Map<String, String>> some = Combinators.combine(
-                        Arbitraries.of("town", "trackingNo", "year", "id", "job", "file"),
+                        Arbitraries.of("town", "trackingNo", "year", "id", "job", "file", "username"),
                         Arbitraries.oneOf(
                                 weirdStrings(),
                                 Arbitraries.of(
@@ -896,7 +923,14 @@ class BadInputPropertiesTest {
                         Route.AUDIT,
                         Route.ALERTS,
                         Route.CALENDAR_PUT,
-                        Route.CALENDAR_GET),
+                        Route.CALENDAR_GET,
+                        Route.STAFF_LIST,
+                        Route.STAFF_CREATE,
+                        Route.STAFF_GET,
+                        Route.STAFF_PUT,
+                        Route.STAFF_DISABLE,
+                        Route.STAFF_ENABLE,
+                        Route.STAFF_RESET),
                 staffWho());
     }
 

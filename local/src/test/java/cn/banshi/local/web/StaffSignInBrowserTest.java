@@ -26,13 +26,16 @@ class StaffSignInBrowserTest {
     static WebStack stack;
     static Browser browser;
     static Api api;
+    static String meijiaduCase;
 
     @BeforeAll
     static void start() throws Exception {
         stack = WebStack.start();
         browser = Browser.start(stack.base);
         api = new Api(stack.base);
-        api.submit("complaint", "environment", "meijiadu", "梅家渎河道垃圾", "梅家渎村东侧河道漂浮大量生活垃圾。");
+        meijiaduCase = api.submit("complaint", "environment", "meijiadu", "梅家渎河道垃圾", "梅家渎村东侧河道漂浮大量生活垃圾。")
+                .get("trackingNo")
+                .asText();
         api.submit("complaint", "environment", "hongxing", "红星村路灯不亮", "红星村主干道路灯已坏两周，夜间出行不便。");
     }
 
@@ -132,6 +135,18 @@ class StaffSignInBrowserTest {
         assertTrue(table.contains("梅家渎河道垃圾"), table);
         assertFalse(table.contains("红星村路灯不亮"), "another village's case");
         assertFalse(browser.find("#console-nav a[data-nav='staff']").isDisplayed(), "no staff page for a clerk");
+        // she works the case: accepts it
+        browser.find("tr[data-tracking-no='" + meijiaduCase + "'] a").click();
+        browser.until(ExpectedConditions.textToBe(By.id("case-tracking-no"), meijiaduCase));
+        browser.find("#actions button[data-action='accept']").click();
+        browser.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#action-form[data-action='accept']")));
+        browser.find("#action-submit").click();
+        browser.until(d -> d.findElements(By.cssSelector("#action-form")).isEmpty());
+        assertTrue(
+                browser.find("#case-message").getText().startsWith("已"),
+                browser.find("#case-message").getText());
+        assertEquals(2, stack.app.cases().find(meijiaduCase).orElseThrow().version(), "accepted by wang.li");
 
         // the admin signs in again: a code now, no enrolment
         browser.find("#sign-out").click();
