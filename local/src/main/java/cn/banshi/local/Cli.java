@@ -26,7 +26,10 @@ public final class Cli {
     private Cli() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        // ./banshi user SUBCOMMAND --…: its options start after the subcommand
+        Map<String, String> options = args[0].equals("user") && args.length > 1
+                ? options(Arrays.copyOfRange(args, 1, args.length))
+                : options(args);
         Path data = Path.of(options.getOrDefault("data", ".banshi/data"));
         switch (args[0]) {
             case "token" -> token(options, data);
