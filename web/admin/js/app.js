@@ -1,9 +1,11 @@
-// The staff console: sign-in with a bearer token, then a small hash router over the views.
-import { api, ApiError } from '/assets/js/api.js';
+// The staff console: the sign-in (signin.js), then a small hash router over the views.
 import { h, replace } from '/assets/js/dom.js';
-import { clearErrors, showApiError } from '/assets/js/forms.js';
 import { ROLE_NAMES } from '/assets/js/names.js';
-import { catalog, claims, onUnauthorized, resetCatalog, signIn, signOut, token } from './session.js';
+import {
+  authConfig, catalog, claims, finishCognitoSignIn, idleExpired, onUnauthorized, resetCatalog, signOutEverywhere, token, touch,
+} from './session.js';
+import * as signin from './signin.js';
+import * as staff from './staff.js';
 import * as cases from './cases.js';
 import * as caseDetail from './case.js';
 import * as dashboard from './dashboard.js';
@@ -27,6 +29,7 @@ const ROUTES = [
   { pattern: /^\/inputs$/, view: inputs, nav: 'inputs', title: '年度资料' },
   { pattern: /^\/calendar$/, view: calendar, nav: 'calendar', title: '节假日安排' },
   { pattern: /^\/messages$/, view: messages, nav: 'messages', title: '消息记录' },
+  { pattern: /^\/staff$/, view: staff, nav: 'staff', title: '工作人员账号' },
 ];
 
 function parseHash() {
@@ -46,11 +49,12 @@ function renderHeader() {
   if (!c) return;
   const villageStaff = c.role === 'village-staff';
   for (const link of nav.querySelectorAll('[data-nav="reports"], [data-nav="inputs"], [data-nav="messages"]')) link.hidden = villageStaff;
+  for (const link of nav.querySelectorAll('[data-nav="staff"]')) link.hidden = c.role !== 'town-admin';
   replace(who,
     h('span', { id: 'who-role' }, ROLE_NAMES[c.role] || c.role),
-    h('span', {}, c.sub ? `· ${c.sub}` : ''),
+    h('span', { id: 'who-name' }, c.name || c.sub ? `· ${c.name || c.sub}` : ''),
     h('span', { id: 'who-village' }),
-    h('button', { type: 'button', id: 'sign-out', onclick: () => { signOut(); resetCatalog(); location.hash = '#/signin'; route(); } }, '退出'));
+    h('button', { type: 'button', id: 'sign-out', onclick: async () => { await signOutEverywhere(); resetCatalog(); location.hash = '#/signin'; route(); } }, '退出'));
   catalog().then((cat) => {
     for (const el of document.querySelectorAll('[data-town-name]')) el.textContent = cat.town.name;
     if (c.village) {
@@ -61,43 +65,13 @@ function renderHeader() {
 }
 
 function renderSignIn(message) {
-  const form = h('form', { id: 'signin-form', novalidate: true },
-    h('div', { class: 'field', 'data-field': 'authorization' },
-      h('label', { for: 'token' }, '登录令牌'),
-      h('textarea', { id: 'token', name: 'token', autocomplete: 'off', spellcheck: 'false', rows: 5, 'aria-describedby': 'token-hint' }),
-      h('p', { class: 'hint', id: 'token-hint' }, '令牌只保存在本标签页中，关闭标签页即退出登录；系统不保存任何密码。')),
-    h('button', { type: 'submit', id: 'signin-submit' }, '登录'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(form);
-    const value = form.elements.namedItem('token').value.trim().replace(/^Bearer\s+/i, '');
-    if (!claims(value)) {
-      showApiError(form, new ApiError(400, { message: '令牌格式不正确，请粘贴完整的令牌', field: 'authorization' }), '登录未成功');
-      return;
-    }
-    try {
-      await api('/api/v1/admin/cases?limit=1', { token: value });
-    } catch (error) {
-      if (error.status === 401) error.field = 'authorization';
-      showApiError(form, error, '登录未成功');
-      return;
-    }
-    signIn(value);
+  signin.render(main, message, () => {
     resetCatalog();
     const target = afterSignIn;
     afterSignIn = '#/cases';
     if (location.hash === target) route();
     else location.hash = target;
   });
-  replace(main,
-    h('section', { class: 'card signin', 'aria-labelledby': 'signin-title' },
-      h('h1', { id: 'signin-title' }, '工作人员登录'),
-      message ? h('div', { class: 'alert warn', role: 'alert', id: 'signin-notice' }, message) : null,
-      h('p', {}, '请粘贴登录令牌。本地运行时用命令生成：'),
-      h('pre', { class: 'user-text small' }, './banshi token --town gaocheng --role town-admin'),
-      form));
-  document.title = '登录 · 办事工作台';
-  form.elements.namedItem('token').focus();
 }
 
 /** Shows a one-off message at the top of the next view (e.g. after a redirect). */
@@ -151,5 +125,20 @@ onUnauthorized(() => {
   route();
 });
 
+/** 30 minutes without using the console: signed out (the server ends the session too). */
+function checkIdle() {
+  if (!idleExpired()) return;
+  signOutEverywhere().finally(() => {
+    flash('warn', '因长时间未操作，已自动退出，请重新登录。');
+    resetCatalog();
+    route();
+  });
+}
+for (const type of ['click', 'keydown']) document.addEventListener(type, () => { if (token()) { checkIdle(); touch(); } }, true);
+setInterval(checkIdle, 30_000);
+
 window.addEventListener('hashchange', route);
-route();
+authConfig()
+  .then((config) => (config.mode === 'cognito' ? finishCognitoSignIn(config) : false))
+  .catch((error) => flash('warn', error.message))
+  .finally(route);

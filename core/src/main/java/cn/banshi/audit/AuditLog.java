@@ -41,14 +41,23 @@ public final class AuditLog {
 
     /** Records one event: {@code event} is e.g. view-personal-data, export-personal-data, action:accept. */
     public void record(Staff staff, String event, String trackingNo, String detail) {
+        record(staff.town(), staff.sub(), staff.role().code(), staff.village(), event, trackingNo, detail);
+    }
+
+    /**
+     * Records one event of someone who may not be a known staff member (a sign-in with an unknown username: town,
+     * sub and role "-", in the partition of no town, which only the county's operators read).
+     */
+    public void record(
+            String town, String sub, String roleCode, String village, String event, String trackingNo, String detail) {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", AttributeValue.fromS("town#" + staff.town()));
+        item.put("pk", AttributeValue.fromS("town#" + town));
         item.put("sk", AttributeValue.fromS(SORTABLE.format(now) + "#" + UUID.randomUUID()));
         item.put("at", AttributeValue.fromS(now.toString()));
-        item.put("sub", AttributeValue.fromS(staff.sub()));
-        item.put("role", AttributeValue.fromS(staff.role().code()));
-        if (staff.village() != null) item.put("village", AttributeValue.fromS(staff.village()));
+        item.put("sub", AttributeValue.fromS(sub));
+        item.put("role", AttributeValue.fromS(roleCode));
+        if (village != null) item.put("village", AttributeValue.fromS(village));
         item.put("event", AttributeValue.fromS(event));
         if (trackingNo != null) item.put("trackingNo", AttributeValue.fromS(trackingNo));
         if (detail != null) item.put("detail", AttributeValue.fromS(detail));

@@ -326,6 +326,51 @@ public final class Errors {
                 "signingDate");
     }
 
+    public static ApiException weakPassword(String field, String zh, String en) {
+        return new ApiException(400, "WEAK_PASSWORD", zh, en, field);
+    }
+
+    /**
+     * The one answer to a failed sign-in, whatever the reason (unknown username, wrong password or code, disabled or
+     * locked account): nothing tells whether an account exists (GB/T 22239; docs/staff-accounts.md).
+     */
+    public static ApiException signInFailed() {
+        return new ApiException(
+                401,
+                "SIGN_IN_FAILED",
+                "用户名、密码或验证码不正确，或账号已停用、已暂时锁定（连续失败 5 次锁定 15 分钟）",
+                "Wrong username, password or code, or the account is disabled or temporarily locked",
+                "password");
+    }
+
+    /** The sign-in step (password change, code) came too late or was already used: start again. */
+    public static ApiException signInExpired() {
+        return new ApiException(
+                401, "SIGN_IN_EXPIRED", "登录步骤已超时，请重新输入用户名和密码", "This sign-in step expired; sign in again", "challenge");
+    }
+
+    public static ApiException usernameTaken() {
+        return new ApiException(409, "USERNAME_TAKEN", "该用户名已被使用", "This username is taken", "username");
+    }
+
+    public static ApiException staffChanged() {
+        return new ApiException(
+                409,
+                "VERSION_CONFLICT",
+                "该账号已被他人修改，请刷新后重试",
+                "Someone else changed this account; reload it",
+                "username");
+    }
+
+    public static ApiException lastAdmin() {
+        return new ApiException(
+                409,
+                "LAST_ADMIN",
+                "不能停用或降级本镇最后一名镇管理员",
+                "The town's last enabled town admin cannot be disabled or given another role",
+                "role");
+    }
+
     public static ApiException internal() {
         return new ApiException(500, "INTERNAL", "系统内部错误，请稍后重试", "Internal error", null);
     }

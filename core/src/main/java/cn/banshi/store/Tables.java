@@ -45,6 +45,14 @@ public final class Tables {
     public static final String RECORDS = "records";
 
     /**
+     * Staff accounts, keyed by username (unique across towns): the directory (role, village, contact details,
+     * enabled) in AWS and locally, plus the local credentials; listed per town by {@link #STAFF_BY_TOWN}.
+     */
+    public static final String STAFF = "staff";
+
+    public static final String STAFF_BY_TOWN = "staff-by-town";
+
+    /**
      * The Spring Batch job repository (cn.banshi.batch.repository). Instance items carry the "running
      * execution" marker; only running instances carry {@code runningJobName} (sparse index).
      */
@@ -89,6 +97,7 @@ public final class Tables {
                 new TableSpec(EPHEMERAL, "pk", null, List.of(), EXPIRES_AT),
                 new TableSpec(AUDIT, "pk", "sk", List.of(), null),
                 new TableSpec(RECORDS, "pk", "sk", List.of(), null),
+                new TableSpec(STAFF, "username", null, List.of(new IndexSpec(STAFF_BY_TOWN, "town", "username")), null),
                 new TableSpec(
                         BATCH_JOB_INSTANCES,
                         "pk",

@@ -1,5 +1,12 @@
 package cn.banshi.api;
 
+import cn.banshi.accounts.CognitoIdentities;
+import cn.banshi.accounts.ExternalIdentities;
+import cn.banshi.accounts.LocalIdentities;
+import cn.banshi.accounts.Passwords;
+import cn.banshi.accounts.StaffAccountStore;
+import cn.banshi.accounts.StaffIdentities;
+import cn.banshi.accounts.StaffManagement;
 import cn.banshi.activities.ActivityStore;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.calendar.CalendarService;
@@ -78,6 +85,10 @@ public final class AppContext {
     private RecomputeRunner recomputeRunner;
     private MessageStore messages;
     private StaffDigest staffDigest;
+    private StaffAccountStore staffAccounts;
+    private Passwords passwords;
+    private StaffIdentities staffIdentities;
+    private StaffManagement staffManagement;
 
     /**
      * With the report store and runner of the environment: S3 and the report function in AWS, else the data
@@ -266,6 +277,40 @@ public final class AppContext {
     public synchronized Set<String> deployedTowns() {
         if (deployedTowns == null) deployedTowns = DeployedTowns.fromEnvironment(catalogs());
         return deployedTowns;
+    }
+
+    public synchronized StaffAccountStore staffAccounts() {
+        if (staffAccounts == null) staffAccounts = new StaffAccountStore(dynamo);
+        return staffAccounts;
+    }
+
+    /** Argon2id hashing of local accounts (never built in AWS, where Cognito keeps the passwords). */
+    public synchronized Passwords passwords() {
+        if (passwords == null) passwords = new Passwords(random());
+        return passwords;
+    }
+
+    /**
+     * The Cognito user pool when BANSHI_USER_POOL_ID names one; in Lambda without it the county's own identity
+     * provider (the directory only); else (locally) the accounts' own credentials, hashed at first use (the Lambda
+     * packages leave the hashing library out).
+     */
+    public synchronized StaffIdentities staffIdentities() {
+        if (staffIdentities == null) {
+            staffIdentities = CognitoIdentities.fromEnvironment()
+                    .<StaffIdentities>map(c -> c)
+                    .orElseGet(() -> System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
+                            ? new ExternalIdentities()
+                            : new LocalIdentities(staffAccounts(), this::passwords, random()));
+        }
+        return staffIdentities;
+    }
+
+    public synchronized StaffManagement staffManagement() {
+        if (staffManagement == null) {
+            staffManagement = new StaffManagement(staffAccounts(), staffIdentities(), audit(), clock);
+        }
+        return staffManagement;
     }
 
     /** In AWS it needs the Lambda client, which only the calendar and report routes ship. */

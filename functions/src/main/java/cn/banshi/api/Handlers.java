@@ -1,5 +1,6 @@
 package cn.banshi.api;
 
+import cn.banshi.accounts.StaffAccountsHandler;
 import cn.banshi.activities.ActivitiesHandler;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.catalog.CatalogHandler;
@@ -39,7 +40,8 @@ public final class Handlers {
                 ReportRunsHandler.class,
                 MessagesHandler.class,
                 ReportDraftsHandler.class,
-                PublishedReportsHandler.class);
+                PublishedReportsHandler.class,
+                StaffAccountsHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -60,6 +62,7 @@ public final class Handlers {
                 new ReportRunsHandler(app),
                 new MessagesHandler(app),
                 new ReportDraftsHandler(app),
-                new PublishedReportsHandler(app));
+                new PublishedReportsHandler(app),
+                new StaffAccountsHandler(app));
     }
 }

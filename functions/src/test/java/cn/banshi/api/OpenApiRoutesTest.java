@@ -17,7 +17,13 @@ import org.junit.jupiter.api.Test;
 /** The OpenAPI file and the handlers declare the same routes, and no route is served twice. */
 class OpenApiRoutesTest {
 
+    /** The routes of the deployed API: without the paths marked {@code x-banshi-local-only} (the local sign-in). */
     static Set<String> openApiRoutes() throws Exception {
+        return openApiRoutes(false);
+    }
+
+    /** The deployed routes, or ({@code localOnly}) only the local gateway's own ones. */
+    public static Set<String> openApiRoutes(boolean localOnly) throws Exception {
         JsonNode doc = new ObjectMapper(new YAMLFactory())
                 .readTree(Dynalite.repoRoot().resolve("infra/openapi.yaml").toFile());
         assertEquals("3.1.0", doc.get("openapi").asText());
@@ -25,6 +31,7 @@ class OpenApiRoutesTest {
         doc.get("paths")
                 .fields()
                 .forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (path.getValue().path("x-banshi-local-only").asBoolean(false) != localOnly) return;
                     if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
                         routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
                     }

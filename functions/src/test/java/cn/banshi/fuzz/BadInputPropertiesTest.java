@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Events;
 import cn.banshi.api.Handlers;
+import cn.banshi.auth.Role;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.json.Json;
 import cn.banshi.reports.FileReportStore;
@@ -131,7 +133,14 @@ class BadInputPropertiesTest {
         DRAFT_APPROVE("POST", "/api/v1/admin/report-drafts/{year}/{job}/approval", true),
         DRAFT_PUBLISH("POST", "/api/v1/admin/report-drafts/{year}/{job}/publications", true),
         PUBLISHED_LIST("GET", "/api/v1/towns/{town}/reports", false),
-        PUBLISHED_FILE("GET", "/api/v1/towns/{town}/reports/{year}/{job}/{version}/{file}", false);
+        PUBLISHED_FILE("GET", "/api/v1/towns/{town}/reports/{year}/{job}/{version}/{file}", false),
+        STAFF_LIST("GET", "/api/v1/admin/staff", true),
+        STAFF_CREATE("POST", "/api/v1/admin/staff", true),
+        STAFF_GET("GET", "/api/v1/admin/staff/{username}", true),
+        STAFF_PUT("PUT", "/api/v1/admin/staff/{username}", true),
+        STAFF_DISABLE("POST", "/api/v1/admin/staff/{username}/disable", true),
+        STAFF_ENABLE("POST", "/api/v1/admin/staff/{username}/enable", true),
+        STAFF_RESET("POST", "/api/v1/admin/staff/{username}/reset-password", true);
 
         final String method;
         final String template;
@@ -148,7 +157,11 @@ class BadInputPropertiesTest {
         }
 
         boolean hasBody() {
-            return !method.equals("GET") && !method.equals("DELETE");
+            return !method.equals("GET")
+                    && !method.equals("DELETE")
+                    && this != STAFF_DISABLE
+                    && this != STAFF_ENABLE
+                    && this != STAFF_RESET;
         }
 
         boolean createsCases() {
@@ -193,6 +206,11 @@ class BadInputPropertiesTest {
                     object("{\"version\":0,\"action\":\"edit\",\"id\":\"s1.p1\",\"text\":\"全年新收申请50件。\"}");
                 case DRAFT_APPROVE -> object("{\"version\":0}");
                 case DRAFT_PUBLISH -> object("{\"version\":0,\"signingDate\":\"2021-05-31\"}");
+                case STAFF_CREATE ->
+                    object("{\"username\":\"fuzz.clerk\",\"role\":\"village-staff\",\"village\":\"meijiadu\","
+                            + "\"displayName\":\"王丽\",\"phone\":\"13912345678\",\"email\":\"w@example.gov.cn\"}");
+                case STAFF_PUT ->
+                    object("{\"role\":\"village-staff\",\"village\":\"hongxing\",\"displayName\":\"王丽\"}");
                 case CALENDAR_PUT ->
                     object("{\"notice\":\"国办发明电〔2026〕1号\",\"daysOff\":[\"2027-01-01\"]," + "\"makeUpWorkdays\":[]}");
                 default -> null;
@@ -306,6 +324,13 @@ class BadInputPropertiesTest {
                         "/api/v1/towns/gaocheng/complaints",
                         Json.write(ApiTestSupport.complaint()))));
         trackingNo = receipt.get("trackingNo").asText();
+        // the account the staff routes work on
+        app.staffManagement()
+                .create(
+                        "gaocheng",
+                        "wang.li",
+                        new StaffProfile(Role.VILLAGE_STAFF, "meijiadu", "王丽", null, null),
+                        null);
         accessCode = receipt.get("accessCode").asText();
         receipts.add(trackingNo);
         planItemId = ApiTestSupport.json(ApiTestSupport.call(
@@ -420,7 +445,8 @@ class BadInputPropertiesTest {
                     req.route().createsCases()
                             || req.route() == Route.PLAN_CREATE
                             || req.route() == Route.ACTIVITY_CREATE
-                            || req.route() == Route.DRAFT_PUBLISH,
+                            || req.route() == Route.DRAFT_PUBLISH
+                            || req.route() == Route.STAFF_CREATE,
                     what);
         }
         if (invalidByConstruction(req)) assertTrue(status >= 400, "invalid by construction, must be refused: " + what);
@@ -489,6 +515,7 @@ class BadInputPropertiesTest {
         params.put("job", "ogi-annual");
         params.put("file", "report.json");
         params.put("version", "1");
+        params.put("username", "wang.li");
         params.putAll(req.pathOverrides());
         Matcher m = PARAM.matcher(r.template);
         StringBuilder path = new StringBuilder();
@@ -768,7 +795,7 @@ class BadInputPropertiesTest {
     static Arbitrary<Map<String, String>> pathOverrides() {
         Arbitrary<Map<String, String>> none = Arbitraries.just(Map.of());
         Arbitrary<Map<String, String>> some = Combinators.combine(
-                        Arbitraries.of("town", "trackingNo", "year", "id", "job", "file"),
+                        Arbitraries.of("town", "trackingNo", "year", "id", "job", "file", "username"),
                         Arbitraries.oneOf(
                                 weirdStrings(),
                                 Arbitraries.of(
@@ -932,7 +959,14 @@ class BadInputPropertiesTest {
                         Route.MESSAGES,
                         Route.CASE_MESSAGES,
                         Route.CALENDAR_PUT,
-                        Route.CALENDAR_GET),
+                        Route.CALENDAR_GET,
+                        Route.STAFF_LIST,
+                        Route.STAFF_CREATE,
+                        Route.STAFF_GET,
+                        Route.STAFF_PUT,
+                        Route.STAFF_DISABLE,
+                        Route.STAFF_ENABLE,
+                        Route.STAFF_RESET),
                 staffWho());
     }
 

@@ -2,15 +2,19 @@ package cn.banshi.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.banshi.accounts.StaffAccountsHandler;
+import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
+import cn.banshi.auth.Role;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.json.Json;
 import cn.banshi.notifications.MessagesHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,20 @@ class StaffScopeMatrixTest extends ApiTestSupport {
     void setUp() {
         setUpApp("2021-06-01T09:00");
         meijiaduCase = submitOnline("complaints", complaint()).get("trackingNo").asText();
+        // the account the staff management routes work on (a second admin keeps the first from being the last)
+        app.staffManagement()
+                .create(
+                        "gaocheng",
+                        "wang.li",
+                        new StaffProfile(Role.VILLAGE_STAFF, "meijiadu", "王丽", null, null),
+                        null);
+        app.staffManagement()
+                .create("gaocheng", "second.admin", new StaffProfile(Role.TOWN_ADMIN, null, "管理员", null, null), null);
+    }
+
+    /** A username unique to a cell of the matrix (derived from its fresh case). */
+    static String newUsername(String trackingNo) {
+        return "u" + trackingNo.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     static Events principal(Events e, String who) {
@@ -114,6 +132,38 @@ class StaffScopeMatrixTest extends ApiTestSupport {
                 no -> Events.get("/api/v1/admin/messages", "/api/v1/admin/messages"),
                 messages,
                 new int[] {200, 403, 403, 200, 200, 401}));
+        Function<ApiTestSupport, ApiHandler> staff = t -> new StaffAccountsHandler(((StaffScopeMatrixTest) t).app);
+        routes.add(new Route(
+                "staff list", no -> Events.get("/api/v1/admin/staff", "/api/v1/admin/staff"), staff, new int[] {
+                    200, 403, 403, 403, 200, 401
+                }));
+        routes.add(new Route(
+                "staff create",
+                no -> Events.post(
+                        "/api/v1/admin/staff",
+                        "/api/v1/admin/staff",
+                        "{\"username\":\"" + newUsername(no) + "\",\"role\":\"auditor\",\"displayName\":\"赵\"}"),
+                staff,
+                new int[] {201, 403, 403, 403, 201, 401}));
+        routes.add(new Route(
+                "staff get",
+                no -> Events.get("/api/v1/admin/staff/{username}", "/api/v1/admin/staff/wang.li"),
+                staff,
+                new int[] {200, 403, 403, 403, 404, 401}));
+        routes.add(new Route(
+                "staff put",
+                no -> Events.request("PUT", "/api/v1/admin/staff/{username}", "/api/v1/admin/staff/wang.li")
+                        .body("{\"role\":\"village-staff\",\"village\":\"meijiadu\",\"displayName\":\"王丽\"}"),
+                staff,
+                new int[] {200, 403, 403, 403, 404, 401}));
+        for (String op : List.of("disable", "enable", "reset-password")) {
+            routes.add(new Route(
+                    "staff " + op,
+                    no -> Events.request(
+                            "POST", "/api/v1/admin/staff/{username}/" + op, "/api/v1/admin/staff/wang.li/" + op),
+                    staff,
+                    new int[] {200, 403, 403, 403, 404, 401}));
+        }
         return routes;
     }
 

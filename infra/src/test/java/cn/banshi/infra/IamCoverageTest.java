@@ -195,6 +195,31 @@ class IamCoverageTest {
                 .handleRequest(Map.of("year", recomputes.get(0)), null);
         assertEquals("done", recomputed.get("gaocheng"), recomputed.toString()); // dingshu: left to the sweep below
 
+        // staff accounts: create an admin and a clerk, list, read, edit, disable and enable, reset a password
+        as("StaffAccountsHandler");
+        for (String body : List.of(
+                "{\"username\":\"li.admin\",\"role\":\"town-admin\",\"displayName\":\"李\"}",
+                "{\"username\":\"wang.li\",\"role\":\"village-staff\",\"village\":\"meijiadu\",\"displayName\":\"王丽\"}")) {
+            call(
+                    handlers,
+                    staff(request("POST", "/api/v1/admin/staff", "/api/v1/admin/staff")
+                            .body(body)),
+                    201);
+        }
+        call(handlers, staff(get("/api/v1/admin/staff", "/api/v1/admin/staff")), 200);
+        call(handlers, staff(get("/api/v1/admin/staff/{username}", "/api/v1/admin/staff/wang.li")), 200);
+        call(
+                handlers,
+                staff(request("PUT", "/api/v1/admin/staff/{username}", "/api/v1/admin/staff/wang.li")
+                        .body("{\"role\":\"village-staff\",\"village\":\"hongxing\",\"displayName\":\"王丽\"}")),
+                200);
+        for (String op : List.of("disable", "enable", "reset-password")) {
+            call(
+                    handlers,
+                    staff(request("POST", "/api/v1/admin/staff/{username}/" + op, "/api/v1/admin/staff/wang.li/" + op)),
+                    200);
+        }
+
         // staff inputs of the year-end reports, and the report list (files, no DynamoDB)
         as("ActivitiesHandler");
         JsonNode activity = json(call(

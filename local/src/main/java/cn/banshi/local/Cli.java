@@ -1,29 +1,40 @@
 package cn.banshi.local;
 
+import cn.banshi.accounts.CognitoIdentities;
+import cn.banshi.accounts.StaffAccount;
+import cn.banshi.accounts.StaffManagement;
+import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.AppContext;
 import cn.banshi.auth.Role;
+import cn.banshi.errors.ApiException;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
+import cn.banshi.store.Tables;
 import cn.banshi.store.local.Dynalite;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code ./banshi token} and {@code ./banshi sweep}. */
+/** {@code ./banshi token}, {@code ./banshi sweep} and {@code ./banshi user add|reset|disable|enable}. */
 public final class Cli {
     private Cli() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        // ./banshi user SUBCOMMAND --…: its options start after the subcommand
+        Map<String, String> options = args[0].equals("user") && args.length > 1
+                ? options(Arrays.copyOfRange(args, 1, args.length))
+                : options(args);
         Path data = Path.of(options.getOrDefault("data", ".banshi/data"));
         switch (args[0]) {
             case "token" -> token(options, data);
             case "sweep" -> sweep(data);
+            case "user" -> user(args, data);
             default -> fail("unknown command " + args[0]);
         }
     }
@@ -57,6 +68,92 @@ public final class Cli {
             for (String town : app.catalogs().townIds()) {
                 System.out.println(town + ": " + app.sweep().sweep(town) + " 件新逾期 / newly overdue");
             }
+        }
+    }
+
+    /**
+     * {@code ./banshi user add --town T --username U --role R [--village V] [--name N] [--phone P] [--email E]},
+     * {@code ./banshi user reset|disable|enable --username U}: prints a temporary password (add, reset) once.
+     */
+    static void user(String[] args, Path data) {
+        String usage = "用法 usage: ./banshi user add --town T --username U --role town-admin|village-staff|auditor"
+                + " [--village V] [--name 姓名] [--phone P] [--email E] [--aws-stage S --user-pool ID]\n"
+                + "           ./banshi user reset|disable|enable --username U [--aws-stage S --user-pool ID]";
+        if (args.length < 2) fail(usage);
+        Map<String, String> o = options(Arrays.copyOfRange(args, 1, args.length));
+        String stage = o.get("aws-stage");
+        if (stage != null) {
+            // a deployed stage: its tables (default region and credentials) and its user pool, which mails passwords
+            if (o.get("user-pool") == null) fail(usage);
+            if (System.getenv(Tables.PREFIX_ENV) == null)
+                System.setProperty("banshi.tablePrefix", "banshi-" + stage + "-");
+        }
+        String running = stage != null ? null : DynamoClients.configuredEndpoint();
+        try (Dynalite dynalite = stage == null && running == null
+                ? Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb"))
+                : null) {
+            DynamoDbClient dynamo = stage != null
+                    ? DynamoClients.fromEnvironment()
+                    : DynamoClients.forEndpoint(
+                            running != null ? running : dynalite.endpoint(), ClientOverrideConfiguration.builder());
+            if (stage == null) TableSetup.ensureTables(dynamo);
+            AppContext app = new AppContext(dynamo, Clock.systemUTC());
+            StaffManagement management = stage == null
+                    ? app.staffManagement()
+                    : new StaffManagement(
+                            app.staffAccounts(),
+                            CognitoIdentities.forPool(o.get("user-pool")),
+                            app.audit(),
+                            app.clock());
+            String username = o.get("username");
+            if (username == null) fail(usage);
+            switch (args[1]) {
+                case "add" -> {
+                    String town = o.get("town");
+                    Role role = Role.fromCode(o.getOrDefault("role", "")).orElse(null);
+                    if (town == null
+                            || role == null
+                            || app.catalogs().town(town).isEmpty()) fail(usage);
+                    if (!StaffProfile.isUsername(username)) fail("用户名格式不正确 / bad username: " + username);
+                    if (role == Role.VILLAGE_STAFF
+                            && app.catalogs()
+                                    .town(town)
+                                    .orElseThrow()
+                                    .village(o.getOrDefault("village", ""))
+                                    .isEmpty()) fail("village-staff 需要本镇的 --village / needs --village of the town");
+                    var created = management.create(
+                            town,
+                            username,
+                            new StaffProfile(
+                                    role,
+                                    role == Role.VILLAGE_STAFF ? o.get("village") : null,
+                                    o.getOrDefault("name", username),
+                                    o.get("phone"),
+                                    o.get("email")),
+                            null);
+                    System.out.println("临时密码 / temporary password: "
+                            + created.temporaryPassword().orElseThrow());
+                }
+                case "reset", "disable", "enable" -> {
+                    StaffAccount account = app.staffAccounts().find(username).orElse(null);
+                    if (account == null) fail("没有该用户 / no such user: " + username);
+                    if (args[1].equals("reset")) {
+                        String temporary = app.staffManagement()
+                                .resetPassword(account, null)
+                                .orElseThrow();
+                        app.staffAccounts().clearTotp(username);
+                        System.out.println("临时密码 / temporary password: " + temporary
+                                + "  （动态验证码已解绑，下次登录重新绑定 / TOTP removed: enrol again at sign-in）");
+                    } else {
+                        management.setEnabled(account, args[1].equals("enable"), null);
+                        System.out.println(
+                                username + ": " + (args[1].equals("enable") ? "已启用 / enabled" : "已停用 / disabled"));
+                    }
+                }
+                default -> fail(usage);
+            }
+        } catch (ApiException e) {
+            fail(e.messageZh() + " / " + e.messageEn());
         }
     }
 

@@ -23,7 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The local stand-in for API Gateway's JWT authorizer: HS256 tokens signed with a key kept in the data
  * directory. Verification is as strict as the authorizer's: algorithm exactly HS256 (so {@code alg: none}
- * and key confusion fail), signature, issuer, audience, expiry and not-before (60 s leeway).
+ * and key confusion fail), signature, issuer, audience, expiry and not-before (60 s leeway). A token of a sign-in
+ * (one with a session id, claim {@code sid}) must also name a live session ({@link SessionCheck}): signing out, the
+ * idle timeout and disabling the account stop it at the next request. Tokens without {@code sid} are the operator's
+ * ({@code ./banshi token}, minted with the key file) and live until they expire.
  */
 public final class LocalJwt {
     public static final String ISSUER = "https://banshi.local/issuer";
@@ -32,12 +35,25 @@ public final class LocalJwt {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+    /** Whether the session a token names is still live (and marks it used). */
+    @FunctionalInterface
+    public interface SessionCheck {
+        boolean live(Map<String, Object> claims);
+    }
+
     private final byte[] key;
     private final Clock clock;
+    private volatile SessionCheck sessions;
 
     public LocalJwt(byte[] key, Clock clock) {
         this.key = key.clone();
         this.clock = clock;
+    }
+
+    /** Checks every token with a session id against the sessions (without it such tokens are refused). */
+    public LocalJwt checkingSessions(SessionCheck sessions) {
+        this.sessions = sessions;
+        return this;
     }
 
     /** The key in {@code dataDir/local-jwt.key}, created on first use. */
@@ -66,8 +82,19 @@ public final class LocalJwt {
         return signingInput + "." + B64.encodeToString(hmac(signingInput));
     }
 
-    /** The verified claims, or empty for any token that is not genuine, current, and for this audience. */
+    /**
+     * The verified claims, or empty for any token that is not genuine, current, and for this audience, or whose
+     * session has ended.
+     */
     public Optional<Map<String, Object>> verify(String token) {
+        Optional<Map<String, Object>> claims = verifySignature(token);
+        if (claims.isEmpty() || !claims.get().containsKey("sid")) return claims;
+        SessionCheck check = sessions;
+        return check != null && check.live(claims.get()) ? claims : Optional.empty();
+    }
+
+    /** The claims of a genuine, current token, whether or not its session is live (signing out reads them). */
+    public Optional<Map<String, Object>> verifySignature(String token) {
         if (token == null || token.length() > 8192) return Optional.empty();
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) return Optional.empty();

@@ -1,5 +1,8 @@
 package cn.banshi.local;
 
+import cn.banshi.accounts.SignInPolicy;
+import cn.banshi.accounts.SignInService;
+import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
 import cn.banshi.reports.FileReportStore;
@@ -10,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,13 +53,19 @@ public final class LocalMain {
         AppContext app =
                 new AppContext(dynamo, Clock.systemUTC(), new FileReportStore(data.resolve("reports")), reports);
         if (demo) DemoSetup.ensureLoaded(app, data);
+        for (LocalStaff.FirstAdmin admin : LocalStaff.ensureTownAdmins(app)) {
+            // printed once: only the Argon2id hash is stored; ./banshi user reset makes a new one
+            System.err.printf(
+                    "镇管理员 / town admin of %s: 用户名 %s  临时密码 %s  （首次登录须修改密码并绑定动态验证码）%n",
+                    admin.town(), admin.username(), admin.temporaryPassword());
+        }
+        SignInService signIn = LocalStaff.signIn(app, SignInPolicy.DEFAULT);
+        LocalJwt jwt = LocalJwt.forDataDir(data, Clock.systemUTC()).checkingSessions(LocalStaff.sessions(signIn));
+        List<ApiHandler> handlers = new ArrayList<>(Handlers.create(app));
+        handlers.add(new LocalSignInHandler(signIn, jwt, Clock.systemUTC()));
         Path web = root.resolve("web");
         LocalGateway gateway = new LocalGateway(
-                        Handlers.create(app),
-                        Clock.systemUTC(),
-                        Files.isDirectory(web) ? new StaticFiles(web) : null,
-                        LocalJwt.forDataDir(data, Clock.systemUTC()),
-                        port)
+                        handlers, Clock.systemUTC(), Files.isDirectory(web) ? new StaticFiles(web) : null, jwt, port)
                 .start();
         LocalDispatch dispatch = new LocalDispatch(app, data, "http://127.0.0.1:" + gateway.port());
         // so that ./banshi report and ./banshi sweep use this dynalite instead of opening the same files

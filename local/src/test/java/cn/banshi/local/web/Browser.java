@@ -113,6 +113,25 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /**
+     * Leaves a staff token in the console's session as a completed sign-in does (for tests about something else
+     * than signing in; LocalSignInBrowserTest signs in through the form) and opens the console at {@code hash}.
+     */
+    void signInWithToken(String token, String hash) {
+        signInWithToken(base, token, hash);
+    }
+
+    /** The same on another stack's pages. */
+    void signInWithToken(String site, String token, String hash) {
+        driver.get(site + "/admin/#/signin");
+        js(
+                "sessionStorage.setItem('banshi.staffToken', arguments[0]);"
+                        + "sessionStorage.setItem('banshi.lastActive', String(Date.now()))",
+                token);
+        driver.get(site + "/admin/" + hash);
+        driver.navigate().refresh();
+    }
+
     /** Waits (not a timing assertion: fails only if the condition never holds) for a condition. */
     <T> T until(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50)).until(condition);

@@ -41,11 +41,7 @@ class CalendarPageBrowserTest {
         browser.open("/admin/");
         browser.js("sessionStorage.clear()");
         browser.consoleErrors();
-        browser.open("/admin/#/calendar?year=" + year);
-        browser.driver.navigate().refresh();
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-        browser.type("#token", stack.token("town-admin", null, "zhang.admin"));
-        browser.find("#signin-submit").click();
+        browser.signInWithToken(stack.token("town-admin", null, "zhang.admin"), "#/calendar?year=" + year);
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar-summary")));
 
         assertEquals("true", browser.find("#calendar-summary").getAttribute("data-provisional"));

@@ -62,11 +62,7 @@ class ReportsAndInputsBrowserTest {
     }
 
     void signIn(String token, String hash) {
-        browser.open("/admin/" + hash);
-        browser.driver.navigate().refresh();
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-        browser.type("#token", token);
-        browser.find("#signin-submit").click();
+        browser.signInWithToken(token, hash);
     }
 
     @Test

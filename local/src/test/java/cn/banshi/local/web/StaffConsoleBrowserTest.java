@@ -68,11 +68,7 @@ class StaffConsoleBrowserTest {
     }
 
     void signIn(String token) {
-        browser.open("/admin/#/cases");
-        browser.driver.navigate().refresh();
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-        browser.type("#token", token);
-        browser.find("#signin-submit").click();
+        browser.signInWithToken(token, "#/cases");
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases-table, #no-cases")));
     }
 
@@ -436,39 +432,22 @@ class StaffConsoleBrowserTest {
     }
 
     @Test
-    void signInTakesOnlyAGenuineTokenAndAnExpiredSessionReturnsToIt() {
-        browser.open("/admin/");
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-        browser.type("#token", "not-a-token");
-        browser.find("#signin-submit").click();
-        WebElement error = browser.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-field='authorization'] .field-error")));
-        assertTrue(error.getText().contains("令牌格式不正确"));
-
-        String forged =
-                admin.substring(0, admin.lastIndexOf('.') + 1) + "AAAA" + admin.substring(admin.lastIndexOf('.') + 5);
-        browser.type("#token", forged);
-        browser.find("#signin-submit").click();
-        browser.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("[data-field='authorization'] .field-error"), "登录"));
-        assertNull(browser.js("return sessionStorage.getItem('banshi.staffToken')"), "a refused token is not kept");
-
-        browser.type("#token", "Bearer " + admin);
-        browser.find("#signin-submit").click();
-        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases-table, #no-cases")));
+    void aTokenThatGoesBadReturnsToTheSignInAndSignOutForgetsIt() {
+        signIn(admin);
         assertEquals(admin, browser.js("return sessionStorage.getItem('banshi.staffToken')"));
         assertNull(browser.js("return localStorage.getItem('banshi.staffToken')"), "nothing outlives the tab");
 
         // The token goes bad (expired, revoked): the next call answers 401 and the console asks to sign in again.
+        String forged =
+                admin.substring(0, admin.lastIndexOf('.') + 1) + "AAAA" + admin.substring(admin.lastIndexOf('.') + 5);
         browser.js("sessionStorage.setItem('banshi.staffToken', arguments[0])", forged);
         browser.find("#console-nav a[data-nav='dashboard']").click();
         WebElement notice = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-notice")));
         assertTrue(notice.getText().contains("登录已失效"));
         assertNull(browser.js("return sessionStorage.getItem('banshi.staffToken')"));
-        browser.type("#token", admin);
-        browser.find("#signin-submit").click();
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#kpi-total")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
 
+        signIn(admin);
         browser.find("#sign-out").click();
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
         assertNull(browser.js("return sessionStorage.getItem('banshi.staffToken')"));
@@ -482,10 +461,7 @@ class StaffConsoleBrowserTest {
                 "/api/v1/admin/plan-items",
                 "/api/v1/admin/disclosure-figures")) {
             String token = bare.token("town-admin", null, "zhang.admin");
-            browser.driver.get(bare.base + "/admin/#/reports");
-            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-            browser.type("#token", token);
-            browser.find("#signin-submit").click();
+            browser.signInWithToken(bare.base, token, "#/reports");
             WebElement note =
                     browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("reports-unavailable")));
             assertTrue(note.getText().contains("尚未启用年度报告功能"), note.getText());

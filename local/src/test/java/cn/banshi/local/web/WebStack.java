@@ -1,17 +1,29 @@
 package cn.banshi.local.web;
 
+import cn.banshi.accounts.SignInPolicy;
+import cn.banshi.accounts.SignInService;
+import cn.banshi.accounts.StaffProfile;
+import cn.banshi.accounts.Totp;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
+import cn.banshi.auth.Role;
+import cn.banshi.json.Json;
 import cn.banshi.local.LocalGateway;
 import cn.banshi.local.LocalJwt;
+import cn.banshi.local.LocalSignInHandler;
+import cn.banshi.local.LocalStaff;
 import cn.banshi.local.StaticFiles;
 import cn.banshi.store.Tables;
 import cn.banshi.store.local.Dynalite;
 import cn.banshi.testkit.LocalDynamo;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,6 +44,10 @@ final class WebStack implements AutoCloseable {
     final AppContext app;
     final LocalGateway gateway;
     final String base;
+    /** System time plus an offset tests move forward (the idle timeout); every part of the stack reads it. */
+    final SkewClock clock = new SkewClock();
+
+    final SignInService signIn;
     private final LocalJwt jwt;
 
     private WebStack(Function<AppContext, List<ApiHandler>> extraFirst) throws Exception {
@@ -46,13 +62,11 @@ final class WebStack implements AutoCloseable {
         Handlers.create(app).stream().filter(drop.negate()).forEach(handlers::add);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        jwt = new LocalJwt(key, Clock.systemUTC());
+        signIn = LocalStaff.signIn(app, SignInPolicy.DEFAULT);
+        jwt = new LocalJwt(key, clock).checkingSessions(LocalStaff.sessions(signIn));
+        handlers.add(new LocalSignInHandler(signIn, jwt, clock));
         gateway = new LocalGateway(
-                        handlers,
-                        Clock.systemUTC(),
-                        new StaticFiles(Dynalite.repoRoot().resolve("web")),
-                        jwt,
-                        0)
+                        handlers, clock, new StaticFiles(Dynalite.repoRoot().resolve("web")), jwt, 0)
                 .start();
         base = "http://127.0.0.1:" + gateway.port();
     }
@@ -90,6 +104,69 @@ final class WebStack implements AutoCloseable {
         return jwt.issue(claims, Duration.ofHours(8));
     }
 
+    /** A local staff account of gaocheng; returns its temporary password. */
+    String createStaff(String username, Role role, String village) {
+        return app.staffManagement()
+                .create("gaocheng", username, new StaffProfile(role, village, username, null, null), null)
+                .temporaryPassword()
+                .orElseThrow();
+    }
+
+    /**
+     * Signs in through the sign-in API as the console does (the temporary password replaced by {@code password}, and
+     * for a town admin TOTP enrolled with the returned secret) and returns the token; {@code totpSecret[0]} receives
+     * an enrolled secret. For tests that are about something else than signing in.
+     */
+    String signInToken(String username, String temporary, String password, String[] totpSecret) {
+        Api api = new Api(base);
+        Api.Answer answer = api.send(
+                "POST",
+                "/api/v1/auth/sign-in",
+                null,
+                Json.object().put("username", username).put("password", temporary));
+        Totp totp = new Totp(clock);
+        while (true) {
+            if (answer.status() != 200) throw new IllegalStateException("sign-in: " + answer);
+            JsonNode body = answer.body();
+            String challenge = body.path("challenge").asText();
+            switch (body.get("step").asText()) {
+                case "signed-in" -> {
+                    return body.get("token").asText();
+                }
+                case "change-password" ->
+                    answer = api.send(
+                            "POST",
+                            "/api/v1/auth/password",
+                            null,
+                            Json.object().put("challenge", challenge).put("newPassword", password));
+                case "enrol-totp" -> {
+                    String secret = body.get("secret").asText();
+                    if (totpSecret != null) totpSecret[0] = secret;
+                    answer = api.send(
+                            "POST",
+                            "/api/v1/auth/code",
+                            null,
+                            Json.object()
+                                    .put("challenge", challenge)
+                                    .put("code", totp.code(secret, totp.currentStep())));
+                }
+                case "code" -> {
+                    if (totpSecret == null || totpSecret[0] == null)
+                        throw new IllegalStateException("TOTP secret needed");
+                    // a step not used yet: the next one (within the ±1 window)
+                    answer = api.send(
+                            "POST",
+                            "/api/v1/auth/code",
+                            null,
+                            Json.object()
+                                    .put("challenge", challenge)
+                                    .put("code", totp.code(totpSecret[0], totp.currentStep() + 1)));
+                }
+                default -> throw new IllegalStateException("step: " + body);
+            }
+        }
+    }
+
     /** Cases whose title is exactly this (a Scan: test-side bookkeeping, never a request path). */
     int countCasesTitled(String title) {
         int count = 0;
@@ -110,5 +187,29 @@ final class WebStack implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+    }
+
+    /** The system clock moved by an offset (the idle timeout without waiting). */
+    static final class SkewClock extends Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
     }
 }
