@@ -10,6 +10,9 @@ import * as dashboard from './dashboard.js';
 import * as reports from './reports.js';
 import * as inputs from './inputs.js';
 import * as calendar from './calendar.js';
+import * as intake from './intake.js';
+import * as audit from './audit.js';
+import * as alerts from './alerts.js';
 
 const main = document.getElementById('main');
 let renderCount = 0;
@@ -23,6 +26,9 @@ const ROUTES = [
   { pattern: /^\/reports$/, view: reports, nav: 'reports', title: '年度报告' },
   { pattern: /^\/inputs$/, view: inputs, nav: 'inputs', title: '年度资料' },
   { pattern: /^\/calendar$/, view: calendar, nav: 'calendar', title: '节假日安排' },
+  { pattern: /^\/intake$/, view: intake, nav: 'intake', title: '代录事项' },
+  { pattern: /^\/audit$/, view: audit, nav: 'audit', title: '审计日志' },
+  { pattern: /^\/alerts$/, view: alerts, nav: 'alerts', title: '逾期提醒' },
 ];
 
 function parseHash() {
@@ -42,6 +48,8 @@ function renderHeader() {
   if (!c) return;
   const villageStaff = c.role === 'village-staff';
   for (const link of nav.querySelectorAll('[data-nav="reports"], [data-nav="inputs"]')) link.hidden = villageStaff;
+  nav.querySelector('[data-nav="audit"]').hidden = c.role !== 'town-admin';
+  nav.querySelector('[data-nav="intake"]').hidden = c.role === 'auditor';
   replace(who,
     h('span', { id: 'who-role' }, ROLE_NAMES[c.role] || c.role),
     h('span', {}, c.sub ? `· ${c.sub}` : ''),
