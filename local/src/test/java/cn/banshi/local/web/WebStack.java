@@ -1,5 +1,7 @@
 package cn.banshi.local.web;
 
+import cn.banshi.abuse.ClientLimit;
+import cn.banshi.abuse.ClientLimits;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
@@ -39,6 +41,19 @@ final class WebStack implements AutoCloseable {
     }
 
     private WebStack(Function<AppContext, List<ApiHandler>> extraFirst, Predicate<ApiHandler> drop) throws Exception {
+        this(extraFirst, drop, UNLIMITED);
+    }
+
+    /**
+     * The pages' tests submit many cases from one address; the per-client limits are tested by ClientLimitsFloodTest
+     * (and {@link #withClientLimits} for a page that shows the refusal).
+     */
+    static final List<ClientLimit> UNLIMITED =
+            ClientLimits.DEFAULTS.stream().map(l -> l.withLimit(1_000_000)).toList();
+
+    private WebStack(
+            Function<AppContext, List<ApiHandler>> extraFirst, Predicate<ApiHandler> drop, List<ClientLimit> limits)
+            throws Exception {
         dynamo = LocalDynamo.freshTables();
         app = new AppContext(dynamo, Clock.systemUTC());
         List<ApiHandler> handlers = new ArrayList<>(extraFirst.apply(app)); // earlier handlers win a route
@@ -51,9 +66,15 @@ final class WebStack implements AutoCloseable {
                         Clock.systemUTC(),
                         new StaticFiles(Dynalite.repoRoot().resolve("web")),
                         jwt,
-                        0)
+                        0,
+                        ClientLimits.of(limits))
                 .start();
         base = "http://127.0.0.1:" + gateway.port();
+    }
+
+    /** With the per-client limits of a real deployment. */
+    static WebStack withClientLimits(List<ClientLimit> limits) throws Exception {
+        return new WebStack(app -> List.of(), handler -> false, limits);
     }
 
     static WebStack start() throws Exception {
