@@ -16,7 +16,7 @@ import java.util.Optional;
  * waf.yaml parameters {@code CitizenWriteLimit} and {@code TrackingLimit} (docs/abuse.md).
  */
 public final class ClientLimits {
-    public static final String ENV = "BANSHI_CLIENT_LIMITS";
+    public static final String LIMITS_ENV = "BANSHI_CLIENT_LIMITS";
     public static final int WINDOW_SECONDS = 60;
 
     /** Submissions and ratings: a person files a handful a day; ten a minute is a script. */
@@ -51,9 +51,9 @@ public final class ClientLimits {
         return new ClientLimits(limits);
     }
 
-    /** The defaults with the overrides of {@link #ENV} ({@code name=limit,…}); unknown names fail at start-up. */
+    /** The defaults with the overrides of {@link #LIMITS_ENV} ({@code name=limit,…}); unknown names fail at start-up. */
     public static ClientLimits fromEnvironment() {
-        return parse(System.getenv(ENV));
+        return parse(System.getenv(LIMITS_ENV));
     }
 
     static ClientLimits parse(String spec) {
@@ -64,7 +64,8 @@ public final class ClientLimits {
             String[] kv = part.strip().split("=", 2);
             ClientLimit base = byName.get(kv[0].strip());
             if (base == null || kv.length != 2) {
-                throw new IllegalArgumentException(ENV + ": expected name=limit with name one of " + byName.keySet());
+                throw new IllegalArgumentException(
+                        LIMITS_ENV + ": expected name=limit with name one of " + byName.keySet());
             }
             byName.put(base.name(), base.withLimit(Integer.parseInt(kv[1].strip())));
         }

@@ -187,6 +187,12 @@ public final class Errors {
                 null);
     }
 
+    /** A request to the API endpoint itself, not through the site's address (CloudFront and its WAF). */
+    public static ApiException directAccessRefused() {
+        return new ApiException(
+                403, "FORBIDDEN", "请通过本系统网站地址访问", "Use the site's address; the API endpoint is not public", null);
+    }
+
     public static ApiException unauthorized() {
         return new ApiException(
                 401, "UNAUTHORIZED", "未登录或登录已失效，请重新登录", "Missing, invalid or expired token", "authorization");

@@ -239,7 +239,7 @@ class KillDurabilityTest {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // a durability test, not a per-client limit test: its stream from one address must not be rate limited
-        launch.environment().put(ClientLimits.ENV, "citizen-writes=1000000,tracking=1000000");
+        launch.environment().put(ClientLimits.LIMITS_ENV, "citizen-writes=1000000,tracking=1000000");
         Process p = launch.start();
         started.add(p);
         String url = "http://127.0.0.1:" + port;
