@@ -4,6 +4,7 @@ import cn.banshi.calendar.Due;
 import cn.banshi.catalog.CaseType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,9 @@ import java.util.Optional;
  * only authorised roles see it. {@code details} holds the type-specific facts that are not personal, one record per
  * workflow family (for information requests: applicant kind, form, delivery; the deadline clock). {@code resolution} and
  * {@code rating} are null until the case is finished or rated. {@code dueProvisionalYear} is the first year the due
- * date's count passed through without a loaded holiday notice (the date is provisional), or 0.
+ * date's count passed through without a loaded holiday notice (the date is provisional), or 0. {@code clientKey} is a
+ * pseudonymous key of the online submitter's address ({@link cn.banshi.abuse.SubmitterBlocks}; null for staff intake),
+ * kept only to block that client if the case is marked as spam; {@code spam} is that mark, null for a genuine case.
  */
 public record CaseRecord(
         String trackingNo,
@@ -35,11 +38,46 @@ public record CaseRecord(
         String accessHash,
         List<HistoryEntry> history,
         Resolution resolution,
-        Rating rating) {
+        Rating rating,
+        String clientKey,
+        SpamMark spam) {
 
     public CaseRecord {
         history = List.copyOf(history);
         if (dueDate == null) dueProvisionalYear = 0;
+    }
+
+    public boolean isSpam() {
+        return spam != null;
+    }
+
+    /** The next version, marked as spam, with {@code entry} appended to the history. */
+    public CaseRecord markedSpam(SpamMark mark, HistoryEntry entry) {
+        List<HistoryEntry> next = new ArrayList<>(history);
+        next.add(entry);
+        return new CaseRecord(
+                trackingNo,
+                town,
+                type,
+                category,
+                village,
+                title,
+                description,
+                channel,
+                status,
+                version + 1,
+                receivedAt,
+                receivedOn,
+                dueDate,
+                dueProvisionalYear,
+                personal,
+                details,
+                accessHash,
+                next,
+                resolution,
+                rating,
+                clientKey,
+                mark);
     }
 
     /** The details as the family's record; the case's type decides the family. */

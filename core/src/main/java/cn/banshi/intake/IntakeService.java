@@ -52,9 +52,18 @@ public final class IntakeService {
     }
 
     /** Where the case came from and when; online submissions are received now. */
-    public record Receipt(String channel, LocalDate receivedOn, String actor) {
+    public record Receipt(String channel, LocalDate receivedOn, String actor, String clientKey) {
+        public Receipt(String channel, LocalDate receivedOn, String actor) {
+            this(channel, receivedOn, actor, null);
+        }
+
         public static Receipt online() {
-            return new Receipt("online", null, "citizen");
+            return online(null);
+        }
+
+        /** From a citizen online; {@code clientKey}: {@link cn.banshi.abuse.SubmitterBlocks#clientKey}. */
+        public static Receipt online(String clientKey) {
+            return new Receipt("online", null, "citizen", clientKey);
         }
     }
 
@@ -126,6 +135,8 @@ public final class IntakeService {
                 AccessCodes.hash(trackingNo, accessCode),
                 List.of(first),
                 null,
+                null,
+                receipt.clientKey(),
                 null);
         cases.create(record, idempotencyRef);
         LOG.info(
@@ -145,6 +156,27 @@ public final class IntakeService {
         body.put("statusName", CaseStatuses.nameZh(CaseStatuses.SUBMITTED));
         body.put("type", form.type().code());
         body.put("receivedAt", ChinaTime.timestamp(receivedAt));
+        DueView.put(body, due.date(), due.provisionalYear());
+        return new StoredResponse(201, Json.write(body), "/api/v1/track/" + trackingNo);
+    }
+
+    /**
+     * The answer a real submission of {@code form} would get (a new tracking number and access code, the due date),
+     * for a submission the bot check dropped: nothing is stored, so the number never tracks.
+     */
+    public StoredResponse decoy(Catalog catalog, CaseForm form) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
+        Due due = CaseDeadlines.atIntake(form.type(), form.category(), today, catalog, deadlines.get(), form.details())
+                .due();
+        String trackingNo = TrackingNumbers.newTrackingNo(random);
+        ObjectNode body = Json.object();
+        body.put("trackingNo", trackingNo);
+        body.put("accessCode", TrackingNumbers.newAccessCode(random));
+        body.put("status", CaseStatuses.SUBMITTED);
+        body.put("statusName", CaseStatuses.nameZh(CaseStatuses.SUBMITTED));
+        body.put("type", form.type().code());
+        body.put("receivedAt", ChinaTime.timestamp(now));
         DueView.put(body, due.date(), due.provisionalYear());
         return new StoredResponse(201, Json.write(body), "/api/v1/track/" + trackingNo);
     }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What staff do with cases: list, read (audited when unmasked), act on them under the workflow rules. */
@@ -36,9 +37,16 @@ public final class StaffCaseService {
     private final CalendarService calendars;
     private final Catalogs catalogs;
     private final Clock clock;
+    private final SpamMarking spam;
 
     public StaffCaseService(
-            CaseStore cases, AuditLog audit, CalendarService calendars, Catalogs catalogs, Clock clock) {
+            CaseStore cases,
+            AuditLog audit,
+            CalendarService calendars,
+            Catalogs catalogs,
+            Clock clock,
+            SpamMarking spam) {
+        this.spam = spam;
         this.cases = cases;
         this.audit = audit;
         this.calendars = calendars;
@@ -70,7 +78,9 @@ public final class StaffCaseService {
     }
 
     private ObjectNode view(Staff staff, CaseRecord c) {
-        List<CaseAction> actions = staff.canAct() ? Workflows.allowedActions(c, context(staff)) : List.of();
+        List<CaseAction> actions = new ArrayList<>();
+        if (staff.canAct() && !c.isSpam()) actions.addAll(Workflows.allowedActions(c, context(staff)));
+        if (SpamMarking.allowed(staff, c)) actions.add(CaseAction.MARK_SPAM);
         return CaseViews.detail(c, catalog(staff), today(), staff.seesPersonalData(), actions);
     }
 
@@ -84,6 +94,14 @@ public final class StaffCaseService {
         String action = f.requiredString("action", 1, 40);
         long expected = f.requiredInt("expectedVersion", 1, Integer.MAX_VALUE);
         CaseRecord c = load(staff, trackingNo);
+        if (c.isSpam()) throw Errors.actionNotAllowed(action, List.of());
+        if (action.equals(SpamMarking.ACTION)) {
+            if (c.version() != expected) throw versionConflict(c.version());
+            CaseRecord marked = spam.mark(staff, c, body);
+            audit.record(staff, "action:" + action, c.trackingNo(), c.status().code() + "→spam");
+            LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "version", marked.version());
+            return view(staff, marked);
+        }
         CaseRecord next;
         while (true) {
             if (!onlySystemChangesSince(c, expected)) throw versionConflict(c.version());

@@ -166,7 +166,9 @@ public final class CaseEdit {
                 before.accessHash(),
                 history,
                 resolution,
-                rating);
+                rating,
+                before.clientKey(),
+                before.spam());
     }
 
     public Instant now() {

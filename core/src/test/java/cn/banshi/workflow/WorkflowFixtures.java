@@ -81,6 +81,8 @@ final class WorkflowFixtures {
                 "hash",
                 List.of(submitted),
                 null,
+                null,
+                null,
                 null);
     }
 

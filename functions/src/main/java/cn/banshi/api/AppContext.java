@@ -1,5 +1,7 @@
 package cn.banshi.api;
 
+import cn.banshi.abuse.BotCheck;
+import cn.banshi.abuse.SubmitterBlocks;
 import cn.banshi.activities.ActivityStore;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.calendar.CalendarService;
@@ -20,6 +22,7 @@ import cn.banshi.reports.ReportRuns;
 import cn.banshi.reports.ReportStore;
 import cn.banshi.reports.ReportStores;
 import cn.banshi.staff.CsvExport;
+import cn.banshi.staff.SpamMarking;
 import cn.banshi.staff.StaffCaseService;
 import cn.banshi.staff.StatsService;
 import cn.banshi.tracking.AttemptLimiter;
@@ -46,6 +49,8 @@ public final class AppContext {
     private CaseStore cases;
     private CalendarService calendars;
     private IntakeService intake;
+    private SubmitterBlocks blocks;
+    private BotCheck botCheck;
     private TrackingService tracking;
     private AuditLog audit;
     private StaffCaseService staffCases;
@@ -133,6 +138,24 @@ public final class AppContext {
         return intake;
     }
 
+    /** Phones and clients blocked after spam ({@code mark-spam}). */
+    public synchronized SubmitterBlocks blocks() {
+        if (blocks == null) blocks = new SubmitterBlocks(dynamo, clock);
+        return blocks;
+    }
+
+    /** The citizen form's honeypot and minimum fill time ({@link BotCheck#MIN_FILL_ENV}). */
+    public synchronized BotCheck botCheck() {
+        if (botCheck == null) botCheck = BotCheck.fromEnvironment();
+        return botCheck;
+    }
+
+    /** Another minimum fill time (tests whose browser fills the form faster than a person; before building handlers). */
+    public synchronized AppContext useBotCheck(BotCheck check) {
+        this.botCheck = check;
+        return this;
+    }
+
     public synchronized TrackingService tracking() {
         if (tracking == null) tracking = new TrackingService(cases(), new AttemptLimiter(dynamo, clock), clock);
         return tracking;
@@ -144,7 +167,9 @@ public final class AppContext {
     }
 
     public synchronized StaffCaseService staffCases() {
-        if (staffCases == null) staffCases = new StaffCaseService(cases(), audit(), calendars(), catalogs(), clock);
+        if (staffCases == null)
+            staffCases = new StaffCaseService(
+                    cases(), audit(), calendars(), catalogs(), clock, new SpamMarking(cases(), blocks(), clock));
         return staffCases;
     }
 

@@ -103,6 +103,12 @@ public final class Events {
         return request("DELETE", routePath, path);
     }
 
+    /** The client address API Gateway saw (requestContext.http.sourceIp). */
+    public Events sourceIp(String ip) {
+        ((ObjectNode) event.get("requestContext").get("http")).put("sourceIp", ip);
+        return this;
+    }
+
     public Events header(String name, String value) {
         ObjectNode headers = (ObjectNode) event.get("headers");
         if (value == null) headers.remove(name.toLowerCase());
