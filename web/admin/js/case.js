@@ -193,6 +193,7 @@ function actionsPanel(c, cat, state) {
   const panel = h('section', { class: 'card', id: 'actions', 'aria-labelledby': 'actions-title' },
     h('h2', { id: 'actions-title' }, '办理'));
   const allowed = c.allowedActions || [];
+  const other = c.otherActions || [];
   if (c.spam) {
     panel.append(h('div', { class: 'alert warn', id: 'case-spam' },
       `已标记为垃圾信息（${c.spam.reason}），不计入列表、统计和年度报告。`));
@@ -201,7 +202,7 @@ function actionsPanel(c, cat, state) {
   if (!allowed.length) {
     panel.append(h('p', { class: 'muted', id: 'no-actions' },
       c.personalMasked ? '审计人员只能查看，不能办理。' : '当前状态下没有可执行的操作。'));
-    return panel;
+    if (!other.length) return panel;
   }
   const slot = h('div', { id: 'action-slot' });
   const buttons = h('div', { class: 'action-buttons', role: 'group', 'aria-label': '可执行的操作' },
@@ -214,7 +215,17 @@ function actionsPanel(c, cat, state) {
         slot.querySelector('input, select, textarea, button[type="submit"]')?.focus();
       },
     }, actionLabel(c, action))));
-  panel.append(buttons, slot);
+  // outside the workflow, in any state (mark-spam, town admins): a group of its own
+  const others = other.length ? h('div', { class: 'action-buttons', id: 'other-actions', role: 'group', 'aria-label': '其他操作' },
+    other.map((action) => h('button', {
+      type: 'button', class: 'secondary', 'data-other-action': action, 'aria-controls': 'action-slot',
+      onclick: () => {
+        for (const b of buttons.querySelectorAll('button')) b.setAttribute('aria-expanded', 'false');
+        replace(slot, actionForm(c, action, cat, state));
+        slot.querySelector('input, select, textarea, button[type="submit"]')?.focus();
+      },
+    }, actionLabel(c, action)))) : null;
+  panel.append(buttons, slot, others);
   return panel;
 }
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Phones and clients blocked from online submissions after a town admin marked one of their cases as spam, until a
@@ -43,16 +42,13 @@ public final class SubmitterBlocks {
         return digest("phone:" + phone.replaceAll("[\\s-]", ""));
     }
 
-    /** Refuses (SUBMITTER_BLOCKED) when the phone or the client is blocked now; one BatchGetItem. */
+    /** Refuses (SUBMITTER_BLOCKED) when the phone or the client is blocked now (a GetItem each). */
     public void check(String phone, String clientKey) {
-        List<Map<String, AttributeValue>> keys = keys(phone, clientKey);
-        if (keys.isEmpty()) return;
-        var response = dynamo.batchGetItem(b -> b.requestItems(Map.of(
-                table,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
         long now = clock.instant().getEpochSecond();
-        for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-            AttributeValue exp = item.get(Tables.EXPIRES_AT);
+        for (Map<String, AttributeValue> key : keys(phone, clientKey)) {
+            var item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true))
+                    .item();
+            AttributeValue exp = item == null ? null : item.get(Tables.EXPIRES_AT);
             if (exp != null && Long.parseLong(exp.n()) > now) throw Errors.submitterBlocked();
         }
     }

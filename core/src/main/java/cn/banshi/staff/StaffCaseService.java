@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** What staff do with cases: list, read (audited when unmasked), act on them under the workflow rules. */
@@ -78,10 +77,13 @@ public final class StaffCaseService {
     }
 
     private ObjectNode view(Staff staff, CaseRecord c) {
-        List<CaseAction> actions = new ArrayList<>();
-        if (staff.canAct() && !c.isSpam()) actions.addAll(Workflows.allowedActions(c, context(staff)));
-        if (SpamMarking.allowed(staff, c)) actions.add(CaseAction.MARK_SPAM);
-        return CaseViews.detail(c, catalog(staff), today(), staff.seesPersonalData(), actions);
+        List<CaseAction> actions =
+                staff.canAct() && !c.isSpam() ? Workflows.allowedActions(c, context(staff)) : List.of();
+        ObjectNode view = CaseViews.detail(c, catalog(staff), today(), staff.seesPersonalData(), actions);
+        // actions outside the workflow, in any state (town admins)
+        ArrayNode other = view.putArray("otherActions");
+        if (SpamMarking.allowed(staff, c)) other.add(SpamMarking.ACTION);
+        return view;
     }
 
     private ActionContext context(Staff staff) {

@@ -70,12 +70,20 @@ class SpamAndBotsApiTest extends ApiTestSupport {
                 .get("total")
                 .asInt();
 
-        // only town admins, and with a reason
+        // only town admins see and take it, and with a reason
+        JsonNode before =
+                json(staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + junk, ADMIN, null, null));
+        assertEquals(List.of("mark-spam"), toList(before.get("otherActions")));
+        assertFalse(toList(before.get("allowedActions")).contains("mark-spam"), "not a workflow action");
+        JsonNode clerkView = json(
+                staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + junk, VILLAGE, "meijiadu", null));
+        assertEquals(List.of(), toList(clerkView.get("otherActions")));
         assertError(markSpam(junk, VILLAGE, "meijiadu", Json.object().put("reason", "广告")), 403, "FORBIDDEN", "role");
         assertError(markSpam(junk, ADMIN, null, Json.object()), 400, "REQUIRED", "reason");
         JsonNode marked = json(markSpam(junk, ADMIN, null, Json.object().put("reason", "重复发送的广告信息")));
         assertEquals("重复发送的广告信息", marked.at("/spam/reason").asText());
         assertEquals(List.of(), toList(marked.get("allowedActions")), "nothing more to do on a spam case");
+        assertEquals(List.of(), toList(marked.get("otherActions")));
 
         assertEquals(List.of(real), listed());
         assertFalse(staffGet("/api/v1/admin/cases/export", "/api/v1/admin/cases/export", ADMIN, null, null)

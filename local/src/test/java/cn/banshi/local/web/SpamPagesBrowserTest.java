@@ -73,7 +73,7 @@ class SpamPagesBrowserTest {
         browser.find("#signin-submit").click();
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("case-title")));
 
-        browser.find("#actions button[data-action='mark-spam']").click();
+        browser.find("#actions button[data-other-action='mark-spam']").click();
         browser.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#action-form[data-action='mark-spam']")));
         browser.find("#action-submit").click(); // no reason: the API's error next to the field
