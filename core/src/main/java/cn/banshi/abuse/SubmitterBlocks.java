@@ -1,5 +1,6 @@
 package cn.banshi.abuse;
 
+import cn.banshi.cases.Personal;
 import cn.banshi.errors.Errors;
 import cn.banshi.store.Tables;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,14 @@ public final class SubmitterBlocks {
         return sourceIp == null || sourceIp.isBlank()
                 ? null
                 : digest("client:" + sourceIp).substring(0, 32);
+    }
+
+    /** The phone a block is keyed on: the submitter's, or an information request applicant's. */
+    public static String phoneOf(Personal personal) {
+        if (personal == null) return null;
+        if (personal.submitter() != null) return personal.submitter().phone();
+        if (personal.applicant() != null) return personal.applicant().phone();
+        return null;
     }
 
     static String phoneKey(String phone) {

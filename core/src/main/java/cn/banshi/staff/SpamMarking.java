@@ -7,7 +7,6 @@ import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.HistoryEntry;
-import cn.banshi.cases.Personal;
 import cn.banshi.cases.SpamMark;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
@@ -57,14 +56,7 @@ public final class SpamMarking {
                 c.history().size() + 1, now, staff.sub(), CaseAction.MARK_SPAM, c.status(), c.status(), null, reason);
         CaseRecord next = c.markedSpam(new SpamMark(reason, staff.sub(), now, until), entry);
         cases.update(next);
-        if (until != null) blocks.block(phoneOf(c.personal()), c.clientKey(), until);
+        if (until != null) blocks.block(SubmitterBlocks.phoneOf(c.personal()), c.clientKey(), until);
         return next;
-    }
-
-    static String phoneOf(Personal personal) {
-        if (personal == null) return null;
-        if (personal.submitter() != null) return personal.submitter().phone();
-        if (personal.applicant() != null) return personal.applicant().phone();
-        return null;
     }
 }

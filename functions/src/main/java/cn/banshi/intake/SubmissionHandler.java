@@ -9,7 +9,6 @@ import cn.banshi.api.AppContext;
 import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.calendar.CalendarService;
-import cn.banshi.cases.Personal;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.Errors;
@@ -76,7 +75,7 @@ public final class SubmissionHandler extends ApiHandler {
             return toResponse(intake.decoy(catalog, form));
         }
         String clientKey = SubmitterBlocks.clientKey(sourceIp(request));
-        blocks.check(phoneOf(form.personal()), clientKey);
+        blocks.check(SubmitterBlocks.phoneOf(form.personal()), clientKey);
         StoredResponse stored = intake.submit(
                 town,
                 catalog,
@@ -93,14 +92,6 @@ public final class SubmissionHandler extends ApiHandler {
         return context == null || context.getHttp() == null
                 ? null
                 : context.getHttp().getSourceIp();
-    }
-
-    /** The submitter's or applicant's phone, the one a spam block is keyed on. */
-    static String phoneOf(Personal personal) {
-        if (personal == null) return null;
-        if (personal.submitter() != null) return personal.submitter().phone();
-        if (personal.applicant() != null) return personal.applicant().phone();
-        return null;
     }
 
     public static ApiResponse toResponse(StoredResponse stored) {
