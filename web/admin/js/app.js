@@ -14,6 +14,9 @@ import * as draft from './draft.js';
 import * as inputs from './inputs.js';
 import * as calendar from './calendar.js';
 import * as messages from './messages.js';
+import * as intake from './intake.js';
+import * as audit from './audit.js';
+import * as alerts from './alerts.js';
 
 const main = document.getElementById('main');
 let renderCount = 0;
@@ -30,6 +33,9 @@ const ROUTES = [
   { pattern: /^\/calendar$/, view: calendar, nav: 'calendar', title: '节假日安排' },
   { pattern: /^\/messages$/, view: messages, nav: 'messages', title: '消息记录' },
   { pattern: /^\/staff$/, view: staff, nav: 'staff', title: '工作人员账号' },
+  { pattern: /^\/intake$/, view: intake, nav: 'intake', title: '代录事项' },
+  { pattern: /^\/audit$/, view: audit, nav: 'audit', title: '审计日志' },
+  { pattern: /^\/alerts$/, view: alerts, nav: 'alerts', title: '逾期提醒' },
 ];
 
 function parseHash() {
@@ -50,6 +56,8 @@ function renderHeader() {
   const villageStaff = c.role === 'village-staff';
   for (const link of nav.querySelectorAll('[data-nav="reports"], [data-nav="inputs"], [data-nav="messages"]')) link.hidden = villageStaff;
   for (const link of nav.querySelectorAll('[data-nav="staff"]')) link.hidden = c.role !== 'town-admin';
+  nav.querySelector('[data-nav="audit"]').hidden = c.role !== 'town-admin';
+  nav.querySelector('[data-nav="intake"]').hidden = c.role === 'auditor';
   replace(who,
     h('span', { id: 'who-role' }, ROLE_NAMES[c.role] || c.role),
     h('span', { id: 'who-name' }, c.name || c.sub ? `· ${c.name || c.sub}` : ''),

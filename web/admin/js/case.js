@@ -13,6 +13,7 @@ const ACTION_LABELS = {
   'review-reply': '复查（复核）答复', 'request-correction': '通知补正', 'receive-correction': '收到补正',
   'consult-third-party': '征求第三方意见', 'third-party-replied': '第三方已回复', answer: '作出答复', withdraw: '申请人撤回',
   submit: '提交', rate: '群众评价', 'mark-overdue': '逾期提醒', 'recompute-due': '重新计算期限',
+  'mark-spam': '标记为垃圾信息',
 };
 
 const text = (name, label, opts = {}) => ({ name, label, kind: 'text', ...opts });
@@ -60,6 +61,13 @@ const ACTION_FIELDS = {
     ],
     withdraw: [area('reason', '撤回原因')],
   },
+};
+/** Actions of every family (town admins): docs/abuse.md. */
+const ANY_FAMILY_FIELDS = {
+  'mark-spam': [
+    area('reason', '标记理由', { required: true, hint: '只记在内部记录和审计日志中' }),
+    { name: 'blockDays', label: '封禁提交人电话和网络地址（天）', kind: 'number', min: 0, max: 365, hint: '不填为 30 天；填 0 不封禁' },
+  ],
 };
 const PETITION_LABELS = { reply: '出具处理意见', extend: '延期办理' };
 
@@ -186,10 +194,16 @@ function actionsPanel(c, cat, state) {
   const panel = h('section', { class: 'card', id: 'actions', 'aria-labelledby': 'actions-title' },
     h('h2', { id: 'actions-title' }, '办理'));
   const allowed = c.allowedActions || [];
+  const other = c.otherActions || [];
+  if (c.spam) {
+    panel.append(h('div', { class: 'alert warn', id: 'case-spam' },
+      `已标记为垃圾信息（${c.spam.reason}），不计入列表、统计和年度报告。`));
+    return panel;
+  }
   if (!allowed.length) {
     panel.append(h('p', { class: 'muted', id: 'no-actions' },
       c.personalMasked ? '审计人员只能查看，不能办理。' : '当前状态下没有可执行的操作。'));
-    return panel;
+    if (!other.length) return panel;
   }
   const slot = h('div', { id: 'action-slot' });
   const buttons = h('div', { class: 'action-buttons', role: 'group', 'aria-label': '可执行的操作' },
@@ -202,12 +216,22 @@ function actionsPanel(c, cat, state) {
         slot.querySelector('input, select, textarea, button[type="submit"]')?.focus();
       },
     }, actionLabel(c, action))));
-  panel.append(buttons, slot);
+  // outside the workflow, in any state (mark-spam, town admins): a group of its own
+  const others = other.length ? h('div', { class: 'action-buttons', id: 'other-actions', role: 'group', 'aria-label': '其他操作' },
+    other.map((action) => h('button', {
+      type: 'button', class: 'secondary', 'data-other-action': action, 'aria-controls': 'action-slot',
+      onclick: () => {
+        for (const b of buttons.querySelectorAll('button')) b.setAttribute('aria-expanded', 'false');
+        replace(slot, actionForm(c, action, cat, state));
+        slot.querySelector('input, select, textarea, button[type="submit"]')?.focus();
+      },
+    }, actionLabel(c, action)))) : null;
+  panel.append(buttons, slot, others);
   return panel;
 }
 
 function actionForm(c, action, cat, state) {
-  const fields = [...(ACTION_FIELDS[workflow(c.type)][action] || [])];
+  const fields = [...(ACTION_FIELDS[workflow(c.type)][action] || ANY_FAMILY_FIELDS[action] || [])];
   if ((c.effectiveOnActions || []).includes(action)) {
     fields.push(date('effectiveOn', '实际办理日期（补录）', { hint: '纸质文书早于今天送出的，填实际日期（30 日内），期限从该日计算；不填为今天' }));
   }

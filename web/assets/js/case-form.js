@@ -2,7 +2,7 @@
 // catalog. The API validates; its field errors are shown next to the field and nothing typed is lost.
 import { api } from './api.js';
 import { currentTown, h, replace } from './dom.js';
-import { Attempts, busy, clearErrors, compact, showApiError, submitOnce, value } from './forms.js';
+import { Attempts, busy, clearErrors, compact, showApiError, submitOnce, value, withBotCheck } from './forms.js';
 import { showReceipt } from './receipt.js';
 
 const TYPE_HINTS = {
@@ -22,6 +22,7 @@ const receipt = document.getElementById('receipt');
 const attempts = new Attempts();
 let catalog = null;
 let inFlight = false;
+let openedAt = performance.now();
 
 function limitText(limit) {
   if (!limit) return '';
@@ -170,9 +171,10 @@ async function onSubmit(event) {
   clearErrors(form);
   busy(submitButton, true, '正在提交…');
   const body = requestBody();
-  const payload = JSON.stringify(body);
+  const key = attempts.keyFor(JSON.stringify(body));
+  const payload = withBotCheck(form, body, attempts, openedAt);
   try {
-    const { data } = await submitOnce(`/api/v1/towns/${encodeURIComponent(town)}/complaints`, payload, attempts.keyFor(payload));
+    const { data } = await submitOnce(`/api/v1/towns/${encodeURIComponent(town)}/complaints`, payload, key);
     attempts.done();
     form.hidden = true;
     showReceipt(receipt, data, [['标题', body.title, 'receipt-title-text'], ['内容', body.description, 'receipt-description']], startOver);
@@ -185,6 +187,7 @@ async function onSubmit(event) {
 }
 
 function startOver() {
+  openedAt = performance.now();
   form.reset();
   clearErrors(form);
   renderParties([]);

@@ -102,19 +102,28 @@ export function showApiError(form, error, intro = '提交未成功') {
 export class Attempts {
   #body = null;
   #key = null;
+  #frozen = null;
 
   keyFor(body) {
     if (body !== this.#body) {
       this.#body = body;
       this.#key = uuid();
+      this.#frozen = null;
     }
     return this.#key;
+  }
+
+  /** A value fixed for this attempt (the fill time): a retry sends the same body with the same key. */
+  frozen(make) {
+    if (this.#frozen === null) this.#frozen = { value: make() };
+    return this.#frozen.value;
   }
 
   /** After a case was created: the next submission is a new case. */
   done() {
     this.#body = null;
     this.#key = null;
+    this.#frozen = null;
   }
 }
 
@@ -171,4 +180,14 @@ export async function submitOnce(url, payload, key) {
       throw error;
     }
   }
+}
+
+/**
+ * The citizen form's bot check (docs/abuse.md): the honeypot's value (people leave it empty) and how long the form
+ * has been open, fixed per submission attempt. Returns the body to send.
+ */
+export function withBotCheck(form, body, attempts, openedAt) {
+  const website = form.elements.namedItem('website')?.value || undefined;
+  const fillMs = attempts.frozen(() => Math.round(performance.now() - openedAt));
+  return JSON.stringify(compact({ ...body, website, fillMs }));
 }

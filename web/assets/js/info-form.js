@@ -2,7 +2,7 @@
 // needed for delivery by e-mail, address for post); errors appear next to the field.
 import { api } from './api.js';
 import { currentTown, h, replace } from './dom.js';
-import { Attempts, busy, clearErrors, compact, showApiError, submitOnce, value } from './forms.js';
+import { Attempts, busy, clearErrors, compact, showApiError, submitOnce, value, withBotCheck } from './forms.js';
 import { APPLICANT_KINDS, ID_TYPES } from './names.js';
 import { showReceipt } from './receipt.js';
 
@@ -12,6 +12,7 @@ const submitButton = document.getElementById('submit');
 const receipt = document.getElementById('receipt');
 const attempts = new Attempts();
 let inFlight = false;
+let openedAt = performance.now();
 
 function isOrg() {
   return document.getElementById('kind-org').checked;
@@ -88,10 +89,10 @@ async function onSubmit(event) {
   clearErrors(form);
   busy(submitButton, true, '正在提交…');
   const body = requestBody();
-  const payload = JSON.stringify(body);
+  const key = attempts.keyFor(JSON.stringify(body));
+  const payload = withBotCheck(form, body, attempts, openedAt);
   try {
-    const { data } = await submitOnce(`/api/v1/towns/${encodeURIComponent(town)}/info-requests`, payload,
-      attempts.keyFor(payload));
+    const { data } = await submitOnce(`/api/v1/towns/${encodeURIComponent(town)}/info-requests`, payload, key);
     attempts.done();
     form.hidden = true;
     showReceipt(receipt, data, [['所需信息', body.description, 'receipt-description']], startOver);
@@ -104,6 +105,7 @@ async function onSubmit(event) {
 }
 
 function startOver() {
+  openedAt = performance.now();
   form.reset();
   clearErrors(form);
   onGroupChange();

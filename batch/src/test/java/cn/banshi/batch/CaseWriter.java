@@ -103,7 +103,9 @@ public final class CaseWriter {
                 "hash",
                 history,
                 resolution,
-                rating);
+                rating,
+                null,
+                null);
     }
 
     private static CaseStatus finalStatus(CaseSpec s) {

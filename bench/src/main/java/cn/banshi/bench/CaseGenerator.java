@@ -112,6 +112,8 @@ public final class CaseGenerator {
                 AccessCodes.hash(trackingNo, "4F7QKM2X9D"),
                 history,
                 null,
+                null,
+                null,
                 null);
     }
 

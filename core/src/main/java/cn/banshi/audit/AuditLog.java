@@ -29,6 +29,11 @@ public final class AuditLog {
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ChinaTime.ZONE);
 
+    /** Pages one filtered request reads at most (each up to {@link #FILTERED_READ} entries). */
+    static final int MAX_READ_PAGES = 10;
+
+    static final int FILTERED_READ = 100;
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
@@ -66,64 +71,112 @@ public final class AuditLog {
 
     /** A page of a town's audit entries, newest first, optionally within [from, to] (Beijing dates). */
     public AuditPage list(String town, LocalDate from, LocalDate to, int limit, String cursor) {
+        return list(town, new AuditFilter(from, to, null, null, null), limit, cursor);
+    }
+
+    /**
+     * A page of a town's audit entries matching {@code filter}, newest first. The date range is the key condition;
+     * event, staff member and case are filters on what the query reads, so a page reads on until it has {@code
+     * limit} entries or has read {@link #MAX_READ_PAGES} pages (then it may be short, with a cursor to go on). The
+     * cursor is the sort key of the last entry returned.
+     */
+    public AuditPage list(String town, AuditFilter filter, int limit, String cursor) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", AttributeValue.fromS("town#" + town));
-        values.put(":lo", AttributeValue.fromS(from == null ? "0" : from.toString()));
-        values.put(":hi", AttributeValue.fromS(to == null ? "9" : to + "U"));
-        if (from != null && to != null && to.isBefore(from)) {
-            throw Errors.outOfRange("to", "不能早于 from", "must not be before from");
+        values.put(
+                ":lo",
+                AttributeValue.fromS(filter.from() == null ? "0" : filter.from().toString()));
+        values.put(":hi", AttributeValue.fromS(filter.to() == null ? "9" : filter.to() + "U"));
+        Map<String, AttributeValue> start = cursor == null ? null : startKey(town, cursor, values);
+        List<String> conditions = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        if (filter.event() != null) {
+            conditions.add("begins_with(#event, :event)");
+            names.put("#event", "event");
+            values.put(":event", AttributeValue.fromS(filter.event()));
         }
-        Map<String, AttributeValue> start = null;
-        if (cursor != null) {
-            ApiException invalid = Errors.invalidCursor();
-            byte[] sk;
-            try {
-                sk = Base64.getUrlDecoder().decode(cursor);
-            } catch (IllegalArgumentException e) {
-                throw invalid;
-            }
-            // DynamoDB refuses a start key outside the key condition (or over 1 KiB) with a ValidationException
-            String skText = new String(sk, StandardCharsets.UTF_8);
-            byte[] canonical = skText.getBytes(StandardCharsets.UTF_8);
-            if (!Arrays.equals(sk, canonical)
-                    || sk.length > 1024
-                    || Arrays.compareUnsigned(canonical, values.get(":lo").s().getBytes(StandardCharsets.UTF_8)) < 0
-                    || Arrays.compareUnsigned(canonical, values.get(":hi").s().getBytes(StandardCharsets.UTF_8)) > 0) {
-                throw invalid;
-            }
-            start = Map.of("pk", AttributeValue.fromS("town#" + town), "sk", AttributeValue.fromS(skText));
+        if (filter.sub() != null) {
+            conditions.add("#sub = :sub");
+            names.put("#sub", "sub");
+            values.put(":sub", AttributeValue.fromS(filter.sub()));
         }
-        Map<String, AttributeValue> exclusiveStart = start;
-        QueryResponse response = dynamo.query(b -> {
-            b.tableName(table)
-                    .keyConditionExpression("pk = :pk AND sk BETWEEN :lo AND :hi")
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false)
-                    .limit(limit);
-            if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
-        });
-        List<AuditEntry> entries = new ArrayList<>();
-        for (Map<String, AttributeValue> item : response.items()) {
-            entries.add(new AuditEntry(
-                    Instant.parse(item.get("at").s()),
-                    item.get("sub").s(),
-                    item.get("role").s(),
-                    text(item, "village"),
-                    item.get("event").s(),
-                    text(item, "trackingNo"),
-                    text(item, "detail")));
+        if (filter.trackingNo() != null) {
+            conditions.add("trackingNo = :no");
+            values.put(":no", AttributeValue.fromS(filter.trackingNo()));
         }
+        List<AuditEntry> items = new ArrayList<>();
         String next = null;
-        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-            next = Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(response.lastEvaluatedKey().get("sk").s().getBytes(StandardCharsets.UTF_8));
+        for (int page = 0; page < MAX_READ_PAGES; page++) {
+            Map<String, AttributeValue> exclusiveStart = start;
+            int want = limit - items.size();
+            QueryResponse response = dynamo.query(b -> {
+                b.tableName(table)
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :lo AND :hi")
+                        .expressionAttributeValues(values)
+                        .scanIndexForward(false)
+                        .limit(conditions.isEmpty() ? want : Math.max(want, FILTERED_READ));
+                if (!conditions.isEmpty()) b.filterExpression(String.join(" AND ", conditions));
+                if (!names.isEmpty()) b.expressionAttributeNames(names);
+                if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
+            });
+            boolean more = response.hasLastEvaluatedKey()
+                    && !response.lastEvaluatedKey().isEmpty();
+            List<Map<String, AttributeValue>> found = response.items();
+            for (int i = 0; i < found.size(); i++) {
+                items.add(entry(found.get(i)));
+                if (items.size() == limit) {
+                    if (i < found.size() - 1 || more)
+                        next = found.get(i).get("sk").s();
+                    break;
+                }
+            }
+            if (items.size() == limit || !more) break;
+            start = response.lastEvaluatedKey();
+            if (page == MAX_READ_PAGES - 1) next = start.get("sk").s();
         }
-        return new AuditPage(entries, next);
+        return new AuditPage(
+                items,
+                next == null
+                        ? null
+                        : Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(next.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static AuditEntry entry(Map<String, AttributeValue> item) {
+        return new AuditEntry(
+                Instant.parse(item.get("at").s()),
+                item.get("sub").s(),
+                item.get("role").s(),
+                text(item, "village"),
+                item.get("event").s(),
+                text(item, "trackingNo"),
+                text(item, "detail"));
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
+    }
+
+    /** The cursor back to a start key; DynamoDB refuses one outside the key condition (or over 1 KiB). */
+    private static Map<String, AttributeValue> startKey(
+            String town, String cursor, Map<String, AttributeValue> values) {
+        ApiException invalid = Errors.invalidCursor();
+        byte[] sk;
+        try {
+            sk = Base64.getUrlDecoder().decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw invalid;
+        }
+        String skText = new String(sk, StandardCharsets.UTF_8);
+        byte[] canonical = skText.getBytes(StandardCharsets.UTF_8);
+        if (!Arrays.equals(sk, canonical)
+                || sk.length > 1024
+                || Arrays.compareUnsigned(canonical, values.get(":lo").s().getBytes(StandardCharsets.UTF_8)) < 0
+                || Arrays.compareUnsigned(canonical, values.get(":hi").s().getBytes(StandardCharsets.UTF_8)) > 0) {
+            throw invalid;
+        }
+        return Map.of("pk", AttributeValue.fromS("town#" + town), "sk", AttributeValue.fromS(skText));
     }
 }

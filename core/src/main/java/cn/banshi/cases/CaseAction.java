@@ -35,6 +35,8 @@ public enum CaseAction {
     THIRD_PARTY_REPLIED("third-party-replied"),
     ANSWER("answer"),
     WITHDRAW("withdraw"),
+    // any family: a town admin marks the case as spam (never a status change; the case leaves every list)
+    MARK_SPAM("mark-spam"),
     // the system's entries (never a status change)
     MARK_OVERDUE("mark-overdue"),
     RECOMPUTE_DUE("recompute-due");

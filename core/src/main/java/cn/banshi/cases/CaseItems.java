@@ -36,9 +36,11 @@ public final class CaseItems {
         item.put("town", s(c.town()));
         item.put("type", s(c.type().code()));
         item.put("category", s(c.category()));
+        // a spam case has none of the indexes' keys: it leaves every list, queue, export and figure (sparse indexes)
+        boolean listed = !c.isSpam();
         if (c.village() != null) {
             item.put("village", s(c.village()));
-            item.put("townVillage", s(c.town() + "#" + c.village()));
+            if (listed) item.put("townVillage", s(c.town() + "#" + c.village()));
         }
         item.put("title", s(c.title()));
         item.put("description", s(c.description()));
@@ -48,15 +50,17 @@ public final class CaseItems {
         item.put("receivedAt", s(c.receivedAt().toString()));
         item.put("receivedOn", s(c.receivedOn().toString()));
         String receivedKey = RECEIVED_KEY_TIME.format(c.receivedAt()) + "#" + c.trackingNo();
-        item.put("receivedKey", s(receivedKey));
-        item.put("townType", s(c.town() + "#" + c.type().code()));
-        item.put("townStatus", s(c.town() + "#" + c.status().code()));
+        if (listed) {
+            item.put("receivedKey", s(receivedKey));
+            item.put("townType", s(c.town() + "#" + c.type().code()));
+            item.put("townStatus", s(c.town() + "#" + c.status().code()));
+        }
         if (c.dueDate() != null) {
             item.put("dueDate", s(c.dueDate().toString()));
             if (c.dueProvisionalYear() != 0) {
                 item.put(DUE_PROVISIONAL_YEAR, AttributeValue.fromN(Integer.toString(c.dueProvisionalYear())));
             }
-            if (c.status().isOpen()) {
+            if (c.status().isOpen() && listed) {
                 item.put("openTown", s(c.town()));
                 item.put("dueKey", s(c.dueDate() + "#" + c.trackingNo()));
             }
@@ -111,6 +115,16 @@ public final class CaseItems {
             item.put(OUTBOX, AttributeValue.fromL(outbox));
             item.put(NOTICE_TOWN, s(c.town()));
             item.put(NOTICE_KEY, s(oldest + "#" + c.trackingNo()));
+        }
+        if (c.clientKey() != null) item.put("clientKey", s(c.clientKey()));
+        if (c.isSpam()) {
+            Map<String, AttributeValue> spam = new HashMap<>();
+            spam.put("reason", s(c.spam().reason()));
+            spam.put("by", s(c.spam().by()));
+            spam.put("at", s(c.spam().at().toString()));
+            if (c.spam().blockedUntil() != null)
+                spam.put("blockedUntil", s(c.spam().blockedUntil().toString()));
+            item.put("spam", AttributeValue.fromM(spam));
         }
         return item;
     }
@@ -189,11 +203,25 @@ public final class CaseItems {
                                 str(item, "ratingComment"),
                                 Instant.parse(item.get("ratedAt").s()))
                         : null,
-                outbox(item));
+                outbox(item),
+                str(item, "clientKey"),
+                spam(item.get("spam")));
     }
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
+    }
+
+    private static SpamMark spam(AttributeValue v) {
+        if (v == null || !v.hasM()) return null;
+        Map<String, AttributeValue> m = v.m();
+        return new SpamMark(
+                m.get("reason").s(),
+                m.get("by").s(),
+                Instant.parse(m.get("at").s()),
+                m.containsKey("blockedUntil")
+                        ? Instant.parse(m.get("blockedUntil").s())
+                        : null);
     }
 
     private static String str(Map<String, AttributeValue> m, String key) {

@@ -4,6 +4,7 @@ import cn.banshi.calendar.Due;
 import cn.banshi.catalog.CaseType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ import java.util.Optional;
  * {@code rating} are null until the case is finished or rated. {@code dueProvisionalYear} is the first year the due
  * date's count passed through without a loaded holiday notice (the date is provisional), or 0. {@code outbox} holds
  * the messages the latest changes asked for that the dispatcher has not taken over yet ({@link PendingNotice}).
+ * {@code clientKey} is a pseudonymous key of the online submitter's address ({@link cn.banshi.abuse.SubmitterBlocks};
+ * null for staff intake), kept only to block that client if the case is marked as spam; {@code spam} is that mark,
+ * null for a genuine case.
  */
 public record CaseRecord(
         String trackingNo,
@@ -37,7 +41,9 @@ public record CaseRecord(
         List<HistoryEntry> history,
         Resolution resolution,
         Rating rating,
-        List<PendingNotice> outbox) {
+        List<PendingNotice> outbox,
+        String clientKey,
+        SpamMark spam) {
 
     public CaseRecord {
         history = List.copyOf(history);
@@ -71,7 +77,9 @@ public record CaseRecord(
             String accessHash,
             List<HistoryEntry> history,
             Resolution resolution,
-            Rating rating) {
+            Rating rating,
+            String clientKey,
+            SpamMark spam) {
         this(
                 trackingNo,
                 town,
@@ -93,7 +101,9 @@ public record CaseRecord(
                 history,
                 resolution,
                 rating,
-                List.of());
+                List.of(),
+                clientKey,
+                spam);
     }
 
     /** The same version with {@code next} as the messages waiting for the dispatcher. */
@@ -119,7 +129,43 @@ public record CaseRecord(
                 history,
                 resolution,
                 rating,
-                next);
+                next,
+                clientKey,
+                spam);
+    }
+
+    public boolean isSpam() {
+        return spam != null;
+    }
+
+    /** The next version, marked as spam, with {@code entry} appended to the history. */
+    public CaseRecord markedSpam(SpamMark mark, HistoryEntry entry) {
+        List<HistoryEntry> next = new ArrayList<>(history);
+        next.add(entry);
+        return new CaseRecord(
+                trackingNo,
+                town,
+                type,
+                category,
+                village,
+                title,
+                description,
+                channel,
+                status,
+                version + 1,
+                receivedAt,
+                receivedOn,
+                dueDate,
+                dueProvisionalYear,
+                personal,
+                details,
+                accessHash,
+                next,
+                resolution,
+                rating,
+                outbox,
+                clientKey,
+                mark);
     }
 
     /** The last history entry (the step that made this version). */

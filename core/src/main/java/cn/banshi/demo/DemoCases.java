@@ -340,7 +340,9 @@ public final class DemoCases {
                         AccessCodes.hash(trackingNo, accessCode),
                         flow.history,
                         resolution,
-                        rating),
+                        rating,
+                        null,
+                        null),
                 accessCode);
     }
 
@@ -418,6 +420,8 @@ public final class DemoCases {
                     details,
                     AccessCodes.hash(trackingNo, accessCode),
                     flow.history,
+                    null,
+                    null,
                     null,
                     null);
             out.add(new DemoCase(c, accessCode));

@@ -166,6 +166,33 @@ public final class Errors {
                 retryAfterSeconds);
     }
 
+    /** One client sent more requests to a citizen route than its per-client limit (docs/abuse.md). */
+    public static ApiException rateLimited(int retryAfterSeconds) {
+        return new ApiException(
+                429,
+                "RATE_LIMITED",
+                "操作过于频繁，请 " + Math.max(1, retryAfterSeconds) + " 秒后再试（本次提交未被保存）",
+                "Too many requests from this client; nothing was saved, retry later",
+                null,
+                retryAfterSeconds);
+    }
+
+    /** The submitting phone or client was blocked after a case of theirs was marked as spam. */
+    public static ApiException submitterBlocked() {
+        return new ApiException(
+                403,
+                "SUBMITTER_BLOCKED",
+                "暂时无法在网上提交，请致电或前往镇政府办理",
+                "Submissions from this phone or client are blocked for a while; contact the town government",
+                null);
+    }
+
+    /** A request to the API endpoint itself, not through the site's address (CloudFront and its WAF). */
+    public static ApiException directAccessRefused() {
+        return new ApiException(
+                403, "FORBIDDEN", "请通过本系统网站地址访问", "Use the site's address; the API endpoint is not public", null);
+    }
+
     public static ApiException unauthorized() {
         return new ApiException(
                 401, "UNAUTHORIZED", "未登录或登录已失效，请重新登录", "Missing, invalid or expired token", "authorization");

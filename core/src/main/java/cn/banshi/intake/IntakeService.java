@@ -50,9 +50,18 @@ public final class IntakeService {
     }
 
     /** Where the case came from and when; online submissions are received now. */
-    public record Receipt(String channel, LocalDate receivedOn, String actor) {
+    public record Receipt(String channel, LocalDate receivedOn, String actor, String clientKey) {
+        public Receipt(String channel, LocalDate receivedOn, String actor) {
+            this(channel, receivedOn, actor, null);
+        }
+
         public static Receipt online() {
-            return new Receipt("online", null, "citizen");
+            return online(null);
+        }
+
+        /** From a citizen online; {@code clientKey}: {@link cn.banshi.abuse.SubmitterBlocks#clientKey}. */
+        public static Receipt online(String clientKey) {
+            return new Receipt("online", null, "citizen", clientKey);
         }
     }
 
@@ -130,6 +139,8 @@ public final class IntakeService {
                 AccessCodes.hash(trackingNo, accessCode),
                 List.of(first),
                 null,
+                null,
+                receipt.clientKey(),
                 null);
         cases.create(CaseNotices.afterStep(record, accessCode), idempotencyRef);
         LOG.info(
@@ -143,5 +154,23 @@ public final class IntakeService {
                 "channel",
                 receipt.channel());
         return new Filed(trackingNo, accessCode, form.type(), CaseStatus.SUBMITTED, receivedAt, due);
+    }
+
+    /**
+     * The answer a real submission of {@code form} would get (a new tracking number and access code, the due date),
+     * for a submission the bot check dropped: nothing is stored, so the number never tracks.
+     */
+    public Filed decoy(Catalog catalog, CaseForm form) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate today = now.atZone(ChinaTime.ZONE).toLocalDate();
+        Due due = CaseDeadlines.atIntake(form.type(), form.category(), today, catalog, deadlines.get(), form.details())
+                .due();
+        return new Filed(
+                TrackingNumbers.newTrackingNo(random),
+                TrackingNumbers.newAccessCode(random),
+                form.type(),
+                CaseStatus.SUBMITTED,
+                now,
+                due);
     }
 }

@@ -38,4 +38,26 @@ public final class Metrics {
         if (requestId != null) line.put("function_request_id", requestId);
         Log.emit(line);
     }
+
+    /** A submission the bot check dropped (honeypot filled, or filled in faster than a person can): no personal data. */
+    public static void botDropped(String route, String reason, Clock clock) {
+        ObjectNode line = Json.object();
+        ObjectNode aws = line.putObject("_aws");
+        aws.put("Timestamp", clock.millis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", NAMESPACE);
+        directive.putArray("Dimensions").addArray().add("service").add("reason");
+        directive
+                .putArray("Metrics")
+                .addObject()
+                .put("Name", "BotSubmissionsDropped")
+                .put("Unit", "Count");
+        line.put("service", "banshi-api");
+        line.put("route", route);
+        line.put("reason", reason);
+        line.put("BotSubmissionsDropped", 1);
+        String requestId = RequestIds.current();
+        if (requestId != null) line.put("function_request_id", requestId);
+        Log.emit(line);
+    }
 }

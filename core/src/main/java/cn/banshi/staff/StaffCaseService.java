@@ -32,9 +32,16 @@ public final class StaffCaseService {
     private final CalendarService calendars;
     private final Catalogs catalogs;
     private final Clock clock;
+    private final SpamMarking spam;
 
     public StaffCaseService(
-            CaseStore cases, AuditLog audit, CalendarService calendars, Catalogs catalogs, Clock clock) {
+            CaseStore cases,
+            AuditLog audit,
+            CalendarService calendars,
+            Catalogs catalogs,
+            Clock clock,
+            SpamMarking spam) {
+        this.spam = spam;
         this.cases = cases;
         this.audit = audit;
         this.calendars = calendars;
@@ -66,13 +73,17 @@ public final class StaffCaseService {
     }
 
     private StaffCaseView view(Staff staff, CaseRecord c) {
-        List<CaseAction> actions = staff.canAct() ? Workflows.allowedActions(c, context(staff)) : List.of();
+        List<CaseAction> actions =
+                staff.canAct() && !c.isSpam() ? Workflows.allowedActions(c, context(staff)) : List.of();
+        // actions outside the workflow, in any state (town admins)
+        List<CaseAction> other = SpamMarking.allowed(staff, c) ? List.of(CaseAction.MARK_SPAM) : List.of();
         boolean unmasked = staff.seesPersonalData();
         return new StaffCaseView(
                 c,
                 unmasked ? c.personal() : PersonalMasks.mask(c.personal()),
                 !unmasked,
                 actions,
+                other,
                 catalog(staff),
                 today());
     }
@@ -91,6 +102,14 @@ public final class StaffCaseService {
         String action = request.action();
         long expected = request.expectedVersion();
         CaseRecord c = load(staff, trackingNo);
+        if (c.isSpam()) throw Errors.actionNotAllowed(action, List.of());
+        if (action.equals(SpamMarking.ACTION)) {
+            if (c.version() != expected) throw versionConflict(c.version());
+            CaseRecord marked = spam.mark(staff, c, request.arguments());
+            audit.record(staff, "action:" + action, c.trackingNo(), c.status().code() + "→spam");
+            LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "version", marked.version());
+            return view(staff, marked);
+        }
         CaseRecord next;
         while (true) {
             if (!onlySystemChangesSince(c, expected)) throw versionConflict(c.version());

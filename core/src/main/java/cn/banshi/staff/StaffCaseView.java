@@ -10,16 +10,19 @@ import java.util.List;
 /**
  * One case as a staff member may see it: the record, its personal data as shown to them ({@code personal} is masked
  * unless {@code personalMasked} is false), the actions they may take, and the town's catalog and today's date the
- * view names and judges it by.
+ * view names and judges it by. {@code otherActions} are the actions outside the workflow the staff member may take in
+ * any state (marking as spam, town admins).
  */
 public record StaffCaseView(
         CaseRecord record,
         Personal personal,
         boolean personalMasked,
         List<CaseAction> allowedActions,
+        List<CaseAction> otherActions,
         Catalog catalog,
         LocalDate today) {
     public StaffCaseView {
         allowedActions = List.copyOf(allowedActions);
+        otherActions = List.copyOf(otherActions);
     }
 }

@@ -167,7 +167,9 @@ public final class CaseEdit {
                 history,
                 resolution,
                 rating,
-                before.outbox());
+                before.outbox(),
+                before.clientKey(),
+                before.spam());
     }
 
     public Instant now() {

@@ -10,6 +10,7 @@ import cn.banshi.demo.DemoCases;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -50,6 +51,57 @@ class CaseItemsRoundTripTest {
         }
         assertEquals(DEMO_ITEMS, n);
         assertEquals(UNTYPED_DEMO_ITEMS_SHA256, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    @Test
+    void aSpamCaseWithItsClientKeyRoundTripsAndLeavesEveryIndex() {
+        CaseRecord c = demo.openCases(LocalDate.of(2026, 12, 1), 1).get(0).record();
+        CaseRecord online = new CaseRecord(
+                c.trackingNo(),
+                c.town(),
+                c.type(),
+                c.category(),
+                c.village(),
+                c.title(),
+                c.description(),
+                c.channel(),
+                c.status(),
+                c.version(),
+                c.receivedAt(),
+                c.receivedOn(),
+                c.dueDate(),
+                c.dueProvisionalYear(),
+                c.personal(),
+                c.details(),
+                c.accessHash(),
+                c.history(),
+                c.resolution(),
+                c.rating(),
+                "0123456789abcdef0123456789abcdef",
+                null);
+        roundTrip(online);
+        Map<String, AttributeValue> listed = CaseItems.toItem(online);
+        assertEquals("0123456789abcdef0123456789abcdef", listed.get("clientKey").s());
+        Instant at = Instant.parse("2026-12-01T02:00:00Z");
+        CaseRecord spam = online.markedSpam(
+                new SpamMark("广告", "admin@gaocheng", at, at.plusSeconds(86_400)),
+                new HistoryEntry(
+                        online.history().size() + 1,
+                        at,
+                        "admin@gaocheng",
+                        CaseAction.MARK_SPAM,
+                        online.status(),
+                        online.status(),
+                        null,
+                        "广告"));
+        roundTrip(spam);
+        Map<String, AttributeValue> item = CaseItems.toItem(spam);
+        for (String indexKey : List.of("receivedKey", "townVillage", "townType", "townStatus", "openTown", "dueKey")) {
+            assertEquals(null, item.get(indexKey), indexKey + ": a spam case is in no index");
+        }
+        assertEquals(online.version() + 1, spam.version());
+        assertEquals("广告", item.get("spam").m().get("reason").s());
+        assertEquals(listed.get("town"), item.get("town"), "the town stays readable");
     }
 
     private static byte[] roundTrip(CaseRecord record) {

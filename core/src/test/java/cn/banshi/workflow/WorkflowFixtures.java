@@ -82,6 +82,8 @@ final class WorkflowFixtures {
                 "hash",
                 List.of(submitted),
                 null,
+                null,
+                null,
                 null);
     }
 

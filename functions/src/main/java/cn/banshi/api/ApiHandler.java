@@ -52,9 +52,15 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
     }
 
+    /** Requests must have come through CloudFront when the stage says so ({@link OriginCheck}). */
+    protected OriginCheck originCheck() {
+        return OriginCheck.FROM_ENVIRONMENT;
+    }
+
     /** The route's answer, or the error format for whatever it threw (never a stack trace to the client). */
     private ApiResponse answer(APIGatewayV2HTTPEvent event, ApiRequest request) {
         try {
+            if (!originCheck().allows(request.header(OriginCheck.HEADER))) throw Errors.directAccessRefused();
             Function<ApiRequest, ApiResponse> route = routes().get(event.getRouteKey());
             if (route == null) throw Errors.routeNotFound();
             return route.apply(request);

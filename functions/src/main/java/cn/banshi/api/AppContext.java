@@ -1,5 +1,7 @@
 package cn.banshi.api;
 
+import cn.banshi.abuse.BotCheck;
+import cn.banshi.abuse.SubmitterBlocks;
 import cn.banshi.accounts.CognitoIdentities;
 import cn.banshi.accounts.ExternalIdentities;
 import cn.banshi.accounts.LocalIdentities;
@@ -39,6 +41,7 @@ import cn.banshi.reports.drafts.Publications;
 import cn.banshi.reports.drafts.ReportDrafts;
 import cn.banshi.reports.drafts.ReportReminder;
 import cn.banshi.staff.CsvExport;
+import cn.banshi.staff.SpamMarking;
 import cn.banshi.staff.StaffCaseService;
 import cn.banshi.staff.StatsService;
 import cn.banshi.tracking.AttemptLimiter;
@@ -65,6 +68,8 @@ public final class AppContext {
     private CaseStore cases;
     private CalendarService calendars;
     private IntakeService intake;
+    private SubmitterBlocks blocks;
+    private BotCheck botCheck;
     private TrackingService tracking;
     private AuditLog audit;
     private StaffCaseService staffCases;
@@ -161,6 +166,24 @@ public final class AppContext {
         return intake;
     }
 
+    /** Phones and clients blocked after spam ({@code mark-spam}). */
+    public synchronized SubmitterBlocks blocks() {
+        if (blocks == null) blocks = new SubmitterBlocks(dynamo, clock);
+        return blocks;
+    }
+
+    /** The citizen form's honeypot and minimum fill time ({@link BotCheck#MIN_FILL_ENV}). */
+    public synchronized BotCheck botCheck() {
+        if (botCheck == null) botCheck = BotCheck.fromEnvironment();
+        return botCheck;
+    }
+
+    /** Another minimum fill time (tests whose browser fills the form faster than a person; before building handlers). */
+    public synchronized AppContext useBotCheck(BotCheck check) {
+        this.botCheck = check;
+        return this;
+    }
+
     public synchronized TrackingService tracking() {
         if (tracking == null) tracking = new TrackingService(cases(), new AttemptLimiter(dynamo, clock), clock);
         return tracking;
@@ -172,7 +195,9 @@ public final class AppContext {
     }
 
     public synchronized StaffCaseService staffCases() {
-        if (staffCases == null) staffCases = new StaffCaseService(cases(), audit(), calendars(), catalogs(), clock);
+        if (staffCases == null)
+            staffCases = new StaffCaseService(
+                    cases(), audit(), calendars(), catalogs(), clock, new SpamMarking(cases(), blocks(), clock));
         return staffCases;
     }
 

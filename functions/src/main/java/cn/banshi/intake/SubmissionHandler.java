@@ -1,5 +1,7 @@
 package cn.banshi.intake;
 
+import cn.banshi.abuse.BotCheck;
+import cn.banshi.abuse.SubmitterBlocks;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
@@ -11,17 +13,26 @@ import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.Errors;
 import cn.banshi.idempotency.StoredResponse;
+import cn.banshi.logging.Log;
+import cn.banshi.logging.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Citizens' submissions: {@code POST /towns/{town}/complaints} and {@code POST /towns/{town}/info-requests}. */
 public final class SubmissionHandler extends ApiHandler {
+    private static final Log LOG = Log.get(SubmissionHandler.class);
+
     private final IntakeService intake;
     private final CalendarService calendars;
     private final Catalogs catalogs;
     private final SecureRandom random;
+    private final SubmitterBlocks blocks;
+    private final BotCheck botCheck;
+    private final Clock clock;
 
     /** Lambda's: builds the intake service (case and idempotency stores, calendars) and nothing else. */
     public SubmissionHandler() {
@@ -34,6 +45,9 @@ public final class SubmissionHandler extends ApiHandler {
         this.calendars = app.calendars();
         this.catalogs = app.catalogs();
         this.random = app.random();
+        this.blocks = app.blocks();
+        this.botCheck = app.botCheck();
+        this.clock = app.clock();
     }
 
     @Override
@@ -52,16 +66,32 @@ public final class SubmissionHandler extends ApiHandler {
         String town = request.pathParam("town");
         Catalog catalog = catalogs.town(town).orElseThrow(() -> Errors.unknownTown(town));
         JsonNode body = request.jsonBody();
+        Optional<String> bot = botCheck.strip(body);
         CaseForm form = kind.equals("complaints") ? ComplaintForms.parse(body, catalog) : InfoRequestForms.parse(body);
+        if (bot.isPresent()) {
+            // answered like a success, stored nowhere; counted without anything personal
+            LOG.info("submission dropped", "route", request.event().getRouteKey(), "reason", bot.get());
+            Metrics.botDropped(request.event().getRouteKey(), bot.get(), clock);
+            return ReceiptViews.toResponse(ReceiptViews.receipt(intake.decoy(catalog, form)));
+        }
+        String clientKey = SubmitterBlocks.clientKey(sourceIp(request));
+        blocks.check(SubmitterBlocks.phoneOf(form.personal()), clientKey);
         StoredResponse stored = intake.submit(
                 town,
                 catalog,
                 form,
-                IntakeService.Receipt.online(),
+                IntakeService.Receipt.online(clientKey),
                 kind,
                 request.header("idempotency-key"),
                 request.bodyBytes(),
                 ReceiptViews::receipt);
         return ReceiptViews.toResponse(stored);
+    }
+
+    private static String sourceIp(ApiRequest request) {
+        var context = request.event().getRequestContext();
+        return context == null || context.getHttp() == null
+                ? null
+                : context.getHttp().getSourceIp();
     }
 }

@@ -93,10 +93,20 @@ public final class CaseViews {
             e.put("note", h.note());
             if (h.effectiveOn() != null) e.put("effectiveOn", h.effectiveOn().toString());
         }
+        if (c.isSpam()) {
+            ObjectNode spam = view.putObject("spam");
+            spam.put("reason", c.spam().reason());
+            spam.put("by", c.spam().by());
+            spam.put("at", time(c.spam().at()));
+            if (c.spam().blockedUntil() == null) spam.putNull("blockedUntil");
+            else spam.put("blockedUntil", time(c.spam().blockedUntil()));
+        }
         ArrayNode actions = view.putArray("allowedActions");
         allowedActions.forEach(a -> actions.add(a.code()));
         ArrayNode dated = view.putArray("effectiveOnActions");
         allowedActions.stream().filter(a -> Workflows.isDated(c.type(), a)).forEach(a -> dated.add(a.code()));
+        ArrayNode other = view.putArray("otherActions");
+        shown.otherActions().forEach(a -> other.add(a.code()));
         return view;
     }
 

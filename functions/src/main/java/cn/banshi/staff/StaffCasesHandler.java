@@ -7,6 +7,7 @@ import cn.banshi.api.AppContext;
 import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
+import cn.banshi.audit.AuditFilter;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.audit.AuditViews;
 import cn.banshi.auth.Role;
@@ -18,9 +19,9 @@ import cn.banshi.errors.Errors;
 import cn.banshi.overdue.AlertViews;
 import cn.banshi.overdue.OverdueSweep;
 import cn.banshi.validation.Fields;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,9 @@ import java.util.function.Function;
  * Every route checks role and scope itself, whatever the authorizer let through.
  */
 public final class StaffCasesHandler extends ApiHandler {
+    private static final Set<String> AUDIT_PARAMS =
+            Set.of("from", "to", "event", "sub", "trackingNo", "limit", "cursor");
+
     private final CaseStore cases;
     private final CalendarService calendars;
     private final StaffCaseService staffCases;
@@ -115,11 +119,21 @@ public final class StaffCasesHandler extends ApiHandler {
 
     private ApiResponse audit(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
-        var q = request.event().getQueryStringParameters();
-        LocalDate from = ListFilters.date(q == null ? Map.of() : q, "from");
-        LocalDate to = ListFilters.date(q == null ? Map.of() : q, "to");
+        Map<String, String> q = request.event().getQueryStringParameters();
+        if (q == null) q = Map.of();
+        for (String name : q.keySet()) if (!AUDIT_PARAMS.contains(name)) throw Errors.unknownField(name);
+        AuditFilter filter = new AuditFilter(
+                ListFilters.date(q, "from"),
+                ListFilters.date(q, "to"),
+                blankToNull(q.get("event")),
+                blankToNull(q.get("sub")),
+                blankToNull(q.get("trackingNo")));
         return ApiResponse.json(
-                200, AuditViews.toJson(audit.list(staff.town(), from, to, ListFilters.limit(q), cursor(request))));
+                200, AuditViews.toJson(audit.list(staff.town(), filter, ListFilters.limit(q), cursor(request))));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private ApiResponse alerts(ApiRequest request) {

@@ -488,7 +488,9 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
                         stored.accessHash(),
                         stored.history(),
                         stored.resolution(),
-                        stored.rating()));
+                        stored.rating(),
+                        stored.clientKey(),
+                        stored.spam()));
     }
 
     Map<String, Long> versions(String... numbers) {

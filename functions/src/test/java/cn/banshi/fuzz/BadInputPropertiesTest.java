@@ -797,27 +797,29 @@ class BadInputPropertiesTest {
         Arbitrary<Map<String, String>> some = Combinators.combine(
                         Arbitraries.of("town", "trackingNo", "year", "id", "job", "file", "username"),
                         Arbitraries.oneOf(
-                                weirdStrings(),
-                                Arbitraries.of(
-                                        "dingshu",
-                                        "nowhere",
-                                        "0000-0000-0000-0000",
-                                        "7K3M9QXDT4W2H8PZ",
-                                        "1999",
-                                        "2101",
-                                        "02021",
-                                        "2021.0",
-                                        "-2021",
-                                        "%2e%2e",
-                                        "..",
-                                        "../secret.txt",
-                                        "..%2F..%2Fsecret.txt",
-                                        "report.md%00.docx",
-                                        "report.JSON",
-                                        "ogi-annual/../..",
-                                        "rule-of-law-annual",
-                                        "report.docx",
-                                        "2021-0001")))
+                                        weirdStrings(),
+                                        Arbitraries.of(
+                                                "dingshu",
+                                                "nowhere",
+                                                "0000-0000-0000-0000",
+                                                "7K3M9QXDT4W2H8PZ",
+                                                "1999",
+                                                "2101",
+                                                "02021",
+                                                "2021.0",
+                                                "-2021",
+                                                "%2e%2e",
+                                                "..",
+                                                "../secret.txt",
+                                                "..%2F..%2Fsecret.txt",
+                                                "report.md%00.docx",
+                                                "report.JSON",
+                                                "ogi-annual/../..",
+                                                "rule-of-law-annual",
+                                                "report.docx",
+                                                "2021-0001"))
+                                // API Gateway (and the local gateway) never match an empty {param} segment
+                                .filter(v -> !v.isEmpty()))
                 .as((k, v) -> Map.of(k, v));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, none), net.jqwik.api.Tuple.of(1, some));
     }

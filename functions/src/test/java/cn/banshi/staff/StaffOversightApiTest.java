@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,72 @@ class StaffOversightApiTest extends ApiTestSupport {
                 "view-personal-data", later.get("items").get(1).get("event").asText());
         assertEquals("meijiadu", later.get("items").get(1).get("village").asText());
         assertFalse(later.get("nextCursor").isNull());
+    }
+
+    @Test
+    void auditFiltersByEventStaffAndCaseAndPagesThroughFilteredEntries() {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String no = newCase(complaint());
+            numbers.add(no);
+            clock.advance(Duration.ofSeconds(1));
+            staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no, ADMIN, null, null);
+            clock.advance(Duration.ofSeconds(1));
+            act(no, "accept");
+            clock.advance(Duration.ofSeconds(1));
+            staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + no, VILLAGE, "meijiadu", null);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        // 15 entries: per case a view by the admin, an accept, a view by the clerk
+        JsonNode actions =
+                json(staffGet("/api/v1/admin/audit", "/api/v1/admin/audit", ADMIN, null, Map.of("event", "action:")));
+        assertEquals(5, actions.get("items").size());
+        actions.get("items")
+                .forEach(e -> assertEquals("action:accept", e.get("event").asText()));
+        assertTrue(actions.get("nextCursor").isNull());
+
+        String clerk = "village-staff.meijiadu@gaocheng";
+        List<String> seen = new ArrayList<>();
+        Map<String, String> query = new HashMap<>(Map.of("sub", clerk, "limit", "2"));
+        for (int page = 0; page < 5; page++) {
+            JsonNode log = json(staffGet("/api/v1/admin/audit", "/api/v1/admin/audit", ADMIN, null, query));
+            log.get("items").forEach(e -> {
+                assertEquals(clerk, e.get("sub").asText());
+                assertEquals("view-personal-data", e.get("event").asText());
+                seen.add(e.get("trackingNo").asText());
+            });
+            if (log.get("nextCursor").isNull()) break;
+            query.put("cursor", log.get("nextCursor").asText());
+        }
+        List<String> newestFirst = new ArrayList<>(numbers);
+        Collections.reverse(newestFirst);
+        assertEquals(newestFirst, seen, "newest first, each of the clerk's views once");
+
+        JsonNode one = json(staffGet(
+                "/api/v1/admin/audit",
+                "/api/v1/admin/audit",
+                ADMIN,
+                null,
+                Map.of("trackingNo", numbers.get(2).toLowerCase(), "event", "view")));
+        assertEquals(2, one.get("items").size());
+        one.get("items")
+                .forEach(e -> assertEquals(numbers.get(2), e.get("trackingNo").asText()));
+
+        assertError(
+                staffGet("/api/v1/admin/audit", "/api/v1/admin/audit", ADMIN, null, Map.of("event", "DROP TABLE")),
+                400,
+                "INVALID_FORMAT",
+                "event");
+        assertError(
+                staffGet("/api/v1/admin/audit", "/api/v1/admin/audit", ADMIN, null, Map.of("who", "x")),
+                400,
+                "UNKNOWN_FIELD",
+                "who");
+        assertError(
+                staffGet("/api/v1/admin/audit", "/api/v1/admin/audit", VILLAGE, "meijiadu", Map.of("event", "action:")),
+                403,
+                "FORBIDDEN",
+                "role");
     }
 
     @Test

@@ -282,7 +282,9 @@ final class DeploymentRules {
                                 "JwtIssuer",
                                 "https://idp.example.gov.cn/realms/banshi",
                                 "JwtAudience",
-                                "banshi-staff"))
+                                "banshi-staff",
+                                "WebAclArn",
+                                WafTemplateTest.SOME_WEB_ACL))
                 .refusals();
         List<String> violations = new ArrayList<>();
         if (refused.isEmpty())

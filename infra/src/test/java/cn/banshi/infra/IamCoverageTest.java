@@ -166,6 +166,25 @@ class IamCoverageTest {
         call(handlers, staff(get("/api/v1/admin/stats", "/api/v1/admin/stats")), 200);
         call(handlers, staff(get("/api/v1/admin/audit", "/api/v1/admin/audit")), 200);
         call(handlers, staff(get("/api/v1/admin/alerts", "/api/v1/admin/alerts")), 200);
+        // mark-spam: the case leaves the lists, its phone and client are blocked (the ephemeral table; docs/abuse.md)
+        as("SubmissionHandler");
+        String junk = json(call(
+                        handlers,
+                        post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints", complaint()),
+                        201))
+                .get("trackingNo")
+                .asText();
+        as("StaffCasesHandler");
+        call(
+                handlers,
+                staff(post(
+                        "/api/v1/admin/cases/{trackingNo}/actions",
+                        "/api/v1/admin/cases/" + junk + "/actions",
+                        Json.object()
+                                .put("action", "mark-spam")
+                                .put("reason", "广告")
+                                .put("expectedVersion", 1))),
+                200);
         as("TrackingHandler");
         call(
                 handlers,

@@ -1,5 +1,6 @@
 package cn.banshi.local;
 
+import cn.banshi.abuse.ClientLimits;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.Events;
@@ -23,6 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +46,7 @@ public final class LocalGateway implements AutoCloseable {
     private final Clock clock;
     private final StaticFiles staticFiles;
     private final LocalJwt jwt;
+    private final ClientRateLimiter limiter;
 
     /**
      * @param jwt verifies bearer tokens on the staff routes ({@code /api/v1/admin/...}), as the HTTP API's JWT
@@ -51,6 +54,22 @@ public final class LocalGateway implements AutoCloseable {
      */
     public LocalGateway(List<ApiHandler> handlers, Clock clock, StaticFiles staticFiles, LocalJwt jwt, int port)
             throws IOException {
+        this(handlers, clock, staticFiles, jwt, port, ClientLimits.fromEnvironment());
+    }
+
+    /**
+     * @param limits the per-client limits of the citizen routes (the same numbers as the AWS WAF web ACL), applied
+     *               per client IP before the handler runs
+     */
+    public LocalGateway(
+            List<ApiHandler> handlers,
+            Clock clock,
+            StaticFiles staticFiles,
+            LocalJwt jwt,
+            int port,
+            ClientLimits limits)
+            throws IOException {
+        this.limiter = new ClientRateLimiter(limits, clock);
         this.routes = new RouteTable(handlers);
         this.clock = clock;
         this.staticFiles = staticFiles;
@@ -104,6 +123,14 @@ public final class LocalGateway implements AutoCloseable {
                 writeError(exchange, Errors.bodyTooLarge(MAX_PAYLOAD));
                 return;
             }
+            String clientIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+            OptionalInt retryAfter = limiter.admit(match.get().routeKey(), clientIp);
+            if (retryAfter.isPresent()) {
+                // as WAF's rate-based rule: refused at the edge, no function and no DynamoDB; no IP in the log
+                LOG.info("client rate limited", "route", match.get().routeKey());
+                writeError(exchange, Errors.rateLimited(retryAfter.getAsInt()));
+                return;
+            }
             String requestId = UUID.randomUUID().toString();
             var request = new Events.HttpRequest(
                     method,
@@ -111,7 +138,7 @@ public final class LocalGateway implements AutoCloseable {
                     exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(),
                     body,
-                    exchange.getRemoteAddress().getAddress().getHostAddress());
+                    clientIp);
             APIGatewayV2HTTPEvent event = Events.received(
                             request,
                             match.get().routeKey(),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.abuse.ClientLimits;
 import cn.banshi.json.Json;
 import cn.banshi.store.local.Dynalite;
 import cn.banshi.testkit.logscan.PersonalData;
@@ -222,7 +223,7 @@ class KillDurabilityTest {
             port = s.getLocalPort();
         }
         Path log = dir.resolve("banshi-up-" + started.size() + ".log");
-        Process p = new ProcessBuilder(
+        ProcessBuilder launch = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-XX:TieredStopAtLevel=1",
                         "-Xmx256m",
@@ -236,8 +237,10 @@ class KillDurabilityTest {
                         data.toString(),
                         "--no-demo")
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        // a durability test, not a per-client limit test: its stream from one address must not be rate limited
+        launch.environment().put(ClientLimits.LIMITS_ENV, "citizen-writes=1000000,tracking=1000000");
+        Process p = launch.start();
         started.add(p);
         String url = "http://127.0.0.1:" + port;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -259,6 +259,12 @@ public final class Events {
     }
 
     /** Sets (or with null removes) one header. */
+    /** The client address API Gateway saw (requestContext.http.sourceIp). */
+    public Events sourceIp(String ip) {
+        ((ObjectNode) event.get("requestContext").get("http")).put("sourceIp", ip);
+        return this;
+    }
+
     public Events header(String name, String value) {
         if (value == null) headers().remove(name.toLowerCase(Locale.ROOT));
         else headers().put(name.toLowerCase(Locale.ROOT), value);

@@ -42,6 +42,8 @@ public final class SegmentScanReader implements ItemStreamReader<FactPage> {
     private final LongConsumer progress;
     /** {@code #town = :town0}, or {@code #town IN (:town0, :town1, …)} for a county's towns. */
     private final String filter;
+    /** The projection's names and the spam flag of the filter. */
+    private static final Map<String, String> NAMES = withSpam();
 
     private final Map<String, AttributeValue> townValues = new HashMap<>();
 
@@ -71,7 +73,9 @@ public final class SegmentScanReader implements ItemStreamReader<FactPage> {
             townValues.put(":town" + i, AttributeValue.fromS(towns.get(i)));
             names.add(":town" + i);
         }
-        this.filter = towns.size() == 1 ? "#town = :town0" : "#town IN (" + String.join(", ", names) + ")";
+        // cases marked as spam (mark-spam) are in no report's counts
+        this.filter = (towns.size() == 1 ? "#town = :town0" : "#town IN (" + String.join(", ", names) + ")")
+                + " AND attribute_not_exists(#spam)";
     }
 
     @Override
@@ -114,7 +118,7 @@ public final class SegmentScanReader implements ItemStreamReader<FactPage> {
                 // Select stated, not implied: the function's role allows the Scan only with SPECIFIC_ATTRIBUTES
                 .select(Select.SPECIFIC_ATTRIBUTES)
                 .projectionExpression(CaseFact.PROJECTION)
-                .expressionAttributeNames(CaseFact.NAMES)
+                .expressionAttributeNames(NAMES)
                 .expressionAttributeValues(townValues);
         if (startKey != null) request.exclusiveStartKey(startKey);
         return dynamo.scan(request.build());
@@ -144,5 +148,11 @@ public final class SegmentScanReader implements ItemStreamReader<FactPage> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, String> withSpam() {
+        Map<String, String> names = new HashMap<>(CaseFact.NAMES);
+        names.put("#spam", "spam");
+        return Map.copyOf(names);
     }
 }

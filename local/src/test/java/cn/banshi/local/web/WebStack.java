@@ -1,5 +1,8 @@
 package cn.banshi.local.web;
 
+import cn.banshi.abuse.BotCheck;
+import cn.banshi.abuse.ClientLimit;
+import cn.banshi.abuse.ClientLimits;
 import cn.banshi.accounts.SignInPolicy;
 import cn.banshi.accounts.SignInService;
 import cn.banshi.accounts.StaffProfile;
@@ -56,8 +59,25 @@ final class WebStack implements AutoCloseable {
 
     private WebStack(Function<AppContext, List<ApiHandler>> extraFirst, Predicate<ApiHandler> drop, Clock clock)
             throws Exception {
+        this(extraFirst, drop, clock, UNLIMITED);
+    }
+
+    /**
+     * The pages' tests submit many cases from one address; the per-client limits are tested by ClientLimitsFloodTest
+     * (and {@link #withClientLimits} for a page that shows the refusal).
+     */
+    static final List<ClientLimit> UNLIMITED =
+            ClientLimits.DEFAULTS.stream().map(l -> l.withLimit(1_000_000)).toList();
+
+    private WebStack(
+            Function<AppContext, List<ApiHandler>> extraFirst,
+            Predicate<ApiHandler> drop,
+            Clock clock,
+            List<ClientLimit> limits)
+            throws Exception {
         dynamo = LocalDynamo.freshTables();
-        app = new AppContext(dynamo, clock);
+        // a browser driven by Selenium fills the form faster than a person: no minimum fill time (the honeypot stays)
+        app = new AppContext(dynamo, clock).useBotCheck(new BotCheck(0));
         List<ApiHandler> handlers = new ArrayList<>(extraFirst.apply(app)); // earlier handlers win a route
         Handlers.create(app).stream().filter(drop.negate()).forEach(handlers::add);
         byte[] key = new byte[32];
@@ -66,9 +86,19 @@ final class WebStack implements AutoCloseable {
         jwt = new LocalJwt(key, clock).checkingSessions(LocalStaff.sessions(signIn));
         handlers.add(new LocalSignInHandler(signIn, jwt, clock));
         gateway = new LocalGateway(
-                        handlers, clock, new StaticFiles(Dynalite.repoRoot().resolve("web")), jwt, 0)
+                        handlers,
+                        clock,
+                        new StaticFiles(Dynalite.repoRoot().resolve("web")),
+                        jwt,
+                        0,
+                        ClientLimits.of(limits))
                 .start();
         base = "http://127.0.0.1:" + gateway.port();
+    }
+
+    /** With the per-client limits of a real deployment. */
+    static WebStack withClientLimits(List<ClientLimit> limits) throws Exception {
+        return new WebStack(app -> List.of(), handler -> false, Clock.systemUTC(), limits);
     }
 
     static WebStack start() throws Exception {

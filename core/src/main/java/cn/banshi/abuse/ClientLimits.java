@@ -1,0 +1,83 @@
+package cn.banshi.abuse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The per-client limits of the citizen routes, in one place: the local gateway applies them in process, and the
+ * AWS WAF web ACL ({@code infra/waf.yaml}) has rate-based rules with the same numbers (its parameters' defaults;
+ * {@code WafTemplateTest} fails when they drift apart). The window is AWS WAF's shortest evaluation window, 60 s;
+ * the limits are per client IP address.
+ *
+ * <p>Tuning: locally {@code BANSHI_CLIENT_LIMITS=citizen-writes=20,tracking=120} (requests per minute); in AWS the
+ * waf.yaml parameters {@code CitizenWriteLimit} and {@code TrackingLimit} (docs/abuse.md).
+ */
+public final class ClientLimits {
+    public static final String LIMITS_ENV = "BANSHI_CLIENT_LIMITS";
+    public static final int WINDOW_SECONDS = 60;
+
+    /** Submissions and ratings: a person files a handful a day; ten a minute is a script. */
+    public static final ClientLimit CITIZEN_WRITES = new ClientLimit(
+            "citizen-writes",
+            "POST",
+            List.of(
+                    "POST /api/v1/towns/{town}/complaints",
+                    "POST /api/v1/towns/{town}/info-requests",
+                    "POST /api/v1/track/{trackingNo}/rating"),
+            "^/api/v1/(towns/[^/]+/(complaints|info-requests)|track/[^/]+/rating)$",
+            10,
+            WINDOW_SECONDS);
+
+    /** Tracking reads: a family refreshing is a few a minute; code guessing is also locked per number. */
+    public static final ClientLimit TRACKING = new ClientLimit(
+            "tracking", "GET", List.of("GET /api/v1/track/{trackingNo}"), "^/api/v1/track/[^/]+$", 60, WINDOW_SECONDS);
+
+    public static final List<ClientLimit> DEFAULTS = List.of(CITIZEN_WRITES, TRACKING);
+
+    private final List<ClientLimit> limits;
+
+    private ClientLimits(List<ClientLimit> limits) {
+        this.limits = List.copyOf(limits);
+    }
+
+    public static ClientLimits defaults() {
+        return new ClientLimits(DEFAULTS);
+    }
+
+    public static ClientLimits of(List<ClientLimit> limits) {
+        return new ClientLimits(limits);
+    }
+
+    /** The defaults with the overrides of {@link #LIMITS_ENV} ({@code name=limit,…}); unknown names fail at start-up. */
+    public static ClientLimits fromEnvironment() {
+        return parse(System.getenv(LIMITS_ENV));
+    }
+
+    static ClientLimits parse(String spec) {
+        if (spec == null || spec.isBlank()) return defaults();
+        Map<String, ClientLimit> byName = new LinkedHashMap<>();
+        for (ClientLimit l : DEFAULTS) byName.put(l.name(), l);
+        for (String part : spec.split(",")) {
+            String[] kv = part.strip().split("=", 2);
+            ClientLimit base = byName.get(kv[0].strip());
+            if (base == null || kv.length != 2) {
+                throw new IllegalArgumentException(
+                        LIMITS_ENV + ": expected name=limit with name one of " + byName.keySet());
+            }
+            byName.put(base.name(), base.withLimit(Integer.parseInt(kv[1].strip())));
+        }
+        return new ClientLimits(new ArrayList<>(byName.values()));
+    }
+
+    public List<ClientLimit> all() {
+        return limits;
+    }
+
+    /** The limit that covers this route key, if any. */
+    public Optional<ClientLimit> forRoute(String routeKey) {
+        return limits.stream().filter(l -> l.routeKeys().contains(routeKey)).findFirst();
+    }
+}
