@@ -149,13 +149,7 @@ class NotificationPagesBrowserTest {
                         awake())
                 .run("gaocheng");
 
-        browser.open("/admin/");
-        browser.js("sessionStorage.clear()");
-        browser.open("/admin/#/cases");
-        browser.driver.navigate().refresh();
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-        browser.type("#token", stack.token("town-admin", null, "zhang.admin"));
-        browser.find("#signin-submit").click();
+        browser.signInWithToken(stack.token("town-admin", null, "zhang.admin"), "#/cases");
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases-table, #no-cases")));
 
         browser.open("/admin/#/case/" + no);

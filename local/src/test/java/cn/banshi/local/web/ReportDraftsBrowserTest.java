@@ -132,11 +132,7 @@ class ReportDraftsBrowserTest {
     }
 
     void signIn(String hash) {
-        browser.open("/admin/" + hash);
-        browser.driver.navigate().refresh();
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-        browser.type("#token", admin);
-        browser.find("#signin-submit").click();
+        browser.signInWithToken(admin, hash);
     }
 
     void edit(String id, String text) {

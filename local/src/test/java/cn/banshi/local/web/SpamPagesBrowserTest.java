@@ -65,12 +65,7 @@ class SpamPagesBrowserTest {
                 .asText();
         String admin = stack.token("town-admin", null, "zhang.admin");
         browser.desktop();
-        browser.open("/admin/#/case/" + junk);
-        browser.js("sessionStorage.clear()");
-        browser.driver.navigate().refresh();
-        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-        browser.type("#token", admin);
-        browser.find("#signin-submit").click();
+        browser.signInWithToken(admin, "#/case/" + junk);
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("case-title")));
 
         browser.find("#actions button[data-other-action='mark-spam']").click();
