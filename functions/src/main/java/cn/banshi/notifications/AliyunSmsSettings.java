@@ -11,8 +11,8 @@ import java.util.Map;
  * ({@code BANSHI_ALIYUN_SMS_SECRET}, read by {@link Senders}), never part of the settings.
  */
 public record AliyunSmsSettings(URI endpoint, Map<String, String> templateCodes) {
-    static final String ENDPOINT_ENV = "BANSHI_ALIYUN_SMS_ENDPOINT";
-    static final String TEMPLATES_ENV = "BANSHI_ALIYUN_SMS_TEMPLATES";
+    static final String ALIYUN_ENDPOINT_ENV = "BANSHI_ALIYUN_SMS_ENDPOINT";
+    static final String ALIYUN_TEMPLATES_ENV = "BANSHI_ALIYUN_SMS_TEMPLATES";
     static final URI DEFAULT_ENDPOINT = URI.create("https://dysmsapi.aliyuncs.com/");
 
     public AliyunSmsSettings {
@@ -20,10 +20,10 @@ public record AliyunSmsSettings(URI endpoint, Map<String, String> templateCodes)
     }
 
     public static AliyunSmsSettings fromEnvironment() {
-        String endpoint = System.getenv(ENDPOINT_ENV);
+        String endpoint = System.getenv(ALIYUN_ENDPOINT_ENV);
         return new AliyunSmsSettings(
                 endpoint == null || endpoint.isBlank() ? DEFAULT_ENDPOINT : URI.create(endpoint.strip()),
-                templateCodes(System.getenv(TEMPLATES_ENV)));
+                templateCodes(System.getenv(ALIYUN_TEMPLATES_ENV)));
     }
 
     /** {@code kind=code} pairs separated by commas; a pair without a code or a kind is refused. */
@@ -36,7 +36,7 @@ public record AliyunSmsSettings(URI endpoint, Map<String, String> templateCodes)
             String kind = eq < 0 ? "" : pair.substring(0, eq).strip();
             String code = eq < 0 ? "" : pair.substring(eq + 1).strip();
             if (kind.isEmpty() || code.isEmpty())
-                throw new IllegalArgumentException(TEMPLATES_ENV + ": expected kind=code, got " + pair.strip());
+                throw new IllegalArgumentException(ALIYUN_TEMPLATES_ENV + ": expected kind=code, got " + pair.strip());
             codes.put(kind, code);
         }
         return codes;

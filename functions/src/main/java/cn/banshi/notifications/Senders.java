@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class Senders {
     public static final String SMS_ENV = "BANSHI_SMS";
     public static final String EMAIL_ENV = "BANSHI_EMAIL";
-    public static final String SECRET_ENV = "BANSHI_ALIYUN_SMS_SECRET";
+    public static final String ALIYUN_SECRET_ENV = "BANSHI_ALIYUN_SMS_SECRET";
 
     private Senders() {}
 
@@ -33,7 +33,7 @@ public final class Senders {
             return new SnsSmsSender(sns, System.getenv("BANSHI_SMS_SENDER_ID"));
         }
         if (v.equals("aliyun")) {
-            String secret = System.getenv(SECRET_ENV);
+            String secret = System.getenv(ALIYUN_SECRET_ENV);
             return new AliyunSmsSender(
                     HttpClient.newBuilder()
                             .connectTimeout(Duration.ofSeconds(5))
@@ -64,7 +64,7 @@ public final class Senders {
 
     /** The AccessKey pair of the secret (its JSON value); the value is never logged. */
     static AliyunCredentials secretCredentials(String secretId) {
-        if (secretId == null || secretId.isBlank()) throw new IllegalStateException(SECRET_ENV + " is not set");
+        if (secretId == null || secretId.isBlank()) throw new IllegalStateException(ALIYUN_SECRET_ENV + " is not set");
         try (SecretsManagerClient secrets = SecretsManagerClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build()) {
