@@ -74,12 +74,18 @@ public final class StaffManagement {
 
     public StaffAccount update(Staff admin, String username, StaffProfile p) {
         requireAdmin(admin);
-        StaffAccount before = inTown(admin, username);
+        return update(inTown(admin, username), p, admin);
+    }
+
+    /** Also for the command line and the demo data of {@code ./banshi up} ({@code by} null: the operator). */
+    public StaffAccount update(StaffAccount before, StaffProfile p, Staff by) {
         StaffAccount after =
                 before.withProfile(p.role(), p.village(), p.displayName(), p.phone(), p.email(), clock.instant());
         store.update(before, after);
         identities.changed(before, after);
-        audit.record(admin, "staff-update", null, username + " " + p.role().code());
+        String detail = before.username() + " " + p.role().code();
+        if (by != null) audit.record(by, "staff-update", null, detail);
+        else audit.record(before.town(), "operator", "-", null, "staff-update", null, detail);
         return after;
     }
 

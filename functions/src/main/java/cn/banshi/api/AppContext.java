@@ -25,8 +25,8 @@ import cn.banshi.notifications.DispatchSettings;
 import cn.banshi.notifications.Dispatcher;
 import cn.banshi.notifications.EmailSender;
 import cn.banshi.notifications.MessageStore;
-import cn.banshi.notifications.RecordsStaffContacts;
 import cn.banshi.notifications.SmsSender;
+import cn.banshi.notifications.StaffAccountContacts;
 import cn.banshi.notifications.StaffDigest;
 import cn.banshi.overdue.DeadlineRecompute;
 import cn.banshi.overdue.OverdueSweep;
@@ -235,7 +235,7 @@ public final class AppContext {
     public synchronized StaffDigest staffDigest() {
         if (staffDigest == null) {
             staffDigest = new StaffDigest(
-                    cases(), messages(), new RecordsStaffContacts(dynamo), calendars()::deadlines, clock);
+                    cases(), messages(), new StaffAccountContacts(staffAccounts()), calendars()::deadlines, clock);
         }
         return staffDigest;
     }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.accounts.StaffManagement;
+import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.ApiTestSupport;
+import cn.banshi.auth.Role;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.overdue.OverdueSweepHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,13 +41,27 @@ class StaffDigestApiTest extends ApiTestSupport {
     void setUp() {
         setUpApp("2021-04-06T09:00");
         n = new NotificationFixture(app, clock, mail, dir);
-        RecordsStaffContacts contacts = new RecordsStaffContacts(dynamo);
-        contacts.put(
+        StaffManagement staff = app.staffManagement();
+        staff.create(
                 "gaocheng",
-                new StaffContact("zhang.san", "town-admin", null, null, "zhang@gaocheng.gov.cn", NotifyChoice.EMAIL));
-        contacts.put(
-                "gaocheng",
-                new StaffContact("li.si", "village-staff", "meijiadu", "13700001111", null, NotifyChoice.SMS));
+                "zhang.san",
+                new StaffProfile(Role.TOWN_ADMIN, null, "张三", null, "zhang@gaocheng.gov.cn"),
+                null);
+        staff.create(
+                "gaocheng", "li.si", new StaffProfile(Role.VILLAGE_STAFF, "meijiadu", "李四", "13700001111", null), null);
+        // neither an auditor nor a disabled account gets a digest
+        staff.create(
+                "gaocheng", "qian.wu", new StaffProfile(Role.AUDITOR, null, "钱五", null, "qian@gaocheng.gov.cn"), null);
+        var gone = staff.create(
+                        "gaocheng",
+                        "sun.liu",
+                        new StaffProfile(Role.TOWN_ADMIN, null, "孙六", "13700002222", "sun@gaocheng.gov.cn"),
+                        null)
+                .account();
+        staff.setEnabled(gone, false, null);
+        // another town's admin neither
+        staff.create(
+                "dingshu", "zhou.qi", new StaffProfile(Role.TOWN_ADMIN, null, "周七", null, "zhou@dingshu.gov.cn"), null);
     }
 
     @Test
@@ -67,6 +84,10 @@ class StaffDigestApiTest extends ApiTestSupport {
         assertEquals(1, night.deferred(), "the village staff's SMS after 08:00");
         List<MimeMessage> mails = n.newMail();
         assertEquals(1, mails.size(), "one digest however often the sweep runs");
+        assertEquals(
+                "zhang@gaocheng.gov.cn",
+                mails.get(0).getAllRecipients()[0].toString(),
+                "the enabled town admin's account address");
         String text =
                 new String(Base64.getMimeDecoder().decode(GreenMailUtil.getBody(mails.get(0))), StandardCharsets.UTF_8);
         assertTrue(text.contains(info), "the correction window closing today: " + text);

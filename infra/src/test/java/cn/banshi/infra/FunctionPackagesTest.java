@@ -53,14 +53,18 @@ class FunctionPackagesTest {
                             .noneMatch(e -> e.getName().startsWith("software/amazon/awssdk/services/s3/")
                                     || e.getName().startsWith("software/amazon/awssdk/services/lambda/")
                                     || e.getName().startsWith("software/amazon/awssdk/services/sns/")
-                                    || e.getName().startsWith("software/amazon/awssdk/services/sesv2/")),
-                    "no S3, Lambda, SNS or SES client classes");
+                                    || e.getName().startsWith("software/amazon/awssdk/services/sesv2/")
+                                    || e.getName().startsWith("software/amazon/awssdk/services/secretsmanager/")),
+                    "no S3, Lambda, SNS, SES or Secrets Manager client classes");
             assertTrue(zip.getEntry("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class") != null);
         }
         assertTrue(Files.size(small) <= MAX_PACKAGE_BYTES, small + ": " + Files.size(small) + " bytes");
         try (ZipFile zip = new ZipFile(jar("lambda-reports").toFile())) {
             assertTrue(zip.getEntry("software/amazon/awssdk/services/s3/S3Client.class") != null);
             assertTrue(zip.getEntry("software/amazon/awssdk/services/lambda/LambdaClient.class") != null);
+            // the dispatcher's Alibaba Cloud SMS sender reads its AccessKey pair from Secrets Manager
+            assertTrue(
+                    zip.getEntry("software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class") != null);
         }
     }
 

@@ -3,9 +3,11 @@ package cn.banshi.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
+import cn.banshi.auth.Role;
 import cn.banshi.batch.ReportJobHandler;
 import cn.banshi.batch.ReportJobs;
 import cn.banshi.calendar.CalendarAdminHandler;
@@ -13,10 +15,7 @@ import cn.banshi.calendar.DeadlineRecomputeHandler;
 import cn.banshi.json.Json;
 import cn.banshi.notifications.DispatchHandler;
 import cn.banshi.notifications.DispatchSettings;
-import cn.banshi.notifications.NotifyChoice;
-import cn.banshi.notifications.RecordsStaffContacts;
 import cn.banshi.notifications.SendResult;
-import cn.banshi.notifications.StaffContact;
 import cn.banshi.overdue.OverdueSweepHandler;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportRunRequest;
@@ -406,11 +405,12 @@ class IamCoverageTest {
 
         // the daily sweep, a month later, with its digest to the town's registered staff
         as("Setup");
-        new RecordsStaffContacts(dynamo)
-                .put(
+        app.staffManagement()
+                .create(
                         "gaocheng",
-                        new StaffContact(
-                                "zhang.san", "town-admin", null, null, "zhang@example.gov.cn", NotifyChoice.EMAIL));
+                        "zhang.san",
+                        new StaffProfile(Role.TOWN_ADMIN, null, "张三", null, "zhang@example.gov.cn"),
+                        null);
         as("OverdueSweepHandler");
         clock.advance(Duration.ofDays(40));
         new OverdueSweepHandler(app).handleRequest(Map.of(), null);

@@ -1,14 +1,13 @@
 package cn.banshi.local;
 
+import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.AppContext;
+import cn.banshi.auth.Role;
 import cn.banshi.batch.Progress;
 import cn.banshi.batch.ReportJobs;
 import cn.banshi.demo.DemoCases;
 import cn.banshi.demo.DemoInputs;
 import cn.banshi.demo.DemoLoader;
-import cn.banshi.notifications.NotifyChoice;
-import cn.banshi.notifications.RecordsStaffContacts;
-import cn.banshi.notifications.StaffContact;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
 import java.io.IOException;
@@ -47,15 +46,7 @@ final class DemoSetup {
                     sample.accessCode(),
                     sample.record().title()));
         }
-        // who the daily digest goes to (the per-town configuration item; staff accounts will carry this later)
-        RecordsStaffContacts contacts = new RecordsStaffContacts(app.dynamo());
-        contacts.put(
-                "gaocheng",
-                new StaffContact(
-                        "zhang.san", "town-admin", null, null, "zhang.san@gaocheng.example", NotifyChoice.EMAIL));
-        contacts.put(
-                "gaocheng",
-                new StaffContact("wang.li", "village-staff", "meijiadu", "13800000001", null, NotifyChoice.SMS));
+        demoStaff(app);
         DemoInputs.load(
                 "gaocheng",
                 app.activities(),
@@ -77,5 +68,36 @@ final class DemoSetup {
         }
         Files.writeString(marker, note.toString());
         System.err.print(note);
+    }
+
+    /**
+     * The daily digest's demo recipients are staff accounts: the first run's town admin gets an e-mail address, and a
+     * village staff member of 梅家渡村 with a phone is created (its temporary password printed once, never stored).
+     */
+    private static void demoStaff(AppContext app) {
+        var management = app.staffManagement();
+        app.staffAccounts().find("admin.gaocheng").ifPresent(admin -> {
+            if (admin.email() == null)
+                management.update(
+                        admin,
+                        new StaffProfile(
+                                admin.role(),
+                                admin.village(),
+                                admin.displayName(),
+                                admin.phone(),
+                                "admin@gaocheng.example"),
+                        null);
+        });
+        if (app.staffAccounts().find("zhou.min").isEmpty()) {
+            var created = management.create(
+                    "gaocheng",
+                    "zhou.min",
+                    new StaffProfile(Role.VILLAGE_STAFF, "meijiadu", "周敏", "13800000001", null),
+                    null);
+            created.temporaryPassword()
+                    .ifPresent(password -> System.err.printf(
+                            "演示村居工作人员 / demo village staff: 用户名 %s  临时密码 %s%n",
+                            created.account().username(), password));
+        }
     }
 }

@@ -52,13 +52,14 @@ public final class LocalMain {
                 Clock.systemUTC());
         AppContext app =
                 new AppContext(dynamo, Clock.systemUTC(), new FileReportStore(data.resolve("reports")), reports);
-        if (demo) DemoSetup.ensureLoaded(app, data);
         for (LocalStaff.FirstAdmin admin : LocalStaff.ensureTownAdmins(app)) {
             // printed once: only the Argon2id hash is stored; ./banshi user reset makes a new one
             System.err.printf(
                     "镇管理员 / town admin of %s: 用户名 %s  临时密码 %s  （首次登录须修改密码并绑定动态验证码）%n",
                     admin.town(), admin.username(), admin.temporaryPassword());
         }
+        // after the first admins: the demo gives admin.gaocheng the digest's e-mail address
+        if (demo) DemoSetup.ensureLoaded(app, data);
         SignInService signIn = LocalStaff.signIn(app, SignInPolicy.DEFAULT);
         LocalJwt jwt = LocalJwt.forDataDir(data, Clock.systemUTC()).checkingSessions(LocalStaff.sessions(signIn));
         List<ApiHandler> handlers = new ArrayList<>(Handlers.create(app));
