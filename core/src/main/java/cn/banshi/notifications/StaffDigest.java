@@ -1,5 +1,6 @@
 package cn.banshi.notifications;
 
+import cn.banshi.auth.Role;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.calendar.Deadlines;
 import cn.banshi.cases.CaseListPage;
@@ -103,6 +104,34 @@ public final class StaffDigest {
             }
         }
         LOG.info("staff digests queued", "town", town, "messages", added);
+        return added;
+    }
+
+    /**
+     * Queues the unpublished disclosure report's reminder for the town's admins (one message per admin and channel
+     * for a deadline, however often it is called); returns how many messages were added.
+     */
+    public int queueReportReminder(String town, String title, LocalDate deadline) {
+        Instant now = clock.instant();
+        String townName =
+                Catalogs.bundled().town(town).map(c -> c.town().name()).orElse(town);
+        MessageTemplates t = MessageTemplates.bundled();
+        Map<String, String> params = Map.of("date", deadline.toString(), "report", title);
+        int added = 0;
+        for (StaffContact person : contacts.forTown(town)) {
+            if (!person.role().equals(Role.TOWN_ADMIN.code())) continue;
+            for (Channel channel : channels(person)) {
+                String to = channel == Channel.SMS ? person.phone() : person.email();
+                String id = "report-reminder#" + town + "#" + deadline + "#" + person.id() + "#" + channel.code();
+                MessageTemplates.EmailText email = t.email("report-reminder", townName, withUrl(params));
+                String text = channel == Channel.SMS ? t.sms("report-reminder", townName, params) : email.body();
+                String subject = channel == Channel.EMAIL ? email.subject() : null;
+                if (messages.add(
+                        Message.pending(id, town, null, "report-reminder", channel, to, params, subject, text, now)))
+                    added++;
+            }
+        }
+        LOG.info("report reminders queued", "town", town, "messages", added);
         return added;
     }
 

@@ -221,7 +221,15 @@ public final class AppContext {
     public synchronized OverdueSweep sweep() {
         if (sweep == null)
             sweep = new OverdueSweep(
-                    dynamo, cases(), clock, recompute(), new ReportReminder(dynamo, publications(), clock));
+                    dynamo,
+                    cases(),
+                    clock,
+                    recompute(),
+                    new ReportReminder(
+                            dynamo,
+                            publications(),
+                            clock,
+                            (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)));
         return sweep;
     }
 

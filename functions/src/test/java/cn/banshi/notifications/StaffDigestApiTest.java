@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,5 +102,23 @@ class StaffDigestApiTest extends ApiTestSupport {
         assertEquals("13700001111", sms.get(0).phone());
         assertEquals(
                 "【高塍镇人民政府】今日待办：1件2个工作日内到期，0件已逾期，0件补正期今日届满，请登录系统处理。", sms.get(0).text());
+    }
+
+    @Test
+    @DisplayName("an unpublished disclosure report on 20 January: its town admins are told once, the clerks not")
+    void unpublishedReportRemindsTheTownAdminsOnce() throws Exception {
+        // the 2021 disclosure report, never published: the alert is due from 20 January 2022
+        clock.set(LocalDate.of(2022, 1, 20).atTime(8, 30).atZone(ChinaTime.ZONE).toInstant());
+        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
+        clock.set(LocalDate.of(2022, 1, 21).atTime(8, 30).atZone(ChinaTime.ZONE).toInstant());
+        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
+        n.run();
+        List<MimeMessage> mails = n.newMail();
+        assertEquals(1, mails.size(), "one reminder to the one enabled town admin, however often the sweep runs");
+        assertEquals("zhang@gaocheng.gov.cn", mails.get(0).getAllRecipients()[0].toString());
+        assertTrue(
+                mails.get(0).getSubject().contains("2021年政府信息公开工作年度报告尚未发布"),
+                mails.get(0).getSubject());
+        assertTrue(n.sms.isEmpty(), "the village clerk is not told about the town's report");
     }
 }

@@ -25,15 +25,29 @@ public final class ReportReminder {
     /** The last day a missing report is looked for (an alert raised stays until the report is published). */
     private static final MonthDay LAST = MonthDay.of(3, 31);
 
+    /** Who else is told when the alert is due (the town admins, through the notifications' outbox). */
+    public interface Notify {
+        Notify NONE = (town, title, deadline) -> {};
+
+        /** Called every day the alert is due and not yet recorded; must be idempotent per town and deadline. */
+        void due(String town, String title, LocalDate deadline);
+    }
+
     private final DynamoDbClient dynamo;
     private final Publications publications;
     private final Clock clock;
+    private final Notify notify;
     private final String records;
 
     public ReportReminder(DynamoDbClient dynamo, Publications publications, Clock clock) {
+        this(dynamo, publications, clock, Notify.NONE);
+    }
+
+    public ReportReminder(DynamoDbClient dynamo, Publications publications, Clock clock, Notify notify) {
         this.dynamo = dynamo;
         this.publications = publications;
         this.clock = clock;
+        this.notify = notify;
         this.records = Tables.physical(Tables.RECORDS);
     }
 
@@ -47,19 +61,24 @@ public final class ReportReminder {
         Map<String, AttributeValue> item = new HashMap<>(key(town, year));
         item.put("type", AttributeValue.fromS("report"));
         item.put("job", AttributeValue.fromS(ReportKind.OGI_ANNUAL.code()));
-        item.put(
-                "title",
-                AttributeValue.fromS(year + "年" + ReportKind.OGI_ANNUAL.nameZh() + "尚未发布（应于" + deadline.getMonthValue()
-                        + "月" + deadline.getDayOfMonth() + "日前发布）"));
+        String title = year + "年" + ReportKind.OGI_ANNUAL.nameZh() + "尚未发布（应于" + deadline.getMonthValue() + "月"
+                + deadline.getDayOfMonth() + "日前发布）";
+        item.put("title", AttributeValue.fromS(title));
         item.put("status", AttributeValue.fromS("unpublished"));
         item.put("dueDate", AttributeValue.fromS(deadline.toString()));
         item.put("raisedOn", AttributeValue.fromS(today.toString()));
+        // the messages first, keyed by town and deadline: a crash before the alert is written repeats nothing
+        if (!alertRecorded(town, year)) notify.due(town, title, deadline);
         try {
             dynamo.putItem(b -> b.tableName(records).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException already) {
             return false;
         }
+    }
+
+    private boolean alertRecorded(String town, int year) {
+        return dynamo.getItem(b -> b.tableName(records).key(key(town, year))).hasItem();
     }
 
     /** Removes the year's alert (the report was published). */
