@@ -316,7 +316,8 @@ class DemoYearReportsTest {
                 .at("/requestHandling/receivedOnline")
                 .asLong();
         assertTrue(online > 0 && ogi.contains("网上申请平台提交的政府信息公开申请" + online + "件"), ogi);
-        assertTrue(ogiHtml().contains("<th colspan=\"7\">申请人情况</th>"), "the statutory merged header");
+        assertTrue(
+                ogiHtml().contains("<th scope=\"colgroup\" colspan=\"7\">申请人情况</th>"), "the statutory merged header");
     }
 
     private String ogiHtml() {
