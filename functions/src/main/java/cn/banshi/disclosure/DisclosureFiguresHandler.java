@@ -51,7 +51,7 @@ public final class DisclosureFiguresHandler extends ApiHandler {
     private ApiResponse put(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
         int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
-        DisclosureFigures figures = DisclosureForms.read(request.jsonBody(), year);
+        DisclosureFigures figures = DisclosureForms.read(Fields.root(request.jsonBody()), year);
         disclosure.put(staff.town(), figures, staff.sub(), clock.instant());
         LOG.info("disclosure figures saved", "town", staff.town(), "year", year, "actor", staff.sub());
         return ApiResponse.json(200, figures.toJson());
