@@ -2,7 +2,6 @@ package cn.banshi.activities;
 
 import cn.banshi.records.TownRecordStore;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -39,8 +38,8 @@ public final class ActivityForms {
         }
     }
 
-    public static Changes read(JsonNode body) {
-        Fields f = Fields.root(body).allowOnly(FIELDS);
+    public static Changes read(Fields body) {
+        Fields f = body.allowOnly(FIELDS);
         return new Changes(
                 f.optionalDate("date"),
                 f.optionalCode("theme", ActivityTheme.codes())
@@ -55,8 +54,8 @@ public final class ActivityForms {
     }
 
     /** A new activity: date, theme and title are required; the kind is a standing measure unless given. */
-    public static Activity create(JsonNode body, String town, IntFunction<String> newId) {
-        Fields f = Fields.root(body).allowOnly(FIELDS);
+    public static Activity create(Fields body, String town, IntFunction<String> newId) {
+        Fields f = body.allowOnly(FIELDS);
         LocalDate date = f.requiredDate("date");
         ActivityTheme theme = ActivityTheme.find(f.requiredCode("theme", ActivityTheme.codes()))
                 .orElseThrow();

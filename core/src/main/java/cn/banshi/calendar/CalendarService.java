@@ -76,7 +76,7 @@ public final class CalendarService {
                 .item(Map.of(
                         "pk", AttributeValue.fromS(PK),
                         "sk", AttributeValue.fromS(Integer.toString(arrangement.year())),
-                        "arrangement", AttributeValue.fromS(Json.write(arrangement.toJson())))));
+                        "arrangement", AttributeValue.fromS(Json.write(YearArrangementJson.write(arrangement))))));
         cached = null;
     }
 
@@ -86,7 +86,7 @@ public final class CalendarService {
 
     private static YearArrangement parse(String json) {
         try {
-            return YearArrangement.fromJson(Json.parse(json)).arrangement().orElseThrow();
+            return YearArrangementJson.read(Json.parse(json)).arrangement().orElseThrow();
         } catch (IOException e) {
             throw new IllegalStateException("stored calendar is not JSON", e);
         }

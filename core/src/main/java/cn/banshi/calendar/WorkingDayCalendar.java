@@ -75,7 +75,7 @@ public final class WorkingDayCalendar {
                 }
                 List<YearArrangement> list = new ArrayList<>();
                 for (JsonNode node : root) {
-                    YearArrangement.Parsed parsed = YearArrangement.fromJson(node);
+                    YearArrangement.Parsed parsed = YearArrangementJson.read(node);
                     list.add(parsed.arrangement()
                             .orElseThrow(() -> new IllegalStateException(RESOURCE + ": invalid arrangement "
                                     + node.path("year") + ": " + parsed.problems())));

@@ -1,12 +1,7 @@
 package cn.banshi.calendar;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -16,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * One year's holiday arrangement as published by the State Council (国务院办公厅关于某年部分节假日安排的通知).
@@ -26,15 +20,13 @@ import java.util.regex.Pattern;
  * are copied into unmodifiable, date-ordered sets. Construction does not validate; call
  * {@link #problems()} (the calendar refuses an arrangement that has any).
  *
- * <p>JSON form (the bundled resource and the admin {@code PUT /api/v1/admin/calendar/{year}} body):
+ * <p>JSON form, read and written by {@link YearArrangementJson} (the bundled resource and the admin {@code PUT /api/v1/admin/calendar/{year}} body):
  * <pre>{"year":2021,"notice":"国办发明电〔2020〕27号","daysOff":["2021-01-01",...],"makeUpWorkdays":["2021-02-07",...]}</pre>
  */
 public record YearArrangement(int year, String notice, Set<LocalDate> daysOff, Set<LocalDate> makeUpWorkdays) {
 
     public static final int MIN_YEAR = 2000;
     public static final int MAX_YEAR = 2100;
-
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     public YearArrangement {
         notice = notice == null ? "" : notice;
@@ -69,21 +61,8 @@ public record YearArrangement(int year, String notice, Set<LocalDate> daysOff, S
         return makeUpWorkdays.contains(date);
     }
 
-    /** The JSON form described in the class comment, dates in ascending order. */
-    public ObjectNode toJson() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode node = f.objectNode();
-        node.put("year", year);
-        node.put("notice", notice);
-        ArrayNode off = node.putArray("daysOff");
-        daysOff.forEach(d -> off.add(d.toString()));
-        ArrayNode make = node.putArray("makeUpWorkdays");
-        makeUpWorkdays.forEach(d -> make.add(d.toString()));
-        return node;
-    }
-
     /**
-     * The result of {@link #fromJson(JsonNode)}: an arrangement only when there are no problems.
+     * The result of {@link YearArrangementJson#read}: an arrangement only when there are no problems.
      *
      * @param arrangement the parsed arrangement, present if and only if {@code problems} is empty
      * @param problems    everything wrong with the input, field indexes referring to the JSON arrays
@@ -100,77 +79,12 @@ public record YearArrangement(int year, String notice, Set<LocalDate> daysOff, S
         }
     }
 
-    /**
-     * Parses and validates the JSON form. Never throws for bad input: a missing or malformed field,
-     * a string that is not an ISO date ({@code yyyy-MM-dd}), a duplicate date, and everything
-     * {@link #problems()} checks are all reported as {@link CalendarProblem}s.
-     */
-    public static Parsed fromJson(JsonNode node) {
-        List<CalendarProblem> problems = new ArrayList<>();
-        if (node == null || !node.isObject()) {
-            problems.add(new CalendarProblem("", "应为 JSON 对象", "must be a JSON object"));
-            return new Parsed(Optional.empty(), problems);
-        }
-        JsonNode yearNode = node.get("year");
-        int year = 0;
-        boolean yearOk = yearNode != null && yearNode.isIntegralNumber() && yearNode.canConvertToInt();
-        if (yearOk) {
-            year = yearNode.intValue();
-        } else {
-            problems.add(new CalendarProblem("year", "缺少年份或年份不是整数", "year is missing or not an integer"));
-        }
-        JsonNode noticeNode = node.get("notice");
-        String notice = noticeNode != null && noticeNode.isTextual() ? noticeNode.textValue() : "";
-        List<LocalDate> off = dates(node, "daysOff", problems);
-        List<LocalDate> make = dates(node, "makeUpWorkdays", problems);
-        if (yearOk) {
-            check(year, notice, off, make, problems);
-        } else if (notice.isBlank()) {
-            problems.add(noticeMissing());
-        }
-        if (!problems.isEmpty()) {
-            return new Parsed(Optional.empty(), problems);
-        }
-        return new Parsed(
-                Optional.of(new YearArrangement(year, notice, new HashSet<>(off), new HashSet<>(make))), problems);
-    }
-
-    /** Parsed dates in JSON order; {@code null} where an element is malformed (already reported). */
-    private static List<LocalDate> dates(JsonNode node, String name, List<CalendarProblem> problems) {
-        List<LocalDate> dates = new ArrayList<>();
-        JsonNode array = node.get(name);
-        if (array == null || !array.isArray()) {
-            problems.add(new CalendarProblem(
-                    name, "缺少日期数组（没有日期时请写 []）", "missing or not an array of dates (use [] for none)"));
-            return dates;
-        }
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode element = array.get(i);
-            LocalDate date = null;
-            if (element.isTextual() && ISO_DATE.matcher(element.textValue()).matches()) {
-                try {
-                    date = LocalDate.parse(element.textValue());
-                } catch (DateTimeParseException e) {
-                    date = null;
-                }
-            }
-            if (date == null) {
-                problems.add(new CalendarProblem(
-                        name + "[" + i + "]",
-                        "日期格式错误，应为 yyyy-MM-dd 的有效日期：" + element,
-                        "not a valid yyyy-MM-dd date: " + element));
-            }
-            dates.add(date);
-        }
-        return dates;
-    }
-
-    private static CalendarProblem noticeMissing() {
+    static CalendarProblem noticeMissing() {
         return new CalendarProblem("notice", "请填写国务院办公厅通知文号", "cite the State Council notice");
     }
 
     /** Shared checks; {@code null} list elements are skipped (reported by the parser). */
-    private static void check(
+    static void check(
             int year, String notice, List<LocalDate> off, List<LocalDate> make, List<CalendarProblem> problems) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
             problems.add(new CalendarProblem(

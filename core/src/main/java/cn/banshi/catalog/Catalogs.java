@@ -72,7 +72,7 @@ public final class Catalogs {
                     throw new IllegalStateException(
                             "town " + id + " is listed in " + INDEX + " but " + path + " is missing");
                 }
-                Catalog catalog = Catalog.parse(in);
+                Catalog catalog = CatalogJson.read(in);
                 if (!catalog.town().id().equals(id)) {
                     throw new IllegalStateException(
                             path + " declares town id " + catalog.town().id());

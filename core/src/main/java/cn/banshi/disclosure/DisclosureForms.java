@@ -2,7 +2,6 @@ package cn.banshi.disclosure;
 
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
 /** Reads {@code PUT /admin/disclosure-figures/{year}}: every figure is required; a given total must add up. */
@@ -12,8 +11,8 @@ public final class DisclosureForms {
 
     private DisclosureForms() {}
 
-    public static DisclosureFigures read(JsonNode body, int year) {
-        Fields root = Fields.root(body).allowOnly("proactive", "reviewLitigation", "otherMatters");
+    public static DisclosureFigures read(Fields body, int year) {
+        Fields root = body.allowOnly("proactive", "reviewLitigation", "otherMatters");
         Fields p = root.requiredObject("proactive")
                 .allowOnly("rules", "normativeDocuments", "licensing", "penalties", "enforcement", "feeAmount");
         DisclosureFigures.Proactive proactive = new DisclosureFigures.Proactive(

@@ -24,7 +24,7 @@ public final class DisclosureStore {
     /** Replaces the year's figures in one write. */
     public void put(String town, DisclosureFigures figures, String actor, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(town, figures.year()));
-        item.put("figures", AttributeJson.toAttribute(figures.toJson()));
+        item.put("figures", AttributeJson.toAttribute(DisclosureFiguresJson.write(figures)));
         item.put("updatedBy", AttributeValue.fromS(actor));
         item.put("updatedAt", AttributeValue.fromS(now.toString()));
         dynamo.putItem(b -> b.tableName(table).item(item));
@@ -35,7 +35,7 @@ public final class DisclosureStore {
                 dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(town, year)));
         if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
         return Optional.of(
-                DisclosureFigures.fromJson(AttributeJson.toJson(response.item().get("figures"))));
+                DisclosureFiguresJson.read(AttributeJson.toJson(response.item().get("figures"))));
     }
 
     private static Map<String, AttributeValue> key(String town, int year) {

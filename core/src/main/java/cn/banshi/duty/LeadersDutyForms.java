@@ -2,7 +2,6 @@ package cn.banshi.duty;
 
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.List;
 public final class LeadersDutyForms {
     private LeadersDutyForms() {}
 
-    public static LeadersDuty read(JsonNode body, int year) {
-        Fields root = Fields.root(body).allowOnly("leaders", "committee", "meetings");
+    public static LeadersDuty read(Fields body, int year) {
+        Fields root = body.allowOnly("leaders", "committee", "meetings");
         List<LeadersDuty.Official> leaders = new ArrayList<>();
         for (Fields o : root.objectArray("leaders", 0, 10)) leaders.add(official(o));
         LeadersDuty.Committee committee =

@@ -24,7 +24,7 @@ public final class LeadersDutyStore {
     /** Replaces the year's entry in one write. */
     public void put(String town, LeadersDuty duty, String actor, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(town, duty.year()));
-        item.put("duty", AttributeJson.toAttribute(duty.toJson()));
+        item.put("duty", AttributeJson.toAttribute(LeadersDutyJson.write(duty)));
         item.put("updatedBy", AttributeValue.fromS(actor));
         item.put("updatedAt", AttributeValue.fromS(now.toString()));
         dynamo.putItem(b -> b.tableName(table).item(item));
@@ -35,7 +35,7 @@ public final class LeadersDutyStore {
                 dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(town, year)));
         if (!response.hasItem() || response.item().isEmpty()) return Optional.empty();
         return Optional.of(
-                LeadersDuty.fromJson(AttributeJson.toJson(response.item().get("duty"))));
+                LeadersDutyJson.read(AttributeJson.toJson(response.item().get("duty"))));
     }
 
     private static Map<String, AttributeValue> key(String town, int year) {

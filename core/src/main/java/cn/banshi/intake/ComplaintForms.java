@@ -8,7 +8,6 @@ import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +28,8 @@ public final class ComplaintForms {
 
     private ComplaintForms() {}
 
-    public static CaseForm parse(JsonNode body, Catalog catalog, String... extraFields) {
-        Fields f = Fields.root(body).allowOnly(concat(PUBLIC_FIELDS, extraFields));
+    public static CaseForm parse(Fields body, Catalog catalog, String... extraFields) {
+        Fields f = body.allowOnly(concat(PUBLIC_FIELDS, extraFields));
         CaseType type = CaseType.fromCode(f.requiredCode("type", TYPES));
         String category = f.requiredString("category", 1, 64);
         if (catalog.limitFor(category, type).isEmpty()) throw Errors.unknownCategory("category");

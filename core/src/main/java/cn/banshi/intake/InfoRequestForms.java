@@ -6,7 +6,6 @@ import cn.banshi.catalog.CaseType;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.ChineseIds;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.util.Set;
 
@@ -35,8 +34,8 @@ public final class InfoRequestForms {
 
     private InfoRequestForms() {}
 
-    public static CaseForm parse(JsonNode body, String... extraFields) {
-        Fields f = Fields.root(body).allowOnly(ComplaintForms.concat(PUBLIC_FIELDS, extraFields));
+    public static CaseForm parse(Fields body, String... extraFields) {
+        Fields f = body.allowOnly(ComplaintForms.concat(PUBLIC_FIELDS, extraFields));
         Fields a = f.requiredObject("applicant");
         String kind = a.requiredCode("kind", APPLICANT_KINDS);
         String name = null;

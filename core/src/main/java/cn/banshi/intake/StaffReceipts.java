@@ -2,7 +2,6 @@ package cn.banshi.intake;
 
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -18,8 +17,7 @@ public final class StaffReceipts {
 
     private StaffReceipts() {}
 
-    public static IntakeService.Receipt parse(JsonNode body, String actor, LocalDate today) {
-        Fields f = Fields.root(body);
+    public static IntakeService.Receipt parse(Fields f, String actor, LocalDate today) {
         LocalDate receivedOn = f.requiredDate("receivedOn");
         if (receivedOn.isAfter(today)) throw Errors.outOfRange("receivedOn", "不能晚于今天", "must not be in the future");
         if (receivedOn.isBefore(today.minusDays(MAX_AGE_DAYS))) {

@@ -2,7 +2,6 @@ package cn.banshi.plans;
 
 import cn.banshi.records.TownRecordStore;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -32,8 +31,8 @@ public final class PlanItemForms {
         }
     }
 
-    public static Changes read(JsonNode body) {
-        Fields f = Fields.root(body).allowOnly(FIELDS);
+    public static Changes read(Fields body) {
+        Fields f = body.allowOnly(FIELDS);
         return new Changes(
                 f.optionalString("title", 2, 100),
                 f.optionalString("description", 1, 2000),
@@ -44,8 +43,8 @@ public final class PlanItemForms {
                         .map(c -> PlanStatus.find(c).orElseThrow()));
     }
 
-    public static PlanItem create(JsonNode body, String town, IntFunction<String> newId) {
-        Fields f = Fields.root(body).allowOnly(FIELDS);
+    public static PlanItem create(Fields body, String town, IntFunction<String> newId) {
+        Fields f = body.allowOnly(FIELDS);
         String title = f.requiredString("title", 2, 100);
         String description = f.optionalString("description", 1, 2000).orElse(null);
         String owner = f.requiredString("owner", 1, 50);

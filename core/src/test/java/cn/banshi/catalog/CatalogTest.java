@@ -231,7 +231,7 @@ class CatalogTest {
     static Catalog parse(String categoriesJson) throws Exception {
         String doc = "{\"town\":{\"id\":\"t\",\"name\":\"某镇\",\"county\":\"某县\"},\"villages\":[]," + "\"categories\":"
                 + categoriesJson + "}";
-        return Catalog.parse(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)));
+        return CatalogJson.read(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

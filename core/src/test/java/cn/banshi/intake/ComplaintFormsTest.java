@@ -13,6 +13,7 @@ import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.notifications.NotifyChoice;
+import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -41,7 +42,7 @@ class ComplaintFormsTest {
     }
 
     private static CaseForm parse(ObjectNode body) {
-        return ComplaintForms.parse(body, GAOCHENG);
+        return ComplaintForms.parse(Fields.root(body), GAOCHENG);
     }
 
     @Nested
@@ -113,7 +114,8 @@ class ComplaintFormsTest {
             assertRefused("UNKNOWN_FIELD", "channel", () -> parse(body));
             assertEquals(
                     CaseType.COMPLAINT,
-                    ComplaintForms.parse(body, GAOCHENG, StaffReceipts.FIELDS).type());
+                    ComplaintForms.parse(Fields.root(body), GAOCHENG, StaffReceipts.FIELDS)
+                            .type());
         }
 
         @Test

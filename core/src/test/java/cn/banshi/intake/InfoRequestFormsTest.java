@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import cn.banshi.cases.InfoRequestDetails;
 import cn.banshi.cases.Personal.Applicant;
 import cn.banshi.catalog.CaseType;
+import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -21,6 +22,10 @@ class InfoRequestFormsTest {
     private static final String ID_NUMBER = "11010519491231002X";
     /** GB 32100's example code. */
     private static final String CREDIT_CODE = "91350100M000100Y43";
+
+    private static CaseForm parse(ObjectNode body) {
+        return InfoRequestForms.parse(Fields.root(body));
+    }
 
     private static ObjectNode person() {
         return json("{'applicant': {'kind': 'natural-person', 'name': '张三', 'idType': 'resident-id',"
@@ -44,7 +49,7 @@ class InfoRequestFormsTest {
         @Test
         @DisplayName("name and resident ID, the ID upper-cased; the request's details")
         void complete() {
-            CaseForm form = InfoRequestForms.parse(person());
+            CaseForm form = parse(person());
             assertEquals(CaseType.INFO_REQUEST, form.type());
             assertEquals(InfoRequestForms.CATEGORY, form.category());
             assertEquals("政府信息公开申请", form.title());
@@ -62,7 +67,7 @@ class InfoRequestFormsTest {
         void badResidentId() {
             ObjectNode body = person();
             applicant(body).put("idNumber", "110105194912310021");
-            assertRefused("INVALID_ID_NUMBER", "applicant.idNumber", () -> InfoRequestForms.parse(body));
+            assertRefused("INVALID_ID_NUMBER", "applicant.idNumber", () -> parse(body));
         }
 
         @Test
@@ -70,13 +75,11 @@ class InfoRequestFormsTest {
         void otherIds() {
             ObjectNode body = person();
             applicant(body).put("idType", "passport").put("idNumber", "E12345678");
-            assertEquals(
-                    "E12345678",
-                    InfoRequestForms.parse(body).personal().applicant().idNumber());
+            assertEquals("E12345678", parse(body).personal().applicant().idNumber());
             applicant(body).put("idNumber", "E123 45678");
-            assertRefused("INVALID_FORMAT", "applicant.idNumber", () -> InfoRequestForms.parse(body));
+            assertRefused("INVALID_FORMAT", "applicant.idNumber", () -> parse(body));
             applicant(body).put("idType", "driving-licence");
-            assertRefused("INVALID_VALUE", "applicant.idType", () -> InfoRequestForms.parse(body));
+            assertRefused("INVALID_VALUE", "applicant.idType", () -> parse(body));
         }
 
         @Test
@@ -85,11 +88,11 @@ class InfoRequestFormsTest {
             for (String field : new String[] {"name", "idType", "idNumber", "phone"}) {
                 ObjectNode body = person();
                 applicant(body).remove(field);
-                assertRefused("REQUIRED", "applicant." + field, () -> InfoRequestForms.parse(body));
+                assertRefused("REQUIRED", "applicant." + field, () -> parse(body));
             }
             ObjectNode body = person();
             applicant(body).put("creditCode", CREDIT_CODE);
-            assertRefused("UNKNOWN_FIELD", "applicant.creditCode", () -> InfoRequestForms.parse(body));
+            assertRefused("UNKNOWN_FIELD", "applicant.creditCode", () -> parse(body));
         }
     }
 
@@ -107,7 +110,7 @@ class InfoRequestFormsTest {
                 })
         @DisplayName("every organisation kind: its name and credit code (upper-cased), a contact name optional")
         void kinds(String kind) {
-            CaseForm form = InfoRequestForms.parse(organisation(kind));
+            CaseForm form = parse(organisation(kind));
             assertEquals(
                     new Applicant(kind, null, null, null, "宜兴某某环保科技有限公司", CREDIT_CODE, "0510-87654321", null, null),
                     form.personal().applicant());
@@ -119,9 +122,9 @@ class InfoRequestFormsTest {
         void badCreditCode() {
             ObjectNode body = organisation("other-org");
             applicant(body).put("creditCode", "91350100M000100Y44");
-            assertRefused("INVALID_CREDIT_CODE", "applicant.creditCode", () -> InfoRequestForms.parse(body));
+            assertRefused("INVALID_CREDIT_CODE", "applicant.creditCode", () -> parse(body));
             applicant(body).put("creditCode", "91350100M000100Y4");
-            assertRefused("TOO_SHORT", "applicant.creditCode", () -> InfoRequestForms.parse(body));
+            assertRefused("TOO_SHORT", "applicant.creditCode", () -> parse(body));
         }
 
         @Test
@@ -130,22 +133,20 @@ class InfoRequestFormsTest {
             for (String field : new String[] {"organization", "creditCode"}) {
                 ObjectNode body = organisation("other-org");
                 applicant(body).remove(field);
-                assertRefused("REQUIRED", "applicant." + field, () -> InfoRequestForms.parse(body));
+                assertRefused("REQUIRED", "applicant." + field, () -> parse(body));
             }
             ObjectNode body = organisation("other-org");
             applicant(body).put("idNumber", ID_NUMBER);
-            assertRefused("UNKNOWN_FIELD", "applicant.idNumber", () -> InfoRequestForms.parse(body));
+            assertRefused("UNKNOWN_FIELD", "applicant.idNumber", () -> parse(body));
             ObjectNode contact = organisation("other-org");
             applicant(contact).put("name", "王经理");
-            assertEquals(
-                    "王经理",
-                    InfoRequestForms.parse(contact).personal().applicant().name());
+            assertEquals("王经理", parse(contact).personal().applicant().name());
         }
 
         @Test
         void unknownKind() {
             ObjectNode body = organisation("association");
-            assertRefused("INVALID_VALUE", "applicant.kind", () -> InfoRequestForms.parse(body));
+            assertRefused("INVALID_VALUE", "applicant.kind", () -> parse(body));
         }
     }
 
@@ -156,39 +157,36 @@ class InfoRequestFormsTest {
         @DisplayName("delivery by e-mail needs the applicant's e-mail address")
         void email() {
             ObjectNode body = person().put("delivery", "email");
-            assertRefused("REQUIRED", "applicant.email", () -> InfoRequestForms.parse(body));
+            assertRefused("REQUIRED", "applicant.email", () -> parse(body));
             applicant(body).put("email", "zhangsan@example");
-            assertRefused("INVALID_EMAIL", "applicant.email", () -> InfoRequestForms.parse(body));
+            assertRefused("INVALID_EMAIL", "applicant.email", () -> parse(body));
             applicant(body).put("email", "zhangsan@example.cn");
             assertEquals(
-                    "zhangsan@example.cn",
-                    InfoRequestForms.parse(body).personal().applicant().email());
+                    "zhangsan@example.cn", parse(body).personal().applicant().email());
         }
 
         @Test
         @DisplayName("delivery by post needs the applicant's address")
         void post() {
             ObjectNode body = person().put("delivery", "post");
-            assertRefused("REQUIRED", "applicant.address", () -> InfoRequestForms.parse(body));
+            assertRefused("REQUIRED", "applicant.address", () -> parse(body));
             applicant(body).put("address", "宜兴市高塍镇人民路1号");
-            assertEquals(
-                    "post", ((InfoRequestDetails) InfoRequestForms.parse(body).details()).delivery());
+            assertEquals("post", ((InfoRequestDetails) parse(body).details()).delivery());
         }
 
         @Test
         @DisplayName("form and delivery are required codes; the description at least 5 characters")
         void codes() {
-            assertRefused("INVALID_VALUE", "form", () -> InfoRequestForms.parse(person().put("form", "fax")));
-            assertRefused("INVALID_VALUE", "delivery", () -> InfoRequestForms.parse(person().put("delivery", "fax")));
+            assertRefused("INVALID_VALUE", "form", () -> parse(person().put("form", "fax")));
+            assertRefused("INVALID_VALUE", "delivery", () -> parse(person().put("delivery", "fax")));
             ObjectNode noForm = person();
             noForm.remove("form");
-            assertRefused("REQUIRED", "form", () -> InfoRequestForms.parse(noForm));
-            assertRefused("TOO_SHORT", "description", () -> InfoRequestForms.parse(person().put("description", "预算")));
-            assertRefused(
-                    "UNKNOWN_FIELD", "village", () -> InfoRequestForms.parse(person().put("village", "meijiadu")));
+            assertRefused("REQUIRED", "form", () -> parse(noForm));
+            assertRefused("TOO_SHORT", "description", () -> parse(person().put("description", "预算")));
+            assertRefused("UNKNOWN_FIELD", "village", () -> parse(person().put("village", "meijiadu")));
             ObjectNode noApplicant = person();
             noApplicant.remove("applicant");
-            assertRefused("REQUIRED", "applicant", () -> InfoRequestForms.parse(noApplicant));
+            assertRefused("REQUIRED", "applicant", () -> parse(noApplicant));
         }
     }
 }

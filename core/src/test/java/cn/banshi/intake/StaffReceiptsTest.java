@@ -4,6 +4,7 @@ import static cn.banshi.intake.IntakeFixtures.assertRefused;
 import static cn.banshi.intake.IntakeFixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.banshi.validation.Fields;
 import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,9 @@ class StaffReceiptsTest {
 
     private static IntakeService.Receipt parse(String receivedOn, String channel) {
         return StaffReceipts.parse(
-                json("{'receivedOn': '" + receivedOn + "', 'channel': '" + channel + "'}"), "clerk-1", TODAY);
+                Fields.root(json("{'receivedOn': '" + receivedOn + "', 'channel': '" + channel + "'}")),
+                "clerk-1",
+                TODAY);
     }
 
     @Test
@@ -43,11 +46,13 @@ class StaffReceiptsTest {
     @DisplayName("the day and a known channel are required")
     void required() {
         assertRefused(
-                "REQUIRED", "receivedOn", () -> StaffReceipts.parse(json("{'channel': 'post'}"), "clerk-1", TODAY));
+                "REQUIRED",
+                "receivedOn",
+                () -> StaffReceipts.parse(Fields.root(json("{'channel': 'post'}")), "clerk-1", TODAY));
         assertRefused(
                 "REQUIRED",
                 "channel",
-                () -> StaffReceipts.parse(json("{'receivedOn': '2021-10-08'}"), "clerk-1", TODAY));
+                () -> StaffReceipts.parse(Fields.root(json("{'receivedOn': '2021-10-08'}")), "clerk-1", TODAY));
         assertRefused("INVALID_VALUE", "channel", () -> parse("2021-10-08", "wechat"));
         assertRefused("INVALID_FORMAT", "receivedOn", () -> parse("08/10/2021", "post"));
     }

@@ -6,7 +6,7 @@ import cn.banshi.api.SnapStartPriming;
 import cn.banshi.json.Json;
 import cn.banshi.records.TownRecords;
 import cn.banshi.records.TownRecordsHandler;
-import com.fasterxml.jackson.databind.JsonNode;
+import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 
@@ -26,12 +26,12 @@ public final class ActivitiesHandler extends TownRecordsHandler<Activity, Activi
     }
 
     @Override
-    protected Activity parseNew(JsonNode body, String town) {
+    protected Activity parseNew(Fields body, String town) {
         return ActivityForms.create(body, town, TownRecords::newId);
     }
 
     @Override
-    protected ActivityForms.Changes parseChanges(JsonNode body) {
+    protected ActivityForms.Changes parseChanges(Fields body) {
         return ActivityForms.read(body);
     }
 

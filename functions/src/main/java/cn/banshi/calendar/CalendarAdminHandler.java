@@ -76,7 +76,7 @@ public final class CalendarAdminHandler extends ApiHandler {
         StaffAuth.require(request);
         int year = year(request);
         WorkingDayCalendar calendar = calendars.deadlines().calendar();
-        ObjectNode body = calendar.inForce(year).toJson();
+        ObjectNode body = YearArrangementJson.write(calendar.inForce(year));
         body.put("provisional", calendar.isProvisional(year));
         ArrayNode holidays = body.putArray("statutoryHolidays");
         for (StatutoryHolidays.Holiday h : StatutoryHolidays.of(year)) {
@@ -109,7 +109,7 @@ public final class CalendarAdminHandler extends ApiHandler {
             throw Errors.notAllowed("year", "请求体中的年份与路径不一致", "The body's year differs from the path's");
         }
         withYear.put("year", year);
-        YearArrangement.Parsed parsed = YearArrangement.fromJson(withYear);
+        YearArrangement.Parsed parsed = YearArrangementJson.read(withYear);
         if (!parsed.ok()) throw Errors.invalidCalendar(parsed.problems());
         calendars.put(parsed.arrangement().get());
         audit.record(staff, "load-calendar", null, Integer.toString(year));
@@ -125,7 +125,7 @@ public final class CalendarAdminHandler extends ApiHandler {
                     "exception",
                     e.getClass().getSimpleName());
         }
-        ObjectNode answer = parsed.arrangement().get().toJson();
+        ObjectNode answer = YearArrangementJson.write(parsed.arrangement().get());
         answer.put("provisional", false);
         putRecompute(answer, year);
         return ApiResponse.json(200, answer);

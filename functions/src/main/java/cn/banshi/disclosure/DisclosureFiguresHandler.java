@@ -51,16 +51,16 @@ public final class DisclosureFiguresHandler extends ApiHandler {
     private ApiResponse put(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
         int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
-        DisclosureFigures figures = DisclosureForms.read(request.jsonBody(), year);
+        DisclosureFigures figures = DisclosureForms.read(Fields.root(request.jsonBody()), year);
         disclosure.put(staff.town(), figures, staff.sub(), clock.instant());
         LOG.info("disclosure figures saved", "town", staff.town(), "year", year, "actor", staff.sub());
-        return ApiResponse.json(200, figures.toJson());
+        return ApiResponse.json(200, DisclosureFiguresJson.write(figures));
     }
 
     private ApiResponse get(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
         int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
         DisclosureFigures figures = disclosure.find(staff.town(), year).orElseThrow(() -> Errors.notFound("year"));
-        return ApiResponse.json(200, figures.toJson());
+        return ApiResponse.json(200, DisclosureFiguresJson.write(figures));
     }
 }

@@ -51,17 +51,17 @@ public final class LeadersDutyHandler extends ApiHandler {
     private ApiResponse put(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
         int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
-        LeadersDuty entry = LeadersDutyForms.read(request.jsonBody(), year);
+        LeadersDuty entry = LeadersDutyForms.read(Fields.root(request.jsonBody()), year);
         duty.put(staff.town(), entry, staff.sub(), clock.instant());
         // officials' names stay out of the log: only who saved it and for which year
         LOG.info("leaders' duty saved", "town", staff.town(), "year", year, "actor", staff.sub());
-        return ApiResponse.json(200, entry.toJson());
+        return ApiResponse.json(200, LeadersDutyJson.write(entry));
     }
 
     private ApiResponse get(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN, Role.AUDITOR);
         int year = Fields.yearParam("year", request.pathParam("year"), 2000, 2100);
         LeadersDuty entry = duty.find(staff.town(), year).orElseThrow(() -> Errors.notFound("year"));
-        return ApiResponse.json(200, entry.toJson());
+        return ApiResponse.json(200, LeadersDutyJson.write(entry));
     }
 }

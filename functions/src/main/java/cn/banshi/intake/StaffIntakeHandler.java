@@ -16,6 +16,7 @@ import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.errors.Errors;
 import cn.banshi.idempotency.StoredResponse;
+import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
@@ -77,10 +78,11 @@ public final class StaffIntakeHandler extends ApiHandler {
             }
             if (kind.equals("complaints")) ((ObjectNode) body).put("village", staff.village());
         }
+        Fields fields = Fields.root(body);
         CaseForm form = kind.equals("complaints")
-                ? ComplaintForms.parse(body, catalog, StaffReceipts.FIELDS)
-                : InfoRequestForms.parse(body, StaffReceipts.FIELDS);
-        IntakeService.Receipt receipt = StaffReceipts.parse(body, staff.sub(), ChinaTime.today(clock));
+                ? ComplaintForms.parse(fields, catalog, StaffReceipts.FIELDS)
+                : InfoRequestForms.parse(fields, StaffReceipts.FIELDS);
+        IntakeService.Receipt receipt = StaffReceipts.parse(fields, staff.sub(), ChinaTime.today(clock));
         StoredResponse stored = intake.submit(
                 town,
                 catalog,

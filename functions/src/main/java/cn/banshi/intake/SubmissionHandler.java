@@ -15,6 +15,7 @@ import cn.banshi.errors.Errors;
 import cn.banshi.idempotency.StoredResponse;
 import cn.banshi.logging.Log;
 import cn.banshi.logging.Metrics;
+import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -67,7 +68,9 @@ public final class SubmissionHandler extends ApiHandler {
         Catalog catalog = catalogs.town(town).orElseThrow(() -> Errors.unknownTown(town));
         JsonNode body = request.jsonBody();
         Optional<String> bot = botCheck.strip(body);
-        CaseForm form = kind.equals("complaints") ? ComplaintForms.parse(body, catalog) : InfoRequestForms.parse(body);
+        Fields fields = Fields.root(body);
+        CaseForm form =
+                kind.equals("complaints") ? ComplaintForms.parse(fields, catalog) : InfoRequestForms.parse(fields);
         if (bot.isPresent()) {
             // answered like a success, stored nowhere; counted without anything personal
             LOG.info("submission dropped", "route", request.event().getRouteKey(), "reason", bot.get());

@@ -6,7 +6,7 @@ import cn.banshi.api.SnapStartPriming;
 import cn.banshi.json.Json;
 import cn.banshi.records.TownRecords;
 import cn.banshi.records.TownRecordsHandler;
-import com.fasterxml.jackson.databind.JsonNode;
+import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 
@@ -26,12 +26,12 @@ public final class PlanItemsHandler extends TownRecordsHandler<PlanItem, PlanIte
     }
 
     @Override
-    protected PlanItem parseNew(JsonNode body, String town) {
+    protected PlanItem parseNew(Fields body, String town) {
         return PlanItemForms.create(body, town, TownRecords::newId);
     }
 
     @Override
-    protected PlanItemForms.Changes parseChanges(JsonNode body) {
+    protected PlanItemForms.Changes parseChanges(Fields body) {
         return PlanItemForms.read(body);
     }
 

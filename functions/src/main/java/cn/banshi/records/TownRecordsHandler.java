@@ -11,7 +11,6 @@ import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
 import cn.banshi.validation.Fields;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -43,10 +42,10 @@ public abstract class TownRecordsHandler<T extends TownRecord, C extends TownRec
     }
 
     /** A new record from a POST body, with a fresh id in its year. */
-    protected abstract T parseNew(JsonNode body, String town);
+    protected abstract T parseNew(Fields body, String town);
 
     /** The changes a PUT body names. */
-    protected abstract C parseChanges(JsonNode body);
+    protected abstract C parseChanges(Fields body);
 
     /** The year {@code GET} lists without {@code ?year=}. */
     protected abstract int defaultYear(LocalDate today);
@@ -69,7 +68,7 @@ public abstract class TownRecordsHandler<T extends TownRecord, C extends TownRec
 
     private ApiResponse create(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
-        T record = parseNew(request.jsonBody(), staff.town());
+        T record = parseNew(Fields.root(request.jsonBody()), staff.town());
         store.create(record, staff.sub(), clock.instant());
         log.info(noun + " created", "town", staff.town(), "id", record.id(), "actor", staff.sub());
         return ApiResponse.json(201, toJson(record)).withHeader("location", path + "/" + record.id());
@@ -90,7 +89,7 @@ public abstract class TownRecordsHandler<T extends TownRecord, C extends TownRec
     private ApiResponse update(ApiRequest request) {
         Staff staff = StaffAuth.requireRole(request, Role.TOWN_ADMIN);
         String id = id(request);
-        C changes = parseChanges(request.jsonBody());
+        C changes = parseChanges(Fields.root(request.jsonBody()));
         if (changes.isEmpty()) throw Errors.required("body");
         T updated = store.update(staff.town(), id, changes, staff.sub(), clock.instant())
                 .orElseThrow(() -> Errors.notFound("id"));

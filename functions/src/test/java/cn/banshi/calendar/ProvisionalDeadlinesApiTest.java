@@ -357,7 +357,7 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         List<Map<String, AttributeValue>> before =
                 dynamo.scan(b -> b.tableName(table)).items();
         app.calendars()
-                .put(YearArrangement.fromJson(notice2027().put("year", 2027))
+                .put(YearArrangementJson.read(notice2027().put("year", 2027))
                         .arrangement()
                         .orElseThrow());
 
@@ -404,7 +404,7 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         String other = newInfoRequest();
         long seen = app.cases().find(other).orElseThrow().version();
         app.calendars()
-                .put(YearArrangement.fromJson(notice2027().put("year", 2027))
+                .put(YearArrangementJson.read(notice2027().put("year", 2027))
                         .arrangement()
                         .orElseThrow());
         // the recompute loses: a clerk accepts the complaint between the recompute's read and its write

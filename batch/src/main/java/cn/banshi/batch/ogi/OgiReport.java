@@ -8,6 +8,7 @@ import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.batch.report.SigningDate;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.disclosure.DisclosureFigures;
+import cn.banshi.disclosure.DisclosureFiguresJson;
 import cn.banshi.json.Json;
 import cn.banshi.plans.PlanItem;
 import cn.banshi.reports.ReportKind;
@@ -89,7 +90,7 @@ public final class OgiReport {
         json.set("requests", table.toJson());
         json.set("reconciliation", Reconciliation.json(f));
         json.put("disclosureFiguresEntered", entered);
-        ObjectNode fig = figures.toJson();
+        ObjectNode fig = DisclosureFiguresJson.write(figures);
         json.set("proactive", fig.get("proactive"));
         json.set("reviewLitigation", fig.get("reviewLitigation"));
         ObjectNode requests = json.putObject("requestHandling");

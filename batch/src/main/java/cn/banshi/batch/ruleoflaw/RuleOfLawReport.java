@@ -11,6 +11,7 @@ import cn.banshi.batch.report.Report;
 import cn.banshi.batch.report.ReportInputs;
 import cn.banshi.batch.report.SigningDate;
 import cn.banshi.catalog.CaseType;
+import cn.banshi.duty.LeadersDutyJson;
 import cn.banshi.json.Json;
 import cn.banshi.plans.PlanItem;
 import cn.banshi.reports.ReportKind;
@@ -215,7 +216,7 @@ public final class RuleOfLawReport {
         ArrayNode remedies = next.putArray("remedies");
         for (Finding finding : findings) remedies.add(PlanTexts.json(finding.code(), finding.remedy()));
         root.set("previousPlan", PlanTexts.statusJson(in.planForYear(), year));
-        in.leadersDuty().ifPresent(d -> root.set("leadersDuty", d.toJson()));
+        in.leadersDuty().ifPresent(d -> root.set("leadersDuty", LeadersDutyJson.write(d)));
         return root;
     }
 }
