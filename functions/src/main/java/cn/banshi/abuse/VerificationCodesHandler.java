@@ -17,6 +17,7 @@ import cn.banshi.notifications.SmsMessage;
 import cn.banshi.notifications.SmsSender;
 import cn.banshi.validation.ChineseIds;
 import cn.banshi.validation.Fields;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -33,17 +34,20 @@ public final class VerificationCodesHandler extends ApiHandler {
     private final VerificationCodes codes;
     private final SmsSender sms;
     private final Catalogs catalogs;
+    private final SecureRandom random;
 
     /** Lambda's: builds the code store and the SMS sender, and nothing else. */
     public VerificationCodesHandler() {
         this(ExecutionEnvironment.context());
-        SnapStartPriming.register(this, null);
+        // the codes come from the context's SecureRandom: reseeded after a SnapStart restore
+        SnapStartPriming.register(this, random);
     }
 
     public VerificationCodesHandler(AppContext app) {
         this.codes = app.verificationCodes();
         this.sms = app.sms();
         this.catalogs = app.catalogs();
+        this.random = app.random();
     }
 
     @Override
