@@ -23,7 +23,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,6 +156,39 @@ class PhoneVerificationApiTest extends ApiTestSupport {
         }
         assertError(submit(petition(code), null), 400, "VERIFICATION_EXPIRED", "verification.code");
         assertEquals(0, caseCount());
+    }
+
+    @Test
+    void parallelGuessesGetNoMoreThanFiveTries() throws Exception {
+        String code = codeFor(PHONE, "198.51.100.24");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<String> outcomes = new ArrayList<>();
+        try {
+            List<Future<String>> guesses = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                // eleven wrong guesses and the right code, all at once
+                String guess = String.format("%06d", (Integer.parseInt(code) + i) % 1_000_000);
+                guesses.add(pool.submit(() -> {
+                    APIGatewayV2HTTPResponse r = submit(petition(guess), null);
+                    return r.getStatusCode() == 201
+                            ? "FILED"
+                            : json(r).at("/error/code").asText();
+                }));
+            }
+            for (Future<String> g : guesses) outcomes.add(g.get());
+        } finally {
+            pool.shutdown();
+        }
+        // each try is counted before it is compared: at most five were compared, whatever the order (fewer when the
+        // right code came early: after it the code is used); the rest were refused as expired
+        long compared = outcomes.stream()
+                .filter(o -> o.equals("FILED") || o.equals("VERIFICATION_FAILED"))
+                .count();
+        assertTrue(compared <= VerificationCodes.MAX_ATTEMPTS, outcomes.toString());
+        assertTrue(compared == VerificationCodes.MAX_ATTEMPTS || outcomes.contains("FILED"), outcomes.toString());
+        assertEquals(12 - compared, Collections.frequency(outcomes, "VERIFICATION_EXPIRED"), outcomes.toString());
+        assertTrue(Collections.frequency(outcomes, "FILED") <= 1, outcomes.toString());
+        assertEquals(Collections.frequency(outcomes, "FILED"), caseCount());
     }
 
     @Test
