@@ -2,7 +2,7 @@
 // catalog. The API validates; its field errors are shown next to the field and nothing typed is lost.
 import { api } from './api.js';
 import { currentTown, h, replace } from './dom.js';
-import { Attempts, busy, clearErrors, compact, showApiError, submitOnce, value, withBotCheck } from './forms.js';
+import { Attempts, busy, clearErrors, compact, showApiError, showFieldError, submitOnce, value, withBotCheck } from './forms.js';
 import { showReceipt } from './receipt.js';
 
 const TYPE_HINTS = {
@@ -23,6 +23,7 @@ const attempts = new Attempts();
 let catalog = null;
 let inFlight = false;
 let openedAt = performance.now();
+let countdown = null;
 
 function limitText(limit) {
   if (!limit) return '';
@@ -88,6 +89,76 @@ function onAnonymousChange() {
   }
   // anonymous submissions are told nothing: no e-mail, no choice
   document.getElementById('notify-fields').hidden = anonymous;
+  updateVerification();
+}
+
+// ------------------------------------------------------------------ phone verification (docs/abuse.md)
+
+function needsCode() {
+  return Boolean(catalog?.phoneVerification?.includes(selectedType()))
+    && !document.getElementById('anonymous').checked;
+}
+
+function updateVerification() {
+  document.getElementById('verification-field').hidden = !needsCode();
+}
+
+function codeStatus(text) {
+  document.getElementById('code-status').textContent = text;
+}
+
+/** Disables the button for `seconds`, counting down on it. */
+function startCountdown(seconds) {
+  const button = document.getElementById('send-code');
+  clearInterval(countdown);
+  let left = Math.max(1, Math.round(seconds));
+  button.disabled = true;
+  const tick = () => {
+    if (left <= 0) {
+      clearInterval(countdown);
+      countdown = null;
+      button.disabled = false;
+      button.textContent = '重新获取';
+      return;
+    }
+    button.textContent = left >= 120 ? `${Math.ceil(left / 60)} 分钟后可重新获取` : `${left} 秒后可重新获取`;
+    left -= 1;
+  };
+  tick();
+  countdown = setInterval(tick, 1000);
+}
+
+async function sendCode() {
+  for (const path of ['submitter.phone', 'verification']) {
+    const wrapper = form.querySelector(`[data-field="${path}"]`);
+    wrapper?.classList.remove('has-error');
+    wrapper?.querySelector(':scope > .field-error')?.remove();
+  }
+  const phone = value(form, 'submitter.phone');
+  if (!phone) {
+    showFieldError(form, 'submitter.phone', '请先填写手机号码，再获取验证码')?.focus();
+    return;
+  }
+  const button = document.getElementById('send-code');
+  button.disabled = true;
+  codeStatus('正在发送…');
+  try {
+    const { data } = await api(`/api/v1/towns/${encodeURIComponent(town)}/verification-codes`,
+      { method: 'POST', body: { phone } });
+    codeStatus(`验证码已发送到 ${phone.slice(0, 3)}****${phone.slice(-4)}，${Math.round(data.validSeconds / 60)} 分钟内有效。`);
+    startCountdown(data.resendAfterSeconds);
+    document.getElementById('verification-code').focus();
+  } catch (error) {
+    codeStatus('');
+    if (error.code === 'RATE_LIMITED' && error.retryAfter) {
+      showFieldError(form, 'verification', error.message);
+      startCountdown(error.retryAfter);
+    } else {
+      button.disabled = false;
+      const target = showFieldError(form, error.field === 'phone' ? 'submitter.phone' : 'verification', error.message);
+      if (target) target.focus();
+    }
+  }
 }
 
 function notifyChoice() {
@@ -161,6 +232,7 @@ function requestBody() {
     parties: type === 'dispute'
       ? partyValues().map((p) => compact({ name: p.name.trim() || undefined, phone: p.phone.trim() || undefined, role: p.role.trim() || undefined }))
       : undefined,
+    verification: needsCode() ? { code: value(form, 'verification.code') } : undefined,
   });
 }
 
@@ -176,6 +248,7 @@ async function onSubmit(event) {
   try {
     const { data } = await submitOnce(`/api/v1/towns/${encodeURIComponent(town)}/complaints`, payload, key);
     attempts.done();
+    clearInterval(countdown);
     form.hidden = true;
     showReceipt(receipt, data, [['标题', body.title, 'receipt-title-text'], ['内容', body.description, 'receipt-description']], startOver);
   } catch (error) {
@@ -190,6 +263,10 @@ function startOver() {
   openedAt = performance.now();
   form.reset();
   clearErrors(form);
+  codeStatus('');
+  const send = document.getElementById('send-code');
+  send.disabled = false;
+  send.textContent = '获取验证码';
   renderParties([]);
   onTypeChange();
   form.hidden = false;
@@ -204,6 +281,7 @@ async function init() {
     else if (e.target.id === 'anonymous') onAnonymousChange();
   });
   document.getElementById('add-party').addEventListener('click', addParty);
+  document.getElementById('send-code').addEventListener('click', sendCode);
   submitButton.disabled = true;
   try {
     catalog = (await api(`/api/v1/towns/${encodeURIComponent(town)}/catalog`)).data;

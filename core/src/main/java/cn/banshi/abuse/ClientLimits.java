@@ -19,15 +19,19 @@ public final class ClientLimits {
     public static final String LIMITS_ENV = "BANSHI_CLIENT_LIMITS";
     public static final int WINDOW_SECONDS = 60;
 
-    /** Submissions and ratings: a person files a handful a day; ten a minute is a script. */
+    /**
+     * Submissions, verification codes and ratings: a person files a handful a day; ten a minute is a script (codes
+     * have their own, stricter limits per number and client in DynamoDB: {@link VerificationCodes}).
+     */
     public static final ClientLimit CITIZEN_WRITES = new ClientLimit(
             "citizen-writes",
             "POST",
             List.of(
                     "POST /api/v1/towns/{town}/complaints",
                     "POST /api/v1/towns/{town}/info-requests",
+                    "POST /api/v1/towns/{town}/verification-codes",
                     "POST /api/v1/track/{trackingNo}/rating"),
-            "^/api/v1/(towns/[^/]+/(complaints|info-requests)|track/[^/]+/rating)$",
+            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes)|track/[^/]+/rating)$",
             10,
             WINDOW_SECONDS);
 

@@ -1,11 +1,13 @@
 package cn.banshi.catalog;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalog of one town: its villages and communities, and the subject categories under which
@@ -19,8 +21,11 @@ import java.util.Optional;
  *    {"id": "environment", "name": "生态环境", "types": ["complaint", "help", ...],
  *     "limits": {"complaint": {"days": 13, "unit": "working"}, "help": {...}, ...}},
  *    {"id": "dispute-neighbour", "name": "邻里纠纷", "types": ["dispute"],
- *     "limit": {"days": 30, "unit": "calendar"}}, ...]}
+ *     "limit": {"days": 30, "unit": "calendar"}}, ...],
+ *  "phoneVerification": ["petition", "dispute"]}
  * }</pre>
+ * {@code "phoneVerification"} (optional) lists the case types whose non-anonymous online submissions need a code sent
+ * by SMS (docs/abuse.md).
  * A category's {@code "limit"} is the default for all its types; entries in {@code "limits"} override it
  * per type. Every listed type must end up with a limit, {@code "limits"} may not name a type the category
  * does not list, and {@code info-request} may not be listed. Bundled catalogs are validated when loaded;
@@ -33,9 +38,20 @@ public final class Catalog {
     private final List<Category> categories;
     private final Map<String, Village> villagesById;
     private final Map<String, Category> categoriesById;
+    private final Set<CaseType> phoneVerification;
 
     public Catalog(Town town, List<Village> villages, List<Category> categories) {
+        this(town, villages, categories, Set.of());
+    }
+
+    /**
+     * @param phoneVerification the case types whose non-anonymous online submissions need a verification code sent
+     *     by SMS to the submitter's (or applicant's) mobile number (docs/abuse.md)
+     */
+    public Catalog(Town town, List<Village> villages, List<Category> categories, Set<CaseType> phoneVerification) {
         this.town = Objects.requireNonNull(town, "town");
+        this.phoneVerification =
+                phoneVerification.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(phoneVerification));
         this.villages = List.copyOf(villages);
         this.categories = List.copyOf(categories);
         Map<String, Village> vs = new LinkedHashMap<>();
@@ -66,6 +82,16 @@ public final class Catalog {
     /** All categories in catalog order. */
     public List<Category> categories() {
         return categories;
+    }
+
+    /** Whether a non-anonymous online submission of {@code type} needs a phone verification code. */
+    public boolean requiresVerification(CaseType type) {
+        return phoneVerification.contains(type);
+    }
+
+    /** The types needing a phone verification code online, in the enum's order. */
+    public Set<CaseType> phoneVerification() {
+        return phoneVerification;
     }
 
     public Optional<Village> village(String id) {

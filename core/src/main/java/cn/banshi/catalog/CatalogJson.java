@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the catalog resource format described on {@link Catalog}; a malformed one fails with {@link IllegalArgumentException}. */
 public final class CatalogJson {
@@ -72,7 +74,17 @@ public final class CatalogJson {
             }
             categories.add(new Category(id, text(c, "name", at), types, limits));
         }
-        return new Catalog(town, villages, categories);
+        Set<CaseType> verification = EnumSet.noneOf(CaseType.class);
+        JsonNode pv = root.get("phoneVerification");
+        if (pv != null) {
+            if (!pv.isArray()) throw new IllegalArgumentException(where + ": phoneVerification must be an array");
+            for (JsonNode tn : pv) {
+                verification.add(CaseType.find(tn.asText())
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                where + " phoneVerification: unknown case type " + tn.asText())));
+            }
+        }
+        return new Catalog(town, villages, categories, verification);
     }
 
     private static CaseType caseType(String code, String at) {

@@ -177,6 +177,54 @@ public final class Errors {
                 retryAfterSeconds);
     }
 
+    /** Verification codes asked too often for a number or from a client (1 a minute, 5 a day; docs/abuse.md). */
+    public static ApiException codeRateLimited(int retryAfterSeconds) {
+        String wait = retryAfterSeconds < 120 ? retryAfterSeconds + " 秒" : (retryAfterSeconds + 59) / 60 + " 分钟";
+        return new ApiException(
+                429,
+                "RATE_LIMITED",
+                "获取验证码过于频繁，请 " + wait + "后再试",
+                "Verification codes requested too often; retry later",
+                "phone",
+                retryAfterSeconds);
+    }
+
+    /** A verification code was asked for a number that cannot receive SMS (a landline). */
+    public static ApiException notMobile(String field) {
+        return new ApiException(
+                400, "NOT_MOBILE", "请填写手机号码，验证码通过短信发送", "A mobile number is needed: the code is sent by SMS", field);
+    }
+
+    /** The town requires a phone verification code for this type and the submission has none (docs/abuse.md). */
+    public static ApiException verificationRequired(String field) {
+        return new ApiException(
+                400,
+                "VERIFICATION_REQUIRED",
+                "请先获取短信验证码并填写（需要手机号码）",
+                "This type needs the verification code sent by SMS to the submitter's mobile number",
+                field);
+    }
+
+    /** The verification code does not match; the attempt was counted. */
+    public static ApiException verificationFailed(String field) {
+        return new ApiException(
+                400,
+                "VERIFICATION_FAILED",
+                "验证码不正确，请核对短信后重新输入（本次提交未被保存）",
+                "Wrong verification code; nothing was saved",
+                field);
+    }
+
+    /** No live code for this number: expired, used, out of attempts, or never sent. */
+    public static ApiException verificationExpired(String field) {
+        return new ApiException(
+                400,
+                "VERIFICATION_EXPIRED",
+                "验证码已失效（超过 5 分钟、已使用或错误次数过多），请重新获取",
+                "The verification code has expired, was used or had too many wrong attempts; request a new one",
+                field);
+    }
+
     /** The submitting phone or client was blocked after a case of theirs was marked as spam. */
     public static ApiException submitterBlocked() {
         return new ApiException(

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -79,12 +80,32 @@ public final class IntakeService {
             String idempotencyKey,
             byte[] rawBody,
             Function<Filed, StoredResponse> answer) {
+        return submit(town, catalog, form, receipt, scope, idempotencyKey, rawBody, ref -> {}, answer);
+    }
+
+    /**
+     * As above, with {@code beforeFiling} run once the request holds its idempotency claim, just before the case is
+     * written, with the claim's reference (the same for a retry that takes the claim over): a check that writes (a
+     * phone verification code's consumption) goes here, so that a replay of a filed submission answers without it
+     * and a refusal ({@link cn.banshi.errors.ApiException}) releases the claim and writes no case.
+     */
+    public StoredResponse submit(
+            String town,
+            Catalog catalog,
+            CaseForm form,
+            Receipt receipt,
+            String scope,
+            String idempotencyKey,
+            byte[] rawBody,
+            Consumer<String> beforeFiling,
+            Function<Filed, StoredResponse> answer) {
         return idempotency.execute(
                 town + "\n" + scope, idempotencyKey, rawBody, () -> TrackingNumbers.newTrackingNo(random), claim -> {
                     String trackingNo = claim.trackingNo();
                     // without an Idempotency-Key a write nonce still makes the SDK's retry of an ambiguous put
                     // (a 5xx after the write) find its own case instead of filing a second one
                     String ref = claim.ref() != null ? claim.ref() : "once#" + UUID.randomUUID();
+                    beforeFiling.accept(ref);
                     while (true) {
                         try {
                             return answer.apply(create(town, catalog, form, receipt, trackingNo, ref));

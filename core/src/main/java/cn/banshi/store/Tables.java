@@ -33,7 +33,10 @@ public final class Tables {
     public static final String MESSAGES_BY_TOWN = "by-town";
     public static final String MESSAGES_BY_CASE = "by-case";
 
-    /** Short-lived records with an expiry attribute: idempotency claims, tracking-attempt counters. */
+    /**
+     * Short-lived records with an expiry attribute (TTL): idempotency claims, tracking-attempt counters, spam blocks,
+     * phone verification codes (as salted hashes) and their rate counters.
+     */
     public static final String EPHEMERAL = "ephemeral";
 
     public static final String EXPIRES_AT = "expiresAt";

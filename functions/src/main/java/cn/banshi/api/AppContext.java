@@ -2,6 +2,7 @@ package cn.banshi.api;
 
 import cn.banshi.abuse.BotCheck;
 import cn.banshi.abuse.SubmitterBlocks;
+import cn.banshi.abuse.VerificationCodes;
 import cn.banshi.accounts.CognitoIdentities;
 import cn.banshi.accounts.ExternalIdentities;
 import cn.banshi.accounts.LocalIdentities;
@@ -25,6 +26,7 @@ import cn.banshi.notifications.DispatchSettings;
 import cn.banshi.notifications.Dispatcher;
 import cn.banshi.notifications.EmailSender;
 import cn.banshi.notifications.MessageStore;
+import cn.banshi.notifications.Senders;
 import cn.banshi.notifications.SmsSender;
 import cn.banshi.notifications.StaffAccountContacts;
 import cn.banshi.notifications.StaffDigest;
@@ -70,6 +72,8 @@ public final class AppContext {
     private IntakeService intake;
     private SubmitterBlocks blocks;
     private BotCheck botCheck;
+    private VerificationCodes verificationCodes;
+    private SmsSender sms;
     private TrackingService tracking;
     private AuditLog audit;
     private StaffCaseService staffCases;
@@ -170,6 +174,24 @@ public final class AppContext {
     public synchronized SubmitterBlocks blocks() {
         if (blocks == null) blocks = new SubmitterBlocks(dynamo, clock);
         return blocks;
+    }
+
+    /** Phone verification codes (docs/abuse.md). */
+    public synchronized VerificationCodes verificationCodes() {
+        if (verificationCodes == null) verificationCodes = new VerificationCodes(dynamo, clock, random());
+        return verificationCodes;
+    }
+
+    /** The SMS sender for codes sent at once (verification codes): the configured one ({@link Senders#sms()}). */
+    public synchronized SmsSender sms() {
+        if (sms == null) sms = Senders.sms();
+        return sms;
+    }
+
+    /** Another SMS sender (tests and the local gateway's outbox; before building handlers). */
+    public synchronized AppContext useSms(SmsSender sender) {
+        this.sms = sender;
+        return this;
     }
 
     /** The citizen form's honeypot and minimum fill time ({@link BotCheck#MIN_FILL_ENV}). */

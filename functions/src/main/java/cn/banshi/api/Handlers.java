@@ -1,5 +1,6 @@
 package cn.banshi.api;
 
+import cn.banshi.abuse.VerificationCodesHandler;
 import cn.banshi.accounts.StaffAccountsHandler;
 import cn.banshi.activities.ActivitiesHandler;
 import cn.banshi.calendar.CalendarAdminHandler;
@@ -41,7 +42,8 @@ public final class Handlers {
                 MessagesHandler.class,
                 ReportDraftsHandler.class,
                 PublishedReportsHandler.class,
-                StaffAccountsHandler.class);
+                StaffAccountsHandler.class,
+                VerificationCodesHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -63,6 +65,7 @@ public final class Handlers {
                 new MessagesHandler(app),
                 new ReportDraftsHandler(app),
                 new PublishedReportsHandler(app),
-                new StaffAccountsHandler(app));
+                new StaffAccountsHandler(app),
+                new VerificationCodesHandler(app));
     }
 }

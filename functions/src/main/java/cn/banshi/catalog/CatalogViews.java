@@ -48,6 +48,8 @@ public final class CatalogViews {
                     .put("name", v.name())
                     .put("kind", v.kind().code());
         }
+        ArrayNode verification = root.putArray("phoneVerification");
+        catalog.phoneVerification().forEach(t -> verification.add(t.code()));
         return root;
     }
 }

@@ -1,7 +1,9 @@
 package cn.banshi.intake;
 
 import cn.banshi.abuse.BotCheck;
+import cn.banshi.abuse.PhoneVerification;
 import cn.banshi.abuse.SubmitterBlocks;
+import cn.banshi.abuse.VerificationCodes;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiRequest;
 import cn.banshi.api.ApiResponse;
@@ -21,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Citizens' submissions: {@code POST /towns/{town}/complaints} and {@code POST /towns/{town}/info-requests}. */
@@ -33,6 +36,7 @@ public final class SubmissionHandler extends ApiHandler {
     private final SecureRandom random;
     private final SubmitterBlocks blocks;
     private final BotCheck botCheck;
+    private final VerificationCodes codes;
     private final Clock clock;
 
     /** Lambda's: builds the intake service (case and idempotency stores, calendars) and nothing else. */
@@ -48,6 +52,7 @@ public final class SubmissionHandler extends ApiHandler {
         this.random = app.random();
         this.blocks = app.blocks();
         this.botCheck = app.botCheck();
+        this.codes = app.verificationCodes();
         this.clock = app.clock();
     }
 
@@ -68,6 +73,7 @@ public final class SubmissionHandler extends ApiHandler {
         Catalog catalog = catalogs.town(town).orElseThrow(() -> Errors.unknownTown(town));
         JsonNode body = request.jsonBody();
         Optional<String> bot = botCheck.strip(body);
+        Optional<String> code = PhoneVerification.strip(body);
         Fields fields = Fields.root(body);
         CaseForm form =
                 kind.equals("complaints") ? ComplaintForms.parse(fields, catalog) : InfoRequestForms.parse(fields);
@@ -79,6 +85,7 @@ public final class SubmissionHandler extends ApiHandler {
         }
         String clientKey = SubmitterBlocks.clientKey(sourceIp(request));
         blocks.check(SubmitterBlocks.phoneOf(form.personal()), clientKey);
+        Consumer<String> verified = PhoneVerification.guard(codes, catalog, form, code);
         StoredResponse stored = intake.submit(
                 town,
                 catalog,
@@ -87,6 +94,7 @@ public final class SubmissionHandler extends ApiHandler {
                 kind,
                 request.header("idempotency-key"),
                 request.bodyBytes(),
+                verified,
                 ReceiptViews::receipt);
         return ReceiptViews.toResponse(stored);
     }

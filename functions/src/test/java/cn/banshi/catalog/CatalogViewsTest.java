@@ -25,7 +25,12 @@ class CatalogViewsTest {
     @Test
     void publicJsonShape() throws Exception {
         ObjectNode json = CatalogViews.publicView(gaocheng());
-        assertEquals(List.of("town", "types", "categories", "villages"), names(json));
+        assertEquals(List.of("town", "types", "categories", "villages", "phoneVerification"), names(json));
+        assertEquals(0, json.get("phoneVerification").size(), "gaocheng asks for no verification code");
+        JsonNode dingshu = CatalogViews.publicView(
+                        Catalogs.bundled().town("dingshu").orElseThrow())
+                .get("phoneVerification");
+        assertEquals("[\"dispute\",\"petition\"]", dingshu.toString(), "in the enum's order");
 
         assertEquals(new ObjectMapper().readTree("{\"id\":\"gaocheng\",\"name\":\"高塍镇\"}"), json.get("town"));
 
@@ -71,7 +76,7 @@ class CatalogViewsTest {
     @Test
     void publicJsonIsAFreshCopy() {
         CatalogViews.publicView(gaocheng()).removeAll();
-        assertEquals(4, CatalogViews.publicView(gaocheng()).size());
+        assertEquals(5, CatalogViews.publicView(gaocheng()).size());
     }
 
     @Test

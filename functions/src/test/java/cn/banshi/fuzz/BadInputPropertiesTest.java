@@ -99,6 +99,7 @@ class BadInputPropertiesTest {
         TRACK("GET", "/api/v1/track/{trackingNo}", false),
         RATE("POST", "/api/v1/track/{trackingNo}/rating", false),
         CATALOG("GET", "/api/v1/towns/{town}/catalog", false),
+        VERIFICATION_CODE("POST", "/api/v1/towns/{town}/verification-codes", false),
         HEALTH("GET", "/api/v1/health", false),
         STAFF_COMPLAINT("POST", "/api/v1/admin/towns/{town}/complaints", true),
         STAFF_INFO_REQUEST("POST", "/api/v1/admin/towns/{town}/info-requests", true),
@@ -180,6 +181,7 @@ class BadInputPropertiesTest {
                 case STAFF_INFO_REQUEST ->
                     ApiTestSupport.infoRequest().put("receivedOn", "2021-05-31").put("channel", "post");
                 case RATE -> Json.object().put("score", 5).put("comment", "办得很快");
+                case VERIFICATION_CODE -> Json.object().put("phone", "13912345678");
                 case ACT ->
                     Json.object()
                             .put("action", "accept")
@@ -434,7 +436,8 @@ class BadInputPropertiesTest {
                         || status == 201
                         || status == 204
                         || (status >= 400 && status < 500)
-                        || (status == 202 && req.route() == Route.REPORT_START),
+                        || (status == 202
+                                && (req.route() == Route.REPORT_START || req.route() == Route.VERIFICATION_CODE)),
                 "2xx or 4xx: " + what);
         if (status >= 400) assertErrorFormat(response, what);
         if (status == 204) assertTrue(req.route().method.equals("DELETE"), what);
@@ -944,7 +947,7 @@ class BadInputPropertiesTest {
 
     @Provide
     Arbitrary<Req> tracking() {
-        return requestsFor(Arbitraries.of(Route.TRACK, Route.RATE), staffWho());
+        return requestsFor(Arbitraries.of(Route.TRACK, Route.RATE, Route.VERIFICATION_CODE), staffWho());
     }
 
     @Provide

@@ -29,7 +29,7 @@ final class LocalDispatch implements AutoCloseable {
     private final Path file;
 
     LocalDispatch(AppContext app, Path data, String siteUrl) {
-        this.file = data.resolve("outbox").resolve("messages.txt");
+        this.file = outboxFile(data);
         LocalOutbox outbox = new LocalOutbox(file, app.clock());
         String smtp = System.getenv("BANSHI_EMAIL");
         EmailSender email = outbox;
@@ -50,6 +50,11 @@ final class LocalDispatch implements AutoCloseable {
                 1,
                 PERIOD_SECONDS,
                 TimeUnit.SECONDS);
+    }
+
+    /** The readable outbox of a data directory. */
+    static Path outboxFile(Path data) {
+        return data.resolve("outbox").resolve("messages.txt");
     }
 
     Path file() {

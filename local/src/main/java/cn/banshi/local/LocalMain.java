@@ -5,6 +5,7 @@ import cn.banshi.accounts.SignInService;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
+import cn.banshi.notifications.LocalOutbox;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
@@ -52,6 +53,8 @@ public final class LocalMain {
                 Clock.systemUTC());
         AppContext app =
                 new AppContext(dynamo, Clock.systemUTC(), new FileReportStore(data.resolve("reports")), reports);
+        // verification codes are sent at once, to the same readable outbox as the dispatcher's messages
+        app.useSms(new LocalOutbox(LocalDispatch.outboxFile(data), Clock.systemUTC()));
         for (LocalStaff.FirstAdmin admin : LocalStaff.ensureTownAdmins(app)) {
             // printed once: only the Argon2id hash is stored; ./banshi user reset makes a new one
             System.err.printf(

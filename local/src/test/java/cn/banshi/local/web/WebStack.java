@@ -17,10 +17,13 @@ import cn.banshi.local.LocalJwt;
 import cn.banshi.local.LocalSignInHandler;
 import cn.banshi.local.LocalStaff;
 import cn.banshi.local.StaticFiles;
+import cn.banshi.notifications.LocalOutbox;
 import cn.banshi.store.Tables;
 import cn.banshi.store.local.Dynalite;
 import cn.banshi.testkit.LocalDynamo;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +55,8 @@ final class WebStack implements AutoCloseable {
 
     final SignInService signIn;
     private final LocalJwt jwt;
+    /** The readable outbox phone verification codes are sent to (as with {@code ./banshi up}). */
+    final Path outbox;
 
     private WebStack(Function<AppContext, List<ApiHandler>> extraFirst) throws Exception {
         this(extraFirst, handler -> false, Clock.systemUTC());
@@ -78,6 +83,8 @@ final class WebStack implements AutoCloseable {
         dynamo = LocalDynamo.freshTables();
         // a browser driven by Selenium fills the form faster than a person: no minimum fill time (the honeypot stays)
         app = new AppContext(dynamo, clock).useBotCheck(new BotCheck(0));
+        outbox = Files.createTempDirectory("banshi-outbox").resolve("messages.txt");
+        app.useSms(new LocalOutbox(outbox, clock));
         List<ApiHandler> handlers = new ArrayList<>(extraFirst.apply(app)); // earlier handlers win a route
         Handlers.create(app).stream().filter(drop.negate()).forEach(handlers::add);
         byte[] key = new byte[32];
