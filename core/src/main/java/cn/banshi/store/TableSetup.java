@@ -31,9 +31,29 @@ public final class TableSetup {
             try {
                 dynamo.createTable(createRequest(spec, name));
             } catch (ResourceInUseException alreadyThere) {
-                // created by an earlier run
+                // created by an earlier run, perhaps by a version without an index this one queries
+                requireIndexes(dynamo, spec, name);
             }
             awaitActive(dynamo, name);
+        }
+    }
+
+    /**
+     * Fails at start, with what to do, when an existing table lacks an index of {@code spec}: dynalite cannot add an
+     * index to a table (in AWS the template adds it), and every query of it would fail later.
+     */
+    static void requireIndexes(DynamoDbClient dynamo, TableSpec spec, String name) {
+        Set<String> present = new LinkedHashSet<>();
+        dynamo.describeTable(b -> b.tableName(name))
+                .table()
+                .globalSecondaryIndexes()
+                .forEach(i -> present.add(i.indexName()));
+        for (TableSpec.IndexSpec index : spec.indexes()) {
+            if (!present.contains(index.name()))
+                throw new IllegalStateException("表 " + name + " 缺少索引 " + index.name()
+                        + "（数据目录由旧版本创建），请换用新的数据目录（--data）或删除旧目录后重新启动 / table " + name
+                        + " lacks the index " + index.name()
+                        + " (the data directory was made by an older version): start with a new --data directory");
         }
     }
 

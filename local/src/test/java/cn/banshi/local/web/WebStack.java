@@ -59,7 +59,7 @@ final class WebStack implements AutoCloseable {
     final Path outbox;
 
     private WebStack(Function<AppContext, List<ApiHandler>> extraFirst) throws Exception {
-        this(extraFirst, handler -> false, Clock.systemUTC());
+        this(extraFirst, handler -> false, null);
     }
 
     private WebStack(Function<AppContext, List<ApiHandler>> extraFirst, Predicate<ApiHandler> drop, Clock clock)
@@ -77,9 +77,11 @@ final class WebStack implements AutoCloseable {
     private WebStack(
             Function<AppContext, List<ApiHandler>> extraFirst,
             Predicate<ApiHandler> drop,
-            Clock clock,
+            Clock given,
             List<ClientLimit> limits)
             throws Exception {
+        // without a given clock, the stack's own: the system clock that tests move forward (idle timeouts)
+        Clock clock = given == null ? this.clock : given;
         dynamo = LocalDynamo.freshTables();
         // a browser driven by Selenium fills the form faster than a person: no minimum fill time (the honeypot stays)
         app = new AppContext(dynamo, clock).useBotCheck(new BotCheck(0));
@@ -90,8 +92,9 @@ final class WebStack implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         signIn = LocalStaff.signIn(app, SignInPolicy.DEFAULT);
-        jwt = new LocalJwt(key, clock).checkingSessions(LocalStaff.sessions(signIn));
-        handlers.add(new LocalSignInHandler(signIn, jwt, clock));
+        // tokens live on the stack's own clock, so a test moving the handlers' clock to a past date keeps its token
+        jwt = new LocalJwt(key, this.clock).checkingSessions(LocalStaff.sessions(signIn));
+        handlers.add(new LocalSignInHandler(signIn, jwt, this.clock));
         gateway = new LocalGateway(
                         handlers,
                         clock,
@@ -105,7 +108,7 @@ final class WebStack implements AutoCloseable {
 
     /** With the per-client limits of a real deployment. */
     static WebStack withClientLimits(List<ClientLimit> limits) throws Exception {
-        return new WebStack(app -> List.of(), handler -> false, Clock.systemUTC(), limits);
+        return new WebStack(app -> List.of(), handler -> false, null, limits);
     }
 
     static WebStack start() throws Exception {
@@ -118,7 +121,7 @@ final class WebStack implements AutoCloseable {
                 app -> List.of(),
                 handler -> handler.routeKeys().stream()
                         .anyMatch(key -> Arrays.stream(prefixes).anyMatch(p -> key.split(" ", 2)[1].startsWith(p))),
-                Clock.systemUTC());
+                null);
     }
 
     /** With test handlers in front of the real ones (they take the routes they declare). */
