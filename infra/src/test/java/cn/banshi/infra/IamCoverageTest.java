@@ -481,7 +481,9 @@ class IamCoverageTest {
                     Set.of(
                             "dynamodb:DeleteItem records",
                             "dynamodb:GetItem cases",
-                            "dynamodb:Query cases/index/by-town"),
+                            "dynamodb:Query cases/index/by-town",
+                            // the report reminder's message when a town admin has a contact (StaffDigestApiTest)
+                            "dynamodb:PutItem messages"),
             "OverdueSweepFunction", Set.of("dynamodb:DeleteItem records", "dynamodb:GetItem cases"),
             // SnapStart priming reads one (absent) message before the snapshot (SnapStartPrimingTest)
             "MessagesFunction", Set.of("dynamodb:GetItem messages"),
