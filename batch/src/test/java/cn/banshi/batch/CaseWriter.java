@@ -83,29 +83,27 @@ public final class CaseWriter {
                     s.type() == CaseType.DISPUTE && "agreement-reached".equals(s.outcome()) ? Boolean.TRUE : null);
             if (s.rating() != null) rating = new Rating(s.rating(), null, at.plus(Duration.ofDays(1)));
         }
-        return new CaseRecord(
-                trackingNo,
-                town,
-                s.type(),
-                s.category(),
-                s.village(),
-                "测试事项",
-                "测试事项的描述内容。",
-                "online",
-                status,
-                history.size(),
-                s.receivedAt(),
-                s.receivedOn(),
-                s.dueDate(),
-                0,
-                personal,
-                details,
-                "hash",
-                history,
-                resolution,
-                rating,
-                null,
-                null);
+        return CaseRecord.builder()
+                .trackingNo(trackingNo)
+                .town(town)
+                .type(s.type())
+                .category(s.category())
+                .village(s.village())
+                .title("测试事项")
+                .description("测试事项的描述内容。")
+                .channel("online")
+                .status(status)
+                .version(history.size())
+                .receivedAt(s.receivedAt())
+                .receivedOn(s.receivedOn())
+                .dueDate(s.dueDate())
+                .personal(personal)
+                .details(details)
+                .accessHash("hash")
+                .history(history)
+                .resolution(resolution)
+                .rating(rating)
+                .build();
     }
 
     private static CaseStatus finalStatus(CaseSpec s) {

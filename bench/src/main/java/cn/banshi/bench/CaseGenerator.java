@@ -92,29 +92,25 @@ public final class CaseGenerator {
                                 status,
                                 "办理进展：" + status.nameZh(),
                                 null));
-        return new CaseRecord(
-                trackingNo,
-                catalog.town().id(),
-                type,
-                category.id(),
-                village,
-                "第" + i + "号 " + category.name() + "问题",
-                "关于" + category.name() + "的反映，编号 " + i + "，请尽快处理。",
-                r.nextInt(5) == 0 ? "hotline-12345" : "online",
-                status,
-                history.size(),
-                receivedAt,
-                receivedOn,
-                receivedOn.plusDays(15 + r.nextInt(20)),
-                0,
-                personal,
-                CaseDetails.empty(type),
-                AccessCodes.hash(trackingNo, "4F7QKM2X9D"),
-                history,
-                null,
-                null,
-                null,
-                null);
+        return CaseRecord.builder()
+                .trackingNo(trackingNo)
+                .town(catalog.town().id())
+                .type(type)
+                .category(category.id())
+                .village(village)
+                .title("第" + i + "号 " + category.name() + "问题")
+                .description("关于" + category.name() + "的反映，编号 " + i + "，请尽快处理。")
+                .channel(r.nextInt(5) == 0 ? "hotline-12345" : "online")
+                .status(status)
+                .version(history.size())
+                .receivedAt(receivedAt)
+                .receivedOn(receivedOn)
+                .dueDate(receivedOn.plusDays(15 + r.nextInt(20)))
+                .personal(personal)
+                .details(CaseDetails.empty(type))
+                .accessHash(AccessCodes.hash(trackingNo, "4F7QKM2X9D"))
+                .history(history)
+                .build();
     }
 
     /** The hotline action that leads to {@code status} (the generated history jumps there in one step). */

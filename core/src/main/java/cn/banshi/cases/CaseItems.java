@@ -164,48 +164,54 @@ public final class CaseItems {
                             : null));
         }
         CaseType type = CaseType.fromCode(item.get("type").s());
-        return new CaseRecord(
-                item.get("pk").s(),
-                item.get("town").s(),
-                type,
-                item.get("category").s(),
-                str(item, "village"),
-                item.get("title").s(),
-                item.get("description").s(),
-                item.get("channel").s(),
-                CaseStatus.fromCode(item.get("status").s()),
-                Long.parseLong(item.get("version").n()),
-                Instant.parse(item.get("receivedAt").s()),
-                LocalDate.parse(item.get("receivedOn").s()),
-                item.containsKey("dueDate")
-                        ? LocalDate.parse(item.get("dueDate").s())
-                        : null,
-                item.containsKey(DUE_PROVISIONAL_YEAR)
-                        ? Integer.parseInt(item.get(DUE_PROVISIONAL_YEAR).n())
-                        : 0,
-                PersonalItems.fromAttribute(item.get("personal")),
-                DetailsItems.fromAttribute(type, item.get("details")),
-                str(item, "accessHash"),
-                history,
-                item.containsKey("finishedAt")
-                        ? new Resolution(
-                                Instant.parse(item.get("finishedAt").s()),
-                                LocalDate.parse(item.get("finishedOn").s()),
-                                item.get("onTime").bool(),
-                                item.get("outcome").s(),
-                                item.containsKey("agreementFulfilled")
-                                        ? item.get("agreementFulfilled").bool()
-                                        : null)
-                        : null,
-                item.containsKey("rating")
-                        ? new Rating(
-                                Integer.parseInt(item.get("rating").n()),
-                                str(item, "ratingComment"),
-                                Instant.parse(item.get("ratedAt").s()))
-                        : null,
-                outbox(item),
-                str(item, "clientKey"),
-                spam(item.get("spam")));
+        return CaseRecord.builder()
+                .trackingNo(item.get("pk").s())
+                .town(item.get("town").s())
+                .type(type)
+                .category(item.get("category").s())
+                .village(str(item, "village"))
+                .title(item.get("title").s())
+                .description(item.get("description").s())
+                .channel(item.get("channel").s())
+                .status(CaseStatus.fromCode(item.get("status").s()))
+                .version(Long.parseLong(item.get("version").n()))
+                .receivedAt(Instant.parse(item.get("receivedAt").s()))
+                .receivedOn(LocalDate.parse(item.get("receivedOn").s()))
+                .dueDate(
+                        item.containsKey("dueDate")
+                                ? LocalDate.parse(item.get("dueDate").s())
+                                : null)
+                .dueProvisionalYear(
+                        item.containsKey(DUE_PROVISIONAL_YEAR)
+                                ? Integer.parseInt(
+                                        item.get(DUE_PROVISIONAL_YEAR).n())
+                                : 0)
+                .personal(PersonalItems.fromAttribute(item.get("personal")))
+                .details(DetailsItems.fromAttribute(type, item.get("details")))
+                .accessHash(str(item, "accessHash"))
+                .history(history)
+                .resolution(
+                        item.containsKey("finishedAt")
+                                ? new Resolution(
+                                        Instant.parse(item.get("finishedAt").s()),
+                                        LocalDate.parse(item.get("finishedOn").s()),
+                                        item.get("onTime").bool(),
+                                        item.get("outcome").s(),
+                                        item.containsKey("agreementFulfilled")
+                                                ? item.get("agreementFulfilled").bool()
+                                                : null)
+                                : null)
+                .rating(
+                        item.containsKey("rating")
+                                ? new Rating(
+                                        Integer.parseInt(item.get("rating").n()),
+                                        str(item, "ratingComment"),
+                                        Instant.parse(item.get("ratedAt").s()))
+                                : null)
+                .outbox(outbox(item))
+                .clientKey(str(item, "clientKey"))
+                .spam(spam(item.get("spam")))
+                .build();
     }
 
     private static AttributeValue s(String value) {

@@ -56,82 +56,9 @@ public record CaseRecord(
         return status.isOpen() && dueDate != null && dueDate.isBefore(today);
     }
 
-    /** A case with nothing waiting to be sent. */
-    public CaseRecord(
-            String trackingNo,
-            String town,
-            CaseType type,
-            String category,
-            String village,
-            String title,
-            String description,
-            String channel,
-            CaseStatus status,
-            long version,
-            Instant receivedAt,
-            LocalDate receivedOn,
-            LocalDate dueDate,
-            int dueProvisionalYear,
-            Personal personal,
-            CaseDetails details,
-            String accessHash,
-            List<HistoryEntry> history,
-            Resolution resolution,
-            Rating rating,
-            String clientKey,
-            SpamMark spam) {
-        this(
-                trackingNo,
-                town,
-                type,
-                category,
-                village,
-                title,
-                description,
-                channel,
-                status,
-                version,
-                receivedAt,
-                receivedOn,
-                dueDate,
-                dueProvisionalYear,
-                personal,
-                details,
-                accessHash,
-                history,
-                resolution,
-                rating,
-                List.of(),
-                clientKey,
-                spam);
-    }
-
     /** The same version with {@code next} as the messages waiting for the dispatcher. */
     public CaseRecord withOutbox(List<PendingNotice> next) {
-        return new CaseRecord(
-                trackingNo,
-                town,
-                type,
-                category,
-                village,
-                title,
-                description,
-                channel,
-                status,
-                version,
-                receivedAt,
-                receivedOn,
-                dueDate,
-                dueProvisionalYear,
-                personal,
-                details,
-                accessHash,
-                history,
-                resolution,
-                rating,
-                next,
-                clientKey,
-                spam);
+        return toBuilder().outbox(next).build();
     }
 
     public boolean isSpam() {
@@ -142,30 +69,7 @@ public record CaseRecord(
     public CaseRecord markedSpam(SpamMark mark, HistoryEntry entry) {
         List<HistoryEntry> next = new ArrayList<>(history);
         next.add(entry);
-        return new CaseRecord(
-                trackingNo,
-                town,
-                type,
-                category,
-                village,
-                title,
-                description,
-                channel,
-                status,
-                version + 1,
-                receivedAt,
-                receivedOn,
-                dueDate,
-                dueProvisionalYear,
-                personal,
-                details,
-                accessHash,
-                next,
-                resolution,
-                rating,
-                outbox,
-                clientKey,
-                mark);
+        return toBuilder().version(version + 1).history(next).spam(mark).build();
     }
 
     /** The last history entry (the step that made this version). */
@@ -181,5 +85,209 @@ public record CaseRecord(
     /** The due date in force with its provisional year, if the case has one. */
     public Optional<Due> due() {
         return dueDate == null ? Optional.empty() : Optional.of(new Due(dueDate, dueProvisionalYear));
+    }
+
+    /** A builder for a new case; unset references are null, numbers 0. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this record's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder()
+                .trackingNo(trackingNo)
+                .town(town)
+                .type(type)
+                .category(category)
+                .village(village)
+                .title(title)
+                .description(description)
+                .channel(channel)
+                .status(status)
+                .version(version)
+                .receivedAt(receivedAt)
+                .receivedOn(receivedOn)
+                .dueDate(dueDate)
+                .dueProvisionalYear(dueProvisionalYear)
+                .personal(personal)
+                .details(details)
+                .accessHash(accessHash)
+                .history(history)
+                .resolution(resolution)
+                .rating(rating)
+                .outbox(outbox)
+                .clientKey(clientKey)
+                .spam(spam);
+    }
+
+    /** Builds a {@link CaseRecord} by component name, so that a new component does not change every caller. */
+    public static final class Builder {
+        private String trackingNo;
+        private String town;
+        private CaseType type;
+        private String category;
+        private String village;
+        private String title;
+        private String description;
+        private String channel;
+        private CaseStatus status;
+        private long version;
+        private Instant receivedAt;
+        private LocalDate receivedOn;
+        private LocalDate dueDate;
+        private int dueProvisionalYear;
+        private Personal personal;
+        private CaseDetails details;
+        private String accessHash;
+        private List<HistoryEntry> history;
+        private Resolution resolution;
+        private Rating rating;
+        private List<PendingNotice> outbox;
+        private String clientKey;
+        private SpamMark spam;
+
+        private Builder() {}
+
+        public Builder trackingNo(String trackingNo) {
+            this.trackingNo = trackingNo;
+            return this;
+        }
+
+        public Builder town(String town) {
+            this.town = town;
+            return this;
+        }
+
+        public Builder type(CaseType type) {
+            this.type = type;
+            return this;
+        }
+
+        public Builder category(String category) {
+            this.category = category;
+            return this;
+        }
+
+        public Builder village(String village) {
+            this.village = village;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder channel(String channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        public Builder status(CaseStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder receivedAt(Instant receivedAt) {
+            this.receivedAt = receivedAt;
+            return this;
+        }
+
+        public Builder receivedOn(LocalDate receivedOn) {
+            this.receivedOn = receivedOn;
+            return this;
+        }
+
+        public Builder dueDate(LocalDate dueDate) {
+            this.dueDate = dueDate;
+            return this;
+        }
+
+        public Builder dueProvisionalYear(int dueProvisionalYear) {
+            this.dueProvisionalYear = dueProvisionalYear;
+            return this;
+        }
+
+        public Builder personal(Personal personal) {
+            this.personal = personal;
+            return this;
+        }
+
+        public Builder details(CaseDetails details) {
+            this.details = details;
+            return this;
+        }
+
+        public Builder accessHash(String accessHash) {
+            this.accessHash = accessHash;
+            return this;
+        }
+
+        public Builder history(List<HistoryEntry> history) {
+            this.history = history;
+            return this;
+        }
+
+        public Builder resolution(Resolution resolution) {
+            this.resolution = resolution;
+            return this;
+        }
+
+        public Builder rating(Rating rating) {
+            this.rating = rating;
+            return this;
+        }
+
+        public Builder outbox(List<PendingNotice> outbox) {
+            this.outbox = outbox;
+            return this;
+        }
+
+        public Builder clientKey(String clientKey) {
+            this.clientKey = clientKey;
+            return this;
+        }
+
+        public Builder spam(SpamMark spam) {
+            this.spam = spam;
+            return this;
+        }
+
+        public CaseRecord build() {
+            return new CaseRecord(
+                    trackingNo,
+                    town,
+                    type,
+                    category,
+                    village,
+                    title,
+                    description,
+                    channel,
+                    status,
+                    version,
+                    receivedAt,
+                    receivedOn,
+                    dueDate,
+                    dueProvisionalYear,
+                    personal,
+                    details,
+                    accessHash,
+                    history,
+                    resolution,
+                    rating,
+                    outbox,
+                    clientKey,
+                    spam);
+        }
     }
 }

@@ -320,29 +320,27 @@ public final class DemoCases {
         String description = DemoTexts.description(title, village.name());
         String villageId = type == CaseType.INFO_REQUEST ? null : village.id();
         return new DemoCase(
-                new CaseRecord(
-                        trackingNo,
-                        catalog.town().id(),
-                        type,
-                        category,
-                        villageId,
-                        title,
-                        description,
-                        r.nextInt(5) == 0 ? "hotline-12345" : "online",
-                        status,
-                        flow.history.size(),
-                        receivedAt,
-                        receivedOn,
-                        due,
-                        0,
-                        personal,
-                        details,
-                        AccessCodes.hash(trackingNo, accessCode),
-                        flow.history,
-                        resolution,
-                        rating,
-                        null,
-                        null),
+                CaseRecord.builder()
+                        .trackingNo(trackingNo)
+                        .town(catalog.town().id())
+                        .type(type)
+                        .category(category)
+                        .village(villageId)
+                        .title(title)
+                        .description(description)
+                        .channel(r.nextInt(5) == 0 ? "hotline-12345" : "online")
+                        .status(status)
+                        .version(flow.history.size())
+                        .receivedAt(receivedAt)
+                        .receivedOn(receivedOn)
+                        .dueDate(due)
+                        .personal(personal)
+                        .details(details)
+                        .accessHash(AccessCodes.hash(trackingNo, accessCode))
+                        .history(flow.history)
+                        .resolution(resolution)
+                        .rating(rating)
+                        .build(),
                 accessCode);
     }
 
@@ -401,29 +399,25 @@ public final class DemoCases {
                 flow.step(receivedOn, 16, CaseAction.ACCEPT, CaseStatus.ACCEPTED, "已受理，正在安排办理");
                 status = CaseStatus.ACCEPTED;
             }
-            CaseRecord c = new CaseRecord(
-                    trackingNo,
-                    catalog.town().id(),
-                    type,
-                    category,
-                    type == CaseType.INFO_REQUEST ? null : village.id(),
-                    title,
-                    DemoTexts.description(title, village.name()),
-                    "online",
-                    status,
-                    flow.history.size(),
-                    receivedAt,
-                    receivedOn,
-                    due,
-                    0,
-                    personal,
-                    details,
-                    AccessCodes.hash(trackingNo, accessCode),
-                    flow.history,
-                    null,
-                    null,
-                    null,
-                    null);
+            CaseRecord c = CaseRecord.builder()
+                    .trackingNo(trackingNo)
+                    .town(catalog.town().id())
+                    .type(type)
+                    .category(category)
+                    .village(type == CaseType.INFO_REQUEST ? null : village.id())
+                    .title(title)
+                    .description(DemoTexts.description(title, village.name()))
+                    .channel("online")
+                    .status(status)
+                    .version(flow.history.size())
+                    .receivedAt(receivedAt)
+                    .receivedOn(receivedOn)
+                    .dueDate(due)
+                    .personal(personal)
+                    .details(details)
+                    .accessHash(AccessCodes.hash(trackingNo, accessCode))
+                    .history(flow.history)
+                    .build();
             out.add(new DemoCase(c, accessCode));
         }
         return out;

@@ -140,29 +140,27 @@ public final class IntakeService {
                 CaseStatus.SUBMITTED,
                 "已收到您的" + form.type().nameZh(),
                 null);
-        CaseRecord record = new CaseRecord(
-                trackingNo,
-                town,
-                form.type(),
-                form.category(),
-                form.village(),
-                form.title(),
-                form.description(),
-                receipt.channel(),
-                CaseStatus.SUBMITTED,
-                1,
-                receivedAt,
-                receivedOn,
-                due.date(),
-                due.provisionalYear(),
-                form.personal(),
-                start.details(),
-                AccessCodes.hash(trackingNo, accessCode),
-                List.of(first),
-                null,
-                null,
-                receipt.clientKey(),
-                null);
+        CaseRecord record = CaseRecord.builder()
+                .trackingNo(trackingNo)
+                .town(town)
+                .type(form.type())
+                .category(form.category())
+                .village(form.village())
+                .title(form.title())
+                .description(form.description())
+                .channel(receipt.channel())
+                .status(CaseStatus.SUBMITTED)
+                .version(1)
+                .receivedAt(receivedAt)
+                .receivedOn(receivedOn)
+                .dueDate(due.date())
+                .dueProvisionalYear(due.provisionalYear())
+                .personal(form.personal())
+                .details(start.details())
+                .accessHash(AccessCodes.hash(trackingNo, accessCode))
+                .history(List.of(first))
+                .clientKey(receipt.clientKey())
+                .build();
         cases.create(CaseNotices.afterStep(record, accessCode), idempotencyRef);
         LOG.info(
                 "case created",

@@ -146,30 +146,17 @@ public final class CaseEdit {
                 publicNote,
                 note,
                 context.effectiveOn()));
-        return new CaseRecord(
-                before.trackingNo(),
-                before.town(),
-                before.type(),
-                before.category(),
-                village,
-                before.title(),
-                before.description(),
-                before.channel(),
-                status,
-                before.version() + 1,
-                before.receivedAt(),
-                before.receivedOn(),
-                dueDate,
-                dueProvisionalYear,
-                before.personal(),
-                details,
-                before.accessHash(),
-                history,
-                resolution,
-                rating,
-                before.outbox(),
-                before.clientKey(),
-                before.spam());
+        return before.toBuilder()
+                .village(village)
+                .status(status)
+                .version(before.version() + 1)
+                .dueDate(dueDate)
+                .dueProvisionalYear(dueProvisionalYear)
+                .details(details)
+                .history(history)
+                .resolution(resolution)
+                .rating(rating)
+                .build();
     }
 
     public Instant now() {

@@ -62,29 +62,25 @@ final class WorkflowFixtures {
         HistoryEntry submitted = new HistoryEntry(
                 1, at, "citizen", CaseAction.SUBMIT, null, CaseStatus.SUBMITTED, "已收到您的" + type.nameZh(), null);
         Personal personal = Personal.ofSubmitter(new Person("张三", "13812345678", false, null));
-        return new CaseRecord(
-                "GC2021TEST0001",
-                "gaocheng",
-                type,
-                category,
-                null,
-                "测试事项",
-                "测试事项的描述",
-                "online",
-                CaseStatus.SUBMITTED,
-                1,
-                at,
-                day,
-                start.due().date(),
-                start.due().provisionalYear(),
-                personal,
-                start.details(),
-                "hash",
-                List.of(submitted),
-                null,
-                null,
-                null,
-                null);
+        return CaseRecord.builder()
+                .trackingNo("GC2021TEST0001")
+                .town("gaocheng")
+                .type(type)
+                .category(category)
+                .title("测试事项")
+                .description("测试事项的描述")
+                .channel("online")
+                .status(CaseStatus.SUBMITTED)
+                .version(1)
+                .receivedAt(at)
+                .receivedOn(day)
+                .dueDate(start.due().date())
+                .dueProvisionalYear(start.due().provisionalYear())
+                .personal(personal)
+                .details(start.details())
+                .accessHash("hash")
+                .history(List.of(submitted))
+                .build();
     }
 
     /** A request body from name/value pairs (strings, integers, booleans). */

@@ -468,29 +468,13 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         CaseRecord stored = app.cases().find(no).orElseThrow();
         CaseDetails details = stored.details().withSupervision(new Supervision(null, true, null));
         app.cases()
-                .update(new CaseRecord(
-                        stored.trackingNo(),
-                        stored.town(),
-                        stored.type(),
-                        stored.category(),
-                        stored.village(),
-                        stored.title(),
-                        stored.description(),
-                        stored.channel(),
-                        stored.status(),
-                        stored.version() + 1,
-                        stored.receivedAt(),
-                        stored.receivedOn(),
-                        null,
-                        0,
-                        stored.personal(),
-                        details,
-                        stored.accessHash(),
-                        stored.history(),
-                        stored.resolution(),
-                        stored.rating(),
-                        stored.clientKey(),
-                        stored.spam()));
+                .update(stored.toBuilder()
+                        .version(stored.version() + 1)
+                        .dueDate(null)
+                        .dueProvisionalYear(0)
+                        .details(details)
+                        .outbox(List.of())
+                        .build());
     }
 
     Map<String, Long> versions(String... numbers) {
