@@ -1,12 +1,13 @@
 package cn.banshi.duty;
 
 import cn.banshi.records.YearDocumentTable;
+import cn.banshi.records.YearDocuments;
 import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A year's section-三 inputs: one item, {@code pk = town#<town>#leaders-duty}, {@code sk = <year>}. */
-public final class LeadersDutyStore {
+public final class LeadersDutyStore implements YearDocuments<LeadersDuty> {
     static final String KIND = "leaders-duty";
     private final YearDocumentTable documents;
 
@@ -14,11 +15,12 @@ public final class LeadersDutyStore {
         this.documents = new YearDocumentTable(dynamo, KIND, "duty");
     }
 
-    /** Replaces the year's entry in one write. */
+    @Override
     public void put(String town, LeadersDuty duty, String actor, Instant now) {
         documents.put(town, duty.year(), LeadersDutyJson.write(duty), actor, now);
     }
 
+    @Override
     public Optional<LeadersDuty> find(String town, int year) {
         return documents.find(town, year).map(LeadersDutyJson::read);
     }
