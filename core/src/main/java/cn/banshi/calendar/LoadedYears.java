@@ -1,6 +1,7 @@
 package cn.banshi.calendar;
 
 import cn.banshi.json.Json;
+import cn.banshi.store.QueryPages;
 import cn.banshi.store.Tables;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -97,26 +98,15 @@ final class LoadedYears {
     /** The per-year items' arrangements by year (the form before the one item). */
     private Map<Integer, String> perYear() {
         Map<Integer, String> years = new TreeMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            var response = dynamo.query(b -> {
-                b.tableName(table)
+        QueryPages.all(
+                dynamo,
+                b -> b.tableName(table)
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PER_YEAR_PK)))
-                        .consistentRead(true);
-                if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
-            });
-            for (Map<String, AttributeValue> item : response.items()) {
-                years.put(
+                        .consistentRead(true),
+                item -> years.put(
                         Integer.parseInt(item.get("sk").s()),
-                        item.get("arrangement").s());
-            }
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+                        item.get("arrangement").s()));
         return years;
     }
 
