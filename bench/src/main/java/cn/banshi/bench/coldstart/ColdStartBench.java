@@ -97,6 +97,17 @@ public final class ColdStartBench {
         // without an Idempotency-Key banshi writes the case only (no claim, no stored response): closest to the floor
         variants.add(
                 new Variant("banshi, no Idempotency-Key", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, false));
+        // another build's deployment package (env BENCH_BEFORE_JAR, e.g. main's), measured in the same rounds: a
+        // change's
+        // before and after under the same load
+        String before = System.getenv("BENCH_BEFORE_JAR");
+        if (before != null && !before.isBlank()) {
+            if (!Files.isRegularFile(Path.of(before))) throw new IllegalStateException("no such jar: " + before);
+            String beforeCp = String.join(File.pathSeparator, harness, serialization, before);
+            variants.add(new Variant("banshi before", "cn.banshi.intake.SubmissionHandler", beforeCp, base, true));
+            variants.add(new Variant(
+                    "banshi before, no Idempotency-Key", "cn.banshi.intake.SubmissionHandler", beforeCp, base, false));
+        }
     }
 
     public String run(int rounds) throws Exception {
