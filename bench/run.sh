@@ -3,6 +3,8 @@
 # the same text is written to bench/target/work/result.md.
 #   bench/run.sh                      all: cold start, warm latency, staff list at 200,000 cases
 #   bench/run.sh coldstart --rounds 11
+#   BENCH_BEFORE_JAR=path/to/other/banshi-functions-…-lambda.jar bench/run.sh coldstart --rounds 11
+#                                     (also that build's submission handler, in the same rounds)
 #   bench/run.sh warm --iterations 1000
 #   bench/run.sh scale --cases 200000
 #   bench/run.sh reports --levels 50000,200000 --towns 50 --per-town 4000   (each job in a JVM with -Xmx256m)

@@ -1,14 +1,9 @@
 package cn.banshi.calendar;
 
-import cn.banshi.json.Json;
-import cn.banshi.store.Tables;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The working-day calendar in force: the bundled years (2020–2026) plus the years administrators loaded
@@ -17,17 +12,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class CalendarService {
     static final Duration CACHE = Duration.ofMinutes(5);
-    private static final String PK = "calendar";
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final LoadedYears years;
     private final Clock clock;
     private volatile Deadlines cached;
     private volatile long cachedAtMillis;
 
     public CalendarService(DynamoDbClient dynamo, Clock clock) {
-        this.dynamo = dynamo;
-        this.table = Tables.physical(Tables.RECORDS);
+        this.years = new LoadedYears(dynamo);
         this.clock = clock;
     }
 
@@ -49,46 +41,25 @@ public final class CalendarService {
 
     private WorkingDayCalendar load() {
         WorkingDayCalendar calendar = WorkingDayCalendar.bundled();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            var response = dynamo.query(b -> {
-                b.tableName(table)
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PK)))
-                        .consistentRead(true);
-                if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
-            });
-            for (Map<String, AttributeValue> item : response.items()) {
-                calendar = calendar.with(parse(item.get("arrangement").s()));
-            }
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+        for (YearArrangement loaded : years.read()) calendar = calendar.with(loaded);
         return calendar;
     }
 
     /** Stores a validated year; callers check {@link YearArrangement#problems()} first. */
     public void put(YearArrangement arrangement) {
-        dynamo.putItem(b -> b.tableName(table)
-                .item(Map.of(
-                        "pk", AttributeValue.fromS(PK),
-                        "sk", AttributeValue.fromS(Integer.toString(arrangement.year())),
-                        "arrangement", AttributeValue.fromS(Json.write(YearArrangementJson.write(arrangement))))));
+        years.put(arrangement);
         cached = null;
+    }
+
+    /**
+     * Writes the one item of loaded years if a deployment from before it lacks it or lacks a year (idempotent; the
+     * daily sweep runs it). Until then the years are read from their per-year items, as before.
+     */
+    public void migrate() {
+        years.migrate();
     }
 
     public Optional<YearArrangement> get(int year) {
         return deadlines().calendar().arrangement(year);
-    }
-
-    private static YearArrangement parse(String json) {
-        try {
-            return YearArrangementJson.read(Json.parse(json)).arrangement().orElseThrow();
-        } catch (IOException e) {
-            throw new IllegalStateException("stored calendar is not JSON", e);
-        }
     }
 }

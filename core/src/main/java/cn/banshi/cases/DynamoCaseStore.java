@@ -90,16 +90,10 @@ public final class DynamoCaseStore implements CaseStore {
         Map<String, AttributeValue> startKey = q.cursor() == null ? null : decodeCursor(q.cursor(), plan);
         List<CaseRecord> items = new ArrayList<>();
         while (true) {
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(plan.index.name())
-                    .keyConditionExpression(plan.keyCondition)
+            QueryRequest.Builder request = request(plan)
                     .scanIndexForward(plan.ascending)
-                    .expressionAttributeNames(plan.names)
-                    .expressionAttributeValues(plan.values)
                     // with a FilterExpression most of a page may be filtered out: read further per round trip
                     .limit(plan.filter == null ? Math.max(q.limit(), 25) : Math.max(q.limit() * 10, 250));
-            if (plan.filter != null) request.filterExpression(plan.filter);
             if (startKey != null) request.exclusiveStartKey(startKey);
             QueryResponse response = dynamo.query(request.build());
             List<Map<String, AttributeValue>> page = response.items();
@@ -180,14 +174,7 @@ public final class DynamoCaseStore implements CaseStore {
         int count = 0;
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(plan.index.name())
-                    .keyConditionExpression(plan.keyCondition)
-                    .expressionAttributeNames(plan.names)
-                    .expressionAttributeValues(plan.values)
-                    .select("COUNT");
-            if (plan.filter != null) request.filterExpression(plan.filter);
+            QueryRequest.Builder request = request(plan).select("COUNT");
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse response = dynamo.query(request.build());
             count += response.count();
@@ -253,15 +240,8 @@ public final class DynamoCaseStore implements CaseStore {
         Plan plan = plan(q);
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(plan.index.name())
-                    .keyConditionExpression(plan.keyCondition)
-                    .scanIndexForward(plan.ascending)
-                    .expressionAttributeNames(plan.names)
-                    .expressionAttributeValues(plan.values)
-                    .limit(q.limit());
-            if (plan.filter != null) request.filterExpression(plan.filter);
+            QueryRequest.Builder request =
+                    request(plan).scanIndexForward(plan.ascending).limit(q.limit());
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse response = dynamo.query(request.build());
             response.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
@@ -270,6 +250,18 @@ public final class DynamoCaseStore implements CaseStore {
                     ? response.lastEvaluatedKey()
                     : null;
         } while (start != null);
+    }
+
+    /** The plan's Query: its index, key condition, names, values and filter. */
+    private QueryRequest.Builder request(Plan plan) {
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(plan.index.name())
+                .keyConditionExpression(plan.keyCondition)
+                .expressionAttributeNames(plan.names)
+                .expressionAttributeValues(plan.values);
+        if (plan.filter != null) request.filterExpression(plan.filter);
+        return request;
     }
 
     private record Plan(

@@ -1,6 +1,7 @@
 package cn.banshi.notifications;
 
 import cn.banshi.errors.Errors;
+import cn.banshi.store.QueryPages;
 import cn.banshi.store.Tables;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -76,28 +77,19 @@ public final class MessageStore {
     /** The ids of a town's waiting messages whose time has come, oldest first (the sparse index). */
     public List<String> due(String town, Instant now, int limit) {
         List<String> ids = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse response = dynamo.query(b -> {
-                b.tableName(table)
+        QueryPages.forEach(
+                dynamo,
+                b -> b.tableName(table)
                         .indexName(Tables.MESSAGES_PENDING)
                         .keyConditionExpression("pendingTown = :town AND sendAfterKey <= :now")
                         .expressionAttributeValues(
                                 Map.of(":town", s(town), ":now", s(KEY_TIME.format(now) + "#\uffff")))
                         .projectionExpression("pk")
-                        .limit(limit);
-                if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
-            });
-            for (Map<String, AttributeValue> item : response.items()) {
-                ids.add(item.get("pk").s());
-                if (ids.size() >= limit) return ids;
-            }
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+                        .limit(limit),
+                item -> {
+                    ids.add(item.get("pk").s());
+                    return ids.size() < limit;
+                });
         return ids;
     }
 
@@ -228,22 +220,13 @@ public final class MessageStore {
     /** A case's messages, oldest first. */
     public List<Message> byCase(String trackingNo) {
         List<Message> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse response = dynamo.query(b -> {
-                b.tableName(table)
+        QueryPages.all(
+                dynamo,
+                b -> b.tableName(table)
                         .indexName(Tables.MESSAGES_BY_CASE)
                         .keyConditionExpression("trackingNo = :no")
-                        .expressionAttributeValues(Map.of(":no", s(trackingNo)));
-                if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
-            });
-            response.items().forEach(item -> items.add(fromItem(item)));
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+                        .expressionAttributeValues(Map.of(":no", s(trackingNo))),
+                item -> items.add(fromItem(item)));
         return items;
     }
 

@@ -5,6 +5,7 @@ import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.logging.Log;
 import cn.banshi.reports.drafts.ReportReminder;
+import cn.banshi.store.QueryPages;
 import cn.banshi.store.Tables;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
@@ -96,36 +97,27 @@ public final class OverdueSweep {
     /** A town's alerts, most recent due date first; village staff see their village's only. */
     public List<Alert> alerts(String town, String village, int limit) {
         List<Alert> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            var response = dynamo.query(b -> {
-                b.tableName(records)
+        QueryPages.forEach(
+                dynamo,
+                b -> b.tableName(records)
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(alertPk(town))))
-                        .scanIndexForward(false);
-                if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
-            });
-            for (Map<String, AttributeValue> item : response.items()) {
-                if (village != null
-                        && (!item.containsKey("village")
-                                || !village.equals(item.get("village").s()))) continue;
-                items.add(new Alert(
-                        text(item, "trackingNo"),
-                        item.get("type").s(),
-                        text(item, "job"),
-                        item.get("title").s(),
-                        item.get("status").s(),
-                        LocalDate.parse(item.get("dueDate").s()),
-                        LocalDate.parse(item.get("raisedOn").s()),
-                        text(item, "village")));
-                if (items.size() >= limit) return items;
-            }
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+                        .scanIndexForward(false),
+                item -> {
+                    if (village != null
+                            && (!item.containsKey("village")
+                                    || !village.equals(item.get("village").s()))) return true;
+                    items.add(new Alert(
+                            text(item, "trackingNo"),
+                            item.get("type").s(),
+                            text(item, "job"),
+                            item.get("title").s(),
+                            item.get("status").s(),
+                            LocalDate.parse(item.get("dueDate").s()),
+                            LocalDate.parse(item.get("raisedOn").s()),
+                            text(item, "village")));
+                    return items.size() < limit;
+                });
         return items;
     }
 

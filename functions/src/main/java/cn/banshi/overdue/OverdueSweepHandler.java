@@ -2,8 +2,10 @@ package cn.banshi.overdue;
 
 import cn.banshi.api.AppContext;
 import cn.banshi.api.ExecutionEnvironment;
+import cn.banshi.calendar.CalendarService;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.catalog.DeployedTowns;
+import cn.banshi.logging.Log;
 import cn.banshi.logging.RequestIds;
 import cn.banshi.notifications.StaffDigest;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -15,9 +17,12 @@ import java.util.Set;
 /**
  * The daily overdue sweep, started by EventBridge Scheduler; sweeps the deployed towns and queues each responsible
  * person's digest ({@link StaffDigest}), over the deployed towns (env BANSHI_TOWNS, see
- * {@link DeployedTowns}), or every town in the catalog when built with a context only.
+ * {@link DeployedTowns}), or every town in the catalog when built with a context only. First it makes sure the loaded
+ * holiday years are stored as one item ({@link CalendarService#migrate()}, docs/deadlines.md).
  */
 public final class OverdueSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private static final Log LOG = Log.get(OverdueSweepHandler.class);
+    private final CalendarService calendars;
     private final OverdueSweep sweep;
     private final StaffDigest digest;
     private final Set<String> towns;
@@ -32,6 +37,7 @@ public final class OverdueSweepHandler implements RequestHandler<Map<String, Obj
     }
 
     public OverdueSweepHandler(AppContext app, Set<String> towns) {
+        this.calendars = app.calendars();
         this.sweep = app.sweep();
         this.digest = app.staffDigest();
         this.towns = towns;
@@ -41,6 +47,12 @@ public final class OverdueSweepHandler implements RequestHandler<Map<String, Obj
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         RequestIds.set(context == null ? "sweep" : context.getAwsRequestId());
         try {
+            try {
+                calendars.migrate();
+            } catch (RuntimeException e) {
+                // the readers still read the per-year items; the next sweep tries again
+                LOG.warn("calendar migration failed", "exception", e.getClass().getSimpleName());
+            }
             Map<String, Object> result = new LinkedHashMap<>();
             for (String town : towns) {
                 result.put(town, sweep.sweep(town));

@@ -68,15 +68,7 @@ public final class LocalSignInHandler extends ApiHandler {
             jwt.verifySignature(header.substring(7).strip()).ifPresent(claims -> {
                 Object sid = claims.get("sid");
                 if (sid == null) return;
-                signIn.touch(
-                                sid.toString(),
-                                String.valueOf(claims.get("sub")),
-                                String.valueOf(claims.get("role")),
-                                String.valueOf(claims.get("town")),
-                                claims.get("village") == null
-                                        ? null
-                                        : claims.get("village").toString())
-                        .ifPresent(account -> signIn.signOut(sid.toString(), account));
+                LocalStaff.touch(signIn, claims).ifPresent(account -> signIn.signOut(sid.toString(), account));
             });
         }
         return ApiResponse.noContent();

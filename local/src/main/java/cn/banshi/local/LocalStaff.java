@@ -3,12 +3,15 @@ package cn.banshi.local;
 import cn.banshi.accounts.Passwords;
 import cn.banshi.accounts.SignInPolicy;
 import cn.banshi.accounts.SignInService;
+import cn.banshi.accounts.StaffAccount;
 import cn.banshi.accounts.StaffManagement;
 import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.AppContext;
 import cn.banshi.auth.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local sign-in's parts over one context: the sign-in service, the gateway's session check and the first run's
@@ -25,15 +28,17 @@ public final class LocalStaff {
 
     /** The local gateway's check of a token's session. */
     public static LocalJwt.SessionCheck sessions(SignInService signIn) {
-        return claims -> signIn.touch(
-                        String.valueOf(claims.get("sid")),
-                        String.valueOf(claims.get("sub")),
-                        String.valueOf(claims.get("role")),
-                        String.valueOf(claims.get("town")),
-                        claims.get("village") == null
-                                ? null
-                                : claims.get("village").toString())
-                .isPresent();
+        return claims -> touch(signIn, claims).isPresent();
+    }
+
+    /** The account of the live session a token's claims name, its session extended; empty when it is not live. */
+    static Optional<StaffAccount> touch(SignInService signIn, Map<String, Object> claims) {
+        return signIn.touch(
+                String.valueOf(claims.get("sid")),
+                String.valueOf(claims.get("sub")),
+                String.valueOf(claims.get("role")),
+                String.valueOf(claims.get("town")),
+                claims.get("village") == null ? null : claims.get("village").toString());
     }
 
     /** A created account and its temporary password (shown once). */

@@ -4,6 +4,8 @@ import cn.banshi.api.Events;
 import cn.banshi.bench.ApiEvents;
 import cn.banshi.bench.BenchEnv;
 import cn.banshi.bench.Stats;
+import cn.banshi.calendar.CalendarService;
+import cn.banshi.calendar.StatutoryHolidays;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,6 +24,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
 /**
  * Benchmark 1: cold start of the submission handler in fresh JVMs with the Lambda java17 runtime's flags, from
@@ -77,6 +81,10 @@ public final class ColdStartBench {
         // the peer: banshi's plain jars plus Spring, as a lib/ directory deployment package would hold them
         peerClasspath = benchCp.stream().map(Path::of).toList();
         String peerCp = harness + File.pathSeparator + String.join(File.pathSeparator, benchCp);
+        // the records table as a deployment has it from December: next year's notice loaded (since run 14; stored as
+        // the code under test stores it), so the first event reads one loaded year
+        new CalendarService(env.client(ClientOverrideConfiguration.builder()), Clock.systemUTC())
+                .put(StatutoryHolidays.provisional(2027));
         Map<String, String> base =
                 Map.of("BANSHI_DYNAMODB_ENDPOINT", env.dynalite.endpoint(), "BANSHI_TABLE_PREFIX", env.prefix);
         variants.add(new Variant("banshi", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, true));
@@ -89,6 +97,17 @@ public final class ColdStartBench {
         // without an Idempotency-Key banshi writes the case only (no claim, no stored response): closest to the floor
         variants.add(
                 new Variant("banshi, no Idempotency-Key", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, false));
+        // another build's deployment package (env BENCH_BEFORE_JAR, e.g. main's), measured in the same rounds: a
+        // change's
+        // before and after under the same load
+        String before = System.getenv("BENCH_BEFORE_JAR");
+        if (before != null && !before.isBlank()) {
+            if (!Files.isRegularFile(Path.of(before))) throw new IllegalStateException("no such jar: " + before);
+            String beforeCp = String.join(File.pathSeparator, harness, serialization, before);
+            variants.add(new Variant("banshi before", "cn.banshi.intake.SubmissionHandler", beforeCp, base, true));
+            variants.add(new Variant(
+                    "banshi before, no Idempotency-Key", "cn.banshi.intake.SubmissionHandler", beforeCp, base, false));
+        }
     }
 
     public String run(int rounds) throws Exception {

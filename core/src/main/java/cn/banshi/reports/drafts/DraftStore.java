@@ -2,6 +2,7 @@ package cn.banshi.reports.drafts;
 
 import cn.banshi.records.TownRecords;
 import cn.banshi.reports.ReportKind;
+import cn.banshi.store.QueryPages;
 import cn.banshi.store.Tables;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,21 +43,15 @@ public final class DraftStore {
     /** The year's stored layers of a town (no item: no layer yet). */
     public List<DraftState> list(String town, int year) {
         List<DraftState> states = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            var page = dynamo.query(b -> {
-                b.tableName(table)
+        QueryPages.all(
+                dynamo,
+                b -> b.tableName(table)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :year)")
                         .expressionAttributeValues(
-                                Map.of(":pk", s(TownRecords.pk(town, KIND)), ":year", s(year + "#")));
-                if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
-            });
-            for (var item : page.items()) {
-                if (ReportKind.find(item.get("job").s()).isPresent()) states.add(fromItem(item));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+                                Map.of(":pk", s(TownRecords.pk(town, KIND)), ":year", s(year + "#"))),
+                item -> {
+                    if (ReportKind.find(item.get("job").s()).isPresent()) states.add(fromItem(item));
+                });
         return states;
     }
 

@@ -3,6 +3,7 @@ package cn.banshi.reports.drafts;
 import cn.banshi.records.TownRecords;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
+import cn.banshi.store.QueryPages;
 import cn.banshi.store.Tables;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,20 +72,14 @@ public final class Publications {
 
     private List<Publication> query(String town, String prefix) {
         List<Publication> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            var page = dynamo.query(b -> {
-                b.tableName(table)
+        QueryPages.all(
+                dynamo,
+                b -> b.tableName(table)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(TownRecords.pk(town, KIND)), ":prefix", s(prefix)));
-                if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
-            });
-            for (var item : page.items()) {
-                if (ReportKind.find(item.get("job").s()).isPresent()) out.add(fromItem(item));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+                        .expressionAttributeValues(Map.of(":pk", s(TownRecords.pk(town, KIND)), ":prefix", s(prefix))),
+                item -> {
+                    if (ReportKind.find(item.get("job").s()).isPresent()) out.add(fromItem(item));
+                });
         out.sort((a, b) -> a.year() != b.year() ? Integer.compare(b.year(), a.year()) : 0);
         return out;
     }
