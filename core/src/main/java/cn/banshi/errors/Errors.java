@@ -446,6 +446,94 @@ public final class Errors {
                 "role");
     }
 
+    // attachments (docs/attachments.md): upload slots, and per-file problems at attach time
+
+    public static ApiException uploadTypeNotAllowed(String field) {
+        return new ApiException(
+                400,
+                "UPLOAD_TYPE_NOT_ALLOWED",
+                "仅支持 JPEG、PNG、WebP、HEIC 照片或 PDF 文件",
+                "Only JPEG, PNG, WebP or HEIC photos and PDF files are accepted",
+                field);
+    }
+
+    public static ApiException uploadTooLarge(long maxBytes) {
+        return new ApiException(
+                400,
+                "UPLOAD_TOO_LARGE",
+                "文件过大：照片最大 10 MB，PDF 最大 20 MB",
+                "File too large: at most " + maxBytes + " bytes (photos 10 MB, PDFs 20 MB)",
+                "size");
+    }
+
+    public static ApiException uploadsDisabled() {
+        return new ApiException(503, "UPLOADS_DISABLED", "暂不支持上传附件", "Attachments are not available here", null, 3600);
+    }
+
+    /** A referenced upload id that does not exist, expired, or was made for another form or town. */
+    public static ApiException uploadNotFound(String field) {
+        return new ApiException(404, "UPLOAD_NOT_FOUND", "附件不存在或已过期，请重新上传", "Unknown or expired upload", field);
+    }
+
+    /** Uploaded but not checked yet (or not uploaded at all): ask again shortly. */
+    public static ApiException uploadNotReady(String field) {
+        return new ApiException(
+                409, "UPLOAD_NOT_READY", "附件尚未上传完成或正在检查，请稍候", "The file is not uploaded or checked yet", field, 2);
+    }
+
+    public static ApiException uploadUsedElsewhere(String field) {
+        return new ApiException(
+                409, "UPLOAD_USED_ELSEWHERE", "该附件已用于其他事项", "This upload belongs to another case", field);
+    }
+
+    /** A file of a purpose this submission or action does not take (an ID proof on a complaint). */
+    public static ApiException uploadNotAllowedHere(String field) {
+        return new ApiException(
+                400,
+                "UPLOAD_NOT_ALLOWED_HERE",
+                "此类附件不能用于本事项（投诉只收照片或 PDF，依申请公开可附身份证明和 PDF）",
+                "This kind of file cannot be attached here",
+                field);
+    }
+
+    /** The processing refused the file with {@code code} (a code of the file checks). */
+    public static ApiException uploadRefused(String code, String field) {
+        return new ApiException(422, code, "文件未通过安全检查，请换一个文件", "The file did not pass the checks", field);
+    }
+
+    public static ApiException tooManyAttachments(int max) {
+        return new ApiException(
+                400,
+                "TOO_MANY_ATTACHMENTS",
+                "附件过多，每件事项最多 " + max + " 个",
+                "Too many files, at most " + max + " per case",
+                "attachments");
+    }
+
+    /**
+     * Some referenced files cannot be attached: nothing was stored; {@code files} lists each file's own problem
+     * ({@code uploadId}, {@code code}, messages). The same submission without those files goes through.
+     */
+    public static ApiException attachmentsNotAccepted(List<ApiException> problems) {
+        return new ApiException(
+                422,
+                "ATTACHMENTS_NOT_ACCEPTED",
+                "部分附件无法使用，请删除或重新上传后再提交",
+                "Some files cannot be attached; remove or upload them again",
+                "attachments",
+                null,
+                error -> {
+                    ArrayNode files = error.putArray("files");
+                    for (ApiException p : problems) {
+                        var f = files.addObject();
+                        f.put("uploadId", p.field());
+                        f.put("code", p.code());
+                        f.put("message", p.messageZh());
+                        f.put("messageEn", p.messageEn());
+                    }
+                });
+    }
+
     public static ApiException internal() {
         return new ApiException(500, "INTERNAL", "系统内部错误，请稍后重试", "Internal error", null);
     }

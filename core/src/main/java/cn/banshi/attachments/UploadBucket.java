@@ -1,0 +1,66 @@
+package cn.banshi.attachments;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The uploads bucket and how to address it: in AWS virtual-hosted URLs ({@code https://BUCKET.s3.REGION.amazonaws.com})
+ * with the function's role credentials; locally (env {@value #ENDPOINT_ENV}) path-style URLs on the local S3 server
+ * with its fixed account. Presigning needs no S3 client (see {@link SigV4}), so the API functions that hand out
+ * upload slots and download links do not ship the S3 SDK.
+ */
+public record UploadBucket(String bucket, String region, URI endpoint, AwsCredentialsProvider credentials) {
+    public static final String BUCKET_ENV = "BANSHI_UPLOADS_BUCKET";
+    public static final String ENDPOINT_ENV = "BANSHI_S3_ENDPOINT";
+    /** The local S3 server's account (s3rver's). */
+    public static final String LOCAL_KEY = "S3RVER";
+
+    /** The bucket of the environment, or null when none is configured (attachments are then switched off). */
+    public static UploadBucket fromEnvironment() {
+        String bucket = System.getenv(BUCKET_ENV);
+        if (bucket == null || bucket.isBlank()) return null;
+        String endpoint = System.getenv(ENDPOINT_ENV);
+        String region = System.getenv().getOrDefault("AWS_REGION", "cn-north-1");
+        return endpoint == null || endpoint.isBlank()
+                ? new UploadBucket(bucket, region, null, DefaultCredentialsProvider.create())
+                : local(bucket, URI.create(endpoint));
+    }
+
+    /** A bucket on the local S3 server at {@code endpoint}. */
+    public static UploadBucket local(String bucket, URI endpoint) {
+        return new UploadBucket(
+                bucket,
+                "us-east-1",
+                endpoint,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_KEY, LOCAL_KEY)));
+    }
+
+    /** Where a browser form POSTs. */
+    public String postUrl() {
+        return endpoint == null ? "https://" + host() + "/" : base() + "/" + bucket;
+    }
+
+    /** The host the signature covers. */
+    public String host() {
+        if (endpoint == null)
+            return bucket + ".s3." + region + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : "");
+        return endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
+    }
+
+    /** The path of an object in a GET URL. */
+    public String objectPath(String key) {
+        return endpoint == null ? "/" + key : "/" + bucket + "/" + key;
+    }
+
+    public String objectUrlBase() {
+        return endpoint == null ? "https://" + host() : base();
+    }
+
+    private String base() {
+        String s = endpoint.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}
