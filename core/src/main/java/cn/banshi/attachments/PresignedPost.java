@@ -1,11 +1,12 @@
 package cn.banshi.attachments;
 
-import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A browser form upload: POST {@code url} as multipart/form-data with {@code fields} first, then the file. */
-public record PresignedPost(String url, Map<String, String> fields, Instant expiresAt) {
+/** A browser upload: the form is POSTed to {@code url} with these fields first (in order) and the file last. */
+public record PresignedPost(String url, Map<String, String> fields) {
     public PresignedPost {
-        fields = Map.copyOf(fields);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 }

@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,10 +18,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
- * Signature Version 4 for S3, by hand: the AWS SDK v2 has no presigner for browser POST policies, and a presigned GET
- * through the SDK would put the whole S3 client into every API function. POST policy: the base64 policy document is
- * the string to sign (S3 "Browser-Based Uploads Using POST"); GET: the query-string form with an unsigned payload.
- * {@code SigV4Test} checks the GET against the SDK's own presigner.
+ * Presigned GETs (Signature Version 4, query-string form, unsigned payload), by hand: the SDK's presigner would put the
+ * whole S3 client into every API function that hands out a download link. {@code SigV4Test} checks the URL against
+ * the SDK's own presigner.
  */
 public final class SigV4 {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
@@ -31,54 +28,11 @@ public final class SigV4 {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter EXPIRATION =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.000Z'").withZone(ZoneOffset.UTC);
 
     private SigV4() {}
 
-    /**
-     * A POST policy that lets a browser write exactly {@code key}, with exactly {@code contentType} and exactly
-     * {@code size} bytes, until {@code now + validity}.
-     */
-    public static PresignedPost post(
-            UploadBucket bucket, String key, String contentType, long size, Instant now, Duration validity) {
-        AwsCredentials credentials = bucket.credentials().resolveCredentials();
-        Instant expires = now.plus(validity);
-        String day = DAY.format(now);
-        String credential = credentials.accessKeyId() + "/" + scope(day, bucket.region());
-        String amzDate = AMZ_DATE.format(now);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("key", key);
-        fields.put("Content-Type", contentType);
-        fields.put("x-amz-algorithm", ALGORITHM);
-        fields.put("x-amz-credential", credential);
-        fields.put("x-amz-date", amzDate);
-        String token = credentials instanceof AwsSessionCredentials session ? session.sessionToken() : null;
-        if (token != null) fields.put("x-amz-security-token", token);
-        StringBuilder policy = new StringBuilder();
-        policy.append("{\"expiration\":\"").append(EXPIRATION.format(expires)).append("\",\"conditions\":[");
-        policy.append("{\"bucket\":").append(quote(bucket.bucket())).append("},");
-        policy.append("[\"eq\",\"$key\",").append(quote(key)).append("],");
-        policy.append("[\"eq\",\"$Content-Type\",").append(quote(contentType)).append("],");
-        policy.append("[\"content-length-range\",")
-                .append(size)
-                .append(',')
-                .append(size)
-                .append("],");
-        policy.append("{\"x-amz-algorithm\":\"").append(ALGORITHM).append("\"},");
-        policy.append("{\"x-amz-credential\":").append(quote(credential)).append("},");
-        if (token != null)
-            policy.append("{\"x-amz-security-token\":").append(quote(token)).append("},");
-        policy.append("{\"x-amz-date\":\"").append(amzDate).append("\"}]}");
-        String encoded = Base64.getEncoder().encodeToString(policy.toString().getBytes(StandardCharsets.UTF_8));
-        fields.put("policy", encoded);
-        fields.put(
-                "x-amz-signature", hex(hmac(signingKey(credentials.secretAccessKey(), day, bucket.region()), encoded)));
-        return new PresignedPost(bucket.postUrl(), fields, expires);
-    }
-
     /** A GET URL of {@code key}, valid from {@code now} for {@code validity}. */
-    public static String get(UploadBucket bucket, String key, Instant now, Duration validity) {
+    public static String get(BucketAccess bucket, String key, Instant now, Duration validity) {
         AwsCredentials credentials = bucket.credentials().resolveCredentials();
         String day = DAY.format(now);
         String amzDate = AMZ_DATE.format(now);
@@ -155,14 +109,5 @@ public final class SigV4 {
             }
         }
         return out.toString();
-    }
-
-    private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') out.append('\\');
-            out.append(c);
-        }
-        return out.append('"').toString();
     }
 }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Upload slots, their status, and attaching ready uploads to cases (docs/attachments.md). A citizen's upload belongs
@@ -22,7 +23,8 @@ import java.util.Optional;
  */
 public final class UploadService {
     private final UploadStore store;
-    private final UploadBucket bucket;
+    private final BucketAccess bucket;
+    private final PostPolicySigner signer;
     private final UploadProcessing processing;
     private final Clock clock;
     private final SecureRandom random;
@@ -32,9 +34,12 @@ public final class UploadService {
      * triggers the processing function); locally the in-process processor.
      */
     public UploadService(
-            UploadStore store, UploadBucket bucket, UploadProcessing processing, Clock clock, SecureRandom random) {
+            UploadStore store, BucketAccess bucket, UploadProcessing processing, Clock clock, SecureRandom random) {
         this.store = store;
         this.bucket = bucket;
+        this.signer = bucket == null
+                ? null
+                : new PostPolicySigner(bucket.credentials(), Region.of(bucket.region()), bucket.endpoint(), clock);
         this.processing = processing;
         this.clock = clock;
         this.random = random;
@@ -80,9 +85,14 @@ public final class UploadService {
                 null,
                 now.plus(UploadLimits.ORPHAN_AFTER).getEpochSecond());
         store.create(record);
-        PresignedPost post = SigV4.post(
-                bucket, record.incomingKey(), request.contentType(), request.size(), now, UploadLimits.POST_VALIDITY);
-        return new Slot(record, post, max);
+        PresignedPost post = signer.sign(
+                bucket.bucket(),
+                record.incomingKey(),
+                request.contentType(),
+                request.size(),
+                request.size(),
+                UploadLimits.POST_VALIDITY);
+        return new Slot(record, post, clock.instant().plus(UploadLimits.POST_VALIDITY), max);
     }
 
     /** A citizen's upload as its own form sees it (processed now locally when the object has arrived). */

@@ -11,7 +11,7 @@ import cn.banshi.accounts.StaffAccountStore;
 import cn.banshi.accounts.StaffIdentities;
 import cn.banshi.accounts.StaffManagement;
 import cn.banshi.activities.ActivityStore;
-import cn.banshi.attachments.UploadBucket;
+import cn.banshi.attachments.BucketAccess;
 import cn.banshi.attachments.UploadProcessing;
 import cn.banshi.attachments.UploadService;
 import cn.banshi.attachments.UploadStore;
@@ -104,7 +104,7 @@ public final class AppContext {
     private StaffManagement staffManagement;
     private UploadService uploads;
     private UploadStore uploadStore;
-    private UploadBucket uploadBucket;
+    private BucketAccess uploadBucket;
     private UploadProcessing uploadProcessing;
 
     /**
@@ -383,12 +383,12 @@ public final class AppContext {
     }
 
     /**
-     * Upload slots and attaching (docs/attachments.md): the bucket of the environment ({@link UploadBucket}), or the
+     * Upload slots and attaching (docs/attachments.md): the bucket of the environment ({@link BucketAccess}), or the
      * one given by {@link #useUploads}; no S3 client (presigning is local).
      */
     public synchronized UploadService uploads() {
         if (uploads == null) {
-            if (uploadBucket == null) uploadBucket = UploadBucket.fromEnvironment();
+            if (uploadBucket == null) uploadBucket = BucketAccess.fromEnvironment();
             uploads = new UploadService(uploadStore(), uploadBucket, uploadProcessing, clock, random());
         }
         return uploads;
@@ -398,7 +398,7 @@ public final class AppContext {
      * The uploads bucket on a local S3 server and the in-process processing that stands in for its S3 events (the
      * local gateway and tests; before building handlers).
      */
-    public synchronized AppContext useUploads(UploadBucket bucket, UploadProcessing processing) {
+    public synchronized AppContext useUploads(BucketAccess bucket, UploadProcessing processing) {
         this.uploadBucket = bucket;
         this.uploadProcessing = processing;
         this.uploads = null;

@@ -15,7 +15,7 @@ public final class UploadViews {
         o.put("url", slot.post().url());
         ObjectNode fields = o.putObject("fields");
         slot.post().fields().forEach(fields::put);
-        o.put("expiresAt", slot.post().expiresAt().toString());
+        o.put("expiresAt", slot.expiresAt().toString());
         o.put("maxBytes", slot.maxBytes());
         return o;
     }

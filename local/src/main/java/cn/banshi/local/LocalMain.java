@@ -5,11 +5,13 @@ import cn.banshi.accounts.SignInService;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
+import cn.banshi.attachments.UploadsBucket;
 import cn.banshi.notifications.LocalOutbox;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
 import cn.banshi.store.local.Dynalite;
+import cn.banshi.store.local.LocalS3Server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code ./banshi up [--port 8080] [--data DIR]}: dynalite on disk under DIR, the tables, and the HTTP API
+ * {@code ./banshi up [--port 8080] [--data DIR]}: dynalite and the local S3 server on disk under DIR, the tables, and the HTTP API
  * with the pages on 127.0.0.1. Ctrl-C stops everything it started.
  */
 public final class LocalMain {
@@ -46,6 +48,13 @@ public final class LocalMain {
         Dynalite dynalite = Dynalite.start(root, data.resolve("dynamodb"));
         DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
         TableSetup.ensureTables(dynamo);
+        // the local S3 API server (attachments' uploads bucket), objects on disk beside the tables; the pages on this
+        // gateway's origin may POST uploads to it
+        LocalS3Server s3 = LocalS3Server.start(
+                root,
+                data.resolve("s3"),
+                List.of(UploadsBucket.LOCAL_BUCKET),
+                List.of("http://127.0.0.1:" + port, "http://localhost:" + port));
         // staff's "generate now" runs in a background thread of this process (the report function in AWS)
         LocalReportRunner reports = new LocalReportRunner(
                 DynamoClients.forBatchJobs(dynalite.endpoint(), ClientOverrideConfiguration.builder()),
@@ -75,10 +84,13 @@ public final class LocalMain {
         // so that ./banshi report and ./banshi sweep use this dynalite instead of opening the same files
         Path endpointFile = data.resolve("dynamodb.endpoint");
         Files.writeString(endpointFile, dynalite.endpoint());
+        Path s3EndpointFile = data.resolve("s3.endpoint");
+        Files.writeString(s3EndpointFile, s3.endpoint());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 Files.deleteIfExists(endpointFile);
+                Files.deleteIfExists(s3EndpointFile);
             } catch (IOException ignored) {
                 // a stale file is checked before use
             }
@@ -86,11 +98,12 @@ public final class LocalMain {
             gateway.close();
             reports.close();
             dynalite.close();
+            s3.close();
             stopped.countDown();
         }));
         System.err.printf(
-                "banshi 已启动 / running: http://127.0.0.1:%d/  (API: /api/v1, data: %s, DynamoDB: %s)%n",
-                gateway.port(), data.toAbsolutePath(), dynalite.endpoint());
+                "banshi 已启动 / running: http://127.0.0.1:%d/  (API: /api/v1, data: %s, DynamoDB: %s, S3: %s)%n",
+                gateway.port(), data.toAbsolutePath(), dynalite.endpoint(), s3.endpoint());
         System.err.println("短信和邮件写入 / messages go to: " + dispatch.file().toAbsolutePath() + "（控制台：消息记录）");
         System.err.println("按 Ctrl-C 停止 / Ctrl-C to stop");
         stopped.await();

@@ -8,39 +8,33 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The uploads bucket and how to address it: in AWS virtual-hosted URLs ({@code https://BUCKET.s3.REGION.amazonaws.com})
- * with the function's role credentials; locally (env {@value #ENDPOINT_ENV}) path-style URLs on the local S3 server
- * with its fixed account. Presigning needs no S3 client (see {@link SigV4}), so the API functions that hand out
- * upload slots and download links do not ship the S3 SDK.
+ * with the function's role credentials; locally (env {@code BANSHI_S3_ENDPOINT}) path-style URLs on the local S3 server
+ * with its fixed account. Presigning needs no S3 client ({@link PostPolicySigner}, {@link SigV4}), so the API functions
+ * that hand out upload slots and download links do not ship the S3 SDK.
  */
-public record UploadBucket(String bucket, String region, URI endpoint, AwsCredentialsProvider credentials) {
-    public static final String BUCKET_ENV = "BANSHI_UPLOADS_BUCKET";
+public record BucketAccess(String bucket, String region, URI endpoint, AwsCredentialsProvider credentials) {
     public static final String ENDPOINT_ENV = "BANSHI_S3_ENDPOINT";
     /** The local S3 server's account (s3rver's). */
     public static final String LOCAL_KEY = "S3RVER";
 
     /** The bucket of the environment, or null when none is configured (attachments are then switched off). */
-    public static UploadBucket fromEnvironment() {
-        String bucket = System.getenv(BUCKET_ENV);
+    public static BucketAccess fromEnvironment() {
+        String bucket = System.getenv(UploadsBucket.BUCKET_ENV);
         if (bucket == null || bucket.isBlank()) return null;
         String endpoint = System.getenv(ENDPOINT_ENV);
         String region = System.getenv().getOrDefault("AWS_REGION", "cn-north-1");
         return endpoint == null || endpoint.isBlank()
-                ? new UploadBucket(bucket, region, null, DefaultCredentialsProvider.create())
+                ? new BucketAccess(bucket, region, null, DefaultCredentialsProvider.create())
                 : local(bucket, URI.create(endpoint));
     }
 
     /** A bucket on the local S3 server at {@code endpoint}. */
-    public static UploadBucket local(String bucket, URI endpoint) {
-        return new UploadBucket(
+    public static BucketAccess local(String bucket, URI endpoint) {
+        return new BucketAccess(
                 bucket,
                 "us-east-1",
                 endpoint,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_KEY, LOCAL_KEY)));
-    }
-
-    /** Where a browser form POSTs. */
-    public String postUrl() {
-        return endpoint == null ? "https://" + host() + "/" : base() + "/" + bucket;
     }
 
     /** The host the signature covers. */
