@@ -496,7 +496,7 @@ public final class Errors {
                 field);
     }
 
-    /** The processing refused the file with {@code code} (a code of the file checks). */
+    /** The processing refused the file; {@code reason} is the file checks' code (docs/attachments.md). */
     public static ApiException uploadRefused(String code, String field) {
         return new ApiException(422, code, "文件未通过安全检查，请换一个文件", "The file did not pass the checks", field);
     }
@@ -530,6 +530,7 @@ public final class Errors {
                         f.put("code", p.code());
                         f.put("message", p.messageZh());
                         f.put("messageEn", p.messageEn());
+                        p.describe(f);
                     }
                 });
     }
