@@ -1,10 +1,9 @@
 package cn.banshi.attachments;
 
+import cn.banshi.store.local.LocalS3Clients;
 import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The uploads bucket and how to address it: in AWS virtual-hosted URLs ({@code https://BUCKET.s3.REGION.amazonaws.com})
@@ -14,8 +13,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public record BucketAccess(String bucket, String region, URI endpoint, AwsCredentialsProvider credentials) {
     public static final String ENDPOINT_ENV = "BANSHI_S3_ENDPOINT";
-    /** The local S3 server's account (s3rver's). */
-    public static final String LOCAL_KEY = "S3RVER";
 
     /** The bucket of the environment, or null when none is configured (attachments are then switched off). */
     public static BucketAccess fromEnvironment() {
@@ -30,11 +27,7 @@ public record BucketAccess(String bucket, String region, URI endpoint, AwsCreden
 
     /** A bucket on the local S3 server at {@code endpoint}. */
     public static BucketAccess local(String bucket, URI endpoint) {
-        return new BucketAccess(
-                bucket,
-                "us-east-1",
-                endpoint,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_KEY, LOCAL_KEY)));
+        return new BucketAccess(bucket, LocalS3Clients.REGION.id(), endpoint, LocalS3Clients.credentials());
     }
 
     /** The host the signature covers. */

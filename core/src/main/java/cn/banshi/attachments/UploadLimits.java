@@ -26,7 +26,8 @@ public final class UploadLimits {
     public static boolean accepts(FilePurpose purpose, String contentType) {
         return switch (purpose) {
             case PHOTO_OR_PDF, ID_PROOF -> IMAGE_TYPES.contains(contentType) || PDF.equals(contentType);
-            case STAFF_DOCUMENT -> PDF.equals(contentType) || IMAGE_TYPES.contains(contentType);
+            case STAFF_DOCUMENT ->
+                PDF.equals(contentType) || "image/jpeg".equals(contentType) || "image/png".equals(contentType);
         };
     }
 

@@ -501,6 +501,12 @@ public final class Errors {
         return new ApiException(422, code, "文件未通过安全检查，请换一个文件", "The file did not pass the checks", field);
     }
 
+    /** The stored object's size differs from the slot's (a server that did not enforce the policy): refused. */
+    public static ApiException uploadSizeMismatch() {
+        return new ApiException(
+                400, "UPLOAD_SIZE_MISMATCH", "上传的文件大小与申请时不符", "The stored file's size is not the declared one", "size");
+    }
+
     public static ApiException tooManyAttachments(int max) {
         return new ApiException(
                 400,
