@@ -72,15 +72,17 @@ export function postForm(slot, file, onProgress) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * The picker inside `container`. options: town, purposes (e.g. ['photo-or-pdf'] or ['id-proof', 'photo-or-pdf']),
- * accept (input accept attribute), label.
+ * The picker inside `container`. options: town, purpose ('photo-or-pdf' or 'id-proof'), accept (input accept
+ * attribute), label, inputId, max (files), draftId (shared by the pickers of one form).
  */
 export class AttachmentPicker {
   #items = [];
-  #draft = newDraftId();
+  #draft;
 
   constructor(container, options) {
     this.container = container;
+    this.#draft = options.draftId || newDraftId();
+    this.max = options.max || MAX_FILES;
     this.town = options.town;
     this.purpose = options.purpose || 'photo-or-pdf';
     this.input = h('input', { type: 'file', id: options.inputId || 'attachment-files', multiple: true, accept: options.accept || 'image/*,application/pdf', class: 'file-input' });
@@ -123,16 +125,16 @@ export class AttachmentPicker {
   }
 
   /** After a case was filed: a fresh draft. */
-  reset() {
+  reset(draftId) {
     for (const i of this.#items) if (i.preview) URL.revokeObjectURL(i.preview);
     this.#items = [];
-    this.#draft = newDraftId();
+    this.#draft = draftId || newDraftId();
     this.#render();
   }
 
   add(files) {
     for (const file of files) {
-      if (this.#items.length >= MAX_FILES) break;
+      if (this.#items.length >= this.max) break;
       const item = { file, name: file.name, state: 'uploading', progress: 0, message: '', uploadId: null, preview: null };
       this.#items.push(item);
       this.#start(item);
@@ -202,8 +204,8 @@ export class AttachmentPicker {
 
   #render() {
     const n = this.#items.length;
-    this.count.textContent = `已选 ${n} / ${MAX_FILES} 个文件（照片最大 10 MB，PDF 最大 20 MB）`;
-    this.input.disabled = n >= MAX_FILES;
+    this.count.textContent = `已选 ${n} / ${this.max} 个文件（照片最大 10 MB，PDF 最大 20 MB）`;
+    this.input.disabled = n >= this.max;
     replace(this.list, this.#items.map((item) => {
       const label = { uploading: '正在上传', checking: '正在检查', ready: '已上传', failed: '上传失败', refused: '未通过' }[item.state];
       return h('li', { class: 'attachment', dataset: { state: item.state } },
