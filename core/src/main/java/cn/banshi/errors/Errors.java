@@ -497,8 +497,15 @@ public final class Errors {
     }
 
     /** The processing refused the file; {@code reason} is the file checks' code (docs/attachments.md). */
-    public static ApiException uploadRefused(String code, String field) {
-        return new ApiException(422, code, "文件未通过安全检查，请换一个文件", "The file did not pass the checks", field);
+    public static ApiException uploadRefused(String reason, String field) {
+        return new ApiException(
+                422,
+                "UPLOAD_REFUSED",
+                "文件未通过安全检查，请换一个文件",
+                "The file did not pass the checks",
+                field,
+                null,
+                error -> error.put("reason", reason));
     }
 
     /** The stored object's size differs from the slot's (a server that did not enforce the policy): refused. */
