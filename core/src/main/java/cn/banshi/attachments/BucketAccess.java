@@ -16,7 +16,7 @@ public record BucketAccess(String bucket, String region, URI endpoint, AwsCreden
 
     /** The bucket of the environment, or null when none is configured (attachments are then switched off). */
     public static BucketAccess fromEnvironment() {
-        String bucket = System.getenv(UploadsBucket.BUCKET_ENV);
+        String bucket = System.getenv(UploadsBucket.UPLOADS_BUCKET_ENV);
         if (bucket == null || bucket.isBlank()) return null;
         String endpoint = System.getenv(ENDPOINT_ENV);
         String region = System.getenv().getOrDefault("AWS_REGION", "cn-north-1");

@@ -3,10 +3,10 @@ package cn.banshi.attachments;
 /**
  * The uploads bucket: browser uploads land under {@value #INCOMING_PREFIX} (S3 expires what is left there after a
  * day: the template's lifecycle rule), processed files are written elsewhere in it. Its name is the environment's
- * {@value #BUCKET_ENV} in AWS, {@value #LOCAL_BUCKET} on the local S3 server of ./banshi up.
+ * {@value #UPLOADS_BUCKET_ENV} in AWS, {@value #LOCAL_BUCKET} on the local S3 server of ./banshi up.
  */
 public final class UploadsBucket {
-    public static final String BUCKET_ENV = "BANSHI_UPLOADS_BUCKET";
+    public static final String UPLOADS_BUCKET_ENV = "BANSHI_UPLOADS_BUCKET";
     public static final String INCOMING_PREFIX = "incoming/";
     public static final String LOCAL_BUCKET = "banshi-local-uploads";
     /** Days an unprocessed upload under {@value #INCOMING_PREFIX} is kept (the template's lifecycle rule). */

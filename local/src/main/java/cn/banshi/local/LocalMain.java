@@ -5,14 +5,18 @@ import cn.banshi.accounts.SignInService;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
+import cn.banshi.attachments.BucketAccess;
+import cn.banshi.attachments.LocalUploadProcessing;
 import cn.banshi.attachments.UploadsBucket;
 import cn.banshi.notifications.LocalOutbox;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
 import cn.banshi.store.local.Dynalite;
+import cn.banshi.store.local.LocalS3Clients;
 import cn.banshi.store.local.LocalS3Server;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,6 +66,12 @@ public final class LocalMain {
                 Clock.systemUTC());
         AppContext app =
                 new AppContext(dynamo, Clock.systemUTC(), new FileReportStore(data.resolve("reports")), reports);
+        // attachments: the uploads bucket on the local S3 server; processing runs in process when a pending upload is
+        // looked at (the local server sends no S3 events; docs/attachments.md)
+        app.useUploads(
+                BucketAccess.local(UploadsBucket.LOCAL_BUCKET, URI.create(s3.endpoint())),
+                new LocalUploadProcessing(
+                        LocalS3Clients.client(s3.endpoint()), UploadsBucket.LOCAL_BUCKET, app.uploadStore()));
         // verification codes are sent at once, to the same readable outbox as the dispatcher's messages
         app.useSms(new LocalOutbox(LocalDispatch.outboxFile(data), Clock.systemUTC()));
         for (LocalStaff.FirstAdmin admin : LocalStaff.ensureTownAdmins(app)) {

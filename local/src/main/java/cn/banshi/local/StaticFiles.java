@@ -59,8 +59,8 @@ public final class StaticFiles {
         exchange.getResponseHeaders()
                 .set(
                         "content-security-policy",
-                        "default-src 'self'; img-src 'self' data: blob: " + LOCAL_S3 + "; connect-src 'self' " + LOCAL_S3
-                                + "; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+                        "default-src 'self'; img-src 'self' data: blob: " + LOCAL_S3 + "; connect-src 'self' "
+                                + LOCAL_S3 + "; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("cache-control", "no-cache");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(200, head ? -1 : body.length);
