@@ -12,14 +12,15 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  * that hand out upload slots and download links do not ship the S3 SDK.
  */
 public record BucketAccess(String bucket, String region, URI endpoint, AwsCredentialsProvider credentials) {
-    public static final String ENDPOINT_ENV = "BANSHI_S3_ENDPOINT";
+    public static final String S3_ENDPOINT_ENV = "BANSHI_S3_ENDPOINT";
 
     /** The bucket of the environment, or null when none is configured (attachments are then switched off). */
     public static BucketAccess fromEnvironment() {
         String bucket = System.getenv(UploadsBucket.UPLOADS_BUCKET_ENV);
         if (bucket == null || bucket.isBlank()) return null;
-        String endpoint = System.getenv(ENDPOINT_ENV);
-        String region = System.getenv().getOrDefault("AWS_REGION", "cn-north-1");
+        String endpoint = System.getenv(S3_ENDPOINT_ENV);
+        String region = System.getenv("AWS_REGION");
+        if (region == null || region.isBlank()) region = "cn-north-1";
         return endpoint == null || endpoint.isBlank()
                 ? new BucketAccess(bucket, region, null, DefaultCredentialsProvider.create())
                 : local(bucket, URI.create(endpoint));

@@ -42,6 +42,9 @@ class FunctionPackagesTest {
 
     static final long MAX_PACKAGE_BYTES = 15L * 1024 * 1024;
 
+    /** Handlers deployed from {@code -lambda-attachments.jar}: the uploads' processing (S3 client, image and PDF code). */
+    static final Set<String> NEEDS_ATTACHMENT_LIBRARIES = Set.of("cn.banshi.attachments.UploadProcessingHandler");
+
     /** The attachments' image and PDF libraries: only {@code -lambda-attachments.jar} holds them. */
     static final List<String> ATTACHMENT_LIBRARIES =
             List.of("org/apache/pdfbox/", "org/apache/fontbox/", "com/twelvemonkeys/");
