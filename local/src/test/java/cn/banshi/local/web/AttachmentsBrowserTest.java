@@ -117,7 +117,7 @@ class AttachmentsBrowserTest {
         assertEquals(2, stored.size());
 
         browser.desktop();
-        browser.signInWithToken(stack.token("town-admin", null, "admin@gaocheng"), "#/cases/" + trackingNo);
+        browser.signInWithToken(stack.token("town-admin", null, "admin@gaocheng"), "#/case/" + trackingNo);
         browser.until(
                 d -> browser.findAll("#case-attachments img.attachment-image").size() == 2);
         browser.until(d ->
@@ -132,7 +132,7 @@ class AttachmentsBrowserTest {
         Map<String, String> codes = submitWithTwoPhotos();
         String trackingNo = codes.get("trackingNo");
         browser.desktop();
-        browser.signInWithToken(stack.token("town-admin", null, "admin@gaocheng"), "#/cases/" + trackingNo);
+        browser.signInWithToken(stack.token("town-admin", null, "admin@gaocheng"), "#/case/" + trackingNo);
         browser.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-action='accept']")))
                 .click();
         browser.find("#action-submit").click();
