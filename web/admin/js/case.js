@@ -5,6 +5,7 @@ import { busy, clearErrors, compact, showApiError } from '/assets/js/forms.js';
 import { APPLICANT_KINDS, CHANNELS, FINISHED, ID_TYPES, OGI_OUTCOMES, STATUS_NAMES, TYPE_NAMES } from '/assets/js/names.js';
 import { catalog, staffApi } from './session.js';
 import { caseMessages } from './messages.js';
+import { postForm } from '/assets/js/attachments.js';
 
 const ACTION_LABELS = {
   accept: '受理', reject: '不予受理', assign: '派单', reply: '答复', resolve: '办结', close: '回访归档',
@@ -181,6 +182,7 @@ function control(field, cat, idPrefix) {
 function actionBody(form, action, expectedVersion) {
   const body = { action, expectedVersion };
   for (const el of form.querySelectorAll('input, select, textarea')) {
+    if (el.dataset.skip) continue;
     const v = el.value.trim();
     if (!v) continue;
     if (el.dataset.kind === 'boolean') body[el.name] = v === 'true';
@@ -239,6 +241,7 @@ function actionForm(c, action, cat, state) {
     h('h3', {}, actionLabel(c, action)),
     fields.map((f) => control(f, cat, `act-${action}`)),
     control(area('note', '内部备注（群众看不到）'), cat, `act-${action}`),
+    documentControl(action),
     h('div', { class: 'actions-row' },
       h('button', { type: 'submit', id: 'action-submit' }, `确认${actionLabel(c, action)}`),
       h('button', { type: 'button', class: 'link', onclick: () => form.remove() }, '取消')));
@@ -249,8 +252,14 @@ function actionForm(c, action, cat, state) {
     clearErrors(form);
     busy(submit, true, '正在提交…');
     try {
+      const body = actionBody(form, action, c.version);
+      const file = form.querySelector('[data-document]')?.files?.[0];
+      if (file) {
+        const uploadId = await uploadDocument(c.trackingNo, file, form.querySelector('[data-document-progress]'));
+        body.attachments = [{ uploadId, visibility: form.querySelector('[data-document-visibility]').value }];
+      }
       const { data } = await staffApi(`/api/v1/admin/cases/${encodeURIComponent(c.trackingNo)}/actions`, {
-        method: 'POST', body: actionBody(form, action, c.version),
+        method: 'POST', body,
       });
       state.show(data, { kind: 'ok', text: `已${actionLabel(c, action)}。当前状态：${data.statusName || STATUS_NAMES[data.status]}` });
     } catch (error) {
@@ -265,6 +274,64 @@ function actionForm(c, action, cat, state) {
     }
   });
   return form;
+}
+
+/** A document to attach with the action (a reply letter, an agreement), internal or public. */
+function documentControl(action) {
+  const id = `act-${action}-document`;
+  return h('div', { class: 'field', 'data-field': 'attachments' },
+    h('label', { for: id }, '附件文书（选填：PDF 或 JPEG/PNG 扫描件）'),
+    h('input', { type: 'file', id, accept: 'application/pdf,image/jpeg,image/png', 'data-skip': 'true', 'data-document': 'true' }),
+    h('label', { for: `${id}-visibility` }, '公开范围'),
+    h('select', { id: `${id}-visibility`, 'data-skip': 'true', 'data-document-visibility': 'true' },
+      h('option', { value: 'internal' }, '仅内部可见'),
+      h('option', { value: 'public' }, '公开（群众可在查询页查看）')),
+    h('progress', { max: '100', value: '0', hidden: true, 'data-document-progress': 'true', 'aria-label': '附件上传进度' }));
+}
+
+const sleepMs = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Uploads one staff document for the case: slot, form POST with progress, the server's check. */
+async function uploadDocument(trackingNo, file, progress) {
+  const base = `/api/v1/admin/cases/${encodeURIComponent(trackingNo)}/uploads`;
+  const type = file.type || (file.name.toLowerCase().endsWith('.pdf') ? 'application/pdf' : '');
+  const { data: slot } = await staffApi(base, { method: 'POST', body: { contentType: type, size: file.size } });
+  if (progress) progress.hidden = false;
+  await postForm(slot, file, (p) => { if (progress) progress.value = String(Math.round(p * 100)); });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const { data } = await staffApi(`${base}/${slot.uploadId}`);
+    if (data.state === 'ready') return slot.uploadId;
+    if (data.state === 'refused') throw Object.assign(new Error(`附件未通过安全检查（${data.code}）`), { field: 'attachments' });
+    await sleepMs(Math.min(500 * (attempt + 1), 3000));
+  }
+  throw new Error('附件检查超时，请重试');
+}
+
+const PURPOSE_NAMES = { 'photo-or-pdf': '群众上传', 'id-proof': '身份证明', 'staff-document': '办理文书' };
+
+/** The case's files: images inline (thumbnails, full size on click), PDFs as downloads. */
+function attachments(c) {
+  const list = c.attachments || [];
+  if (!list.length) return null;
+  const base = `/api/v1/admin/cases/${encodeURIComponent(c.trackingNo)}/attachments/`;
+  const open = async (a, thumbnail) => (await staffApi(base + a.uploadId + (thumbnail ? '?thumbnail=true' : ''))).data.url;
+  return h('section', { class: 'card', id: 'case-attachments', 'aria-labelledby': 'attachments-title' },
+    h('h2', { id: 'attachments-title' }, `附件（${list.length}）`),
+    h('ul', { class: 'attachment-gallery' }, list.map((a) => {
+      const meta = `${PURPOSE_NAMES[a.purpose] || a.purpose} · ${a.visibility === 'public' ? '公开' : '内部'} · ${Math.ceil(a.bytes / 1024)} KB`;
+      if (a.purpose === 'id-proof' && c.personalMasked) {
+        return h('li', { class: 'attachment-item', dataset: { uploadId: a.uploadId } }, h('span', { class: 'muted' }, '身份证明（审计人员不可查看）'));
+      }
+      if (a.image) {
+        const img = h('img', { alt: `附件图片 ${meta}`, class: 'attachment-image', dataset: { uploadId: a.uploadId } });
+        open(a, a.thumbnail).then((url) => { img.src = url; }).catch(() => { img.alt = '图片加载失败'; });
+        const link = h('a', { href: '#', onclick: async (e) => { e.preventDefault(); window.open(await open(a, false), '_blank', 'noopener'); } }, img);
+        return h('li', { class: 'attachment-item' }, link, h('div', { class: 'small muted' }, meta));
+      }
+      return h('li', { class: 'attachment-item', dataset: { uploadId: a.uploadId } },
+        h('button', { type: 'button', class: 'secondary small attachment-download', onclick: async () => { window.open(await open(a, false), '_blank', 'noopener'); } }, '下载 PDF'),
+        h('div', { class: 'small muted' }, meta));
+    })));
 }
 
 function history(c) {
@@ -307,6 +374,7 @@ function view(c, cat, state, message) {
         c.rating ? [h('dt', {}, '群众评价'), h('dd', { id: 'case-rating' }, `${c.rating.score} 分${c.rating.comment ? `：${c.rating.comment}` : ''}`)] : null),
       h('h2', {}, '诉求内容'),
       h('div', { class: 'user-text', id: 'case-description' }, c.description || '')),
+    attachments(c),
     h('div', { class: 'grid-2' },
       h('div', {},
         actionsPanel(c, cat, state),

@@ -1,6 +1,7 @@
 // 提交诉求: complaints, help, enquiries, suggestions, dispute mediation and petitions, driven by the town's
 // catalog. The API validates; its field errors are shown next to the field and nothing typed is lost.
 import { api } from './api.js';
+import { AttachmentPicker } from './attachments.js';
 import { currentTown, h, replace } from './dom.js';
 import { Attempts, busy, clearErrors, compact, showApiError, showFieldError, submitOnce, value, withBotCheck } from './forms.js';
 import { showReceipt } from './receipt.js';
@@ -24,6 +25,7 @@ let catalog = null;
 let inFlight = false;
 let openedAt = performance.now();
 let countdown = null;
+let picker = null;
 
 function limitText(limit) {
   if (!limit) return '';
@@ -233,6 +235,7 @@ function requestBody() {
       ? partyValues().map((p) => compact({ name: p.name.trim() || undefined, phone: p.phone.trim() || undefined, role: p.role.trim() || undefined }))
       : undefined,
     verification: needsCode() ? { code: value(form, 'verification.code') } : undefined,
+    attachments: picker && picker.readyIds().length ? picker.readyIds() : undefined,
   });
 }
 
@@ -241,17 +244,25 @@ async function onSubmit(event) {
   if (inFlight || !catalog) return;
   inFlight = true;
   clearErrors(form);
+  if (picker?.busy()) {
+    showApiError(form, { message: '附件还在上传或检查中，请稍候再提交', field: null });
+    inFlight = false;
+    return;
+  }
   busy(submitButton, true, '正在提交…');
   const body = requestBody();
   const key = attempts.keyFor(JSON.stringify(body));
   const payload = withBotCheck(form, body, attempts, openedAt);
   try {
-    const { data } = await submitOnce(`/api/v1/towns/${encodeURIComponent(town)}/complaints`, payload, key);
+    const { data } = await submitOnce(`/api/v1/towns/${encodeURIComponent(town)}/complaints`, payload, key,
+      { 'X-Upload-Draft': picker.draftId });
     attempts.done();
+    picker.reset();
     clearInterval(countdown);
     form.hidden = true;
     showReceipt(receipt, data, [['标题', body.title, 'receipt-title-text'], ['内容', body.description, 'receipt-description']], startOver);
   } catch (error) {
+    if (error.code === 'ATTACHMENTS_NOT_ACCEPTED') picker.showProblems(error.body.files);
     showApiError(form, error);
   } finally {
     inFlight = false;
@@ -282,6 +293,7 @@ async function init() {
   });
   document.getElementById('add-party').addEventListener('click', addParty);
   document.getElementById('send-code').addEventListener('click', sendCode);
+  picker = new AttachmentPicker(document.getElementById('attachments'), { town, purpose: 'photo-or-pdf' });
   submitButton.disabled = true;
   try {
     catalog = (await api(`/api/v1/towns/${encodeURIComponent(town)}/catalog`)).data;

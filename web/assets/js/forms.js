@@ -168,10 +168,10 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * POSTs a submission with its Idempotency-Key. While the same submission is still being stored (a second
  * tap, another tab) the API answers IDEMPOTENCY_IN_PROGRESS: wait and ask again with the same key.
  */
-export async function submitOnce(url, payload, key) {
+export async function submitOnce(url, payload, key, headers = {}) {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await api(url, { method: 'POST', body: payload, headers: { 'Idempotency-Key': key } });
+      return await api(url, { method: 'POST', body: payload, headers: { ...headers, 'Idempotency-Key': key } });
     } catch (error) {
       if (error.code === 'IDEMPOTENCY_IN_PROGRESS' && attempt < 5) {
         await sleep(1000 * (error.retryAfter || 1));

@@ -1,12 +1,15 @@
 // 政府信息公开申请: the statutory application form. The API validates (ID check digit, credit code, e-mail
 // needed for delivery by e-mail, address for post); errors appear next to the field.
 import { api } from './api.js';
+import { AttachmentPicker, newDraftId } from './attachments.js';
 import { currentTown, h, replace } from './dom.js';
 import { Attempts, busy, clearErrors, compact, showApiError, submitOnce, value, withBotCheck } from './forms.js';
 import { APPLICANT_KINDS, ID_TYPES } from './names.js';
 import { showReceipt } from './receipt.js';
 
 const town = currentTown();
+let draft = newDraftId();
+let pickers = [];
 const form = document.getElementById('info-form');
 const submitButton = document.getElementById('submit');
 const receipt = document.getElementById('receipt');
@@ -74,8 +77,10 @@ function requestBody() {
   applicant.notify = notify ? notify.value : undefined;
   applicant.address = value(form, 'applicant.address');
   const description = form.elements.namedItem('description').value.trim();
+  const attachments = pickers ? pickers.flatMap((p) => p.readyIds()) : [];
   return compact({
     applicant,
+    attachments: attachments.length ? attachments : undefined,
     description: description || undefined,
     form: form.querySelector('input[name="form"]:checked')?.value,
     delivery: form.querySelector('input[name="delivery"]:checked')?.value,
@@ -87,16 +92,25 @@ async function onSubmit(event) {
   if (inFlight) return;
   inFlight = true;
   clearErrors(form);
+  if (pickers.some((p) => p.busy())) {
+    showApiError(form, { message: '附件还在上传或检查中，请稍候再提交', field: null });
+    inFlight = false;
+    return;
+  }
   busy(submitButton, true, '正在提交…');
   const body = requestBody();
   const key = attempts.keyFor(JSON.stringify(body));
   const payload = withBotCheck(form, body, attempts, openedAt);
   try {
-    const { data } = await submitOnce(`/api/v1/towns/${encodeURIComponent(town)}/info-requests`, payload, key);
+    const { data } = await submitOnce(`/api/v1/towns/${encodeURIComponent(town)}/info-requests`, payload, key,
+      { 'X-Upload-Draft': draft });
     attempts.done();
+    draft = newDraftId();
+    for (const p of pickers) p.reset(draft);
     form.hidden = true;
     showReceipt(receipt, data, [['所需信息', body.description, 'receipt-description']], startOver);
   } catch (error) {
+    if (error.code === 'ATTACHMENTS_NOT_ACCEPTED') for (const p of pickers) p.showProblems(error.body.files);
     showApiError(form, error);
   } finally {
     inFlight = false;
@@ -119,6 +133,14 @@ async function init() {
   onGroupChange();
   onDeliveryChange();
   form.addEventListener('submit', onSubmit);
+  pickers = [
+    new AttachmentPicker(document.getElementById('id-proof'), {
+      town, purpose: 'id-proof', draftId: draft, max: 1, inputId: 'id-proof-file', label: '＋ 添加身份证明（照片或 PDF）',
+    }),
+    new AttachmentPicker(document.getElementById('documents'), {
+      town, purpose: 'photo-or-pdf', draftId: draft, max: 5, inputId: 'document-files', accept: 'application/pdf', label: '＋ 添加 PDF 文件',
+    }),
+  ];
   form.addEventListener('change', (e) => {
     if (e.target.name === 'applicantGroup') onGroupChange();
     if (e.target.name === 'delivery') onDeliveryChange();

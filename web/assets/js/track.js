@@ -38,6 +38,21 @@ async function onSubmit(event) {
   }
 }
 
+/** Files staff published on the case (a reply letter, a decision): each opened through a short-lived link. */
+function publicFiles(data) {
+  const files = data.attachments || [];
+  if (!files.length) return null;
+  const open = async (file) => {
+    const { data: link } = await api(`/api/v1/track/${encodeURIComponent(current.trackingNo)}/attachments/${file.uploadId}`,
+      { headers: { 'X-Access-Code': current.accessCode } });
+    window.open(link.url, '_blank', 'noopener');
+  };
+  return [h('h3', {}, '办理文书'),
+    h('ul', { class: 'public-files', id: 'public-files' }, files.map((file, i) => h('li', {},
+      h('button', { type: 'button', class: 'secondary small', dataset: { uploadId: file.uploadId }, onclick: () => open(file) },
+        `${file.image ? '查看图片' : '下载 PDF'} ${i + 1}（${formatDateTime(file.addedAt)}）`))))];
+}
+
 function render(data) {
   const finished = FINISHED.has(data.status);
   const timeline = (data.timeline || []).slice().reverse();
@@ -55,7 +70,8 @@ function render(data) {
           h('time', { datetime: step.at }, formatDateTime(step.at)),
           h('span', { class: 'step-status' }, step.statusName),
           step.note ? h('p', { class: 'step-note' }, step.note) : null)))
-        : h('p', { class: 'muted' }, '暂无记录')),
+        : h('p', { class: 'muted' }, '暂无记录'),
+      publicFiles(data)),
     ratingSection(data));
   result.hidden = false;
   result.querySelector('h2').setAttribute('tabindex', '-1');

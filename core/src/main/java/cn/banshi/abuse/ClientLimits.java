@@ -20,9 +20,12 @@ public final class ClientLimits {
     public static final int WINDOW_SECONDS = 60;
 
     /**
-     * Submissions, verification codes and ratings: a person files a handful a day; ten a minute is a script (codes
-     * have their own, stricter limits per number and client in DynamoDB: {@link VerificationCodes}).
+     * Submissions, verification codes, ratings and upload slots: a person files a handful a day, with up to six files
+     * and a retry or two; twenty a minute is a script (codes have their own, stricter limits per number and client in
+     * DynamoDB: {@link VerificationCodes}).
      */
+    static final int CITIZEN_WRITES_PER_MINUTE = 20;
+
     public static final ClientLimit CITIZEN_WRITES = new ClientLimit(
             "citizen-writes",
             "POST",
@@ -30,14 +33,26 @@ public final class ClientLimits {
                     "POST /api/v1/towns/{town}/complaints",
                     "POST /api/v1/towns/{town}/info-requests",
                     "POST /api/v1/towns/{town}/verification-codes",
-                    "POST /api/v1/track/{trackingNo}/rating"),
-            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes)|track/[^/]+/rating)$",
-            10,
+                    "POST /api/v1/track/{trackingNo}/rating",
+                    "POST /api/v1/towns/{town}/uploads"),
+            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes|uploads)|track/[^/]+/rating)$",
+            CITIZEN_WRITES_PER_MINUTE,
             WINDOW_SECONDS);
 
-    /** Tracking reads: a family refreshing is a few a minute; code guessing is also locked per number. */
+    /**
+     * Tracking reads: a family refreshing is a few a minute; code guessing is also locked per number. Public file links
+     * and the form's upload status polls (a few per file) count here too.
+     */
     public static final ClientLimit TRACKING = new ClientLimit(
-            "tracking", "GET", List.of("GET /api/v1/track/{trackingNo}"), "^/api/v1/track/[^/]+$", 60, WINDOW_SECONDS);
+            "tracking",
+            "GET",
+            List.of(
+                    "GET /api/v1/track/{trackingNo}",
+                    "GET /api/v1/track/{trackingNo}/attachments/{uploadId}",
+                    "GET /api/v1/towns/{town}/uploads/{uploadId}"),
+            "^/api/v1/(track/[^/]+(/attachments/[^/]+)?|towns/[^/]+/uploads/[^/]+)$",
+            60,
+            WINDOW_SECONDS);
 
     public static final List<ClientLimit> DEFAULTS = List.of(CITIZEN_WRITES, TRACKING);
 

@@ -28,6 +28,9 @@ public final class CaseItems {
 
     public static final String NOTICE_KEY = "noticeKey";
 
+    /** The case's processed files ({@link cn.banshi.attachments.Attachment}); absent when there are none. */
+    public static final String ATTACHMENTS = "attachments";
+
     private CaseItems() {}
 
     public static Map<String, AttributeValue> toItem(CaseRecord c) {
@@ -126,6 +129,7 @@ public final class CaseItems {
                 spam.put("blockedUntil", s(c.spam().blockedUntil().toString()));
             item.put("spam", AttributeValue.fromM(spam));
         }
+        if (!c.attachments().isEmpty()) item.put(ATTACHMENTS, AttachmentItems.toAttribute(c.attachments()));
         return item;
     }
 
@@ -211,6 +215,7 @@ public final class CaseItems {
                 .outbox(outbox(item))
                 .clientKey(str(item, "clientKey"))
                 .spam(spam(item.get("spam")))
+                .attachments(AttachmentItems.fromAttribute(item.get(ATTACHMENTS)))
                 .build();
     }
 

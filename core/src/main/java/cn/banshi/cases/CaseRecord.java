@@ -1,5 +1,6 @@
 package cn.banshi.cases;
 
+import cn.banshi.attachments.Attachment;
 import cn.banshi.calendar.Due;
 import cn.banshi.catalog.CaseType;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * the messages the latest changes asked for that the dispatcher has not taken over yet ({@link PendingNotice}).
  * {@code clientKey} is a pseudonymous key of the online submitter's address ({@link cn.banshi.abuse.SubmitterBlocks};
  * null for staff intake), kept only to block that client if the case is marked as spam; {@code spam} is that mark,
- * null for a genuine case.
+ * null for a genuine case. {@code attachments} are the processed files linked from the case (issue 16), empty when
+ * none.
  */
 public record CaseRecord(
         String trackingNo,
@@ -43,10 +45,12 @@ public record CaseRecord(
         Rating rating,
         List<PendingNotice> outbox,
         String clientKey,
-        SpamMark spam) {
+        SpamMark spam,
+        List<Attachment> attachments) {
 
     public CaseRecord {
         history = List.copyOf(history);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
         if (dueDate == null) dueProvisionalYear = 0;
     }
@@ -117,7 +121,8 @@ public record CaseRecord(
                 .rating(rating)
                 .outbox(outbox)
                 .clientKey(clientKey)
-                .spam(spam);
+                .spam(spam)
+                .attachments(attachments);
     }
 
     /** Builds a {@link CaseRecord} by component name, so that a new component does not change every caller. */
@@ -145,6 +150,7 @@ public record CaseRecord(
         private List<PendingNotice> outbox;
         private String clientKey;
         private SpamMark spam;
+        private List<Attachment> attachments;
 
         private Builder() {}
 
@@ -263,6 +269,11 @@ public record CaseRecord(
             return this;
         }
 
+        public Builder attachments(List<Attachment> attachments) {
+            this.attachments = attachments;
+            return this;
+        }
+
         public CaseRecord build() {
             return new CaseRecord(
                     trackingNo,
@@ -287,7 +298,8 @@ public record CaseRecord(
                     rating,
                     outbox,
                     clientKey,
-                    spam);
+                    spam,
+                    attachments);
         }
     }
 }

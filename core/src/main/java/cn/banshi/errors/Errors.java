@@ -3,6 +3,7 @@ package cn.banshi.errors;
 import cn.banshi.calendar.CalendarProblem;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Factory for the stable error codes, the only place an {@link ApiException} is made. Codes are part of the API
@@ -444,6 +445,201 @@ public final class Errors {
                 "不能停用或降级本镇最后一名镇管理员",
                 "The town's last enabled town admin cannot be disabled or given another role",
                 "role");
+    }
+
+    // attachments (docs/attachments.md): upload slots, and per-file problems at attach time
+
+    public static ApiException uploadTypeNotAllowed(String field) {
+        return new ApiException(
+                400,
+                "UPLOAD_TYPE_NOT_ALLOWED",
+                "仅支持 JPEG、PNG、WebP、HEIC 照片或 PDF 文件",
+                "Only JPEG, PNG, WebP or HEIC photos and PDF files are accepted",
+                field);
+    }
+
+    public static ApiException uploadTooLarge(long maxBytes) {
+        return new ApiException(
+                400,
+                "UPLOAD_TOO_LARGE",
+                "文件过大：照片最大 10 MB，PDF 最大 20 MB",
+                "File too large: at most " + maxBytes + " bytes (photos 10 MB, PDFs 20 MB)",
+                "size");
+    }
+
+    public static ApiException uploadsDisabled() {
+        return new ApiException(503, "UPLOADS_DISABLED", "暂不支持上传附件", "Attachments are not available here", null, 3600);
+    }
+
+    /** A referenced upload id that does not exist, expired, or was made for another form or town. */
+    public static ApiException uploadNotFound(String field) {
+        return new ApiException(404, "UPLOAD_NOT_FOUND", "附件不存在或已过期，请重新上传", "Unknown or expired upload", field);
+    }
+
+    /** Uploaded but not checked yet (or not uploaded at all): ask again shortly. */
+    public static ApiException uploadNotReady(String field) {
+        return new ApiException(
+                409, "UPLOAD_NOT_READY", "附件尚未上传完成或正在检查，请稍候", "The file is not uploaded or checked yet", field, 2);
+    }
+
+    public static ApiException uploadUsedElsewhere(String field) {
+        return new ApiException(
+                409, "UPLOAD_USED_ELSEWHERE", "该附件已用于其他事项", "This upload belongs to another case", field);
+    }
+
+    /** A file of a purpose this submission or action does not take (an ID proof on a complaint). */
+    public static ApiException uploadNotAllowedHere(String field) {
+        return new ApiException(
+                400,
+                "UPLOAD_NOT_ALLOWED_HERE",
+                "此类附件不能用于本事项（投诉只收照片或 PDF，依申请公开可附身份证明和 PDF）",
+                "This kind of file cannot be attached here",
+                field);
+    }
+
+    /** The processing refused the file; {@code reason} is the file checks' code (docs/attachments.md). */
+    public static ApiException uploadRefused(String reason, String field) {
+        return new ApiException(
+                422,
+                "UPLOAD_REFUSED",
+                "文件未通过安全检查，请换一个文件",
+                "The file did not pass the checks",
+                field,
+                null,
+                error -> error.put("reason", reason));
+    }
+
+    /** The stored object's size differs from the slot's (a server that did not enforce the policy): refused. */
+    public static ApiException uploadSizeMismatch() {
+        return new ApiException(
+                400, "UPLOAD_SIZE_MISMATCH", "上传的文件大小与申请时不符", "The stored file's size is not the declared one", "size");
+    }
+
+    public static ApiException tooManyAttachments(int max) {
+        return new ApiException(
+                400,
+                "TOO_MANY_ATTACHMENTS",
+                "附件过多，每件事项最多 " + max + " 个",
+                "Too many files, at most " + max + " per case",
+                "attachments");
+    }
+
+    /**
+     * Some referenced files cannot be attached: nothing was stored; {@code files} lists each file's own problem
+     * ({@code uploadId}, {@code code}, messages). The same submission without those files goes through.
+     */
+    public static ApiException attachmentsNotAccepted(List<ApiException> problems) {
+        return new ApiException(
+                422,
+                "ATTACHMENTS_NOT_ACCEPTED",
+                "部分附件无法使用，请删除或重新上传后再提交",
+                "Some files cannot be attached; remove or upload them again",
+                "attachments",
+                null,
+                error -> {
+                    ArrayNode files = error.putArray("files");
+                    for (ApiException p : problems) {
+                        var f = files.addObject();
+                        f.put("uploadId", p.field());
+                        f.put("code", p.code());
+                        f.put("message", p.messageZh());
+                        f.put("messageEn", p.messageEn());
+                        p.describe(f);
+                    }
+                });
+    }
+
+    // Attachments refused by their checks (cn.banshi.attachments.FileChecks' Checked.Refused carries one of these).
+    public static final String FILE_TYPE_NOT_ALLOWED = "FILE_TYPE_NOT_ALLOWED";
+    public static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
+    public static final String IMAGE_TOO_LARGE = "IMAGE_TOO_LARGE";
+    public static final String FILE_DAMAGED = "FILE_DAMAGED";
+    public static final String FILE_HIDDEN_CONTENT = "FILE_HIDDEN_CONTENT";
+    public static final String PDF_ACTIVE_CONTENT = "PDF_ACTIVE_CONTENT";
+    public static final String PDF_EMBEDDED_FILE = "PDF_EMBEDDED_FILE";
+    public static final String PDF_ENCRYPTED = "PDF_ENCRYPTED";
+    public static final String HEIC_NOT_SUPPORTED = "HEIC_NOT_SUPPORTED";
+
+    /** The codes of {@link #fileRefused}. */
+    public static final Set<String> FILE_REFUSALS = Set.of(
+            FILE_TYPE_NOT_ALLOWED,
+            FILE_TOO_LARGE,
+            IMAGE_TOO_LARGE,
+            FILE_DAMAGED,
+            FILE_HIDDEN_CONTENT,
+            PDF_ACTIVE_CONTENT,
+            PDF_EMBEDDED_FILE,
+            PDF_ENCRYPTED,
+            HEIC_NOT_SUPPORTED);
+
+    /** The error of a refused attachment: one of {@link #FILE_REFUSALS}, for the file's field. */
+    public static ApiException fileRefused(String code, String field) {
+        return switch (code) {
+            case FILE_TYPE_NOT_ALLOWED ->
+                new ApiException(
+                        400,
+                        "FILE_TYPE_NOT_ALLOWED",
+                        "不支持该文件类型，请上传 JPEG、PNG、WebP 照片或 PDF 文件",
+                        "This kind of file is not accepted: send a JPEG, PNG or WebP photo or a PDF",
+                        field);
+            case FILE_TOO_LARGE ->
+                new ApiException(
+                        400,
+                        "FILE_TOO_LARGE",
+                        "文件过大：照片最大 10 MB，PDF 最大 20 MB",
+                        "File too large: photos up to 10 MB, PDFs up to 20 MB",
+                        field);
+            case IMAGE_TOO_LARGE ->
+                new ApiException(
+                        400,
+                        "IMAGE_TOO_LARGE",
+                        "图片像素过多（最多 5000 万像素），请缩小后再上传",
+                        "Image too large (at most 50 megapixels): scale it down and send it again",
+                        field);
+            case FILE_DAMAGED ->
+                new ApiException(
+                        400,
+                        "FILE_DAMAGED",
+                        "文件已损坏或无法读取，请重新导出后上传",
+                        "The file is damaged or cannot be read: export it again and send it",
+                        field);
+            case FILE_HIDDEN_CONTENT ->
+                new ApiException(
+                        400,
+                        "FILE_HIDDEN_CONTENT",
+                        "文件中夹带了其他类型的内容，不能接收",
+                        "The file carries content of another kind hidden in it and cannot be accepted",
+                        field);
+            case PDF_ACTIVE_CONTENT ->
+                new ApiException(
+                        400,
+                        "PDF_ACTIVE_CONTENT",
+                        "PDF 含有脚本、启动程序或动态表单，不能接收，请另存为普通 PDF",
+                        "The PDF carries scripts, launch actions or a dynamic (XFA) form: save it as a plain PDF",
+                        field);
+            case PDF_EMBEDDED_FILE ->
+                new ApiException(
+                        400,
+                        "PDF_EMBEDDED_FILE",
+                        "PDF 内嵌了其他文件，不能接收，请去掉附件后上传",
+                        "The PDF has files embedded in it: remove them and send it again",
+                        field);
+            case PDF_ENCRYPTED ->
+                new ApiException(
+                        400,
+                        "PDF_ENCRYPTED",
+                        "PDF 设有打开密码，请去掉密码后上传",
+                        "The PDF needs a password to open: remove the password and send it again",
+                        field);
+            case HEIC_NOT_SUPPORTED ->
+                new ApiException(
+                        400,
+                        "HEIC_NOT_SUPPORTED",
+                        "暂不支持 HEIC 照片，请在手机相机设置中选择“兼容性最佳”，或转换为 JPEG 后上传",
+                        "HEIC photos are not supported yet: choose \"Most Compatible\" in the camera settings or convert to JPEG",
+                        field);
+            default -> throw new IllegalArgumentException("not a file refusal: " + code);
+        };
     }
 
     public static ApiException internal() {

@@ -1,5 +1,6 @@
 package cn.banshi.intake;
 
+import cn.banshi.attachments.Attachment;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.calendar.Deadlines;
 import cn.banshi.calendar.Due;
@@ -99,6 +100,27 @@ public final class IntakeService {
             byte[] rawBody,
             Consumer<String> beforeFiling,
             Function<Filed, StoredResponse> answer) {
+        return submit(
+                town, catalog, form, receipt, scope, idempotencyKey, rawBody, beforeFiling, no -> List.of(), answer);
+    }
+
+    /**
+     * As above, with {@code attach} run after {@code beforeFiling} with the claimed tracking number: it attaches the
+     * submission's uploads to that case number (docs/attachments.md) and returns them for the record; a refusal
+     * (ApiException) files nothing. Only a submission with an Idempotency-Key has a claimed number: without one
+     * attachments are refused earlier (the uploads could otherwise be bound to a number a retry does not reuse).
+     */
+    public StoredResponse submit(
+            String town,
+            Catalog catalog,
+            CaseForm form,
+            Receipt receipt,
+            String scope,
+            String idempotencyKey,
+            byte[] rawBody,
+            Consumer<String> beforeFiling,
+            Function<String, List<Attachment>> attach,
+            Function<Filed, StoredResponse> answer) {
         return idempotency.execute(
                 town + "\n" + scope, idempotencyKey, rawBody, () -> TrackingNumbers.newTrackingNo(random), claim -> {
                     String trackingNo = claim.trackingNo();
@@ -106,9 +128,10 @@ public final class IntakeService {
                     // (a 5xx after the write) find its own case instead of filing a second one
                     String ref = claim.ref() != null ? claim.ref() : "once#" + UUID.randomUUID();
                     beforeFiling.accept(ref);
+                    List<Attachment> attachments = attach.apply(trackingNo);
                     while (true) {
                         try {
-                            return answer.apply(create(town, catalog, form, receipt, trackingNo, ref));
+                            return answer.apply(create(town, catalog, form, receipt, trackingNo, ref, attachments));
                         } catch (CaseStore.TrackingNumberTakenException taken) {
                             if (claim.ref() != null) throw new IllegalStateException("claimed tracking number taken");
                             trackingNo = TrackingNumbers.newTrackingNo(random); // 80 random bits: never in practice
@@ -118,7 +141,13 @@ public final class IntakeService {
     }
 
     private Filed create(
-            String town, Catalog catalog, CaseForm form, Receipt receipt, String trackingNo, String idempotencyRef) {
+            String town,
+            Catalog catalog,
+            CaseForm form,
+            Receipt receipt,
+            String trackingNo,
+            String idempotencyRef,
+            List<Attachment> attachments) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         LocalDate receivedOn = receipt.receivedOn() != null
                 ? receipt.receivedOn()
@@ -160,6 +189,7 @@ public final class IntakeService {
                 .accessHash(AccessCodes.hash(trackingNo, accessCode))
                 .history(List.of(first))
                 .clientKey(receipt.clientKey())
+                .attachments(attachments)
                 .build();
         cases.create(CaseNotices.afterStep(record, accessCode), idempotencyRef);
         LOG.info(

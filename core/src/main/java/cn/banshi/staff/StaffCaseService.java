@@ -1,5 +1,6 @@
 package cn.banshi.staff;
 
+import cn.banshi.attachments.Attachment;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.auth.Staff;
 import cn.banshi.calendar.CalendarService;
@@ -22,6 +23,7 @@ import cn.banshi.workflow.Workflows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 /** What staff do with cases: list, read (audited when unmasked), act on them under the workflow rules. */
 public final class StaffCaseService {
@@ -98,6 +100,15 @@ public final class StaffCaseService {
     }
 
     public StaffCaseView act(Staff staff, String trackingNo, CaseActionRequest request) {
+        return act(staff, trackingNo, request, null);
+    }
+
+    /**
+     * As above; {@code attach} (may be null) gives the case's attachments after the action from the version it
+     * applies to (a staff document attached with the step, docs/attachments.md); a refusal stores nothing.
+     */
+    public StaffCaseView act(
+            Staff staff, String trackingNo, CaseActionRequest request, Function<CaseRecord, List<Attachment>> attach) {
         requireActor(staff);
         String action = request.action();
         long expected = request.expectedVersion();
@@ -114,6 +125,8 @@ public final class StaffCaseService {
         while (true) {
             if (!onlySystemChangesSince(c, expected)) throw versionConflict(c.version());
             next = CaseNotices.afterStep(Workflows.apply(c, action, request.arguments(), context(staff)));
+            if (attach != null)
+                next = next.toBuilder().attachments(attach.apply(c)).build();
             try {
                 cases.update(next);
                 break;

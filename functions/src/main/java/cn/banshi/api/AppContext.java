@@ -11,6 +11,10 @@ import cn.banshi.accounts.StaffAccountStore;
 import cn.banshi.accounts.StaffIdentities;
 import cn.banshi.accounts.StaffManagement;
 import cn.banshi.activities.ActivityStore;
+import cn.banshi.attachments.BucketAccess;
+import cn.banshi.attachments.UploadProcessing;
+import cn.banshi.attachments.UploadService;
+import cn.banshi.attachments.UploadStore;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.calendar.CalendarService;
 import cn.banshi.calendar.RecomputeRunner;
@@ -98,6 +102,10 @@ public final class AppContext {
     private Passwords passwords;
     private StaffIdentities staffIdentities;
     private StaffManagement staffManagement;
+    private UploadService uploads;
+    private UploadStore uploadStore;
+    private BucketAccess uploadBucket;
+    private UploadProcessing uploadProcessing;
 
     /**
      * With the report store and runner of the environment: S3 and the report function in AWS, else the data
@@ -366,6 +374,35 @@ public final class AppContext {
             staffManagement = new StaffManagement(staffAccounts(), staffIdentities(), audit(), clock);
         }
         return staffManagement;
+    }
+
+    /** Upload records (attachments). */
+    public synchronized UploadStore uploadStore() {
+        if (uploadStore == null) uploadStore = new UploadStore(dynamo);
+        return uploadStore;
+    }
+
+    /**
+     * Upload slots and attaching (docs/attachments.md): the bucket of the environment ({@link BucketAccess}), or the
+     * one given by {@link #useUploads}; no S3 client (presigning is local).
+     */
+    public synchronized UploadService uploads() {
+        if (uploads == null) {
+            if (uploadBucket == null) uploadBucket = BucketAccess.fromEnvironment();
+            uploads = new UploadService(uploadStore(), uploadBucket, uploadProcessing, clock, random());
+        }
+        return uploads;
+    }
+
+    /**
+     * The uploads bucket on a local S3 server and the in-process processing that stands in for its S3 events (the
+     * local gateway and tests; before building handlers).
+     */
+    public synchronized AppContext useUploads(BucketAccess bucket, UploadProcessing processing) {
+        this.uploadBucket = bucket;
+        this.uploadProcessing = processing;
+        this.uploads = null;
+        return this;
     }
 
     /** In AWS it needs the Lambda client, which only the calendar and report routes ship. */

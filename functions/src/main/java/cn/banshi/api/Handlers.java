@@ -3,6 +3,7 @@ package cn.banshi.api;
 import cn.banshi.abuse.VerificationCodesHandler;
 import cn.banshi.accounts.StaffAccountsHandler;
 import cn.banshi.activities.ActivitiesHandler;
+import cn.banshi.attachments.UploadsHandler;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.catalog.CatalogHandler;
 import cn.banshi.disclosure.DisclosureFiguresHandler;
@@ -43,7 +44,8 @@ public final class Handlers {
                 ReportDraftsHandler.class,
                 PublishedReportsHandler.class,
                 StaffAccountsHandler.class,
-                VerificationCodesHandler.class);
+                VerificationCodesHandler.class,
+                UploadsHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -66,6 +68,7 @@ public final class Handlers {
                 new ReportDraftsHandler(app),
                 new PublishedReportsHandler(app),
                 new StaffAccountsHandler(app),
-                new VerificationCodesHandler(app));
+                new VerificationCodesHandler(app),
+                new UploadsHandler(app));
     }
 }

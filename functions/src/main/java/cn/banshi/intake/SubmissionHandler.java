@@ -10,6 +10,8 @@ import cn.banshi.api.ApiResponse;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
+import cn.banshi.attachments.AttachmentBodies;
+import cn.banshi.attachments.UploadService;
 import cn.banshi.calendar.CalendarService;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
@@ -21,6 +23,7 @@ import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -38,6 +41,7 @@ public final class SubmissionHandler extends ApiHandler {
     private final BotCheck botCheck;
     private final VerificationCodes codes;
     private final Clock clock;
+    private final UploadService uploads;
 
     /** Lambda's: builds the intake service (case and idempotency stores, calendars) and nothing else. */
     public SubmissionHandler() {
@@ -54,6 +58,7 @@ public final class SubmissionHandler extends ApiHandler {
         this.botCheck = app.botCheck();
         this.codes = app.verificationCodes();
         this.clock = app.clock();
+        this.uploads = app.uploads();
     }
 
     @Override
@@ -74,6 +79,13 @@ public final class SubmissionHandler extends ApiHandler {
         JsonNode body = request.jsonBody();
         Optional<String> bot = botCheck.strip(body);
         Optional<String> code = PhoneVerification.strip(body);
+        List<String> uploadIds = AttachmentBodies.stripUploadIds(body);
+        String draft = AttachmentBodies.draftId(request.header(AttachmentBodies.DRAFT_HEADER));
+        String idempotencyKey = request.header("idempotency-key");
+        if (!uploadIds.isEmpty()) {
+            if (draft == null) throw Errors.required(AttachmentBodies.DRAFT_HEADER);
+            if (idempotencyKey == null) throw Errors.required("idempotency-key");
+        }
         Fields fields = Fields.root(body);
         CaseForm form =
                 kind.equals("complaints") ? ComplaintForms.parse(fields, catalog) : InfoRequestForms.parse(fields);
@@ -92,9 +104,10 @@ public final class SubmissionHandler extends ApiHandler {
                 form,
                 IntakeService.Receipt.online(clientKey),
                 kind,
-                request.header("idempotency-key"),
+                idempotencyKey,
                 request.bodyBytes(),
                 verified,
+                trackingNo -> uploads.attachForSubmission(town, draft, uploadIds, form.type(), trackingNo),
                 ReceiptViews::receipt);
         return ReceiptViews.toResponse(stored);
     }

@@ -1,5 +1,6 @@
 package cn.banshi.staff;
 
+import cn.banshi.attachments.UploadViews;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
@@ -101,6 +102,7 @@ public final class CaseViews {
             if (c.spam().blockedUntil() == null) spam.putNull("blockedUntil");
             else spam.put("blockedUntil", time(c.spam().blockedUntil()));
         }
+        view.set("attachments", UploadViews.list(c.attachments(), true));
         ArrayNode actions = view.putArray("allowedActions");
         allowedActions.forEach(a -> actions.add(a.code()));
         ArrayNode dated = view.putArray("effectiveOnActions");

@@ -7,6 +7,9 @@ import cn.banshi.api.AppContext;
 import cn.banshi.api.ExecutionEnvironment;
 import cn.banshi.api.SnapStartPriming;
 import cn.banshi.api.StaffAuth;
+import cn.banshi.attachments.AttachmentBodies;
+import cn.banshi.attachments.AttachmentRef;
+import cn.banshi.attachments.UploadService;
 import cn.banshi.audit.AuditFilter;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.audit.AuditViews;
@@ -19,10 +22,13 @@ import cn.banshi.errors.Errors;
 import cn.banshi.overdue.AlertViews;
 import cn.banshi.overdue.OverdueSweep;
 import cn.banshi.validation.Fields;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The staff case desk: list, export, read and act on cases; the year's figures; the audit log; overdue alerts.
@@ -39,6 +45,7 @@ public final class StaffCasesHandler extends ApiHandler {
     private final StatsService stats;
     private final AuditLog audit;
     private final OverdueSweep sweep;
+    private final Supplier<UploadService> uploads;
 
     /** Lambda's: builds the staff services (cases, audit, stats, export, overdue alerts), and nothing else. */
     public StaffCasesHandler() {
@@ -54,6 +61,7 @@ public final class StaffCasesHandler extends ApiHandler {
         this.stats = app.stats();
         this.audit = app.audit();
         this.sweep = app.sweep();
+        this.uploads = app::uploads;
     }
 
     @Override
@@ -106,8 +114,16 @@ public final class StaffCasesHandler extends ApiHandler {
     private ApiResponse act(ApiRequest request) {
         Staff staff = StaffAuth.require(request);
         StaffCaseService.requireActor(staff);
-        CaseActionRequest action = CaseActionRequest.parse(Fields.root(request.jsonBody()));
-        return ApiResponse.json(200, CaseViews.detail(staffCases.act(staff, request.pathParam("trackingNo"), action)));
+        JsonNode body = request.jsonBody();
+        List<AttachmentRef> refs = AttachmentBodies.stripRefs(body);
+        CaseActionRequest action = CaseActionRequest.parse(Fields.root(body));
+        return ApiResponse.json(
+                200,
+                CaseViews.detail(staffCases.act(
+                        staff,
+                        request.pathParam("trackingNo"),
+                        action,
+                        refs.isEmpty() ? null : c -> uploads.get().attachForAction(c, staff, refs))));
     }
 
     private ApiResponse stats(ApiRequest request) {

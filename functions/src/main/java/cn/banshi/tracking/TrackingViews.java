@@ -1,5 +1,7 @@
 package cn.banshi.tracking;
 
+import cn.banshi.attachments.UploadViews;
+import cn.banshi.attachments.Visibility;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.DueView;
@@ -42,6 +44,13 @@ public final class TrackingViews {
             step.put("statusName", h.toStatus().nameZh());
             step.put("note", h.publicNote());
         }
+        body.set(
+                "attachments",
+                UploadViews.list(
+                        c.attachments().stream()
+                                .filter(a -> a.visibility() == Visibility.PUBLIC)
+                                .toList(),
+                        false));
         return body;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The functions module ships two packages: {@code -lambda.jar} for every function but the report and calendar routes,
  * without the S3 and Lambda clients, and {@code -lambda-reports.jar} with them. Every function deployed with the
  * small package starts from it alone: its handler class loads and is constructed (AppContext included) in a class
- * loader that sees nothing but that jar, so nothing on its start-up path needs the clients left out.
+ * loader that sees nothing but that jar, so nothing on its start-up path needs the clients left out. The attachments'
+ * image and PDF libraries are only in {@code -lambda-attachments.jar}, the processing function's package.
  */
 class FunctionPackagesTest {
     /**
@@ -39,6 +41,13 @@ class FunctionPackagesTest {
             "cn.banshi.abuse.VerificationCodesHandler");
 
     static final long MAX_PACKAGE_BYTES = 15L * 1024 * 1024;
+
+    /** Handlers deployed from {@code -lambda-attachments.jar}: the uploads' processing (S3 client, image and PDF code). */
+    static final Set<String> NEEDS_ATTACHMENT_LIBRARIES = Set.of("cn.banshi.attachments.UploadProcessingHandler");
+
+    /** The attachments' image and PDF libraries: only {@code -lambda-attachments.jar} holds them. */
+    static final List<String> ATTACHMENT_LIBRARIES =
+            List.of("org/apache/pdfbox/", "org/apache/fontbox/", "com/twelvemonkeys/");
 
     private static Path jar(String classifier) {
         return Template.ROOT.resolve("functions/target/banshi-functions-" + System.getProperty("banshi.version") + "-"
@@ -67,6 +76,28 @@ class FunctionPackagesTest {
             // the dispatcher's Alibaba Cloud SMS sender reads its AccessKey pair from Secrets Manager
             assertTrue(
                     zip.getEntry("software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class") != null);
+        }
+    }
+
+    @Test
+    void onlyTheAttachmentsPackageHoldsTheImageAndPdfLibraries() throws Exception {
+        for (String classifier : List.of("lambda", "lambda-reports")) {
+            try (ZipFile zip = new ZipFile(jar(classifier).toFile())) {
+                assertTrue(
+                        zip.stream()
+                                .noneMatch(e -> ATTACHMENT_LIBRARIES.stream().anyMatch(e.getName()::startsWith)),
+                        classifier + ": no PDFBox or TwelveMonkeys classes");
+            }
+        }
+        try (ZipFile zip = new ZipFile(jar("lambda-attachments").toFile())) {
+            assertTrue(zip.getEntry("org/apache/pdfbox/Loader.class") != null);
+            assertTrue(zip.getEntry("cn/banshi/attachments/FileChecks.class") != null);
+            assertTrue(zip.getEntry("software/amazon/awssdk/services/s3/S3Client.class") != null);
+            String plugins = new String(
+                    zip.getInputStream(zip.getEntry("META-INF/services/javax.imageio.spi.ImageReaderSpi"))
+                            .readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertTrue(plugins.contains("com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi"), plugins);
         }
     }
 

@@ -7,6 +7,11 @@ import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
+import cn.banshi.attachments.BucketAccess;
+import cn.banshi.attachments.ObjectCreatedEvents;
+import cn.banshi.attachments.UploadProcessingHandler;
+import cn.banshi.attachments.UploadProcessor;
+import cn.banshi.attachments.UploadStore;
 import cn.banshi.auth.Role;
 import cn.banshi.batch.ReportJobHandler;
 import cn.banshi.batch.ReportJobs;
@@ -26,13 +31,18 @@ import cn.banshi.reports.drafts.PublishedReportsHandler;
 import cn.banshi.reports.drafts.ReportDraftsHandler;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
+import cn.banshi.testkit.LocalS3;
 import cn.banshi.testkit.MutableClock;
+import cn.banshi.validation.ChineseIds;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +55,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkRequest;
@@ -53,8 +64,10 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Least privilege, measured: every handler runs a scenario that takes its code paths (success, replay, refusal,
@@ -81,8 +94,12 @@ class IamCoverageTest {
         AppContext app = new AppContext(dynamo, clock);
         // every function has its own execution environment: a context (and calendar cache) per handler
         Map<String, ApiHandler> handlers = new HashMap<>();
+        // attachments: the uploads bucket on the local S3 server; the processing function gets its events below
+        String bucket = LocalS3.freshBucket("iam");
+        BucketAccess uploads = BucketAccess.local(bucket, URI.create(LocalS3.endpoint()));
         for (int i = 0; i < Handlers.all().size(); i++) {
-            ApiHandler h = Handlers.create(new AppContext(dynamo, clock)).get(i);
+            ApiHandler h = Handlers.create(new AppContext(dynamo, clock).useUploads(uploads, null))
+                    .get(i);
             handlers.put(h.getClass().getSimpleName(), h);
         }
 
@@ -191,6 +208,93 @@ class IamCoverageTest {
         call(handlers, staff(get("/api/v1/admin/stats", "/api/v1/admin/stats")), 200);
         call(handlers, staff(get("/api/v1/admin/audit", "/api/v1/admin/audit")), 200);
         call(handlers, staff(get("/api/v1/admin/alerts", "/api/v1/admin/alerts")), 200);
+        // attachments (docs/attachments.md): citizen and staff slots and states, the processing function's events, a
+        // submission and an action with files, downloads (an ID proof's view audited), a public link with a wrong code
+        S3Client s3 = LocalS3.client();
+        String uploadDraft = "iam-draft-0123456789";
+        JsonNode photo = slot(handlers, "photo-or-pdf", uploadDraft);
+        JsonNode idProof = slot(handlers, "id-proof", uploadDraft);
+        as("UploadsHandler");
+        call(
+                handlers,
+                get(
+                                "/api/v1/towns/{town}/uploads/{uploadId}",
+                                "/api/v1/towns/gaocheng/uploads/"
+                                        + photo.get("uploadId").asText())
+                        .header("x-upload-draft", uploadDraft),
+                200);
+        processed(dynamo, s3, bucket, photo);
+        processed(dynamo, s3, bucket, idProof);
+        as("SubmissionHandler");
+        ObjectNode withPhoto = complaint();
+        withPhoto.putArray("attachments").add(photo.get("uploadId").asText());
+        String photographed = json(call(
+                        handlers,
+                        post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints", withPhoto)
+                                .header("idempotency-key", "iam-files")
+                                .header("x-upload-draft", uploadDraft),
+                        201))
+                .get("trackingNo")
+                .asText();
+        ObjectNode request = infoRequest();
+        request.putArray("attachments").add(idProof.get("uploadId").asText());
+        JsonNode withId = json(call(
+                handlers,
+                post("/api/v1/towns/{town}/info-requests", "/api/v1/towns/gaocheng/info-requests", request)
+                        .header("idempotency-key", "iam-id")
+                        .header("x-upload-draft", uploadDraft),
+                201));
+        String identified = withId.get("trackingNo").asText();
+        as("UploadsHandler");
+        JsonNode letter = json(call(
+                handlers,
+                staff(post(
+                        "/api/v1/admin/cases/{trackingNo}/uploads",
+                        "/api/v1/admin/cases/" + photographed + "/uploads",
+                        Json.object().put("contentType", "image/jpeg").put("size", JPEG.length))),
+                201));
+        call(
+                handlers,
+                staff(get(
+                        "/api/v1/admin/cases/{trackingNo}/uploads/{uploadId}",
+                        "/api/v1/admin/cases/" + photographed + "/uploads/"
+                                + letter.get("uploadId").asText())),
+                200);
+        processed(dynamo, s3, bucket, letter);
+        as("StaffCasesHandler");
+        ObjectNode accept = Json.object()
+                .put("action", "accept")
+                .put(
+                        "expectedVersion",
+                        app.cases().find(photographed).orElseThrow().version());
+        accept.putArray("attachments")
+                .addObject()
+                .put("uploadId", letter.get("uploadId").asText())
+                .put("visibility", "public");
+        call(
+                handlers,
+                staff(post(
+                        "/api/v1/admin/cases/{trackingNo}/actions",
+                        "/api/v1/admin/cases/" + photographed + "/actions",
+                        accept)),
+                200);
+        as("UploadsHandler");
+        call(
+                handlers,
+                staff(get(
+                        "/api/v1/admin/cases/{trackingNo}/attachments/{uploadId}",
+                        "/api/v1/admin/cases/" + identified + "/attachments/"
+                                + idProof.get("uploadId").asText())),
+                200);
+        call(
+                handlers,
+                get(
+                                "/api/v1/track/{trackingNo}/attachments/{uploadId}",
+                                "/api/v1/track/" + photographed + "/attachments/"
+                                        + letter.get("uploadId").asText())
+                        .header("x-access-code", "00000-00000"),
+                404);
+
         // mark-spam: the case leaves the lists, its phone and client are blocked (the ephemeral table; docs/abuse.md)
         as("SubmissionHandler");
         String junk = json(call(
@@ -609,6 +713,61 @@ class IamCoverageTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    static final byte[] JPEG = jpeg();
+
+    private static byte[] jpeg() {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpeg", out);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A citizen's upload slot for a JPEG (the uploads function's conditional put). */
+    private JsonNode slot(Map<String, ApiHandler> handlers, String purpose, String draft) {
+        as("UploadsHandler");
+        return json(call(
+                handlers,
+                post(
+                                "/api/v1/towns/{town}/uploads",
+                                "/api/v1/towns/gaocheng/uploads",
+                                Json.object()
+                                        .put("purpose", purpose)
+                                        .put("contentType", "image/jpeg")
+                                        .put("size", JPEG.length))
+                        .header("x-upload-draft", draft),
+                201));
+    }
+
+    /** The browser's upload (here straight to the bucket), then the processing function's ObjectCreated event. */
+    private void processed(DynamoDbClient dynamo, S3Client s3, String bucket, JsonNode slot) {
+        String key = slot.get("fields").get("key").asText();
+        as("Setup");
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType("image/jpeg"), RequestBody.fromBytes(JPEG));
+        as("UploadProcessingHandler");
+        new UploadProcessingHandler(new UploadProcessor(new UploadStore(dynamo), s3, bucket))
+                .handleRequest(ObjectCreatedEvents.post(bucket, key, JPEG.length), null);
+    }
+
+    private static ObjectNode infoRequest() {
+        ObjectNode body = Json.object();
+        String first17 = "32028219800101123";
+        ObjectNode applicant = body.putObject("applicant");
+        applicant.put("kind", "natural-person");
+        applicant.put("name", "李华");
+        applicant.put("idType", "resident-id");
+        applicant.put("idNumber", first17 + ChineseIds.residentIdCheckChar(first17));
+        applicant.put("phone", "0510-87654321");
+        applicant.put("address", "高塍镇高塍村1号");
+        body.put("description", "请公开2021年高塍镇农村人居环境整治项目的预算和决算信息。");
+        body.put("form", "paper");
+        body.put("delivery", "post");
+        return body;
     }
 
     private static ObjectNode complaint() {

@@ -69,17 +69,23 @@ class TemplateTest {
             boolean trigger = triggers.contains(id);
             // invoked only by another function of the stack (whose role may invoke its alias), like the deadline
             // recompute
-            boolean invokedOnly = !http && !scheduled && !trigger && invokedByAnotherFunction(id);
+            // S3 ObjectCreated events of a bucket of the stack (the uploads' processing, docs/attachments.md)
+            boolean objectEvents = !Template.events(fn, "S3").isEmpty();
+            boolean invokedOnly = !http && !scheduled && !trigger && !objectEvents && invokedByAnotherFunction(id);
             assertEquals(
                     1,
-                    (http ? 1 : 0) + (scheduled ? 1 : 0) + (trigger ? 1 : 0) + (invokedOnly ? 1 : 0),
+                    (http ? 1 : 0)
+                            + (scheduled ? 1 : 0)
+                            + (trigger ? 1 : 0)
+                            + (invokedOnly ? 1 : 0)
+                            + (objectEvents ? 1 : 0),
                     id
-                            + " must be exactly one of: HTTP API function, scheduled function, Cognito trigger, invoked by a function");
+                            + " must be exactly one of: HTTP API function, scheduled function, Cognito trigger, invoked by a function, S3 event function");
             if (http) {
                 assertTrue(
                         apiHandlers.contains(type.getName()), id + ": " + type.getName() + " is not in Handlers.all()");
             }
-            if (scheduled || invokedOnly) {
+            if (scheduled || invokedOnly || objectEvents) {
                 assertTrue(
                         RequestHandler.class.isAssignableFrom(type) && !ApiHandler.class.isAssignableFrom(type),
                         id + ": a scheduled function's handler is a RequestHandler (not an API handler)");
@@ -560,8 +566,9 @@ class TemplateTest {
                 : location.getFileName().toString().replaceFirst("-\\d.*$", "");
         String version = System.getProperty("banshi.version");
         assertNotNull(version, "surefire passes banshi.version");
-        String classifier =
-                FunctionPackagesTest.NEEDS_REPORT_CLIENTS.contains(type.getName()) ? "-lambda-reports" : "-lambda";
+        String classifier = FunctionPackagesTest.NEEDS_ATTACHMENT_LIBRARIES.contains(type.getName())
+                ? "-lambda-attachments"
+                : FunctionPackagesTest.NEEDS_REPORT_CLIENTS.contains(type.getName()) ? "-lambda-reports" : "-lambda";
         return "../" + artifact.substring("banshi-".length()) + "/target/" + artifact + "-" + version + classifier
                 + ".jar";
     }

@@ -5,21 +5,32 @@ import cn.banshi.accounts.StaffAccount;
 import cn.banshi.accounts.StaffManagement;
 import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.AppContext;
+import cn.banshi.attachments.AttachmentCleanup;
+import cn.banshi.attachments.UploadsBucket;
 import cn.banshi.auth.Role;
 import cn.banshi.errors.ApiException;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
 import cn.banshi.store.Tables;
 import cn.banshi.store.local.Dynalite;
+import cn.banshi.store.local.LocalS3Clients;
+import cn.banshi.store.local.LocalS3Server;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code ./banshi token}, {@code ./banshi sweep} and {@code ./banshi user add|reset|disable|enable}. */
 public final class Cli {
@@ -57,6 +68,47 @@ public final class Cli {
         System.out.println(LocalJwt.forDataDir(data, Clock.systemUTC()).issue(claims, lifetime));
     }
 
+    /**
+     * Unattached uploads older than 24 hours (docs/attachments.md): on the running local S3 server of ./banshi up, or
+     * on one started over the data directory for the sweep.
+     */
+    private static void sweepOrphanUploads(AppContext app, Path data) {
+        Path endpointFile = data.resolve("s3.endpoint");
+        String running = null;
+        try {
+            if (Files.exists(endpointFile))
+                running = Files.readString(endpointFile).strip();
+        } catch (IOException e) {
+            running = null;
+        }
+        LocalS3Server started = null;
+        try {
+            if (running == null || !answers(running)) {
+                started = LocalS3Server.start(
+                        Dynalite.repoRoot(), data.resolve("s3"), List.of(UploadsBucket.LOCAL_BUCKET), List.of());
+                running = started.endpoint();
+            }
+            try (S3Client s3 = LocalS3Clients.client(running)) {
+                int removed = new AttachmentCleanup(app.uploadStore(), s3, UploadsBucket.LOCAL_BUCKET, app.clock())
+                        .sweepOrphans();
+                System.out.println("附件 / uploads: " + removed + " 个未使用的上传已删除 / unattached uploads removed");
+            }
+        } finally {
+            if (started != null) started.close();
+        }
+    }
+
+    /** Whether something listens at the endpoint (a stale s3.endpoint file from a killed gateway does not). */
+    private static boolean answers(String endpoint) {
+        URI uri = URI.create(endpoint);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static void sweep(Path data) {
         String running = DynamoClients.configuredEndpoint();
         try (Dynalite dynalite =
@@ -68,6 +120,7 @@ public final class Cli {
             for (String town : app.catalogs().townIds()) {
                 System.out.println(town + ": " + app.sweep().sweep(town) + " 件新逾期 / newly overdue");
             }
+            sweepOrphanUploads(app, data);
         }
     }
 

@@ -32,6 +32,12 @@ public final class StaticFiles {
             "yaml",
             "application/yaml; charset=utf-8");
 
+    /**
+     * The local S3 server (any loopback port): the pages POST uploads to it and show attachments from presigned links
+     * (docs/attachments.md); blob: for the picker's previews of photos before upload.
+     */
+    private static final String LOCAL_S3 = "http://127.0.0.1:* http://localhost:*";
+
     private final Path root;
 
     public StaticFiles(Path root) {
@@ -53,7 +59,8 @@ public final class StaticFiles {
         exchange.getResponseHeaders()
                 .set(
                         "content-security-policy",
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+                        "default-src 'self'; img-src 'self' data: blob: " + LOCAL_S3 + "; connect-src 'self' "
+                                + LOCAL_S3 + "; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("cache-control", "no-cache");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(200, head ? -1 : body.length);

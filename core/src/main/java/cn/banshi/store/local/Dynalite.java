@@ -1,15 +1,10 @@
 package cn.banshi.store.local;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts dynalite (the npm package pinned in infra/dynalite) as a child process on a free loopback port.
@@ -30,7 +25,7 @@ public final class Dynalite implements AutoCloseable {
             throw new IllegalStateException("dynalite is not installed: run `npm ci --prefix infra/dynalite` "
                     + "(./banshi up and ./banshi test do it for you). Looked for " + cli);
         }
-        int port = freePort();
+        int port = Loopback.freePort();
         List<String> command = new ArrayList<>(List.of("node"));
         Path exitWithParent = repoRoot.resolve("infra/dynalite/exit-with-parent.js");
         if (Files.isRegularFile(exitWithParent)) command.addAll(List.of("-r", exitWithParent.toString()));
@@ -61,7 +56,7 @@ public final class Dynalite implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             Dynalite dynalite = new Dynalite(process, port);
-            dynalite.awaitListening();
+            Loopback.awaitListening(process, port, "dynalite");
             return dynalite;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start node (is Node.js 20 installed?): " + e.getMessage(), e);
@@ -92,43 +87,8 @@ public final class Dynalite implements AutoCloseable {
         return process.isAlive();
     }
 
-    private void awaitListening() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IllegalStateException("dynalite exited with code " + process.exitValue());
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(25);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("dynalite did not start listening on port " + port);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Loopback.stop(process);
     }
 }
