@@ -28,6 +28,9 @@ public final class CaseItems {
 
     public static final String NOTICE_KEY = "noticeKey";
 
+    /** Merged duplicates and earlier cases ({@link CaseLinks}); absent when the case has none. */
+    public static final String LINKS = "links";
+
     private CaseItems() {}
 
     public static Map<String, AttributeValue> toItem(CaseRecord c) {
@@ -126,6 +129,7 @@ public final class CaseItems {
                 spam.put("blockedUntil", s(c.spam().blockedUntil().toString()));
             item.put("spam", AttributeValue.fromM(spam));
         }
+        if (c.links() != null) item.put(LINKS, LinkItems.toAttribute(c.links()));
         return item;
     }
 
@@ -211,6 +215,7 @@ public final class CaseItems {
                 .outbox(outbox(item))
                 .clientKey(str(item, "clientKey"))
                 .spam(spam(item.get("spam")))
+                .links(LinkItems.fromAttribute(item.get(LINKS)))
                 .build();
     }
 

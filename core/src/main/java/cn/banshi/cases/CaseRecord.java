@@ -18,7 +18,7 @@ import java.util.Optional;
  * the messages the latest changes asked for that the dispatcher has not taken over yet ({@link PendingNotice}).
  * {@code clientKey} is a pseudonymous key of the online submitter's address ({@link cn.banshi.abuse.SubmitterBlocks};
  * null for staff intake), kept only to block that client if the case is marked as spam; {@code spam} is that mark,
- * null for a genuine case.
+ * null for a genuine case. {@code links}: merged duplicates and earlier cases ({@link CaseLinks}), null when none.
  */
 public record CaseRecord(
         String trackingNo,
@@ -43,12 +43,24 @@ public record CaseRecord(
         Rating rating,
         List<PendingNotice> outbox,
         String clientKey,
-        SpamMark spam) {
+        SpamMark spam,
+        CaseLinks links) {
 
     public CaseRecord {
         history = List.copyOf(history);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
         if (dueDate == null) dueProvisionalYear = 0;
+        links = links == null ? null : links.orNull();
+    }
+
+    /** The case's links to other cases ({@link CaseLinks#NONE} when it has none). */
+    public CaseLinks linksOrNone() {
+        return CaseLinks.of(links);
+    }
+
+    /** Whether this case was merged (or is being merged) into another as a duplicate. */
+    public boolean isMergedDuplicate() {
+        return links != null && links.mergedInto() != null;
     }
 
     /** Open and past its due date on {@code today} (Beijing date); a stopped clock (no due date) is never overdue. */
@@ -117,7 +129,8 @@ public record CaseRecord(
                 .rating(rating)
                 .outbox(outbox)
                 .clientKey(clientKey)
-                .spam(spam);
+                .spam(spam)
+                .links(links);
     }
 
     /** Builds a {@link CaseRecord} by component name, so that a new component does not change every caller. */
@@ -145,6 +158,7 @@ public record CaseRecord(
         private List<PendingNotice> outbox;
         private String clientKey;
         private SpamMark spam;
+        private CaseLinks links;
 
         private Builder() {}
 
@@ -263,6 +277,11 @@ public record CaseRecord(
             return this;
         }
 
+        public Builder links(CaseLinks links) {
+            this.links = links;
+            return this;
+        }
+
         public CaseRecord build() {
             return new CaseRecord(
                     trackingNo,
@@ -287,7 +306,8 @@ public record CaseRecord(
                     rating,
                     outbox,
                     clientKey,
-                    spam);
+                    spam,
+                    links);
         }
     }
 }

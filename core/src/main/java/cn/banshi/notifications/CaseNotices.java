@@ -41,6 +41,8 @@ public final class CaseNotices {
             case FORWARD -> "forwarded";
             case RECORD_SESSION -> "mediation-session";
             case RESOLVE -> "finished";
+            case COMPLETE_MERGE -> "merged";
+            case UNMERGE -> "unmerged";
             default -> null;
         };
         return Optional.ofNullable(kind);
@@ -107,6 +109,7 @@ public final class CaseNotices {
                 String reply = c.details(InfoRequestDetails.class).reply();
                 p.put("reply", reply == null ? "答复书将按您选择的方式送达。" : reply);
             }
+            case "merged" -> p.put("originalNo", c.links().mergedInto().original());
             case "forwarded" ->
                 p.put("handlingBody", c.details(PetitionDetails.class).handlingBody());
             case "mediation-session" -> {

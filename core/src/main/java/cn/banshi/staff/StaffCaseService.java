@@ -13,6 +13,7 @@ import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
+import cn.banshi.duplicates.DuplicateMerges;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
@@ -21,11 +22,14 @@ import cn.banshi.workflow.ActionContext;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What staff do with cases: list, read (audited when unmasked), act on them under the workflow rules. */
 public final class StaffCaseService {
     private static final Log LOG = Log.get(StaffCaseService.class);
+    private static final String MERGE = CaseAction.MERGE_AS_DUPLICATE.code();
+    private static final String UNMERGE = CaseAction.UNMERGE.code();
 
     private final CaseStore cases;
     private final AuditLog audit;
@@ -33,6 +37,7 @@ public final class StaffCaseService {
     private final Catalogs catalogs;
     private final Clock clock;
     private final SpamMarking spam;
+    private final DuplicateMerges merges;
 
     public StaffCaseService(
             CaseStore cases,
@@ -40,8 +45,10 @@ public final class StaffCaseService {
             CalendarService calendars,
             Catalogs catalogs,
             Clock clock,
-            SpamMarking spam) {
+            SpamMarking spam,
+            DuplicateMerges merges) {
         this.spam = spam;
+        this.merges = merges;
         this.cases = cases;
         this.audit = audit;
         this.calendars = calendars;
@@ -76,7 +83,10 @@ public final class StaffCaseService {
         List<CaseAction> actions =
                 staff.canAct() && !c.isSpam() ? Workflows.allowedActions(c, context(staff)) : List.of();
         // actions outside the workflow, in any state (town admins)
-        List<CaseAction> other = SpamMarking.allowed(staff, c) ? List.of(CaseAction.MARK_SPAM) : List.of();
+        List<CaseAction> other = new ArrayList<>();
+        if (SpamMarking.allowed(staff, c)) other.add(CaseAction.MARK_SPAM);
+        if (DuplicateMerges.canMerge(staff, c)) other.add(CaseAction.MERGE_AS_DUPLICATE);
+        if (merges.canUnmerge(staff, c)) other.add(CaseAction.UNMERGE);
         boolean unmasked = staff.seesPersonalData();
         return new StaffCaseView(
                 c,
@@ -103,6 +113,26 @@ public final class StaffCaseService {
         long expected = request.expectedVersion();
         CaseRecord c = load(staff, trackingNo);
         if (c.isSpam()) throw Errors.actionNotAllowed(action, List.of());
+        if (c.isMergedDuplicate()) {
+            // a merge or unmerge left half-done is finished first; the system's entries do not make the version stale
+            c = merges.repair(c);
+        }
+        if (action.equals(MERGE) || action.equals(UNMERGE)) {
+            if (!onlySystemChangesSince(c, expected)) throw versionConflict(c.version());
+            CaseRecord before = c;
+            CaseRecord next = action.equals(MERGE)
+                    ? merges.merge(staff, c, request.arguments())
+                    : merges.unmerge(staff, c, request.arguments());
+            String original =
+                    (action.equals(MERGE) ? next : before).links().mergedInto().original();
+            audit.record(
+                    staff,
+                    "action:" + action,
+                    c.trackingNo(),
+                    before.status().code() + "→" + next.status().code());
+            LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "original", original);
+            return view(staff, next);
+        }
         if (action.equals(SpamMarking.ACTION)) {
             if (c.version() != expected) throw versionConflict(c.version());
             CaseRecord marked = spam.mark(staff, c, request.arguments());

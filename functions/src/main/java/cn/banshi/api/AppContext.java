@@ -19,6 +19,8 @@ import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.disclosure.DisclosureStore;
+import cn.banshi.duplicates.DuplicateFollowers;
+import cn.banshi.duplicates.DuplicateMerges;
 import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
@@ -77,6 +79,7 @@ public final class AppContext {
     private TrackingService tracking;
     private AuditLog audit;
     private StaffCaseService staffCases;
+    private DuplicateMerges merges;
     private StatsService stats;
     private CsvExport export;
     private DeadlineRecompute recompute;
@@ -219,8 +222,21 @@ public final class AppContext {
     public synchronized StaffCaseService staffCases() {
         if (staffCases == null)
             staffCases = new StaffCaseService(
-                    cases(), audit(), calendars(), catalogs(), clock, new SpamMarking(cases(), blocks(), clock));
+                    cases(),
+                    audit(),
+                    calendars(),
+                    catalogs(),
+                    clock,
+                    new SpamMarking(cases(), blocks(), clock),
+                    merges());
         return staffCases;
+    }
+
+    /** merge-as-duplicate and unmerge, and their repair (docs/duplicates.md). */
+    public synchronized DuplicateMerges merges() {
+        if (merges == null)
+            merges = new DuplicateMerges(cases(), calendars(), catalogs(), clock, DuplicateFollowers.NONE);
+        return merges;
     }
 
     public synchronized StatsService stats() {
@@ -251,7 +267,8 @@ public final class AppContext {
                             dynamo,
                             publications(),
                             clock,
-                            (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)));
+                            (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)),
+                    merges());
         return sweep;
     }
 

@@ -101,6 +101,7 @@ public final class CaseViews {
             if (c.spam().blockedUntil() == null) spam.putNull("blockedUntil");
             else spam.put("blockedUntil", time(c.spam().blockedUntil()));
         }
+        if (c.links() != null) LinkViews.put(view, c.links());
         ArrayNode actions = view.putArray("allowedActions");
         allowedActions.forEach(a -> actions.add(a.code()));
         ArrayNode dated = view.putArray("effectiveOnActions");
