@@ -14,6 +14,7 @@ import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.duplicates.DuplicateMerges;
+import cn.banshi.duplicates.EarlierCases;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
@@ -38,6 +39,7 @@ public final class StaffCaseService {
     private final Clock clock;
     private final SpamMarking spam;
     private final DuplicateMerges merges;
+    private final EarlierCases earlier;
 
     public StaffCaseService(
             CaseStore cases,
@@ -49,6 +51,7 @@ public final class StaffCaseService {
             DuplicateMerges merges) {
         this.spam = spam;
         this.merges = merges;
+        this.earlier = new EarlierCases(cases);
         this.cases = cases;
         this.audit = audit;
         this.calendars = calendars;
@@ -144,6 +147,7 @@ public final class StaffCaseService {
         while (true) {
             if (!onlySystemChangesSince(c, expected)) throw versionConflict(c.version());
             next = CaseNotices.afterStep(Workflows.apply(c, action, request.arguments(), context(staff)));
+            earlier.check(c, next);
             try {
                 cases.update(next);
                 break;
