@@ -104,12 +104,14 @@ public final class CaseItems {
             for (PendingNotice n : c.outbox()) {
                 Map<String, AttributeValue> params = new HashMap<>();
                 n.params().forEach((k, v) -> params.put(k, s(v)));
-                outbox.add(AttributeValue.fromM(Map.of(
+                Map<String, AttributeValue> notice = new HashMap<>(Map.of(
                         "id", s(n.id()),
                         "kind", s(n.kind()),
                         "channel", s(n.channel().code()),
                         "at", s(n.at().toString()),
-                        "params", AttributeValue.fromM(params))));
+                        "params", AttributeValue.fromM(params)));
+                if (n.follower() != null) notice.put("follower", s(n.follower()));
+                outbox.add(AttributeValue.fromM(notice));
                 if (oldest == null || n.at().isBefore(oldest)) oldest = n.at();
             }
             item.put(OUTBOX, AttributeValue.fromL(outbox));
@@ -141,7 +143,8 @@ public final class CaseItems {
                     m.get("kind").s(),
                     Channel.fromCode(m.get("channel").s()),
                     Instant.parse(m.get("at").s()),
-                    params));
+                    params,
+                    str(m, "follower")));
         }
         return outbox;
     }
