@@ -2,6 +2,7 @@ package cn.banshi.cases;
 
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.catalog.CaseType;
+import cn.banshi.duplicates.SimilarCases;
 import cn.banshi.notifications.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,12 @@ public final class CaseItems {
     public static final String NOTICE_TOWN = "noticeTown";
 
     public static final String NOTICE_KEY = "noticeKey";
+
+    /**
+     * Sparse index key ({@code <town>#<category>}), present only while a case of the public types is open and not
+     * spam: the candidates of similar-case suggestions ({@link SimilarCases}).
+     */
+    public static final String OPEN_CATEGORY = "openCategory";
 
     private CaseItems() {}
 
@@ -64,6 +71,9 @@ public final class CaseItems {
                 item.put("openTown", s(c.town()));
                 item.put("dueKey", s(c.dueDate() + "#" + c.trackingNo()));
             }
+        }
+        if (listed && c.status().isOpen() && SimilarCases.PUBLIC_TYPES.contains(c.type())) {
+            item.put(OPEN_CATEGORY, s(c.town() + "#" + c.category()));
         }
         item.put("personal", PersonalItems.toAttribute(c.personal()));
         item.put("details", DetailsItems.toAttribute(c.details()));

@@ -14,11 +14,14 @@ import cn.banshi.activities.ActivityStore;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.calendar.CalendarService;
 import cn.banshi.calendar.RecomputeRunner;
+import cn.banshi.cases.CaseCandidates;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.disclosure.DisclosureStore;
+import cn.banshi.duplicates.FollowService;
+import cn.banshi.duplicates.SimilarService;
 import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
@@ -89,6 +92,8 @@ public final class AppContext {
     private ReportRuns reportRuns;
     private ReportRunner reportRunner;
     private Publications publications;
+    private SimilarService similarCases;
+    private FollowService follow;
     private ReportDrafts reportDrafts;
     private Set<String> deployedTowns;
     private RecomputeRunner recomputeRunner;
@@ -209,6 +214,16 @@ public final class AppContext {
     public synchronized TrackingService tracking() {
         if (tracking == null) tracking = new TrackingService(cases(), new AttemptLimiter(dynamo, clock), clock);
         return tracking;
+    }
+
+    public synchronized SimilarService similarCases() {
+        if (similarCases == null) similarCases = new SimilarService(new CaseCandidates(dynamo), clock);
+        return similarCases;
+    }
+
+    public synchronized FollowService follow() {
+        if (follow == null) follow = new FollowService(cases(), verificationCodes(), clock);
+        return follow;
     }
 
     public synchronized AuditLog audit() {
