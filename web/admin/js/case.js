@@ -282,16 +282,22 @@ function actionForm(c, action, cat, state) {
   return form;
 }
 
-/** Open cases of the same type the detail lists as similar (docs/duplicates.md), offered as the original. */
+/** Open cases of the same type among the case's similar cases (docs/duplicates.md), offered as the original. */
 function similarChoices(c) {
-  const similar = (c.similarCases || []).filter((s) => s.trackingNo !== c.trackingNo && !FINISHED.has(s.status) && (!s.type || s.type === c.type));
-  if (!similar.length) return null;
-  return h('div', { class: 'field', id: 'merge-similar' },
-    h('p', { class: 'hint' }, '相似事项：'),
-    similar.map((s) => h('button', {
-      type: 'button', class: 'link', 'data-original': s.trackingNo,
-      onclick: (event) => { event.currentTarget.closest('form').querySelector("[name='original']").value = s.trackingNo; },
-    }, `${s.trackingNo} ${s.title || ''}`)));
+  const box = h('div', { class: 'field', id: 'merge-similar' });
+  box.hidden = true;
+  staffApi(`/api/v1/admin/cases/${encodeURIComponent(c.trackingNo)}/similar`).then(({ data }) => {
+    const items = (data.items || []).filter((s) => s.trackingNo !== c.trackingNo && s.open !== false
+      && !FINISHED.has(s.status) && (!s.type || s.type === c.type));
+    if (!items.length) return;
+    replace(box, h('p', { class: 'hint' }, '相似的办理中事项（点击填入）：'),
+      items.map((s) => h('div', {}, h('button', {
+        type: 'button', class: 'link', 'data-original': s.trackingNo,
+        onclick: (event) => { event.currentTarget.closest('form').querySelector("[name='original']").value = s.trackingNo; },
+      }, `${s.trackingNo} ${s.title || ''}（${s.villageName || ''}，${formatDate(s.receivedOn)}）`))));
+    box.hidden = false;
+  }).catch(() => { /* the number can always be typed */ });
+  return box;
 }
 
 const caseLink = (no) => h('a', { href: `#/case/${encodeURIComponent(no)}`, class: 'code small' }, no);

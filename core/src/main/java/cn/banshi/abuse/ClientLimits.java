@@ -30,8 +30,9 @@ public final class ClientLimits {
                     "POST /api/v1/towns/{town}/complaints",
                     "POST /api/v1/towns/{town}/info-requests",
                     "POST /api/v1/towns/{town}/verification-codes",
-                    "POST /api/v1/track/{trackingNo}/rating"),
-            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes)|track/[^/]+/rating)$",
+                    "POST /api/v1/track/{trackingNo}/rating",
+                    "POST /api/v1/towns/{town}/cases/{trackingNo}/followers"),
+            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes|cases/[^/]+/followers)|track/[^/]+/rating)$",
             10,
             WINDOW_SECONDS);
 
@@ -39,7 +40,16 @@ public final class ClientLimits {
     public static final ClientLimit TRACKING = new ClientLimit(
             "tracking", "GET", List.of("GET /api/v1/track/{trackingNo}"), "^/api/v1/track/[^/]+$", 60, WINDOW_SECONDS);
 
-    public static final List<ClientLimit> DEFAULTS = List.of(CITIZEN_WRITES, TRACKING);
+    /** Similar-case suggestions while a citizen types (issue 19): asked after a pause in typing, like tracking reads. */
+    public static final ClientLimit SUGGESTIONS = new ClientLimit(
+            "suggestions",
+            "POST",
+            List.of("POST /api/v1/towns/{town}/similar-cases"),
+            "^/api/v1/towns/[^/]+/similar-cases$",
+            60,
+            WINDOW_SECONDS);
+
+    public static final List<ClientLimit> DEFAULTS = List.of(CITIZEN_WRITES, TRACKING, SUGGESTIONS);
 
     private final List<ClientLimit> limits;
 

@@ -2,6 +2,7 @@ package cn.banshi.cases;
 
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.catalog.CaseType;
+import cn.banshi.duplicates.SimilarCases;
 import cn.banshi.notifications.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,12 @@ public final class CaseItems {
 
     /** Merged duplicates and earlier cases ({@link CaseLinks}); absent when the case has none. */
     public static final String LINKS = "links";
+
+    /**
+     * Sparse index key ({@code <town>#<category>}), present only while a case of the public types is open and not
+     * spam: the candidates of similar-case suggestions ({@link SimilarCases}).
+     */
+    public static final String OPEN_CATEGORY = "openCategory";
 
     private CaseItems() {}
 
@@ -67,6 +74,9 @@ public final class CaseItems {
                 item.put("openTown", s(c.town()));
                 item.put("dueKey", s(c.dueDate() + "#" + c.trackingNo()));
             }
+        }
+        if (listed && c.status().isOpen() && SimilarCases.PUBLIC_TYPES.contains(c.type())) {
+            item.put(OPEN_CATEGORY, s(c.town() + "#" + c.category()));
         }
         item.put("personal", PersonalItems.toAttribute(c.personal()));
         item.put("details", DetailsItems.toAttribute(c.details()));
@@ -107,12 +117,14 @@ public final class CaseItems {
             for (PendingNotice n : c.outbox()) {
                 Map<String, AttributeValue> params = new HashMap<>();
                 n.params().forEach((k, v) -> params.put(k, s(v)));
-                outbox.add(AttributeValue.fromM(Map.of(
+                Map<String, AttributeValue> notice = new HashMap<>(Map.of(
                         "id", s(n.id()),
                         "kind", s(n.kind()),
                         "channel", s(n.channel().code()),
                         "at", s(n.at().toString()),
-                        "params", AttributeValue.fromM(params))));
+                        "params", AttributeValue.fromM(params)));
+                if (n.follower() != null) notice.put("follower", s(n.follower()));
+                outbox.add(AttributeValue.fromM(notice));
                 if (oldest == null || n.at().isBefore(oldest)) oldest = n.at();
             }
             item.put(OUTBOX, AttributeValue.fromL(outbox));
@@ -145,7 +157,8 @@ public final class CaseItems {
                     m.get("kind").s(),
                     Channel.fromCode(m.get("channel").s()),
                     Instant.parse(m.get("at").s()),
-                    params));
+                    params,
+                    str(m, "follower")));
         }
         return outbox;
     }

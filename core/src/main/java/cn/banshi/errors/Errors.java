@@ -298,6 +298,18 @@ public final class Errors {
                 });
     }
 
+    /** A case that cannot be followed (finished, or followed by too many already; issue 19). */
+    public static ApiException notFollowable(boolean finished) {
+        return new ApiException(
+                422,
+                "NOT_FOLLOWABLE",
+                finished ? "该事项已办结，不能关注，如有新情况请另行提交" : "关注该事项的人数已达上限，请另行提交",
+                finished
+                        ? "This case is finished and cannot be followed; file a new one"
+                        : "This case has as many followers as it can take; file a new one",
+                "trackingNo");
+    }
+
     public static ApiException deadlinePassed() {
         return new ApiException(
                 422,

@@ -14,13 +14,16 @@ import cn.banshi.activities.ActivityStore;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.calendar.CalendarService;
 import cn.banshi.calendar.RecomputeRunner;
+import cn.banshi.cases.CaseCandidates;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.disclosure.DisclosureStore;
-import cn.banshi.duplicates.DuplicateFollowers;
 import cn.banshi.duplicates.DuplicateMerges;
+import cn.banshi.duplicates.FollowService;
+import cn.banshi.duplicates.MergeFollowers;
+import cn.banshi.duplicates.SimilarService;
 import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
@@ -92,6 +95,8 @@ public final class AppContext {
     private ReportRuns reportRuns;
     private ReportRunner reportRunner;
     private Publications publications;
+    private SimilarService similarCases;
+    private FollowService follow;
     private ReportDrafts reportDrafts;
     private Set<String> deployedTowns;
     private RecomputeRunner recomputeRunner;
@@ -214,6 +219,16 @@ public final class AppContext {
         return tracking;
     }
 
+    public synchronized SimilarService similarCases() {
+        if (similarCases == null) similarCases = new SimilarService(new CaseCandidates(dynamo), clock);
+        return similarCases;
+    }
+
+    public synchronized FollowService follow() {
+        if (follow == null) follow = new FollowService(cases(), verificationCodes(), clock);
+        return follow;
+    }
+
     public synchronized AuditLog audit() {
         if (audit == null) audit = new AuditLog(dynamo, clock);
         return audit;
@@ -235,7 +250,7 @@ public final class AppContext {
     /** merge-as-duplicate and unmerge, and their repair (docs/duplicates.md). */
     public synchronized DuplicateMerges merges() {
         if (merges == null)
-            merges = new DuplicateMerges(cases(), calendars(), catalogs(), clock, DuplicateFollowers.NONE);
+            merges = new DuplicateMerges(cases(), calendars(), catalogs(), clock, new MergeFollowers(clock::instant));
         return merges;
     }
 

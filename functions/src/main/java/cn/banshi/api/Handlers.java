@@ -6,6 +6,7 @@ import cn.banshi.activities.ActivitiesHandler;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.catalog.CatalogHandler;
 import cn.banshi.disclosure.DisclosureFiguresHandler;
+import cn.banshi.duplicates.SimilarCasesHandler;
 import cn.banshi.duty.LeadersDutyHandler;
 import cn.banshi.health.HealthHandler;
 import cn.banshi.intake.StaffIntakeHandler;
@@ -43,7 +44,8 @@ public final class Handlers {
                 ReportDraftsHandler.class,
                 PublishedReportsHandler.class,
                 StaffAccountsHandler.class,
-                VerificationCodesHandler.class);
+                VerificationCodesHandler.class,
+                SimilarCasesHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -66,6 +68,7 @@ public final class Handlers {
                 new ReportDraftsHandler(app),
                 new PublishedReportsHandler(app),
                 new StaffAccountsHandler(app),
-                new VerificationCodesHandler(app));
+                new VerificationCodesHandler(app),
+                new SimilarCasesHandler(app));
     }
 }

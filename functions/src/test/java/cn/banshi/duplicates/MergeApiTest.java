@@ -95,6 +95,12 @@ class MergeApiTest extends ApiTestSupport {
                 .orElseThrow();
         assertEquals(original, told.params().get("originalNo"));
         assertFalse(told.params().toString().contains("王小明"));
+        // and follows the original: told its later public steps
+        assertEquals(
+                List.of("13912345678"),
+                app.cases().find(original).orElseThrow().personal().followers().stream()
+                        .map(f -> f.phone())
+                        .toList());
 
         // the tracking page says where it went
         APIGatewayV2HTTPResponse tracking = ApiTestSupport.call(
@@ -123,6 +129,8 @@ class MergeApiTest extends ApiTestSupport {
         assertTrue(restored.get("resolution").isNull());
         assertFalse(restored.has("links"));
         assertEquals(List.of(), list(detail(original, ADMIN, null).at("/links/duplicates")));
+        assertEquals(
+                List.of(), app.cases().find(original).orElseThrow().personal().followers());
         assertTrue(list(restored.get("allowedActions")).size() > 0, "the workflow goes on");
         assertTrue(app.cases().find(duplicate).orElseThrow().outbox().stream()
                 .anyMatch(n -> n.kind().equals("unmerged")));

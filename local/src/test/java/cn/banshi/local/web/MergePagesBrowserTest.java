@@ -44,7 +44,7 @@ class MergePagesBrowserTest {
         String original = api.submit("complaint", "environment", "meijiadu", "河道有垃圾", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。")
                 .get("trackingNo")
                 .asText();
-        JsonNode receipt = api.submit("complaint", "environment", "meijiadu", "河里垃圾没人管", "村东河桥边的河面上全是垃圾，好几天了。");
+        JsonNode receipt = api.submit("complaint", "environment", "meijiadu", "河道垃圾", "梅家渎村东侧河道漂浮大量生活垃圾，已经一周没有人清理了。");
         String duplicate = receipt.get("trackingNo").asText();
         String clerk = stack.token("village-staff", "meijiadu", "li.clerk");
         browser.desktop();
@@ -57,7 +57,11 @@ class MergePagesBrowserTest {
         browser.find("#action-submit").click(); // no number: the API's error next to the field
         browser.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#action-form [data-field='original'] .field-error")));
-        browser.type("#action-form [name='original']", original);
+        // the original is offered among the similar open cases
+        browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#merge-similar button[data-original='" + original + "']")));
+        browser.find("#merge-similar button[data-original='" + original + "']").click();
+        assertEquals(original, browser.find("#action-form [name='original']").getAttribute("value"));
         browser.find("#action-submit").click();
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("link-merged-into")));
         assertTrue(browser.find("#link-merged-into").getText().contains(original));
