@@ -5,6 +5,7 @@ import { busy, clearErrors, compact, showApiError } from '/assets/js/forms.js';
 import { APPLICANT_KINDS, CHANNELS, FINISHED, ID_TYPES, OGI_OUTCOMES, STATUS_NAMES, TYPE_NAMES } from '/assets/js/names.js';
 import { catalog, staffApi } from './session.js';
 import { caseMessages } from './messages.js';
+import { similarCases } from './similar.js';
 
 const ACTION_LABELS = {
   accept: '受理', reject: '不予受理', assign: '派单', reply: '答复', resolve: '办结', close: '回访归档',
@@ -361,7 +362,8 @@ function view(c, cat, state, message) {
         links(c),
         actionsPanel(c, cat, state),
         history(c),
-        caseMessages(c.trackingNo)),
+        caseMessages(c.trackingNo),
+        similarCases(c.trackingNo)),
       h('div', {},
         h('section', { class: 'card', 'aria-labelledby': 'personal-title' },
           h('h2', { id: 'personal-title' }, '当事人信息'),
