@@ -3,6 +3,7 @@ package cn.banshi.duplicates;
 import cn.banshi.auth.Staff;
 import cn.banshi.calendar.CalendarService;
 import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.Merge;
@@ -17,6 +18,7 @@ import cn.banshi.workflow.Merging;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -82,7 +84,7 @@ public final class DuplicateMerges {
         Optional<String> note = f.optionalString("note", 1, 2000);
         if (!canMerge(staff, d)) {
             if (!d.linksOrNone().duplicates().isEmpty()) throw Errors.mergeHasDuplicates();
-            throw Errors.actionNotAllowed(Merging.OUTCOME, java.util.List.of());
+            throw Errors.actionNotAllowed(CaseAction.MERGE_AS_DUPLICATE.code(), List.of());
         }
         CaseRecord o = original(staff, d, raw);
         ActionContext context = context(staff.sub(), d.town());
@@ -172,7 +174,7 @@ public final class DuplicateMerges {
     public CaseRecord unmerge(Staff staff, CaseRecord d, Fields arguments) {
         Fields f = arguments.allowOnly("action", "expectedVersion", "note");
         Optional<String> note = f.optionalString("note", 1, 2000);
-        if (!d.isMergedDuplicate()) throw Errors.actionNotAllowed("unmerge", java.util.List.of());
+        if (!d.isMergedDuplicate()) throw Errors.actionNotAllowed(CaseAction.UNMERGE.code(), List.of());
         Merge merge = d.links().mergedInto();
         if (!withinWindow(merge)) throw Errors.unmergeWindowPassed(UNMERGE_DAYS);
         ActionContext context = context(staff.sub(), d.town());
