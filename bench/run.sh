@@ -7,6 +7,7 @@
 #                                     (also that build's submission handler, in the same rounds)
 #   bench/run.sh warm --iterations 1000
 #   bench/run.sh scale --cases 200000
+#   bench/run.sh similar --cases 200000 --iterations 200   (similar-case suggestions, issue 19)
 #   bench/run.sh reports --levels 50000,200000 --towns 50 --per-town 4000   (each job in a JVM with -Xmx256m)
 #   bench/run.sh load --items 50000 --puts 5000
 set -euo pipefail

@@ -6,6 +6,7 @@ import { APPLICANT_KINDS, CHANNELS, FINISHED, ID_TYPES, OGI_OUTCOMES, STATUS_NAM
 import { catalog, staffApi } from './session.js';
 import { caseMessages } from './messages.js';
 import { postForm } from '/assets/js/attachments.js';
+import { similarCases } from './similar.js';
 
 const ACTION_LABELS = {
   accept: '受理', reject: '不予受理', assign: '派单', reply: '答复', resolve: '办结', close: '回访归档',
@@ -15,6 +16,8 @@ const ACTION_LABELS = {
   'consult-third-party': '征求第三方意见', 'third-party-replied': '第三方已回复', answer: '作出答复', withdraw: '申请人撤回',
   submit: '提交', rate: '群众评价', 'mark-overdue': '逾期提醒', 'recompute-due': '重新计算期限',
   'mark-spam': '标记为垃圾信息',
+  'merge-as-duplicate': '合并为重复事项', unmerge: '撤销合并', 'link-duplicate': '登记重复事项',
+  'unlink-duplicate': '撤销重复事项登记', 'complete-merge': '合并完成',
 };
 
 const text = (name, label, opts = {}) => ({ name, label, kind: 'text', ...opts });
@@ -43,7 +46,11 @@ const ACTION_FIELDS = {
     'record-fulfilment': [{ name: 'fulfilled', label: '协议是否已履行', kind: 'boolean', required: true }],
   },
   petition: {
-    reject: [area('reason', '不予受理理由', { required: true })],
+    reject: [
+      { name: 'ground', label: '不予受理情形', kind: 'select', options: [['repeat-petition', '重复信访：同一事实和理由已经办理并经复查、复核']] },
+      text('earlierCase', '在先信访事项查询编号', { hint: '以重复信访为由不予受理时必填；在先事项须已办结并经复查、复核' }),
+      area('reason', '不予受理理由', { hint: '以重复信访为由的可不填' }),
+    ],
     forward: [text('handlingBody', '转送（交办）机关', { required: true })],
     extend: [{ name: 'days', label: '延长天数（最多 30 天）', kind: 'number', min: 1, max: 30, required: true }, area('reason', '延期理由', { required: true })],
     reply: [area('opinion', '书面处理意见', { required: true })],
@@ -59,6 +66,7 @@ const ACTION_FIELDS = {
       { name: 'outcome', label: '答复结果', kind: 'select', required: true, options: Object.entries(OGI_OUTCOMES) },
       date('repliedOn', '答复日期', { hint: '不填为今天', defaultToday: true }),
       area('reply', '答复说明'),
+      text('earlierCase', '在先申请查询编号', { hint: '答复结果为“重复申请”时必填；在先申请须已答复' }),
     ],
     withdraw: [area('reason', '撤回原因')],
   },
@@ -69,6 +77,11 @@ const ANY_FAMILY_FIELDS = {
     area('reason', '标记理由', { required: true, hint: '只记在内部记录和审计日志中' }),
     { name: 'blockDays', label: '封禁提交人电话和网络地址（天）', kind: 'number', min: 0, max: 365, hint: '不填为 30 天；填 0 不封禁' },
   ],
+  // docs/duplicates.md: hotline families and disputes, into an open case of the same type and town
+  'merge-as-duplicate': [
+    text('original', '原事项查询编号', { required: true, hint: '同一类型、本镇、尚在办理中的事项；本件将办结为“重复事项”，提交人会收到原事项的查询编号' }),
+  ],
+  unmerge: [],
 };
 const PETITION_LABELS = { reply: '出具处理意见', extend: '延期办理' };
 
@@ -104,7 +117,7 @@ const VALUE_NAMES = {
 };
 
 const OUTCOMES = {
-  resolved: '已办结', rejected: '不予受理', 'agreement-reached': '达成调解协议', 'no-agreement': '未达成调解协议',
+  resolved: '已办结', rejected: '不予受理', duplicate: '重复事项，已合并办理', 'agreement-reached': '达成调解协议', 'no-agreement': '未达成调解协议',
   ...OGI_OUTCOMES,
 };
 
@@ -240,6 +253,9 @@ function actionForm(c, action, cat, state) {
   const form = h('form', { class: 'action-form', id: 'action-form', 'data-action': action, novalidate: true },
     h('h3', {}, actionLabel(c, action)),
     fields.map((f) => control(f, cat, `act-${action}`)),
+    action === 'merge-as-duplicate' ? similarChoices(c) : null,
+    action === 'unmerge' ? h('p', { class: 'hint', id: 'unmerge-hint' },
+      `撤销后本件恢复合并前的状态和办理期限；可撤销至 ${formatDate(c.links?.mergedInto?.unmergeUntil)}。`) : null,
     control(area('note', '内部备注（群众看不到）'), cat, `act-${action}`),
     documentControl(action),
     h('div', { class: 'actions-row' },
@@ -334,6 +350,40 @@ function attachments(c) {
     })));
 }
 
+/** Open cases of the same type among the case's similar cases (docs/duplicates.md), offered as the original. */
+function similarChoices(c) {
+  const box = h('div', { class: 'field', id: 'merge-similar' });
+  box.hidden = true;
+  staffApi(`/api/v1/admin/cases/${encodeURIComponent(c.trackingNo)}/similar`).then(({ data }) => {
+    const items = (data.items || []).filter((s) => s.trackingNo !== c.trackingNo && s.open !== false
+      && !FINISHED.has(s.status) && (!s.type || s.type === c.type));
+    if (!items.length) return;
+    replace(box, h('p', { class: 'hint' }, '相似的办理中事项（点击填入）：'),
+      items.map((s) => h('div', {}, h('button', {
+        type: 'button', class: 'link', 'data-original': s.trackingNo,
+        onclick: (event) => { event.currentTarget.closest('form').querySelector("[name='original']").value = s.trackingNo; },
+      }, `${s.trackingNo} ${s.title || ''}（${s.villageName || ''}，${formatDate(s.receivedOn)}）`))));
+    box.hidden = false;
+  }).catch(() => { /* the number can always be typed */ });
+  return box;
+}
+
+const caseLink = (no) => h('a', { href: `#/case/${encodeURIComponent(no)}`, class: 'code small' }, no);
+
+/** The original this case was merged into, the duplicates merged into it, the earlier case it refers to. */
+function links(c) {
+  const l = c.links;
+  if (!l) return null;
+  return h('section', { class: 'card', id: 'case-links', 'aria-labelledby': 'links-title' },
+    h('h2', { id: 'links-title' }, '关联事项'),
+    h('dl', { class: 'facts' },
+      l.mergedInto ? [h('dt', {}, '已合并至'), h('dd', { id: 'link-merged-into' }, caseLink(l.mergedInto.original),
+        ` （${formatDateTime(l.mergedInto.at)}${l.mergedInto.pending ? '，合并尚未完成，将自动补全' : ''}；可撤销至 ${formatDate(l.mergedInto.unmergeUntil)}）`)] : null,
+      l.duplicates?.length ? [h('dt', {}, '合并至本件的重复事项'), h('dd', { id: 'link-duplicates' },
+        l.duplicates.map((no) => h('div', {}, caseLink(no))))] : null,
+      l.earlierCase ? [h('dt', {}, '在先事项'), h('dd', { id: 'link-earlier' }, caseLink(l.earlierCase))] : null));
+}
+
 function history(c) {
   const rows = (c.history || []).slice().reverse();
   return h('section', { class: 'card', 'aria-labelledby': 'history-title' },
@@ -377,9 +427,11 @@ function view(c, cat, state, message) {
     attachments(c),
     h('div', { class: 'grid-2' },
       h('div', {},
+        links(c),
         actionsPanel(c, cat, state),
         history(c),
-        caseMessages(c.trackingNo)),
+        caseMessages(c.trackingNo),
+        similarCases(c.trackingNo)),
       h('div', {},
         h('section', { class: 'card', 'aria-labelledby': 'personal-title' },
           h('h2', { id: 'personal-title' }, '当事人信息'),

@@ -5,6 +5,7 @@ import { AttachmentPicker } from './attachments.js';
 import { currentTown, h, replace } from './dom.js';
 import { Attempts, busy, clearErrors, compact, showApiError, showFieldError, submitOnce, value, withBotCheck } from './forms.js';
 import { showReceipt } from './receipt.js';
+import { watchSimilar } from './similar.js';
 
 const TYPE_HINTS = {
   complaint: '反映问题，举报违法违规行为',
@@ -26,6 +27,7 @@ let inFlight = false;
 let openedAt = performance.now();
 let countdown = null;
 let picker = null;
+let similar = null;
 
 function limitText(limit) {
   if (!limit) return '';
@@ -279,6 +281,7 @@ function startOver() {
   send.disabled = false;
   send.textContent = '获取验证码';
   renderParties([]);
+  similar?.reset();
   onTypeChange();
   form.hidden = false;
   form.querySelector('input[name="type"]')?.focus();
@@ -304,6 +307,13 @@ async function init() {
     return;
   }
   renderCatalog();
+  similar = watchSimilar(form, document.getElementById('similar'), town, () => ({
+    type: selectedType(),
+    category: value(form, 'category'),
+    village: value(form, 'village'),
+    title: value(form, 'title'),
+    description: form.elements.namedItem('description').value,
+  }), () => openedAt);
   submitButton.disabled = false;
   form.dataset.ready = 'true';
 }

@@ -28,9 +28,10 @@ export const STATUS_NAMES = {
   'consulting-third-party': '征求第三方意见中',
   answered: '已答复',
   withdrawn: '已撤回',
+  merged: '已合并办理',
 };
 
-export const FINISHED = new Set(['rejected', 'resolved', 'closed', 'answered', 'withdrawn']);
+export const FINISHED = new Set(['rejected', 'resolved', 'closed', 'answered', 'withdrawn', 'merged']);
 
 export const APPLICANT_KINDS = {
   'natural-person': '自然人',

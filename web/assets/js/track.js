@@ -63,7 +63,9 @@ function render(data) {
         h('dt', {}, '查询编号'), h('dd', { class: 'code small' }, data.trackingNo),
         h('dt', {}, '当前状态'), h('dd', {}, h('span', { class: `badge${finished ? ' finished' : ''}`, id: 'status-name' }, data.statusName)),
         h('dt', {}, '收到时间'), h('dd', {}, formatDateTime(data.receivedAt)),
-        h('dt', {}, finished ? '答复期限' : '办理期限'), h('dd', { id: 'due-date' }, data.dueDate ? `${formatDate(data.dueDate)}前${data.dueDateNote || ''}` : '暂停计时')),
+        h('dt', {}, finished ? '答复期限' : '办理期限'), h('dd', { id: 'due-date' }, data.dueDate ? `${formatDate(data.dueDate)}前${data.dueDateNote || ''}` : '暂停计时'),
+        // merged as a duplicate: the original's tracking number (its access code is its own filer's)
+        data.mergedInto ? [h('dt', {}, '合并办理'), h('dd', { id: 'merged-into' }, `已合并至 ${data.mergedInto}`)] : null),
       h('h3', {}, '办理记录'),
       timeline.length
         ? h('ol', { class: 'timeline', id: 'timeline' }, timeline.map((step) => h('li', {},

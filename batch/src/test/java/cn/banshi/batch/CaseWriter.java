@@ -110,6 +110,7 @@ public final class CaseWriter {
         if (s.type() == CaseType.INFO_REQUEST) {
             return "other:other".equals(s.outcome()) ? CaseStatus.WITHDRAWN : CaseStatus.ANSWERED;
         }
+        if ("duplicate".equals(s.outcome())) return CaseStatus.MERGED;
         return "rejected".equals(s.outcome()) ? CaseStatus.REJECTED : CaseStatus.RESOLVED;
     }
 }

@@ -3,6 +3,7 @@ package cn.banshi.bench;
 import cn.banshi.bench.coldstart.ColdStartBench;
 import cn.banshi.bench.load.BulkLoadBench;
 import cn.banshi.bench.reports.ReportsBench;
+import cn.banshi.bench.scale.SimilarCasesAtScaleBench;
 import cn.banshi.bench.scale.StaffListAtScaleBench;
 import cn.banshi.bench.warm.WarmLatencyBench;
 import cn.banshi.logging.Log;
@@ -88,6 +89,12 @@ public final class Bench {
                         yield new StaffListAtScaleBench(env, data).run(cases);
                     }
                 }
+                case "similar" -> {
+                    Path data = work.resolve("similar-dynamodb");
+                    try (BenchEnv env = new BenchEnv("similar-", data)) {
+                        yield new SimilarCasesAtScaleBench(env, data).run(cases, iterations);
+                    }
+                }
                 case "reports" ->
                     new ReportsBench(work, pagesPerCommit, reportRounds, ReportsBench.Jvm.parse(reportJvms))
                             .run(levels, towns, perTown);
@@ -99,7 +106,7 @@ public final class Bench {
                 }
                 default ->
                     throw new IllegalArgumentException(
-                            "unknown benchmark " + name + " (coldstart, warm, scale, reports, load)");
+                            "unknown benchmark " + name + " (coldstart, warm, scale, similar, reports, load)");
             };
             out.append(section)
                     .append(String.format("_(%s took %.0f s.)_%n%n", name, (System.nanoTime() - started) / 1e9));

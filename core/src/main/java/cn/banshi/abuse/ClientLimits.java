@@ -34,8 +34,9 @@ public final class ClientLimits {
                     "POST /api/v1/towns/{town}/info-requests",
                     "POST /api/v1/towns/{town}/verification-codes",
                     "POST /api/v1/track/{trackingNo}/rating",
-                    "POST /api/v1/towns/{town}/uploads"),
-            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes|uploads)|track/[^/]+/rating)$",
+                    "POST /api/v1/towns/{town}/uploads",
+                    "POST /api/v1/towns/{town}/cases/{trackingNo}/followers"),
+            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes|uploads|cases/[^/]+/followers)|track/[^/]+/rating)$",
             CITIZEN_WRITES_PER_MINUTE,
             WINDOW_SECONDS);
 
@@ -54,7 +55,16 @@ public final class ClientLimits {
             60,
             WINDOW_SECONDS);
 
-    public static final List<ClientLimit> DEFAULTS = List.of(CITIZEN_WRITES, TRACKING);
+    /** Similar-case suggestions while a citizen types (issue 19): asked after a pause in typing, like tracking reads. */
+    public static final ClientLimit SUGGESTIONS = new ClientLimit(
+            "suggestions",
+            "POST",
+            List.of("POST /api/v1/towns/{town}/similar-cases"),
+            "^/api/v1/towns/[^/]+/similar-cases$",
+            60,
+            WINDOW_SECONDS);
+
+    public static final List<ClientLimit> DEFAULTS = List.of(CITIZEN_WRITES, TRACKING, SUGGESTIONS);
 
     private final List<ClientLimit> limits;
 

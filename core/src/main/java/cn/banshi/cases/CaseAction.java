@@ -37,6 +37,13 @@ public enum CaseAction {
     WITHDRAW("withdraw"),
     // any family: a town admin marks the case as spam (never a status change; the case leaves every list)
     MARK_SPAM("mark-spam"),
+    // hotline families and disputes: merge into another open case of the same type and town, and undo it within 30
+    // days (docs/duplicates.md); the original's entries and the system's completion entry are never status changes
+    MERGE_AS_DUPLICATE("merge-as-duplicate"),
+    UNMERGE("unmerge"),
+    LINK_DUPLICATE("link-duplicate"),
+    UNLINK_DUPLICATE("unlink-duplicate"),
+    COMPLETE_MERGE("complete-merge"),
     // the system's entries (never a status change)
     MARK_OVERDUE("mark-overdue"),
     RECOMPUTE_DUE("recompute-due");

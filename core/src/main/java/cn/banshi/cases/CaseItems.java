@@ -2,6 +2,7 @@ package cn.banshi.cases;
 
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.catalog.CaseType;
+import cn.banshi.duplicates.SimilarCases;
 import cn.banshi.notifications.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,14 @@ public final class CaseItems {
 
     /** The case's processed files ({@link cn.banshi.attachments.Attachment}); absent when there are none. */
     public static final String ATTACHMENTS = "attachments";
+    /** Merged duplicates and earlier cases ({@link CaseLinks}); absent when the case has none. */
+    public static final String LINKS = "links";
+
+    /**
+     * Sparse index key ({@code <town>#<category>}), present only while a case of the public types is open and not
+     * spam: the candidates of similar-case suggestions ({@link SimilarCases}).
+     */
+    public static final String OPEN_CATEGORY = "openCategory";
 
     private CaseItems() {}
 
@@ -67,6 +76,9 @@ public final class CaseItems {
                 item.put("openTown", s(c.town()));
                 item.put("dueKey", s(c.dueDate() + "#" + c.trackingNo()));
             }
+        }
+        if (listed && c.status().isOpen() && SimilarCases.PUBLIC_TYPES.contains(c.type())) {
+            item.put(OPEN_CATEGORY, s(c.town() + "#" + c.category()));
         }
         item.put("personal", PersonalItems.toAttribute(c.personal()));
         item.put("details", DetailsItems.toAttribute(c.details()));
@@ -107,12 +119,14 @@ public final class CaseItems {
             for (PendingNotice n : c.outbox()) {
                 Map<String, AttributeValue> params = new HashMap<>();
                 n.params().forEach((k, v) -> params.put(k, s(v)));
-                outbox.add(AttributeValue.fromM(Map.of(
+                Map<String, AttributeValue> notice = new HashMap<>(Map.of(
                         "id", s(n.id()),
                         "kind", s(n.kind()),
                         "channel", s(n.channel().code()),
                         "at", s(n.at().toString()),
-                        "params", AttributeValue.fromM(params))));
+                        "params", AttributeValue.fromM(params)));
+                if (n.follower() != null) notice.put("follower", s(n.follower()));
+                outbox.add(AttributeValue.fromM(notice));
                 if (oldest == null || n.at().isBefore(oldest)) oldest = n.at();
             }
             item.put(OUTBOX, AttributeValue.fromL(outbox));
@@ -130,6 +144,7 @@ public final class CaseItems {
             item.put("spam", AttributeValue.fromM(spam));
         }
         if (!c.attachments().isEmpty()) item.put(ATTACHMENTS, AttachmentItems.toAttribute(c.attachments()));
+        if (c.links() != null) item.put(LINKS, LinkItems.toAttribute(c.links()));
         return item;
     }
 
@@ -145,7 +160,8 @@ public final class CaseItems {
                     m.get("kind").s(),
                     Channel.fromCode(m.get("channel").s()),
                     Instant.parse(m.get("at").s()),
-                    params));
+                    params,
+                    str(m, "follower")));
         }
         return outbox;
     }
@@ -216,6 +232,7 @@ public final class CaseItems {
                 .clientKey(str(item, "clientKey"))
                 .spam(spam(item.get("spam")))
                 .attachments(AttachmentItems.fromAttribute(item.get(ATTACHMENTS)))
+                .links(LinkItems.fromAttribute(item.get(LINKS)))
                 .build();
     }
 

@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code clientKey} is a pseudonymous key of the online submitter's address ({@link cn.banshi.abuse.SubmitterBlocks};
  * null for staff intake), kept only to block that client if the case is marked as spam; {@code spam} is that mark,
  * null for a genuine case. {@code attachments} are the processed files linked from the case (issue 16), empty when
- * none.
+ * none. {@code links}: merged duplicates and earlier cases ({@link CaseLinks}), null when none.
  */
 public record CaseRecord(
         String trackingNo,
@@ -46,13 +46,25 @@ public record CaseRecord(
         List<PendingNotice> outbox,
         String clientKey,
         SpamMark spam,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        CaseLinks links) {
 
     public CaseRecord {
         history = List.copyOf(history);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
         if (dueDate == null) dueProvisionalYear = 0;
+        links = links == null ? null : links.orNull();
+    }
+
+    /** The case's links to other cases ({@link CaseLinks#NONE} when it has none). */
+    public CaseLinks linksOrNone() {
+        return CaseLinks.of(links);
+    }
+
+    /** Whether this case was merged (or is being merged) into another as a duplicate. */
+    public boolean isMergedDuplicate() {
+        return links != null && links.mergedInto() != null;
     }
 
     /** Open and past its due date on {@code today} (Beijing date); a stopped clock (no due date) is never overdue. */
@@ -122,7 +134,8 @@ public record CaseRecord(
                 .outbox(outbox)
                 .clientKey(clientKey)
                 .spam(spam)
-                .attachments(attachments);
+                .attachments(attachments)
+                .links(links);
     }
 
     /** Builds a {@link CaseRecord} by component name, so that a new component does not change every caller. */
@@ -151,6 +164,7 @@ public record CaseRecord(
         private String clientKey;
         private SpamMark spam;
         private List<Attachment> attachments;
+        private CaseLinks links;
 
         private Builder() {}
 
@@ -274,6 +288,11 @@ public record CaseRecord(
             return this;
         }
 
+        public Builder links(CaseLinks links) {
+            this.links = links;
+            return this;
+        }
+
         public CaseRecord build() {
             return new CaseRecord(
                     trackingNo,
@@ -299,7 +318,8 @@ public record CaseRecord(
                     outbox,
                     clientKey,
                     spam,
-                    attachments);
+                    attachments,
+                    links);
         }
     }
 }

@@ -25,7 +25,9 @@ public enum CaseStatus {
     AWAITING_CORRECTION("awaiting-correction", false),
     CONSULTING_THIRD_PARTY("consulting-third-party", false),
     ANSWERED("answered", true),
-    WITHDRAWN("withdrawn", true);
+    WITHDRAWN("withdrawn", true),
+    /** Merged as a duplicate into another case of the same type and town (merge-as-duplicate; docs/duplicates.md). */
+    MERGED("merged", true);
 
     private final String code;
     private final boolean finished;
@@ -40,7 +42,7 @@ public enum CaseStatus {
         return code;
     }
 
-    /** Open statuses are all but rejected, resolved, closed, answered and withdrawn. */
+    /** Open statuses are all but rejected, resolved, closed, answered, withdrawn and merged. */
     public boolean isOpen() {
         return !finished;
     }

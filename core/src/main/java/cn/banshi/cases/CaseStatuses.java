@@ -25,7 +25,8 @@ public final class CaseStatuses {
             Map.entry(CaseStatus.AWAITING_CORRECTION, "待申请人补正"),
             Map.entry(CaseStatus.CONSULTING_THIRD_PARTY, "征求第三方意见中"),
             Map.entry(CaseStatus.ANSWERED, "已答复"),
-            Map.entry(CaseStatus.WITHDRAWN, "已撤回")));
+            Map.entry(CaseStatus.WITHDRAWN, "已撤回"),
+            Map.entry(CaseStatus.MERGED, "已合并办理")));
 
     private CaseStatuses() {}
 

@@ -1,5 +1,6 @@
 package cn.banshi.cases;
 
+import cn.banshi.calendar.ChinaTime;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -47,6 +48,24 @@ public interface CaseStore {
      * due date ({@code details.dueDatePending}), through the town index with a filter (never a Scan).
      */
     void forEachDuePending(String town, LocalDate receivedFrom, Consumer<CaseRecord> consumer);
+
+    /**
+     * Streams a town's cases merged as duplicates on or after {@code mergedSince} (Beijing date), through the status
+     * index (never a Scan): the merge repair's candidates.
+     */
+    default void forEachMerged(String town, LocalDate mergedSince, Consumer<CaseRecord> consumer) {
+        String cursor = null;
+        do {
+            CaseListPage page = list(new CaseQuery(
+                    town, null, CaseStatus.MERGED.code(), null, null, null, null, null, null, false, 100, cursor));
+            for (CaseRecord c : page.items()) {
+                if (!c.isMergedDuplicate()) continue;
+                LocalDate mergedOn = LocalDate.ofInstant(c.links().mergedInto().at(), ChinaTime.ZONE);
+                if (!mergedOn.isBefore(mergedSince)) consumer.accept(c);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+    }
 
     class VersionConflictException extends RuntimeException {
         public VersionConflictException() {

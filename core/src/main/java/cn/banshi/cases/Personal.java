@@ -2,18 +2,31 @@ package cn.banshi.cases;
 
 import cn.banshi.notifications.NotifyChoice;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Everything in a case that identifies a person; only authorised roles see it unmasked. Hotline cases, disputes and
  * petitions have a {@code submitter} (disputes also the other {@code parties}), information requests an
  * {@code applicant}; a {@code location} is optional. Absent parts are null, so that the stored item keeps its shape.
+ * {@code followers} are the other citizens who follow the case instead of filing the same matter again (issue 19),
+ * empty for most cases.
  */
 public record Personal(
-        Person submitter, List<Person> parties, Applicant applicant, Location location, Contact contact) {
+        Person submitter,
+        List<Person> parties,
+        Applicant applicant,
+        Location location,
+        Contact contact,
+        List<Follower> followers) {
 
     public Personal {
         parties = parties == null ? null : List.copyOf(parties);
+        followers = followers == null ? List.of() : List.copyOf(followers);
+    }
+
+    public Personal(Person submitter, List<Person> parties, Applicant applicant, Location location, Contact contact) {
+        this(submitter, parties, applicant, location, contact, List.of());
     }
 
     public Personal(Person submitter, List<Person> parties, Applicant applicant, Location location) {
@@ -21,7 +34,11 @@ public record Personal(
     }
 
     public Personal withContact(Contact next) {
-        return new Personal(submitter, parties, applicant, location, next);
+        return new Personal(submitter, parties, applicant, location, next, followers);
+    }
+
+    public Personal withFollowers(List<Follower> next) {
+        return new Personal(submitter, parties, applicant, location, contact, next);
     }
 
     public static Personal ofSubmitter(Person submitter) {
@@ -33,11 +50,11 @@ public record Personal(
     }
 
     public Personal withParties(List<Person> next) {
-        return new Personal(submitter, next, applicant, location, contact);
+        return new Personal(submitter, next, applicant, location, contact, followers);
     }
 
     public Personal withLocation(Location next) {
-        return new Personal(submitter, parties, applicant, next, contact);
+        return new Personal(submitter, parties, applicant, next, contact, followers);
     }
 
     /** The submitter's or applicant's phone, the one messages go to (null when there is none). */
@@ -84,4 +101,11 @@ public record Personal(
      * neither are set.
      */
     public record Location(String address, BigDecimal lat, BigDecimal lng) {}
+
+    /**
+     * A citizen who follows the case (issue 19): told the case's public steps like its filer, on the channels of
+     * {@code choice}. {@code id} ({@code f1}, {@code f2}…) names the follower in the messages' ids; {@code phone} is
+     * canonical (or null), {@code email} may be null; {@code since} is when they began to follow.
+     */
+    public record Follower(String id, NotifyChoice choice, String phone, String email, Instant since) {}
 }

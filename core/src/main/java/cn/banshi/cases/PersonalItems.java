@@ -2,9 +2,11 @@ package cn.banshi.cases;
 
 import cn.banshi.cases.Personal.Applicant;
 import cn.banshi.cases.Personal.Contact;
+import cn.banshi.cases.Personal.Follower;
 import cn.banshi.cases.Personal.Location;
 import cn.banshi.cases.Personal.Person;
 import cn.banshi.notifications.NotifyChoice;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,12 +21,18 @@ public final class PersonalItems {
             parties = new ArrayList<>();
             for (Person party : p.parties()) parties.add(person(party));
         }
+        List<AttributeValue> followers = null;
+        if (!p.followers().isEmpty()) {
+            followers = new ArrayList<>();
+            for (Follower f : p.followers()) followers.add(follower(f));
+        }
         return new ItemWriter()
                 .put("submitter", p.submitter() == null ? null : person(p.submitter()))
                 .put("parties", parties)
                 .put("applicant", p.applicant() == null ? null : applicant(p.applicant()))
                 .put("location", p.location() == null ? null : location(p.location()))
                 .put("contact", p.contact() == null ? null : contact(p.contact()))
+                .put("followers", followers)
                 .build();
     }
 
@@ -39,6 +47,10 @@ public final class PersonalItems {
         ItemReader applicant = r.object("applicant");
         ItemReader location = r.object("location");
         ItemReader contact = r.object("contact");
+        List<Follower> followers = new ArrayList<>();
+        if (r.has("followers")) {
+            for (AttributeValue v : r.list("followers")) followers.add(follower(ItemReader.of(v)));
+        }
         return new Personal(
                 submitter == null ? null : person(submitter),
                 parties,
@@ -48,7 +60,27 @@ public final class PersonalItems {
                         : new Location(location.string("address"), location.decimal("lat"), location.decimal("lng")),
                 contact == null
                         ? null
-                        : new Contact(NotifyChoice.fromCode(contact.string("notify")), contact.string("email")));
+                        : new Contact(NotifyChoice.fromCode(contact.string("notify")), contact.string("email")),
+                followers);
+    }
+
+    private static AttributeValue follower(Follower f) {
+        return new ItemWriter()
+                .put("id", f.id())
+                .put("notify", f.choice().code())
+                .put("phone", f.phone())
+                .put("email", f.email())
+                .put("since", f.since().toString())
+                .build();
+    }
+
+    private static Follower follower(ItemReader r) {
+        return new Follower(
+                r.string("id"),
+                NotifyChoice.fromCode(r.string("notify")),
+                r.string("phone"),
+                r.string("email"),
+                Instant.parse(r.string("since")));
     }
 
     private static AttributeValue contact(Contact n) {

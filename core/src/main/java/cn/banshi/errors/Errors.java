@@ -299,6 +299,18 @@ public final class Errors {
                 });
     }
 
+    /** A case that cannot be followed (finished, or followed by too many already; issue 19). */
+    public static ApiException notFollowable(boolean finished) {
+        return new ApiException(
+                422,
+                "NOT_FOLLOWABLE",
+                finished ? "该事项已办结，不能关注，如有新情况请另行提交" : "关注该事项的人数已达上限，请另行提交",
+                finished
+                        ? "This case is finished and cannot be followed; file a new one"
+                        : "This case has as many followers as it can take; file a new one",
+                "trackingNo");
+    }
+
     public static ApiException deadlinePassed() {
         return new ApiException(
                 422,
@@ -640,6 +652,56 @@ public final class Errors {
                         field);
             default -> throw new IllegalArgumentException("not a file refusal: " + code);
         };
+    }
+
+    /** merge-as-duplicate: the original is of another type (docs/duplicates.md). */
+    public static ApiException mergeTypeMismatch(String field) {
+        return new ApiException(
+                422,
+                "MERGE_TYPE_MISMATCH",
+                "只能合并至同一类型的事项",
+                "A case can only be merged into a case of the same type",
+                field);
+    }
+
+    /** merge-as-duplicate: the original belongs to another town. */
+    public static ApiException mergeTownMismatch(String field) {
+        return new ApiException(
+                422,
+                "MERGE_TOWN_MISMATCH",
+                "只能合并至本镇的事项",
+                "A case can only be merged into a case of the same town",
+                field);
+    }
+
+    /** merge-as-duplicate: the original is finished, is this case, or is itself a merged duplicate. */
+    public static ApiException mergeTargetNotOpen(String field, String zh, String en) {
+        return new ApiException(422, "MERGE_TARGET_NOT_OPEN", zh, en, field);
+    }
+
+    /** merge-as-duplicate on a case that other cases were merged into. */
+    public static ApiException mergeHasDuplicates() {
+        return new ApiException(
+                422,
+                "MERGE_HAS_DUPLICATES",
+                "已有重复事项合并至本件，不能再将本件合并；请先撤销这些合并",
+                "Other cases were merged into this one; unmerge them first",
+                "action");
+    }
+
+    /** unmerge after its window. */
+    public static ApiException unmergeWindowPassed(int days) {
+        return new ApiException(
+                422,
+                "UNMERGE_WINDOW_PASSED",
+                "合并已超过 " + days + " 日，不能撤销",
+                "A merge can only be undone within " + days + " days",
+                "action");
+    }
+
+    /** The earlier case a repeat petition or a repeated information request refers to does not qualify. */
+    public static ApiException earlierCaseInvalid(String field, String zh, String en) {
+        return new ApiException(422, "EARLIER_CASE_INVALID", zh, en, field);
     }
 
     public static ApiException internal() {

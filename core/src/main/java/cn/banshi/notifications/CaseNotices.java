@@ -7,6 +7,7 @@ import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.InfoRequestDetails;
 import cn.banshi.cases.PendingNotice;
 import cn.banshi.cases.Personal;
+import cn.banshi.cases.Personal.Follower;
 import cn.banshi.cases.PetitionDetails;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.validation.ChineseIds;
@@ -41,6 +42,8 @@ public final class CaseNotices {
             case FORWARD -> "forwarded";
             case RECORD_SESSION -> "mediation-session";
             case RESOLVE -> "finished";
+            case COMPLETE_MERGE -> "merged";
+            case UNMERGE -> "unmerged";
             default -> null;
         };
         return Optional.ofNullable(kind);
@@ -57,17 +60,46 @@ public final class CaseNotices {
         Optional<String> kind = kind(next.type(), step.action());
         if (kind.isEmpty()) return next;
         List<Channel> channels = channels(next.personal());
-        if (channels.isEmpty()) return next;
+        List<Follower> followers =
+                next.personal() == null ? List.of() : next.personal().followers();
+        if (channels.isEmpty() && followers.isEmpty()) return next;
         Map<String, String> params = params(next, step, kind.get());
-        if (accessCode != null) params.put("accessCode", accessCode);
         List<PendingNotice> outbox = new ArrayList<>(next.outbox());
-        for (Channel channel : channels) {
-            String id = PendingNotice.id(step.seq(), channel);
-            if (outbox.stream().noneMatch(n -> n.id().equals(id))) {
-                outbox.add(new PendingNotice(id, kind.get(), channel, step.at(), params));
+        // followers get the same public message, never the filer's access code
+        for (Follower f : followers) {
+            for (Channel channel : channels(f)) {
+                add(
+                        outbox,
+                        new PendingNotice(
+                                PendingNotice.id(step.seq(), channel, f.id()),
+                                kind.get(),
+                                channel,
+                                step.at(),
+                                params,
+                                f.id()));
             }
         }
+        if (accessCode != null) params.put("accessCode", accessCode);
+        for (Channel channel : channels) {
+            add(
+                    outbox,
+                    new PendingNotice(PendingNotice.id(step.seq(), channel), kind.get(), channel, step.at(), params));
+        }
         return next.withOutbox(outbox);
+    }
+
+    private static void add(List<PendingNotice> outbox, PendingNotice notice) {
+        if (outbox.stream().noneMatch(n -> n.id().equals(notice.id()))) outbox.add(notice);
+    }
+
+    /** The channels a follower chose that can reach them. */
+    public static List<Channel> channels(Follower f) {
+        List<Channel> channels = new ArrayList<>();
+        if (f.choice().uses(Channel.SMS) && f.phone() != null && ChineseIds.isMobile(f.phone())) {
+            channels.add(Channel.SMS);
+        }
+        if (f.choice().uses(Channel.EMAIL) && f.email() != null) channels.add(Channel.EMAIL);
+        return channels;
     }
 
     /** The channels the person chose that can reach them: SMS needs a mobile number, e-mail an address. */
@@ -107,6 +139,7 @@ public final class CaseNotices {
                 String reply = c.details(InfoRequestDetails.class).reply();
                 p.put("reply", reply == null ? "答复书将按您选择的方式送达。" : reply);
             }
+            case "merged" -> p.put("originalNo", c.links().mergedInto().original());
             case "forwarded" ->
                 p.put("handlingBody", c.details(PetitionDetails.class).handlingBody());
             case "mediation-session" -> {

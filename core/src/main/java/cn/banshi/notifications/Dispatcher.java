@@ -4,6 +4,7 @@ import cn.banshi.cases.CaseItems;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.PendingNotice;
+import cn.banshi.cases.Personal.Follower;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.logging.Log;
 import cn.banshi.store.Tables;
@@ -139,7 +140,9 @@ public final class Dispatcher {
             if (found.isEmpty() || found.get().outbox().isEmpty()) return added;
             CaseRecord c = found.get();
             for (PendingNotice n : c.outbox()) {
-                if (messages.add(message(c, n))) added++;
+                Message m = message(c, n);
+                // a follower removed meanwhile (an unmerge) is told nothing more
+                if (m != null && messages.add(m)) added++;
             }
             try {
                 dynamo.updateItem(b -> b.tableName(casesTable)
@@ -163,9 +166,20 @@ public final class Dispatcher {
     }
 
     Message message(CaseRecord c, PendingNotice n) {
-        String to = n.channel() == Channel.SMS
-                ? c.personal().contactPhone()
-                : c.personal().contactEmail();
+        String to;
+        if (n.follower() == null) {
+            to = n.channel() == Channel.SMS
+                    ? c.personal().contactPhone()
+                    : c.personal().contactEmail();
+        } else {
+            Optional<Follower> follower = c.personal().followers().stream()
+                    .filter(f -> f.id().equals(n.follower()))
+                    .findFirst();
+            if (follower.isEmpty()) return null;
+            to = n.channel() == Channel.SMS
+                    ? follower.get().phone()
+                    : follower.get().email();
+        }
         String townName = townName(c.town());
         Map<String, String> params = withLinks(n.params(), c.town());
         Map<String, String> shown = new HashMap<>(params);

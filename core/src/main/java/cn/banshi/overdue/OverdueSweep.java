@@ -3,6 +3,7 @@ package cn.banshi.overdue;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
+import cn.banshi.duplicates.DuplicateMerges;
 import cn.banshi.logging.Log;
 import cn.banshi.reports.drafts.ReportReminder;
 import cn.banshi.store.QueryPages;
@@ -32,6 +33,7 @@ public final class OverdueSweep {
     private final DeadlineRecompute recompute;
     private final String records;
     private final ReportReminder reminder;
+    private final DuplicateMerges merges;
 
     public OverdueSweep(DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute) {
         this(dynamo, cases, clock, recompute, null);
@@ -40,6 +42,18 @@ public final class OverdueSweep {
     /** {@code reminder}: also raises the disclosure report's alert when it is due and unpublished (may be null). */
     public OverdueSweep(
             DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute, ReportReminder reminder) {
+        this(dynamo, cases, clock, recompute, reminder, null);
+    }
+
+    /** {@code merges}: also finishes merges and unmerges left half-done (may be null; docs/duplicates.md). */
+    public OverdueSweep(
+            DynamoDbClient dynamo,
+            CaseStore cases,
+            Clock clock,
+            DeadlineRecompute recompute,
+            ReportReminder reminder,
+            DuplicateMerges merges) {
+        this.merges = merges;
         this.dynamo = dynamo;
         this.cases = cases;
         this.clock = clock;
@@ -56,6 +70,7 @@ public final class OverdueSweep {
     public int sweep(String town) {
         recompute.resumeUnfinished(town);
         recompute.fillPending(town);
+        if (merges != null) merges.repairTown(town);
         LocalDate today = ChinaTime.today(clock);
         List<CaseRecord> overdue = new ArrayList<>();
         cases.forEachOpenDueBefore(town, today, c -> {

@@ -14,6 +14,8 @@ import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.TrackingNumbers;
 import cn.banshi.catalog.Catalog;
 import cn.banshi.catalog.Catalogs;
+import cn.banshi.duplicates.DuplicateMerges;
+import cn.banshi.duplicates.EarlierCases;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
@@ -22,12 +24,15 @@ import cn.banshi.workflow.ActionContext;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /** What staff do with cases: list, read (audited when unmasked), act on them under the workflow rules. */
 public final class StaffCaseService {
     private static final Log LOG = Log.get(StaffCaseService.class);
+    private static final String MERGE = CaseAction.MERGE_AS_DUPLICATE.code();
+    private static final String UNMERGE = CaseAction.UNMERGE.code();
 
     private final CaseStore cases;
     private final AuditLog audit;
@@ -35,6 +40,8 @@ public final class StaffCaseService {
     private final Catalogs catalogs;
     private final Clock clock;
     private final SpamMarking spam;
+    private final DuplicateMerges merges;
+    private final EarlierCases earlier;
 
     public StaffCaseService(
             CaseStore cases,
@@ -42,8 +49,11 @@ public final class StaffCaseService {
             CalendarService calendars,
             Catalogs catalogs,
             Clock clock,
-            SpamMarking spam) {
+            SpamMarking spam,
+            DuplicateMerges merges) {
         this.spam = spam;
+        this.merges = merges;
+        this.earlier = new EarlierCases(cases);
         this.cases = cases;
         this.audit = audit;
         this.calendars = calendars;
@@ -78,7 +88,10 @@ public final class StaffCaseService {
         List<CaseAction> actions =
                 staff.canAct() && !c.isSpam() ? Workflows.allowedActions(c, context(staff)) : List.of();
         // actions outside the workflow, in any state (town admins)
-        List<CaseAction> other = SpamMarking.allowed(staff, c) ? List.of(CaseAction.MARK_SPAM) : List.of();
+        List<CaseAction> other = new ArrayList<>();
+        if (SpamMarking.allowed(staff, c)) other.add(CaseAction.MARK_SPAM);
+        if (DuplicateMerges.canMerge(staff, c)) other.add(CaseAction.MERGE_AS_DUPLICATE);
+        if (merges.canUnmerge(staff, c)) other.add(CaseAction.UNMERGE);
         boolean unmasked = staff.seesPersonalData();
         return new StaffCaseView(
                 c,
@@ -114,6 +127,26 @@ public final class StaffCaseService {
         long expected = request.expectedVersion();
         CaseRecord c = load(staff, trackingNo);
         if (c.isSpam()) throw Errors.actionNotAllowed(action, List.of());
+        if (c.isMergedDuplicate()) {
+            // a merge or unmerge left half-done is finished first; the system's entries do not make the version stale
+            c = merges.repair(c);
+        }
+        if (action.equals(MERGE) || action.equals(UNMERGE)) {
+            if (!onlySystemChangesSince(c, expected)) throw versionConflict(c.version());
+            CaseRecord before = c;
+            CaseRecord next = action.equals(MERGE)
+                    ? merges.merge(staff, c, request.arguments())
+                    : merges.unmerge(staff, c, request.arguments());
+            String original =
+                    (action.equals(MERGE) ? next : before).links().mergedInto().original();
+            audit.record(
+                    staff,
+                    "action:" + action,
+                    c.trackingNo(),
+                    before.status().code() + "→" + next.status().code());
+            LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "original", original);
+            return view(staff, next);
+        }
         if (action.equals(SpamMarking.ACTION)) {
             if (c.version() != expected) throw versionConflict(c.version());
             CaseRecord marked = spam.mark(staff, c, request.arguments());
@@ -127,6 +160,7 @@ public final class StaffCaseService {
             next = CaseNotices.afterStep(Workflows.apply(c, action, request.arguments(), context(staff)));
             if (attach != null)
                 next = next.toBuilder().attachments(attach.apply(c)).build();
+            earlier.check(c, next);
             try {
                 cases.update(next);
                 break;

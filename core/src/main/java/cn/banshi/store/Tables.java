@@ -20,6 +20,11 @@ public final class Tables {
     public static final String CASES_BY_STATUS = "by-status";
     /** Sparse: only open cases carry {@code openTown}; sorted by due date, for overdue queries and the sweep. */
     public static final String CASES_OPEN_BY_DUE = "open-by-due";
+    /**
+     * Sparse: only open cases of the public (hotline) types carry {@code openCategory} ({@code <town>#<category>}),
+     * newest first by {@code receivedKey}: the candidates of the similar-case suggestions (issue 19).
+     */
+    public static final String CASES_OPEN_BY_CATEGORY = "open-by-category";
     /** Sparse: only cases with messages waiting for the dispatcher carry {@code noticeTown} (the outbox). */
     public static final String CASES_WITH_NOTICES = "pending-notices";
 
@@ -86,7 +91,8 @@ public final class Tables {
                                 new IndexSpec(CASES_BY_TYPE, "townType", "receivedKey"),
                                 new IndexSpec(CASES_BY_STATUS, "townStatus", "receivedKey"),
                                 new IndexSpec(CASES_OPEN_BY_DUE, "openTown", "dueKey"),
-                                new IndexSpec(CASES_WITH_NOTICES, "noticeTown", "noticeKey")),
+                                new IndexSpec(CASES_WITH_NOTICES, "noticeTown", "noticeKey"),
+                                new IndexSpec(CASES_OPEN_BY_CATEGORY, "openCategory", "receivedKey")),
                         null),
                 new TableSpec(
                         MESSAGES,

@@ -5,6 +5,7 @@ import cn.banshi.calendar.Term;
 import cn.banshi.calendar.WorkingDayClock;
 import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseDetails;
+import cn.banshi.cases.CaseLinks;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStatus;
 import cn.banshi.cases.HistoryEntry;
@@ -30,6 +31,7 @@ public final class CaseEdit {
     private CaseDetails details;
     private Resolution resolution;
     private Rating rating;
+    private CaseLinks links;
     private String publicNote;
     private String note;
 
@@ -43,6 +45,19 @@ public final class CaseEdit {
         this.details = before.details();
         this.resolution = before.resolution();
         this.rating = before.rating();
+        this.links = before.links();
+    }
+
+    /** The case's links to other cases (merged duplicates, an earlier case). */
+    public CaseEdit links(CaseLinks next) {
+        this.links = next;
+        return this;
+    }
+
+    /** The case is open again: no resolution (an unmerge). */
+    CaseEdit reopen() {
+        this.resolution = null;
+        return this;
     }
 
     public CaseEdit status(CaseStatus next) {
@@ -156,6 +171,7 @@ public final class CaseEdit {
                 .history(history)
                 .resolution(resolution)
                 .rating(rating)
+                .links(links)
                 .build();
     }
 

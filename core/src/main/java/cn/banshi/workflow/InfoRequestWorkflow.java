@@ -154,8 +154,17 @@ final class InfoRequestWorkflow implements Workflow {
                         .publicNote("经政府信息公开工作机构负责人同意，答复期限延长至 " + dueText(edit));
             }
             case ANSWER -> {
-                only(f, "outcome", "repliedOn", "reply");
+                only(f, "outcome", "repliedOn", "reply", EarlierCase.FIELD);
                 String outcome = f.requiredCode("outcome", OUTCOMES);
+                if (outcome.equals(EarlierCase.OGI_DUPLICATE)) {
+                    // 重复申请: linked to the earlier request (checked against the store by the caller)
+                    edit.links(c.linksOrNone().withEarlierCase(EarlierCase.required(f)));
+                } else if (f.has(EarlierCase.FIELD)) {
+                    throw Errors.notAllowed(
+                            f.path(EarlierCase.FIELD),
+                            "只有“重复申请”才关联在先申请",
+                            "Only not-processed:duplicate refers to an earlier request");
+                }
                 boolean awaiting = c.status() == CaseStatus.AWAITING_CORRECTION;
                 if (awaiting != outcome.equals("other:no-correction")) {
                     throw Errors.notAllowed(

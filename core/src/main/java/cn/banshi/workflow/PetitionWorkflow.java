@@ -22,6 +22,7 @@ import cn.banshi.validation.Fields;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,9 +75,28 @@ final class PetitionWorkflow implements Workflow {
                         .publicNote("信访事项已登记");
             }
             case REJECT -> {
-                only(f, "reason");
-                String reason = f.requiredString("reason", 2, 500);
-                edit.status(CaseStatus.REJECTED).publicNote("不予受理：" + reason).finish(on, "rejected");
+                only(f, "reason", EarlierCase.GROUND, EarlierCase.FIELD);
+                Optional<String> ground = f.optionalCode(EarlierCase.GROUND, Set.of(EarlierCase.REPEAT_PETITION));
+                if (ground.isPresent()) {
+                    // 信访工作条例: the same facts and grounds, already handled, reviewed and re-reviewed
+                    String earlier = EarlierCase.required(f);
+                    String reason = f.optionalString("reason", 2, 500).orElse(EarlierCase.REPEAT_PETITION_ZH);
+                    edit.links(c.linksOrNone().withEarlierCase(earlier))
+                            .status(CaseStatus.REJECTED)
+                            .publicNote("不予受理：" + reason + "（在先信访事项 " + earlier + "）")
+                            .finish(on, "rejected");
+                } else {
+                    if (f.has(EarlierCase.FIELD)) {
+                        throw Errors.notAllowed(
+                                f.path(EarlierCase.FIELD),
+                                "只有以重复信访为由不予受理时才关联在先事项",
+                                "earlierCase goes with ground repeat-petition");
+                    }
+                    String reason = f.requiredString("reason", 2, 500);
+                    edit.status(CaseStatus.REJECTED)
+                            .publicNote("不予受理：" + reason)
+                            .finish(on, "rejected");
+                }
             }
             case FORWARD -> {
                 only(f, "handlingBody");

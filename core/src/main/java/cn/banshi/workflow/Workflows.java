@@ -74,7 +74,8 @@ public final class Workflows {
         return c.rating() == null
                 && c.resolution() != null
                 && !c.resolution().outcome().equals("rejected")
-                && c.status() != CaseStatus.WITHDRAWN;
+                && c.status() != CaseStatus.WITHDRAWN
+                && c.status() != CaseStatus.MERGED;
     }
 
     /** The overdue sweep's mark: an internal history entry, the status unchanged. */

@@ -18,11 +18,16 @@ import cn.banshi.attachments.UploadStore;
 import cn.banshi.audit.AuditLog;
 import cn.banshi.calendar.CalendarService;
 import cn.banshi.calendar.RecomputeRunner;
+import cn.banshi.cases.CaseCandidates;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.disclosure.DisclosureStore;
+import cn.banshi.duplicates.DuplicateMerges;
+import cn.banshi.duplicates.FollowService;
+import cn.banshi.duplicates.MergeFollowers;
+import cn.banshi.duplicates.SimilarService;
 import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.idempotency.IdempotencyStore;
 import cn.banshi.intake.IntakeService;
@@ -81,6 +86,7 @@ public final class AppContext {
     private TrackingService tracking;
     private AuditLog audit;
     private StaffCaseService staffCases;
+    private DuplicateMerges merges;
     private StatsService stats;
     private CsvExport export;
     private DeadlineRecompute recompute;
@@ -93,6 +99,8 @@ public final class AppContext {
     private ReportRuns reportRuns;
     private ReportRunner reportRunner;
     private Publications publications;
+    private SimilarService similarCases;
+    private FollowService follow;
     private ReportDrafts reportDrafts;
     private Set<String> deployedTowns;
     private RecomputeRunner recomputeRunner;
@@ -219,6 +227,16 @@ public final class AppContext {
         return tracking;
     }
 
+    public synchronized SimilarService similarCases() {
+        if (similarCases == null) similarCases = new SimilarService(new CaseCandidates(dynamo), clock);
+        return similarCases;
+    }
+
+    public synchronized FollowService follow() {
+        if (follow == null) follow = new FollowService(cases(), verificationCodes(), clock);
+        return follow;
+    }
+
     public synchronized AuditLog audit() {
         if (audit == null) audit = new AuditLog(dynamo, clock);
         return audit;
@@ -227,8 +245,21 @@ public final class AppContext {
     public synchronized StaffCaseService staffCases() {
         if (staffCases == null)
             staffCases = new StaffCaseService(
-                    cases(), audit(), calendars(), catalogs(), clock, new SpamMarking(cases(), blocks(), clock));
+                    cases(),
+                    audit(),
+                    calendars(),
+                    catalogs(),
+                    clock,
+                    new SpamMarking(cases(), blocks(), clock),
+                    merges());
         return staffCases;
+    }
+
+    /** merge-as-duplicate and unmerge, and their repair (docs/duplicates.md). */
+    public synchronized DuplicateMerges merges() {
+        if (merges == null)
+            merges = new DuplicateMerges(cases(), calendars(), catalogs(), clock, new MergeFollowers(clock::instant));
+        return merges;
     }
 
     public synchronized StatsService stats() {
@@ -259,7 +290,8 @@ public final class AppContext {
                             dynamo,
                             publications(),
                             clock,
-                            (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)));
+                            (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)),
+                    merges());
         return sweep;
     }
 

@@ -7,6 +7,7 @@ import cn.banshi.attachments.UploadsHandler;
 import cn.banshi.calendar.CalendarAdminHandler;
 import cn.banshi.catalog.CatalogHandler;
 import cn.banshi.disclosure.DisclosureFiguresHandler;
+import cn.banshi.duplicates.SimilarCasesHandler;
 import cn.banshi.duty.LeadersDutyHandler;
 import cn.banshi.health.HealthHandler;
 import cn.banshi.intake.StaffIntakeHandler;
@@ -45,7 +46,8 @@ public final class Handlers {
                 PublishedReportsHandler.class,
                 StaffAccountsHandler.class,
                 VerificationCodesHandler.class,
-                UploadsHandler.class);
+                UploadsHandler.class,
+                SimilarCasesHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -69,6 +71,7 @@ public final class Handlers {
                 new PublishedReportsHandler(app),
                 new StaffAccountsHandler(app),
                 new VerificationCodesHandler(app),
-                new UploadsHandler(app));
+                new UploadsHandler(app),
+                new SimilarCasesHandler(app));
     }
 }

@@ -24,6 +24,7 @@ final class MessageViews {
             Map.entry("forwarded", "已转送"),
             Map.entry("mediation-session", "调解"),
             Map.entry("finished", "已办结"),
+            Map.entry("following", "已关注"),
             Map.entry("staff-digest", "工作人员每日提醒"));
 
     private MessageViews() {}

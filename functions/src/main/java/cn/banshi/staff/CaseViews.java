@@ -103,6 +103,7 @@ public final class CaseViews {
             else spam.put("blockedUntil", time(c.spam().blockedUntil()));
         }
         view.set("attachments", UploadViews.list(c.attachments(), true));
+        if (c.links() != null) LinkViews.put(view, c.links());
         ArrayNode actions = view.putArray("allowedActions");
         allowedActions.forEach(a -> actions.add(a.code()));
         ArrayNode dated = view.putArray("effectiveOnActions");

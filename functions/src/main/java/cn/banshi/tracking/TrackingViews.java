@@ -35,6 +35,12 @@ public final class TrackingViews {
         DueView.put(body, c);
         body.put("canRate", Workflows.canBeRated(c));
         if (c.rating() != null) body.put("rating", c.rating().score());
+        if (c.isMergedDuplicate()) {
+            // the original's tracking number only: its access code stays its filer's
+            String original = c.links().mergedInto().original();
+            body.put("mergedInto", original);
+            body.put("mergedIntoNote", "已合并至 " + original + " 办理");
+        }
         ArrayNode timeline = body.putArray("timeline");
         for (HistoryEntry h : c.history()) {
             if (h.publicNote() == null) continue;

@@ -158,6 +158,32 @@ class IamCoverageTest {
                 get("/api/v1/track/{trackingNo}", "/api/v1/track/" + no).header("x-access-code", "00000-00000"),
                 404);
 
+        // similar cases (issue 19): suggestions while typing, following the case (new, again), the staff list
+        as("SimilarCasesHandler");
+        call(
+                handlers,
+                post(
+                        "/api/v1/towns/{town}/similar-cases",
+                        "/api/v1/towns/gaocheng/similar-cases",
+                        Json.object()
+                                .put("category", "environment")
+                                .put("village", "meijiadu")
+                                .put("text", "梅家渎村东侧河道漂浮大量生活垃圾，无人清理")),
+                200);
+        for (int status : new int[] {201, 200}) {
+            call(
+                    handlers,
+                    post(
+                            "/api/v1/towns/{town}/cases/{trackingNo}/followers",
+                            "/api/v1/towns/gaocheng/cases/" + no + "/followers",
+                            Json.object().put("phone", "13700001111")),
+                    status);
+        }
+        call(
+                handlers,
+                staff(get("/api/v1/admin/cases/{trackingNo}/similar", "/api/v1/admin/cases/" + no + "/similar")),
+                200);
+
         // staff: enter a case, list with every filter, export, detail, act, stats, audit log, alerts, calendar
         as("StaffIntakeHandler");
         ObjectNode entered = complaint().put("receivedOn", "2026-03-01").put("channel", "phone");

@@ -179,4 +179,27 @@ class ClientLimitsFloodTest {
         assertEquals(
                 201, post("127.0.0.2", path, complaint("窗口结束后", "13900000000")).status());
     }
+
+    @Test
+    void suggestionsWhileTypingHaveTheirOwnLimitPerClient() throws Exception {
+        String path = "/api/v1/towns/gaocheng/similar-cases";
+        String draft = Json.write(Json.object()
+                .put("category", "environment")
+                .put("village", "meijiadu")
+                .put("text", "梅家渎村东侧河道漂浮大量生活垃圾"));
+        int limit = ClientLimits.SUGGESTIONS.limit();
+        List<Integer> typing = new ArrayList<>();
+        for (int i = 0; i < limit + 5; i++) {
+            Answer a = post("127.0.0.5", path, draft);
+            typing.add(a.status());
+            if (a.status() == 429)
+                assertEquals("RATE_LIMITED", a.body().at("/error/code").asText());
+            edge.advance(Duration.ofMillis(100));
+        }
+        assertEquals(limit, typing.stream().filter(s -> s == 200).count(), typing.toString());
+        assertEquals(5, typing.stream().filter(s -> s == 429).count());
+        assertEquals(200, post("127.0.0.6", path, draft).status(), "another client is not affected");
+        edge.advance(Duration.ofSeconds(ClientLimits.WINDOW_SECONDS));
+        assertEquals(200, post("127.0.0.5", path, draft).status());
+    }
 }

@@ -78,6 +78,28 @@ public final class FaultInjector implements ExecutionInterceptor {
         down = on;
     }
 
+    private final AtomicInteger outageAfterQueue = new AtomicInteger();
+    private volatile Class<?> outageAfterRequest;
+
+    /**
+     * After the next {@code n} calls of this kind of request (e.g. PutItemRequest) have succeeded, an outage begins
+     * ({@link #outage}): a process that stops between two writes, the second never made. {@code outage(false)} ends it.
+     */
+    public void outageAfter(Class<? extends SdkRequest> request, int n) {
+        outageAfterRequest = request;
+        outageAfterQueue.set(n);
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        if (outageAfterRequest != null
+                && outageAfterRequest.isInstance(context.request())
+                && outageAfterQueue.get() > 0
+                && outageAfterQueue.decrementAndGet() == 0) {
+            down = true;
+        }
+    }
+
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         attempts.incrementAndGet();

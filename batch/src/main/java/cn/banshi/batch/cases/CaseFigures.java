@@ -43,6 +43,11 @@ public final class CaseFigures {
         return t.get("received");
     }
 
+    /** Cases received in the period that were merged as duplicates into another (not in any other figure). */
+    public long merged() {
+        return t.get("merged");
+    }
+
     public long received(CaseType type) {
         return t.get("received.type." + type.code());
     }
@@ -203,6 +208,7 @@ public final class CaseFigures {
     public ObjectNode toJson() {
         ObjectNode n = Json.object();
         n.put("received", received());
+        n.put("mergedDuplicates", merged());
         n.put("finished", finished());
         n.put("finishedOnTime", onTime());
         n.put("onTimeRate", Texts.rate(onTime(), finished()));

@@ -75,7 +75,18 @@ public final class CaseTally {
         }
     }
 
+    /** The outcome of a case merged as a duplicate into another (docs/duplicates.md). */
+    static final String MERGED_OUTCOME = "duplicate";
+
     public void add(CaseFact f, ReportPeriod period) {
+        if (MERGED_OUTCOME.equals(f.outcome())) {
+            // a merged group counts once, as its original: the duplicate is only counted as merged
+            if (period.contains(f.receivedOn())) {
+                inc("merged");
+                inc("merged.type." + f.type());
+            }
+            return;
+        }
         LocalDate asOf = period.asOf();
         LocalDate start = period.start();
         String t = f.type();

@@ -126,7 +126,8 @@ public final class OgiReport {
         doc.para("依法办理政府信息公开申请，" + Reconciliation.of(f, CaseType.INFO_REQUEST).text() + "。新收申请中，自然人提出" + natural
                 + "件，法人或其他组织提出" + orgs + "件。办结的" + answered + "件中，予以公开" + table.get("disclosed", "total") + "件，部分公开"
                 + table.get("partially-disclosed", "total") + "件，不予公开" + group(table, "withheld") + "件，无法提供"
-                + group(table, "unavailable") + "件，不予处理" + group(table, "not-processed") + "件，其他处理"
+                + group(table, "unavailable") + "件，不予处理" + group(table, "not-processed") + "件"
+                + duplicates(table) + "，其他处理"
                 + group(table, "other")
                 + "件。");
 
@@ -158,6 +159,15 @@ public final class OgiReport {
                         : "")
                 + "、行政诉讼" + suits + "件；"
                 + (late == 0 ? "依申请公开答复均在法定期限内作出。" : "超过法定期限答复" + late + "件。"));
+    }
+
+    /**
+     * “（其中重复申请 N 件）”: the row （五）2. counts the answers {@code not-processed:duplicate}, each of which names
+     * its earlier request (docs/duplicates.md); empty when there are none.
+     */
+    private static String duplicates(DisclosureTable table) {
+        long n = table.get("not-processed:duplicate", "total");
+        return n == 0 ? "" : "（其中重复申请" + n + "件，已告知申请人在先申请的答复情况）";
     }
 
     private static long group(DisclosureTable table, String prefix) {

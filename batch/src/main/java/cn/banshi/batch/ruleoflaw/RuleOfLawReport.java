@@ -140,7 +140,8 @@ public final class RuleOfLawReport {
     }
 
     private static void disputeFigures(Doc doc, CaseFigures f) {
-        doc.para("年内，全镇群众诉求" + Reconciliation.all(f).text() + "（分类型情况见附表1）。");
+        doc.para("年内，全镇群众诉求" + Reconciliation.all(f).text() + "（分类型情况见附表1）"
+                + (f.merged() == 0 ? "" : "；另有" + f.merged() + "件经核实与已受理事项反映同一问题，已合并办理，不重复统计") + "。");
         long disputes = f.disputesFinished();
         doc.para(
                 disputes == 0

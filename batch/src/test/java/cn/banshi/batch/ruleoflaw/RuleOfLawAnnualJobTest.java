@@ -81,6 +81,25 @@ class RuleOfLawAnnualJobTest {
                 CaseType.HELP, "health", "hongxing", "2020-06-01T09:00", "2020-06-04", "2020-06-03", "resolved", 5));
         // received on 1 January 2022 in Beijing although still 31 December in UTC: not 2021's
         specs.add(open(CaseType.ENQUIRY, "education", "meijiadu", "2022-01-01T00:10", "2022-01-06"));
+        // two duplicates merged into other cases (docs/duplicates.md): counted once, as their originals
+        specs.add(finished(
+                CaseType.COMPLAINT,
+                "environment",
+                "meijiadu",
+                "2021-05-06T10:00",
+                "2021-05-25",
+                "2021-05-07",
+                "duplicate",
+                null));
+        specs.add(finished(
+                CaseType.HELP,
+                "health",
+                "hongxing",
+                "2021-08-02T09:00",
+                "2021-08-05",
+                "2021-08-02",
+                "duplicate",
+                null));
         CaseWriter.write(dynamo, TOWN, specs);
 
         StaffApi api = new StaffApi(dynamo, MutableClock.at("2021-12-10T09:00"), TOWN);
@@ -181,8 +200,18 @@ class RuleOfLawAnnualJobTest {
         return d != null && d.getYear() == 2021;
     }
 
+    /** How many cases the figures count: a merged duplicate counts only as merged. */
     private long count(Predicate<CaseSpec> p) {
-        return specs.stream().filter(p).count();
+        return specs.stream()
+                .filter(s -> !"duplicate".equals(s.outcome()))
+                .filter(p)
+                .count();
+    }
+
+    @Test
+    void thenMergedDuplicatesAreCountedOnceAndStated() {
+        assertEquals(2, report.at("/cases/mergedDuplicates").asLong());
+        assertTrue(md.contains("另有2件经核实与已受理事项反映同一问题，已合并办理，不重复统计"), md);
     }
 
     @Test

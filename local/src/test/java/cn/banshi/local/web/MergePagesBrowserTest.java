@@ -1,0 +1,100 @@
+package cn.banshi.local.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Issue 19 in the pages: a clerk merges a duplicate into its original on the console, both cases show the link, the
+ * citizen's tracking page says 已合并至 the original's number, and the clerk undoes the merge (docs/duplicates.md).
+ */
+class MergePagesBrowserTest {
+    static WebStack stack;
+    static Browser browser;
+    static Api api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = WebStack.start();
+        browser = Browser.start(stack.base);
+        api = new Api(stack.base);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (stack != null) stack.close();
+    }
+
+    void openCase(String no) {
+        browser.open("/admin/#/case/" + no);
+        browser.until(ExpectedConditions.textToBe(By.id("case-tracking-no"), no));
+    }
+
+    @Test
+    void aClerkMergesADuplicateBothCasesShowTheLinkTheCitizenSeesItAndTheClerkUndoesIt() {
+        String original = api.submit("complaint", "environment", "meijiadu", "河道有垃圾", "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。")
+                .get("trackingNo")
+                .asText();
+        JsonNode receipt = api.submit("complaint", "environment", "meijiadu", "河道垃圾", "梅家渎村东侧河道漂浮大量生活垃圾，已经一周没有人清理了。");
+        String duplicate = receipt.get("trackingNo").asText();
+        String clerk = stack.token("village-staff", "meijiadu", "li.clerk");
+        browser.desktop();
+        browser.signInWithToken(clerk, "#/case/" + duplicate);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("case-title")));
+
+        browser.find("#actions button[data-other-action='merge-as-duplicate']").click();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#action-form[data-action='merge-as-duplicate']")));
+        browser.find("#action-submit").click(); // no number: the API's error next to the field
+        browser.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#action-form [data-field='original'] .field-error")));
+        // the original is offered among the similar open cases
+        browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#merge-similar button[data-original='" + original + "']")));
+        browser.find("#merge-similar button[data-original='" + original + "']").click();
+        assertEquals(original, browser.find("#action-form [name='original']").getAttribute("value"));
+        browser.find("#action-submit").click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("link-merged-into")));
+        assertTrue(browser.find("#link-merged-into").getText().contains(original));
+        assertEquals("已合并办理", browser.find("#case-status").getText());
+        assertFalse(
+                browser.findAll("#actions button[data-other-action='unmerge']").isEmpty(), "undo offered");
+        browser.screenshot("admin-case-merged");
+
+        // the original lists it, linked
+        browser.find("#link-merged-into a").click();
+        browser.until(ExpectedConditions.textToBe(By.id("case-tracking-no"), original));
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("link-duplicates")));
+        assertTrue(browser.find("#link-duplicates").getText().contains(duplicate));
+
+        // the citizen's tracking page
+        browser.open("/track.html");
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#track-form[data-ready]")));
+        browser.type("#tracking-no", duplicate);
+        browser.type("#access-code", receipt.get("accessCode").asText());
+        browser.find("#track-submit").click();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("merged-into")));
+        assertEquals("已合并至 " + original, browser.find("#merged-into").getText());
+
+        // undo
+        openCase(duplicate);
+        browser.find("#actions button[data-other-action='unmerge']").click();
+        browser.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#action-form[data-action='unmerge']")));
+        assertTrue(browser.find("#unmerge-hint").getText().contains("可撤销至"));
+        browser.find("#action-submit").click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("case-message")));
+        assertTrue(browser.findAll("#case-links").isEmpty());
+        assertEquals("submitted", api.detail(clerk, duplicate).get("status").asText());
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+}
