@@ -20,7 +20,7 @@ public final class ClientLimits {
     public static final int WINDOW_SECONDS = 60;
 
     /**
-     * Submissions, verification codes and ratings: a person files a handful a day; ten a minute is a script (codes
+     * Submissions, verification codes, ratings and personal-data requests: a person files a handful a day; ten a minute is a script (codes
      * have their own, stricter limits per number and client in DynamoDB: {@link VerificationCodes}).
      */
     public static final ClientLimit CITIZEN_WRITES = new ClientLimit(
@@ -30,14 +30,20 @@ public final class ClientLimits {
                     "POST /api/v1/towns/{town}/complaints",
                     "POST /api/v1/towns/{town}/info-requests",
                     "POST /api/v1/towns/{town}/verification-codes",
-                    "POST /api/v1/track/{trackingNo}/rating"),
-            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes)|track/[^/]+/rating)$",
+                    "POST /api/v1/track/{trackingNo}/rating",
+                    "POST /api/v1/track/{trackingNo}/personal-data-requests"),
+            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes)|track/[^/]+/(rating|personal-data-requests))$",
             10,
             WINDOW_SECONDS);
 
-    /** Tracking reads: a family refreshing is a few a minute; code guessing is also locked per number. */
+    /** Tracking reads (and the citizen's copy of their personal data): a family refreshing is a few a minute; code guessing is also locked per number. */
     public static final ClientLimit TRACKING = new ClientLimit(
-            "tracking", "GET", List.of("GET /api/v1/track/{trackingNo}"), "^/api/v1/track/[^/]+$", 60, WINDOW_SECONDS);
+            "tracking",
+            "GET",
+            List.of("GET /api/v1/track/{trackingNo}", "GET /api/v1/track/{trackingNo}/personal-data"),
+            "^/api/v1/track/[^/]+(/personal-data)?$",
+            60,
+            WINDOW_SECONDS);
 
     public static final List<ClientLimit> DEFAULTS = List.of(CITIZEN_WRITES, TRACKING);
 

@@ -37,9 +37,14 @@ public enum CaseAction {
     WITHDRAW("withdraw"),
     // any family: a town admin marks the case as spam (never a status change; the case leaves every list)
     MARK_SPAM("mark-spam"),
+    // any family: a town admin holds the case against erasure (litigation, review) and releases it
+    LEGAL_HOLD("legal-hold"),
+    RELEASE_HOLD("release-hold"),
     // the system's entries (never a status change)
     MARK_OVERDUE("mark-overdue"),
-    RECOMPUTE_DUE("recompute-due");
+    RECOMPUTE_DUE("recompute-due"),
+    // the retention job (or a granted deletion request) erased the personal attributes (docs/personal-data.md)
+    ERASE_PERSONAL("erase-personal");
 
     private final String code;
 

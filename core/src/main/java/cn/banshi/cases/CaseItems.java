@@ -28,6 +28,12 @@ public final class CaseItems {
 
     public static final String NOTICE_KEY = "noticeKey";
 
+    /** The legal hold ({@link LegalHold}) while a town admin holds the case; absent otherwise. */
+    public static final String LEGAL_HOLD = "legalHold";
+
+    /** When the personal attributes were erased; absent until then (the retention job's filter). */
+    public static final String PERSONAL_ERASED_AT = "personalErasedAt";
+
     private CaseItems() {}
 
     public static Map<String, AttributeValue> toItem(CaseRecord c) {
@@ -126,6 +132,16 @@ public final class CaseItems {
                 spam.put("blockedUntil", s(c.spam().blockedUntil().toString()));
             item.put("spam", AttributeValue.fromM(spam));
         }
+        if (c.legalHold() != null) {
+            item.put(
+                    LEGAL_HOLD,
+                    AttributeValue.fromM(Map.of(
+                            "reason", s(c.legalHold().reason()),
+                            "by", s(c.legalHold().by()),
+                            "at", s(c.legalHold().at().toString()))));
+        }
+        if (c.personalErasedAt() != null)
+            item.put(PERSONAL_ERASED_AT, s(c.personalErasedAt().toString()));
         return item;
     }
 
@@ -211,6 +227,11 @@ public final class CaseItems {
                 .outbox(outbox(item))
                 .clientKey(str(item, "clientKey"))
                 .spam(spam(item.get("spam")))
+                .legalHold(legalHold(item.get(LEGAL_HOLD)))
+                .personalErasedAt(
+                        item.containsKey(PERSONAL_ERASED_AT)
+                                ? Instant.parse(item.get(PERSONAL_ERASED_AT).s())
+                                : null)
                 .build();
     }
 
@@ -228,6 +249,13 @@ public final class CaseItems {
                 m.containsKey("blockedUntil")
                         ? Instant.parse(m.get("blockedUntil").s())
                         : null);
+    }
+
+    private static LegalHold legalHold(AttributeValue v) {
+        if (v == null || !v.hasM()) return null;
+        Map<String, AttributeValue> m = v.m();
+        return new LegalHold(
+                m.get("reason").s(), m.get("by").s(), Instant.parse(m.get("at").s()));
     }
 
     private static String str(Map<String, AttributeValue> m, String key) {

@@ -18,7 +18,8 @@ import java.util.Optional;
  * the messages the latest changes asked for that the dispatcher has not taken over yet ({@link PendingNotice}).
  * {@code clientKey} is a pseudonymous key of the online submitter's address ({@link cn.banshi.abuse.SubmitterBlocks};
  * null for staff intake), kept only to block that client if the case is marked as spam; {@code spam} is that mark,
- * null for a genuine case.
+ * null for a genuine case. {@code legalHold} is set while a town admin holds the case (nothing is erased then);
+ * {@code personalErasedAt} when its personal attributes were erased (docs/personal-data.md).
  */
 public record CaseRecord(
         String trackingNo,
@@ -43,7 +44,9 @@ public record CaseRecord(
         Rating rating,
         List<PendingNotice> outbox,
         String clientKey,
-        SpamMark spam) {
+        SpamMark spam,
+        LegalHold legalHold,
+        Instant personalErasedAt) {
 
     public CaseRecord {
         history = List.copyOf(history);
@@ -59,6 +62,16 @@ public record CaseRecord(
     /** The same version with {@code next} as the messages waiting for the dispatcher. */
     public CaseRecord withOutbox(List<PendingNotice> next) {
         return toBuilder().outbox(next).build();
+    }
+
+    /** Whether a town admin holds the case (litigation, review): nothing of it is erased while held. */
+    public boolean isHeld() {
+        return legalHold != null;
+    }
+
+    /** Whether the retention job (or a granted deletion request) has erased the personal attributes. */
+    public boolean isPersonalErased() {
+        return personalErasedAt != null;
     }
 
     public boolean isSpam() {
@@ -117,7 +130,9 @@ public record CaseRecord(
                 .rating(rating)
                 .outbox(outbox)
                 .clientKey(clientKey)
-                .spam(spam);
+                .spam(spam)
+                .legalHold(legalHold)
+                .personalErasedAt(personalErasedAt);
     }
 
     /** Builds a {@link CaseRecord} by component name, so that a new component does not change every caller. */
@@ -145,6 +160,8 @@ public record CaseRecord(
         private List<PendingNotice> outbox;
         private String clientKey;
         private SpamMark spam;
+        private LegalHold legalHold;
+        private Instant personalErasedAt;
 
         private Builder() {}
 
@@ -263,6 +280,16 @@ public record CaseRecord(
             return this;
         }
 
+        public Builder legalHold(LegalHold legalHold) {
+            this.legalHold = legalHold;
+            return this;
+        }
+
+        public Builder personalErasedAt(Instant personalErasedAt) {
+            this.personalErasedAt = personalErasedAt;
+            return this;
+        }
+
         public CaseRecord build() {
             return new CaseRecord(
                     trackingNo,
@@ -287,7 +314,9 @@ public record CaseRecord(
                     rating,
                     outbox,
                     clientKey,
-                    spam);
+                    spam,
+                    legalHold,
+                    personalErasedAt);
         }
     }
 }

@@ -4,6 +4,7 @@ import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.logging.Log;
+import cn.banshi.personaldata.RetentionJob;
 import cn.banshi.reports.drafts.ReportReminder;
 import cn.banshi.store.Tables;
 import cn.banshi.workflow.Workflows;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The daily sweep: finds open cases past their due date (provisional ones too) (through the sparse open-by-due index), marks each
  * once in its history and records one alert per case; from 20 January, an alert for last year's disclosure report
- * while it is unpublished ({@link ReportReminder}). Re-running it the same day changes nothing.
+ * while it is unpublished ({@link ReportReminder}); then erases the personal data whose retention has passed
+ * ({@link RetentionJob}). Re-running it the same day changes nothing.
  */
 public final class OverdueSweep {
     private static final Log LOG = Log.get(OverdueSweep.class);
@@ -31,6 +33,7 @@ public final class OverdueSweep {
     private final DeadlineRecompute recompute;
     private final String records;
     private final ReportReminder reminder;
+    private final RetentionJob retention;
 
     public OverdueSweep(DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute) {
         this(dynamo, cases, clock, recompute, null);
@@ -39,6 +42,18 @@ public final class OverdueSweep {
     /** {@code reminder}: also raises the disclosure report's alert when it is due and unpublished (may be null). */
     public OverdueSweep(
             DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute, ReportReminder reminder) {
+        this(dynamo, cases, clock, recompute, reminder, null);
+    }
+
+    /** {@code retention}: also erases the personal data whose retention has passed (may be null). */
+    public OverdueSweep(
+            DynamoDbClient dynamo,
+            CaseStore cases,
+            Clock clock,
+            DeadlineRecompute recompute,
+            ReportReminder reminder,
+            RetentionJob retention) {
+        this.retention = retention;
         this.dynamo = dynamo;
         this.cases = cases;
         this.clock = clock;
@@ -70,7 +85,17 @@ public final class OverdueSweep {
             }
         }
         boolean reminded = reminder != null && reminder.check(town);
-        LOG.info("overdue sweep", "town", town, "newlyOverdue", marked, "reportReminder", reminded);
+        int erased = retention == null ? 0 : retention.run(town).erased();
+        LOG.info(
+                "overdue sweep",
+                "town",
+                town,
+                "newlyOverdue",
+                marked,
+                "reportReminder",
+                reminded,
+                "personalDataErased",
+                erased);
         return marked;
     }
 

@@ -17,10 +17,12 @@ import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
 import cn.banshi.notifications.CaseNotices;
+import cn.banshi.personaldata.LegalHolds;
 import cn.banshi.workflow.ActionContext;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What staff do with cases: list, read (audited when unmasked), act on them under the workflow rules. */
@@ -33,6 +35,7 @@ public final class StaffCaseService {
     private final Catalogs catalogs;
     private final Clock clock;
     private final SpamMarking spam;
+    private final LegalHolds holds;
 
     public StaffCaseService(
             CaseStore cases,
@@ -42,6 +45,7 @@ public final class StaffCaseService {
             Clock clock,
             SpamMarking spam) {
         this.spam = spam;
+        this.holds = new LegalHolds(cases, clock);
         this.cases = cases;
         this.audit = audit;
         this.calendars = calendars;
@@ -76,7 +80,9 @@ public final class StaffCaseService {
         List<CaseAction> actions =
                 staff.canAct() && !c.isSpam() ? Workflows.allowedActions(c, context(staff)) : List.of();
         // actions outside the workflow, in any state (town admins)
-        List<CaseAction> other = SpamMarking.allowed(staff, c) ? List.of(CaseAction.MARK_SPAM) : List.of();
+        List<CaseAction> other = new ArrayList<>();
+        if (SpamMarking.allowed(staff, c)) other.add(CaseAction.MARK_SPAM);
+        other.addAll(LegalHolds.allowed(staff, c));
         boolean unmasked = staff.seesPersonalData();
         return new StaffCaseView(
                 c,
@@ -109,6 +115,13 @@ public final class StaffCaseService {
             audit.record(staff, "action:" + action, c.trackingNo(), c.status().code() + "→spam");
             LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "version", marked.version());
             return view(staff, marked);
+        }
+        if (LegalHolds.handles(action)) {
+            if (c.version() != expected) throw versionConflict(c.version());
+            CaseRecord held = holds.apply(staff, c, action, request.arguments());
+            audit.record(staff, "action:" + action, c.trackingNo(), null);
+            LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "version", held.version());
+            return view(staff, held);
         }
         CaseRecord next;
         while (true) {

@@ -11,6 +11,8 @@ import cn.banshi.health.HealthHandler;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.notifications.MessagesHandler;
+import cn.banshi.personaldata.PersonalDataHandler;
+import cn.banshi.personaldata.PersonalDataRequestsHandler;
 import cn.banshi.plans.PlanItemsHandler;
 import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.reports.ReportsHandler;
@@ -43,7 +45,9 @@ public final class Handlers {
                 ReportDraftsHandler.class,
                 PublishedReportsHandler.class,
                 StaffAccountsHandler.class,
-                VerificationCodesHandler.class);
+                VerificationCodesHandler.class,
+                PersonalDataHandler.class,
+                PersonalDataRequestsHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -66,6 +70,8 @@ public final class Handlers {
                 new ReportDraftsHandler(app),
                 new PublishedReportsHandler(app),
                 new StaffAccountsHandler(app),
-                new VerificationCodesHandler(app));
+                new VerificationCodesHandler(app),
+                new PersonalDataHandler(app),
+                new PersonalDataRequestsHandler(app));
     }
 }

@@ -101,6 +101,13 @@ public final class CaseViews {
             if (c.spam().blockedUntil() == null) spam.putNull("blockedUntil");
             else spam.put("blockedUntil", time(c.spam().blockedUntil()));
         }
+        if (c.legalHold() != null) {
+            ObjectNode hold = view.putObject("legalHold");
+            hold.put("reason", c.legalHold().reason());
+            hold.put("by", c.legalHold().by());
+            hold.put("at", time(c.legalHold().at()));
+        }
+        if (c.personalErasedAt() != null) view.put("personalErasedAt", time(c.personalErasedAt()));
         ArrayNode actions = view.putArray("allowedActions");
         allowedActions.forEach(a -> actions.add(a.code()));
         ArrayNode dated = view.putArray("effectiveOnActions");
