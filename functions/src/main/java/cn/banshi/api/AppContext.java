@@ -259,8 +259,7 @@ public final class AppContext {
                             dynamo,
                             publications(),
                             clock,
-                            (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)),
-                    retention());
+                            (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)));
         return sweep;
     }
 
@@ -282,7 +281,7 @@ public final class AppContext {
         return this;
     }
 
-    /** The daily erasure of personal data whose retention has passed (run by the sweep). */
+    /** The daily erasure of personal data whose retention has passed (run by the sweep's function after the sweep). */
     public synchronized RetentionJob retention() {
         if (retention == null)
             retention = new RetentionJob(cases(), catalogs(), dataRequests(), personalFiles(), clock);

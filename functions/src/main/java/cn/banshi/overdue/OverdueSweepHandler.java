@@ -6,6 +6,7 @@ import cn.banshi.catalog.Catalogs;
 import cn.banshi.catalog.DeployedTowns;
 import cn.banshi.logging.RequestIds;
 import cn.banshi.notifications.StaffDigest;
+import cn.banshi.personaldata.RetentionJob;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;
@@ -13,13 +14,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The daily overdue sweep, started by EventBridge Scheduler; sweeps the deployed towns and queues each responsible
- * person's digest ({@link StaffDigest}), over the deployed towns (env BANSHI_TOWNS, see
+ * The daily overdue sweep, started by EventBridge Scheduler; sweeps the deployed towns, queues each responsible
+ * person's digest ({@link StaffDigest}) and erases the personal data whose retention has passed ({@link RetentionJob}), over the deployed towns (env BANSHI_TOWNS, see
  * {@link DeployedTowns}), or every town in the catalog when built with a context only.
  */
 public final class OverdueSweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final OverdueSweep sweep;
     private final StaffDigest digest;
+    private final RetentionJob retention;
     private final Set<String> towns;
 
     /** Lambda's: builds the sweep (with the deadline recompute it finishes) over the deployed towns. */
@@ -34,6 +36,7 @@ public final class OverdueSweepHandler implements RequestHandler<Map<String, Obj
     public OverdueSweepHandler(AppContext app, Set<String> towns) {
         this.sweep = app.sweep();
         this.digest = app.staffDigest();
+        this.retention = app.retention();
         this.towns = towns;
     }
 
@@ -45,6 +48,7 @@ public final class OverdueSweepHandler implements RequestHandler<Map<String, Obj
             for (String town : towns) {
                 result.put(town, sweep.sweep(town));
                 digest.queue(town);
+                result.put(town + ":personalDataErased", retention.run(town).erased());
             }
             return result;
         } finally {

@@ -8,16 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStore;
 import cn.banshi.json.Json;
+import cn.banshi.overdue.OverdueSweepHandler;
 import cn.banshi.tracking.TrackingHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +62,11 @@ class PersonalDataApiTest extends ApiTestSupport {
 
     void setClock(String beijing) {
         clock.set(LocalDateTime.parse(beijing).toInstant(ZoneOffset.ofHours(8)));
+    }
+
+    /** The daily sweep's function, as EventBridge Scheduler starts it. */
+    void sweep() {
+        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
     }
 
     JsonNode detail(String no) {
@@ -128,14 +138,14 @@ class PersonalDataApiTest extends ApiTestSupport {
 
         // the last day kept: nothing goes
         setClock("2024-07-01T23:00");
-        app.sweep().sweep("gaocheng");
+        sweep();
         for (Filed f : List.of(expired, held, open, later)) {
             assertFalse(app.cases().find(f.no()).orElseThrow().isPersonalErased(), f.no());
         }
 
         // the day after: only the expired, unheld, finished case
         setClock("2024-07-02T08:30");
-        app.sweep().sweep("gaocheng");
+        sweep();
         CaseRecord erased = app.cases().find(expired.no()).orElseThrow();
         assertTrue(erased.isPersonalErased());
         assertFalse(app.cases().find(held.no()).orElseThrow().isPersonalErased(), "held");
@@ -163,19 +173,66 @@ class PersonalDataApiTest extends ApiTestSupport {
 
         // idempotent: a second sweep the same day writes nothing
         long version = app.cases().find(expired.no()).orElseThrow().version();
-        app.sweep().sweep("gaocheng");
+        sweep();
         assertEquals(version, app.cases().find(expired.no()).orElseThrow().version());
 
         // released, the held case goes at the next run; the later one when its own time comes
         JsonNode released = json(hold(held.no(), "release-hold", ADMIN, null, "诉讼已终结"));
         assertFalse(released.has("legalHold"));
-        app.sweep().sweep("gaocheng");
+        sweep();
         assertTrue(app.cases().find(held.no()).orElseThrow().isPersonalErased());
         assertFalse(app.cases().find(later.no()).orElseThrow().isPersonalErased());
         setClock("2024-09-02T08:30");
-        app.sweep().sweep("gaocheng");
+        sweep();
         assertTrue(app.cases().find(later.no()).orElseThrow().isPersonalErased());
         assertFalse(app.cases().find(open.no()).orElseThrow().isPersonalErased(), "open cases are never erased");
+    }
+
+    /** The case store with {@code before} run once, just before the first write (a clerk commits first). */
+    CaseStore racing(Runnable before) {
+        CaseStore real = app.cases();
+        boolean[] done = {false};
+        return (CaseStore) Proxy.newProxyInstance(
+                CaseStore.class.getClassLoader(), new Class<?>[] {CaseStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("update") && !done[0]) {
+                        done[0] = true;
+                        before.run();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    RetentionJob job(CaseStore store) {
+        return new RetentionJob(store, app.catalogs(), app.dataRequests(), PersonalFiles.NONE, clock);
+    }
+
+    @Test
+    void aClerksActionRacingTheErasureIsNeverLostAndAHoldRacingItWins() {
+        Filed closedMeanwhile = resolved(from("王小明", "13912345671"));
+        Filed heldMeanwhile = resolved(from("王小红", "13912345672"));
+        setClock("2024-07-02T08:30");
+
+        RetentionJob.Run run = job(racing(() -> act(closedMeanwhile.no(), "close", "followUp", "回访满意")))
+                .run("gaocheng");
+        CaseRecord closed = app.cases().find(closedMeanwhile.no()).orElseThrow();
+        assertEquals("closed", closed.status().code(), "the clerk's step stands");
+        assertTrue(closed.isPersonalErased(), "and the job erased the fresh version");
+        List<String> steps =
+                closed.history().stream().map(h -> h.action().code()).toList();
+        assertEquals(List.of("close", "erase-personal"), steps.subList(steps.size() - 2, steps.size()));
+        assertEquals(2, run.erased());
+
+        Filed third = resolved(from("王小刚", "13912345673"));
+        setClock("2027-07-02T08:30");
+        RetentionJob.Run second = job(racing(() -> hold(third.no(), "legal-hold", ADMIN, null, "行政诉讼中")))
+                .run("gaocheng");
+        assertEquals(0, second.erased());
+        assertFalse(app.cases().find(third.no()).orElseThrow().isPersonalErased(), "held meanwhile: left");
+        assertTrue(app.cases().find(heldMeanwhile.no()).orElseThrow().isPersonalErased());
     }
 
     @Test
