@@ -5,6 +5,7 @@ import { busy, clearErrors, compact, showApiError } from '/assets/js/forms.js';
 import { APPLICANT_KINDS, CHANNELS, FINISHED, ID_TYPES, OGI_OUTCOMES, STATUS_NAMES, TYPE_NAMES } from '/assets/js/names.js';
 import { catalog, staffApi } from './session.js';
 import { caseMessages } from './messages.js';
+import { casePersonalDataRequests } from './personal-data.js';
 
 const ACTION_LABELS = {
   accept: '受理', reject: '不予受理', assign: '派单', reply: '答复', resolve: '办结', close: '回访归档',
@@ -13,7 +14,8 @@ const ACTION_LABELS = {
   'review-reply': '复查（复核）答复', 'request-correction': '通知补正', 'receive-correction': '收到补正',
   'consult-third-party': '征求第三方意见', 'third-party-replied': '第三方已回复', answer: '作出答复', withdraw: '申请人撤回',
   submit: '提交', rate: '群众评价', 'mark-overdue': '逾期提醒', 'recompute-due': '重新计算期限',
-  'mark-spam': '标记为垃圾信息',
+  'mark-spam': '标记为垃圾信息', 'legal-hold': '冻结（暂停删除个人信息）', 'release-hold': '解除冻结',
+  'erase-personal': '删除个人信息',
 };
 
 const text = (name, label, opts = {}) => ({ name, label, kind: 'text', ...opts });
@@ -68,6 +70,9 @@ const ANY_FAMILY_FIELDS = {
     area('reason', '标记理由', { required: true, hint: '只记在内部记录和审计日志中' }),
     { name: 'blockDays', label: '封禁提交人电话和网络地址（天）', kind: 'number', min: 0, max: 365, hint: '不填为 30 天；填 0 不封禁' },
   ],
+  // docs/personal-data.md: nothing of a held case is erased
+  'legal-hold': [area('reason', '冻结理由（如行政诉讼、行政复议）', { required: true, hint: '只记在内部记录和审计日志中' })],
+  'release-hold': [area('reason', '解除理由', { required: true })],
 };
 const PETITION_LABELS = { reply: '出具处理意见', extend: '延期办理' };
 
@@ -316,10 +321,15 @@ function view(c, cat, state, message) {
         h('section', { class: 'card', 'aria-labelledby': 'personal-title' },
           h('h2', { id: 'personal-title' }, '当事人信息'),
           c.personalMasked ? h('p', { class: 'alert warn small', id: 'masked-note' }, '您是审计人员：个人信息已脱敏显示。') : null,
+          c.legalHold ? h('p', { class: 'alert warn small', id: 'case-legal-hold' },
+            `已冻结（${formatDateTime(c.legalHold.at)}，${c.legalHold.reason}）：解除前不删除个人信息。`) : null,
+          c.personalErasedAt ? h('p', { class: 'alert ok small', id: 'case-erased' },
+            `个人信息已于 ${formatDateTime(c.personalErasedAt)} 删除。`) : null,
           facts(c.personal, PERSONAL_LABELS, 'case-personal', cat)),
         h('section', { class: 'card', 'aria-labelledby': 'details-title' },
           h('h2', { id: 'details-title' }, '办理信息'),
-          facts(c.details, DETAIL_LABELS, 'case-details', cat)))),
+          facts(c.details, DETAIL_LABELS, 'case-details', cat)),
+        state.admin ? casePersonalDataRequests(c.trackingNo, () => state.reload(null)) : null)),
   ];
 }
 
@@ -328,6 +338,7 @@ export async function render(container, { match }, ctx) {
   const cat = await catalog();
   const flash = [...container.querySelectorAll('#flash')];
   const state = {
+    admin: ctx.claims?.role === 'town-admin',
     show(c, message) {
       if (!ctx.isCurrent()) return;
       replace(container, flash, view(c, cat, state, message));
