@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { formatDate, formatDateTime, h, replace } from './dom.js';
 import { busy, clearErrors, showApiError } from './forms.js';
+import { APPLICANT_KINDS, ID_TYPES } from './names.js';
 
 const LABELS = {
   submitter: '提交人', applicant: '申请人', location: '事发地点', contact: '通知方式',
@@ -12,7 +13,14 @@ const LABELS = {
   notify: '通知渠道',
 };
 
-function value(v) {
+const VALUES = {
+  notify: { sms: '短信', email: '电子邮件', both: '短信和电子邮件', none: '不通知' },
+  kind: APPLICANT_KINDS,
+  idType: ID_TYPES,
+};
+
+function value(v, key) {
+  if (VALUES[key]?.[v]) return VALUES[key][v];
   if (v === true) return '是';
   if (v === false) return '否';
   if (v == null || v === '') return '—';
@@ -26,8 +34,8 @@ function personalList(personal) {
   return h('dl', { class: 'facts', id: 'copy-personal' }, entries.flatMap(([key, v]) => [
     h('dt', {}, LABELS[key] || key),
     h('dd', {}, v && typeof v === 'object'
-      ? h('dl', { class: 'facts' }, Object.entries(v).flatMap(([k, x]) => [h('dt', {}, LABELS[k] || k), h('dd', {}, value(x))]))
-      : value(v)),
+      ? h('dl', { class: 'facts' }, Object.entries(v).flatMap(([k, x]) => [h('dt', {}, LABELS[k] || k), h('dd', {}, value(x, k))]))
+      : value(v, key)),
   ]));
 }
 
