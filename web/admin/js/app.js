@@ -17,6 +17,7 @@ import * as messages from './messages.js';
 import * as intake from './intake.js';
 import * as audit from './audit.js';
 import * as alerts from './alerts.js';
+import * as personalData from './personal-data.js';
 
 const main = document.getElementById('main');
 let renderCount = 0;
@@ -36,6 +37,7 @@ const ROUTES = [
   { pattern: /^\/intake$/, view: intake, nav: 'intake', title: '代录事项' },
   { pattern: /^\/audit$/, view: audit, nav: 'audit', title: '审计日志' },
   { pattern: /^\/alerts$/, view: alerts, nav: 'alerts', title: '逾期提醒' },
+  { pattern: /^\/personal-data$/, view: personalData, nav: 'personal-data', title: '个人信息请求' },
 ];
 
 function parseHash() {
@@ -57,6 +59,7 @@ function renderHeader() {
   for (const link of nav.querySelectorAll('[data-nav="reports"], [data-nav="inputs"], [data-nav="messages"]')) link.hidden = villageStaff;
   for (const link of nav.querySelectorAll('[data-nav="staff"]')) link.hidden = c.role !== 'town-admin';
   nav.querySelector('[data-nav="audit"]').hidden = c.role !== 'town-admin';
+  nav.querySelector('[data-nav="personal-data"]').hidden = c.role === 'village-staff';
   nav.querySelector('[data-nav="intake"]').hidden = c.role === 'auditor';
   replace(who,
     h('span', { id: 'who-role' }, ROLE_NAMES[c.role] || c.role),

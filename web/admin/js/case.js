@@ -7,6 +7,7 @@ import { catalog, staffApi } from './session.js';
 import { caseMessages } from './messages.js';
 import { postForm } from '/assets/js/attachments.js';
 import { similarCases } from './similar.js';
+import { casePersonalDataRequests } from './personal-data.js';
 
 const ACTION_LABELS = {
   accept: '受理', reject: '不予受理', assign: '派单', reply: '答复', resolve: '办结', close: '回访归档',
@@ -18,6 +19,8 @@ const ACTION_LABELS = {
   'mark-spam': '标记为垃圾信息',
   'merge-as-duplicate': '合并为重复事项', unmerge: '撤销合并', 'link-duplicate': '登记重复事项',
   'unlink-duplicate': '撤销重复事项登记', 'complete-merge': '合并完成',
+  'legal-hold': '冻结（暂停删除个人信息）', 'release-hold': '解除冻结',
+  'erase-personal': '删除个人信息',
 };
 
 const text = (name, label, opts = {}) => ({ name, label, kind: 'text', ...opts });
@@ -82,6 +85,9 @@ const ANY_FAMILY_FIELDS = {
     text('original', '原事项查询编号', { required: true, hint: '同一类型、本镇、尚在办理中的事项；本件将办结为“重复事项”，提交人会收到原事项的查询编号' }),
   ],
   unmerge: [],
+  // docs/personal-data.md: nothing of a held case is erased
+  'legal-hold': [area('reason', '冻结理由（如行政诉讼、行政复议）', { required: true, hint: '只记在内部记录和审计日志中' })],
+  'release-hold': [area('reason', '解除理由', { required: true })],
 };
 const PETITION_LABELS = { reply: '出具处理意见', extend: '延期办理' };
 
@@ -436,10 +442,15 @@ function view(c, cat, state, message) {
         h('section', { class: 'card', 'aria-labelledby': 'personal-title' },
           h('h2', { id: 'personal-title' }, '当事人信息'),
           c.personalMasked ? h('p', { class: 'alert warn small', id: 'masked-note' }, '您是审计人员：个人信息已脱敏显示。') : null,
+          c.legalHold ? h('p', { class: 'alert warn small', id: 'case-legal-hold' },
+            `已冻结（${formatDateTime(c.legalHold.at)}，${c.legalHold.reason}）：解除前不删除个人信息。`) : null,
+          c.personalErasedAt ? h('p', { class: 'alert ok small', id: 'case-erased' },
+            `个人信息已于 ${formatDateTime(c.personalErasedAt)} 删除。`) : null,
           facts(c.personal, PERSONAL_LABELS, 'case-personal', cat)),
         h('section', { class: 'card', 'aria-labelledby': 'details-title' },
           h('h2', { id: 'details-title' }, '办理信息'),
-          facts(c.details, DETAIL_LABELS, 'case-details', cat)))),
+          facts(c.details, DETAIL_LABELS, 'case-details', cat)),
+        state.admin ? casePersonalDataRequests(c.trackingNo, () => state.reload(null)) : null)),
   ];
 }
 
@@ -448,6 +459,7 @@ export async function render(container, { match }, ctx) {
   const cat = await catalog();
   const flash = [...container.querySelectorAll('#flash')];
   const state = {
+    admin: ctx.claims?.role === 'town-admin',
     show(c, message) {
       if (!ctx.isCurrent()) return;
       replace(container, flash, view(c, cat, state, message));

@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { currentTown, formatDate, formatDateTime, h, replace } from './dom.js';
 import { busy, clearErrors, showApiError } from './forms.js';
 import { FINISHED } from './names.js';
+import { personalDataSection } from './personal-data.js';
 
 const SCORES = [[5, '非常满意'], [4, '满意'], [3, '基本满意'], [2, '不满意'], [1, '非常不满意']];
 
@@ -74,7 +75,8 @@ function render(data) {
           step.note ? h('p', { class: 'step-note' }, step.note) : null)))
         : h('p', { class: 'muted' }, '暂无记录'),
       publicFiles(data)),
-    ratingSection(data));
+    ratingSection(data),
+    personalDataSection(current));
   result.hidden = false;
   result.querySelector('h2').setAttribute('tabindex', '-1');
   result.querySelector('h2').focus();

@@ -20,9 +20,9 @@ public final class ClientLimits {
     public static final int WINDOW_SECONDS = 60;
 
     /**
-     * Submissions, verification codes, ratings and upload slots: a person files a handful a day, with up to six files
-     * and a retry or two; twenty a minute is a script (codes have their own, stricter limits per number and client in
-     * DynamoDB: {@link VerificationCodes}).
+     * Submissions, verification codes, ratings, personal-data requests and upload slots: a person files a handful a
+     * day, with up to six files and a retry or two; twenty a minute is a script (codes have their own, stricter limits
+     * per number and client in DynamoDB: {@link VerificationCodes}).
      */
     static final int CITIZEN_WRITES_PER_MINUTE = 20;
 
@@ -35,23 +35,26 @@ public final class ClientLimits {
                     "POST /api/v1/towns/{town}/verification-codes",
                     "POST /api/v1/track/{trackingNo}/rating",
                     "POST /api/v1/towns/{town}/uploads",
-                    "POST /api/v1/towns/{town}/cases/{trackingNo}/followers"),
-            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes|uploads|cases/[^/]+/followers)|track/[^/]+/rating)$",
+                    "POST /api/v1/towns/{town}/cases/{trackingNo}/followers",
+                    "POST /api/v1/track/{trackingNo}/personal-data-requests"),
+            "^/api/v1/(towns/[^/]+/(complaints|info-requests|verification-codes|uploads|cases/[^/]+/followers)|track/[^/]+/(rating|personal-data-requests))$",
             CITIZEN_WRITES_PER_MINUTE,
             WINDOW_SECONDS);
 
     /**
-     * Tracking reads: a family refreshing is a few a minute; code guessing is also locked per number. Public file links
-     * and the form's upload status polls (a few per file) count here too.
+     * Tracking reads (and the citizen's copy of their personal data): a family refreshing is a few a minute; code
+     * guessing is also locked per number. Public file links and the form's upload status polls (a few per file) count
+     * here too.
      */
     public static final ClientLimit TRACKING = new ClientLimit(
             "tracking",
             "GET",
             List.of(
                     "GET /api/v1/track/{trackingNo}",
+                    "GET /api/v1/track/{trackingNo}/personal-data",
                     "GET /api/v1/track/{trackingNo}/attachments/{uploadId}",
                     "GET /api/v1/towns/{town}/uploads/{uploadId}"),
-            "^/api/v1/(track/[^/]+(/attachments/[^/]+)?|towns/[^/]+/uploads/[^/]+)$",
+            "^/api/v1/(track/[^/]+(/attachments/[^/]+|/personal-data)?|towns/[^/]+/uploads/[^/]+)$",
             60,
             WINDOW_SECONDS);
 

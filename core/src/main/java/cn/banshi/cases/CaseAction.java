@@ -44,9 +44,14 @@ public enum CaseAction {
     LINK_DUPLICATE("link-duplicate"),
     UNLINK_DUPLICATE("unlink-duplicate"),
     COMPLETE_MERGE("complete-merge"),
+    // any family: a town admin holds the case against erasure (litigation, review) and releases it
+    LEGAL_HOLD("legal-hold"),
+    RELEASE_HOLD("release-hold"),
     // the system's entries (never a status change)
     MARK_OVERDUE("mark-overdue"),
-    RECOMPUTE_DUE("recompute-due");
+    RECOMPUTE_DUE("recompute-due"),
+    // the retention job (or a granted deletion request) erased the personal attributes (docs/personal-data.md)
+    ERASE_PERSONAL("erase-personal");
 
     private final String code;
 

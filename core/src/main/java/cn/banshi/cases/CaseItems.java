@@ -40,6 +40,12 @@ public final class CaseItems {
      */
     public static final String OPEN_CATEGORY = "openCategory";
 
+    /** The legal hold ({@link LegalHold}) while a town admin holds the case; absent otherwise. */
+    public static final String LEGAL_HOLD = "legalHold";
+
+    /** When the personal attributes were erased; absent until then (the retention job's filter). */
+    public static final String PERSONAL_ERASED_AT = "personalErasedAt";
+
     private CaseItems() {}
 
     public static Map<String, AttributeValue> toItem(CaseRecord c) {
@@ -145,6 +151,16 @@ public final class CaseItems {
         }
         if (!c.attachments().isEmpty()) item.put(ATTACHMENTS, AttachmentItems.toAttribute(c.attachments()));
         if (c.links() != null) item.put(LINKS, LinkItems.toAttribute(c.links()));
+        if (c.legalHold() != null) {
+            item.put(
+                    LEGAL_HOLD,
+                    AttributeValue.fromM(Map.of(
+                            "reason", s(c.legalHold().reason()),
+                            "by", s(c.legalHold().by()),
+                            "at", s(c.legalHold().at().toString()))));
+        }
+        if (c.personalErasedAt() != null)
+            item.put(PERSONAL_ERASED_AT, s(c.personalErasedAt().toString()));
         return item;
     }
 
@@ -233,6 +249,11 @@ public final class CaseItems {
                 .spam(spam(item.get("spam")))
                 .attachments(AttachmentItems.fromAttribute(item.get(ATTACHMENTS)))
                 .links(LinkItems.fromAttribute(item.get(LINKS)))
+                .legalHold(legalHold(item.get(LEGAL_HOLD)))
+                .personalErasedAt(
+                        item.containsKey(PERSONAL_ERASED_AT)
+                                ? Instant.parse(item.get(PERSONAL_ERASED_AT).s())
+                                : null)
                 .build();
     }
 
@@ -250,6 +271,13 @@ public final class CaseItems {
                 m.containsKey("blockedUntil")
                         ? Instant.parse(m.get("blockedUntil").s())
                         : null);
+    }
+
+    private static LegalHold legalHold(AttributeValue v) {
+        if (v == null || !v.hasM()) return null;
+        Map<String, AttributeValue> m = v.m();
+        return new LegalHold(
+                m.get("reason").s(), m.get("by").s(), Instant.parse(m.get("at").s()));
     }
 
     private static String str(Map<String, AttributeValue> m, String key) {

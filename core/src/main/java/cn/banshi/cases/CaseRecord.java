@@ -20,7 +20,9 @@ import java.util.Optional;
  * {@code clientKey} is a pseudonymous key of the online submitter's address ({@link cn.banshi.abuse.SubmitterBlocks};
  * null for staff intake), kept only to block that client if the case is marked as spam; {@code spam} is that mark,
  * null for a genuine case. {@code attachments} are the processed files linked from the case (issue 16), empty when
- * none. {@code links}: merged duplicates and earlier cases ({@link CaseLinks}), null when none.
+ * none. {@code links}: merged duplicates and earlier cases ({@link CaseLinks}), null when none. {@code legalHold} is
+ * set while a town admin holds the case (nothing is erased then); {@code personalErasedAt} when its personal
+ * attributes were erased (docs/personal-data.md).
  */
 public record CaseRecord(
         String trackingNo,
@@ -47,7 +49,9 @@ public record CaseRecord(
         String clientKey,
         SpamMark spam,
         List<Attachment> attachments,
-        CaseLinks links) {
+        CaseLinks links,
+        LegalHold legalHold,
+        Instant personalErasedAt) {
 
     public CaseRecord {
         history = List.copyOf(history);
@@ -75,6 +79,16 @@ public record CaseRecord(
     /** The same version with {@code next} as the messages waiting for the dispatcher. */
     public CaseRecord withOutbox(List<PendingNotice> next) {
         return toBuilder().outbox(next).build();
+    }
+
+    /** Whether a town admin holds the case (litigation, review): nothing of it is erased while held. */
+    public boolean isHeld() {
+        return legalHold != null;
+    }
+
+    /** Whether the retention job (or a granted deletion request) has erased the personal attributes. */
+    public boolean isPersonalErased() {
+        return personalErasedAt != null;
     }
 
     public boolean isSpam() {
@@ -135,7 +149,9 @@ public record CaseRecord(
                 .clientKey(clientKey)
                 .spam(spam)
                 .attachments(attachments)
-                .links(links);
+                .links(links)
+                .legalHold(legalHold)
+                .personalErasedAt(personalErasedAt);
     }
 
     /** Builds a {@link CaseRecord} by component name, so that a new component does not change every caller. */
@@ -165,6 +181,8 @@ public record CaseRecord(
         private SpamMark spam;
         private List<Attachment> attachments;
         private CaseLinks links;
+        private LegalHold legalHold;
+        private Instant personalErasedAt;
 
         private Builder() {}
 
@@ -293,6 +311,16 @@ public record CaseRecord(
             return this;
         }
 
+        public Builder legalHold(LegalHold legalHold) {
+            this.legalHold = legalHold;
+            return this;
+        }
+
+        public Builder personalErasedAt(Instant personalErasedAt) {
+            this.personalErasedAt = personalErasedAt;
+            return this;
+        }
+
         public CaseRecord build() {
             return new CaseRecord(
                     trackingNo,
@@ -319,7 +347,9 @@ public record CaseRecord(
                     clientKey,
                     spam,
                     attachments,
-                    links);
+                    links,
+                    legalHold,
+                    personalErasedAt);
         }
     }
 }

@@ -67,6 +67,13 @@ public interface CaseStore {
         } while (cursor != null);
     }
 
+    /**
+     * Streams a town's cases in the finished {@code status} received before {@code receivedBefore}, whose personal
+     * attributes are not erased and that are not held, through the by-status index with a filter (the retention job;
+     * never a Scan).
+     */
+    void forEachErasable(String town, CaseStatus status, LocalDate receivedBefore, Consumer<CaseRecord> consumer);
+
     class VersionConflictException extends RuntimeException {
         public VersionConflictException() {
             super("Stale version", null, false, false);

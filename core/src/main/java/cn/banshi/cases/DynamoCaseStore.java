@@ -229,6 +229,33 @@ public final class DynamoCaseStore implements CaseStore {
                 consumer);
     }
 
+    @Override
+    public void forEachErasable(
+            String town, CaseStatus status, LocalDate receivedBefore, Consumer<CaseRecord> consumer) {
+        TableSpec.IndexSpec spec = Tables.spec(Tables.CASES).index(Tables.CASES_BY_STATUS);
+        eachCase(
+                QueryRequest.builder()
+                        .tableName(table)
+                        .indexName(spec.name())
+                        .keyConditionExpression("#pk = :pk AND #sk < :before")
+                        .filterExpression("attribute_not_exists(#erased) AND attribute_not_exists(#hold)")
+                        .expressionAttributeNames(Map.of(
+                                "#pk",
+                                spec.partitionKey(),
+                                "#sk",
+                                spec.sortKey(),
+                                "#erased",
+                                CaseItems.PERSONAL_ERASED_AT,
+                                "#hold",
+                                CaseItems.LEGAL_HOLD))
+                        .expressionAttributeValues(Map.of(
+                                ":pk", AttributeValue.fromS(town + "#" + status.code()),
+                                ":before", AttributeValue.fromS(receivedBefore.toString())))
+                        .limit(100)
+                        .build(),
+                consumer);
+    }
+
     /** Every case a Query answers, page after page (the SDK's paginator follows LastEvaluatedKey). */
     private void eachCase(QueryRequest request, Consumer<CaseRecord> consumer) {
         for (QueryResponse page : dynamo.queryPaginator(request)) {

@@ -57,6 +57,21 @@ public record Personal(
         return new Personal(submitter, parties, applicant, next, contact, followers);
     }
 
+    /**
+     * What is kept when the personal attributes are erased: that there was a submitter and whether they were anonymous,
+     * how many parties and their roles, the applicant's kind; no name, phone, e-mail, address, ID or credit-code number,
+     * organisation, location or contact choice. Applied to itself it changes nothing.
+     */
+    public Personal erased() {
+        Person keptSubmitter = submitter == null ? null : submitter.erased();
+        List<Person> keptParties =
+                parties == null ? null : parties.stream().map(Person::erased).toList();
+        Applicant keptApplicant = applicant == null
+                ? null
+                : new Applicant(applicant.kind(), null, null, null, null, null, null, null, null);
+        return new Personal(keptSubmitter, keptParties, keptApplicant, null, null);
+    }
+
     /** The submitter's or applicant's phone, the one messages go to (null when there is none). */
     public String contactPhone() {
         if (applicant != null) return applicant.phone();
@@ -73,7 +88,11 @@ public record Personal(
      * A submitter or another party of a dispute. {@code anonymous} is set for submitters (and, in the demo data, for
      * parties too); {@code role} only for parties. Name and phone may be missing for an anonymous submitter.
      */
-    public record Person(String name, String phone, Boolean anonymous, String role) {}
+    public record Person(String name, String phone, Boolean anonymous, String role) {
+        Person erased() {
+            return new Person(null, null, anonymous, role);
+        }
+    }
 
     /**
      * The applicant of an information request: a natural person ({@code name}, {@code idType}, {@code idNumber}) or an

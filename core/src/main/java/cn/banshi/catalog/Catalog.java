@@ -22,8 +22,11 @@ import java.util.Set;
  *     "limits": {"complaint": {"days": 13, "unit": "working"}, "help": {...}, ...}},
  *    {"id": "dispute-neighbour", "name": "邻里纠纷", "types": ["dispute"],
  *     "limit": {"days": 30, "unit": "calendar"}}, ...],
- *  "phoneVerification": ["petition", "dispute"]}
+ *  "phoneVerification": ["petition", "dispute"],
+ *  "retention": {"petition": 30}}
  * }</pre>
+ * {@code "retention"} (optional) overrides the default years personal data is kept after a case of a type is finished
+ * ({@link Retention#DEFAULTS}, docs/personal-data.md).
  * {@code "phoneVerification"} (optional) lists the case types whose non-anonymous online submissions need a code sent
  * by SMS (docs/abuse.md).
  * A category's {@code "limit"} is the default for all its types; entries in {@code "limits"} override it
@@ -39,6 +42,7 @@ public final class Catalog {
     private final Map<String, Village> villagesById;
     private final Map<String, Category> categoriesById;
     private final Set<CaseType> phoneVerification;
+    private final Retention retention;
 
     public Catalog(Town town, List<Village> villages, List<Category> categories) {
         this(town, villages, categories, Set.of());
@@ -49,6 +53,17 @@ public final class Catalog {
      *     by SMS to the submitter's (or applicant's) mobile number (docs/abuse.md)
      */
     public Catalog(Town town, List<Village> villages, List<Category> categories, Set<CaseType> phoneVerification) {
+        this(town, villages, categories, phoneVerification, Retention.DEFAULTS);
+    }
+
+    /** @param retention the years personal data is kept after a case is finished, per type (docs/personal-data.md) */
+    public Catalog(
+            Town town,
+            List<Village> villages,
+            List<Category> categories,
+            Set<CaseType> phoneVerification,
+            Retention retention) {
+        this.retention = Objects.requireNonNull(retention, "retention");
         this.town = Objects.requireNonNull(town, "town");
         this.phoneVerification =
                 phoneVerification.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(phoneVerification));
@@ -82,6 +97,11 @@ public final class Catalog {
     /** All categories in catalog order. */
     public List<Category> categories() {
         return categories;
+    }
+
+    /** The years personal data is kept after a case is finished, per type. */
+    public Retention retention() {
+        return retention;
     }
 
     /** Whether a non-anonymous online submission of {@code type} needs a phone verification code. */

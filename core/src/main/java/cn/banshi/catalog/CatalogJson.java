@@ -84,7 +84,23 @@ public final class CatalogJson {
                                 where + " phoneVerification: unknown case type " + tn.asText())));
             }
         }
-        return new Catalog(town, villages, categories, verification);
+        Retention retention = Retention.DEFAULTS;
+        JsonNode rn = root.get("retention");
+        if (rn != null) {
+            if (!rn.isObject()) throw new IllegalArgumentException(where + ": retention must be an object");
+            Map<CaseType, Integer> overrides = new EnumMap<>(CaseType.class);
+            for (Map.Entry<String, JsonNode> e : rn.properties()) {
+                CaseType type = CaseType.find(e.getKey())
+                        .orElseThrow(() ->
+                                new IllegalArgumentException(where + " retention: unknown case type " + e.getKey()));
+                if (!e.getValue().isInt()) {
+                    throw new IllegalArgumentException(where + " retention " + e.getKey() + ": years must be a number");
+                }
+                overrides.put(type, e.getValue().asInt());
+            }
+            retention = Retention.DEFAULTS.with(overrides);
+        }
+        return new Catalog(town, villages, categories, verification, retention);
     }
 
     private static CaseType caseType(String code, String at) {

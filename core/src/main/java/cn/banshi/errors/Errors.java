@@ -283,6 +283,27 @@ public final class Errors {
                 "expectedVersion");
     }
 
+    /** A case has as many open personal-data requests as it may have (issue 18; docs/personal-data.md). */
+    public static ApiException tooManyOpenRequests(int max) {
+        return new ApiException(
+                409,
+                "TOO_MANY_OPEN_REQUESTS",
+                "本案已有 " + max + " 件个人信息请求正在办理，请等待答复后再提出",
+                "This case already has " + max + " open personal-data requests; wait for their answers",
+                "kind");
+    }
+
+    /** A personal-data request was answered already (by someone else, or earlier). */
+    public static ApiException requestAnswered() {
+        return new ApiException(
+                409, "REQUEST_ANSWERED", "该请求已答复", "This request has already been answered", "requestId");
+    }
+
+    /** A deletion granted on a case whose personal data may not go yet: it is open or held. */
+    public static ApiException erasureNotAllowed(String reasonZh, String reasonEn) {
+        return new ApiException(409, "ERASURE_NOT_ALLOWED", reasonZh, reasonEn, "outcome");
+    }
+
     /** 422 with the actions the current state does allow ({@code error.allowedActions}). */
     public static ApiException actionNotAllowed(String action, List<String> allowed) {
         List<String> actions = List.copyOf(allowed);

@@ -5,6 +5,7 @@ import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.duplicates.DuplicateMerges;
 import cn.banshi.logging.Log;
+import cn.banshi.personaldata.RetentionJob;
 import cn.banshi.reports.drafts.ReportReminder;
 import cn.banshi.store.QueryPages;
 import cn.banshi.store.Tables;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The daily sweep: finds open cases past their due date (provisional ones too) (through the sparse open-by-due index), marks each
  * once in its history and records one alert per case; from 20 January, an alert for last year's disclosure report
- * while it is unpublished ({@link ReportReminder}). Re-running it the same day changes nothing.
+ * while it is unpublished ({@link ReportReminder}); then erases the personal data whose retention has passed
+ * ({@link RetentionJob}). Re-running it the same day changes nothing.
  */
 public final class OverdueSweep {
     private static final Log LOG = Log.get(OverdueSweep.class);
@@ -34,6 +36,7 @@ public final class OverdueSweep {
     private final String records;
     private final ReportReminder reminder;
     private final DuplicateMerges merges;
+    private final RetentionJob retention;
 
     public OverdueSweep(DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute) {
         this(dynamo, cases, clock, recompute, null);
@@ -45,15 +48,20 @@ public final class OverdueSweep {
         this(dynamo, cases, clock, recompute, reminder, null);
     }
 
-    /** {@code merges}: also finishes merges and unmerges left half-done (may be null; docs/duplicates.md). */
+    /**
+     * {@code merges}: also finishes merges and unmerges left half-done (may be null; docs/duplicates.md).
+     * {@code retention}: also erases the personal data whose retention has passed (may be null).
+     */
     public OverdueSweep(
             DynamoDbClient dynamo,
             CaseStore cases,
             Clock clock,
             DeadlineRecompute recompute,
             ReportReminder reminder,
-            DuplicateMerges merges) {
+            DuplicateMerges merges,
+            RetentionJob retention) {
         this.merges = merges;
+        this.retention = retention;
         this.dynamo = dynamo;
         this.cases = cases;
         this.clock = clock;
@@ -86,7 +94,17 @@ public final class OverdueSweep {
             }
         }
         boolean reminded = reminder != null && reminder.check(town);
-        LOG.info("overdue sweep", "town", town, "newlyOverdue", marked, "reportReminder", reminded);
+        int erased = retention == null ? 0 : retention.run(town).erased();
+        LOG.info(
+                "overdue sweep",
+                "town",
+                town,
+                "newlyOverdue",
+                marked,
+                "reportReminder",
+                reminded,
+                "personalDataErased",
+                erased);
         return marked;
     }
 

@@ -20,6 +20,7 @@ import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
 import cn.banshi.notifications.CaseNotices;
+import cn.banshi.personaldata.LegalHolds;
 import cn.banshi.workflow.ActionContext;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public final class StaffCaseService {
     private final SpamMarking spam;
     private final DuplicateMerges merges;
     private final EarlierCases earlier;
+    private final LegalHolds holds;
 
     public StaffCaseService(
             CaseStore cases,
@@ -54,6 +56,7 @@ public final class StaffCaseService {
         this.spam = spam;
         this.merges = merges;
         this.earlier = new EarlierCases(cases);
+        this.holds = new LegalHolds(cases, clock);
         this.cases = cases;
         this.audit = audit;
         this.calendars = calendars;
@@ -92,6 +95,7 @@ public final class StaffCaseService {
         if (SpamMarking.allowed(staff, c)) other.add(CaseAction.MARK_SPAM);
         if (DuplicateMerges.canMerge(staff, c)) other.add(CaseAction.MERGE_AS_DUPLICATE);
         if (merges.canUnmerge(staff, c)) other.add(CaseAction.UNMERGE);
+        other.addAll(LegalHolds.allowed(staff, c));
         boolean unmasked = staff.seesPersonalData();
         return new StaffCaseView(
                 c,
@@ -153,6 +157,13 @@ public final class StaffCaseService {
             audit.record(staff, "action:" + action, c.trackingNo(), c.status().code() + "→spam");
             LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "version", marked.version());
             return view(staff, marked);
+        }
+        if (LegalHolds.handles(action)) {
+            if (c.version() != expected) throw versionConflict(c.version());
+            CaseRecord held = holds.apply(staff, c, action, request.arguments());
+            audit.record(staff, "action:" + action, c.trackingNo(), null);
+            LOG.info("case action", "trackingNo", c.trackingNo(), "action", action, "version", held.version());
+            return view(staff, held);
         }
         CaseRecord next;
         while (true) {

@@ -41,6 +41,10 @@ import cn.banshi.notifications.StaffAccountContacts;
 import cn.banshi.notifications.StaffDigest;
 import cn.banshi.overdue.DeadlineRecompute;
 import cn.banshi.overdue.OverdueSweep;
+import cn.banshi.personaldata.DataRequestStore;
+import cn.banshi.personaldata.PersonalDataRights;
+import cn.banshi.personaldata.PersonalFiles;
+import cn.banshi.personaldata.RetentionJob;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.LambdaReportRunner;
 import cn.banshi.reports.ReportRunner;
@@ -114,6 +118,10 @@ public final class AppContext {
     private UploadStore uploadStore;
     private BucketAccess uploadBucket;
     private UploadProcessing uploadProcessing;
+    private DataRequestStore dataRequests;
+    private PersonalFiles personalFiles;
+    private RetentionJob retention;
+    private PersonalDataRights personalDataRights;
 
     /**
      * With the report store and runner of the environment: S3 and the report function in AWS, else the data
@@ -293,6 +301,39 @@ public final class AppContext {
                             (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)),
                     merges());
         return sweep;
+    }
+
+    /** The personal-data requests of citizens (records table). */
+    public synchronized DataRequestStore dataRequests() {
+        if (dataRequests == null) dataRequests = new DataRequestStore(dynamo);
+        return dataRequests;
+    }
+
+    /** The attachments' personal files, erased with a case's personal data: none until attachments exist. */
+    public synchronized PersonalFiles personalFiles() {
+        if (personalFiles == null) personalFiles = PersonalFiles.NONE;
+        return personalFiles;
+    }
+
+    /** Another store of personal files (the attachments feature; before building handlers or the sweep). */
+    public synchronized AppContext usePersonalFiles(PersonalFiles files) {
+        this.personalFiles = files;
+        return this;
+    }
+
+    /** The daily erasure of personal data whose retention has passed (run by the sweep's function after the sweep). */
+    public synchronized RetentionJob retention() {
+        if (retention == null)
+            retention = new RetentionJob(cases(), catalogs(), dataRequests(), personalFiles(), clock);
+        return retention;
+    }
+
+    /** The citizen's copy and requests, and the town admins' answers (docs/personal-data.md). */
+    public synchronized PersonalDataRights personalDataRights() {
+        if (personalDataRights == null)
+            personalDataRights = new PersonalDataRights(
+                    tracking(), cases(), dataRequests(), audit(), calendars()::deadlines, personalFiles(), clock);
+        return personalDataRights;
     }
 
     /** The message log and send queue (notifications). */

@@ -13,6 +13,8 @@ import cn.banshi.health.HealthHandler;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.notifications.MessagesHandler;
+import cn.banshi.personaldata.PersonalDataHandler;
+import cn.banshi.personaldata.PersonalDataRequestsHandler;
 import cn.banshi.plans.PlanItemsHandler;
 import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.reports.ReportsHandler;
@@ -47,7 +49,9 @@ public final class Handlers {
                 StaffAccountsHandler.class,
                 VerificationCodesHandler.class,
                 UploadsHandler.class,
-                SimilarCasesHandler.class);
+                SimilarCasesHandler.class,
+                PersonalDataHandler.class,
+                PersonalDataRequestsHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -72,6 +76,8 @@ public final class Handlers {
                 new StaffAccountsHandler(app),
                 new VerificationCodesHandler(app),
                 new UploadsHandler(app),
-                new SimilarCasesHandler(app));
+                new SimilarCasesHandler(app),
+                new PersonalDataHandler(app),
+                new PersonalDataRequestsHandler(app));
     }
 }

@@ -104,6 +104,13 @@ public final class CaseViews {
         }
         view.set("attachments", UploadViews.list(c.attachments(), true));
         if (c.links() != null) LinkViews.put(view, c.links());
+        if (c.legalHold() != null) {
+            ObjectNode hold = view.putObject("legalHold");
+            hold.put("reason", c.legalHold().reason());
+            hold.put("by", c.legalHold().by());
+            hold.put("at", time(c.legalHold().at()));
+        }
+        if (c.personalErasedAt() != null) view.put("personalErasedAt", time(c.personalErasedAt()));
         ArrayNode actions = view.putArray("allowedActions");
         allowedActions.forEach(a -> actions.add(a.code()));
         ArrayNode dated = view.putArray("effectiveOnActions");

@@ -73,7 +73,7 @@ class SpamAndBotsApiTest extends ApiTestSupport {
         // only town admins see and take it, and with a reason
         JsonNode before =
                 json(staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + junk, ADMIN, null, null));
-        assertEquals(List.of("mark-spam", "merge-as-duplicate"), toList(before.get("otherActions")));
+        assertEquals(List.of("mark-spam", "merge-as-duplicate", "legal-hold"), toList(before.get("otherActions")));
         assertFalse(toList(before.get("allowedActions")).contains("mark-spam"), "not a workflow action");
         JsonNode clerkView = json(
                 staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + junk, VILLAGE, "meijiadu", null));

@@ -14,6 +14,7 @@ import cn.banshi.cases.CaseFacts;
 import cn.banshi.cases.CaseListPage;
 import cn.banshi.cases.CaseQuery;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatus;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.Supervision;
@@ -551,6 +552,11 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         @Override
         public void forEachDuePending(String town, LocalDate from, Consumer<CaseRecord> consumer) {
             delegate.forEachDuePending(town, from, consumer);
+        }
+
+        @Override
+        public void forEachErasable(String town, CaseStatus status, LocalDate before, Consumer<CaseRecord> consumer) {
+            delegate.forEachErasable(town, status, before, consumer);
         }
     }
 

@@ -98,6 +98,10 @@ class BadInputPropertiesTest {
         SUBMIT_INFO_REQUEST("POST", "/api/v1/towns/{town}/info-requests", false),
         TRACK("GET", "/api/v1/track/{trackingNo}", false),
         RATE("POST", "/api/v1/track/{trackingNo}/rating", false),
+        PD_COPY("GET", "/api/v1/track/{trackingNo}/personal-data", false),
+        PD_REQUEST("POST", "/api/v1/track/{trackingNo}/personal-data-requests", false),
+        PD_LIST("GET", "/api/v1/admin/personal-data-requests", true),
+        PD_ANSWER("POST", "/api/v1/admin/personal-data-requests/{requestId}/answer", true),
         CATALOG("GET", "/api/v1/towns/{town}/catalog", false),
         VERIFICATION_CODE("POST", "/api/v1/towns/{town}/verification-codes", false),
         HEALTH("GET", "/api/v1/health", false),
@@ -181,6 +185,8 @@ class BadInputPropertiesTest {
                 case STAFF_INFO_REQUEST ->
                     ApiTestSupport.infoRequest().put("receivedOn", "2021-05-31").put("channel", "post");
                 case RATE -> Json.object().put("score", 5).put("comment", "办得很快");
+                case PD_REQUEST -> Json.object().put("kind", "correction").put("text", "电话号码有误");
+                case PD_ANSWER -> Json.object().put("outcome", "refused").put("answer", "经核实无误");
                 case VERIFICATION_CODE -> Json.object().put("phone", "13912345678");
                 case ACT ->
                     Json.object()
@@ -449,7 +455,8 @@ class BadInputPropertiesTest {
                             || req.route() == Route.PLAN_CREATE
                             || req.route() == Route.ACTIVITY_CREATE
                             || req.route() == Route.DRAFT_PUBLISH
-                            || req.route() == Route.STAFF_CREATE,
+                            || req.route() == Route.STAFF_CREATE
+                            || req.route() == Route.PD_REQUEST,
                     what);
         }
         if (invalidByConstruction(req)) assertTrue(status >= 400, "invalid by construction, must be refused: " + what);
@@ -519,6 +526,7 @@ class BadInputPropertiesTest {
         params.put("file", "report.json");
         params.put("version", "1");
         params.put("username", "wang.li");
+        params.put("requestId", trackingNo + "-01");
         params.putAll(req.pathOverrides());
         Matcher m = PARAM.matcher(r.template);
         StringBuilder path = new StringBuilder();
@@ -798,7 +806,7 @@ class BadInputPropertiesTest {
     static Arbitrary<Map<String, String>> pathOverrides() {
         Arbitrary<Map<String, String>> none = Arbitraries.just(Map.of());
         Arbitrary<Map<String, String>> some = Combinators.combine(
-                        Arbitraries.of("town", "trackingNo", "year", "id", "job", "file", "username"),
+                        Arbitraries.of("town", "trackingNo", "year", "id", "job", "file", "username", "requestId"),
                         Arbitraries.oneOf(
                                         weirdStrings(),
                                         Arbitraries.of(
@@ -947,7 +955,9 @@ class BadInputPropertiesTest {
 
     @Provide
     Arbitrary<Req> tracking() {
-        return requestsFor(Arbitraries.of(Route.TRACK, Route.RATE, Route.VERIFICATION_CODE), staffWho());
+        return requestsFor(
+                Arbitraries.of(Route.TRACK, Route.RATE, Route.VERIFICATION_CODE, Route.PD_COPY, Route.PD_REQUEST),
+                staffWho());
     }
 
     @Provide
@@ -971,7 +981,9 @@ class BadInputPropertiesTest {
                         Route.STAFF_PUT,
                         Route.STAFF_DISABLE,
                         Route.STAFF_ENABLE,
-                        Route.STAFF_RESET),
+                        Route.STAFF_RESET,
+                        Route.PD_LIST,
+                        Route.PD_ANSWER),
                 staffWho());
     }
 

@@ -559,6 +559,43 @@ class IamCoverageTest {
                         Set.of("gaocheng"))
                 .handleRequest(Map.of(), null);
 
+        // the person's rights (issue 18): the citizen's copy (right and wrong code) and a deletion request; a town
+        // admin reads the case's requests and grants the deletion, which erases the (resolved) case's personal data
+        as("PersonalDataHandler");
+        call(
+                handlers,
+                get("/api/v1/track/{trackingNo}/personal-data", "/api/v1/track/" + no + "/personal-data")
+                        .header("x-access-code", code),
+                200);
+        call(
+                handlers,
+                get("/api/v1/track/{trackingNo}/personal-data", "/api/v1/track/" + no + "/personal-data")
+                        .header("x-access-code", "00000-00000"),
+                404);
+        String requestId = json(call(
+                        handlers,
+                        post(
+                                        "/api/v1/track/{trackingNo}/personal-data-requests",
+                                        "/api/v1/track/" + no + "/personal-data-requests",
+                                        Json.object().put("kind", "deletion").put("text", "请删除我的个人信息"))
+                                .header("x-access-code", code),
+                        201))
+                .get("id")
+                .asText();
+        as("PersonalDataRequestsHandler");
+        call(
+                handlers,
+                staff(get("/api/v1/admin/personal-data-requests", "/api/v1/admin/personal-data-requests")
+                        .query(Map.of("trackingNo", no))),
+                200);
+        call(
+                handlers,
+                staff(post(
+                        "/api/v1/admin/personal-data-requests/{requestId}/answer",
+                        "/api/v1/admin/personal-data-requests/" + requestId + "/answer",
+                        Json.object().put("outcome", "done").put("answer", "已删除"))),
+                200);
+
         // the daily sweep, a month later, with its digest to the town's registered staff
         as("Setup");
         app.staffManagement()

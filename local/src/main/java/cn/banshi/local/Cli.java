@@ -119,6 +119,8 @@ public final class Cli {
             AppContext app = new AppContext(dynamo, Clock.systemUTC());
             for (String town : app.catalogs().townIds()) {
                 System.out.println(town + ": " + app.sweep().sweep(town) + " 件新逾期 / newly overdue");
+                System.out.println(town + ": " + app.retention().run(town).erased()
+                        + " 件保存期满，个人信息已删除 / personal data erased (retention passed)");
             }
             sweepOrphanUploads(app, data);
         }

@@ -1,0 +1,39 @@
+package cn.banshi.personaldata;
+
+import cn.banshi.cases.CaseAction;
+import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.HistoryEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The erased form of a case: {@link cn.banshi.cases.Personal#erased()} in place of the personal attributes, no client
+ * key, the erasure time, and one history entry (public: the citizen is told their data is gone). Everything the
+ * reports read stays as it was: type, category, village, channel, dates, status, outcome, on-time, title, description,
+ * details, rating and the history's notes.
+ */
+public final class PersonalErasure {
+    /** The public note of the entry: shown on the tracking page. */
+    public static final String RETENTION_NOTE = "保存期限已满，本案的个人信息已删除。";
+
+    public static final String ACTION = CaseAction.ERASE_PERSONAL.code();
+
+    public static final String REQUEST_NOTE = "应本人请求，本案的个人信息已删除。";
+
+    private PersonalErasure() {}
+
+    /** The next version of {@code c}, erased at {@code at} by {@code actor}, with {@code publicNote} in the history. */
+    public static CaseRecord erase(CaseRecord c, Instant at, String actor, String publicNote, String note) {
+        List<HistoryEntry> history = new ArrayList<>(c.history());
+        history.add(new HistoryEntry(
+                history.size() + 1, at, actor, CaseAction.ERASE_PERSONAL, c.status(), c.status(), publicNote, note));
+        return c.toBuilder()
+                .version(c.version() + 1)
+                .history(history)
+                .personal(c.personal().erased())
+                .clientKey(null)
+                .personalErasedAt(at)
+                .build();
+    }
+}

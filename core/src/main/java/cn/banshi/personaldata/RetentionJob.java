@@ -1,0 +1,110 @@
+package cn.banshi.personaldata;
+
+import cn.banshi.calendar.ChinaTime;
+import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.CaseStatus;
+import cn.banshi.cases.CaseStore;
+import cn.banshi.catalog.Catalogs;
+import cn.banshi.catalog.Retention;
+import cn.banshi.logging.Log;
+import cn.banshi.workflow.Workflows;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The daily erasure of personal data whose retention has passed (run by the sweep): the finished cases of a town, per
+ * finished status through the by-status index (received before today minus the town's shortest period; the index
+ * filter leaves out erased and held cases), whose period after {@code finishedOn} ({@link Retention}) is over. Each is
+ * erased by itself: its personal files first ({@link PersonalFiles}), the citizen's words in its personal-data
+ * requests, then the case in one write conditional on its version, so a clerk's action racing it is never lost (the
+ * job reads the fresh version and judges it again: held or reopened cases are left). Killed halfway, the next run goes
+ * on with the cases still unerased; run twice, the second finds nothing.
+ */
+public final class RetentionJob {
+    private static final Log LOG = Log.get(RetentionJob.class);
+    private static final int ATTEMPTS = 3;
+
+    private final CaseStore cases;
+    private final Catalogs catalogs;
+    private final DataRequestStore requests;
+    private final PersonalFiles files;
+    private final Clock clock;
+
+    public RetentionJob(
+            CaseStore cases, Catalogs catalogs, DataRequestStore requests, PersonalFiles files, Clock clock) {
+        this.cases = cases;
+        this.catalogs = catalogs;
+        this.requests = requests;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** What one run did in a town. */
+    public record Run(int erased, int raced) {}
+
+    public Run run(String town) {
+        Retention retention = catalogs.town(town)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown town " + town))
+                .retention();
+        LocalDate today = ChinaTime.today(clock);
+        // finishedOn is never before receivedOn: nothing received since this day can be due
+        LocalDate receivedBefore = today.minusYears(retention.shortestYears());
+        List<CaseRecord> candidates = new ArrayList<>();
+        for (CaseStatus status :
+                Arrays.stream(CaseStatus.values()).filter(s -> !s.isOpen()).toList()) {
+            cases.forEachErasable(town, status, receivedBefore, c -> {
+                if (due(c, retention, today)) candidates.add(c);
+            });
+        }
+        int erased = 0;
+        int raced = 0;
+        for (CaseRecord c : candidates) {
+            switch (eraseOne(c, retention, today)) {
+                case ERASED -> erased++;
+                case LEFT -> raced++;
+            }
+        }
+        LOG.info("retention erasure", "town", town, "erased", erased, "leftAfterRace", raced);
+        return new Run(erased, raced);
+    }
+
+    /** Whether the personal data of {@code c} is due for erasure on {@code today}. */
+    public static boolean due(CaseRecord c, Retention retention, LocalDate today) {
+        return !c.status().isOpen()
+                && c.resolution() != null
+                && !c.isHeld()
+                && !c.isPersonalErased()
+                && !c.isSpam()
+                && !today.isBefore(retention.erasableOn(c.type(), c.resolution().on()));
+    }
+
+    private enum Outcome {
+        ERASED,
+        LEFT
+    }
+
+    private Outcome eraseOne(CaseRecord first, Retention retention, LocalDate today) {
+        CaseRecord c = first;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (!due(c, retention, today)) return Outcome.LEFT;
+            files.erase(c);
+            requests.eraseTexts(c.town(), c.trackingNo());
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            try {
+                cases.update(PersonalErasure.erase(c, now, Workflows.SYSTEM, PersonalErasure.RETENTION_NOTE, null));
+                return Outcome.ERASED;
+            } catch (CaseStore.VersionConflictException changed) {
+                Optional<CaseRecord> fresh = cases.find(c.trackingNo());
+                if (fresh.isEmpty()) return Outcome.LEFT;
+                c = fresh.get();
+            }
+        }
+        return Outcome.LEFT;
+    }
+}
