@@ -45,7 +45,7 @@ public final class OverdueSweep {
     /** {@code reminder}: also raises the disclosure report's alert when it is due and unpublished (may be null). */
     public OverdueSweep(
             DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute, ReportReminder reminder) {
-        this(dynamo, cases, clock, recompute, reminder, null);
+        this(dynamo, cases, clock, recompute, reminder, null, null);
     }
 
     /**

@@ -299,7 +299,8 @@ public final class AppContext {
                             publications(),
                             clock,
                             (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)),
-                    merges());
+                    merges(),
+                    null);
         return sweep;
     }
 
