@@ -12,6 +12,7 @@ import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Events;
 import cn.banshi.api.Handlers;
+import cn.banshi.attachments.BucketAccess;
 import cn.banshi.auth.Role;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.json.Json;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +147,13 @@ class BadInputPropertiesTest {
         STAFF_PUT("PUT", "/api/v1/admin/staff/{username}", true),
         STAFF_DISABLE("POST", "/api/v1/admin/staff/{username}/disable", true),
         STAFF_ENABLE("POST", "/api/v1/admin/staff/{username}/enable", true),
-        STAFF_RESET("POST", "/api/v1/admin/staff/{username}/reset-password", true);
+        STAFF_RESET("POST", "/api/v1/admin/staff/{username}/reset-password", true),
+        UPLOAD_SLOT("POST", "/api/v1/towns/{town}/uploads", false),
+        UPLOAD_STATE("GET", "/api/v1/towns/{town}/uploads/{uploadId}", false),
+        PUBLIC_FILE("GET", "/api/v1/track/{trackingNo}/attachments/{uploadId}", false),
+        STAFF_UPLOAD_SLOT("POST", "/api/v1/admin/cases/{trackingNo}/uploads", true),
+        STAFF_UPLOAD_STATE("GET", "/api/v1/admin/cases/{trackingNo}/uploads/{uploadId}", true),
+        STAFF_FILE("GET", "/api/v1/admin/cases/{trackingNo}/attachments/{uploadId}", true);
 
         final String method;
         final String template;
@@ -219,6 +227,13 @@ class BadInputPropertiesTest {
                             + "\"displayName\":\"王丽\",\"phone\":\"13912345678\",\"email\":\"w@example.gov.cn\"}");
                 case STAFF_PUT ->
                     object("{\"role\":\"village-staff\",\"village\":\"hongxing\",\"displayName\":\"王丽\"}");
+                case UPLOAD_SLOT ->
+                    Json.object()
+                            .put("purpose", "photo-or-pdf")
+                            .put("contentType", "image/jpeg")
+                            .put("size", 1000);
+                case STAFF_UPLOAD_SLOT ->
+                    Json.object().put("contentType", "application/pdf").put("size", 1000);
                 case CALENDAR_PUT ->
                     object("{\"notice\":\"国办发明电〔2026〕1号\",\"daysOff\":[\"2027-01-01\"]," + "\"makeUpWorkdays\":[]}");
                 default -> null;
@@ -319,6 +334,8 @@ class BadInputPropertiesTest {
                 new DraftSource(draft, LocalDate.of(2021, 6, 1), "{}".getBytes(StandardCharsets.UTF_8)).toBytes());
         // report runs are handed to a runner that accepts them (in AWS: the report function, invoked asynchronously)
         app = new AppContext(counted, MutableClock.at("2021-06-01T09:00"), store, run -> {});
+        // attachments: presigning needs no S3 server, and nothing here is uploaded (docs/attachments.md)
+        app.useUploads(BucketAccess.local("fuzz-uploads", URI.create("http://127.0.0.1:9")), null);
         for (ApiHandler h : Handlers.create(app)) for (String key : h.routeKeys()) handlers.put(key, h);
         for (Route r : Route.values()) assertNotNull(handlers.get(r.key()), r.key());
         assertEquals(
@@ -456,7 +473,9 @@ class BadInputPropertiesTest {
                             || req.route() == Route.ACTIVITY_CREATE
                             || req.route() == Route.DRAFT_PUBLISH
                             || req.route() == Route.STAFF_CREATE
-                            || req.route() == Route.PD_REQUEST,
+                            || req.route() == Route.PD_REQUEST
+                            || req.route() == Route.UPLOAD_SLOT
+                            || req.route() == Route.STAFF_UPLOAD_SLOT,
                     what);
         }
         if (invalidByConstruction(req)) assertTrue(status >= 400, "invalid by construction, must be refused: " + what);
@@ -527,6 +546,7 @@ class BadInputPropertiesTest {
         params.put("version", "1");
         params.put("username", "wang.li");
         params.put("requestId", trackingNo + "-01");
+        params.put("uploadId", "0123456789abcdef0123456789abcdef");
         params.putAll(req.pathOverrides());
         Matcher m = PARAM.matcher(r.template);
         StringBuilder path = new StringBuilder();
@@ -545,6 +565,7 @@ class BadInputPropertiesTest {
         }
         event.header("content-type", req.contentType());
         event.header("x-access-code", accessCode);
+        event.header("x-upload-draft", "fuzz-draft-0123456789");
         req.headers().forEach(event::header);
         if (!req.query().isEmpty()) event.query(req.query());
         switch (req.who()) {
@@ -956,7 +977,15 @@ class BadInputPropertiesTest {
     @Provide
     Arbitrary<Req> tracking() {
         return requestsFor(
-                Arbitraries.of(Route.TRACK, Route.RATE, Route.VERIFICATION_CODE, Route.PD_COPY, Route.PD_REQUEST),
+                Arbitraries.of(
+                        Route.TRACK,
+                        Route.RATE,
+                        Route.VERIFICATION_CODE,
+                        Route.PD_COPY,
+                        Route.PD_REQUEST,
+                        Route.UPLOAD_SLOT,
+                        Route.UPLOAD_STATE,
+                        Route.PUBLIC_FILE),
                 staffWho());
     }
 
@@ -983,7 +1012,10 @@ class BadInputPropertiesTest {
                         Route.STAFF_ENABLE,
                         Route.STAFF_RESET,
                         Route.PD_LIST,
-                        Route.PD_ANSWER),
+                        Route.PD_ANSWER,
+                        Route.STAFF_UPLOAD_SLOT,
+                        Route.STAFF_UPLOAD_STATE,
+                        Route.STAFF_FILE),
                 staffWho());
     }
 
