@@ -101,6 +101,9 @@ class BadInputPropertiesTest {
         CATALOG("GET", "/api/v1/towns/{town}/catalog", false),
         VERIFICATION_CODE("POST", "/api/v1/towns/{town}/verification-codes", false),
         HEALTH("GET", "/api/v1/health", false),
+        SIMILAR("POST", "/api/v1/towns/{town}/similar-cases", false),
+        FOLLOW("POST", "/api/v1/towns/{town}/cases/{trackingNo}/followers", false),
+        STAFF_SIMILAR("GET", "/api/v1/admin/cases/{trackingNo}/similar", true),
         STAFF_COMPLAINT("POST", "/api/v1/admin/towns/{town}/complaints", true),
         STAFF_INFO_REQUEST("POST", "/api/v1/admin/towns/{town}/info-requests", true),
         LIST("GET", "/api/v1/admin/cases", true),
@@ -182,6 +185,12 @@ class BadInputPropertiesTest {
                     ApiTestSupport.infoRequest().put("receivedOn", "2021-05-31").put("channel", "post");
                 case RATE -> Json.object().put("score", 5).put("comment", "办得很快");
                 case VERIFICATION_CODE -> Json.object().put("phone", "13912345678");
+                case SIMILAR ->
+                    Json.object()
+                            .put("category", "environment")
+                            .put("village", "meijiadu")
+                            .put("text", "梅家渎村东侧河道漂浮大量生活垃圾");
+                case FOLLOW -> Json.object().put("phone", "13700001111");
                 case ACT ->
                     Json.object()
                             .put("action", "accept")
@@ -437,7 +446,9 @@ class BadInputPropertiesTest {
                         || status == 204
                         || (status >= 400 && status < 500)
                         || (status == 202
-                                && (req.route() == Route.REPORT_START || req.route() == Route.VERIFICATION_CODE)),
+                                && (req.route() == Route.REPORT_START
+                                        || req.route() == Route.VERIFICATION_CODE
+                                        || req.route() == Route.FOLLOW)),
                 "2xx or 4xx: " + what);
         if (status >= 400) assertErrorFormat(response, what);
         if (status == 204) assertTrue(req.route().method.equals("DELETE"), what);
@@ -449,7 +460,8 @@ class BadInputPropertiesTest {
                             || req.route() == Route.PLAN_CREATE
                             || req.route() == Route.ACTIVITY_CREATE
                             || req.route() == Route.DRAFT_PUBLISH
-                            || req.route() == Route.STAFF_CREATE,
+                            || req.route() == Route.STAFF_CREATE
+                            || req.route() == Route.FOLLOW,
                     what);
         }
         if (invalidByConstruction(req)) assertTrue(status >= 400, "invalid by construction, must be refused: " + what);
