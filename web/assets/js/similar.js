@@ -31,7 +31,8 @@ export function watchSimilar(form, panel, town, draft, openedAt) {
       hide();
       return;
     }
-    const text = `${(d.title || '').trim()} ${description}`.trim();
+    // the API takes at most 2,000 characters: the start of a long description is enough to compare
+    const text = [...`${(d.title || '').trim()} ${description}`.trim()].slice(0, 2000).join('');
     const key = JSON.stringify([d.category, d.village, text]);
     if (key === asked) return;
     asked = key;

@@ -107,6 +107,9 @@ class BadInputPropertiesTest {
         CATALOG("GET", "/api/v1/towns/{town}/catalog", false),
         VERIFICATION_CODE("POST", "/api/v1/towns/{town}/verification-codes", false),
         HEALTH("GET", "/api/v1/health", false),
+        SIMILAR("POST", "/api/v1/towns/{town}/similar-cases", false),
+        FOLLOW("POST", "/api/v1/towns/{town}/cases/{trackingNo}/followers", false),
+        STAFF_SIMILAR("GET", "/api/v1/admin/cases/{trackingNo}/similar", true),
         STAFF_COMPLAINT("POST", "/api/v1/admin/towns/{town}/complaints", true),
         STAFF_INFO_REQUEST("POST", "/api/v1/admin/towns/{town}/info-requests", true),
         LIST("GET", "/api/v1/admin/cases", true),
@@ -196,6 +199,12 @@ class BadInputPropertiesTest {
                 case PD_REQUEST -> Json.object().put("kind", "correction").put("text", "电话号码有误");
                 case PD_ANSWER -> Json.object().put("outcome", "refused").put("answer", "经核实无误");
                 case VERIFICATION_CODE -> Json.object().put("phone", "13912345678");
+                case SIMILAR ->
+                    Json.object()
+                            .put("category", "environment")
+                            .put("village", "meijiadu")
+                            .put("text", "梅家渎村东侧河道漂浮大量生活垃圾");
+                case FOLLOW -> Json.object().put("phone", "13700001111");
                 case ACT ->
                     Json.object()
                             .put("action", "accept")
@@ -460,7 +469,9 @@ class BadInputPropertiesTest {
                         || status == 204
                         || (status >= 400 && status < 500)
                         || (status == 202
-                                && (req.route() == Route.REPORT_START || req.route() == Route.VERIFICATION_CODE)),
+                                && (req.route() == Route.REPORT_START
+                                        || req.route() == Route.VERIFICATION_CODE
+                                        || req.route() == Route.FOLLOW)),
                 "2xx or 4xx: " + what);
         if (status >= 400) assertErrorFormat(response, what);
         if (status == 204) assertTrue(req.route().method.equals("DELETE"), what);
@@ -475,7 +486,9 @@ class BadInputPropertiesTest {
                             || req.route() == Route.STAFF_CREATE
                             || req.route() == Route.PD_REQUEST
                             || req.route() == Route.UPLOAD_SLOT
-                            || req.route() == Route.STAFF_UPLOAD_SLOT,
+                            || req.route() == Route.STAFF_UPLOAD_SLOT
+
+                            || req.route() == Route.FOLLOW,
                     what);
         }
         if (invalidByConstruction(req)) assertTrue(status >= 400, "invalid by construction, must be refused: " + what);
