@@ -110,8 +110,8 @@ public final class Bench {
                 }
                 case "attachments" -> new AttachmentMemoryBench(work).run(attachmentRounds);
                 default ->
-                    throw new IllegalArgumentException(
-                            "unknown benchmark " + name + " (coldstart, warm, scale, similar, reports, load, attachments)");
+                    throw new IllegalArgumentException("unknown benchmark " + name
+                            + " (coldstart, warm, scale, similar, reports, load, attachments)");
             };
             out.append(section)
                     .append(String.format("_(%s took %.0f s.)_%n%n", name, (System.nanoTime() - started) / 1e9));

@@ -5,9 +5,7 @@ import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.duplicates.DuplicateMerges;
 import cn.banshi.logging.Log;
-import cn.banshi.personaldata.RetentionJob;
 import cn.banshi.reports.drafts.ReportReminder;
-import cn.banshi.store.QueryPages;
 import cn.banshi.store.Tables;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
@@ -23,8 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The daily sweep: finds open cases past their due date (provisional ones too) (through the sparse open-by-due index), marks each
  * once in its history and records one alert per case; from 20 January, an alert for last year's disclosure report
- * while it is unpublished ({@link ReportReminder}); then erases the personal data whose retention has passed
- * ({@link RetentionJob}). Re-running it the same day changes nothing.
+ * while it is unpublished ({@link ReportReminder}). Re-running it the same day changes nothing.
  */
 public final class OverdueSweep {
     private static final Log LOG = Log.get(OverdueSweep.class);
@@ -36,7 +33,6 @@ public final class OverdueSweep {
     private final String records;
     private final ReportReminder reminder;
     private final DuplicateMerges merges;
-    private final RetentionJob retention;
 
     public OverdueSweep(DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute) {
         this(dynamo, cases, clock, recompute, null);
@@ -45,23 +41,18 @@ public final class OverdueSweep {
     /** {@code reminder}: also raises the disclosure report's alert when it is due and unpublished (may be null). */
     public OverdueSweep(
             DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute, ReportReminder reminder) {
-        this(dynamo, cases, clock, recompute, reminder, null, null);
+        this(dynamo, cases, clock, recompute, reminder, null);
     }
 
-    /**
-     * {@code merges}: also finishes merges and unmerges left half-done (may be null; docs/duplicates.md).
-     * {@code retention}: also erases the personal data whose retention has passed (may be null).
-     */
+    /** {@code merges}: also finishes merges and unmerges left half-done (may be null; docs/duplicates.md). */
     public OverdueSweep(
             DynamoDbClient dynamo,
             CaseStore cases,
             Clock clock,
             DeadlineRecompute recompute,
             ReportReminder reminder,
-            DuplicateMerges merges,
-            RetentionJob retention) {
+            DuplicateMerges merges) {
         this.merges = merges;
-        this.retention = retention;
         this.dynamo = dynamo;
         this.cases = cases;
         this.clock = clock;
@@ -94,17 +85,7 @@ public final class OverdueSweep {
             }
         }
         boolean reminded = reminder != null && reminder.check(town);
-        int erased = retention == null ? 0 : retention.run(town).erased();
-        LOG.info(
-                "overdue sweep",
-                "town",
-                town,
-                "newlyOverdue",
-                marked,
-                "reportReminder",
-                reminded,
-                "personalDataErased",
-                erased);
+        LOG.info("overdue sweep", "town", town, "newlyOverdue", marked, "reportReminder", reminded);
         return marked;
     }
 
@@ -130,27 +111,36 @@ public final class OverdueSweep {
     /** A town's alerts, most recent due date first; village staff see their village's only. */
     public List<Alert> alerts(String town, String village, int limit) {
         List<Alert> items = new ArrayList<>();
-        QueryPages.forEach(
-                dynamo,
-                b -> b.tableName(records)
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            var response = dynamo.query(b -> {
+                b.tableName(records)
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(alertPk(town))))
-                        .scanIndexForward(false),
-                item -> {
-                    if (village != null
-                            && (!item.containsKey("village")
-                                    || !village.equals(item.get("village").s()))) return true;
-                    items.add(new Alert(
-                            text(item, "trackingNo"),
-                            item.get("type").s(),
-                            text(item, "job"),
-                            item.get("title").s(),
-                            item.get("status").s(),
-                            LocalDate.parse(item.get("dueDate").s()),
-                            LocalDate.parse(item.get("raisedOn").s()),
-                            text(item, "village")));
-                    return items.size() < limit;
-                });
+                        .scanIndexForward(false);
+                if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
+            });
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (village != null
+                        && (!item.containsKey("village")
+                                || !village.equals(item.get("village").s()))) continue;
+                items.add(new Alert(
+                        text(item, "trackingNo"),
+                        item.get("type").s(),
+                        text(item, "job"),
+                        item.get("title").s(),
+                        item.get("status").s(),
+                        LocalDate.parse(item.get("dueDate").s()),
+                        LocalDate.parse(item.get("raisedOn").s()),
+                        text(item, "village")));
+                if (items.size() >= limit) return items;
+            }
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (start != null);
         return items;
     }
 

@@ -299,8 +299,7 @@ public final class AppContext {
                             publications(),
                             clock,
                             (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)),
-                    merges(),
-                    null);
+                    merges());
         return sweep;
     }
 

@@ -487,7 +487,6 @@ class BadInputPropertiesTest {
                             || req.route() == Route.PD_REQUEST
                             || req.route() == Route.UPLOAD_SLOT
                             || req.route() == Route.STAFF_UPLOAD_SLOT
-
                             || req.route() == Route.FOLLOW,
                     what);
         }
