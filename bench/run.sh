@@ -7,6 +7,7 @@
 #   bench/run.sh scale --cases 200000
 #   bench/run.sh reports --levels 50000,200000 --towns 50 --per-town 4000   (each job in a JVM with -Xmx256m)
 #   bench/run.sh load --items 50000 --puts 5000
+#   bench/run.sh attachments --attachment-rounds 3   (a 40-MP JPEG through the file checks, Lambda flags for 512 MB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f infra/dynalite/node_modules/dynalite/cli.js ]; then

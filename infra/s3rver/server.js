@@ -1,5 +1,5 @@
 // The local S3 API server of ./banshi up and the test suite: s3rver (pinned in package.json), started by
-// cn.banshi.store.local.LocalS3Server as `node server.js --port P [--directory DIR] [--buckets a,b] [--origins o1,o2]`.
+// cn.banshi.store.local.LocalS3Server as `node server.js --port P --directory DIR [--buckets a,b] [--origins o1,o2]`.
 //
 // s3rver stores POST Object (browser form) uploads but checks nothing of their policy, and accepts any SigV4
 // signature. A form POST here is checked the way S3 checks it before s3rver stores it (docs/attachments.md):
@@ -284,7 +284,6 @@ const server = new S3rver({
   address: '127.0.0.1',
   silent: true,
   directory: option('directory'),
-  resetOnClose: option('reset', 'false') === 'true',
   configureBuckets: list(option('buckets')).map(name => ({ name, configs: [corsXml(origins)] })),
 });
 // the policy check runs before s3rver's logger, XML and routes, the CORS answer after it

@@ -1,5 +1,6 @@
 package cn.banshi.bench;
 
+import cn.banshi.bench.attachments.AttachmentMemoryBench;
 import cn.banshi.bench.coldstart.ColdStartBench;
 import cn.banshi.bench.load.BulkLoadBench;
 import cn.banshi.bench.reports.ReportsBench;
@@ -21,7 +22,8 @@ import java.util.List;
  * measured in the same run as its floor and given as a ratio.
  *
  * <p>{@code Bench [coldstart] [warm] [scale] [reports] [load] [--rounds N] [--cases N] [--iterations N]
- * [--levels N,N] [--towns N] [--per-town N] [--report-rounds N] [--report-jvm lambda,hotspot] [--pages-per-commit N] [--items N] [--puts N]}; no names: the first three.
+ * [--levels N,N] [--towns N] [--per-town N] [--report-rounds N] [--report-jvm lambda,hotspot] [--pages-per-commit N] [--items N] [--puts N]
+ * [attachments] [--attachment-rounds N]}; no names: the first three.
  */
 public final class Bench {
     private Bench() {}
@@ -39,6 +41,7 @@ public final class Bench {
         Integer pagesPerCommit = null;
         int reportRounds = 3;
         String reportJvms = "lambda,hotspot";
+        int attachmentRounds = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -55,6 +58,7 @@ public final class Bench {
                 case "--report-rounds" -> reportRounds = Integer.parseInt(args[++i]);
                 case "--report-jvm" -> reportJvms = args[++i];
                 case "--pages-per-commit" -> pagesPerCommit = Integer.valueOf(args[++i]);
+                case "--attachment-rounds" -> attachmentRounds = Integer.parseInt(args[++i]);
                 default -> which.add(args[i]);
             }
         }
@@ -97,9 +101,10 @@ public final class Bench {
                         yield new BulkLoadBench(env).run(items, 8, puts);
                     }
                 }
+                case "attachments" -> new AttachmentMemoryBench(work).run(attachmentRounds);
                 default ->
                     throw new IllegalArgumentException(
-                            "unknown benchmark " + name + " (coldstart, warm, scale, reports, load)");
+                            "unknown benchmark " + name + " (coldstart, warm, scale, reports, load, attachments)");
             };
             out.append(section)
                     .append(String.format("_(%s took %.0f s.)_%n%n", name, (System.nanoTime() - started) / 1e9));

@@ -28,19 +28,17 @@ record ImageStructure(List<Part> metadata, int end, Optional<Part> exif) {
     }
 
     /**
-     * Whether this image hides other content: a foreign signature in a metadata part, or after its end anything but
-     * padding, another JPEG (the secondary images of MPF) or an MP4 (motion photos), and those only without a foreign
-     * signature.
+     * Whether this image hides other content: a foreign signature in a metadata part; after a PNG's or WebP's end
+     * anything but padding; after a JPEG's end a program or a foreign signature (phones append data there: MPF
+     * secondary images, motion-photo MP4s, Samsung's SEF trailer; all dropped by re-encoding, so only what another
+     * program could open is refused).
      */
     boolean hidesContent(FileKind kind, byte[] b) {
         for (Part part : metadata) {
             if (HiddenContent.foreign(b, part.start(), part.start() + part.length())) return true;
         }
         if (end >= b.length || HiddenContent.blank(b, end)) return false;
-        if (kind != FileKind.JPEG) return true;
-        boolean jpeg = b.length - end >= 3 && (b[end] & 0xff) == 0xff && (b[end + 1] & 0xff) == 0xd8;
-        boolean mp4 = b.length - end >= 8 && FileKind.ascii(b, end + 4, 4).equals("ftyp");
-        return !(jpeg || mp4) || HiddenContent.foreignTrailer(b, end);
+        return kind != FileKind.JPEG || HiddenContent.foreignTrailer(b, end);
     }
 
     private static int u16be(byte[] b, int i) {

@@ -214,9 +214,11 @@ class FileChecksImageTest {
                 Fixtures.withChunk(png, "tEXt", "x\0<script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII)))) {
             assertRefused(Errors.FILE_HIDDEN_CONTENT, check(polyglot, FilePurpose.PHOTO_OR_PDF));
         }
-        // what phones append after a JPEG's end: the secondary images of MPF, zero padding
+        // what phones append after a JPEG's end: the secondary images of MPF, zero padding, Samsung's SEF trailer
         assertInstanceOf(Checked.Image.class, check(Fixtures.concat(jpeg, jpeg), FilePurpose.PHOTO_OR_PDF));
         assertInstanceOf(Checked.Image.class, check(Fixtures.concat(jpeg, new byte[64]), FilePurpose.PHOTO_OR_PDF));
+        byte[] sef = "\0\0\u0001\nImage_UTC_Data1700000000000SEFHSEFT".getBytes(StandardCharsets.ISO_8859_1);
+        assertInstanceOf(Checked.Image.class, check(Fixtures.concat(jpeg, sef), FilePurpose.PHOTO_OR_PDF));
     }
 
     @Test

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Starts the local S3 API server (s3rver, the npm package pinned in infra/s3rver, behind infra/s3rver/server.js,
  * which also checks browser POST policies) as a child process on a free loopback port. Objects live on disk under
- * the data directory, or in a temporary directory emptied at close when none is given. Used by ./banshi up and by
+ * the data directory, or in a temporary directory deleted at close when none is given. Used by ./banshi up and by
  * the tests ({@code cn.banshi.testkit.LocalS3}); clients for it: {@link LocalS3Clients}. The server accepts the key
  * pair {@value #ACCESS_KEY}/{@value #SECRET_KEY} only.
  */
@@ -20,10 +22,12 @@ public final class LocalS3Server implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path temporaryDirectory;
 
-    private LocalS3Server(Process process, int port) {
+    private LocalS3Server(Process process, int port, Path temporaryDirectory) {
         this.process = process;
         this.port = port;
+        this.temporaryDirectory = temporaryDirectory;
     }
 
     /**
@@ -52,9 +56,7 @@ public final class LocalS3Server implements AutoCloseable {
                 "--port",
                 String.valueOf(port),
                 "--directory",
-                directory.toAbsolutePath().toString(),
-                "--reset",
-                String.valueOf(temporary)));
+                directory.toAbsolutePath().toString()));
         if (!buckets.isEmpty()) command.addAll(List.of("--buckets", String.join(",", buckets)));
         if (!origins.isEmpty()) command.addAll(List.of("--origins", String.join(",", origins)));
         try {
@@ -63,7 +65,7 @@ public final class LocalS3Server implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             Loopback.awaitListening(process, port, "s3rver");
-            return new LocalS3Server(process, port);
+            return new LocalS3Server(process, port, temporary ? directory : null);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start node (is Node.js 20 installed?): " + e.getMessage(), e);
         }
@@ -84,5 +86,14 @@ public final class LocalS3Server implements AutoCloseable {
     @Override
     public void close() {
         Loopback.stop(process);
+        if (temporaryDirectory != null) deleteTree(temporaryDirectory);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory: the system's clean-up takes what is left
+        }
     }
 }

@@ -1,0 +1,87 @@
+package cn.banshi.bench.attachments;
+
+import cn.banshi.attachments.Checked;
+import cn.banshi.attachments.FileChecks;
+import cn.banshi.attachments.FilePurpose;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * One measurement in a fresh JVM with the Lambda runtime's flags for 512 MB (started by {@link AttachmentMemoryBench}):
+ * {@code checks FILE} runs the attachment checks on the photo (what the processing function does);
+ * {@code decode FILE} is the floor: ImageIO decoding the photo whole, nothing else. Prints one line
+ * {@code RESULT millis=… peakHeap=… peakLive=… rss=… out=WxH}: peak heap is the sum of the heap pools' peak usage
+ * (garbage included), peak live the largest heap left after a collection, rss the process's peak resident set
+ * (VmHWM: heap, metaspace, code, native buffers, the JVM itself).
+ */
+public final class AttachmentMemoryChild {
+    private AttachmentMemoryChild() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        Path file = Path.of(args[1]);
+        AtomicLong liveAfterGc = new AtomicLong();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (n, h) -> {
+                                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                                long used = 0;
+                                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                                    var after = info.getGcInfo()
+                                            .getMemoryUsageAfterGc()
+                                            .get(pool.getName());
+                                    if (pool.getType() == MemoryType.HEAP && after != null) used += after.getUsed();
+                                }
+                                liveAfterGc.accumulateAndGet(used, Math::max);
+                            },
+                            n -> n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION),
+                            null);
+        }
+        long start = System.nanoTime();
+        String out;
+        if (mode.equals("checks")) {
+            Checked checked;
+            try (InputStream in = Files.newInputStream(file)) {
+                checked = new FileChecks().check(in, Files.size(file), FilePurpose.PHOTO_OR_PDF);
+            }
+            if (!(checked instanceof Checked.Image image)) throw new IllegalStateException("not passed: " + checked);
+            out = image.width() + "x" + image.height();
+        } else {
+            BufferedImage decoded = ImageIO.read(file.toFile());
+            out = decoded.getWidth() + "x" + decoded.getHeight();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long peakHeap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP)
+                peakHeap += pool.getPeakUsage().getUsed();
+        }
+        System.out.printf(
+                "RESULT millis=%d peakHeap=%d peakLive=%d rss=%d out=%s%n",
+                millis, peakHeap, liveAfterGc.get(), peakRss(), out);
+    }
+
+    /** VmHWM of /proc/self/status in bytes, or -1 where there is none. */
+    private static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        } catch (Exception none) {
+            // not Linux
+        }
+        return -1;
+    }
+}
