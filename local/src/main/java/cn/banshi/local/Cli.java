@@ -6,6 +6,7 @@ import cn.banshi.accounts.StaffManagement;
 import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.AppContext;
 import cn.banshi.attachments.AttachmentCleanup;
+import cn.banshi.attachments.IncomingSweep;
 import cn.banshi.attachments.UploadsBucket;
 import cn.banshi.auth.Role;
 import cn.banshi.errors.ApiException;
@@ -91,6 +92,9 @@ public final class Cli {
             try (S3Client s3 = LocalS3Clients.client(running)) {
                 int removed = new AttachmentCleanup(app.uploadStore(), s3, UploadsBucket.LOCAL_BUCKET, app.clock())
                         .sweepOrphans();
+                // and what is left under incoming/ (the lifecycle rule's work in AWS)
+                removed += new IncomingSweep(s3, UploadsBucket.LOCAL_BUCKET)
+                        .sweep(app.clock().instant());
                 System.out.println("附件 / uploads: " + removed + " 个未使用的上传已删除 / unattached uploads removed");
             }
         } finally {
