@@ -5,6 +5,7 @@ import { busy, clearErrors, compact, showApiError } from '/assets/js/forms.js';
 import { APPLICANT_KINDS, CHANNELS, FINISHED, ID_TYPES, OGI_OUTCOMES, STATUS_NAMES, TYPE_NAMES } from '/assets/js/names.js';
 import { catalog, staffApi } from './session.js';
 import { caseMessages } from './messages.js';
+import { samePersonCases } from './same-person.js';
 
 const ACTION_LABELS = {
   accept: '受理', reject: '不予受理', assign: '派单', reply: '答复', resolve: '办结', close: '回访归档',
@@ -317,6 +318,7 @@ function view(c, cat, state, message) {
           h('h2', { id: 'personal-title' }, '当事人信息'),
           c.personalMasked ? h('p', { class: 'alert warn small', id: 'masked-note' }, '您是审计人员：个人信息已脱敏显示。') : null,
           facts(c.personal, PERSONAL_LABELS, 'case-personal', cat)),
+        samePersonCases(c.trackingNo),
         h('section', { class: 'card', 'aria-labelledby': 'details-title' },
           h('h2', { id: 'details-title' }, '办理信息'),
           facts(c.details, DETAIL_LABELS, 'case-details', cat)))),

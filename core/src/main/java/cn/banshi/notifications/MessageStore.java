@@ -1,6 +1,8 @@
 package cn.banshi.notifications;
 
 import cn.banshi.errors.Errors;
+import cn.banshi.personaldata.PersonalData;
+import cn.banshi.personaldata.ProtectedAttributes;
 import cn.banshi.store.Tables;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,10 +33,16 @@ public final class MessageStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final PersonalData personalData;
 
     public MessageStore(DynamoDbClient dynamo) {
+        this(dynamo, PersonalData.shared(dynamo));
+    }
+
+    public MessageStore(DynamoDbClient dynamo, PersonalData personalData) {
         this.dynamo = dynamo;
         this.table = Tables.physical(Tables.MESSAGES);
+        this.personalData = personalData;
     }
 
     /** Adds the message unless one with its id exists; whether it was added. */
@@ -58,7 +66,9 @@ public final class MessageStore {
         item.put("pendingTown", s(m.town()));
         item.put("sendAfterKey", s(key(m.sendAfter(), m.id())));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            // recipient, text and parameters sealed (issue 18); state, times and index keys stay plaintext
+            Map<String, AttributeValue> sealed = personalData.seal(ProtectedAttributes.MESSAGES, item);
+            dynamo.putItem(b -> b.tableName(table).item(sealed).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -69,7 +79,7 @@ public final class MessageStore {
         var response =
                 dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("pk", s(id))));
         return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(fromItem(response.item()))
+                ? Optional.of(fromItem(open(response.item())))
                 : Optional.empty();
     }
 
@@ -215,8 +225,10 @@ public final class MessageStore {
                     .limit(limit);
             if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
         });
-        List<Message> items =
-                response.items().stream().map(MessageStore::fromItem).toList();
+        List<Message> items = response.items().stream()
+                .map(this::open)
+                .map(MessageStore::fromItem)
+                .toList();
         String next = null;
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
             Map<String, AttributeValue> last = response.lastEvaluatedKey();
@@ -238,13 +250,17 @@ public final class MessageStore {
                         .expressionAttributeValues(Map.of(":no", s(trackingNo)));
                 if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
             });
-            response.items().forEach(item -> items.add(fromItem(item)));
+            response.items().forEach(item -> items.add(fromItem(open(item))));
             start = response.hasLastEvaluatedKey()
                             && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey()
                     : null;
         } while (start != null);
         return items;
+    }
+
+    private Map<String, AttributeValue> open(Map<String, AttributeValue> item) {
+        return personalData.open(ProtectedAttributes.MESSAGES, item);
     }
 
     static Message fromItem(Map<String, AttributeValue> item) {

@@ -32,6 +32,8 @@ import cn.banshi.notifications.StaffAccountContacts;
 import cn.banshi.notifications.StaffDigest;
 import cn.banshi.overdue.DeadlineRecompute;
 import cn.banshi.overdue.OverdueSweep;
+import cn.banshi.personaldata.DataKeys;
+import cn.banshi.personaldata.PersonalData;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.LambdaReportRunner;
 import cn.banshi.reports.ReportRunner;
@@ -68,6 +70,7 @@ public final class AppContext {
     private final Clock clock;
     private SecureRandom random;
     private CaseStore cases;
+    private PersonalData personalData;
     private CalendarService calendars;
     private IntakeService intake;
     private SubmitterBlocks blocks;
@@ -152,8 +155,19 @@ public final class AppContext {
         return random;
     }
 
+    /**
+     * The field encryption of this execution environment (issue 18): its own key cache, so each function reads and
+     * unwraps the data keys itself, as in AWS.
+     */
+    public synchronized PersonalData personalData() {
+        if (personalData == null) {
+            personalData = new PersonalData(new DataKeys(dynamo, PersonalData.wrapperFromEnvironment(), clock));
+        }
+        return personalData;
+    }
+
     public synchronized CaseStore cases() {
-        if (cases == null) cases = new DynamoCaseStore(dynamo);
+        if (cases == null) cases = new DynamoCaseStore(dynamo, personalData());
         return cases;
     }
 
@@ -257,7 +271,7 @@ public final class AppContext {
 
     /** The message log and send queue (notifications). */
     public synchronized MessageStore messages() {
-        if (messages == null) messages = new MessageStore(dynamo);
+        if (messages == null) messages = new MessageStore(dynamo, personalData());
         return messages;
     }
 
@@ -335,7 +349,7 @@ public final class AppContext {
     }
 
     public synchronized StaffAccountStore staffAccounts() {
-        if (staffAccounts == null) staffAccounts = new StaffAccountStore(dynamo);
+        if (staffAccounts == null) staffAccounts = new StaffAccountStore(dynamo, personalData());
         return staffAccounts;
     }
 

@@ -16,6 +16,7 @@ import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.reports.ReportsHandler;
 import cn.banshi.reports.drafts.PublishedReportsHandler;
 import cn.banshi.reports.drafts.ReportDraftsHandler;
+import cn.banshi.sameperson.SamePersonHandler;
 import cn.banshi.staff.StaffCasesHandler;
 import cn.banshi.tracking.TrackingHandler;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class Handlers {
                 ReportDraftsHandler.class,
                 PublishedReportsHandler.class,
                 StaffAccountsHandler.class,
-                VerificationCodesHandler.class);
+                VerificationCodesHandler.class,
+                SamePersonHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -66,6 +68,7 @@ public final class Handlers {
                 new ReportDraftsHandler(app),
                 new PublishedReportsHandler(app),
                 new StaffAccountsHandler(app),
-                new VerificationCodesHandler(app));
+                new VerificationCodesHandler(app),
+                new SamePersonHandler(app));
     }
 }

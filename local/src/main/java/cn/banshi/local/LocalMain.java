@@ -6,6 +6,7 @@ import cn.banshi.api.ApiHandler;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Handlers;
 import cn.banshi.notifications.LocalOutbox;
+import cn.banshi.personaldata.PersonalData;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
@@ -43,6 +44,7 @@ public final class LocalMain {
             }
         }
         Path root = Dynalite.repoRoot();
+        useDataKeyFile(data);
         Dynalite dynalite = Dynalite.start(root, data.resolve("dynamodb"));
         DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
         TableSetup.ensureTables(dynamo);
@@ -94,5 +96,16 @@ public final class LocalMain {
         System.err.println("短信和邮件写入 / messages go to: " + dispatch.file().toAbsolutePath() + "（控制台：消息记录）");
         System.err.println("按 Ctrl-C 停止 / Ctrl-C to stop");
         stopped.await();
+    }
+
+    /**
+     * The raw AES key that wraps the personal-data keys locally: {@code <data>/personal-data.key}, created on first
+     * use with mode 600 (docs/personal-data.md); {@code BANSHI_DATA_KEY_FILE} overrides it.
+     */
+    static void useDataKeyFile(Path data) {
+        if (System.getenv(PersonalData.KEY_FILE_ENV) == null && System.getProperty("banshi.dataKeyFile") == null) {
+            System.setProperty(
+                    "banshi.dataKeyFile", data.resolve("personal-data.key").toString());
+        }
     }
 }
