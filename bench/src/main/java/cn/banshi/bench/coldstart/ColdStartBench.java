@@ -77,9 +77,25 @@ public final class ColdStartBench {
         // the peer: banshi's plain jars plus Spring, as a lib/ directory deployment package would hold them
         peerClasspath = benchCp.stream().map(Path::of).toList();
         String peerCp = harness + File.pathSeparator + String.join(File.pathSeparator, benchCp);
-        Map<String, String> base =
-                Map.of("BANSHI_DYNAMODB_ENDPOINT", env.dynalite.endpoint(), "BANSHI_TABLE_PREFIX", env.prefix);
+        // the local key file that wraps the personal-data keys, shared by every fresh JVM (issue 18)
+        Map<String, String> base = Map.of(
+                "BANSHI_DYNAMODB_ENDPOINT",
+                env.dynalite.endpoint(),
+                "BANSHI_TABLE_PREFIX",
+                env.prefix,
+                "BANSHI_DATA_KEY_FILE",
+                work.resolve("personal-data.key").toString());
         variants.add(new Variant("banshi", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, true));
+        // BENCH_BASELINE_JAR: an earlier build's functions -lambda.jar, measured in the same rounds ("before")
+        String baseline = System.getenv("BENCH_BASELINE_JAR");
+        if (baseline != null && !baseline.isBlank()) {
+            variants.add(new Variant(
+                    "banshi before (baseline jar)",
+                    "cn.banshi.intake.SubmissionHandler",
+                    String.join(File.pathSeparator, harness, serialization, baseline),
+                    base,
+                    true));
+        }
         variants.add(new Variant("floor", FloorHandler.class.getName(), lambdaCp, base, true));
         Map<String, String> peerEnv = new LinkedHashMap<>(base);
         peerEnv.put("MAIN_CLASS", "cn.banshi.bench.peer.PeerApplication");
