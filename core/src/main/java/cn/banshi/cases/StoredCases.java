@@ -31,11 +31,14 @@ public final class StoredCases {
 
     /** The beacons of the phones and ID numbers in the case (submitter, parties, applicant). */
     public List<String> beacons(CaseRecord record) {
+        return beacons(record.town(), record.personal());
+    }
+
+    /** The beacons of a case's personal data in its town. */
+    public List<String> beacons(String town, Personal p) {
         Beacons b = personalData.beacons();
         List<String> out = new ArrayList<>();
-        Personal p = record.personal();
         if (p == null) return out;
-        String town = record.town();
         if (p.submitter() != null) add(out, b.phone(town, p.submitter().phone()));
         if (p.parties() != null) for (Person party : p.parties()) add(out, b.phone(town, party.phone()));
         if (p.applicant() != null) {

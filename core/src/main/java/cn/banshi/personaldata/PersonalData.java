@@ -9,8 +9,6 @@ import java.util.WeakHashMap;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
 /**
  * The field-level encryption of personal data (issue 18): seals the protected attributes of an item before it is
@@ -54,14 +52,17 @@ public final class PersonalData {
         String kmsKey = System.getenv(KMS_KEY_ENV);
         String file = System.getProperty("banshi.dataKeyFile", System.getenv(KEY_FILE_ENV));
         if (kmsKey != null && !kmsKey.isBlank()) {
-            KmsClientBuilder kms = KmsClient.builder()
-                    .httpClient(UrlConnectionHttpClient.builder()
+            String endpoint = System.getenv(KMS_ENDPOINT_ENV);
+            String region = System.getenv("AWS_REGION");
+            if (region == null || region.isBlank()) region = "us-east-1";
+            processWrapper = new KmsKeyWrapper(
+                    UrlConnectionHttpClient.builder()
                             .connectionTimeout(Duration.ofSeconds(3))
                             .socketTimeout(Duration.ofSeconds(10))
-                            .build());
-            String endpoint = System.getenv(KMS_ENDPOINT_ENV);
-            if (endpoint != null && !endpoint.isBlank()) kms.endpointOverride(URI.create(endpoint));
-            processWrapper = new KmsKeyWrapper(kms.build(), kmsKey);
+                            .build(),
+                    region,
+                    endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
+                    kmsKey);
         } else if (file != null && !file.isBlank()) {
             processWrapper = LocalKeyWrapper.fromFile(Path.of(file));
         } else if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {

@@ -32,7 +32,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The migration of plaintext items (issue 18): killed halfway and run again, every item ends sealed and was written by
@@ -94,7 +94,7 @@ class PersonalDataMigrationTest {
             assertTrue(FieldCipher.isSealed(raw(no).get("personal")), no);
             assertEquals(no.equals(byDesk) ? 0 : 1, writes.getOrDefault(no, 0), no + " sealed by the migration");
         }
-        assertEquals(2, second.attempts.get(raced), "the raced case: a refused put, then one after reading again");
+        assertEquals(2, second.attempts.get(raced), "the raced case: a refused write, then one after reading again");
         assertEquals(desk.version() + 1, app.cases().find(byDesk).orElseThrow().version());
         CaseRecord racedNow = app.cases().find(raced).orElseThrow();
         assertEquals(second.deskVersion, racedNow.version(), "the desk's change survives");
@@ -148,8 +148,8 @@ class PersonalDataMigrationTest {
     }
 
     /**
-     * Counts the migration's PutItems of cases (attempted and succeeded) by tracking number; fails the call after
-     * {@code killAfter} of them (the process killed); before the first put of {@code race}, the desk changes that case.
+     * Counts the migration's UpdateItems of cases (attempted and succeeded) by tracking number; fails the call after
+     * {@code killAfter} of them (the process killed); before the first write of {@code race}, the desk changes that case.
      */
     private final class Counting implements ExecutionInterceptor {
         final int killAfter;
@@ -166,10 +166,10 @@ class PersonalDataMigrationTest {
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if (!(context.request() instanceof PutItemRequest put)
-                    || !put.tableName().equals(Tables.physical(Tables.CASES))) return;
+            if (!(context.request() instanceof UpdateItemRequest update)
+                    || !update.tableName().equals(Tables.physical(Tables.CASES))) return;
             if (puts.incrementAndGet() > killAfter) throw new IllegalStateException("killed");
-            String no = put.item().get("pk").s();
+            String no = update.key().get("pk").s();
             if (attempts.merge(no, 1, Integer::sum) == 1 && no.equals(race)) {
                 // a function of the previous deployment, still running, changes the case: plaintext, next version
                 CaseRecord c = app.cases().find(no).orElseThrow();
@@ -182,9 +182,9 @@ class PersonalDataMigrationTest {
 
         @Override
         public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-            if (context.request() instanceof PutItemRequest put
-                    && put.tableName().equals(Tables.physical(Tables.CASES))) {
-                successes.merge(put.item().get("pk").s(), 1, Integer::sum);
+            if (context.request() instanceof UpdateItemRequest update
+                    && update.tableName().equals(Tables.physical(Tables.CASES))) {
+                successes.merge(update.key().get("pk").s(), 1, Integer::sum);
             }
         }
     }

@@ -69,7 +69,7 @@ class SamePersonApiTest extends ApiTestSupport {
         String infoA =
                 submitOnline("info-requests", infoRequest()).get("trackingNo").asText();
         ObjectNode sameId = infoRequest();
-        ((ObjectNode) sameId.get("applicant")).put("phone", "0510-11112222").put("name", "李华华");
+        ((ObjectNode) sameId.get("applicant")).put("phone", "0510-87651234").put("name", "李华华");
         String infoB = submitOnline("info-requests", sameId).get("trackingNo").asText();
 
         assertEquals(List.of(second), samePerson(first, ADMIN, null));

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Seals existing items in place (issue 18): items written before encryption, and (after {@link DataKeys#rotate()})
@@ -59,10 +60,14 @@ public final class PersonalDataMigration {
             Map<String, AttributeValue> start = state == null ? null : lastKey(state);
             while (!done && pages < maxPages) {
                 final Map<String, AttributeValue> from = start;
+                // only the attributes it needs (its role's Scan is limited to them), never the whole item
                 ScanResponse page = dynamo.scan(
-                        b -> b.tableName(Tables.physical(t.attributes().table()))
+                        sb -> sb.tableName(Tables.physical(t.attributes().table()))
                                 .consistentRead(true)
                                 .limit(PAGE)
+                                .select(Select.SPECIFIC_ATTRIBUTES)
+                                .projectionExpression(projection(t))
+                                .expressionAttributeNames(projectionNames(t))
                                 .exclusiveStartKey(from));
                 for (Map<String, AttributeValue> item : page.items()) {
                     scanned++;
@@ -103,35 +108,42 @@ public final class PersonalDataMigration {
             Map<String, AttributeValue> sealed = personalData.seal(p, clear);
             Map<String, String> names = new HashMap<>();
             Map<String, AttributeValue> values = new HashMap<>();
-            List<String> conditions = new ArrayList<>();
-            List<String> locks = t.lockAttribute() == null ? p.attributes() : List.of(t.lockAttribute());
-            int i = 0;
-            for (String a : locks) {
-                names.put("#l" + i, a);
-                if (item.containsKey(a)) {
-                    values.put(":l" + i, item.get(a));
-                    conditions.add("#l" + i + " = :l" + i);
-                } else {
-                    conditions.add("attribute_not_exists(#l" + i + ")");
-                }
-                i++;
+            List<String> sets = new ArrayList<>();
+            for (String a : p.attributes()) {
+                if (!sealed.containsKey(a)) continue;
+                int i = sets.size();
+                names.put("#s" + i, a);
+                values.put(":s" + i, sealed.get(a));
+                sets.add("#s" + i + " = :s" + i);
             }
+            names.put("#lock", t.lockAttribute());
             names.put("#k", p.keyAttributes().get(0));
-            conditions.add("attribute_exists(#k)");
+            String condition = "attribute_exists(#k) AND ";
+            if (item.containsKey(t.lockAttribute())) {
+                values.put(":lock", item.get(t.lockAttribute()));
+                condition += "#lock = :lock";
+            } else {
+                condition += "attribute_not_exists(#lock)";
+            }
+            Map<String, AttributeValue> key = new HashMap<>();
+            for (String k : p.keyAttributes()) key.put(k, item.get(k));
+            String expression = condition;
             try {
-                dynamo.putItem(b -> b.tableName(Tables.physical(p.table()))
-                        .item(sealed)
-                        .conditionExpression(String.join(" AND ", conditions))
+                // the protected attributes only, on condition that no other write came between the read and this
+                dynamo.updateItem(u -> u.tableName(Tables.physical(p.table()))
+                        .key(key)
+                        .updateExpression("SET " + String.join(", ", sets))
+                        .conditionExpression(expression)
                         .expressionAttributeNames(names)
-                        .expressionAttributeValues(values.isEmpty() ? null : values));
+                        .expressionAttributeValues(values));
                 t.afterSeal().accept(clear);
                 return true;
             } catch (ConditionalCheckFailedException changed) {
-                Map<String, AttributeValue> key = new HashMap<>();
-                for (String k : p.keyAttributes()) key.put(k, item.get(k));
-                var again = dynamo.getItem(b -> b.tableName(Tables.physical(p.table()))
+                var again = dynamo.getItem(g -> g.tableName(Tables.physical(p.table()))
                         .consistentRead(true)
-                        .key(key));
+                        .key(key)
+                        .projectionExpression(projection(t))
+                        .expressionAttributeNames(projectionNames(t)));
                 item = again.hasItem() && !again.item().isEmpty() ? again.item() : null;
             }
         }
@@ -158,6 +170,19 @@ public final class PersonalDataMigration {
         item.put("at", AttributeValue.fromS(clock.instant().toString()));
         if (lastKey != null) item.put("lastKey", AttributeValue.fromM(lastKey));
         dynamo.putItem(b -> b.tableName(records).item(item));
+    }
+
+    private static String projection(Reseal t) {
+        List<String> aliases = new ArrayList<>();
+        for (int i = 0; i < t.projection().size(); i++) aliases.add("#p" + i);
+        return String.join(",", aliases);
+    }
+
+    private static Map<String, String> projectionNames(Reseal t) {
+        Map<String, String> names = new HashMap<>();
+        for (int i = 0; i < t.projection().size(); i++)
+            names.put("#p" + i, t.projection().get(i));
+        return names;
     }
 
     private static Map<String, AttributeValue> lastKey(Map<String, AttributeValue> state) {

@@ -1,7 +1,7 @@
 package cn.banshi.personaldata.migration;
 
-import cn.banshi.cases.CaseItems;
-import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.Personal;
+import cn.banshi.cases.PersonalItems;
 import cn.banshi.cases.StoredCases;
 import cn.banshi.personaldata.PersonIndex;
 import cn.banshi.personaldata.PersonalData;
@@ -18,12 +18,13 @@ public final class ProtectedTables {
         StoredCases stored = new StoredCases(personalData);
         PersonIndex people = new PersonIndex(dynamo);
         return List.of(
-                new Reseal(ProtectedAttributes.CASES, "version", clear -> {
-                    CaseRecord record = CaseItems.fromItem(clear);
-                    people.index(record.town(), record.trackingNo(), stored.beacons(record));
+                new Reseal(ProtectedAttributes.CASES, "version", List.of("town"), clear -> {
+                    String town = clear.get("town").s();
+                    Personal personal = PersonalItems.fromAttribute(clear.get("personal"));
+                    people.index(town, clear.get("pk").s(), stored.beacons(town, personal));
                 }),
-                new Reseal(ProtectedAttributes.MESSAGES, "state", clear -> {}),
-                new Reseal(ProtectedAttributes.STAFF, "updatedAt", clear -> {}));
+                new Reseal(ProtectedAttributes.MESSAGES, "state", List.of(), clear -> {}),
+                new Reseal(ProtectedAttributes.STAFF, "updatedAt", List.of(), clear -> {}));
     }
 
     public static PersonalDataMigration migration(DynamoDbClient dynamo, Clock clock) {
