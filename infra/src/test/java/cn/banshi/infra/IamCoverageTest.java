@@ -502,6 +502,10 @@ class IamCoverageTest {
                             // the report reminder's message when a town admin has a contact (StaffDigestApiTest)
                             "dynamodb:PutItem messages"),
             "OverdueSweepFunction", Set.of("dynamodb:DeleteItem records", "dynamodb:GetItem cases"),
+            // the personal-data job re-reads an item another write changed between its read and its update
+            // (PersonalDataMigrationTest)
+            "PersonalDataFunction",
+                    Set.of("dynamodb:GetItem cases", "dynamodb:GetItem messages", "dynamodb:GetItem staff"),
             // SnapStart priming reads one (absent) message before the snapshot (SnapStartPrimingTest)
             "MessagesFunction", Set.of("dynamodb:GetItem messages"),
             // the job repository's lost races (docs/batch-job-repository.md): a launch that loses the instance's key
