@@ -9,6 +9,7 @@ const FILTERS = ['from', 'to', 'event', 'sub', 'trackingNo'];
 const PAGE_SIZE = 30;
 const EVENTS = {
   'view-personal-data': '查看个人信息',
+  'view-same-person': '查看同一当事人的其他事项',
   'export-personal-data': '导出含个人信息的数据',
   'enter-case': '代录事项',
   'action:': '办理操作（全部）',

@@ -8,6 +8,7 @@ import { caseMessages } from './messages.js';
 import { postForm } from '/assets/js/attachments.js';
 import { similarCases } from './similar.js';
 import { casePersonalDataRequests } from './personal-data.js';
+import { samePersonCases } from './same-person.js';
 
 const ACTION_LABELS = {
   accept: '受理', reject: '不予受理', assign: '派单', reply: '答复', resolve: '办结', close: '回访归档',
@@ -447,6 +448,7 @@ function view(c, cat, state, message) {
           c.personalErasedAt ? h('p', { class: 'alert ok small', id: 'case-erased' },
             `个人信息已于 ${formatDateTime(c.personalErasedAt)} 删除。`) : null,
           facts(c.personal, PERSONAL_LABELS, 'case-personal', cat)),
+        samePersonCases(c.trackingNo),
         h('section', { class: 'card', 'aria-labelledby': 'details-title' },
           h('h2', { id: 'details-title' }, '办理信息'),
           facts(c.details, DETAIL_LABELS, 'case-details', cat)),

@@ -2,6 +2,8 @@ package cn.banshi.accounts;
 
 import cn.banshi.auth.Role;
 import cn.banshi.errors.Errors;
+import cn.banshi.personaldata.PersonalData;
+import cn.banshi.personaldata.ProtectedAttributes;
 import cn.banshi.store.Tables;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * without one (DynamoDB's conditional writes are atomic; no transactions needed).
  */
 public final class StaffAccountStore {
+    private final PersonalData personalData;
+
     /** An account with its credentials, for the sign-in path only. */
     public record Stored(StaffAccount account, Credentials credentials) {}
 
@@ -29,8 +33,13 @@ public final class StaffAccountStore {
     private final String table;
 
     public StaffAccountStore(DynamoDbClient dynamo) {
+        this(dynamo, PersonalData.shared(dynamo));
+    }
+
+    public StaffAccountStore(DynamoDbClient dynamo, PersonalData personalData) {
         this.dynamo = dynamo;
         this.table = Tables.physical(Tables.STAFF);
+        this.personalData = personalData;
     }
 
     public Optional<StaffAccount> find(String username) {
@@ -42,7 +51,7 @@ public final class StaffAccountStore {
         var item = dynamo.getItem(b -> b.tableName(table).key(key(username)).consistentRead(true))
                 .item();
         if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(new Stored(account(item), credentials(item)));
+        return Optional.of(new Stored(account(open(item)), credentials(item)));
     }
 
     /** A town's accounts, ordered by username. */
@@ -52,14 +61,14 @@ public final class StaffAccountStore {
                 .indexName(Tables.STAFF_BY_TOWN)
                 .keyConditionExpression("town = :t")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(town))))) {
-            page.items().forEach(item -> accounts.add(account(item)));
+            page.items().forEach(item -> accounts.add(account(open(item))));
         }
         return accounts;
     }
 
     /** A new account; USERNAME_TAKEN if the name exists (in any town). */
     public void create(StaffAccount account, String passwordHash, boolean temporaryPassword) {
-        Map<String, AttributeValue> item = profile(account);
+        Map<String, AttributeValue> item = seal(profile(account));
         item.put("createdAt", AttributeValue.fromS(account.createdAt().toString()));
         if (passwordHash != null) {
             item.put("passwordHash", AttributeValue.fromS(passwordHash));
@@ -84,7 +93,7 @@ public final class StaffAccountStore {
         boolean gainsAdmin = !before.isActiveAdmin() && after.isActiveAdmin();
         if (losesAdmin) takeAdmin(before.town());
         try {
-            Map<String, AttributeValue> item = profile(after);
+            Map<String, AttributeValue> item = seal(profile(after));
             item.remove("username");
             Map<String, String> names = new HashMap<>();
             Map<String, AttributeValue> values = new HashMap<>();
@@ -237,6 +246,15 @@ public final class StaffAccountStore {
 
     private static Map<String, AttributeValue> key(String username) {
         return Map.of("username", AttributeValue.fromS(username));
+    }
+
+    /** Name and contact details sealed (issue 18); username, town, role and village stay plaintext. */
+    private Map<String, AttributeValue> seal(Map<String, AttributeValue> profile) {
+        return new HashMap<>(personalData.seal(ProtectedAttributes.STAFF, profile));
+    }
+
+    private Map<String, AttributeValue> open(Map<String, AttributeValue> item) {
+        return personalData.open(ProtectedAttributes.STAFF, item);
     }
 
     private static Map<String, AttributeValue> profile(StaffAccount a) {

@@ -4,6 +4,8 @@ import cn.banshi.catalog.CaseType;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
+import cn.banshi.personaldata.PersonIndex;
+import cn.banshi.personaldata.PersonalData;
 import cn.banshi.store.AttributeJson;
 import cn.banshi.store.TableSpec;
 import cn.banshi.store.Tables;
@@ -36,15 +38,24 @@ public final class DynamoCaseStore implements CaseStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final StoredCases stored;
+    private final PersonIndex people;
 
     public DynamoCaseStore(DynamoDbClient dynamo) {
+        this(dynamo, PersonalData.shared(dynamo));
+    }
+
+    /** Personal data sealed with {@code personalData}'s keys (issue 18); created cases filed in the people index. */
+    public DynamoCaseStore(DynamoDbClient dynamo, PersonalData personalData) {
         this.dynamo = dynamo;
         this.table = Tables.physical(Tables.CASES);
+        this.stored = new StoredCases(personalData);
+        this.people = new PersonIndex(dynamo);
     }
 
     @Override
     public void create(CaseRecord record, String idempotencyRef) {
-        Map<String, AttributeValue> item = new HashMap<>(CaseItems.toItem(record));
+        Map<String, AttributeValue> item = new HashMap<>(stored.toItem(record));
         String condition = "attribute_not_exists(pk)";
         Map<String, AttributeValue> values = Map.of();
         if (idempotencyRef != null) {
@@ -60,6 +71,8 @@ public final class DynamoCaseStore implements CaseStore {
         } catch (ConditionalCheckFailedException taken) {
             throw new TrackingNumberTakenException(record.trackingNo());
         }
+        // after the case: a retry of the same creation writes the same entries again (idempotent)
+        people.index(record.town(), record.trackingNo(), stored.beacons(record));
     }
 
     @Override
@@ -67,7 +80,7 @@ public final class DynamoCaseStore implements CaseStore {
         GetItemResponse response = dynamo.getItem(
                 b -> b.tableName(table).consistentRead(true).key(Map.of("pk", AttributeValue.fromS(trackingNo))));
         return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(CaseItems.fromItem(response.item()))
+                ? Optional.of(stored.fromItem(response.item()))
                 : Optional.empty();
     }
 
@@ -75,7 +88,7 @@ public final class DynamoCaseStore implements CaseStore {
     public void update(CaseRecord next) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(CaseItems.toItem(next))
+                    .item(stored.toItem(next))
                     .conditionExpression("version = :expected")
                     .expressionAttributeValues(
                             Map.of(":expected", AttributeValue.fromN(Long.toString(next.version() - 1)))));
@@ -100,7 +113,7 @@ public final class DynamoCaseStore implements CaseStore {
             boolean pageHasMore = response.hasLastEvaluatedKey()
                     && !response.lastEvaluatedKey().isEmpty();
             for (int i = 0; i < page.size(); i++) {
-                items.add(CaseItems.fromItem(page.get(i)));
+                items.add(stored.fromItem(page.get(i)));
                 if (items.size() == q.limit()) {
                     boolean more = i < page.size() - 1 || pageHasMore;
                     return new CaseListPage(items, more ? encodeCursor(keyOf(page.get(i), plan.index), plan) : null);
@@ -259,7 +272,7 @@ public final class DynamoCaseStore implements CaseStore {
     /** Every case a Query answers, page after page (the SDK's paginator follows LastEvaluatedKey). */
     private void eachCase(QueryRequest request, Consumer<CaseRecord> consumer) {
         for (QueryResponse page : dynamo.queryPaginator(request)) {
-            page.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
+            page.items().forEach(item -> consumer.accept(stored.fromItem(item)));
         }
     }
 
@@ -271,7 +284,7 @@ public final class DynamoCaseStore implements CaseStore {
                     request(plan).scanIndexForward(plan.ascending).limit(q.limit());
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse response = dynamo.query(request.build());
-            response.items().forEach(item -> consumer.accept(CaseItems.fromItem(item)));
+            response.items().forEach(item -> consumer.accept(stored.fromItem(item)));
             start = response.hasLastEvaluatedKey()
                             && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey()

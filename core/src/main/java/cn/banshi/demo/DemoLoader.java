@@ -2,12 +2,16 @@ package cn.banshi.demo;
 
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.calendar.Deadlines;
-import cn.banshi.cases.CaseItems;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.StoredCases;
 import cn.banshi.catalog.Catalog;
+import cn.banshi.personaldata.PersonIndex;
+import cn.banshi.personaldata.PersonalData;
 import cn.banshi.store.BulkLoader;
 import cn.banshi.store.Tables;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,8 @@ public final class DemoLoader {
         DemoCases demo = new DemoCases(catalog, deadlines);
         List<DemoCases.DemoCase> open = demo.openCases(ChinaTime.today(clock), OPEN_CASES);
         Iterator<CaseRecord> year = demo.cases();
+        StoredCases stored = new StoredCases(PersonalData.shared(dynamo));
+        List<Map<String, AttributeValue>> people = Collections.synchronizedList(new ArrayList<>());
         Iterator<Map<String, AttributeValue>> items = new Iterator<>() {
             int openIndex;
 
@@ -36,11 +42,16 @@ public final class DemoLoader {
 
             @Override
             public Map<String, AttributeValue> next() {
-                return CaseItems.toItem(
-                        year.hasNext() ? year.next() : open.get(openIndex++).record());
+                CaseRecord record =
+                        year.hasNext() ? year.next() : open.get(openIndex++).record();
+                for (String beacon : stored.beacons(record)) {
+                    people.add(PersonIndex.item(record.town(), beacon, record.trackingNo()));
+                }
+                return stored.toItem(record);
             }
         };
         BulkLoader.Result result = new BulkLoader(dynamo, 8).load(Tables.physical(Tables.CASES), items);
+        new BulkLoader(dynamo, 8).load(Tables.physical(Tables.PEOPLE), people.iterator());
         return new Loaded(
                 result, List.of(open.get(0), open.get(1), demo.samples(1).get(0)));
     }

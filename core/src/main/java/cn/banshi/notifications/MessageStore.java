@@ -2,6 +2,8 @@ package cn.banshi.notifications;
 
 import cn.banshi.errors.Errors;
 import cn.banshi.store.QueryPages;
+import cn.banshi.personaldata.PersonalData;
+import cn.banshi.personaldata.ProtectedAttributes;
 import cn.banshi.store.Tables;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,10 +34,16 @@ public final class MessageStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final PersonalData personalData;
 
     public MessageStore(DynamoDbClient dynamo) {
+        this(dynamo, PersonalData.shared(dynamo));
+    }
+
+    public MessageStore(DynamoDbClient dynamo, PersonalData personalData) {
         this.dynamo = dynamo;
         this.table = Tables.physical(Tables.MESSAGES);
+        this.personalData = personalData;
     }
 
     /** Adds the message unless one with its id exists; whether it was added. */
@@ -59,7 +67,9 @@ public final class MessageStore {
         item.put("pendingTown", s(m.town()));
         item.put("sendAfterKey", s(key(m.sendAfter(), m.id())));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            // recipient, text and parameters sealed (issue 18); state, times and index keys stay plaintext
+            Map<String, AttributeValue> sealed = personalData.seal(ProtectedAttributes.MESSAGES, item);
+            dynamo.putItem(b -> b.tableName(table).item(sealed).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -70,7 +80,7 @@ public final class MessageStore {
         var response =
                 dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("pk", s(id))));
         return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(fromItem(response.item()))
+                ? Optional.of(fromItem(open(response.item())))
                 : Optional.empty();
     }
 
@@ -207,8 +217,10 @@ public final class MessageStore {
                     .limit(limit);
             if (exclusiveStart != null) b.exclusiveStartKey(exclusiveStart);
         });
-        List<Message> items =
-                response.items().stream().map(MessageStore::fromItem).toList();
+        List<Message> items = response.items().stream()
+                .map(this::open)
+                .map(MessageStore::fromItem)
+                .toList();
         String next = null;
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
             Map<String, AttributeValue> last = response.lastEvaluatedKey();
@@ -226,8 +238,12 @@ public final class MessageStore {
                         .indexName(Tables.MESSAGES_BY_CASE)
                         .keyConditionExpression("trackingNo = :no")
                         .expressionAttributeValues(Map.of(":no", s(trackingNo))),
-                item -> items.add(fromItem(item)));
+                item -> items.add(fromItem(open(item))));
         return items;
+    }
+
+    private Map<String, AttributeValue> open(Map<String, AttributeValue> item) {
+        return personalData.open(ProtectedAttributes.MESSAGES, item);
     }
 
     static Message fromItem(Map<String, AttributeValue> item) {

@@ -61,6 +61,12 @@ public final class Tables {
     public static final String STAFF_BY_TOWN = "staff-by-town";
 
     /**
+     * Person lookups by keyed beacon (issue 18): pk {@code <town>#<beacon>}, sk the tracking number. No plaintext:
+     * a beacon is a truncated HMAC of a phone or ID number (cn.banshi.personaldata.Beacons).
+     */
+    public static final String PEOPLE = "people";
+
+    /**
      * The Spring Batch job repository (cn.banshi.batch.repository). Instance items carry the "running
      * execution" marker; only running instances carry {@code runningJobName} (sparse index).
      */
@@ -107,6 +113,7 @@ public final class Tables {
                 new TableSpec(AUDIT, "pk", "sk", List.of(), null),
                 new TableSpec(RECORDS, "pk", "sk", List.of(), null),
                 new TableSpec(STAFF, "username", null, List.of(new IndexSpec(STAFF_BY_TOWN, "town", "username")), null),
+                new TableSpec(PEOPLE, "pk", "sk", List.of(), null),
                 new TableSpec(
                         BATCH_JOB_INSTANCES,
                         "pk",

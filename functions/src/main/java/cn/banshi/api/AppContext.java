@@ -45,6 +45,8 @@ import cn.banshi.personaldata.DataRequestStore;
 import cn.banshi.personaldata.PersonalDataRights;
 import cn.banshi.personaldata.PersonalFiles;
 import cn.banshi.personaldata.RetentionJob;
+import cn.banshi.personaldata.DataKeys;
+import cn.banshi.personaldata.PersonalData;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.LambdaReportRunner;
 import cn.banshi.reports.ReportRunner;
@@ -81,6 +83,7 @@ public final class AppContext {
     private final Clock clock;
     private SecureRandom random;
     private CaseStore cases;
+    private PersonalData personalData;
     private CalendarService calendars;
     private IntakeService intake;
     private SubmitterBlocks blocks;
@@ -176,8 +179,19 @@ public final class AppContext {
         return random;
     }
 
+    /**
+     * The field encryption of this execution environment (issue 18): its own key cache, so each function reads and
+     * unwraps the data keys itself, as in AWS.
+     */
+    public synchronized PersonalData personalData() {
+        if (personalData == null) {
+            personalData = new PersonalData(new DataKeys(dynamo, PersonalData.wrapperFromEnvironment(), clock));
+        }
+        return personalData;
+    }
+
     public synchronized CaseStore cases() {
-        if (cases == null) cases = new DynamoCaseStore(dynamo);
+        if (cases == null) cases = new DynamoCaseStore(dynamo, personalData());
         return cases;
     }
 
@@ -338,7 +352,7 @@ public final class AppContext {
 
     /** The message log and send queue (notifications). */
     public synchronized MessageStore messages() {
-        if (messages == null) messages = new MessageStore(dynamo);
+        if (messages == null) messages = new MessageStore(dynamo, personalData());
         return messages;
     }
 
@@ -416,7 +430,7 @@ public final class AppContext {
     }
 
     public synchronized StaffAccountStore staffAccounts() {
-        if (staffAccounts == null) staffAccounts = new StaffAccountStore(dynamo);
+        if (staffAccounts == null) staffAccounts = new StaffAccountStore(dynamo, personalData());
         return staffAccounts;
     }
 

@@ -20,6 +20,7 @@ import cn.banshi.reports.ReportRunsHandler;
 import cn.banshi.reports.ReportsHandler;
 import cn.banshi.reports.drafts.PublishedReportsHandler;
 import cn.banshi.reports.drafts.ReportDraftsHandler;
+import cn.banshi.sameperson.SamePersonHandler;
 import cn.banshi.staff.StaffCasesHandler;
 import cn.banshi.tracking.TrackingHandler;
 import java.util.List;
@@ -51,7 +52,9 @@ public final class Handlers {
                 UploadsHandler.class,
                 SimilarCasesHandler.class,
                 PersonalDataHandler.class,
-                PersonalDataRequestsHandler.class);
+                PersonalDataRequestsHandler.class,
+
+                SamePersonHandler.class);
     }
 
     /** Instances sharing one context, as the local gateway and tests use them. */
@@ -78,6 +81,8 @@ public final class Handlers {
                 new UploadsHandler(app),
                 new SimilarCasesHandler(app),
                 new PersonalDataHandler(app),
-                new PersonalDataRequestsHandler(app));
+                new PersonalDataRequestsHandler(app),
+
+                new SamePersonHandler(app));
     }
 }

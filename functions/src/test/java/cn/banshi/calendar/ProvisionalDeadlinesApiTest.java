@@ -22,6 +22,8 @@ import cn.banshi.catalog.Catalogs;
 import cn.banshi.json.Json;
 import cn.banshi.overdue.DeadlineRecompute;
 import cn.banshi.overdue.OverdueSweepHandler;
+import cn.banshi.personaldata.PersonalData;
+import cn.banshi.personaldata.ProtectedAttributes;
 import cn.banshi.store.Tables;
 import cn.banshi.tracking.TrackingHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -485,9 +487,11 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         return versions;
     }
 
-    static Map<String, Map<String, AttributeValue>> byKey(List<Map<String, AttributeValue>> items) {
+    /** Items by key, their personal data opened: sealed with a fresh IV at each write (issue 18). */
+    Map<String, Map<String, AttributeValue>> byKey(List<Map<String, AttributeValue>> items) {
         Map<String, Map<String, AttributeValue>> map = new HashMap<>();
-        items.forEach(item -> map.put(item.get("pk").s(), item));
+        items.forEach(
+                item -> map.put(item.get("pk").s(), PersonalData.shared(dynamo).open(ProtectedAttributes.CASES, item)));
         return map;
     }
 

@@ -10,6 +10,9 @@ import cn.banshi.attachments.IncomingSweep;
 import cn.banshi.attachments.UploadsBucket;
 import cn.banshi.auth.Role;
 import cn.banshi.errors.ApiException;
+import cn.banshi.personaldata.PersonalData;
+import cn.banshi.personaldata.migration.PersonalDataMigration;
+import cn.banshi.personaldata.migration.ProtectedTables;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
 import cn.banshi.store.Tables;
@@ -39,14 +42,16 @@ public final class Cli {
 
     public static void main(String[] args) throws Exception {
         // ./banshi user SUBCOMMAND --…: its options start after the subcommand
-        Map<String, String> options = args[0].equals("user") && args.length > 1
+        Map<String, String> options = (args[0].equals("user") || args[0].equals("personal-data")) && args.length > 1
                 ? options(Arrays.copyOfRange(args, 1, args.length))
                 : options(args);
         Path data = Path.of(options.getOrDefault("data", ".banshi/data"));
+        LocalMain.useDataKeyFile(data);
         switch (args[0]) {
             case "token" -> token(options, data);
             case "sweep" -> sweep(data);
             case "user" -> user(args, data);
+            case "personal-data" -> personalData(args, options, data);
             default -> fail("unknown command " + args[0]);
         }
     }
@@ -110,6 +115,44 @@ public final class Cli {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * {@code ./banshi personal-data migrate [--pages N]}: seals plaintext items (and items under an older key) in
+     * place, resumable; {@code rotate}: a new key version for new writes, then {@code migrate} re-encrypts;
+     * {@code status}: done or not for the current key version.
+     */
+    static void personalData(String[] args, Map<String, String> o, Path data) {
+        String usage = "用法 usage: ./banshi personal-data migrate|rotate|status [--pages N]";
+        if (args.length < 2) fail(usage);
+        String running = DynamoClients.configuredEndpoint();
+        try (Dynalite dynalite =
+                running == null ? Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb")) : null) {
+            DynamoDbClient dynamo = DynamoClients.forEndpoint(
+                    running != null ? running : dynalite.endpoint(), ClientOverrideConfiguration.builder());
+            TableSetup.ensureTables(dynamo);
+            PersonalDataMigration migration = ProtectedTables.migration(dynamo, Clock.systemUTC());
+            switch (args[1]) {
+                case "migrate" -> {
+                    int pages = Integer.parseInt(o.getOrDefault("pages", Integer.toString(Integer.MAX_VALUE)));
+                    for (PersonalDataMigration.Progress p : migration.run(pages)) {
+                        System.out.printf(
+                                "%s (%s): %d 条已检查 / scanned, %d 条已加密 / sealed, %s%n",
+                                p.table(),
+                                p.version(),
+                                p.scanned(),
+                                p.sealed(),
+                                p.done() ? "完成 / done" : "未完成，请再次运行 / not done, run again");
+                    }
+                }
+                case "rotate" ->
+                    System.out.println("新密钥版本 / new key version: "
+                            + PersonalData.shared(dynamo).keys().rotate()
+                            + "（请运行 migrate 重新加密旧数据 / run migrate to re-encrypt）");
+                case "status" -> System.out.println(migration.done() ? "完成 / done" : "未完成 / not done");
+                default -> fail(usage);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import cn.banshi.attachments.BucketAccess;
 import cn.banshi.attachments.LocalUploadProcessing;
 import cn.banshi.attachments.UploadsBucket;
 import cn.banshi.notifications.LocalOutbox;
+import cn.banshi.personaldata.PersonalData;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
@@ -49,6 +50,7 @@ public final class LocalMain {
             }
         }
         Path root = Dynalite.repoRoot();
+        useDataKeyFile(data);
         Dynalite dynalite = Dynalite.start(root, data.resolve("dynamodb"));
         DynamoDbClient dynamo = DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder());
         TableSetup.ensureTables(dynamo);
@@ -117,5 +119,16 @@ public final class LocalMain {
         System.err.println("短信和邮件写入 / messages go to: " + dispatch.file().toAbsolutePath() + "（控制台：消息记录）");
         System.err.println("按 Ctrl-C 停止 / Ctrl-C to stop");
         stopped.await();
+    }
+
+    /**
+     * The raw AES key that wraps the personal-data keys locally: {@code <data>/personal-data.key}, created on first
+     * use with mode 600 (docs/personal-data.md); {@code BANSHI_DATA_KEY_FILE} overrides it.
+     */
+    static void useDataKeyFile(Path data) {
+        if (System.getenv(PersonalData.KEY_FILE_ENV) == null && System.getProperty("banshi.dataKeyFile") == null) {
+            System.setProperty(
+                    "banshi.dataKeyFile", data.resolve("personal-data.key").toString());
+        }
     }
 }

@@ -85,8 +85,14 @@ public final class ColdStartBench {
         // the code under test stores it), so the first event reads one loaded year
         new CalendarService(env.client(ClientOverrideConfiguration.builder()), Clock.systemUTC())
                 .put(StatutoryHolidays.provisional(2027));
-        Map<String, String> base =
-                Map.of("BANSHI_DYNAMODB_ENDPOINT", env.dynalite.endpoint(), "BANSHI_TABLE_PREFIX", env.prefix);
+        // and the local key file that wraps the personal-data keys, shared by every fresh JVM (issue 18)
+        Map<String, String> base = Map.of(
+                "BANSHI_DYNAMODB_ENDPOINT",
+                env.dynalite.endpoint(),
+                "BANSHI_TABLE_PREFIX",
+                env.prefix,
+                "BANSHI_DATA_KEY_FILE",
+                work.resolve("personal-data.key").toString());
         variants.add(new Variant("banshi", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, true));
         variants.add(new Variant("floor", FloorHandler.class.getName(), lambdaCp, base, true));
         Map<String, String> peerEnv = new LinkedHashMap<>(base);
@@ -98,8 +104,7 @@ public final class ColdStartBench {
         variants.add(
                 new Variant("banshi, no Idempotency-Key", "cn.banshi.intake.SubmissionHandler", lambdaCp, base, false));
         // another build's deployment package (env BENCH_BEFORE_JAR, e.g. main's), measured in the same rounds: a
-        // change's
-        // before and after under the same load
+        // change's before and after under the same load
         String before = System.getenv("BENCH_BEFORE_JAR");
         if (before != null && !before.isBlank()) {
             if (!Files.isRegularFile(Path.of(before))) throw new IllegalStateException("no such jar: " + before);

@@ -1,0 +1,176 @@
+package cn.banshi.personaldata;
+
+import cn.banshi.store.Tables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * banshi's data keys, stored wrapped in the records table (pk {@value #PK}): one item per key version ({@code
+ * key#k1}, {@code key#k2}…), a {@code current} item naming the version new writes use, and the beacon key (its own
+ * key, never rotated: the people index is built with it). The first write creates {@code k1}; {@link #rotate()}
+ * makes the next version current. Clear keys are cached per process: each version is unwrapped once; which version
+ * is current is read again after {@link #CURRENT_TTL}, so a rotation reaches warm functions within minutes.
+ */
+public final class DataKeys {
+    public static final String PK = "personal-data";
+    public static final Duration CURRENT_TTL = Duration.ofMinutes(5);
+    static final String BEACON = "beacon-key";
+
+    private final DynamoDbClient dynamo;
+    private final KeyWrapper wrapper;
+    private final Clock clock;
+    private final String table = Tables.physical(Tables.RECORDS);
+    private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
+    private static final String NO_KEY =
+            "no personal-data key yet: run the personal-data job once (docs/personal-data.md)";
+
+    private volatile boolean creating;
+    private volatile String current;
+    private volatile Instant currentReadAt = Instant.MIN;
+
+    public DataKeys(DynamoDbClient dynamo, KeyWrapper wrapper, Clock clock) {
+        this.dynamo = dynamo;
+        this.wrapper = wrapper;
+        this.clock = clock;
+    }
+
+    /** A key version and its clear key. */
+    public record Version(String id, SecretKey key) {}
+
+    /** The version new writes use; creates {@code k1} when there is none yet. */
+    public Version current() {
+        Instant now = clock.instant();
+        String id = current;
+        if (id == null || now.isAfter(currentReadAt.plus(CURRENT_TTL))) {
+            id = readCurrent();
+            if (id == null) {
+                if (!mayCreate()) throw new PersonalDataException(NO_KEY);
+                id = create("k1", null);
+            }
+            current = id;
+            currentReadAt = now;
+        }
+        return new Version(id, key(id));
+    }
+
+    /** The clear key of a version (any version ever made stays readable). */
+    public SecretKey key(String version) {
+        return keys.computeIfAbsent(version, v -> new SecretKeySpec(unwrap("key#" + v), "AES"));
+    }
+
+    /** The HMAC key of the beacons; created on first use. */
+    public byte[] beaconKey() {
+        return keys.computeIfAbsent(BEACON, b -> {
+                    Map<String, AttributeValue> item = get(BEACON);
+                    if (item == null) {
+                        if (!mayCreate()) throw new PersonalDataException(NO_KEY);
+                        KeyWrapper.DataKey k = wrapper.generate(context(BEACON));
+                        if (put(BEACON, k.wrapped())) return new SecretKeySpec(k.clear(), "HmacSHA256");
+                    }
+                    return new SecretKeySpec(unwrap(BEACON), "HmacSHA256");
+                })
+                .getEncoded();
+    }
+
+    /**
+     * Creates the first key version and the beacon key if there are none (the personal-data job's first step). In AWS
+     * only that job may create keys (its role has kms:GenerateDataKey); locally the first write does.
+     */
+    public void ensure() {
+        if (readCurrent() == null) create("k1", null);
+        creating = true;
+        try {
+            beaconKey();
+        } finally {
+            creating = false;
+        }
+        current = null;
+    }
+
+    private boolean mayCreate() {
+        return creating || wrapper instanceof LocalKeyWrapper;
+    }
+
+    /** Makes a new version current (k1 → k2…) and returns its id; old versions stay readable. */
+    public String rotate() {
+        String from = readCurrent();
+        String next = from == null ? "k1" : "k" + (Integer.parseInt(from.substring(1)) + 1);
+        String id = create(next, from);
+        current = id;
+        currentReadAt = clock.instant();
+        return id;
+    }
+
+    /** Creates {@code version} and points {@code current} at it unless someone else moved it first. */
+    private String create(String version, String expectedCurrent) {
+        if (get("key#" + version) == null) {
+            KeyWrapper.DataKey k = wrapper.generate(context("key#" + version));
+            if (put("key#" + version, k.wrapped())) keys.put(version, new SecretKeySpec(k.clear(), "AES"));
+        }
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(PK));
+        item.put("sk", AttributeValue.fromS("current"));
+        item.put("version", AttributeValue.fromS(version));
+        item.put("at", AttributeValue.fromS(clock.instant().toString()));
+        try {
+            if (expectedCurrent == null) {
+                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            } else {
+                dynamo.putItem(b -> b.tableName(table)
+                        .item(item)
+                        .conditionExpression("version = :from")
+                        .expressionAttributeValues(Map.of(":from", AttributeValue.fromS(expectedCurrent))));
+            }
+            return version;
+        } catch (ConditionalCheckFailedException raced) {
+            return readCurrent();
+        }
+    }
+
+    private String readCurrent() {
+        Map<String, AttributeValue> item = get("current");
+        return item == null ? null : item.get("version").s();
+    }
+
+    private byte[] unwrap(String sk) {
+        Map<String, AttributeValue> item = get(sk);
+        if (item == null) throw new PersonalDataException("no data key " + sk);
+        return wrapper.unwrap(item.get("wrapped").b().asByteArray(), context(sk));
+    }
+
+    private Map<String, AttributeValue> get(String sk) {
+        var response = dynamo.getItem(b -> b.tableName(table)
+                .consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(PK), "sk", AttributeValue.fromS(sk))));
+        return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
+    }
+
+    private boolean put(String sk, byte[] wrapped) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            "pk", AttributeValue.fromS(PK),
+                            "sk", AttributeValue.fromS(sk),
+                            "wrapped", AttributeValue.fromB(SdkBytes.fromByteArray(wrapped)),
+                            "at", AttributeValue.fromS(clock.instant().toString())))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException raced) {
+            return false;
+        }
+    }
+
+    private String context(String sk) {
+        return table + "/" + PK + "/" + sk;
+    }
+}

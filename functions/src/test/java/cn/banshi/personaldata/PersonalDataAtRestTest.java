@@ -1,0 +1,232 @@
+package cn.banshi.personaldata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.banshi.abuse.VerificationCodesHandler;
+import cn.banshi.accounts.StaffProfile;
+import cn.banshi.api.ApiTestSupport;
+import cn.banshi.api.Events;
+import cn.banshi.auth.Role;
+import cn.banshi.catalog.Catalogs;
+import cn.banshi.demo.DemoLoader;
+import cn.banshi.json.Json;
+import cn.banshi.notifications.DispatchSettings;
+import cn.banshi.notifications.SendResult;
+import cn.banshi.staff.StaffCasesHandler;
+import cn.banshi.store.TableSpec;
+import cn.banshi.store.Tables;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Issue 18's done-when: the raw tables, read with the plain SDK (no decryption), hold no phone, ID number, credit
+ * code, e-mail address or name in plaintext after the demo load and the desk's writes (citizens' submissions with
+ * notifications, an information request with an ID number, staff actions, a staff account, the outbox turned into
+ * messages, a verification code); and a sealed value flipped or moved is refused on read, never returned.
+ */
+class PersonalDataAtRestTest extends ApiTestSupport {
+    /** Attributes whose opened values are names (beside the log scanner's phones, IDs and e-mails). */
+    private static final Set<String> NAME_FIELDS = Set.of("name", "displayName", "organization");
+
+    @BeforeEach
+    void setUp() {
+        setUpApp("2021-04-06T09:00");
+    }
+
+    @Test
+    void theRawTablesHoldNoPersonalDataInPlaintext() {
+        DemoLoader.load(
+                dynamo,
+                Catalogs.bundled().town("gaocheng").orElseThrow(),
+                app.calendars().deadlines(),
+                clock);
+        ObjectNode complaint = complaint();
+        ((ObjectNode) complaint.get("submitter"))
+                .put("email", "wang@example.com")
+                .put("notify", "both");
+        String no = submitOnline("complaints", complaint).get("trackingNo").asText();
+        ObjectNode info = infoRequest();
+        ((ObjectNode) info.get("applicant")).put("phone", "13812345678").put("notify", "both");
+        submitOnline("info-requests", info);
+        act(no, "accept");
+        act(no, "assign", "village", "hongxing");
+        app.staffManagement()
+                .create(
+                        "gaocheng",
+                        "zhang.sanfeng",
+                        new StaffProfile(Role.TOWN_ADMIN, null, "张三丰", "13700001111", "zhang@example.gov.cn"),
+                        null);
+        DispatchSettings settings =
+                new DispatchSettings("https://banshi.example", "noreply@gaocheng.gov.cn", Duration.ofMinutes(2), 4, 10);
+        // the outbox becomes pending messages (recipient, text and parameters), not sent yet
+        assertTrue(app.dispatcher(m -> SendResult.sent("sms-1"), m -> SendResult.sent("mail-1"), settings)
+                        .takeOver("gaocheng")
+                > 0);
+        var code = call(
+                new VerificationCodesHandler(app),
+                Events.post(
+                        "/api/v1/towns/{town}/verification-codes",
+                        "/api/v1/towns/dingshu/verification-codes",
+                        Json.write(Json.object().put("phone", "13912345678"))));
+        assertEquals(202, code.getStatusCode(), code.getBody());
+
+        PersonalData opener = app.personalData();
+        List<String> findings = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
+        List<String> texts = new ArrayList<>();
+        int items = 0;
+        int sealed = 0;
+        for (TableSpec spec : Tables.all()) {
+            ProtectedAttributes protectedAttributes = protectedOf(spec.name());
+            for (var page : dynamo.scanPaginator(b -> b.tableName(Tables.physical(spec.name())))) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    items++;
+                    StringBuilder raw = new StringBuilder();
+                    render(item, raw);
+                    for (String f : cn.banshi.testkit.logscan.PersonalData.find(raw)) {
+                        findings.add(spec.name() + " " + key(item) + ": " + f);
+                    }
+                    if (protectedAttributes != null) {
+                        for (String a : protectedAttributes.attributes()) {
+                            if (item.containsKey(a)) {
+                                assertTrue(FieldCipher.isSealed(item.get(a)), spec.name() + "." + a + " sealed");
+                                sealed++;
+                            }
+                        }
+                        collectNames(opener.open(protectedAttributes, item), names);
+                    }
+                    texts.add(spec.name() + " " + key(item) + "\n" + raw);
+                }
+            }
+        }
+        // a name of three characters or more anywhere; a two-character one as a whole value (it can occur inside
+        // unrelated prose: 谢建 in 感谢建议)
+        for (String text : texts) {
+            for (String name : names) {
+                boolean found = name.length() >= 3
+                        ? text.indexOf(name, text.indexOf('\n')) >= 0
+                        : text.contains("=" + name + "\n") || text.contains("\u0001" + name + "\u0001");
+                if (found) {
+                    findings.add(text.substring(0, text.indexOf('\n')) + ": the name " + name.charAt(0) + "…");
+                }
+            }
+        }
+        assertTrue(items > 1000 && sealed > 1000, items + " items, " + sealed + " sealed values");
+        assertTrue(names.contains("王小明") && names.contains("李华") && names.contains("张三丰"), names.toString());
+        assertEquals(List.of(), findings);
+        // the people index holds the submitter's case under a beacon, not the phone
+        assertTrue(new PersonIndex(dynamo)
+                .find("gaocheng", List.of(opener.beacons().phone("gaocheng", "13912345678")), 10)
+                .contains(no));
+    }
+
+    @Test
+    void aFlippedOrMovedValueIsRefusedOnReadNeverReturned() {
+        String a = submitOnline("complaints", complaint()).get("trackingNo").asText();
+        ObjectNode other = complaint();
+        ((ObjectNode) other.get("submitter")).put("name", "赵六").put("phone", "13600001111");
+        String b = submitOnline("complaints", other).get("trackingNo").asText();
+        Map<String, AttributeValue> itemA = raw(a);
+        Map<String, AttributeValue> itemB = raw(b);
+
+        // one bit flipped in the ciphertext of a's personal data
+        byte[] bytes = itemA.get("personal").b().asByteArray();
+        bytes[bytes.length - 20] ^= 0x01;
+        put(a, itemA, AttributeValue.fromB(SdkBytes.fromByteArray(bytes)));
+        PersonalDataException flipped =
+                assertThrows(PersonalDataException.class, () -> app.cases().find(a));
+        assertFalse(flipped.getMessage().contains("王小明"));
+        // (the contract declares no 500; the handler is called directly)
+        var detail = new StaffCasesHandler(app)
+                .handleRequest(
+                        as(Events.get("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + a), ADMIN, null)
+                                .build(),
+                        null);
+        assertEquals(500, detail.getStatusCode());
+        assertFalse(detail.getBody().contains("王小明") || detail.getBody().contains("13912345678"));
+
+        // b's intact personal data copied onto a: bound to b's key, so refused on a
+        put(a, itemA, itemB.get("personal"));
+        assertThrows(PersonalDataException.class, () -> app.cases().find(a));
+        // and restored, it reads again
+        put(a, itemA, itemA.get("personal"));
+        assertEquals(
+                "王小明", app.cases().find(a).orElseThrow().personal().submitter().name());
+        assertEquals(
+                "赵六", app.cases().find(b).orElseThrow().personal().submitter().name());
+    }
+
+    private Map<String, AttributeValue> raw(String no) {
+        return dynamo.getItem(r -> r.tableName(Tables.physical(Tables.CASES))
+                        .consistentRead(true)
+                        .key(Map.of("pk", AttributeValue.fromS(no))))
+                .item();
+    }
+
+    private void put(String no, Map<String, AttributeValue> item, AttributeValue personal) {
+        Map<String, AttributeValue> next = new HashMap<>(item);
+        next.put("personal", personal);
+        dynamo.putItem(r -> r.tableName(Tables.physical(Tables.CASES)).item(next));
+    }
+
+    private static ProtectedAttributes protectedOf(String table) {
+        for (ProtectedAttributes p :
+                List.of(ProtectedAttributes.CASES, ProtectedAttributes.MESSAGES, ProtectedAttributes.STAFF)) {
+            if (p.table().equals(table)) return p;
+        }
+        return null;
+    }
+
+    private static String key(Map<String, AttributeValue> item) {
+        AttributeValue pk = item.containsKey("pk") ? item.get("pk") : item.get("username");
+        return pk == null ? "?" : String.valueOf(pk.s());
+    }
+
+    /** The item's text as a reader of the raw table sees it; binary values as a marker (they are ciphertext). */
+    private static void render(Map<String, AttributeValue> item, StringBuilder out) {
+        item.forEach((k, v) -> {
+            out.append(k).append('=');
+            render(v, out);
+            out.append('\n');
+        });
+    }
+
+    private static void render(AttributeValue v, StringBuilder out) {
+        switch (v.type()) {
+            case S -> out.append('\u0001').append(v.s()).append('\u0001');
+            case N -> out.append(v.n());
+            case B -> out.append("<binary>");
+            case M -> render(v.m(), out);
+            case L ->
+                v.l().forEach(e -> {
+                    render(e, out);
+                    out.append(' ');
+                });
+            case SS -> out.append(String.join(" ", v.ss()));
+            default -> out.append(v.toString());
+        }
+    }
+
+    private static void collectNames(Map<String, AttributeValue> item, Set<String> names) {
+        item.forEach((k, v) -> collectNames(k, v, names));
+    }
+
+    private static void collectNames(String name, AttributeValue v, Set<String> names) {
+        if (v.type() == AttributeValue.Type.S && NAME_FIELDS.contains(name) && v.s().length() >= 2) names.add(v.s());
+        if (v.type() == AttributeValue.Type.M) v.m().forEach((k, e) -> collectNames(k, e, names));
+        if (v.type() == AttributeValue.Type.L) v.l().forEach(e -> collectNames(name, e, names));
+    }
+}

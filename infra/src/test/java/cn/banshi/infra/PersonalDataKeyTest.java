@@ -1,0 +1,84 @@
+package cn.banshi.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18: the customer managed key that wraps the personal-data keys rotates, and its policy lets exactly the
+ * functions that read or write personal data decrypt (their roles reach an item of the cases, messages or staff
+ * table), only the personal-data job generate data keys, and the account administer it without using it. The
+ * report function, whose jobs read plaintext attributes only, gets nothing.
+ */
+class PersonalDataKeyTest {
+    private static final Set<String> PERSONAL_TABLES = Set.of("CasesTable", "MessagesTable", "StaffTable");
+    private static final Set<String> ITEM_ACTIONS =
+            Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem");
+
+    @Test
+    void theKeyRotatesAndOnlyTheFunctionsThatTouchPersonalDataMayUseIt() {
+        JsonNode key = TemplateTest.TEMPLATE.resources().get("PersonalDataKey");
+        assertEquals("AWS::KMS::Key", key.path("Type").asText());
+        assertTrue(key.path("Properties").path("EnableKeyRotation").asBoolean());
+
+        Set<String> decrypt = new TreeSet<>();
+        Set<String> generate = new TreeSet<>();
+        for (JsonNode statement : key.path("Properties").path("KeyPolicy").path("Statement")) {
+            Set<String> actions = new TreeSet<>();
+            Template.list(statement.path("Action")).forEach(a -> actions.add(a.asText()));
+            Set<String> roles = new TreeSet<>();
+            Template.list(statement.path("Principal").path("AWS")).forEach(p -> {
+                if (p.has("Fn::GetAtt")) roles.add(Template.target(p));
+            });
+            if (actions.contains("kms:Decrypt")) decrypt.addAll(roles);
+            if (actions.contains("kms:GenerateDataKey")) generate.addAll(roles);
+            if (roles.isEmpty()) {
+                assertFalse(
+                        actions.stream()
+                                .anyMatch(a -> a.equals("kms:*")
+                                        || a.startsWith("kms:Decrypt")
+                                        || a.startsWith("kms:GenerateDataKey")
+                                        || a.startsWith("kms:Encrypt")),
+                        "the account administers the key without using it: " + actions);
+            }
+        }
+
+        Set<String> touching = new TreeSet<>();
+        TemplateTest.FUNCTIONS.forEach((id, fn) -> {
+            String role = Template.target(fn.get("Role"));
+            if (reachesPersonalItems(role)) touching.add(role);
+        });
+        assertEquals(touching, decrypt, "kms:Decrypt: exactly the roles that read or write personal items");
+        assertEquals(Set.of("PersonalDataJobRole"), generate);
+        assertFalse(decrypt.contains("ReportJobRole"));
+    }
+
+    private static boolean reachesPersonalItems(String role) {
+        boolean[] reaches = {false};
+        TemplateTest.TEMPLATE
+                .resources()
+                .get(role)
+                .path("Properties")
+                .path("Policies")
+                .forEach(policy -> policy.path("PolicyDocument")
+                        .path("Statement")
+                        .forEach(statement -> {
+                            boolean itemAction = false;
+                            for (JsonNode a : Template.list(statement.path("Action"))) {
+                                if (ITEM_ACTIONS.contains(a.asText())) itemAction = true;
+                            }
+                            if (!itemAction) return;
+                            for (JsonNode resource : Template.list(statement.path("Resource"))) {
+                                if (resource.has("Fn::GetAtt") && PERSONAL_TABLES.contains(Template.target(resource))) {
+                                    reaches[0] = true;
+                                }
+                            }
+                        }));
+        return reaches[0];
+    }
+}
