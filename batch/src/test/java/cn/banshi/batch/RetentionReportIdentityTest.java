@@ -17,6 +17,7 @@ import cn.banshi.demo.DemoInputs;
 import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.personaldata.DataRequestStore;
+import cn.banshi.personaldata.PersonalData;
 import cn.banshi.personaldata.PersonalFiles;
 import cn.banshi.personaldata.RetentionJob;
 import cn.banshi.plans.PlanItemStore;
@@ -83,8 +84,12 @@ class RetentionReportIdentityTest {
         Map<ReportKind, Map<ReportFormat, byte[]>> first = runAll(dynamo, clock, before);
 
         DynamoCaseStore cases = new DynamoCaseStore(dynamo);
-        RetentionJob job =
-                new RetentionJob(cases, Catalogs.bundled(), new DataRequestStore(dynamo), PersonalFiles.NONE, clock);
+        RetentionJob job = new RetentionJob(
+                cases,
+                Catalogs.bundled(),
+                new DataRequestStore(dynamo, PersonalData.shared(dynamo)),
+                PersonalFiles.NONE,
+                clock);
         int erased = job.run("gaocheng").erased();
         assertTrue(erased > 1000, "the demo year's hotline cases, information requests and disputes: " + erased);
         assertEquals(0, job.run("gaocheng").erased(), "a second run finds nothing");

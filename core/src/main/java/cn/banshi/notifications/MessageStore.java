@@ -1,9 +1,9 @@
 package cn.banshi.notifications;
 
 import cn.banshi.errors.Errors;
-import cn.banshi.store.QueryPages;
 import cn.banshi.personaldata.PersonalData;
 import cn.banshi.personaldata.ProtectedAttributes;
+import cn.banshi.store.QueryPages;
 import cn.banshi.store.Tables;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -21,11 +21,22 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DataRequestStore {
     private final DynamoDbClient dynamo;
+    private final PersonalData personalData;
     private final String table;
 
-    public DataRequestStore(DynamoDbClient dynamo) {
+    /** {@code personalData} seals the citizen's words ({@link ProtectedAttributes#DATA_REQUESTS}). */
+    public DataRequestStore(DynamoDbClient dynamo, PersonalData personalData) {
         this.dynamo = dynamo;
+        this.personalData = personalData;
         this.table = Tables.physical(Tables.RECORDS);
+    }
+
+    private Map<String, AttributeValue> sealed(DataRequest r) {
+        return personalData.seal(ProtectedAttributes.DATA_REQUESTS, toItem(r));
+    }
+
+    private DataRequest read(Map<String, AttributeValue> item) {
+        return fromItem(personalData.open(ProtectedAttributes.DATA_REQUESTS, item));
     }
 
     static String pk(String town) {
@@ -46,7 +57,7 @@ public final class DataRequestStore {
      * reads again and retries).
      */
     public boolean create(DataRequest r) {
-        Map<String, AttributeValue> item = toItem(r);
+        Map<String, AttributeValue> item = sealed(r);
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
@@ -81,16 +92,14 @@ public final class DataRequestStore {
         var response = dynamo.getItem(b -> b.tableName(table)
                 .consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS(pk(town)), "sk", AttributeValue.fromS(sk.get()))));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(fromItem(response.item()))
-                : Optional.empty();
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(read(response.item())) : Optional.empty();
     }
 
     /** Writes the answered request if it is still open; false when someone answered it first. */
     public boolean answer(DataRequest answered) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(toItem(answered))
+                    .item(sealed(answered))
                     .conditionExpression("#state = :open")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":open", AttributeValue.fromS(DataRequest.State.OPEN.code()))));
@@ -116,14 +125,14 @@ public final class DataRequestStore {
                     r.answer(),
                     r.answeredAt(),
                     r.answeredBy());
-            dynamo.putItem(b -> b.tableName(table).item(toItem(erased)));
+            dynamo.putItem(b -> b.tableName(table).item(sealed(erased)));
         }
     }
 
     private List<DataRequest> query(QueryRequest request) {
         List<DataRequest> out = new ArrayList<>();
         for (QueryResponse page : dynamo.queryPaginator(request)) {
-            page.items().forEach(item -> out.add(fromItem(item)));
+            page.items().forEach(item -> out.add(read(item)));
         }
         return out;
     }

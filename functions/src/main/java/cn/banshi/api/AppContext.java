@@ -41,12 +41,12 @@ import cn.banshi.notifications.StaffAccountContacts;
 import cn.banshi.notifications.StaffDigest;
 import cn.banshi.overdue.DeadlineRecompute;
 import cn.banshi.overdue.OverdueSweep;
+import cn.banshi.personaldata.DataKeys;
 import cn.banshi.personaldata.DataRequestStore;
+import cn.banshi.personaldata.PersonalData;
 import cn.banshi.personaldata.PersonalDataRights;
 import cn.banshi.personaldata.PersonalFiles;
 import cn.banshi.personaldata.RetentionJob;
-import cn.banshi.personaldata.DataKeys;
-import cn.banshi.personaldata.PersonalData;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.LambdaReportRunner;
 import cn.banshi.reports.ReportRunner;
@@ -319,7 +319,7 @@ public final class AppContext {
 
     /** The personal-data requests of citizens (records table). */
     public synchronized DataRequestStore dataRequests() {
-        if (dataRequests == null) dataRequests = new DataRequestStore(dynamo);
+        if (dataRequests == null) dataRequests = new DataRequestStore(dynamo, personalData());
         return dataRequests;
     }
 

@@ -53,7 +53,6 @@ public final class Handlers {
                 SimilarCasesHandler.class,
                 PersonalDataHandler.class,
                 PersonalDataRequestsHandler.class,
-
                 SamePersonHandler.class);
     }
 
@@ -82,7 +81,6 @@ public final class Handlers {
                 new SimilarCasesHandler(app),
                 new PersonalDataHandler(app),
                 new PersonalDataRequestsHandler(app),
-
                 new SamePersonHandler(app));
     }
 }
