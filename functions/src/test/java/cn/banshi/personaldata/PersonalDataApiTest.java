@@ -238,13 +238,13 @@ class PersonalDataApiTest extends ApiTestSupport {
     @Test
     void onlyTownAdminsHoldAndReleaseWithAReasonAndBothAreInTheHistoryAndAudit() {
         Filed f = file(complaint());
-        assertEquals(List.of("mark-spam", "legal-hold"), strings(detail(f.no()).get("otherActions")));
+        assertEquals(List.of("mark-spam", "merge-as-duplicate", "legal-hold"), strings(detail(f.no()).get("otherActions")));
         assertError(hold(f.no(), "legal-hold", VILLAGE, "meijiadu", "诉讼"), 403, "FORBIDDEN", "role");
         assertError(hold(f.no(), "legal-hold", AUDITOR, null, "诉讼"), 403, "FORBIDDEN", "role");
         assertError(hold(f.no(), "legal-hold", ADMIN, null, null), 400, "REQUIRED", "reason");
         assertError(hold(f.no(), "release-hold", ADMIN, null, "未曾冻结"), 422, "ACTION_NOT_ALLOWED", "action");
         JsonNode held = json(hold(f.no(), "legal-hold", ADMIN, null, "行政复议中"));
-        assertEquals(List.of("mark-spam", "release-hold"), strings(held.get("otherActions")));
+        assertEquals(List.of("mark-spam", "merge-as-duplicate", "release-hold"), strings(held.get("otherActions")));
         assertError(hold(f.no(), "legal-hold", ADMIN, null, "再次"), 422, "ACTION_NOT_ALLOWED", "action");
         // a stale version is refused
         ObjectNode stale = Json.object().put("action", "release-hold").put("reason", "复议结束");
