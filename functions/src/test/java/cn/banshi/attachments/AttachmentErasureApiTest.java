@@ -11,6 +11,8 @@ import cn.banshi.cases.CaseRecord;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.overdue.OverdueSweepHandler;
+import cn.banshi.personaldata.PersonalDataHandler;
+import cn.banshi.personaldata.PersonalDataRequestsHandler;
 import cn.banshi.testkit.LocalS3;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -105,6 +107,11 @@ class AttachmentErasureApiTest extends ApiTestSupport {
 
     /** A finished complaint with the citizen's photos and a staff letter on its acceptance. */
     String finished(String key, String... photos) {
+        return finishedReceipt(key, photos).get("trackingNo").asText();
+    }
+
+    /** The receipt (tracking number and access code) of {@link #finished}. */
+    JsonNode finishedReceipt(String key, String... photos) {
         ObjectNode body = complaint();
         var ids = body.putArray("attachments");
         for (String id : photos) ids.add(id);
@@ -114,7 +121,8 @@ class AttachmentErasureApiTest extends ApiTestSupport {
                         .header("x-upload-draft", DRAFT)
                         .header("idempotency-key", key));
         assertEquals(201, receipt.getStatusCode(), receipt.getBody());
-        String no = json(receipt).get("trackingNo").asText();
+        JsonNode filed = json(receipt);
+        String no = filed.get("trackingNo").asText();
         String letter = letter(no);
         ObjectNode accept = Json.object().put("action", "accept");
         accept.putArray("attachments").addObject().put("uploadId", letter).put("visibility", "public");
@@ -122,7 +130,7 @@ class AttachmentErasureApiTest extends ApiTestSupport {
         assertEquals(200, accepted.getStatusCode(), accepted.getBody());
         act(no, "reply", "reply", "已安排保洁人员清理。");
         act(no, "resolve");
-        return no;
+        return filed;
     }
 
     boolean exists(String key) {
@@ -209,5 +217,44 @@ class AttachmentErasureApiTest extends ApiTestSupport {
         sweep();
         assertEquals(version, app.cases().find(no).orElseThrow().version());
         assertTrue(exists(staffDocument.objectKey()));
+    }
+
+    @Test
+    void aGrantedDeletionRequestDeletesTheCitizensPhotoAtOnce() {
+        String citizens = photo();
+        JsonNode receipt = finishedReceipt("erase-3", citizens);
+        String no = receipt.get("trackingNo").asText();
+        CaseRecord before = app.cases().find(no).orElseThrow();
+        Attachment photo = before.attachments().get(0);
+        assertEquals(citizens, photo.uploadId());
+        assertTrue(exists(photo.objectKey()));
+
+        var asked = call(
+                new PersonalDataHandler(app),
+                Events.post(
+                                "/api/v1/track/{trackingNo}/personal-data-requests",
+                                "/api/v1/track/" + no + "/personal-data-requests",
+                                Json.write(Json.object().put("kind", "deletion").put("text", "请删除我的照片")))
+                        .header("x-access-code", receipt.get("accessCode").asText()));
+        assertEquals(201, asked.getStatusCode(), asked.getBody());
+        String id = json(asked).get("id").asText();
+        var answered = call(
+                new PersonalDataRequestsHandler(app),
+                as(
+                        Events.post(
+                                "/api/v1/admin/personal-data-requests/{requestId}/answer",
+                                "/api/v1/admin/personal-data-requests/" + id + "/answer",
+                                Json.write(Json.object().put("outcome", "done").put("answer", "已删除"))),
+                        ADMIN,
+                        null));
+        assertEquals(200, answered.getStatusCode(), answered.getBody());
+
+        for (String key : objectKeys("gaocheng", photo)) assertFalse(exists(key), key + " deleted");
+        assertTrue(app.uploadStore().find(citizens).isEmpty());
+        CaseRecord erased = app.cases().find(no).orElseThrow();
+        assertTrue(erased.isPersonalErased());
+        assertEquals(1, erased.attachments().size());
+        assertEquals(FilePurpose.STAFF_DOCUMENT, erased.attachments().get(0).purpose());
+        assertTrue(exists(erased.attachments().get(0).objectKey()), "the staff document is kept");
     }
 }
