@@ -22,6 +22,11 @@ public record Attachment(
         return contentType.startsWith("image/");
     }
 
+    /** Erased with the case's personal data ({@link FilePurpose#isPersonalData()}). */
+    public boolean isPersonalData() {
+        return purpose.isPersonalData();
+    }
+
     public boolean isIdProof() {
         return purpose == FilePurpose.ID_PROOF;
     }

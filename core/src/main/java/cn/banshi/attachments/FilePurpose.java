@@ -28,6 +28,14 @@ public enum FilePurpose {
         return EnumSet.copyOf(kinds);
     }
 
+    /**
+     * The citizen's own files (photos that may show people, ID documents): erased with the case's personal data. Staff
+     * documents are the authority's own letters and decisions and stay (docs/personal-data.md).
+     */
+    public boolean isPersonalData() {
+        return this != STAFF_DOCUMENT;
+    }
+
     public boolean allows(FileKind kind) {
         return kinds.contains(kind);
     }

@@ -18,9 +18,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
- * Presigned GETs (Signature Version 4, query-string form, unsigned payload), by hand: the SDK's presigner would put the
- * whole S3 client into every API function that hands out a download link. {@code SigV4Test} checks the URL against
- * the SDK's own presigner.
+ * Presigned GETs and DELETEs (Signature Version 4, query-string form, unsigned payload), by hand: the SDK's presigner
+ * would put the whole S3 client into every API function that hands out a download link, and into the functions that
+ * erase a case's files ({@link AttachmentErasure}). {@code SigV4Test} checks the URLs against the SDK's own presigner.
  */
 public final class SigV4 {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
@@ -33,6 +33,15 @@ public final class SigV4 {
 
     /** A GET URL of {@code key}, valid from {@code now} for {@code validity}. */
     public static String get(BucketAccess bucket, String key, Instant now, Duration validity) {
+        return presign("GET", bucket, key, now, validity);
+    }
+
+    /** A DELETE URL of {@code key}, valid from {@code now} for {@code validity}. */
+    public static String delete(BucketAccess bucket, String key, Instant now, Duration validity) {
+        return presign("DELETE", bucket, key, now, validity);
+    }
+
+    private static String presign(String method, BucketAccess bucket, String key, Instant now, Duration validity) {
         AwsCredentials credentials = bucket.credentials().resolveCredentials();
         String day = DAY.format(now);
         String amzDate = AMZ_DATE.format(now);
@@ -49,8 +58,8 @@ public final class SigV4 {
         query.forEach((k, v) -> pairs.add(encode(k, true) + "=" + encode(v, true)));
         String canonicalQuery = String.join("&", pairs);
         String path = encode(bucket.objectPath(key), false);
-        String canonicalRequest =
-                "GET\n" + path + "\n" + canonicalQuery + "\nhost:" + bucket.host() + "\n\nhost\n" + "UNSIGNED-PAYLOAD";
+        String canonicalRequest = method + "\n" + path + "\n" + canonicalQuery + "\nhost:" + bucket.host()
+                + "\n\nhost\n" + "UNSIGNED-PAYLOAD";
         String stringToSign =
                 ALGORITHM + "\n" + amzDate + "\n" + scope(day, bucket.region()) + "\n" + hex(sha256(canonicalRequest));
         String signature = hex(hmac(signingKey(credentials.secretAccessKey(), day, bucket.region()), stringToSign));

@@ -1,5 +1,6 @@
 package cn.banshi.personaldata;
 
+import cn.banshi.attachments.Attachment;
 import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.HistoryEntry;
@@ -11,7 +12,8 @@ import java.util.List;
  * The erased form of a case: {@link cn.banshi.cases.Personal#erased()} in place of the personal attributes, no client
  * key, the erasure time, and one history entry (public: the citizen is told their data is gone). Everything the
  * reports read stays as it was: type, category, village, channel, dates, status, outcome, on-time, title, description,
- * details, rating and the history's notes.
+ * details, rating and the history's notes. The citizen's files ({@link Attachment#isPersonalData()}) leave the
+ * attachment list (their objects are deleted by {@link PersonalFiles} first); staff documents stay.
  */
 public final class PersonalErasure {
     /** The public note of the entry: shown on the tracking page. */
@@ -34,6 +36,9 @@ public final class PersonalErasure {
                 .personal(c.personal().erased())
                 .clientKey(null)
                 .personalErasedAt(at)
+                .attachments(c.attachments().stream()
+                        .filter(a -> !a.isPersonalData())
+                        .toList())
                 .build();
     }
 }

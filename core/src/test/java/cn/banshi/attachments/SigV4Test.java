@@ -49,8 +49,38 @@ class SigV4Test {
         assertSameUrl(sdk, ours);
     }
 
+    @Test
+    void deleteMatchesTheSdkAndDiffersFromTheGet() {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret/key+1"));
+        BucketAccess bucket =
+                new BucketAccess("uploads", "cn-north-1", URI.create("http://127.0.0.1:4569"), credentials);
+        String key = "incoming/gaocheng/0123456789abcdef0123456789abcdef";
+        String ours = SigV4.delete(bucket, key, NOW, Duration.ofMinutes(5));
+        String sdk = sdkUrl(
+                SdkHttpMethod.DELETE,
+                credentials,
+                Region.CN_NORTH_1,
+                URI.create("http://127.0.0.1:4569"),
+                true,
+                "uploads",
+                key);
+        assertSameUrl(sdk, ours);
+        assertTrue(!ours.equals(SigV4.get(bucket, key, NOW, Duration.ofMinutes(5))), "the method is signed");
+    }
+
+    private static String sdkUrl(
+            StaticCredentialsProvider credentials,
+            Region region,
+            URI endpoint,
+            boolean pathStyle,
+            String b,
+            String key) {
+        return sdkUrl(SdkHttpMethod.GET, credentials, region, endpoint, pathStyle, b, key);
+    }
+
     /** The SDK's SigV4 presigner for S3 at {@link #NOW} (its signing clock set). */
     private static String sdkUrl(
+            SdkHttpMethod method,
             StaticCredentialsProvider credentials,
             Region region,
             URI endpoint,
@@ -61,7 +91,7 @@ class SigV4Test {
                 ? endpoint.getHost() + ":" + endpoint.getPort()
                 : b + ".s3." + region.id() + ".amazonaws.com.cn";
         SdkHttpFullRequest request = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.GET)
+                .method(method)
                 .protocol(endpoint != null ? endpoint.getScheme() : "https")
                 .host(endpoint != null ? endpoint.getHost() : host)
                 .port(endpoint != null ? endpoint.getPort() : 443)

@@ -11,6 +11,7 @@ import cn.banshi.accounts.StaffAccountStore;
 import cn.banshi.accounts.StaffIdentities;
 import cn.banshi.accounts.StaffManagement;
 import cn.banshi.activities.ActivityStore;
+import cn.banshi.attachments.AttachmentErasure;
 import cn.banshi.attachments.BucketAccess;
 import cn.banshi.attachments.UploadProcessing;
 import cn.banshi.attachments.UploadService;
@@ -323,9 +324,15 @@ public final class AppContext {
         return dataRequests;
     }
 
-    /** The attachments' personal files, erased with a case's personal data: none until attachments exist. */
+    /**
+     * The attachments' personal files, erased with a case's personal data: the citizen's files in the uploads bucket
+     * ({@link AttachmentErasure}, presigned DELETEs without the S3 SDK), or none when no bucket is configured.
+     */
     public synchronized PersonalFiles personalFiles() {
-        if (personalFiles == null) personalFiles = PersonalFiles.NONE;
+        if (personalFiles == null) {
+            BucketAccess bucket = uploadBucket();
+            personalFiles = bucket == null ? PersonalFiles.NONE : new AttachmentErasure(uploadStore(), bucket);
+        }
         return personalFiles;
     }
 
@@ -475,10 +482,15 @@ public final class AppContext {
      */
     public synchronized UploadService uploads() {
         if (uploads == null) {
-            if (uploadBucket == null) uploadBucket = BucketAccess.fromEnvironment();
-            uploads = new UploadService(uploadStore(), uploadBucket, uploadProcessing, clock, random());
+            uploads = new UploadService(uploadStore(), uploadBucket(), uploadProcessing, clock, random());
         }
         return uploads;
+    }
+
+    /** The uploads bucket: the one given by {@link #useUploads}, else the environment's; null when none. */
+    private synchronized BucketAccess uploadBucket() {
+        if (uploadBucket == null) uploadBucket = BucketAccess.fromEnvironment();
+        return uploadBucket;
     }
 
     /**

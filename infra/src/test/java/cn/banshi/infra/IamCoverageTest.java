@@ -93,15 +93,16 @@ class IamCoverageTest {
         DynamoDbClient dynamo =
                 LocalDynamo.client(ClientOverrideConfiguration.builder().addExecutionInterceptor(new Recorder()));
         MutableClock clock = MutableClock.at("2026-03-02T10:00:00");
-        AppContext app = new AppContext(dynamo, clock);
         // the personal-data job makes the first data keys at deployment (in AWS only it may: docs/personal-data.md)
         as("PersonalDataJobHandler");
         new PersonalDataJobHandler(new AppContext(dynamo, clock)).handleRequest(Map.of("action", "migrate"), null);
-        // every function has its own execution environment: a context (and calendar cache) per handler
-        Map<String, ApiHandler> handlers = new HashMap<>();
         // attachments: the uploads bucket on the local S3 server; the processing function gets its events below
         String bucket = LocalS3.freshBucket("iam");
         BucketAccess uploads = BucketAccess.local(bucket, URI.create(LocalS3.endpoint()));
+        // the sweep's context: its retention erasure deletes the citizen's files in the bucket
+        AppContext app = new AppContext(dynamo, clock).useUploads(uploads, null);
+        // every function has its own execution environment: a context (and calendar cache) per handler
+        Map<String, ApiHandler> handlers = new HashMap<>();
         for (int i = 0; i < Handlers.all().size(); i++) {
             ApiHandler h = Handlers.create(new AppContext(dynamo, clock).useUploads(uploads, null))
                     .get(i);
@@ -274,6 +275,18 @@ class IamCoverageTest {
                         201))
                 .get("trackingNo")
                 .asText();
+        // a second complaint with a photo: its deletion request is granted below (the photo's record is deleted)
+        JsonNode secondPhoto = slot(handlers, "photo-or-pdf", uploadDraft);
+        processed(dynamo, s3, bucket, secondPhoto);
+        as("SubmissionHandler");
+        ObjectNode withSecondPhoto = complaint();
+        withSecondPhoto.putArray("attachments").add(secondPhoto.get("uploadId").asText());
+        JsonNode kept = json(call(
+                handlers,
+                post("/api/v1/towns/{town}/complaints", "/api/v1/towns/gaocheng/complaints", withSecondPhoto)
+                        .header("idempotency-key", "iam-files-2")
+                        .header("x-upload-draft", uploadDraft),
+                201));
         ObjectNode request = infoRequest();
         request.putArray("attachments").add(idProof.get("uploadId").asText());
         JsonNode withId = json(call(
@@ -332,6 +345,28 @@ class IamCoverageTest {
                                         + letter.get("uploadId").asText())
                         .header("x-access-code", "00000-00000"),
                 404);
+        // both complaints with photos are finished: the sweep erases one years later, a granted request the other
+        as("StaffCasesHandler");
+        Map<String, List<String>> toFinish = new LinkedHashMap<>();
+        toFinish.put(photographed, List.of("reply", "resolve")); // accepted above with the staff letter
+        toFinish.put(kept.get("trackingNo").asText(), List.of("accept", "reply", "resolve"));
+        toFinish.forEach((finished, actions) -> {
+            for (String name : actions) {
+                ObjectNode action = Json.object()
+                        .put("action", name)
+                        .put(
+                                "expectedVersion",
+                                app.cases().find(finished).orElseThrow().version());
+                if (name.equals("reply")) action.put("reply", "已安排保洁人员于本周内清理河道垃圾。");
+                call(
+                        handlers,
+                        staff(post(
+                                "/api/v1/admin/cases/{trackingNo}/actions",
+                                "/api/v1/admin/cases/" + finished + "/actions",
+                                action)),
+                        200);
+            }
+        });
 
         // mark-spam: the case leaves the lists, its phone and client are blocked (the ephemeral table; docs/abuse.md)
         as("SubmissionHandler");
@@ -584,13 +619,15 @@ class IamCoverageTest {
                 get("/api/v1/track/{trackingNo}/personal-data", "/api/v1/track/" + no + "/personal-data")
                         .header("x-access-code", "00000-00000"),
                 404);
+        // the deletion is asked on the complaint with a photo: granting it deletes the photo too
+        String keptNo = kept.get("trackingNo").asText();
         String requestId = json(call(
                         handlers,
                         post(
                                         "/api/v1/track/{trackingNo}/personal-data-requests",
-                                        "/api/v1/track/" + no + "/personal-data-requests",
+                                        "/api/v1/track/" + keptNo + "/personal-data-requests",
                                         Json.object().put("kind", "deletion").put("text", "请删除我的个人信息"))
-                                .header("x-access-code", code),
+                                .header("x-access-code", kept.get("accessCode").asText()),
                         201))
                 .get("id")
                 .asText();
@@ -598,7 +635,7 @@ class IamCoverageTest {
         call(
                 handlers,
                 staff(get("/api/v1/admin/personal-data-requests", "/api/v1/admin/personal-data-requests")
-                        .query(Map.of("trackingNo", no))),
+                        .query(Map.of("trackingNo", keptNo))),
                 200);
         call(
                 handlers,
@@ -624,6 +661,14 @@ class IamCoverageTest {
         new PersonalDataJobHandler(new AppContext(dynamo, clock)).handleRequest(Map.of("action", "migrate"), null);
         new PersonalDataJobHandler(new AppContext(dynamo, clock)).handleRequest(Map.of("action", "rotate"), null);
         new PersonalDataJobHandler(new AppContext(dynamo, clock)).handleRequest(Map.of("action", "migrate"), null);
+        // years later: the retention erasure of the finished cases, one with a citizen's photo (its record deleted)
+        clock.advance(Duration.ofDays(4 * 366));
+        new OverdueSweepHandler(app).handleRequest(Map.of(), null);
+        as("Setup");
+        assertTrue(app.cases().find(photographed).orElseThrow().isPersonalErased(), "the sweep erased it");
+        assertTrue(app.cases().find(keptNo).orElseThrow().isPersonalErased(), "the granted request erased it");
+        assertTrue(app.uploadStore().find(secondPhoto.get("uploadId").asText()).isEmpty());
+        assertTrue(app.uploadStore().find(photo.get("uploadId").asText()).isEmpty());
 
         checkScansAgainstTheScanCondition();
         Map<String, Set<String>> granted = new TreeMap<>();

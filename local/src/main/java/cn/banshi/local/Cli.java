@@ -6,7 +6,7 @@ import cn.banshi.accounts.StaffManagement;
 import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.AppContext;
 import cn.banshi.attachments.AttachmentCleanup;
-import cn.banshi.attachments.IncomingSweep;
+import cn.banshi.attachments.BucketAccess;
 import cn.banshi.attachments.UploadsBucket;
 import cn.banshi.auth.Role;
 import cn.banshi.errors.ApiException;
@@ -74,36 +74,24 @@ public final class Cli {
         System.out.println(LocalJwt.forDataDir(data, Clock.systemUTC()).issue(claims, lifetime));
     }
 
-    /**
-     * Unattached uploads older than 24 hours (docs/attachments.md): on the running local S3 server of ./banshi up, or
-     * on one started over the data directory for the sweep.
-     */
-    private static void sweepOrphanUploads(AppContext app, Path data) {
-        Path endpointFile = data.resolve("s3.endpoint");
-        String running = null;
-        try {
-            if (Files.exists(endpointFile))
-                running = Files.readString(endpointFile).strip();
-        } catch (IOException e) {
-            running = null;
+    /** Unattached uploads older than 24 hours (docs/attachments.md), on the local S3 server at {@code endpoint}. */
+    private static void sweepOrphanUploads(AppContext app, String endpoint) {
+        try (S3Client s3 = LocalS3Clients.client(endpoint)) {
+            int removed = new AttachmentCleanup(app.uploadStore(), s3, UploadsBucket.LOCAL_BUCKET, app.clock())
+                    .sweepOrphans();
+            System.out.println("附件 / uploads: " + removed + " 个未使用的上传已删除 / unattached uploads removed");
         }
-        LocalS3Server started = null;
+    }
+
+    /** The running local S3 server of ./banshi up, or null (then the sweep starts one over the data directory). */
+    private static String runningS3(Path data) {
+        Path endpointFile = data.resolve("s3.endpoint");
         try {
-            if (running == null || !answers(running)) {
-                started = LocalS3Server.start(
-                        Dynalite.repoRoot(), data.resolve("s3"), List.of(UploadsBucket.LOCAL_BUCKET), List.of());
-                running = started.endpoint();
-            }
-            try (S3Client s3 = LocalS3Clients.client(running)) {
-                int removed = new AttachmentCleanup(app.uploadStore(), s3, UploadsBucket.LOCAL_BUCKET, app.clock())
-                        .sweepOrphans();
-                // and what is left under incoming/ (the lifecycle rule's work in AWS)
-                removed += new IncomingSweep(s3, UploadsBucket.LOCAL_BUCKET)
-                        .sweep(app.clock().instant());
-                System.out.println("附件 / uploads: " + removed + " 个未使用的上传已删除 / unattached uploads removed");
-            }
-        } finally {
-            if (started != null) started.close();
+            if (!Files.exists(endpointFile)) return null;
+            String running = Files.readString(endpointFile).strip();
+            return answers(running) ? running : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -164,12 +152,21 @@ public final class Cli {
             DynamoDbClient dynamo = DynamoClients.forEndpoint(endpoint, ClientOverrideConfiguration.builder());
             TableSetup.ensureTables(dynamo);
             AppContext app = new AppContext(dynamo, Clock.systemUTC());
-            for (String town : app.catalogs().townIds()) {
-                System.out.println(town + ": " + app.sweep().sweep(town) + " 件新逾期 / newly overdue");
-                System.out.println(town + ": " + app.retention().run(town).erased()
-                        + " 件保存期满，个人信息已删除 / personal data erased (retention passed)");
+            String s3 = runningS3(data);
+            try (LocalS3Server started = s3 != null
+                    ? null
+                    : LocalS3Server.start(
+                            Dynalite.repoRoot(), data.resolve("s3"), List.of(UploadsBucket.LOCAL_BUCKET), List.of())) {
+                String s3Endpoint = s3 != null ? s3 : started.endpoint();
+                // the retention erasure deletes the citizen's files there (docs/personal-data.md)
+                app.useUploads(BucketAccess.local(UploadsBucket.LOCAL_BUCKET, URI.create(s3Endpoint)), null);
+                for (String town : app.catalogs().townIds()) {
+                    System.out.println(town + ": " + app.sweep().sweep(town) + " 件新逾期 / newly overdue");
+                    System.out.println(town + ": " + app.retention().run(town).erased()
+                            + " 件保存期满，个人信息已删除 / personal data erased (retention passed)");
+                }
+                sweepOrphanUploads(app, s3Endpoint);
             }
-            sweepOrphanUploads(app, data);
         }
     }
 
