@@ -50,17 +50,7 @@ public final class Dynalite implements AutoCloseable {
             command.add("--path");
             command.add(dataDir.toAbsolutePath().toString());
         }
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Dynalite dynalite = new Dynalite(process, port);
-            Loopback.awaitListening(process, port, "dynalite");
-            return dynalite;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start node (is Node.js 20 installed?): " + e.getMessage(), e);
-        }
+        return new Dynalite(Loopback.startListening(command, port, "dynalite"), port);
     }
 
     /** Finds the repository root: -Dbanshi.root, else the first parent of the working directory with infra/dynalite. */

@@ -59,16 +59,8 @@ public final class LocalS3Server implements AutoCloseable {
                 directory.toAbsolutePath().toString()));
         if (!buckets.isEmpty()) command.addAll(List.of("--buckets", String.join(",", buckets)));
         if (!origins.isEmpty()) command.addAll(List.of("--origins", String.join(",", origins)));
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Loopback.awaitListening(process, port, "s3rver");
-            return new LocalS3Server(process, port, temporary ? directory : null);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start node (is Node.js 20 installed?): " + e.getMessage(), e);
-        }
+        Process process = Loopback.startListening(command, port, "s3rver");
+        return new LocalS3Server(process, port, temporary ? directory : null);
     }
 
     public String endpoint() {
