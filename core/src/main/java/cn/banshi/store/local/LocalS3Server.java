@@ -16,17 +16,14 @@ import java.util.stream.Stream;
  * the tests ({@code cn.banshi.testkit.LocalS3}); clients for it: {@link LocalS3Clients}. The server accepts the key
  * pair {@value #ACCESS_KEY}/{@value #SECRET_KEY} only.
  */
-public final class LocalS3Server implements AutoCloseable {
+public final class LocalS3Server extends LoopbackServer {
     public static final String ACCESS_KEY = "S3RVER";
     public static final String SECRET_KEY = "S3RVER";
 
-    private final Process process;
-    private final int port;
     private final Path temporaryDirectory;
 
     private LocalS3Server(Process process, int port, Path temporaryDirectory) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
         this.temporaryDirectory = temporaryDirectory;
     }
 
@@ -63,21 +60,9 @@ public final class LocalS3Server implements AutoCloseable {
         return new LocalS3Server(process, port, temporary ? directory : null);
     }
 
-    public String endpoint() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     @Override
     public void close() {
-        Loopback.stop(process);
+        super.close();
         if (temporaryDirectory != null) deleteTree(temporaryDirectory);
     }
 
