@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.staff.StaffCasesHandler;
@@ -16,6 +17,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.LocalDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +38,11 @@ public abstract class ApiTestSupport {
         dynamo = LocalDynamo.freshTables();
         clock = MutableClock.at(beijingNow);
         app = new AppContext(dynamo, clock);
+    }
+
+    /** Sets the clock to a Beijing wall-clock time, e.g. at("2021-09-30T10:00"). */
+    protected void at(String beijing) {
+        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     /** Invokes the handler as Lambda does; the request and the answer are checked against infra/openapi.yaml. */
