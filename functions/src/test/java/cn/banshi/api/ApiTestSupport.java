@@ -88,9 +88,14 @@ public abstract class ApiTestSupport {
 
     /** A citizen's online submission through the public handler; returns the receipt. */
     protected JsonNode submitOnline(String kind, ObjectNode body) {
+        return submitOnline("gaocheng", kind, body);
+    }
+
+    /** As above, to another town. */
+    protected JsonNode submitOnline(String town, String kind, ObjectNode body) {
         var response = call(
                 new SubmissionHandler(app),
-                Events.post("/api/v1/towns/{town}/" + kind, "/api/v1/towns/gaocheng/" + kind, Json.write(body)));
+                Events.post("/api/v1/towns/{town}/" + kind, "/api/v1/towns/" + town + "/" + kind, Json.write(body)));
         assertEquals(201, response.getStatusCode(), response.getBody());
         return json(response);
     }
