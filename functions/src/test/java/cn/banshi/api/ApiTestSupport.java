@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,6 +60,13 @@ public abstract class ApiTestSupport {
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + response.getBody(), e);
         }
+    }
+
+    /** A JSON array's items as text (allowed actions, links, …). */
+    public static List<String> list(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     public static void assertError(APIGatewayV2HTTPResponse response, int status, String code, String field) {

@@ -37,7 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -488,12 +487,6 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         items.forEach(
                 item -> map.put(item.get("pk").s(), PersonalData.shared(dynamo).open(ProtectedAttributes.CASES, item)));
         return map;
-    }
-
-    static List<String> list(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(JsonNode::asText)
-                .toList();
     }
 
     /** The case table with a hook before each write. */
