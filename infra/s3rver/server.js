@@ -59,51 +59,37 @@ function hmac(key, data) {
 }
 
 /** Reads the whole form (bounded), then its fields and the file's length. */
-function readForm(req, headers) {
+async function readForm(req, headers) {
+  const body = await readBody(req);
   return new Promise((resolve, reject) => {
-    const chunks = [];
-    let length = 0;
-    req.on('data', chunk => {
-      length += chunk.length;
-      if (length > MAX_FORM_BYTES) {
-        reject(new PolicyError(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size'));
-        req.destroy();
+    const fields = {};
+    let fileSize = -1;
+    let busboy;
+    try {
+      busboy = new Busboy({ headers });
+    } catch (err) {
+      reject(new PolicyError(400, 'MalformedPOSTRequest', err.message));
+      return;
+    }
+    busboy.on('field', (name, value) => {
+      if (name === 'file') {
+        if (fileSize < 0) fileSize = Buffer.byteLength(value);
+      } else if (fileSize < 0) {
+        fields[name.toLowerCase()] = value;
+      }
+    });
+    busboy.on('file', (name, file) => {
+      if (name !== 'file' || fileSize >= 0) {
+        file.resume();
         return;
       }
-      chunks.push(chunk);
+      let size = 0;
+      file.on('data', d => (size += d.length));
+      file.on('end', () => (fileSize = size));
     });
-    req.on('error', reject);
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const fields = {};
-      let fileSize = -1;
-      let busboy;
-      try {
-        busboy = new Busboy({ headers });
-      } catch (err) {
-        reject(new PolicyError(400, 'MalformedPOSTRequest', err.message));
-        return;
-      }
-      busboy.on('field', (name, value) => {
-        if (name === 'file') {
-          if (fileSize < 0) fileSize = Buffer.byteLength(value);
-        } else if (fileSize < 0) {
-          fields[name.toLowerCase()] = value;
-        }
-      });
-      busboy.on('file', (name, file) => {
-        if (name !== 'file' || fileSize >= 0) {
-          file.resume();
-          return;
-        }
-        let size = 0;
-        file.on('data', d => (size += d.length));
-        file.on('end', () => (fileSize = size));
-      });
-      busboy.on('error', err => reject(new PolicyError(400, 'MalformedPOSTRequest', err.message)));
-      busboy.on('finish', () => resolve({ body, fields, fileSize }));
-      busboy.end(body);
-    });
+    busboy.on('error', err => reject(new PolicyError(400, 'MalformedPOSTRequest', err.message)));
+    busboy.on('finish', () => resolve({ body, fields, fileSize }));
+    busboy.end(body);
   });
 }
 
@@ -208,6 +194,7 @@ function postPolicy() {
   };
 }
 
+/** Reads the whole request body, refusing one over MAX_FORM_BYTES. */
 function readBody(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];

@@ -4,20 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.banshi.activities.ActivityStore;
-import cn.banshi.calendar.CalendarService;
-import cn.banshi.cases.CaseItems;
-import cn.banshi.cases.CaseRecord;
-import cn.banshi.catalog.Catalogs;
 import cn.banshi.demo.DemoCases;
-import cn.banshi.demo.DemoInputs;
-import cn.banshi.disclosure.DisclosureStore;
-import cn.banshi.duty.LeadersDutyStore;
-import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
-import cn.banshi.store.BulkLoader;
-import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
 import cn.banshi.testkit.logscan.PersonalData;
@@ -32,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Given the demo year (高塍镇 2021: every generated case and the seed's inputs), when the three jobs run for 2021
@@ -85,28 +72,7 @@ class DemoYearReportsTest {
     void givenTheDemoYearWhenTheThreeJobsRunInDecember2026() {
         DynamoDbClient dynamo = LocalDynamo.freshTables();
         MutableClock clock = MutableClock.at("2026-12-02T09:00");
-        var catalog = Catalogs.bundled().town("gaocheng").orElseThrow();
-        DemoCases demo = new DemoCases(catalog, new CalendarService(dynamo, clock).deadlines());
-        Iterator<CaseRecord> all = demo.cases();
-        Iterator<Map<String, AttributeValue>> items = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return all.hasNext();
-            }
-
-            @Override
-            public Map<String, AttributeValue> next() {
-                return CaseItems.toItem(all.next());
-            }
-        };
-        new BulkLoader(dynamo, 8).load(Tables.physical(Tables.CASES), items);
-        DemoInputs.load(
-                "gaocheng",
-                new ActivityStore(dynamo),
-                new PlanItemStore(dynamo),
-                new DisclosureStore(dynamo),
-                new LeadersDutyStore(dynamo),
-                clock.instant());
+        ReportTestSupport.loadDemoYear(dynamo, clock);
         try (ReportJobs jobs = ReportJobs.open(dynamo, ReportJobs.Settings.of(data), clock)) {
             for (ReportKind kind : ReportKind.values()) {
                 ReportJobs.Result result = ReportTestSupport.run(jobs, kind, DemoCases.YEAR, TODAY);

@@ -5,25 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.banshi.activities.ActivityStore;
-import cn.banshi.calendar.CalendarService;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.catalog.CaseType;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.demo.DemoCases;
-import cn.banshi.demo.DemoInputs;
-import cn.banshi.disclosure.DisclosureStore;
-import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.personaldata.DataRequestStore;
 import cn.banshi.personaldata.PersonalData;
 import cn.banshi.personaldata.PersonalFiles;
 import cn.banshi.personaldata.RetentionJob;
-import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.ReportFormat;
 import cn.banshi.reports.ReportKind;
-import cn.banshi.store.BulkLoader;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
@@ -33,12 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Issue 18: erasing personal data whose retention has passed leaves every figure and text the reports need. The demo
@@ -59,27 +50,7 @@ class RetentionReportIdentityTest {
     void theDemoYearsReportsAreByteIdenticalBeforeAndAfterErasure() {
         DynamoDbClient dynamo = LocalDynamo.freshTables();
         MutableClock clock = MutableClock.at("2026-12-02T09:00");
-        var catalog = Catalogs.bundled().town("gaocheng").orElseThrow();
-        DemoCases demo = new DemoCases(catalog, new CalendarService(dynamo, clock).deadlines());
-        Iterator<CaseRecord> all = demo.cases();
-        new BulkLoader(dynamo, 8).load(Tables.physical(Tables.CASES), new Iterator<Map<String, AttributeValue>>() {
-            @Override
-            public boolean hasNext() {
-                return all.hasNext();
-            }
-
-            @Override
-            public Map<String, AttributeValue> next() {
-                return CaseItems.toItem(all.next());
-            }
-        });
-        DemoInputs.load(
-                "gaocheng",
-                new ActivityStore(dynamo),
-                new PlanItemStore(dynamo),
-                new DisclosureStore(dynamo),
-                new LeadersDutyStore(dynamo),
-                clock.instant());
+        ReportTestSupport.loadDemoYear(dynamo, clock);
 
         Map<ReportKind, Map<ReportFormat, byte[]>> first = runAll(dynamo, clock, before);
 

@@ -3,8 +3,6 @@ package cn.banshi.attachments;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -64,11 +59,12 @@ public final class PostPolicySigner {
         if (minBytes < 0 || maxBytes < minBytes) throw new IllegalArgumentException("bad size range");
         Instant now = clock.instant();
         AwsCredentials identity = credentials.resolveCredentials();
-        String credential = identity.accessKeyId() + "/" + DAY.format(now) + "/" + region.id() + "/s3/aws4_request";
+        String day = DAY.format(now);
+        String credential = identity.accessKeyId() + "/" + SigV4.scope(day, region.id());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("key", key);
         fields.put("Content-Type", contentType);
-        fields.put("x-amz-algorithm", "AWS4-HMAC-SHA256");
+        fields.put("x-amz-algorithm", SigV4.ALGORITHM);
         fields.put("x-amz-credential", credential);
         fields.put("x-amz-date", STAMP.format(now));
         if (identity instanceof AwsSessionCredentials session) {
@@ -89,27 +85,9 @@ public final class PostPolicySigner {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        byte[] signingKey = hmac(
-                hmac(
-                        hmac(
-                                hmac(
-                                        ("AWS4" + identity.secretAccessKey()).getBytes(StandardCharsets.UTF_8),
-                                        DAY.format(now)),
-                                region.id()),
-                        "s3"),
-                "aws4_request");
+        byte[] signingKey = SigV4.signingKey(identity.secretAccessKey(), day, region.id());
         fields.put("policy", encoded);
-        fields.put("x-amz-signature", HexFormat.of().formatHex(hmac(signingKey, encoded)));
+        fields.put("x-amz-signature", SigV4.hex(SigV4.hmac(signingKey, encoded)));
         return new PresignedPost(url(bucket), fields);
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -66,18 +66,18 @@ public final class SigV4 {
         return bucket.objectUrlBase() + path + "?" + canonicalQuery + "&X-Amz-Signature=" + signature;
     }
 
-    private static String scope(String day, String region) {
+    static String scope(String day, String region) {
         return day + "/" + region + "/s3/aws4_request";
     }
 
-    private static byte[] signingKey(String secret, String day, String region) {
+    static byte[] signingKey(String secret, String day, String region) {
         byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), day);
         key = hmac(key, region);
         key = hmac(key, "s3");
         return hmac(key, "aws4_request");
     }
 
-    private static byte[] hmac(byte[] key, String data) {
+    static byte[] hmac(byte[] key, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -95,7 +95,7 @@ public final class SigV4 {
         }
     }
 
-    private static String hex(byte[] bytes) {
+    static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }
 

@@ -40,6 +40,12 @@ public record DataRequest(
         return state == State.OPEN;
     }
 
+    /** This request with the citizen's words removed (null), everything else as it is. */
+    public DataRequest withoutText() {
+        return new DataRequest(
+                id, town, trackingNo, kind, null, receivedAt, receivedOn, state, answer, answeredAt, answeredBy);
+    }
+
     public enum Kind {
         CORRECTION("correction", "更正个人信息"),
         DELETION("deletion", "删除个人信息");

@@ -113,19 +113,7 @@ public final class DataRequestStore {
     public void eraseTexts(String town, String trackingNo) {
         for (DataRequest r : ofCase(town, trackingNo)) {
             if (r.text() == null) continue;
-            DataRequest erased = new DataRequest(
-                    r.id(),
-                    r.town(),
-                    r.trackingNo(),
-                    r.kind(),
-                    null,
-                    r.receivedAt(),
-                    r.receivedOn(),
-                    r.state(),
-                    r.answer(),
-                    r.answeredAt(),
-                    r.answeredBy());
-            dynamo.putItem(b -> b.tableName(table).item(sealed(erased)));
+            dynamo.putItem(b -> b.tableName(table).item(sealed(r.withoutText())));
         }
     }
 

@@ -127,10 +127,10 @@ public final class PersonalDataRights {
             found = requests.ofCase(staff.town(), trackingNo);
             if (staff.seesPersonalData() && !found.isEmpty()) {
                 audit.record(staff, "view-personal-data-requests", trackingNo, null);
-            } else found = found.stream().map(PersonalDataRights::withoutText).toList();
+            } else found = found.stream().map(DataRequest::withoutText).toList();
         } else {
             found = requests.ofTown(staff.town()).stream()
-                    .map(PersonalDataRights::withoutText)
+                    .map(DataRequest::withoutText)
                     .toList();
         }
         Deadlines d = deadlines.get();
@@ -210,20 +210,5 @@ public final class PersonalDataRights {
         if (staff.role() == Role.VILLAGE_STAFF) {
             throw Errors.forbidden("个人信息请求由镇管理员办理", "Personal-data requests are handled by town admins");
         }
-    }
-
-    private static DataRequest withoutText(DataRequest r) {
-        return new DataRequest(
-                r.id(),
-                r.town(),
-                r.trackingNo(),
-                r.kind(),
-                null,
-                r.receivedAt(),
-                r.receivedOn(),
-                r.state(),
-                r.answer(),
-                r.answeredAt(),
-                r.answeredBy());
     }
 }

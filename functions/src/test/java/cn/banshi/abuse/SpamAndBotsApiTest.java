@@ -73,17 +73,17 @@ class SpamAndBotsApiTest extends ApiTestSupport {
         // only town admins see and take it, and with a reason
         JsonNode before =
                 json(staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + junk, ADMIN, null, null));
-        assertEquals(List.of("mark-spam", "merge-as-duplicate", "legal-hold"), toList(before.get("otherActions")));
-        assertFalse(toList(before.get("allowedActions")).contains("mark-spam"), "not a workflow action");
+        assertEquals(List.of("mark-spam", "merge-as-duplicate", "legal-hold"), list(before.get("otherActions")));
+        assertFalse(list(before.get("allowedActions")).contains("mark-spam"), "not a workflow action");
         JsonNode clerkView = json(
                 staffGet("/api/v1/admin/cases/{trackingNo}", "/api/v1/admin/cases/" + junk, VILLAGE, "meijiadu", null));
-        assertEquals(List.of("merge-as-duplicate"), toList(clerkView.get("otherActions")), "not mark-spam");
+        assertEquals(List.of("merge-as-duplicate"), list(clerkView.get("otherActions")), "not mark-spam");
         assertError(markSpam(junk, VILLAGE, "meijiadu", Json.object().put("reason", "广告")), 403, "FORBIDDEN", "role");
         assertError(markSpam(junk, ADMIN, null, Json.object()), 400, "REQUIRED", "reason");
         JsonNode marked = json(markSpam(junk, ADMIN, null, Json.object().put("reason", "重复发送的广告信息")));
         assertEquals("重复发送的广告信息", marked.at("/spam/reason").asText());
-        assertEquals(List.of(), toList(marked.get("allowedActions")), "nothing more to do on a spam case");
-        assertEquals(List.of(), toList(marked.get("otherActions")));
+        assertEquals(List.of(), list(marked.get("allowedActions")), "nothing more to do on a spam case");
+        assertEquals(List.of(), list(marked.get("otherActions")));
 
         assertEquals(List.of(real), listed());
         assertFalse(staffGet("/api/v1/admin/cases/export", "/api/v1/admin/cases/export", ADMIN, null, null)
@@ -164,12 +164,6 @@ class SpamAndBotsApiTest extends ApiTestSupport {
                 submitFrom("203.0.113.50", complaint().put("website", "").put("fillMs", 45_000))
                         .getStatusCode());
         assertEquals(cases + 1, caseCount());
-    }
-
-    private static List<String> toList(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 
     /** The default block, as the code has it. */

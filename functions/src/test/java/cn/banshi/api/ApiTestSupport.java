@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.staff.StaffCasesHandler;
@@ -16,6 +17,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,6 +42,11 @@ public abstract class ApiTestSupport {
         app = new AppContext(dynamo, clock);
     }
 
+    /** Sets the clock to a Beijing wall-clock time, e.g. at("2021-09-30T10:00"). */
+    protected void at(String beijing) {
+        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
+    }
+
     /** Invokes the handler as Lambda does; the request and the answer are checked against infra/openapi.yaml. */
     public static APIGatewayV2HTTPResponse call(ApiHandler handler, Events event) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event.build(), null);
@@ -51,6 +60,13 @@ public abstract class ApiTestSupport {
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + response.getBody(), e);
         }
+    }
+
+    /** A JSON array's items as text (allowed actions, links, …). */
+    public static List<String> list(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     public static void assertError(APIGatewayV2HTTPResponse response, int status, String code, String field) {
@@ -81,9 +97,14 @@ public abstract class ApiTestSupport {
 
     /** A citizen's online submission through the public handler; returns the receipt. */
     protected JsonNode submitOnline(String kind, ObjectNode body) {
+        return submitOnline("gaocheng", kind, body);
+    }
+
+    /** As above, to another town. */
+    protected JsonNode submitOnline(String town, String kind, ObjectNode body) {
         var response = call(
                 new SubmissionHandler(app),
-                Events.post("/api/v1/towns/{town}/" + kind, "/api/v1/towns/gaocheng/" + kind, Json.write(body)));
+                Events.post("/api/v1/towns/{town}/" + kind, "/api/v1/towns/" + town + "/" + kind, Json.write(body)));
         assertEquals(201, response.getStatusCode(), response.getBody());
         return json(response);
     }

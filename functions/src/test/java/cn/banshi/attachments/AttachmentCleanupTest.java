@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
-import cn.banshi.api.Events;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.intake.SubmissionHandler;
-import cn.banshi.json.Json;
 import cn.banshi.testkit.LocalS3;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -71,16 +68,9 @@ class AttachmentCleanupTest extends ApiTestSupport {
         String draft = "draft-cleanup-0123456789";
         String orphan = uploadedAndReady(draft);
         String kept = uploadedAndReady(draft);
-        ObjectNode complaint = complaint();
-        complaint.putArray("attachments").add(kept);
         var filed = call(
                 new SubmissionHandler(app),
-                Events.post(
-                                "/api/v1/towns/{town}/complaints",
-                                "/api/v1/towns/gaocheng/complaints",
-                                Json.write(complaint))
-                        .header("x-upload-draft", draft)
-                        .header("idempotency-key", "cleanup-1"));
+                AttachmentsApiTest.submissionEvent("complaints", complaint(), draft, "cleanup-1", kept));
         assertEquals(201, filed.getStatusCode(), filed.getBody());
         String trackingNo = json(filed).get("trackingNo").asText();
         assertEquals(6, keys().size(), keys().toString()); // incoming, processed, thumbnail of each

@@ -98,13 +98,16 @@ class AttachmentsApiTest extends ApiTestSupport {
     }
 
     APIGatewayV2HTTPResponse submit(String kind, ObjectNode body, String draft, String key, String... uploadIds) {
+        return call(new SubmissionHandler(app), submissionEvent(kind, body, draft, key, uploadIds));
+    }
+
+    /** A citizen's submission ({@code kind}: "complaints", …) from the draft, attaching its uploads. */
+    static Events submissionEvent(String kind, ObjectNode body, String draft, String key, String... uploadIds) {
         var ids = body.putArray("attachments");
         for (String id : uploadIds) ids.add(id);
-        return call(
-                new SubmissionHandler(app),
-                Events.post("/api/v1/towns/{town}/" + kind, "/api/v1/towns/gaocheng/" + kind, Json.write(body))
-                        .header("x-upload-draft", draft)
-                        .header("idempotency-key", key));
+        return Events.post("/api/v1/towns/{town}/" + kind, "/api/v1/towns/gaocheng/" + kind, Json.write(body))
+                .header("x-upload-draft", draft)
+                .header("idempotency-key", key);
     }
 
     JsonNode detail(String trackingNo, String role) {

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
-import cn.banshi.api.Events;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.intake.SubmissionHandler;
-import cn.banshi.json.Json;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.LocalS3;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -75,14 +72,7 @@ class UploadProcessingDurabilityTest extends ApiTestSupport {
             byte[] file = i % 4 == 3 ? UploadFixtures.pdf() : UploadFixtures.image("jpeg", 200 + i, 150 + i);
             files.add(file);
             String type = i % 4 == 3 ? "application/pdf" : "image/jpeg";
-            ObjectNode body = Json.object()
-                    .put("purpose", "photo-or-pdf")
-                    .put("contentType", type)
-                    .put("size", file.length);
-            var response = call(
-                    uploads,
-                    Events.post("/api/v1/towns/{town}/uploads", "/api/v1/towns/gaocheng/uploads", Json.write(body))
-                            .header("x-upload-draft", draft));
+            var response = call(uploads, AttachmentsApiTest.slotEvent(draft, "photo-or-pdf", type, file.length));
             assertEquals(201, response.getStatusCode(), response.getBody());
             slots.add(json(response));
         }
@@ -154,17 +144,14 @@ class UploadProcessingDurabilityTest extends ApiTestSupport {
         assertEquals(15 * 2 + 5, processed.size(), "one body per upload and one thumbnail per photo: " + processed);
 
         // six to a case: the first six go on one submission, the rest stay unattached (and expire)
-        ObjectNode complaint = complaint();
-        var list = complaint.putArray("attachments");
-        ids.subList(0, 6).forEach(list::add);
         var filed = call(
                 new SubmissionHandler(app),
-                Events.post(
-                                "/api/v1/towns/{town}/complaints",
-                                "/api/v1/towns/gaocheng/complaints",
-                                Json.write(complaint))
-                        .header("x-upload-draft", draft)
-                        .header("idempotency-key", "twenty"));
+                AttachmentsApiTest.submissionEvent(
+                        "complaints",
+                        complaint(),
+                        draft,
+                        "twenty",
+                        ids.subList(0, 6).toArray(String[]::new)));
         assertEquals(201, filed.getStatusCode(), filed.getBody());
         String trackingNo = json(filed).get("trackingNo").asText();
         assertEquals(6, app.cases().find(trackingNo).orElseThrow().attachments().size());

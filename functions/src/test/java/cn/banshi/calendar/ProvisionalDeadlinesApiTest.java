@@ -30,7 +30,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -54,10 +52,6 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
     @BeforeEach
     void setUp() {
         setUpApp("2026-12-02T10:00");
-    }
-
-    void at(String beijing) {
-        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     String newInfoRequest() {
@@ -493,12 +487,6 @@ class ProvisionalDeadlinesApiTest extends ApiTestSupport {
         items.forEach(
                 item -> map.put(item.get("pk").s(), PersonalData.shared(dynamo).open(ProtectedAttributes.CASES, item)));
         return map;
-    }
-
-    static List<String> list(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(JsonNode::asText)
-                .toList();
     }
 
     /** The case table with a hook before each write. */

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
-import cn.banshi.calendar.ChinaTime;
 import cn.banshi.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +20,6 @@ class EarlierCaseApiTest extends ApiTestSupport {
     @BeforeEach
     void setUp() {
         setUpApp("2021-09-25T10:00");
-    }
-
-    void at(String beijing) {
-        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     String petition() {

@@ -15,7 +15,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,12 +52,6 @@ class MergeApiTest extends ApiTestSupport {
     APIGatewayV2HTTPResponse unmerge(String no) {
         long version = app.cases().find(no).orElseThrow().version();
         return act(no, version, ADMIN, null, Json.object().put("action", "unmerge"));
-    }
-
-    static List<String> list(JsonNode array) {
-        List<String> items = new ArrayList<>();
-        array.forEach(i -> items.add(i.asText()));
-        return items;
     }
 
     @Test

@@ -8,7 +8,6 @@ import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.PendingNotice;
-import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.notifications.DispatchSettings;
 import cn.banshi.notifications.SendResult;
@@ -44,12 +43,7 @@ class SimilarCasesApiTest extends ApiTestSupport {
                 .put("title", title)
                 .put("description", description);
         body.with("submitter").put("name", who);
-        var response = call(
-                new SubmissionHandler(app),
-                Events.post(
-                        "/api/v1/towns/{town}/complaints", "/api/v1/towns/" + town + "/complaints", Json.write(body)));
-        assertEquals(201, response.getStatusCode(), response.getBody());
-        return json(response).get("trackingNo").asText();
+        return submitOnline(town, "complaints", body).get("trackingNo").asText();
     }
 
     private String file(String village, String title, String description) {

@@ -119,12 +119,6 @@ class PersonalDataApiTest extends ApiTestSupport {
                         null));
     }
 
-    static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
     @Test
     void theSweepErasesExactlyTheFinishedUnheldCasesWhoseRetentionPassed() {
         Filed expired = resolved(from("王小明", "13912345671"));
@@ -238,15 +232,13 @@ class PersonalDataApiTest extends ApiTestSupport {
     @Test
     void onlyTownAdminsHoldAndReleaseWithAReasonAndBothAreInTheHistoryAndAudit() {
         Filed f = file(complaint());
-        assertEquals(
-                List.of("mark-spam", "merge-as-duplicate", "legal-hold"),
-                strings(detail(f.no()).get("otherActions")));
+        assertEquals(List.of("mark-spam", "merge-as-duplicate", "legal-hold"), list(detail(f.no()).get("otherActions")));
         assertError(hold(f.no(), "legal-hold", VILLAGE, "meijiadu", "诉讼"), 403, "FORBIDDEN", "role");
         assertError(hold(f.no(), "legal-hold", AUDITOR, null, "诉讼"), 403, "FORBIDDEN", "role");
         assertError(hold(f.no(), "legal-hold", ADMIN, null, null), 400, "REQUIRED", "reason");
         assertError(hold(f.no(), "release-hold", ADMIN, null, "未曾冻结"), 422, "ACTION_NOT_ALLOWED", "action");
         JsonNode held = json(hold(f.no(), "legal-hold", ADMIN, null, "行政复议中"));
-        assertEquals(List.of("mark-spam", "merge-as-duplicate", "release-hold"), strings(held.get("otherActions")));
+        assertEquals(List.of("mark-spam", "merge-as-duplicate", "release-hold"), list(held.get("otherActions")));
         assertError(hold(f.no(), "legal-hold", ADMIN, null, "再次"), 422, "ACTION_NOT_ALLOWED", "action");
         // a stale version is refused
         ObjectNode stale = Json.object().put("action", "release-hold").put("reason", "复议结束");

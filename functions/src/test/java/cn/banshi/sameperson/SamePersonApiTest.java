@@ -8,8 +8,6 @@ import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
 import cn.banshi.audit.AuditEntry;
 import cn.banshi.audit.AuditFilter;
-import cn.banshi.intake.SubmissionHandler;
-import cn.banshi.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -34,12 +32,7 @@ class SamePersonApiTest extends ApiTestSupport {
         if (village == null) body.remove("village");
         else body.put("village", village);
         ((ObjectNode) body.get("submitter")).put("phone", phone);
-        var response = call(
-                new SubmissionHandler(app),
-                Events.post(
-                        "/api/v1/towns/{town}/complaints", "/api/v1/towns/" + town + "/complaints", Json.write(body)));
-        assertEquals(201, response.getStatusCode(), response.getBody());
-        return json(response).get("trackingNo").asText();
+        return submitOnline(town, "complaints", body).get("trackingNo").asText();
     }
 
     private List<String> samePerson(String no, String role, String village) {

@@ -11,7 +11,6 @@ import cn.banshi.tracking.TrackingHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,11 +157,5 @@ class HotlineWorkflowApiTest extends ApiTestSupport {
                                 "{\"score\":1}")
                         .header("x-access-code", "00000-00000"));
         assertEquals(404, wrongCode.getStatusCode());
-    }
-
-    static List<String> list(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }

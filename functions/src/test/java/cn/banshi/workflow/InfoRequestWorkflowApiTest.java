@@ -1,6 +1,5 @@
 package cn.banshi.workflow;
 
-import static cn.banshi.workflow.HotlineWorkflowApiTest.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,14 +8,12 @@ import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
 import cn.banshi.auth.Role;
 import cn.banshi.auth.Staff;
-import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseAction;
 import cn.banshi.intake.StaffIntakeHandler;
 import cn.banshi.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +29,6 @@ class InfoRequestWorkflowApiTest extends ApiTestSupport {
         setUpApp("2021-09-30T16:30");
         trackingNo =
                 submitOnline("info-requests", infoRequest()).get("trackingNo").asText();
-    }
-
-    void at(String beijing) {
-        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     String due() {

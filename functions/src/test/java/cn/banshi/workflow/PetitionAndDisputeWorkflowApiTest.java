@@ -1,16 +1,13 @@
 package cn.banshi.workflow;
 
-import static cn.banshi.workflow.HotlineWorkflowApiTest.list;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
-import cn.banshi.calendar.ChinaTime;
 import cn.banshi.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +18,6 @@ class PetitionAndDisputeWorkflowApiTest extends ApiTestSupport {
     @BeforeEach
     void setUp() {
         setUpApp("2021-09-25T10:00");
-    }
-
-    void at(String beijing) {
-        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     String petition() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
-import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseItems;
 import cn.banshi.cases.DynamoCaseStore;
 import cn.banshi.json.Json;
@@ -13,7 +12,6 @@ import cn.banshi.personaldata.PersonalData;
 import cn.banshi.personaldata.ProtectedAttributes;
 import cn.banshi.store.Tables;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +28,6 @@ class StoredItemsRoundTripApiTest extends ApiTestSupport {
     @BeforeEach
     void setUp() {
         setUpApp("2021-09-30T16:30");
-    }
-
-    void at(String beijing) {
-        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     void step(String no, String action, String... fieldPairs) {

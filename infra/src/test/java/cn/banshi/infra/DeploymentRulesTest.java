@@ -161,14 +161,14 @@ class DeploymentRulesTest {
         caught(
                 DeploymentRules::listingsNameAPrefix,
                 "ReportsRole: s3:ListBucket without an s3:prefix condition",
-                t -> statements(t, "ReportsRole").forEach(s -> ((ObjectNode) s).remove("Condition")));
+                t -> t.statements("ReportsRole").forEach(s -> ((ObjectNode) s).remove("Condition")));
     }
 
     @Test
     void theReportScanMayReadOnlyTheAttributesTheReportJobProjects() {
         holds(DeploymentRules::scansLimitedToTheirProjection);
         Set<String> granted = new TreeSet<>();
-        statements(TEMPLATE, "ReportJobRole").forEach(s -> {
+        TEMPLATE.statements("ReportJobRole").forEach(s -> {
             if (s.path("Action").toString().contains("dynamodb:Scan")) {
                 s.path("Condition")
                         .path("ForAllValues:StringEquals")
@@ -183,7 +183,7 @@ class DeploymentRulesTest {
         caught(
                 DeploymentRules::scansLimitedToTheirProjection,
                 "ReportJobRole: dynamodb:Scan without",
-                t -> statements(t, "ReportJobRole").forEach(s -> ((ObjectNode) s).remove("Condition")));
+                t -> t.statements("ReportJobRole").forEach(s -> ((ObjectNode) s).remove("Condition")));
     }
 
     /** "#details.#applicantKind" reads the top-level attribute details: IAM sees top-level names only. */
@@ -241,16 +241,6 @@ class DeploymentRulesTest {
 
     private static ObjectNode properties(Template t, String id) {
         return (ObjectNode) t.resources().get(id).get("Properties");
-    }
-
-    private static List<JsonNode> statements(Template t, String role) {
-        List<JsonNode> statements = new ArrayList<>();
-        t.resources()
-                .get(role)
-                .path("Properties")
-                .path("Policies")
-                .forEach(p -> p.path("PolicyDocument").path("Statement").forEach(statements::add));
-        return statements;
     }
 
     private static ObjectNode sub(String pattern) {

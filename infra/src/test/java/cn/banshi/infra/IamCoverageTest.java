@@ -729,30 +729,22 @@ class IamCoverageTest {
     private static Set<String> dynamoGrants(String role) {
         Set<String> grants = new TreeSet<>();
         Pattern index = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/([a-z0-9-]+)");
-        TemplateTest.TEMPLATE
-                .resources()
-                .get(role)
-                .path("Properties")
-                .path("Policies")
-                .forEach(policy -> policy.path("PolicyDocument")
-                        .path("Statement")
-                        .forEach(statement -> {
-                            for (JsonNode action : Template.list(statement.path("Action"))) {
-                                if (!action.asText().startsWith("dynamodb:")) continue;
-                                for (JsonNode resource : Template.list(statement.path("Resource"))) {
-                                    String where;
-                                    if (resource.has("Fn::GetAtt")) {
-                                        where = tableName(Template.target(resource));
-                                    } else {
-                                        Matcher m = index.matcher(
-                                                resource.path("Fn::Sub").asText());
-                                        assertTrue(m.matches(), resource.toString());
-                                        where = tableName(m.group(1)) + "/index/" + m.group(2);
-                                    }
-                                    grants.add(action.asText() + " " + where);
-                                }
-                            }
-                        }));
+        for (JsonNode statement : TemplateTest.TEMPLATE.statements(role)) {
+            for (JsonNode action : Template.list(statement.path("Action"))) {
+                if (!action.asText().startsWith("dynamodb:")) continue;
+                for (JsonNode resource : Template.list(statement.path("Resource"))) {
+                    String where;
+                    if (resource.has("Fn::GetAtt")) {
+                        where = tableName(Template.target(resource));
+                    } else {
+                        Matcher m = index.matcher(resource.path("Fn::Sub").asText());
+                        assertTrue(m.matches(), resource.toString());
+                        where = tableName(m.group(1)) + "/index/" + m.group(2);
+                    }
+                    grants.add(action.asText() + " " + where);
+                }
+            }
+        }
         return grants;
     }
 
@@ -815,14 +807,8 @@ class IamCoverageTest {
             String[] parts = scan.split(" ", -1);
             assertTrue(roles.containsKey(parts[0]), "only the report function and the personal-data job scan: " + scan);
             JsonNode condition = null;
-            for (JsonNode policy : TemplateTest.TEMPLATE
-                    .resources()
-                    .get(roles.get(parts[0]))
-                    .path("Properties")
-                    .path("Policies")) {
-                for (JsonNode s : policy.path("PolicyDocument").path("Statement")) {
-                    if (s.path("Action").toString().contains("dynamodb:Scan")) condition = s.path("Condition");
-                }
+            for (JsonNode s : TemplateTest.TEMPLATE.statements(roles.get(parts[0]))) {
+                if (s.path("Action").toString().contains("dynamodb:Scan")) condition = s.path("Condition");
             }
             assertTrue(condition != null, roles.get(parts[0]) + " grants the Scan");
             Set<String> allowed = new TreeSet<>();

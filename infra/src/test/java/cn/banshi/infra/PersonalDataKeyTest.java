@@ -59,26 +59,16 @@ class PersonalDataKeyTest {
     }
 
     private static boolean reachesPersonalItems(String role) {
-        boolean[] reaches = {false};
-        TemplateTest.TEMPLATE
-                .resources()
-                .get(role)
-                .path("Properties")
-                .path("Policies")
-                .forEach(policy -> policy.path("PolicyDocument")
-                        .path("Statement")
-                        .forEach(statement -> {
-                            boolean itemAction = false;
-                            for (JsonNode a : Template.list(statement.path("Action"))) {
-                                if (ITEM_ACTIONS.contains(a.asText())) itemAction = true;
-                            }
-                            if (!itemAction) return;
-                            for (JsonNode resource : Template.list(statement.path("Resource"))) {
-                                if (resource.has("Fn::GetAtt") && PERSONAL_TABLES.contains(Template.target(resource))) {
-                                    reaches[0] = true;
-                                }
-                            }
-                        }));
-        return reaches[0];
+        for (JsonNode statement : TemplateTest.TEMPLATE.statements(role)) {
+            boolean itemAction = false;
+            for (JsonNode a : Template.list(statement.path("Action"))) {
+                if (ITEM_ACTIONS.contains(a.asText())) itemAction = true;
+            }
+            if (!itemAction) continue;
+            for (JsonNode resource : Template.list(statement.path("Resource"))) {
+                if (resource.has("Fn::GetAtt") && PERSONAL_TABLES.contains(Template.target(resource))) return true;
+            }
+        }
+        return false;
     }
 }

@@ -60,6 +60,17 @@ final class Template {
         return found;
     }
 
+    /** The statements of a role's inline policies, in order. */
+    List<JsonNode> statements(String role) {
+        List<JsonNode> statements = new ArrayList<>();
+        resources()
+                .get(role)
+                .path("Properties")
+                .path("Policies")
+                .forEach(p -> p.path("PolicyDocument").path("Statement").forEach(statements::add));
+        return statements;
+    }
+
     /** Every function's properties with the Globals applied (maps merged, the function's values winning). */
     Map<String, JsonNode> functions() {
         Map<String, JsonNode> functions = new LinkedHashMap<>();

@@ -3,19 +3,12 @@ package cn.banshi.bench.attachments;
 import cn.banshi.attachments.Checked;
 import cn.banshi.attachments.FileChecks;
 import cn.banshi.attachments.FilePurpose;
-import com.sun.management.GarbageCollectionNotificationInfo;
+import cn.banshi.bench.HeapWatch;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
  * One measurement in a fresh JVM with the Lambda runtime's flags for 512 MB (started by {@link AttachmentMemoryBench}):
@@ -31,24 +24,7 @@ public final class AttachmentMemoryChild {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         Path file = Path.of(args[1]);
-        AtomicLong liveAfterGc = new AtomicLong();
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc)
-                    .addNotificationListener(
-                            (n, h) -> {
-                                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                                long used = 0;
-                                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                                    var after = info.getGcInfo()
-                                            .getMemoryUsageAfterGc()
-                                            .get(pool.getName());
-                                    if (pool.getType() == MemoryType.HEAP && after != null) used += after.getUsed();
-                                }
-                                liveAfterGc.accumulateAndGet(used, Math::max);
-                            },
-                            n -> n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION),
-                            null);
-        }
+        HeapWatch heap = HeapWatch.start();
         long start = System.nanoTime();
         String out;
         if (mode.equals("checks")) {
@@ -63,14 +39,9 @@ public final class AttachmentMemoryChild {
             out = decoded.getWidth() + "x" + decoded.getHeight();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        long peakHeap = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP)
-                peakHeap += pool.getPeakUsage().getUsed();
-        }
         System.out.printf(
                 "RESULT millis=%d peakHeap=%d peakLive=%d rss=%d out=%s%n",
-                millis, peakHeap, liveAfterGc.get(), peakRss(), out);
+                millis, HeapWatch.peakHeap(), heap.peakLive(), peakRss(), out);
     }
 
     /** VmHWM of /proc/self/status in bytes, or -1 where there is none. */

@@ -4,18 +4,16 @@ import cn.banshi.batch.Progress;
 import cn.banshi.batch.ReportJobs;
 import cn.banshi.batch.ReportParameters;
 import cn.banshi.batch.cases.CaseFact;
+import cn.banshi.bench.HeapWatch;
 import cn.banshi.bench.ScanCounter;
 import cn.banshi.logging.Log;
 import cn.banshi.reports.ReportKind;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.Tables;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,11 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -85,24 +80,7 @@ public final class ReportsChild {
         List<String> towns = List.of(args).subList(5, args.length);
         Log.redirect(new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8"));
         Logger.getLogger("").setLevel(Level.OFF);
-        AtomicLong liveAfterGc = new AtomicLong();
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc)
-                    .addNotificationListener(
-                            (n, h) -> {
-                                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                                long used = 0;
-                                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                                    var after = info.getGcInfo()
-                                            .getMemoryUsageAfterGc()
-                                            .get(pool.getName());
-                                    if (pool.getType() == MemoryType.HEAP && after != null) used += after.getUsed();
-                                }
-                                liveAfterGc.accumulateAndGet(used, Math::max);
-                            },
-                            n -> n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION),
-                            null);
-        }
+        HeapWatch heap = HeapWatch.start();
         long start = System.nanoTime();
         long items = 0;
         StringBuilder perJob = new StringBuilder();
@@ -154,14 +132,11 @@ public final class ReportsChild {
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-        }
+        long peak = HeapWatch.peakHeap();
         long gcs = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) gcs += gc.getCollectionCount();
         System.err.println("DynamoDB calls: " + calls.snapshot() + " by table: " + new TreeMap<>(byTable));
-        System.out.println("RESULT millis=" + millis + " peakHeap=" + peak + " peakLive=" + liveAfterGc.get() + " gcs="
+        System.out.println("RESULT millis=" + millis + " peakHeap=" + peak + " peakLive=" + heap.peakLive() + " gcs="
                 + gcs + " items=" + items + " maxHeap=" + Runtime.getRuntime().maxMemory() + perJob);
     }
 

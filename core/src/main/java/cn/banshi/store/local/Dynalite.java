@@ -10,13 +10,9 @@ import java.util.List;
  * Starts dynalite (the npm package pinned in infra/dynalite) as a child process on a free loopback port.
  * In memory when no data directory is given, on disk otherwise. Used by ./banshi up and by the tests.
  */
-public final class Dynalite implements AutoCloseable {
-    private final Process process;
-    private final int port;
-
+public final class Dynalite extends LoopbackServer {
     private Dynalite(Process process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     public static Dynalite start(Path repoRoot, Path dataDir) {
@@ -50,17 +46,7 @@ public final class Dynalite implements AutoCloseable {
             command.add("--path");
             command.add(dataDir.toAbsolutePath().toString());
         }
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Dynalite dynalite = new Dynalite(process, port);
-            Loopback.awaitListening(process, port, "dynalite");
-            return dynalite;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start node (is Node.js 20 installed?): " + e.getMessage(), e);
-        }
+        return new Dynalite(Loopback.startListening(command, port, "dynalite"), port);
     }
 
     /** Finds the repository root: -Dbanshi.root, else the first parent of the working directory with infra/dynalite. */
@@ -73,22 +59,5 @@ public final class Dynalite implements AutoCloseable {
             if (Files.isDirectory(dir.resolve("infra/dynalite"))) return dir;
         }
         throw new IllegalStateException("Cannot find the banshi repository root (infra/dynalite)");
-    }
-
-    public String endpoint() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        Loopback.stop(process);
     }
 }

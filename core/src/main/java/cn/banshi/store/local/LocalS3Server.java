@@ -16,17 +16,14 @@ import java.util.stream.Stream;
  * the tests ({@code cn.banshi.testkit.LocalS3}); clients for it: {@link LocalS3Clients}. The server accepts the key
  * pair {@value #ACCESS_KEY}/{@value #SECRET_KEY} only.
  */
-public final class LocalS3Server implements AutoCloseable {
+public final class LocalS3Server extends LoopbackServer {
     public static final String ACCESS_KEY = "S3RVER";
     public static final String SECRET_KEY = "S3RVER";
 
-    private final Process process;
-    private final int port;
     private final Path temporaryDirectory;
 
     private LocalS3Server(Process process, int port, Path temporaryDirectory) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
         this.temporaryDirectory = temporaryDirectory;
     }
 
@@ -59,33 +56,13 @@ public final class LocalS3Server implements AutoCloseable {
                 directory.toAbsolutePath().toString()));
         if (!buckets.isEmpty()) command.addAll(List.of("--buckets", String.join(",", buckets)));
         if (!origins.isEmpty()) command.addAll(List.of("--origins", String.join(",", origins)));
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Loopback.awaitListening(process, port, "s3rver");
-            return new LocalS3Server(process, port, temporary ? directory : null);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start node (is Node.js 20 installed?): " + e.getMessage(), e);
-        }
-    }
-
-    public String endpoint() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
+        Process process = Loopback.startListening(command, port, "s3rver");
+        return new LocalS3Server(process, port, temporary ? directory : null);
     }
 
     @Override
     public void close() {
-        Loopback.stop(process);
+        super.close();
         if (temporaryDirectory != null) deleteTree(temporaryDirectory);
     }
 

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Loopback ports of the local servers started as child processes (dynalite, s3rver). */
@@ -20,8 +21,27 @@ final class Loopback {
         }
     }
 
+    /**
+     * Starts {@code command} (a node server, its output discarded) and waits until it listens on the port.
+     *
+     * @param name the server's name in the errors
+     */
+    static Process startListening(List<String> command, int port, String name) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start node (is Node.js 20 installed?): " + e.getMessage(), e);
+        }
+        awaitListening(process, port, name);
+        return process;
+    }
+
     /** Waits until the process listens on the port (20 s at most); kills it and throws otherwise. */
-    static void awaitListening(Process process, int port, String name) {
+    private static void awaitListening(Process process, int port, String name) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException(name + " exited with code " + process.exitValue());

@@ -10,6 +10,7 @@ import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,13 +33,18 @@ class SimilarCasesBrowserTest {
     static void start() throws Exception {
         stack = WebStack.start();
         browser = Browser.start(stack.base);
+        open = file("河道有垃圾", DRAIN, "李大妈", "13912340000");
+    }
+
+    /** A complaint of 梅家渎村 about the environment, filed through the submission handler; its tracking number. */
+    static String file(String title, String description, String name, String phone) throws IOException {
         ObjectNode body = Json.object()
                 .put("type", "complaint")
                 .put("category", "environment")
                 .put("village", "meijiadu")
-                .put("title", "河道有垃圾")
-                .put("description", DRAIN);
-        body.putObject("submitter").put("name", "李大妈").put("phone", "13912340000");
+                .put("title", title)
+                .put("description", description);
+        body.putObject("submitter").put("name", name).put("phone", phone);
         APIGatewayV2HTTPResponse filed = new SubmissionHandler(stack.app)
                 .handleRequest(
                         Events.post(
@@ -48,7 +54,7 @@ class SimilarCasesBrowserTest {
                                 .build(),
                         null);
         assertEquals(201, filed.getStatusCode(), filed.getBody());
-        open = Json.parse(filed.getBody()).get("trackingNo").asText();
+        return Json.parse(filed.getBody()).get("trackingNo").asText();
     }
 
     @AfterAll
@@ -109,22 +115,7 @@ class SimilarCasesBrowserTest {
 
     @Test
     void theStaffDetailListsSimilarCases() throws Exception {
-        ObjectNode body = Json.object()
-                .put("type", "complaint")
-                .put("category", "environment")
-                .put("village", "meijiadu")
-                .put("title", "河道里又有垃圾")
-                .put("description", "梅家渎村东侧河道又漂浮大量生活垃圾，已有一周无人清理。");
-        body.putObject("submitter").put("name", "赵六").put("phone", "13912349999");
-        APIGatewayV2HTTPResponse filed = new SubmissionHandler(stack.app)
-                .handleRequest(
-                        Events.post(
-                                        "/api/v1/towns/{town}/complaints",
-                                        "/api/v1/towns/gaocheng/complaints",
-                                        Json.write(body))
-                                .build(),
-                        null);
-        String again = Json.parse(filed.getBody()).get("trackingNo").asText();
+        String again = file("河道里又有垃圾", "梅家渎村东侧河道又漂浮大量生活垃圾，已有一周无人清理。", "赵六", "13912349999");
         browser.desktop();
         browser.signInWithToken(stack.token("town-admin", null, "zhang.admin"), "#/case/" + again);
         WebElement list = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("similar-cases")));
