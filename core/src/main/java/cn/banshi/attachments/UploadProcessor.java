@@ -100,6 +100,12 @@ public final class UploadProcessor {
     }
 
     private void put(String key, byte[] body, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(body));
+        // written as not attached: the lifecycle rule expires it unless a case links it (ProcessedTagging)
+        s3.putObject(
+                b -> b.bucket(bucket)
+                        .key(key)
+                        .contentType(contentType)
+                        .tagging(UploadsBucket.ATTACHED_TAG + "=" + UploadsBucket.NOT_ATTACHED),
+                RequestBody.fromBytes(body));
     }
 }
