@@ -9,6 +9,7 @@ import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
+import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalS3;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,12 +24,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Processed files carry the tag the bucket's lifecycle rule reads (docs/attachments.md, "Orphans"), on the local S3
  * server and dynalite: written {@code banshi-attached=no}; tagged {@code yes} by the submission or the staff action
- * that attaches them, before the case links them; a tagging failure is a 503 that stores nothing.
+ * that attaches them, before the case links them; a tagging failure is a 503 that stores nothing; a late duplicate
+ * processing run does not leave an attached file expiring.
  */
 class ProcessedTaggingApiTest extends ApiTestSupport {
     private final String draft = "draft-" + UUID.randomUUID();
@@ -126,6 +129,27 @@ class ProcessedTaggingApiTest extends ApiTestSupport {
         var retried = submit("tag-3", id);
         assertEquals(201, retried.getStatusCode(), retried.getBody());
         assertEquals(cases + 1, caseCount());
+        assertEquals(Map.of("banshi-attached", "yes"), tags(u.processedKey()));
+        assertEquals(Map.of("banshi-attached", "yes"), tags(u.thumbnailKey()));
+    }
+
+    @Test
+    void aLateDuplicateProcessingRunLeavesAnAttachedFileAttached() {
+        String id = photo();
+        var receipt = submit("tag-4", id);
+        assertEquals(201, receipt.getStatusCode(), receipt.getBody());
+        UploadRecord u = app.uploadStore().find(id).orElseThrow();
+        assertEquals(Map.of("banshi-attached", "yes"), tags(u.processedKey()));
+        // a duplicate S3 event whose run read the upload still pending (before the first run made it ready) and
+        // finishes after the submission attached it: its view of the record is restored, then it runs
+        dynamo.updateItem(b -> b.tableName(Tables.physical(Tables.EPHEMERAL))
+                .key(Map.of("pk", AttributeValue.fromS("upload#" + id)))
+                .updateExpression("SET #s = :p")
+                .expressionAttributeNames(Map.of("#s", "state"))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(UploadState.PENDING.code()))));
+        var outcome = new UploadProcessor(app.uploadStore(), s3, bucket).process(UploadKeys.incoming("gaocheng", id));
+
+        assertEquals(UploadProcessor.Outcome.READY, outcome, "the objects were written again");
         assertEquals(Map.of("banshi-attached", "yes"), tags(u.processedKey()));
         assertEquals(Map.of("banshi-attached", "yes"), tags(u.thumbnailKey()));
     }
