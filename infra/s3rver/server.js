@@ -10,6 +10,7 @@
 const crypto = require('crypto');
 const Busboy = require('busboy');
 const S3rver = require('s3rver');
+const { TaggingConfiguration } = require('s3rver/lib/models/config');
 
 // The JVM that started this server holds the other end of stdin: when it dies, even by SIGKILL, stdin ends and
 // the server exits too, so no orphan keeps the port (as infra/dynalite/exit-with-parent.js does for dynalite).
@@ -265,6 +266,38 @@ function awsChunked() {
   };
 }
 
+function xmlText(value) {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * PUT Object's x-amz-tagging header (URL-encoded "k=v&k2=v2"), which s3rver 3.7.1 ignores: the stored object gets
+ * that tag set, and a PUT without it replaces the object with no tags, as S3 does. PUT/GET ?tagging are s3rver's own.
+ */
+function putObjectTagging() {
+  return async (ctx, next) => {
+    const parts = ctx.path.split('/');
+    const isObjectPut =
+      ctx.method === 'PUT' && parts.length > 2 && parts[2] && Object.keys(ctx.query).length === 0 &&
+      !('x-amz-copy-source' in ctx.headers);
+    if (!isObjectPut) return next();
+    const header = ctx.get('x-amz-tagging');
+    await next();
+    if (ctx.status !== 200) return;
+    const bucket = decodeURIComponent(parts[1]);
+    const key = decodeURIComponent(parts.slice(2).join('/'));
+    if (!header) {
+      await ctx.app.context.store.deleteSubresource(bucket, key, 'tagging');
+      return;
+    }
+    const tags = [...new URLSearchParams(header)]
+      .map(([k, v]) => `<Tag><Key>${xmlText(k)}</Key><Value>${xmlText(v)}</Value></Tag>`)
+      .join('');
+    const xml = `<Tagging><TagSet>${tags}</TagSet></Tagging>`;
+    await ctx.app.context.store.putSubresource(bucket, key, TaggingConfiguration.validate(xml));
+  };
+}
+
 const origins = list(option('origins', '*'));
 const server = new S3rver({
   port: Number(option('port', '0')),
@@ -274,7 +307,7 @@ const server = new S3rver({
   configureBuckets: list(option('buckets')).map(name => ({ name, configs: [corsXml(origins)] })),
 });
 // the policy check runs before s3rver's logger, XML and routes, the CORS answer after it
-server.middleware.unshift(postPolicy(), awsChunked());
+server.middleware.unshift(postPolicy(), awsChunked(), putObjectTagging());
 server.run().then(
   address => console.log(`s3rver listening on ${address.address}:${address.port}`),
   err => {

@@ -41,7 +41,28 @@ public final class SigV4 {
         return presign("DELETE", bucket, key, now, validity);
     }
 
+    /**
+     * A PUT URL of {@code key}'s tag set ({@code ?tagging}) for a body whose base64 MD5 is {@code contentMd5}: S3
+     * requires an integrity header on PutObjectTagging, so the request must send {@code Content-MD5} with exactly this
+     * value (it is a signed header).
+     */
+    public static String putTagging(
+            BucketAccess bucket, String key, String contentMd5, Instant now, Duration validity) {
+        return presign("PUT", bucket, key, now, validity, Map.of("tagging", ""), Map.of("content-md5", contentMd5));
+    }
+
     private static String presign(String method, BucketAccess bucket, String key, Instant now, Duration validity) {
+        return presign(method, bucket, key, now, validity, Map.of(), Map.of());
+    }
+
+    private static String presign(
+            String method,
+            BucketAccess bucket,
+            String key,
+            Instant now,
+            Duration validity,
+            Map<String, String> subresource,
+            Map<String, String> headers) {
         AwsCredentials credentials = bucket.credentials().resolveCredentials();
         String day = DAY.format(now);
         String amzDate = AMZ_DATE.format(now);
@@ -50,7 +71,10 @@ public final class SigV4 {
         query.put("X-Amz-Credential", credentials.accessKeyId() + "/" + scope(day, bucket.region()));
         query.put("X-Amz-Date", amzDate);
         query.put("X-Amz-Expires", Long.toString(validity.toSeconds()));
-        query.put("X-Amz-SignedHeaders", "host");
+        Map<String, String> signed = new TreeMap<>(headers);
+        signed.put("host", bucket.host());
+        query.put("X-Amz-SignedHeaders", String.join(";", signed.keySet()));
+        query.putAll(subresource);
         if (credentials instanceof AwsSessionCredentials session) {
             query.put("X-Amz-Security-Token", session.sessionToken());
         }
@@ -58,8 +82,11 @@ public final class SigV4 {
         query.forEach((k, v) -> pairs.add(encode(k, true) + "=" + encode(v, true)));
         String canonicalQuery = String.join("&", pairs);
         String path = encode(bucket.objectPath(key), false);
-        String canonicalRequest = method + "\n" + path + "\n" + canonicalQuery + "\nhost:" + bucket.host()
-                + "\n\nhost\n" + "UNSIGNED-PAYLOAD";
+        StringBuilder canonicalHeaders = new StringBuilder();
+        signed.forEach((k, v) ->
+                canonicalHeaders.append(k).append(':').append(v.trim()).append('\n'));
+        String canonicalRequest = method + "\n" + path + "\n" + canonicalQuery + "\n" + canonicalHeaders + "\n"
+                + String.join(";", signed.keySet()) + "\nUNSIGNED-PAYLOAD";
         String stringToSign =
                 ALGORITHM + "\n" + amzDate + "\n" + scope(day, bucket.region()) + "\n" + hex(sha256(canonicalRequest));
         String signature = hex(hmac(signingKey(credentials.secretAccessKey(), day, bucket.region()), stringToSign));

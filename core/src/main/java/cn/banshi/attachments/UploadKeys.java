@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class UploadKeys {
     public static final String INCOMING = UploadsBucket.INCOMING_PREFIX;
-    public static final String PROCESSED = "processed/";
+    public static final String PROCESSED = UploadsBucket.PROCESSED_PREFIX;
     /** Upload ids: 32 lower-case hex digits (128 random bits), so a key never needs escaping. */
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 

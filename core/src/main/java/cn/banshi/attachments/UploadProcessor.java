@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * Processes one uploaded object (docs/attachments.md): re-checks its key and size against the upload record (the
@@ -76,6 +77,7 @@ public final class UploadProcessor {
             String thumbKey = UploadKeys.thumbnail(town, uploadId);
             put(thumbKey, image.thumbnail(), image.thumbnailContentType());
             store.markReady(uploadId, processedKey, image.contentType(), image.body().length, thumbKey);
+            keepAttached(uploadId, processedKey, thumbKey);
             LOG.info(
                     "upload ready",
                     "uploadId",
@@ -87,10 +89,35 @@ public final class UploadProcessor {
         if (checked instanceof Checked.Document doc) {
             put(processedKey, doc.body(), UploadLimits.PDF);
             store.markReady(uploadId, processedKey, UploadLimits.PDF, doc.body().length, null);
+            keepAttached(uploadId, processedKey, null);
             LOG.info("upload ready", "uploadId", uploadId, "kind", "PDF");
             return Outcome.READY;
         }
         return refuse(u, ((Checked.Refused) checked).code());
+    }
+
+    /**
+     * A late duplicate run (it read the upload pending, another run made it ready, and a case attached it meanwhile)
+     * has just written the objects tagged unattached over the attached ones: the upload record says it is attached (no
+     * expiry), so the tag is put back. The attach tags before it writes the record, so the record read here after the
+     * objects were written sees every attach whose tagging this run's writes could have undone, but for one that
+     * tagged and has not written its record yet (a few milliseconds; docs/attachments.md).
+     */
+    private void keepAttached(String uploadId, String processedKey, String thumbKey) {
+        boolean attached = store.find(uploadId).map(r -> r.expiresAt() == null).orElse(false);
+        if (!attached) return;
+        tagAttached(processedKey);
+        if (thumbKey != null) tagAttached(thumbKey);
+        LOG.info("upload already attached: tagged again", "uploadId", uploadId);
+    }
+
+    private void tagAttached(String key) {
+        s3.putObjectTagging(b -> b.bucket(bucket)
+                .key(key)
+                .tagging(t -> t.tagSet(Tag.builder()
+                        .key(UploadsBucket.ATTACHED_TAG)
+                        .value(UploadsBucket.ATTACHED)
+                        .build())));
     }
 
     private Outcome refuse(UploadRecord u, String code) {
@@ -100,6 +127,12 @@ public final class UploadProcessor {
     }
 
     private void put(String key, byte[] body, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(body));
+        // written as not attached: the lifecycle rule expires it unless a case links it (ProcessedTagging)
+        s3.putObject(
+                b -> b.bucket(bucket)
+                        .key(key)
+                        .contentType(contentType)
+                        .tagging(UploadsBucket.ATTACHED_TAG + "=" + UploadsBucket.NOT_ATTACHED),
+                RequestBody.fromBytes(body));
     }
 }

@@ -25,6 +25,7 @@ public final class UploadService {
     private final UploadStore store;
     private final BucketAccess bucket;
     private final PostPolicySigner signer;
+    private final ProcessedTagging tagging;
     private final UploadProcessing processing;
     private final Clock clock;
     private final SecureRandom random;
@@ -40,6 +41,7 @@ public final class UploadService {
         this.signer = bucket == null
                 ? null
                 : new PostPolicySigner(bucket.credentials(), Region.of(bucket.region()), bucket.endpoint(), clock);
+        this.tagging = bucket == null ? null : new ProcessedTagging(bucket);
         this.processing = processing;
         this.clock = clock;
         this.random = random;
@@ -145,6 +147,7 @@ public final class UploadService {
             problem.ifPresentOrElse(problems::add, () -> ready.add(u));
         }
         if (!problems.isEmpty()) throw Errors.attachmentsNotAccepted(problems);
+        markAttached(ready);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<Attachment> out = new ArrayList<>();
         for (UploadRecord u : ready) {
@@ -182,6 +185,7 @@ public final class UploadService {
         if (!problems.isEmpty()) throw Errors.attachmentsNotAccepted(problems);
         if (next.size() + ready.size() > UploadLimits.MAX_PER_CASE)
             throw Errors.tooManyAttachments(UploadLimits.MAX_PER_CASE);
+        markAttached(ready);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         for (UploadRecord u : ready) {
             if (!store.attachToOwnCase(u.uploadId(), c.trackingNo()))
@@ -194,6 +198,15 @@ public final class UploadService {
             next.add(attachment(u, v, staff.sub(), now));
         }
         return next;
+    }
+
+    /**
+     * Tags the processed files attached before anything links them (the record, then the case): the lifecycle rule
+     * expires processed files still tagged unattached. A failure is a 503 with nothing written.
+     */
+    private void markAttached(List<UploadRecord> ready) {
+        if (tagging == null) return;
+        for (UploadRecord u : ready) tagging.markAttached(u);
     }
 
     private static Optional<ApiException> usable(UploadRecord u, String trackingNo, String field) {

@@ -1,9 +1,11 @@
 package cn.banshi.attachments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +70,31 @@ class SigV4Test {
         assertTrue(!ours.equals(SigV4.get(bucket, key, NOW, Duration.ofMinutes(5))), "the method is signed");
     }
 
+    @Test
+    void taggingPutSignsTheSubresourceAndTheBodysMd5LikeTheSdk() {
+        var credentials =
+                StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAEXAMPLE", "s3cr3t", "tok/en=="));
+        BucketAccess bucket = new BucketAccess("banshi-prod-uploads", "cn-north-1", null, credentials);
+        String key = "processed/gaocheng/0123456789abcdef0123456789abcdef.thumb";
+        String md5 = ProcessedTagging.md5(ProcessedTagging.ATTACHED_BODY.getBytes(StandardCharsets.UTF_8));
+        String ours = SigV4.putTagging(bucket, key, md5, NOW, Duration.ofMinutes(5));
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.PUT)
+                .protocol("https")
+                .host("banshi-prod-uploads.s3.cn-north-1.amazonaws.com.cn")
+                .port(443)
+                .encodedPath("/" + key)
+                .putRawQueryParameter("tagging", "")
+                .putHeader("Content-MD5", md5)
+                .build();
+        String sdk = presign(request, credentials, Region.CN_NORTH_1);
+        assertTrue(params(ours).contains("X-Amz-SignedHeaders=content-md5%3Bhost"), ours);
+        assertSameUrl(sdk, ours);
+        String otherBody = ProcessedTagging.md5("<Tagging><TagSet/></Tagging>".getBytes(StandardCharsets.UTF_8));
+        assertNotEquals(
+                ours, SigV4.putTagging(bucket, key, otherBody, NOW, Duration.ofMinutes(5)), "the MD5 is signed");
+    }
+
     private static String sdkUrl(
             StaticCredentialsProvider credentials,
             Region region,
@@ -97,6 +124,10 @@ class SigV4Test {
                 .port(endpoint != null ? endpoint.getPort() : 443)
                 .encodedPath(pathStyle ? "/" + b + "/" + key : "/" + key)
                 .build();
+        return presign(request, credentials, region);
+    }
+
+    private static String presign(SdkHttpFullRequest request, StaticCredentialsProvider credentials, Region region) {
         Aws4PresignerParams params = Aws4PresignerParams.builder()
                 .awsCredentials(credentials.resolveCredentials())
                 .signingName("s3")

@@ -307,8 +307,8 @@ class TemplateTest {
             "sns:Publish",
             "aws:RequestedRegion");
     /**
-     * Object actions (s3:GetObject, s3:PutObject, ...) on the objects under one key prefix of one bucket of this stack,
-     * e.g. !Sub "${ReportsBucket.Arn}/reports/*": S3 names objects only through such a pattern.
+     * Object actions (s3:GetObject, s3:PutObject, s3:PutObjectTagging, ...) on the objects under one key prefix of one
+     * bucket of this stack, e.g. !Sub "${ReportsBucket.Arn}/reports/*": S3 names objects only through such a pattern.
      */
     static final Pattern BUCKET_OBJECTS = Pattern.compile("\\$\\{(\\w+)\\.Arn}/[a-z0-9-]+/\\*");
 
@@ -362,7 +362,9 @@ class TemplateTest {
                         }
                         Matcher objects = BUCKET_OBJECTS.matcher(text);
                         if (objects.matches()
-                                && actions.stream().allMatch(a -> a.startsWith("s3:") && a.endsWith("Object"))) {
+                                && actions.stream()
+                                        .allMatch(a -> a.startsWith("s3:")
+                                                && (a.endsWith("Object") || a.endsWith("ObjectTagging")))) {
                             assertEquals(
                                     "AWS::S3::Bucket",
                                     TEMPLATE.resources()

@@ -3,6 +3,7 @@ package cn.banshi.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.attachments.UploadLimits;
 import cn.banshi.attachments.UploadsBucket;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -21,13 +22,31 @@ class UploadsBucketTemplateTest {
     @Test
     void unprocessedUploadsExpireAfterADay() {
         JsonNode rules = BUCKET.path("LifecycleConfiguration").path("Rules");
-        assertEquals(1, rules.size());
+        assertEquals(2, rules.size());
         JsonNode rule = rules.get(0);
+        assertEquals(0, rule.path("TagFilters").size(), "every upload left under incoming/ expires");
         assertEquals("Enabled", rule.path("Status").asText());
         assertEquals(UploadsBucket.INCOMING_PREFIX, rule.path("Prefix").asText());
         assertEquals(
                 UploadsBucket.INCOMING_EXPIRY_DAYS,
                 rule.path("ExpirationInDays").asInt());
+    }
+
+    @Test
+    void processedFilesNoCaseLinksExpireADayAfterTheirUpload() {
+        JsonNode rule = BUCKET.path("LifecycleConfiguration").path("Rules").get(1);
+        assertEquals("Enabled", rule.path("Status").asText());
+        assertEquals(UploadsBucket.PROCESSED_PREFIX, rule.path("Prefix").asText());
+        JsonNode tags = rule.path("TagFilters");
+        assertEquals(1, tags.size());
+        assertEquals(UploadsBucket.ATTACHED_TAG, tags.get(0).path("Key").asText());
+        assertEquals(UploadsBucket.NOT_ATTACHED, tags.get(0).path("Value").asText());
+        assertEquals(
+                UploadsBucket.PROCESSED_ORPHAN_EXPIRY_DAYS,
+                rule.path("ExpirationInDays").asInt());
+        assertTrue(
+                UploadsBucket.PROCESSED_ORPHAN_EXPIRY_DAYS * 24L > UploadLimits.ORPHAN_AFTER.toHours(),
+                "a processed file outlives its upload slot's record, so no attachable record points at an expired file");
     }
 
     @Test
