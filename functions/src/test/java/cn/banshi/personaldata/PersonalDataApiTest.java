@@ -232,7 +232,9 @@ class PersonalDataApiTest extends ApiTestSupport {
     @Test
     void onlyTownAdminsHoldAndReleaseWithAReasonAndBothAreInTheHistoryAndAudit() {
         Filed f = file(complaint());
-        assertEquals(List.of("mark-spam", "merge-as-duplicate", "legal-hold"), list(detail(f.no()).get("otherActions")));
+        assertEquals(
+                List.of("mark-spam", "merge-as-duplicate", "legal-hold"),
+                list(detail(f.no()).get("otherActions")));
         assertError(hold(f.no(), "legal-hold", VILLAGE, "meijiadu", "诉讼"), 403, "FORBIDDEN", "role");
         assertError(hold(f.no(), "legal-hold", AUDITOR, null, "诉讼"), 403, "FORBIDDEN", "role");
         assertError(hold(f.no(), "legal-hold", ADMIN, null, null), 400, "REQUIRED", "reason");
