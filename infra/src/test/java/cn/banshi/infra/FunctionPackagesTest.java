@@ -38,7 +38,9 @@ class FunctionPackagesTest {
             // the message dispatcher: the SNS and SES clients, which only the full package holds
             "cn.banshi.notifications.DispatchHandler",
             // phone verification codes, sent at once through SNS (docs/abuse.md)
-            "cn.banshi.abuse.VerificationCodesHandler");
+            "cn.banshi.abuse.VerificationCodesHandler",
+            // staff accounts: the Cognito admin client (3 MB), which only the full package holds
+            "cn.banshi.accounts.StaffAccountsHandler");
 
     static final long MAX_PACKAGE_BYTES = 15L * 1024 * 1024;
 
@@ -65,8 +67,10 @@ class FunctionPackagesTest {
                                     || e.getName().startsWith("software/amazon/awssdk/services/lambda/")
                                     || e.getName().startsWith("software/amazon/awssdk/services/sns/")
                                     || e.getName().startsWith("software/amazon/awssdk/services/sesv2/")
-                                    || e.getName().startsWith("software/amazon/awssdk/services/secretsmanager/")),
-                    "no S3, Lambda, SNS, SES or Secrets Manager client classes");
+                                    || e.getName().startsWith("software/amazon/awssdk/services/secretsmanager/")
+                                    || e.getName()
+                                            .startsWith("software/amazon/awssdk/services/cognitoidentityprovider/")),
+                    "no S3, Lambda, SNS, SES, Secrets Manager or Cognito client classes");
             assertTrue(zip.getEntry("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class") != null);
         }
         assertTrue(Files.size(small) <= MAX_PACKAGE_BYTES, small + ": " + Files.size(small) + " bytes");
@@ -76,6 +80,9 @@ class FunctionPackagesTest {
             // the dispatcher's Alibaba Cloud SMS sender reads its AccessKey pair from Secrets Manager
             assertTrue(
                     zip.getEntry("software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class") != null);
+            assertTrue(zip.getEntry(
+                            "software/amazon/awssdk/services/cognitoidentityprovider/CognitoIdentityProviderClient.class")
+                    != null);
         }
     }
 

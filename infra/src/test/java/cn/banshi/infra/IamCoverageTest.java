@@ -662,6 +662,7 @@ class IamCoverageTest {
         new PersonalDataJobHandler(new AppContext(dynamo, clock)).handleRequest(Map.of("action", "rotate"), null);
         new PersonalDataJobHandler(new AppContext(dynamo, clock)).handleRequest(Map.of("action", "migrate"), null);
         // years later: the retention erasure of the finished cases, one with a citizen's photo (its record deleted)
+        as("OverdueSweepHandler");
         clock.advance(Duration.ofDays(4 * 366));
         new OverdueSweepHandler(app).handleRequest(Map.of(), null);
         as("Setup");

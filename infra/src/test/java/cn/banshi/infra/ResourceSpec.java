@@ -127,6 +127,8 @@ final class ResourceSpec {
             Set.of("ApiId", "Auth", "Method", "Path", "PayloadFormatVersion", "RouteSettings", "TimeoutInMillis");
 
     static final Set<String> SAM_HTTP_API_EVENT_AUTH = Set.of("AuthorizationScopes", "Authorizer");
+    /** sam-property-function-s3.html: Bucket (a bucket of this template), Events, Filter (a NotificationFilter) */
+    static final Set<String> SAM_S3_EVENT = Set.of("Bucket", "Events", "Filter");
     /** sam-property-function-schedulev2.html */
     static final Set<String> SAM_SCHEDULE_V2 = Set.of(
             "DeadLetterConfig",
@@ -318,6 +320,21 @@ final class ResourceSpec {
                             schedule.path("State").path("type"),
                             errors);
                     keys(where + ".DeadLetterConfig", p.path("DeadLetterConfig"), SAM_SCHEDULE_V2_DLQ, errors);
+                }
+                case "S3" -> {
+                    keys(where, p, SAM_S3_EVENT, errors);
+                    for (String required : List.of("Bucket", "Events"))
+                        if (!p.has(required)) errors.add(where + ": missing " + required);
+                    if (!p.path("Bucket").has("Ref"))
+                        errors.add(where + ".Bucket: SAM needs a Ref to a bucket of this template");
+                    keys(where + ".Filter", p.path("Filter"), Set.of("S3Key"), errors);
+                    keys(where + ".Filter.S3Key", p.path("Filter").path("S3Key"), Set.of("Rules"), errors);
+                    for (JsonNode rule : p.path("Filter").path("S3Key").path("Rules")) {
+                        keys(where + ".Filter.S3Key.Rules", rule, Set.of("Name", "Value"), errors);
+                        if (!Set.of("prefix", "suffix")
+                                .contains(rule.path("Name").asText()))
+                            errors.add(where + ".Filter.S3Key.Rules: Name must be prefix or suffix");
+                    }
                 }
                 default ->
                     errors.add(where + ": event type "
