@@ -4,31 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
-import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.overdue.OverdueSweepHandler;
 import cn.banshi.personaldata.PersonalDataHandler;
 import cn.banshi.personaldata.PersonalDataRequestsHandler;
-import cn.banshi.testkit.LocalS3;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
@@ -37,45 +29,17 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * presigned DELETEs, and drops them from the case; the staff document stays; a second run succeeds; a held case keeps
  * its files.
  */
-class AttachmentErasureApiTest extends ApiTestSupport {
+class AttachmentErasureApiTest extends UploadsApiSupport {
     private static final String DRAFT = "draft-" + UUID.randomUUID();
-    private String bucket;
-    private S3Client s3;
-    private UploadsHandler uploads;
 
     @BeforeEach
     void setUp() {
-        // the presigned policies expire by the local S3 server's clock: the handlers' clock starts now
-        setUpApp(LocalDateTime.now(ChinaTime.ZONE)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString());
-        bucket = LocalS3.freshBucket("erasure");
-        s3 = LocalS3.client();
-        app.useUploads(
-                BucketAccess.local(bucket, URI.create(LocalS3.endpoint())),
-                new LocalUploadProcessing(s3, bucket, app.uploadStore()));
-        uploads = new UploadsHandler(app);
+        setUpUploads("erasure");
     }
 
     /** A citizen's photo uploaded and processed; returns its upload id. */
     String photo() {
-        byte[] jpeg = UploadFixtures.jpeg();
-        ObjectNode body = Json.object()
-                .put("purpose", "photo-or-pdf")
-                .put("contentType", "image/jpeg")
-                .put("size", jpeg.length);
-        var response = call(
-                uploads,
-                Events.post("/api/v1/towns/{town}/uploads", "/api/v1/towns/gaocheng/uploads", Json.write(body))
-                        .header("x-upload-draft", DRAFT));
-        assertEquals(201, response.getStatusCode(), response.getBody());
-        String id = post(json(response), jpeg);
-        var state = call(
-                uploads,
-                Events.get("/api/v1/towns/{town}/uploads/{uploadId}", "/api/v1/towns/gaocheng/uploads/" + id)
-                        .header("x-upload-draft", DRAFT));
-        assertEquals("ready", json(state).get("state").asText(), state.getBody());
-        return id;
+        return photo(DRAFT);
     }
 
     /** A staff document (a scanned reply letter) uploaded for the case; returns its upload id. */
@@ -92,17 +56,7 @@ class AttachmentErasureApiTest extends ApiTestSupport {
                         ADMIN,
                         null));
         assertEquals(201, response.getStatusCode(), response.getBody());
-        return post(json(response), jpeg);
-    }
-
-    private static String post(JsonNode slot, byte[] file) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        slot.get("fields")
-                .fields()
-                .forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
-        int posted = UploadFixtures.post(slot.get("url").asText(), fields, file, "image/jpeg");
-        assertTrue(posted >= 200 && posted < 300, "form POST answered " + posted);
-        return slot.get("uploadId").asText();
+        return posted(json(response), jpeg, "image/jpeg");
     }
 
     /** A finished complaint with the citizen's photos and a staff letter on its acceptance. */

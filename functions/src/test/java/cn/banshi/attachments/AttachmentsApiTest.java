@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
 import cn.banshi.audit.AuditEntry;
-import cn.banshi.calendar.ChinaTime;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
-import cn.banshi.testkit.LocalS3;
 import cn.banshi.tracking.TrackingHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,83 +16,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Attachments end to end on the local S3 server (docs/attachments.md): slot → browser form POST → processing (the
  * ObjectCreated event the processing handler gets) → attach on a submission or a staff action → download links after
  * the case's scope checks.
  */
-class AttachmentsApiTest extends ApiTestSupport {
+class AttachmentsApiTest extends UploadsApiSupport {
     static final String DRAFT = "draft-" + UUID.randomUUID();
-    private String bucket;
-    private S3Client s3;
-    private UploadsHandler uploads;
 
     @BeforeEach
     void setUp() {
-        // the presigned policies expire by the local S3 server's clock: the handlers' clock is now
-        setUpApp(LocalDateTime.now(ChinaTime.ZONE)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString());
-        bucket = LocalS3.freshBucket("attachments");
-        s3 = LocalS3.client();
-        app.useUploads(
-                BucketAccess.local(bucket, URI.create(LocalS3.endpoint())),
-                new LocalUploadProcessing(s3, bucket, app.uploadStore()));
-        uploads = new UploadsHandler(app);
+        setUpUploads("attachments");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    JsonNode slot(String draft, String purpose, String type, long size) {
-        var response = call(uploads, slotEvent(draft, purpose, type, size));
-        assertEquals(201, response.getStatusCode(), response.getBody());
-        return json(response);
-    }
-
-    static Events slotEvent(String draft, String purpose, String type, long size) {
-        ObjectNode body =
-                Json.object().put("purpose", purpose).put("contentType", type).put("size", size);
-        return Events.post("/api/v1/towns/{town}/uploads", "/api/v1/towns/gaocheng/uploads", Json.write(body))
-                .header("x-upload-draft", draft);
-    }
-
-    static int upload(JsonNode slot, byte[] file, String type) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        slot.get("fields")
-                .fields()
-                .forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
-        return UploadFixtures.post(slot.get("url").asText(), fields, file, type);
-    }
-
-    JsonNode status(String draft, String uploadId) {
-        var response = call(
-                uploads,
-                Events.get("/api/v1/towns/{town}/uploads/{uploadId}", "/api/v1/towns/gaocheng/uploads/" + uploadId)
-                        .header("x-upload-draft", draft));
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return json(response);
-    }
-
-    /** Slot, upload and processing of one citizen file; returns the upload id. */
-    String uploaded(String draft, String purpose, byte[] file, String type, String expectedState) {
-        JsonNode slot = slot(draft, purpose, type, file.length);
-        int posted = upload(slot, file, type);
-        assertTrue(posted >= 200 && posted < 300, "form POST answered " + posted);
-        String id = slot.get("uploadId").asText();
-        assertEquals(expectedState, status(draft, id).get("state").asText());
-        return id;
-    }
 
     APIGatewayV2HTTPResponse submit(String kind, ObjectNode body, String draft, String key, String... uploadIds) {
         return call(new SubmissionHandler(app), submissionEvent(kind, body, draft, key, uploadIds));

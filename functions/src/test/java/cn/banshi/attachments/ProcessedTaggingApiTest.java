@@ -3,21 +3,15 @@ package cn.banshi.attachments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
-import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.store.Tables;
-import cn.banshi.testkit.LocalS3;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Processed files carry the tag the bucket's lifecycle rule reads (docs/attachments.md, "Orphans"), on the local S3
@@ -33,26 +26,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * that attaches them, before the case links them; a tagging failure is a 503 that stores nothing; a late duplicate
  * processing run does not leave an attached file expiring.
  */
-class ProcessedTaggingApiTest extends ApiTestSupport {
+class ProcessedTaggingApiTest extends UploadsApiSupport {
     private final String draft = "draft-" + UUID.randomUUID();
-    private BucketAccess access;
-    private LocalUploadProcessing processing;
-    private String bucket;
-    private S3Client s3;
-    private UploadsHandler uploads;
 
     @BeforeEach
     void setUp() {
-        // the presigned policies expire by the local S3 server's clock: the handlers' clock starts now
-        setUpApp(LocalDateTime.now(ChinaTime.ZONE)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString());
-        bucket = LocalS3.freshBucket("tagging");
-        s3 = LocalS3.client();
-        access = BucketAccess.local(bucket, URI.create(LocalS3.endpoint()));
-        processing = new LocalUploadProcessing(s3, bucket, app.uploadStore());
-        app.useUploads(access, processing);
-        uploads = new UploadsHandler(app);
+        setUpUploads("tagging");
     }
 
     @Test
@@ -167,23 +146,7 @@ class ProcessedTaggingApiTest extends ApiTestSupport {
 
     /** A citizen's photo uploaded and processed; returns its upload id. */
     private String photo() {
-        byte[] jpeg = UploadFixtures.jpeg();
-        ObjectNode body = Json.object()
-                .put("purpose", "photo-or-pdf")
-                .put("contentType", "image/jpeg")
-                .put("size", jpeg.length);
-        var response = call(
-                uploads,
-                Events.post("/api/v1/towns/{town}/uploads", "/api/v1/towns/gaocheng/uploads", Json.write(body))
-                        .header("x-upload-draft", draft));
-        assertEquals(201, response.getStatusCode(), response.getBody());
-        String id = post(json(response), jpeg);
-        var state = call(
-                uploads,
-                Events.get("/api/v1/towns/{town}/uploads/{uploadId}", "/api/v1/towns/gaocheng/uploads/" + id)
-                        .header("x-upload-draft", draft));
-        assertEquals("ready", json(state).get("state").asText(), state.getBody());
-        return id;
+        return photo(draft);
     }
 
     /** A staff document (a scanned letter) uploaded for the case and processed; returns its upload id. */
@@ -200,7 +163,7 @@ class ProcessedTaggingApiTest extends ApiTestSupport {
                         ADMIN,
                         null));
         assertEquals(201, response.getStatusCode(), response.getBody());
-        String id = post(json(response), jpeg);
+        String id = posted(json(response), jpeg, "image/jpeg");
         var state = call(
                 uploads,
                 as(
@@ -211,16 +174,6 @@ class ProcessedTaggingApiTest extends ApiTestSupport {
                         null));
         assertEquals("ready", json(state).get("state").asText(), state.getBody());
         return id;
-    }
-
-    private static String post(JsonNode slot, byte[] file) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        slot.get("fields")
-                .fields()
-                .forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
-        int posted = UploadFixtures.post(slot.get("url").asText(), fields, file, "image/jpeg");
-        assertTrue(posted >= 200 && posted < 300, "form POST answered " + posted);
-        return slot.get("uploadId").asText();
     }
 
     /** The object's tag set, read with the SDK's GetObjectTagging. */
