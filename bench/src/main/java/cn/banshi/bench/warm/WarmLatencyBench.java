@@ -26,7 +26,9 @@ import java.util.UUID;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Benchmark 2: warm latency in-process against dynalite of submit, track and the staff list, each side by side with
@@ -52,6 +54,7 @@ public final class WarmLatencyBench {
         new BulkLoader(raw, 4).load(Tables.physical(Tables.CASES), generator.items(2_000));
         String cases = Tables.physical(Tables.CASES);
         String ephemeral = Tables.physical(Tables.EPHEMERAL);
+        String people = Tables.physical(Tables.PEOPLE);
         int warmup = Math.max(50, iterations / 5);
 
         SubmissionHandler submit = new SubmissionHandler(app);
@@ -73,7 +76,7 @@ public final class WarmLatencyBench {
         List<Pair> pairs = List.of(
                 measure(
                         "submit (no Idempotency-Key)",
-                        "PutItem (conditional)",
+                        "PutItem (conditional) + BatchWriteItem people index",
                         iterations,
                         warmup,
                         i -> {
@@ -90,13 +93,17 @@ public final class WarmLatencyBench {
                         },
                         i -> {
                             Map<String, AttributeValue> item = CaseItems.toItem(generator.record(1_000_000 + i));
-                            return () -> raw.putItem(
-                                    b -> b.tableName(cases).item(item).conditionExpression("attribute_not_exists(pk)"));
+                            Map<String, List<WriteRequest>> person = personWrite(people, item);
+                            return () -> {
+                                raw.putItem(b ->
+                                        b.tableName(cases).item(item).conditionExpression("attribute_not_exists(pk)"));
+                                raw.batchWriteItem(b -> b.requestItems(person));
+                            };
                         },
                         counter),
                 measure(
                         "submit (with Idempotency-Key)",
-                        "PutItem claim + PutItem case + UpdateItem response",
+                        "PutItem claim + PutItem case + BatchWriteItem people index + UpdateItem response",
                         iterations,
                         warmup,
                         i -> {
@@ -114,6 +121,7 @@ public final class WarmLatencyBench {
                         i -> {
                             Map<String, AttributeValue> item = CaseItems.toItem(generator.record(2_000_000 + i));
                             String pk = "idem#" + UUID.randomUUID();
+                            Map<String, List<WriteRequest>> person = personWrite(people, item);
                             return () -> {
                                 raw.putItem(b -> b.tableName(ephemeral)
                                         .item(Map.of(
@@ -124,6 +132,7 @@ public final class WarmLatencyBench {
                                         .conditionExpression("attribute_not_exists(pk)"));
                                 raw.putItem(b ->
                                         b.tableName(cases).item(item).conditionExpression("attribute_not_exists(pk)"));
+                                raw.batchWriteItem(b -> b.requestItems(person));
                                 raw.updateItem(b -> b.tableName(ephemeral)
                                         .key(Map.of("pk", AttributeValue.fromS(pk)))
                                         .updateExpression("SET #s = :done")
@@ -260,5 +269,17 @@ public final class WarmLatencyBench {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
         return m;
+    }
+
+    /** The people index's write of a submission: the case under its submitter's phone beacon (issue 18). */
+    private static Map<String, List<WriteRequest>> personWrite(String people, Map<String, AttributeValue> item) {
+        String beacon = "gaocheng#" + UUID.randomUUID().toString().replace("-", "");
+        return Map.of(
+                people,
+                List.of(WriteRequest.builder()
+                        .putRequest(PutRequest.builder()
+                                .item(Map.of("pk", AttributeValue.fromS(beacon), "sk", item.get("pk")))
+                                .build())
+                        .build()));
     }
 }
