@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps a {@link CaseRecord} to its DynamoDB item and back, including the index key attributes. */
@@ -86,7 +87,14 @@ public final class CaseItems {
         if (listed && c.status().isOpen() && SimilarCases.PUBLIC_TYPES.contains(c.type())) {
             item.put(OPEN_CATEGORY, s(c.town() + "#" + c.category()));
         }
-        item.put("personal", PersonalItems.toAttribute(c.personal()));
+        if (c.personal() != null || c.sealedPersonal() == null) {
+            item.put("personal", PersonalItems.toAttribute(c.personal()));
+        } else {
+            item.put(
+                    "personal",
+                    AttributeValue.fromB(
+                            SdkBytes.fromByteArray(c.sealedPersonal().stored())));
+        }
         item.put("details", DetailsItems.toAttribute(c.details()));
         item.put("accessHash", s(c.accessHash()));
         List<AttributeValue> history = new ArrayList<>();
@@ -222,7 +230,11 @@ public final class CaseItems {
                                 ? Integer.parseInt(
                                         item.get(DUE_PROVISIONAL_YEAR).n())
                                 : 0)
-                .personal(PersonalItems.fromAttribute(item.get("personal")))
+                .personal(sealed(item) ? null : PersonalItems.fromAttribute(item.get("personal")))
+                .sealedPersonal(
+                        sealed(item)
+                                ? new SealedPersonal(item.get("personal").b().asByteArray())
+                                : null)
                 .details(DetailsItems.fromAttribute(type, item.get("details")))
                 .accessHash(str(item, "accessHash"))
                 .history(history)
@@ -255,6 +267,12 @@ public final class CaseItems {
                                 ? Instant.parse(item.get(PERSONAL_ERASED_AT).s())
                                 : null)
                 .build();
+    }
+
+    /** Whether the item's personal attribute is still sealed (read by a store that does not decrypt). */
+    private static boolean sealed(Map<String, AttributeValue> item) {
+        AttributeValue p = item.get("personal");
+        return p != null && p.b() != null;
     }
 
     private static AttributeValue s(String value) {

@@ -22,7 +22,8 @@ import java.util.Optional;
  * null for a genuine case. {@code attachments} are the processed files linked from the case (issue 16), empty when
  * none. {@code links}: merged duplicates and earlier cases ({@link CaseLinks}), null when none. {@code legalHold} is
  * set while a town admin holds the case (nothing is erased then); {@code personalErasedAt} when its personal
- * attributes were erased (docs/personal-data.md).
+ * attributes were erased (docs/personal-data.md). {@code sealedPersonal} is set, and {@code personal} null, only when
+ * a store that does not decrypt read the case ({@link SealedPersonal}); it is written back as it was read.
  */
 public record CaseRecord(
         String trackingNo,
@@ -51,7 +52,8 @@ public record CaseRecord(
         List<Attachment> attachments,
         CaseLinks links,
         LegalHold legalHold,
-        Instant personalErasedAt) {
+        Instant personalErasedAt,
+        SealedPersonal sealedPersonal) {
 
     public CaseRecord {
         history = List.copyOf(history);
@@ -151,7 +153,8 @@ public record CaseRecord(
                 .attachments(attachments)
                 .links(links)
                 .legalHold(legalHold)
-                .personalErasedAt(personalErasedAt);
+                .personalErasedAt(personalErasedAt)
+                .sealedPersonal(sealedPersonal);
     }
 
     /** Builds a {@link CaseRecord} by component name, so that a new component does not change every caller. */
@@ -183,6 +186,7 @@ public record CaseRecord(
         private CaseLinks links;
         private LegalHold legalHold;
         private Instant personalErasedAt;
+        private SealedPersonal sealedPersonal;
 
         private Builder() {}
 
@@ -256,8 +260,10 @@ public record CaseRecord(
             return this;
         }
 
+        /** Personal data in the clear; replaces a carried sealed value. */
         public Builder personal(Personal personal) {
             this.personal = personal;
+            if (personal != null) this.sealedPersonal = null;
             return this;
         }
 
@@ -321,6 +327,12 @@ public record CaseRecord(
             return this;
         }
 
+        /** The personal attribute as read by a store that does not decrypt; ignored once {@code personal} is set. */
+        public Builder sealedPersonal(SealedPersonal sealedPersonal) {
+            this.sealedPersonal = personal == null ? sealedPersonal : null;
+            return this;
+        }
+
         public CaseRecord build() {
             return new CaseRecord(
                     trackingNo,
@@ -349,7 +361,8 @@ public record CaseRecord(
                     attachments,
                     links,
                     legalHold,
-                    personalErasedAt);
+                    personalErasedAt,
+                    sealedPersonal);
         }
     }
 }

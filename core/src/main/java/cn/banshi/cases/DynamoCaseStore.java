@@ -47,14 +47,30 @@ public final class DynamoCaseStore implements CaseStore {
 
     /** Personal data sealed with {@code personalData}'s keys (issue 18); created cases filed in the people index. */
     public DynamoCaseStore(DynamoDbClient dynamo, PersonalData personalData) {
+        this(dynamo, new StoredCases(personalData));
+    }
+
+    private DynamoCaseStore(DynamoDbClient dynamo, StoredCases stored) {
         this.dynamo = dynamo;
         this.table = Tables.physical(Tables.CASES);
-        this.stored = new StoredCases(personalData);
+        this.stored = stored;
         this.people = new PersonIndex(dynamo);
+    }
+
+    /**
+     * The store of the functions that never decrypt (the overdue sweep, the deadline recompute): a case's personal
+     * attribute is read sealed ({@link CaseRecord#sealedPersonal()}) and written back exactly as read, on condition that
+     * it is still what was read, so a re-encryption or migration that came between is never undone. It creates no
+     * cases (their beacons need the key). docs/personal-data.md.
+     */
+    public static DynamoCaseStore unopened(DynamoDbClient dynamo) {
+        return new DynamoCaseStore(dynamo, StoredCases.unopened());
     }
 
     @Override
     public void create(CaseRecord record, String idempotencyRef) {
+        if (stored.isUnopened())
+            throw new UnsupportedOperationException("a store that does not decrypt creates no case");
         Map<String, AttributeValue> item = new HashMap<>(stored.toItem(record));
         String condition = "attribute_not_exists(pk)";
         Map<String, AttributeValue> values = Map.of();
@@ -86,12 +102,27 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public void update(CaseRecord next) {
+        Map<String, AttributeValue> item = stored.toItem(next);
+        String condition = "version = :expected";
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":expected", AttributeValue.fromN(Long.toString(next.version() - 1)));
+        if (stored.isUnopened()) {
+            // written back as read: only if nobody sealed or re-sealed it since (the migration keeps the version)
+            AttributeValue personal = item.get("personal");
+            if (next.sealedPersonal() != null) {
+                condition += " AND personal = :personal";
+                values.put(":personal", personal);
+            } else {
+                condition += " AND attribute_type(personal, :plain)";
+                values.put(":plain", AttributeValue.fromS("M"));
+            }
+        }
+        String expression = condition;
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(stored.toItem(next))
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(
-                            Map.of(":expected", AttributeValue.fromN(Long.toString(next.version() - 1)))));
+                    .item(item)
+                    .conditionExpression(expression)
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException stale) {
             throw new VersionConflictException();
         }

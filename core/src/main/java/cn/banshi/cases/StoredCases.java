@@ -20,13 +20,27 @@ public final class StoredCases {
         this.personalData = personalData;
     }
 
+    /**
+     * Cases whose personal data passes through unopened: read into {@link CaseRecord#sealedPersonal()} and written
+     * back as it was read, without any key (the functions that may not decrypt; docs/personal-data.md).
+     */
+    public static StoredCases unopened() {
+        return new StoredCases(null);
+    }
+
+    /** Whether this reads and writes personal data without opening it. */
+    public boolean isUnopened() {
+        return personalData == null;
+    }
+
     public Map<String, AttributeValue> toItem(CaseRecord record) {
-        return personalData.seal(ProtectedAttributes.CASES, CaseItems.toItem(record));
+        Map<String, AttributeValue> item = CaseItems.toItem(record);
+        return personalData == null ? item : personalData.seal(ProtectedAttributes.CASES, item);
     }
 
     /** The record of a stored item, sealed or (before the migration) plaintext. */
     public CaseRecord fromItem(Map<String, AttributeValue> item) {
-        return CaseItems.fromItem(personalData.open(ProtectedAttributes.CASES, item));
+        return CaseItems.fromItem(personalData == null ? item : personalData.open(ProtectedAttributes.CASES, item));
     }
 
     /** The beacons of the phones and ID numbers in the case (submitter, parties, applicant). */
@@ -36,6 +50,7 @@ public final class StoredCases {
 
     /** The beacons of a case's personal data in its town. */
     public List<String> beacons(String town, Personal p) {
+        if (personalData == null) throw new IllegalStateException("cases read unopened have no beacons");
         Beacons b = personalData.beacons();
         List<String> out = new ArrayList<>();
         if (p == null) return out;

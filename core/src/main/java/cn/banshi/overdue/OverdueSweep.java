@@ -3,9 +3,7 @@ package cn.banshi.overdue;
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
-import cn.banshi.duplicates.DuplicateMerges;
 import cn.banshi.logging.Log;
-import cn.banshi.reports.drafts.ReportReminder;
 import cn.banshi.store.Tables;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
@@ -19,9 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The daily sweep: finds open cases past their due date (provisional ones too) (through the sparse open-by-due index), marks each
- * once in its history and records one alert per case; from 20 January, an alert for last year's disclosure report
- * while it is unpublished ({@link ReportReminder}). Re-running it the same day changes nothing.
+ * The daily sweep: finds open cases past their due date (provisional ones too) through the sparse open-by-due index,
+ * marks each once in its history and records one alert per case. It never opens personal data: its store passes the
+ * sealed {@code personal} attribute through (docs/personal-data.md); what needs personal data runs in the daily
+ * upkeep after it (the staff digest, the report reminder, merge repair, retention). Re-running it the same day
+ * changes nothing.
  */
 public final class OverdueSweep {
     private static final Log LOG = Log.get(OverdueSweep.class);
@@ -31,34 +31,17 @@ public final class OverdueSweep {
     private final Clock clock;
     private final DeadlineRecompute recompute;
     private final String records;
-    private final ReportReminder reminder;
-    private final DuplicateMerges merges;
 
+    /**
+     * {@code cases}: a store that passes personal data through unopened ({@code DynamoCaseStore.unopened}); the sweep
+     * reads and writes only a case's status, dates and history.
+     */
     public OverdueSweep(DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute) {
-        this(dynamo, cases, clock, recompute, null);
-    }
-
-    /** {@code reminder}: also raises the disclosure report's alert when it is due and unpublished (may be null). */
-    public OverdueSweep(
-            DynamoDbClient dynamo, CaseStore cases, Clock clock, DeadlineRecompute recompute, ReportReminder reminder) {
-        this(dynamo, cases, clock, recompute, reminder, null);
-    }
-
-    /** {@code merges}: also finishes merges and unmerges left half-done (may be null; docs/duplicates.md). */
-    public OverdueSweep(
-            DynamoDbClient dynamo,
-            CaseStore cases,
-            Clock clock,
-            DeadlineRecompute recompute,
-            ReportReminder reminder,
-            DuplicateMerges merges) {
-        this.merges = merges;
         this.dynamo = dynamo;
         this.cases = cases;
         this.clock = clock;
         this.recompute = recompute;
         this.records = Tables.physical(Tables.RECORDS);
-        this.reminder = reminder;
     }
 
     /**
@@ -69,7 +52,6 @@ public final class OverdueSweep {
     public int sweep(String town) {
         recompute.resumeUnfinished(town);
         recompute.fillPending(town);
-        if (merges != null) merges.repairTown(town);
         LocalDate today = ChinaTime.today(clock);
         List<CaseRecord> overdue = new ArrayList<>();
         cases.forEachOpenDueBefore(town, today, c -> {
@@ -84,8 +66,7 @@ public final class OverdueSweep {
                 // a clerk acted meanwhile; the next sweep looks again, the alert is already recorded once
             }
         }
-        boolean reminded = reminder != null && reminder.check(town);
-        LOG.info("overdue sweep", "town", town, "newlyOverdue", marked, "reportReminder", reminded);
+        LOG.info("overdue sweep", "town", town, "newlyOverdue", marked);
         return marked;
     }
 

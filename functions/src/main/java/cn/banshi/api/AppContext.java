@@ -84,6 +84,8 @@ public final class AppContext {
     private final Clock clock;
     private SecureRandom random;
     private CaseStore cases;
+    private CaseStore unopenedCases;
+    private ReportReminder reportReminder;
     private PersonalData personalData;
     private CalendarService calendars;
     private IntakeService intake;
@@ -191,6 +193,12 @@ public final class AppContext {
         return personalData;
     }
 
+    /** Field encryption over other keys (tests: a function whose key cannot unwrap the data keys). */
+    public synchronized AppContext usePersonalData(PersonalData personalData) {
+        this.personalData = personalData;
+        return this;
+    }
+
     public synchronized CaseStore cases() {
         if (cases == null) cases = new DynamoCaseStore(dynamo, personalData());
         return cases;
@@ -295,27 +303,37 @@ public final class AppContext {
         return export;
     }
 
+    /**
+     * The case store of the work that never opens personal data (deadline recompute, overdue sweep): the {@code
+     * personal} attribute passes through sealed, so those functions hold no decrypt right (docs/personal-data.md).
+     */
+    public synchronized CaseStore unopenedCases() {
+        if (unopenedCases == null) unopenedCases = DynamoCaseStore.unopened(dynamo);
+        return unopenedCases;
+    }
+
     public synchronized DeadlineRecompute recompute() {
         if (recompute == null) {
-            recompute = new DeadlineRecompute(dynamo, cases(), calendars()::deadlines, catalogs(), clock);
+            recompute = new DeadlineRecompute(dynamo, unopenedCases(), calendars()::deadlines, catalogs(), clock);
         }
         return recompute;
     }
 
+    /** The daily overdue sweep; it never opens personal data ({@link #unopenedCases()}). */
     public synchronized OverdueSweep sweep() {
-        if (sweep == null)
-            sweep = new OverdueSweep(
-                    dynamo,
-                    cases(),
-                    clock,
-                    recompute(),
-                    new ReportReminder(
-                            dynamo,
-                            publications(),
-                            clock,
-                            (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline)),
-                    merges());
+        if (sweep == null) sweep = new OverdueSweep(dynamo, unopenedCases(), clock, recompute());
         return sweep;
+    }
+
+    /** The unpublished disclosure report's alert and reminder to the town's admins (the daily upkeep). */
+    public synchronized ReportReminder reportReminder() {
+        if (reportReminder == null)
+            reportReminder = new ReportReminder(
+                    dynamo,
+                    publications(),
+                    clock,
+                    (town, title, deadline) -> staffDigest().queueReportReminder(town, title, deadline));
+        return reportReminder;
     }
 
     /** The personal-data requests of citizens (records table). */
@@ -342,7 +360,7 @@ public final class AppContext {
         return this;
     }
 
-    /** The daily erasure of personal data whose retention has passed (run by the sweep's function after the sweep). */
+    /** The daily erasure of personal data whose retention has passed (run by the daily upkeep after the sweep). */
     public synchronized RetentionJob retention() {
         if (retention == null)
             retention = new RetentionJob(cases(), catalogs(), dataRequests(), personalFiles(), clock);

@@ -8,15 +8,14 @@ import cn.banshi.api.Events;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
-import cn.banshi.overdue.OverdueSweepHandler;
 import cn.banshi.personaldata.PersonalDataHandler;
 import cn.banshi.personaldata.PersonalDataRequestsHandler;
+import cn.banshi.upkeep.DailyJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,7 +110,7 @@ class AttachmentErasureApiTest extends UploadsApiSupport {
     }
 
     void sweep() {
-        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
+        DailyJobs.run(app, Set.of("gaocheng"));
     }
 
     @Test

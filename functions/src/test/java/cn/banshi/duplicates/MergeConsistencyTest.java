@@ -13,9 +13,11 @@ import cn.banshi.json.Json;
 import cn.banshi.testkit.FaultInjector;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
+import cn.banshi.upkeep.DailyJobs;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -174,7 +176,7 @@ class MergeConsistencyTest extends ApiTestSupport {
         assertTrue(half.links().mergedInto().pending(), "the first write is made, marked pending");
         assertEquals(List.of(), stored(original).linksOrNone().duplicates());
 
-        app.sweep().sweep("gaocheng");
+        DailyJobs.run(app, Set.of("gaocheng"));
         assertConsistent(List.of(original, duplicate));
         assertEquals(List.of(duplicate), stored(original).links().duplicates());
         assertNotNull(stored(duplicate).outbox().stream()
@@ -215,7 +217,7 @@ class MergeConsistencyTest extends ApiTestSupport {
         act(original, "reply", "reply", "已安排清理");
         act(original, "resolve");
 
-        app.sweep().sweep("gaocheng");
+        DailyJobs.run(app, Set.of("gaocheng"));
         assertConsistent(List.of(original, duplicate));
         CaseRecord restored = stored(duplicate);
         assertEquals(CaseStatus.SUBMITTED, restored.status());
@@ -235,13 +237,13 @@ class MergeConsistencyTest extends ApiTestSupport {
         assertTrue(stored(duplicate).isMergedDuplicate(), "the duplicate is not written yet");
         assertEquals(List.of(), stored(original).linksOrNone().duplicates());
 
-        app.sweep().sweep("gaocheng");
+        DailyJobs.run(app, Set.of("gaocheng"));
         assertConsistent(List.of(original, duplicate));
         assertFalse(stored(duplicate).isMergedDuplicate());
         assertEquals(CaseStatus.SUBMITTED, stored(duplicate).status());
         // a second sweep changes nothing
         long version = stored(duplicate).version();
-        app.sweep().sweep("gaocheng");
+        DailyJobs.run(app, Set.of("gaocheng"));
         assertEquals(version, stored(duplicate).version());
     }
 }

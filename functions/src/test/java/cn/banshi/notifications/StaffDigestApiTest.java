@@ -9,7 +9,7 @@ import cn.banshi.accounts.StaffProfile;
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.auth.Role;
 import cn.banshi.calendar.ChinaTime;
-import cn.banshi.overdue.OverdueSweepHandler;
+import cn.banshi.upkeep.DailyJobs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -78,8 +77,8 @@ class StaffDigestApiTest extends ApiTestSupport {
         act(info, "request-correction", "items", "请明确年份", "correctBy", digestDay.toString());
 
         clock.set(digestDay.atTime(0, 30).atZone(ChinaTime.ZONE).toInstant());
-        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
-        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
+        DailyJobs.run(app, Set.of("gaocheng"));
+        DailyJobs.run(app, Set.of("gaocheng"));
         Dispatcher.Report night = n.run();
         assertEquals(1, night.sent(), "the admin's e-mail at once");
         assertEquals(1, night.deferred(), "the village staff's SMS after 08:00");
@@ -109,9 +108,9 @@ class StaffDigestApiTest extends ApiTestSupport {
     void unpublishedReportRemindsTheTownAdminsOnce() throws Exception {
         // the 2021 disclosure report, never published: the alert is due from 20 January 2022
         clock.set(LocalDate.of(2022, 1, 20).atTime(8, 30).atZone(ChinaTime.ZONE).toInstant());
-        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
+        DailyJobs.run(app, Set.of("gaocheng"));
         clock.set(LocalDate.of(2022, 1, 21).atTime(8, 30).atZone(ChinaTime.ZONE).toInstant());
-        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
+        DailyJobs.run(app, Set.of("gaocheng"));
         n.run();
         List<MimeMessage> mails = n.newMail();
         assertEquals(1, mails.size(), "one reminder to the one enabled town admin, however often the sweep runs");

@@ -10,8 +10,8 @@ import cn.banshi.api.Events;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.json.Json;
-import cn.banshi.overdue.OverdueSweepHandler;
 import cn.banshi.tracking.TrackingHandler;
+import cn.banshi.upkeep.DailyJobs;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,7 +66,7 @@ class PersonalDataApiTest extends ApiTestSupport {
 
     /** The daily sweep's function, as EventBridge Scheduler starts it. */
     void sweep() {
-        new OverdueSweepHandler(app, Set.of("gaocheng")).handleRequest(Map.of(), null);
+        DailyJobs.run(app, Set.of("gaocheng"));
     }
 
     JsonNode detail(String no) {

@@ -34,6 +34,7 @@ import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.LocalS3;
 import cn.banshi.testkit.MutableClock;
+import cn.banshi.upkeep.DailyUpkeepHandler;
 import cn.banshi.validation.ChineseIds;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
@@ -656,6 +657,8 @@ class IamCoverageTest {
         as("OverdueSweepHandler");
         clock.advance(Duration.ofDays(40));
         new OverdueSweepHandler(app).handleRequest(Map.of(), null);
+        as("DailyUpkeepHandler");
+        new DailyUpkeepHandler(app).handleRequest(Map.of(), null);
         // the personal-data job again: every item is sealed already; a rotation, then the re-encryption
         as("PersonalDataJobHandler");
         new PersonalDataJobHandler(new AppContext(dynamo, clock)).handleRequest(Map.of("action", "migrate"), null);
@@ -665,8 +668,10 @@ class IamCoverageTest {
         as("OverdueSweepHandler");
         clock.advance(Duration.ofDays(4 * 366));
         new OverdueSweepHandler(app).handleRequest(Map.of(), null);
+        as("DailyUpkeepHandler");
+        new DailyUpkeepHandler(app).handleRequest(Map.of(), null);
         as("Setup");
-        assertTrue(app.cases().find(photographed).orElseThrow().isPersonalErased(), "the sweep erased it");
+        assertTrue(app.cases().find(photographed).orElseThrow().isPersonalErased(), "the upkeep erased it");
         assertTrue(app.cases().find(keptNo).orElseThrow().isPersonalErased(), "the granted request erased it");
         assertTrue(app.uploadStore().find(secondPhoto.get("uploadId").asText()).isEmpty());
         assertTrue(app.uploadStore().find(photo.get("uploadId").asText()).isEmpty());
@@ -711,10 +716,12 @@ class IamCoverageTest {
                     Set.of(
                             "dynamodb:DeleteItem records",
                             "dynamodb:GetItem cases",
-                            "dynamodb:Query cases/index/by-town",
-                            // the report reminder's message when a town admin has a contact (StaffDigestApiTest)
-                            "dynamodb:PutItem messages"),
+                            "dynamodb:Query cases/index/by-town"),
             "OverdueSweepFunction", Set.of("dynamodb:DeleteItem records", "dynamodb:GetItem cases"),
+            // the upkeep re-reads a case a clerk changed meanwhile (merge repair: MergeConsistencyTest; retention);
+            // the report reminder's alert from 20 January (ReportDraftsApiTest) and the retention erasure of a case's
+            // personal-data request texts (PersonalDataApiTest) put records items
+            "DailyUpkeepFunction", Set.of("dynamodb:GetItem cases", "dynamodb:PutItem records"),
             // the personal-data job re-reads an item another write changed between its read and its update
             // (PersonalDataMigrationTest)
             "PersonalDataJobFunction",

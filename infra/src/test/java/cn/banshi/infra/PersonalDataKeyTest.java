@@ -13,10 +13,18 @@ import org.junit.jupiter.api.Test;
  * Issue 18: the customer managed key that wraps the personal-data keys rotates, and its policy lets exactly the
  * functions that read or write personal data decrypt (their roles reach an item of the cases, messages or staff
  * table), only the personal-data job generate data keys, and the account administer it without using it. The
- * report function, whose jobs read plaintext attributes only, gets nothing.
+ * report function, whose jobs read plaintext attributes only, gets nothing; nor do the sweep and the deadline
+ * recompute, which write cases back with their sealed personal attribute unopened.
  */
 class PersonalDataKeyTest {
     private static final Set<String> PERSONAL_TABLES = Set.of("CasesTable", "MessagesTable", "StaffTable");
+    /**
+     * Roles that rewrite cases without opening them: the overdue sweep and the deadline recompute read and write the
+     * sealed personal attribute as it is (cn.banshi.cases.DynamoCaseStore.unopened; SweepWithoutKeyTest runs them
+     * with a key that opens nothing). The issue: "the report function and the sweep get no decrypt permission".
+     */
+    private static final Set<String> UNOPENED = Set.of("OverdueSweepRole", "DeadlineRecomputeRole");
+
     private static final Set<String> ITEM_ACTIONS =
             Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem");
 
@@ -51,11 +59,14 @@ class PersonalDataKeyTest {
         Set<String> touching = new TreeSet<>();
         TemplateTest.FUNCTIONS.forEach((id, fn) -> {
             String role = Template.target(fn.get("Role"));
-            if (reachesPersonalItems(role)) touching.add(role);
+            if (reachesPersonalItems(role) && !UNOPENED.contains(role)) touching.add(role);
         });
         assertEquals(touching, decrypt, "kms:Decrypt: exactly the roles that read or write personal items");
         assertEquals(Set.of("PersonalDataJobRole"), generate);
         assertFalse(decrypt.contains("ReportJobRole"));
+        assertFalse(decrypt.contains("OverdueSweepRole"));
+        assertFalse(decrypt.contains("DeadlineRecomputeRole"));
+        UNOPENED.forEach(role -> assertTrue(TemplateTest.TEMPLATE.resources().has(role), role));
     }
 
     private static boolean reachesPersonalItems(String role) {

@@ -10,6 +10,7 @@ import cn.banshi.attachments.BucketAccess;
 import cn.banshi.attachments.UploadsBucket;
 import cn.banshi.auth.Role;
 import cn.banshi.errors.ApiException;
+import cn.banshi.overdue.OverdueSweepHandler;
 import cn.banshi.personaldata.PersonalData;
 import cn.banshi.personaldata.migration.PersonalDataMigration;
 import cn.banshi.personaldata.migration.ProtectedTables;
@@ -19,6 +20,7 @@ import cn.banshi.store.Tables;
 import cn.banshi.store.local.Dynalite;
 import cn.banshi.store.local.LocalS3Clients;
 import cn.banshi.store.local.LocalS3Server;
+import cn.banshi.upkeep.DailyUpkeepHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -160,9 +162,14 @@ public final class Cli {
                 String s3Endpoint = s3 != null ? s3 : started.endpoint();
                 // the retention erasure deletes the citizen's files there (docs/personal-data.md)
                 app.useUploads(BucketAccess.local(UploadsBucket.LOCAL_BUCKET, URI.create(s3Endpoint)), null);
+                // the two daily functions in their schedules' order (docs/infra.md "Schedules")
+                Map<String, Object> overdue = new OverdueSweepHandler(app).handleRequest(Map.of(), null);
+                Map<String, Object> upkeep = new DailyUpkeepHandler(app).handleRequest(Map.of(), null);
                 for (String town : app.catalogs().townIds()) {
-                    System.out.println(town + ": " + app.sweep().sweep(town) + " 件新逾期 / newly overdue");
-                    System.out.println(town + ": " + app.retention().run(town).erased()
+                    Map<?, ?> done = (Map<?, ?>) upkeep.get(town);
+                    System.out.println(town + ": " + overdue.get(town) + " 件新逾期 / newly overdue");
+                    System.out.println(town + ": " + done.get("digestMessages") + " 条待办摘要 / digest messages queued");
+                    System.out.println(town + ": " + done.get("erased")
                             + " 件保存期满，个人信息已删除 / personal data erased (retention passed)");
                 }
                 sweepOrphanUploads(app, s3Endpoint);

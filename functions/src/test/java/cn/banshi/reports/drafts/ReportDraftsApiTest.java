@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Events;
 import cn.banshi.json.Json;
-import cn.banshi.overdue.OverdueSweepHandler;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportKind;
 import cn.banshi.reports.ReportMember;
@@ -23,6 +22,7 @@ import cn.banshi.reports.document.Doc;
 import cn.banshi.staff.StaffCasesHandler;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
+import cn.banshi.upkeep.DailyJobs;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +32,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -408,14 +407,14 @@ class ReportDraftsApiTest {
     @Test
     @DisplayName("from 20 January the sweep raises one alert while last year's disclosure report is unpublished")
     void reminderFrom20January() {
-        OverdueSweepHandler sweep = new OverdueSweepHandler(new AppContext(dynamo, clock, store), Set.of("gaocheng"));
+        DailyJobs sweep = new DailyJobs(new AppContext(dynamo, clock, store), Set.of("gaocheng"));
         StaffCasesHandler staff = new StaffCasesHandler(new AppContext(dynamo, clock, store));
         clock.set(MutableClock.at("2022-01-19T23:59").instant());
-        sweep.handleRequest(Map.of(), null);
+        sweep.run();
         assertEquals(0, reportAlerts(staff).size(), "19 January: not yet");
         clock.set(MutableClock.at("2022-01-20T00:30").instant());
-        sweep.handleRequest(Map.of(), null);
-        sweep.handleRequest(Map.of(), null);
+        sweep.run();
+        sweep.run();
         List<JsonNode> alerts = reportAlerts(staff);
         assertEquals(1, alerts.size(), "once");
         assertEquals("2022-01-31", alerts.get(0).get("dueDate").asText());
@@ -427,25 +426,25 @@ class ReportDraftsApiTest {
         assertEquals(201, publish(Json.object().put("version", 1)).getStatusCode());
         assertEquals(0, reportAlerts(staff).size(), "publishing withdraws it");
         clock.set(MutableClock.at("2022-01-21T00:30").instant());
-        sweep.handleRequest(Map.of(), null);
+        sweep.run();
         assertEquals(0, reportAlerts(staff).size(), "published: no new alert");
     }
 
     @Test
     @DisplayName("a year boundary: on 31 December and 1 January nothing is due; 31 March is the last day looked at")
     void reminderAtTheYearBoundary() {
-        OverdueSweepHandler sweep = new OverdueSweepHandler(new AppContext(dynamo, clock, store), Set.of("gaocheng"));
+        DailyJobs sweep = new DailyJobs(new AppContext(dynamo, clock, store), Set.of("gaocheng"));
         StaffCasesHandler staff = new StaffCasesHandler(new AppContext(dynamo, clock, store));
         for (String at : List.of("2021-12-31T23:59", "2022-01-01T00:00")) {
             clock.set(MutableClock.at(at).instant());
-            sweep.handleRequest(Map.of(), null);
+            sweep.run();
             assertEquals(0, reportAlerts(staff).size(), at);
         }
         clock.set(MutableClock.at("2022-04-01T00:30").instant());
-        sweep.handleRequest(Map.of(), null);
+        sweep.run();
         assertEquals(0, reportAlerts(staff).size(), "1 April: no longer looked for");
         clock.set(MutableClock.at("2022-03-31T00:30").instant());
-        sweep.handleRequest(Map.of(), null);
+        sweep.run();
         assertEquals(1, reportAlerts(staff).size(), "31 March: still");
     }
 
