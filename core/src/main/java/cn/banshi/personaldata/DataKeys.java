@@ -25,6 +25,8 @@ public final class DataKeys {
     public static final String PK = "personal-data";
     public static final Duration CURRENT_TTL = Duration.ofMinutes(5);
     static final String BEACON = "beacon-key";
+    /** The marker the personal-data job writes once a full pass found no plaintext: from then on reads refuse it. */
+    static final String PLAINTEXT_REFUSED = "plaintext-refused";
 
     private final DynamoDbClient dynamo;
     private final KeyWrapper wrapper;
@@ -34,6 +36,8 @@ public final class DataKeys {
     private static final String NO_KEY =
             "no personal-data key yet: run the personal-data job once (docs/personal-data.md)";
 
+    private volatile boolean plaintextRefused;
+    private volatile Instant refusalReadAt = Instant.MIN;
     private volatile boolean creating;
     private volatile String current;
     private volatile Instant currentReadAt = Instant.MIN;
@@ -66,6 +70,31 @@ public final class DataKeys {
     /** The clear key of a version (any version ever made stays readable). */
     public SecretKey key(String version) {
         return keys.computeIfAbsent(version, v -> new SecretKeySpec(unwrap("key#" + v), "AES"));
+    }
+
+    /**
+     * Whether reads refuse plaintext personal data: once the personal-data job has verified that no item holds any
+     * ({@link #refusePlaintext()}), a plaintext value was written around banshi and is refused like an altered one.
+     * Read only when a plaintext value is met; a "not yet" is read again after {@link #CURRENT_TTL}.
+     */
+    public boolean plaintextRefused() {
+        if (plaintextRefused) return true;
+        Instant now = clock.instant();
+        if (now.isAfter(refusalReadAt.plus(CURRENT_TTL))) {
+            plaintextRefused = get(PLAINTEXT_REFUSED) != null;
+            refusalReadAt = now;
+        }
+        return plaintextRefused;
+    }
+
+    /** Records that no plaintext is left (the personal-data job, after a full pass that found none). */
+    public void refusePlaintext() {
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of(
+                        "pk", AttributeValue.fromS(PK),
+                        "sk", AttributeValue.fromS(PLAINTEXT_REFUSED),
+                        "at", AttributeValue.fromS(clock.instant().toString()))));
+        plaintextRefused = true;
     }
 
     /** The HMAC key of the beacons; created on first use. */

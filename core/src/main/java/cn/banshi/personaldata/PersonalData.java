@@ -86,8 +86,21 @@ public final class PersonalData {
         return table.seal(cipher, item);
     }
 
-    /** The item as it was written: sealed attributes opened, plaintext ones (not yet migrated) as they are. */
+    /**
+     * The item as it was written: sealed attributes opened, plaintext ones (not yet migrated) as they are until the
+     * personal-data job has verified that none is left ({@link DataKeys#plaintextRefused()}); after that a plaintext
+     * value is refused ({@link PersonalDataException}), never returned.
+     */
     public Map<String, AttributeValue> open(ProtectedAttributes table, Map<String, AttributeValue> item) {
+        if (table.hasPlaintext(item) && keys.plaintextRefused()) {
+            throw new PersonalDataException("plaintext personal data in " + table.table() + " " + table.itemKey(item)
+                    + " after every item was sealed: written around banshi");
+        }
+        return table.open(cipher, item);
+    }
+
+    /** The same, plaintext always accepted: the migration, which seals what it finds. */
+    public Map<String, AttributeValue> openForMigration(ProtectedAttributes table, Map<String, AttributeValue> item) {
         return table.open(cipher, item);
     }
 

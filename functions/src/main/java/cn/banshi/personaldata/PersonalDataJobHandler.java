@@ -17,7 +17,8 @@ import java.util.Map;
  * creates the first data key if there is none, then seals plaintext items and items under an older key version,
  * page by page, resuming where the last run stopped, until about a minute of the invocation is left; {@code
  * {"action":"rotate"}} makes a new key version current (then migrate re-encrypts). The answer says whether the
- * migration is done; run it again until it is. Only this function may create data keys (kms:GenerateDataKey).
+ * migration is done; run it again until it is. Once it is, the next run makes one more pass over every table and,
+ * when that finds nothing left to seal, reads refuse plaintext from then on ({@code plaintextRefused}). Only this function may create data keys (kms:GenerateDataKey).
  */
 public final class PersonalDataJobHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     /** Pages per slice between checks of the time left. */
@@ -62,6 +63,13 @@ public final class PersonalDataJobHandler implements RequestHandler<Map<String, 
                     tables.add(t);
                 }
                 result.put("tables", tables);
+                // once done: the pass that lets reads refuse plaintext (docs/personal-data.md), if time is left
+                if (migration.done()
+                        && !app.personalData().keys().plaintextRefused()
+                        && (context == null || context.getRemainingTimeInMillis() > 300_000)) {
+                    result.put("sealedByVerification", migration.verify());
+                }
+                result.put("plaintextRefused", app.personalData().keys().plaintextRefused());
             } else {
                 throw new IllegalArgumentException("action is migrate or rotate");
             }

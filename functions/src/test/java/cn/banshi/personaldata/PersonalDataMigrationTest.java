@@ -133,6 +133,40 @@ class PersonalDataMigrationTest {
         assertEquals(c.personal(), store.find(numbers.get(0)).orElseThrow().personal());
     }
 
+    @Test
+    void onceVerifiedReadsRefusePlaintext() {
+        PersonalDataMigration migration = migration(new Counting(Integer.MAX_VALUE, null));
+        assertThrows(IllegalStateException.class, migration::verify, "not before the migration is done");
+        migration.run(Integer.MAX_VALUE);
+        assertTrue(migration.done());
+
+        // a function of the previous deployment writes plaintext after the migration's pass
+        CaseRecord late = app.cases().find(numbers.get(5)).orElseThrow();
+        Map<String, AttributeValue> plain =
+                CaseItems.toItem(late.toBuilder().version(late.version() + 1).build());
+        dynamo.putItem(b -> b.tableName(Tables.physical(Tables.CASES)).item(plain));
+        assertFalse(FieldCipher.isSealed(raw(late.trackingNo()).get("personal")));
+        assertEquals(
+                late.personal(),
+                app.cases().find(late.trackingNo()).orElseThrow().personal(),
+                "still read");
+
+        assertEquals(1, migration.verify(), "the late write is sealed; plaintext still accepted");
+        assertTrue(FieldCipher.isSealed(raw(late.trackingNo()).get("personal")));
+        AppContext fresh = new AppContext(dynamo, clock);
+        assertFalse(fresh.personalData().keys().plaintextRefused());
+        assertEquals(0, migration.verify(), "a pass that finds nothing");
+        assertFalse(fresh.personalData().keys().plaintextRefused(), "a warm function learns it within minutes");
+        clock.advance(DataKeys.CURRENT_TTL.plusSeconds(1));
+        assertTrue(fresh.personalData().keys().plaintextRefused());
+
+        // from now on a plaintext value was written around banshi: refused, never returned
+        dynamo.putItem(b -> b.tableName(Tables.physical(Tables.CASES)).item(plain));
+        assertThrows(PersonalDataException.class, () -> fresh.cases().find(late.trackingNo()));
+        CaseRecord sealed = fresh.cases().find(numbers.get(6)).orElseThrow();
+        assertEquals(app.cases().find(numbers.get(6)).orElseThrow().personal(), sealed.personal(), "sealed items read");
+    }
+
     private PersonalDataMigration migration(Counting counting) {
         DynamoDbClient client =
                 LocalDynamo.client(ClientOverrideConfiguration.builder().addExecutionInterceptor(counting));

@@ -135,12 +135,23 @@ public final class Cli {
                                 p.sealed(),
                                 p.done() ? "完成 / done" : "未完成，请再次运行 / not done, run again");
                     }
+                    if (migration.done() && !PersonalData.shared(dynamo).keys().plaintextRefused()) {
+                        long late = migration.verify();
+                        System.out.println(
+                                late == 0
+                                        ? "已核验无明文，此后拒绝读取明文 / verified: no plaintext left, reads refuse it from now on"
+                                        : late + " 条迟到的明文已加密，请再次运行 / late plaintext sealed, run again");
+                    }
                 }
                 case "rotate" ->
                     System.out.println("新密钥版本 / new key version: "
                             + PersonalData.shared(dynamo).keys().rotate()
                             + "（请运行 migrate 重新加密旧数据 / run migrate to re-encrypt）");
-                case "status" -> System.out.println(migration.done() ? "完成 / done" : "未完成 / not done");
+                case "status" ->
+                    System.out.println((migration.done() ? "完成 / done" : "未完成 / not done")
+                            + (PersonalData.shared(dynamo).keys().plaintextRefused()
+                                    ? "；拒绝读取明文 / plaintext refused"
+                                    : "；仍接受明文 / plaintext still accepted"));
                 default -> fail(usage);
             }
         }
