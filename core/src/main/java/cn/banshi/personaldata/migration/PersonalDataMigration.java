@@ -59,24 +59,13 @@ public final class PersonalDataMigration {
             long sealed = state == null ? 0 : Long.parseLong(state.get("sealed").n());
             Map<String, AttributeValue> start = state == null ? null : lastKey(state);
             while (!done && pages < maxPages) {
-                final Map<String, AttributeValue> from = start;
-                // only the attributes it needs (its role's Scan is limited to them), never the whole item
-                ScanResponse page = dynamo.scan(
-                        sb -> sb.tableName(Tables.physical(t.attributes().table()))
-                                .consistentRead(true)
-                                .limit(PAGE)
-                                .select(Select.SPECIFIC_ATTRIBUTES)
-                                .projectionExpression(projection(t))
-                                .expressionAttributeNames(projectionNames(t))
-                                .exclusiveStartKey(from));
+                ScanResponse page = page(t, start);
                 for (Map<String, AttributeValue> item : page.items()) {
                     scanned++;
                     if (reseal(t, item, version)) sealed++;
                 }
                 pages++;
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                        ? page.lastEvaluatedKey()
-                        : null;
+                start = next(page);
                 done = start == null;
                 save(t, version, start, scanned, sealed, done);
             }
@@ -98,21 +87,11 @@ public final class PersonalDataMigration {
         for (Reseal t : tables) {
             Map<String, AttributeValue> start = null;
             do {
-                final Map<String, AttributeValue> from = start;
-                ScanResponse page = dynamo.scan(
-                        sb -> sb.tableName(Tables.physical(t.attributes().table()))
-                                .consistentRead(true)
-                                .limit(PAGE)
-                                .select(Select.SPECIFIC_ATTRIBUTES)
-                                .projectionExpression(projection(t))
-                                .expressionAttributeNames(projectionNames(t))
-                                .exclusiveStartKey(from));
+                ScanResponse page = page(t, start);
                 for (Map<String, AttributeValue> item : page.items()) {
                     if (t.attributes().hasPlaintext(item) && reseal(t, item, version)) sealed++;
                 }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                        ? page.lastEvaluatedKey()
-                        : null;
+                start = next(page);
             } while (start != null);
         }
         if (sealed == 0) personalData.keys().refusePlaintext();
@@ -183,6 +162,21 @@ public final class PersonalDataMigration {
             }
         }
         throw new IllegalStateException("personal data migration: an item kept changing; run again");
+    }
+
+    /** One page of a table: only the attributes the migration needs (its role's Scan is limited to them). */
+    private ScanResponse page(Reseal t, Map<String, AttributeValue> from) {
+        return dynamo.scan(sb -> sb.tableName(Tables.physical(t.attributes().table()))
+                .consistentRead(true)
+                .limit(PAGE)
+                .select(Select.SPECIFIC_ATTRIBUTES)
+                .projectionExpression(projection(t))
+                .expressionAttributeNames(projectionNames(t))
+                .exclusiveStartKey(from));
+    }
+
+    private static Map<String, AttributeValue> next(ScanResponse page) {
+        return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     }
 
     private Map<String, AttributeValue> state(Reseal t, String version) {
