@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * {@link #MAX_ATTEMPTS} tries, kept only as an HMAC-SHA-256 under a random per-item salt in the ephemeral table (TTL);
  * at most {@link #PER_MINUTE} per minute and {@link #PER_DAY} per Beijing day per number and per client (conditional
  * writes and atomic counters). Item keys carry keyed pseudonyms ({@link Pseudonyms}) of the number and the client
- * address, never the values; nothing here is logged. (Until December 2026 they carried unkeyed SHA-256 digests; the
- * switch forgets the codes and counters alive then (a code lives minutes, a counter the rest of the Beijing day): a
- * code sent just before it is answered "expired", and a number or client may ask afresh that day.)
+ * address, never the values; nothing here is logged. Until December 2026 they carried unkeyed SHA-256 digests: the
+ * switch forgets the codes and counters alive then (a code lives minutes, a counter the rest of the Beijing day), so
+ * a code sent just before it is answered "expired" and a number or client may ask afresh that day.
  */
 public final class VerificationCodes {
     public static final Duration VALIDITY = Duration.ofMinutes(5);
@@ -58,9 +58,8 @@ public final class VerificationCodes {
 
     /**
      * Takes the rate limits for {@code phone} (normalised mobile) and the client {@code sourceIp} (may be null), then
-     * stores a
-     * fresh code (replacing an earlier one of the number) and returns it, to be sent by SMS and forgotten. Refuses
-     * with RATE_LIMITED (and Retry-After) when a limit is reached.
+     * stores a fresh code (replacing an earlier one of the number) and returns it, to be sent by SMS and forgotten.
+     * Refuses with RATE_LIMITED (and Retry-After) when a limit is reached.
      */
     public String issue(String town, String phone, String sourceIp) {
         Instant now = clock.instant();
