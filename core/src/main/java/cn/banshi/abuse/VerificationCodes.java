@@ -2,6 +2,7 @@ package cn.banshi.abuse;
 
 import cn.banshi.calendar.ChinaTime;
 import cn.banshi.errors.Errors;
+import cn.banshi.personaldata.Pseudonyms;
 import cn.banshi.store.Tables;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,7 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * Phone verification codes (docs/abuse.md): a 6-digit code per town and mobile number, valid {@link #VALIDITY}, at most
  * {@link #MAX_ATTEMPTS} tries, kept only as an HMAC-SHA-256 under a random per-item salt in the ephemeral table (TTL);
  * at most {@link #PER_MINUTE} per minute and {@link #PER_DAY} per Beijing day per number and per client (conditional
- * writes and atomic counters). Item keys carry digests, never the number; nothing here is logged.
+ * writes and atomic counters). Item keys carry keyed pseudonyms ({@link Pseudonyms}) of the number and the client
+ * address, never the values; nothing here is logged. Until December 2026 they carried unkeyed SHA-256 digests: the
+ * switch forgets the codes and counters alive then (a code lives minutes, a counter the rest of the Beijing day), so
+ * a code sent just before it is answered "expired" and a number or client may ask afresh that day.
  */
 public final class VerificationCodes {
     public static final Duration VALIDITY = Duration.ofMinutes(5);
@@ -39,25 +43,28 @@ public final class VerificationCodes {
     static final Duration KEEP = Duration.ofHours(1);
 
     private final DynamoDbClient dynamo;
+    private final Pseudonyms pseudonyms;
     private final String table;
     private final Clock clock;
     private final SecureRandom random;
 
-    public VerificationCodes(DynamoDbClient dynamo, Clock clock, SecureRandom random) {
+    public VerificationCodes(DynamoDbClient dynamo, Pseudonyms pseudonyms, Clock clock, SecureRandom random) {
         this.dynamo = dynamo;
+        this.pseudonyms = pseudonyms;
         this.table = Tables.physical(Tables.EPHEMERAL);
         this.clock = clock;
         this.random = random;
     }
 
     /**
-     * Takes the rate limits for {@code phone} (normalised mobile) and {@code clientKey} (may be null), then stores a
-     * fresh code (replacing an earlier one of the number) and returns it, to be sent by SMS and forgotten. Refuses
-     * with RATE_LIMITED (and Retry-After) when a limit is reached.
+     * Takes the rate limits for {@code phone} (normalised mobile) and the client {@code sourceIp} (may be null), then
+     * stores a fresh code (replacing an earlier one of the number) and returns it, to be sent by SMS and forgotten.
+     * Refuses with RATE_LIMITED (and Retry-After) when a limit is reached.
      */
-    public String issue(String town, String phone, String clientKey) {
+    public String issue(String town, String phone, String sourceIp) {
         Instant now = clock.instant();
-        String phoneKey = "phone#" + SubmitterBlocks.phoneKey(phone);
+        String phoneKey = "phone#" + pseudonyms.phone(phone);
+        String clientKey = pseudonyms.client(sourceIp);
         // the client's limits first: a request refused for the client's sake takes nothing from the number's
         if (clientKey != null) {
             gap("client#" + clientKey, now);
@@ -175,8 +182,8 @@ public final class VerificationCodes {
         }
     }
 
-    private static String codeKey(String town, String phone) {
-        return "verify#code#" + town + "#" + SubmitterBlocks.phoneKey(phone);
+    private String codeKey(String town, String phone) {
+        return "verify#code#" + town + "#" + pseudonyms.phone(phone);
     }
 
     private static String hmac(byte[] salt, String code) {

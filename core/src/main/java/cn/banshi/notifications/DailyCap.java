@@ -1,13 +1,10 @@
 package cn.banshi.notifications;
 
 import cn.banshi.calendar.ChinaTime;
+import cn.banshi.personaldata.Pseudonyms;
 import cn.banshi.store.Tables;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -16,7 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * At most {@code perDay} messages to one number or address per Beijing day: an ADD counter per recipient and day in the
  * ephemeral table, taken before each send (a send that then fails still counts: the cap errs on the quiet side). The
- * key holds a SHA-256 of the recipient, not the recipient.
+ * key holds a keyed pseudonym of the recipient ({@link Pseudonyms#recipient}), not the recipient. (Until December 2026
+ * it held an unkeyed SHA-256; the switch restarts the day's counts once, so a recipient may get up to one more day's
+ * cap on that day.)
  */
 public final class DailyCap {
     /** Env/system property for the cap; default {@link #DEFAULT}. */
@@ -25,11 +24,13 @@ public final class DailyCap {
     public static final int DEFAULT = 10;
 
     private final DynamoDbClient dynamo;
+    private final Pseudonyms pseudonyms;
     private final String table;
     private final int perDay;
 
-    public DailyCap(DynamoDbClient dynamo, int perDay) {
+    public DailyCap(DynamoDbClient dynamo, Pseudonyms pseudonyms, int perDay) {
         this.dynamo = dynamo;
+        this.pseudonyms = pseudonyms;
         this.table = Tables.physical(Tables.EPHEMERAL);
         this.perDay = perDay;
     }
@@ -47,7 +48,7 @@ public final class DailyCap {
     /** Takes one of the day's messages for the recipient; false when the day's are used up. */
     public boolean take(Channel channel, String recipient, Instant now) {
         LocalDate day = now.atZone(ChinaTime.ZONE).toLocalDate();
-        String pk = "msgcap#" + channel.code() + "#" + hash(recipient) + "#" + day;
+        String pk = "msgcap#" + channel.code() + "#" + pseudonyms.recipient(recipient) + "#" + day;
         long expires = day.plusDays(2).atStartOfDay(ChinaTime.ZONE).toEpochSecond();
         try {
             dynamo.updateItem(b -> b.tableName(table)
@@ -62,15 +63,6 @@ public final class DailyCap {
             return true;
         } catch (ConditionalCheckFailedException full) {
             return false;
-        }
-    }
-
-    static String hash(String recipient) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(("banshi-cap\n" + recipient).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -7,6 +7,7 @@ import cn.banshi.cases.PendingNotice;
 import cn.banshi.cases.Personal.Follower;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.logging.Log;
+import cn.banshi.personaldata.Pseudonyms;
 import cn.banshi.store.Tables;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +64,7 @@ public final class Dispatcher {
             DynamoDbClient dynamo,
             CaseStore cases,
             MessageStore messages,
+            Pseudonyms pseudonyms,
             Catalogs catalogs,
             SmsSender sms,
             EmailSender email,
@@ -75,7 +77,7 @@ public final class Dispatcher {
         this.catalogs = catalogs;
         this.sms = sms;
         this.email = email;
-        this.cap = new DailyCap(dynamo, settings.perDay());
+        this.cap = new DailyCap(dynamo, pseudonyms, settings.perDay());
         this.settings = settings;
         this.clock = clock;
         this.casesTable = Tables.physical(Tables.CASES);

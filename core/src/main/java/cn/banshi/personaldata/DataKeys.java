@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DataKeys {
     public static final String PK = "personal-data";
     public static final Duration CURRENT_TTL = Duration.ofMinutes(5);
-    static final String BEACON = "beacon-key";
+    /** The sk of the beacon key's item (also the end of its KMS encryption context, which the key policy names). */
+    public static final String BEACON = "beacon-key";
     /** The marker the personal-data job writes once a full pass found no plaintext: from then on reads refuse it. */
     static final String PLAINTEXT_REFUSED = "plaintext-refused";
 

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The field-level encryption of personal data (issue 18): seals the protected attributes of an item before it is
- * written and opens them after it is read, and computes the beacons of exact-match lookups. One per DynamoDB client
- * and process ({@link #shared}); its key-encryption key comes from the environment ({@link #wrapperFromEnvironment}).
+ * written and opens them after it is read, and computes the beacons of exact-match lookups and the pseudonyms of
+ * the ephemeral table's keys. One per DynamoDB client and process ({@link #shared}); its key-encryption key comes
+ * from the environment ({@link #wrapperFromEnvironment}).
  */
 public final class PersonalData {
     /** The ARN or id of the stage's KMS key (AWS). */
@@ -29,11 +30,13 @@ public final class PersonalData {
     private final DataKeys keys;
     private final FieldCipher cipher;
     private final Beacons beacons;
+    private final Pseudonyms pseudonyms;
 
     public PersonalData(DataKeys keys) {
         this.keys = keys;
         this.cipher = new FieldCipher(keys);
         this.beacons = new Beacons(keys);
+        this.pseudonyms = new Pseudonyms(keys);
     }
 
     /** The one instance over {@code dynamo} in this process, keyed by the environment's key. */
@@ -79,6 +82,11 @@ public final class PersonalData {
 
     public Beacons beacons() {
         return beacons;
+    }
+
+    /** The keyed pseudonyms of the ephemeral table's keys (spam blocks, verification codes, the daily cap). */
+    public Pseudonyms pseudonyms() {
+        return pseudonyms;
     }
 
     /** The item as it is written: its protected attributes sealed (values already sealed are kept). */

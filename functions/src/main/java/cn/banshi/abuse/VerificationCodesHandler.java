@@ -61,7 +61,7 @@ public final class VerificationCodesHandler extends ApiHandler {
         Fields f = Fields.root(request.jsonBody()).allowOnly("phone");
         String phone = f.requiredPhone("phone");
         if (!ChineseIds.isMobile(phone)) throw Errors.notMobile("phone");
-        String code = codes.issue(town, phone, SubmitterBlocks.clientKey(sourceIp(request)));
+        String code = codes.issue(town, phone, sourceIp(request));
         String townName = catalog.town().name();
         String text = MessageTemplates.bundled().sms(KIND, townName, Map.of("code", code));
         SendResult result = sms.send(new SmsMessage(

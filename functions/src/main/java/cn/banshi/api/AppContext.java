@@ -219,13 +219,14 @@ public final class AppContext {
 
     /** Phones and clients blocked after spam ({@code mark-spam}). */
     public synchronized SubmitterBlocks blocks() {
-        if (blocks == null) blocks = new SubmitterBlocks(dynamo, clock);
+        if (blocks == null) blocks = new SubmitterBlocks(dynamo, personalData().pseudonyms(), clock);
         return blocks;
     }
 
     /** Phone verification codes (docs/abuse.md). */
     public synchronized VerificationCodes verificationCodes() {
-        if (verificationCodes == null) verificationCodes = new VerificationCodes(dynamo, clock, random());
+        if (verificationCodes == null)
+            verificationCodes = new VerificationCodes(dynamo, personalData().pseudonyms(), clock, random());
         return verificationCodes;
     }
 
@@ -392,7 +393,8 @@ public final class AppContext {
 
     /** A dispatcher over this context's tables and clock, sending through {@code sms} and {@code email}. */
     public Dispatcher dispatcher(SmsSender sms, EmailSender email, DispatchSettings settings) {
-        return new Dispatcher(dynamo, cases(), messages(), catalogs(), sms, email, settings, clock);
+        return new Dispatcher(
+                dynamo, cases(), messages(), personalData().pseudonyms(), catalogs(), sms, email, settings, clock);
     }
 
     public synchronized ActivityStore activities() {

@@ -95,8 +95,9 @@ public final class SubmissionHandler extends ApiHandler {
             Metrics.botDropped(request.event().getRouteKey(), bot.get(), clock);
             return ReceiptViews.toResponse(ReceiptViews.receipt(intake.decoy(catalog, form)));
         }
-        String clientKey = SubmitterBlocks.clientKey(sourceIp(request));
-        blocks.check(SubmitterBlocks.phoneOf(form.personal()), clientKey);
+        String sourceIp = sourceIp(request);
+        String clientKey = blocks.clientKey(sourceIp);
+        blocks.check(SubmitterBlocks.phoneOf(form.personal()), sourceIp);
         Consumer<String> verified = PhoneVerification.guard(codes, catalog, form, code);
         StoredResponse stored = intake.submit(
                 town,

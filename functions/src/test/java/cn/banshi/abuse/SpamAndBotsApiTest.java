@@ -2,6 +2,7 @@ package cn.banshi.abuse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
@@ -9,16 +10,25 @@ import cn.banshi.api.Events;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.staff.SpamMarking;
+import cn.banshi.store.Tables;
 import cn.banshi.tracking.TrackingHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Issue 21's spam handling through real events and dynalite: mark-spam (town admins, with a reason) takes a case out
@@ -112,6 +122,74 @@ class SpamAndBotsApiTest extends ApiTestSupport {
         // for the default 30 days
         clock.advance(Duration.ofDays(SpamMarkingDays.DEFAULT).plusMinutes(1));
         assertEquals(201, submitFrom("198.51.100.7", from("13900000001")).getStatusCode());
+    }
+
+    @Test
+    void blocksKeyedTheLegacyWayStillHoldAndNewOnesAreKeyedPseudonyms() {
+        // a phone block written before the switch, under issue 21's unkeyed digest
+        Instant in10Days = clock.instant().plus(Duration.ofDays(10));
+        putBlock("block#phone#" + legacyDigest("phone:13900000011"), in10Days);
+        assertError(submitFrom("192.0.2.20", from("13900000011")), 403, "SUBMITTER_BLOCKED", null);
+
+        // a case filed before the switch keeps its legacy client key: marking it blocks that client all the same
+        String old = json(submitFrom("198.51.100.20", from("13900000012")))
+                .get("trackingNo")
+                .asText();
+        String stored = app.cases().find(old).orElseThrow().clientKey();
+        String legacyClient = legacyDigest("client:198.51.100.20").substring(0, 32);
+        assertNotEquals(legacyClient, stored, "new cases store the keyed pseudonym");
+        setClientKey(old, legacyClient);
+        json(markSpam(old, ADMIN, null, Json.object().put("reason", "广告").put("blockDays", 5)));
+        assertError(submitFrom("198.51.100.20", from("13900000013")), 403, "SUBMITTER_BLOCKED", null);
+        assertError(submitFrom("192.0.2.21", from("13900000012")), 403, "SUBMITTER_BLOCKED", null);
+
+        // the mark wrote its phone block under the pseudonym only, its client block under the key the case stored
+        Set<String> blocks = new TreeSet<>();
+        for (var item : dynamo.scanPaginator(b -> b.tableName(Tables.physical(Tables.EPHEMERAL)))
+                .items()) {
+            if (item.get("pk").s().startsWith("block#"))
+                blocks.add(item.get("pk").s());
+        }
+        assertEquals(
+                Set.of(
+                        "block#phone#" + legacyDigest("phone:13900000011"),
+                        "block#phone#" + app.personalData().pseudonyms().phone("13900000012"),
+                        "block#client#" + legacyClient),
+                blocks);
+
+        // each ends with its time
+        clock.advance(Duration.ofDays(5).plusMinutes(1));
+        assertEquals(201, submitFrom("198.51.100.20", from("13900000012")).getStatusCode());
+        assertError(submitFrom("192.0.2.20", from("13900000011")), 403, "SUBMITTER_BLOCKED", null);
+        clock.advance(Duration.ofDays(5));
+        assertEquals(201, submitFrom("192.0.2.20", from("13900000011")).getStatusCode());
+    }
+
+    private void putBlock(String pk, Instant until) {
+        dynamo.putItem(b -> b.tableName(Tables.physical(Tables.EPHEMERAL))
+                .item(Map.of(
+                        "pk",
+                        AttributeValue.fromS(pk),
+                        Tables.EXPIRES_AT,
+                        AttributeValue.fromN(Long.toString(until.getEpochSecond())))));
+    }
+
+    private void setClientKey(String trackingNo, String clientKey) {
+        dynamo.updateItem(b -> b.tableName(Tables.physical(Tables.CASES))
+                .key(Map.of("pk", AttributeValue.fromS(trackingNo)))
+                .updateExpression("SET clientKey = :k")
+                .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(clientKey))));
+    }
+
+    /** Issue 21's unkeyed digest, as SubmitterBlocks wrote it before the keyed pseudonyms. */
+    static String legacyDigest(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(("banshi-block:" + text).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import cn.banshi.api.Events;
 import cn.banshi.auth.Role;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.demo.DemoLoader;
+import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.notifications.DispatchSettings;
 import cn.banshi.notifications.SendResult;
@@ -19,9 +20,13 @@ import cn.banshi.staff.StaffCasesHandler;
 import cn.banshi.store.TableSpec;
 import cn.banshi.store.Tables;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,6 +136,84 @@ class PersonalDataAtRestTest extends ApiTestSupport {
         assertTrue(new PersonIndex(dynamo)
                 .find("gaocheng", List.of(opener.beacons().phone("gaocheng", "13912345678")), 10)
                 .contains(no));
+    }
+
+    /**
+     * The ephemeral table's keys derived from a phone, an e-mail address or a client address (the daily message cap,
+     * a verification code and its limits, spam blocks) and a case's {@code clientKey} are keyed pseudonyms: none is an
+     * unkeyed SHA-256 of a value the test used (which a guess of all numbers or addresses would reverse).
+     */
+    @Test
+    void theEphemeralTableKeysPeopleByKeyedPseudonymsNeverByUnkeyedDigests() {
+        String phone = "13912345678";
+        String email = "wang@example.com";
+        String ip = "198.51.100.23";
+        ObjectNode complaint = complaint();
+        ((ObjectNode) complaint.get("submitter")).put("email", email).put("notify", "both");
+        var filed = call(
+                new SubmissionHandler(app),
+                Events.post(
+                                "/api/v1/towns/{town}/complaints",
+                                "/api/v1/towns/gaocheng/complaints",
+                                Json.write(complaint))
+                        .sourceIp(ip));
+        assertEquals(201, filed.getStatusCode(), filed.getBody());
+        String no = json(filed).get("trackingNo").asText();
+        DispatchSettings settings =
+                new DispatchSettings("https://banshi.example", "noreply@gaocheng.gov.cn", Duration.ofMinutes(2), 4, 10);
+        var sent = app.dispatcher(m -> SendResult.sent("sms-1"), m -> SendResult.sent("mail-1"), settings)
+                .run("gaocheng");
+        assertTrue(sent.sent() >= 2, sent.toString());
+        var code = call(
+                new VerificationCodesHandler(app),
+                Events.post(
+                                "/api/v1/towns/{town}/verification-codes",
+                                "/api/v1/towns/dingshu/verification-codes",
+                                Json.write(Json.object().put("phone", phone)))
+                        .sourceIp(ip));
+        assertEquals(202, code.getStatusCode(), code.getBody());
+        act(no, "mark-spam", "reason", "重复发送的广告信息");
+
+        Set<String> keys = new TreeSet<>();
+        for (var item : dynamo.scanPaginator(b -> b.tableName(Tables.physical(Tables.EPHEMERAL)))
+                .items()) {
+            keys.add(item.get("pk").s());
+        }
+        Pseudonyms pseudonyms = app.personalData().pseudonyms();
+        String day = "2021-04-06";
+        assertEquals(pseudonyms.client(ip), app.cases().find(no).orElseThrow().clientKey());
+        assertTrue(
+                keys.containsAll(List.of(
+                        "msgcap#sms#" + pseudonyms.recipient(phone) + "#" + day,
+                        "msgcap#email#" + pseudonyms.recipient(email) + "#" + day,
+                        "verify#code#dingshu#" + pseudonyms.phone(phone),
+                        "verify#gap#phone#" + pseudonyms.phone(phone),
+                        "verify#gap#client#" + pseudonyms.client(ip),
+                        "verify#day#phone#" + pseudonyms.phone(phone) + "#" + day,
+                        "block#phone#" + pseudonyms.phone(phone),
+                        "block#client#" + pseudonyms.client(ip))),
+                keys.toString());
+        List<String> unkeyed = new ArrayList<>();
+        for (String value : List.of(phone, email, ip)) {
+            for (String prefix : List.of("", "banshi-block:phone:", "banshi-block:client:", "banshi-cap\n")) {
+                unkeyed.add(sha256(prefix + value));
+            }
+        }
+        for (String key : keys) {
+            for (String digest : unkeyed) {
+                // a digest cut short too (the legacy client key was its first 32 characters)
+                assertFalse(key.contains(digest.substring(0, 16)), key + " holds an unkeyed digest");
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import cn.banshi.notifications.DispatchHandler;
 import cn.banshi.notifications.DispatchSettings;
 import cn.banshi.notifications.SendResult;
 import cn.banshi.overdue.OverdueSweepHandler;
+import cn.banshi.personaldata.DataKeys;
 import cn.banshi.personaldata.PersonalDataJobHandler;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportRunRequest;
@@ -68,7 +69,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -76,12 +80,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Least privilege, measured: every handler runs a scenario that takes its code paths (success, replay, refusal,
  * conflict, paging filters, the sweep) against dynalite, an SDK interceptor records each DynamoDB call as
  * "dynamodb:Operation table[/index/name]", and the function's role in the template must grant exactly those:
- * nothing the code uses is missing (AccessDenied in AWS), nothing granted goes unused.
+ * nothing the code uses is missing (AccessDenied in AWS), nothing granted goes unused. The wrapped keys a handler
+ * reads are the ones it unwraps: the personal-data key's policy must let its role decrypt them.
  */
 class IamCoverageTest {
     private final Map<String, Set<String>> used = new TreeMap<>();
     /** Every Scan a handler made, as "Handler Select attribute,attribute,..." (the top-level attributes it reads). */
     private final Set<String> scans = new TreeSet<>();
+    /** The wrapped keys each handler read, so unwrapped (data-key, beacon-key). */
+    private final Map<String, Set<String>> keysUnwrapped = new TreeMap<>();
 
     private String current;
 
@@ -677,6 +684,7 @@ class IamCoverageTest {
         assertTrue(app.uploadStore().find(photo.get("uploadId").asText()).isEmpty());
 
         checkScansAgainstTheScanCondition();
+        checkKeysUnwrappedAgainstTheKeyPolicy();
         Map<String, Set<String>> granted = new TreeMap<>();
         Map<String, Set<String>> exercised = new TreeMap<>();
         TemplateTest.FUNCTIONS.forEach((id, fn) -> {
@@ -772,10 +780,22 @@ class IamCoverageTest {
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             SdkRequest request = context.request();
             // a batch write names its tables in its request items (the people index, issue 18)
-            List<String> tables = request instanceof BatchWriteItemRequest batch
-                    ? new ArrayList<>(batch.requestItems().keySet())
-                    : List.of(
-                            request.getValueForField("TableName", String.class).orElse("?"));
+            List<String> tables;
+            if (request instanceof BatchWriteItemRequest batch) {
+                tables = new ArrayList<>(batch.requestItems().keySet());
+            } else if (request instanceof BatchGetItemRequest batch) {
+                tables = new ArrayList<>(batch.requestItems().keySet());
+            } else {
+                tables = List.of(
+                        request.getValueForField("TableName", String.class).orElse("?"));
+            }
+            if (request instanceof GetItemRequest get && isKeyItem(get.key())) {
+                // reading a wrapped key is unwrapping it: kms:Decrypt in AWS (DataKeys)
+                String sk = get.key().get("sk").s();
+                keysUnwrapped
+                        .computeIfAbsent(current, k -> new TreeSet<>())
+                        .add(sk.equals(DataKeys.BEACON) ? DataKeys.BEACON : "data-key");
+            }
             for (String table : tables) {
                 String logical = table.substring(
                         table.indexOf('-', table.indexOf('-') + 1) + 1); // after the test prefix "tPID-N-"
@@ -790,6 +810,52 @@ class IamCoverageTest {
                                 + indexName);
             }
         }
+    }
+
+    private static boolean isKeyItem(Map<String, AttributeValue> key) {
+        AttributeValue pk = key.get("pk");
+        AttributeValue sk = key.get("sk");
+        return pk != null
+                && DataKeys.PK.equals(pk.s())
+                && sk != null
+                && (sk.s().equals(DataKeys.BEACON) || sk.s().startsWith("key#"));
+    }
+
+    /**
+     * The key policy of the personal-data key against the keys each handler unwrapped: a data key needs the full
+     * kms:Decrypt grant; the beacon key the full grant or the statement conditioned on its encryption context, which
+     * goes to exactly the functions that unwrap the beacon key and are not granted the full one (issue 18).
+     */
+    private void checkKeysUnwrappedAgainstTheKeyPolicy() {
+        Set<String> full = new TreeSet<>();
+        Set<String> beaconOnly = new TreeSet<>();
+        for (JsonNode statement : TemplateTest.TEMPLATE
+                .resources()
+                .get("PersonalDataKey")
+                .path("Properties")
+                .path("KeyPolicy")
+                .path("Statement")) {
+            if (!statement.path("Action").toString().contains("kms:Decrypt")) continue;
+            Set<String> roles = statement.has("Condition") ? beaconOnly : full;
+            Template.list(statement.path("Principal").path("AWS")).forEach(p -> {
+                if (p.has("Fn::GetAtt")) roles.add(Template.target(p));
+            });
+        }
+        assertTrue(
+                keysUnwrapped.getOrDefault("VerificationCodesHandler", Set.of()).contains(DataKeys.BEACON),
+                "the scenario unwrapped keys: " + keysUnwrapped);
+        Set<String> needBeaconOnly = new TreeSet<>();
+        TemplateTest.FUNCTIONS.forEach((id, fn) -> {
+            String handler = Template.handlerClass(fn);
+            String role = Template.target(fn.get("Role"));
+            Set<String> unwrapped =
+                    keysUnwrapped.getOrDefault(handler.substring(handler.lastIndexOf('.') + 1), Set.of());
+            if (unwrapped.contains("data-key")) {
+                assertTrue(full.contains(role), id + " unwraps a data key: its role needs kms:Decrypt");
+            }
+            if (unwrapped.contains(DataKeys.BEACON) && !full.contains(role)) needBeaconOnly.add(role);
+        });
+        assertEquals(needBeaconOnly, beaconOnly, "kms:Decrypt of the beacon key alone");
     }
 
     private static String topLevel(ScanRequest scan) {

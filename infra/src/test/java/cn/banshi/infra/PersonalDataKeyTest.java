@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.personaldata.DataKeys;
+import cn.banshi.store.Tables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * functions that read or write personal data decrypt (their roles reach an item of the cases, messages or staff
  * table), only the personal-data job generate data keys, and the account administer it without using it. The
  * report function, whose jobs read plaintext attributes only, gets nothing; nor do the sweep and the deadline
- * recompute, which write cases back with their sealed personal attribute unopened.
+ * recompute, which write cases back with their sealed personal attribute unopened. Functions that only key the
+ * ephemeral table by pseudonyms may decrypt the beacon key alone: their statement is conditioned on its encryption
+ * context. (Which functions unwrap which key is measured in {@link IamCoverageTest}.)
  */
 class PersonalDataKeyTest {
     private static final Set<String> PERSONAL_TABLES = Set.of("CasesTable", "MessagesTable", "StaffTable");
@@ -28,6 +32,9 @@ class PersonalDataKeyTest {
     private static final Set<String> ITEM_ACTIONS =
             Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem");
 
+    /** The beacon key's encryption context in AWS, as {@code DataKeys} names its item: "<records table>/…". */
+    private static final String BEACON_CONTEXT = "${RecordsTable}/" + DataKeys.PK + "/" + DataKeys.BEACON;
+
     @Test
     void theKeyRotatesAndOnlyTheFunctionsThatTouchPersonalDataMayUseIt() {
         JsonNode key = TemplateTest.TEMPLATE.resources().get("PersonalDataKey");
@@ -35,6 +42,7 @@ class PersonalDataKeyTest {
         assertTrue(key.path("Properties").path("EnableKeyRotation").asBoolean());
 
         Set<String> decrypt = new TreeSet<>();
+        Set<String> beaconOnly = new TreeSet<>();
         Set<String> generate = new TreeSet<>();
         for (JsonNode statement : key.path("Properties").path("KeyPolicy").path("Statement")) {
             Set<String> actions = new TreeSet<>();
@@ -43,6 +51,19 @@ class PersonalDataKeyTest {
             Template.list(statement.path("Principal").path("AWS")).forEach(p -> {
                 if (p.has("Fn::GetAtt")) roles.add(Template.target(p));
             });
+            if (statement.has("Condition")) {
+                assertEquals(Set.of("kms:Decrypt"), actions, "a conditioned statement only decrypts");
+                JsonNode condition = statement.path("Condition");
+                JsonNode context = condition.path("StringEquals").path("kms:EncryptionContext:banshi");
+                assertEquals(1, condition.size(), condition.toString());
+                assertEquals(1, condition.path("StringEquals").size(), condition.toString());
+                assertEquals(
+                        BEACON_CONTEXT,
+                        context.path("Fn::Sub").asText(),
+                        "the beacon key alone: its encryption context (KmsKeyWrapper, DataKeys)");
+                beaconOnly.addAll(roles);
+                continue;
+            }
             if (actions.contains("kms:Decrypt")) decrypt.addAll(roles);
             if (actions.contains("kms:GenerateDataKey")) generate.addAll(roles);
             if (roles.isEmpty()) {
@@ -67,6 +88,32 @@ class PersonalDataKeyTest {
         assertFalse(decrypt.contains("OverdueSweepRole"));
         assertFalse(decrypt.contains("DeadlineRecomputeRole"));
         UNOPENED.forEach(role -> assertTrue(TemplateTest.TEMPLATE.resources().has(role), role));
+        // the beacon-key-only grant goes to roles without the full one that touch no personal item
+        assertFalse(beaconOnly.isEmpty(), "the verification codes' function keys numbers by pseudonyms");
+        for (String role : beaconOnly) {
+            assertFalse(decrypt.contains(role), role + " has the full grant already");
+            assertFalse(touching.contains(role), role);
+        }
+        assertFalse(beaconOnly.contains("ReportJobRole"));
+        // ${RecordsTable} in the condition is the table DataKeys names in the context (prefix + logical name)
+        assertEquals(
+                TemplateTest.TEMPLATE
+                                .doc
+                                .path("Globals")
+                                .path("Function")
+                                .path("Environment")
+                                .path("Variables")
+                                .path(Tables.PREFIX_ENV)
+                                .path("Fn::Sub")
+                                .asText()
+                        + Tables.RECORDS,
+                TemplateTest.TEMPLATE
+                        .resources()
+                        .get("RecordsTable")
+                        .path("Properties")
+                        .path("TableName")
+                        .path("Fn::Sub")
+                        .asText());
     }
 
     private static boolean reachesPersonalItems(String role) {
