@@ -9,6 +9,7 @@ import { postForm } from '/assets/js/attachments.js';
 import { similarCases } from './similar.js';
 import { casePersonalDataRequests } from './personal-data.js';
 import { samePersonCases } from './same-person.js';
+import { PART_NAMES, personalTextControl } from './personal-text.js';
 
 const ACTION_LABELS = {
   accept: '受理', reject: '不予受理', assign: '派单', reply: '答复', resolve: '办结', close: '回访归档',
@@ -21,7 +22,7 @@ const ACTION_LABELS = {
   'merge-as-duplicate': '合并为重复事项', unmerge: '撤销合并', 'link-duplicate': '登记重复事项',
   'unlink-duplicate': '撤销重复事项登记', 'complete-merge': '合并完成',
   'legal-hold': '冻结（暂停删除个人信息）', 'release-hold': '解除冻结',
-  'erase-personal': '删除个人信息',
+  'erase-personal': '删除个人信息', 'mark-personal-text': '隐去个人信息',
 };
 
 const text = (name, label, opts = {}) => ({ name, label, kind: 'text', ...opts });
@@ -108,7 +109,10 @@ const PERSONAL_LABELS = {
   submitter: '提交人', parties: '对方当事人', applicant: '申请人', location: '事发地点',
   name: '姓名', phone: '电话', anonymous: '匿名', role: '关系', kind: '类型', idType: '证件类型', idNumber: '证件号码',
   organization: '单位名称', creditCode: '统一社会信用代码', email: '电子邮箱', address: '地址', lat: '纬度', lng: '经度',
+  markedTexts: '隐去个人信息前的原文', ...PART_NAMES,
 };
+/** Citizens' words, shown with their line breaks. */
+const USER_TEXT = new Set(['sessions', 'title', 'description', 'ratingComment']);
 const DETAIL_LABELS = {
   applicantKind: '申请人类型', form: '提供形式', delivery: '获取方式', mediator: '人民调解员', sessions: '调解记录',
   handlingBody: '办理机关', extended: '已延期', extensionReason: '延期理由', assignedTo: '派往', followUp: '回访情况',
@@ -161,7 +165,7 @@ function facts(obj, labels, id, cat) {
     if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'clock' && key !== 'term') {
       return [h('dt', {}, labels[key] || key), h('dd', {}, facts(value, labels, null, cat))];
     }
-    return [h('dt', {}, labels[key] || key), h('dd', { class: key === 'sessions' ? 'user-text' : null }, display(key, value, cat))];
+    return [h('dt', {}, labels[key] || key), h('dd', { class: USER_TEXT.has(key) ? 'user-text' : null }, display(key, value, cat))];
   }));
 }
 
@@ -430,7 +434,8 @@ function view(c, cat, state, message) {
         c.resolution ? [h('dt', {}, '办结'), h('dd', {}, `${formatDate(c.resolution.on)}，${c.resolution.onTime ? '按期' : '超期'}，结果：${OUTCOMES[c.resolution.outcome] || c.resolution.outcome}`)] : null,
         c.rating ? [h('dt', {}, '群众评价'), h('dd', { id: 'case-rating' }, `${c.rating.score} 分${c.rating.comment ? `：${c.rating.comment}` : ''}`)] : null),
       h('h2', {}, '诉求内容'),
-      h('div', { class: 'user-text', id: 'case-description' }, c.description || '')),
+      h('div', { class: 'user-text', id: 'case-description' }, c.description || ''),
+      personalTextControl(c, state)),
     attachments(c),
     h('div', { class: 'grid-2' },
       h('div', {},

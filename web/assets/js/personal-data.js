@@ -10,7 +10,8 @@ const LABELS = {
   submitter: '提交人', applicant: '申请人', location: '事发地点', contact: '通知方式',
   name: '姓名', phone: '电话', anonymous: '匿名提交', kind: '类型', idType: '证件类型', idNumber: '证件号码',
   organization: '单位名称', creditCode: '统一社会信用代码', email: '电子邮箱', address: '地址', lat: '纬度', lng: '经度',
-  notify: '通知渠道',
+  notify: '通知渠道', markedTexts: '您填写的原文（工作人员已在其他地方隐去其中的个人信息）',
+  title: '标题', description: '内容', ratingComment: '评价意见',
 };
 
 const VALUES = {

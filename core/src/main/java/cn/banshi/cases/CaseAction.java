@@ -47,6 +47,8 @@ public enum CaseAction {
     // any family: a town admin holds the case against erasure (litigation, review) and releases it
     LEGAL_HOLD("legal-hold"),
     RELEASE_HOLD("release-hold"),
+    // any family: staff replace the personal parts of a free text; the citizen's words move into the personal data
+    MARK_PERSONAL_TEXT("mark-personal-text"),
     // the system's entries (never a status change)
     MARK_OVERDUE("mark-overdue"),
     RECOMPUTE_DUE("recompute-due"),

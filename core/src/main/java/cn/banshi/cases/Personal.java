@@ -3,14 +3,18 @@ package cn.banshi.cases;
 import cn.banshi.notifications.NotifyChoice;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything in a case that identifies a person; only authorised roles see it unmasked. Hotline cases, disputes and
  * petitions have a {@code submitter} (disputes also the other {@code parties}), information requests an
  * {@code applicant}; a {@code location} is optional. Absent parts are null, so that the stored item keeps its shape.
  * {@code followers} are the other citizens who follow the case instead of filing the same matter again (issue 19),
- * empty for most cases.
+ * empty for most cases. {@code markedTexts} are the citizen's own words that staff marked as personal: for each
+ * free-text part ({@link FreeText}) the text as it was before staff replaced the personal parts in the case's visible
+ * copy (docs/personal-data.md); empty for most cases.
  */
 public record Personal(
         Person submitter,
@@ -18,11 +22,23 @@ public record Personal(
         Applicant applicant,
         Location location,
         Contact contact,
-        List<Follower> followers) {
+        List<Follower> followers,
+        Map<FreeText, String> markedTexts) {
 
     public Personal {
         parties = parties == null ? null : List.copyOf(parties);
         followers = followers == null ? List.of() : List.copyOf(followers);
+        markedTexts = markedTexts == null || markedTexts.isEmpty() ? Map.of() : Map.copyOf(markedTexts);
+    }
+
+    public Personal(
+            Person submitter,
+            List<Person> parties,
+            Applicant applicant,
+            Location location,
+            Contact contact,
+            List<Follower> followers) {
+        this(submitter, parties, applicant, location, contact, followers, Map.of());
     }
 
     public Personal(Person submitter, List<Person> parties, Applicant applicant, Location location, Contact contact) {
@@ -34,11 +50,11 @@ public record Personal(
     }
 
     public Personal withContact(Contact next) {
-        return new Personal(submitter, parties, applicant, location, next, followers);
+        return new Personal(submitter, parties, applicant, location, next, followers, markedTexts);
     }
 
     public Personal withFollowers(List<Follower> next) {
-        return new Personal(submitter, parties, applicant, location, contact, next);
+        return new Personal(submitter, parties, applicant, location, contact, next, markedTexts);
     }
 
     public static Personal ofSubmitter(Person submitter) {
@@ -50,17 +66,29 @@ public record Personal(
     }
 
     public Personal withParties(List<Person> next) {
-        return new Personal(submitter, next, applicant, location, contact, followers);
+        return new Personal(submitter, next, applicant, location, contact, followers, markedTexts);
     }
 
     public Personal withLocation(Location next) {
-        return new Personal(submitter, parties, applicant, next, contact, followers);
+        return new Personal(submitter, parties, applicant, next, contact, followers, markedTexts);
+    }
+
+    /**
+     * With {@code original} kept as the citizen's words of {@code part}, unless an earlier mark of that part kept them
+     * already (a second mark redacts the visible copy further; the words kept stay the citizen's).
+     */
+    public Personal withMarkedText(FreeText part, String original) {
+        if (markedTexts.containsKey(part)) return this;
+        Map<FreeText, String> next = new EnumMap<>(FreeText.class);
+        next.putAll(markedTexts);
+        next.put(part, original);
+        return new Personal(submitter, parties, applicant, location, contact, followers, next);
     }
 
     /**
      * What is kept when the personal attributes are erased: that there was a submitter and whether they were anonymous,
      * how many parties and their roles, the applicant's kind; no name, phone, e-mail, address, ID or credit-code number,
-     * organisation, location or contact choice. Applied to itself it changes nothing.
+     * organisation, location, contact choice or marked text. Applied to itself it changes nothing.
      */
     public Personal erased() {
         Person keptSubmitter = submitter == null ? null : submitter.erased();

@@ -8,11 +8,18 @@ import cn.banshi.cases.Personal.Person;
 import cn.banshi.notifications.NotifyChoice;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Maps {@link Personal} to the item's {@code personal} map and back. */
+/**
+ * Maps {@link Personal} to the item's {@code personal} map and back. {@code markedTexts} ({@value #MARKED_TEXTS}: part
+ * code → the citizen's words) is written only when staff marked a text, so other items keep their shape.
+ */
 public final class PersonalItems {
+    public static final String MARKED_TEXTS = "markedTexts";
+
     private PersonalItems() {}
 
     public static AttributeValue toAttribute(Personal p) {
@@ -33,7 +40,24 @@ public final class PersonalItems {
                 .put("location", p.location() == null ? null : location(p.location()))
                 .put("contact", p.contact() == null ? null : contact(p.contact()))
                 .put("followers", followers)
+                .put(MARKED_TEXTS, markedTexts(p.markedTexts()))
                 .build();
+    }
+
+    private static AttributeValue markedTexts(Map<FreeText, String> texts) {
+        if (texts.isEmpty()) return null;
+        ItemWriter w = new ItemWriter();
+        for (FreeText part : FreeText.values()) w.put(part.code(), texts.get(part));
+        return w.build();
+    }
+
+    private static Map<FreeText, String> markedTexts(ItemReader r) {
+        Map<FreeText, String> texts = new EnumMap<>(FreeText.class);
+        if (r == null) return texts;
+        for (FreeText part : FreeText.values()) {
+            if (r.has(part.code())) texts.put(part, r.string(part.code()));
+        }
+        return texts;
     }
 
     public static Personal fromAttribute(AttributeValue value) {
@@ -61,7 +85,8 @@ public final class PersonalItems {
                 contact == null
                         ? null
                         : new Contact(NotifyChoice.fromCode(contact.string("notify")), contact.string("email")),
-                followers);
+                followers,
+                markedTexts(r.object(MARKED_TEXTS)));
     }
 
     private static AttributeValue follower(Follower f) {

@@ -304,6 +304,26 @@ public final class Errors {
         return new ApiException(409, "ERASURE_NOT_ALLOWED", reasonZh, reasonEn, "outcome");
     }
 
+    /** Marking a text as personal on a case whose personal data was erased: nothing personal may be kept any more. */
+    public static ApiException personalDataErased() {
+        return new ApiException(
+                409,
+                "PERSONAL_DATA_ERASED",
+                "本案的个人信息已删除，不能再标记个人信息",
+                "This case's personal data has been erased; nothing can be marked as personal any more",
+                "trackingNo");
+    }
+
+    /** A text marked as personal that is the text the case already shows: nothing was replaced. */
+    public static ApiException textUnchanged(String field) {
+        return new ApiException(
+                422,
+                "TEXT_UNCHANGED",
+                "内容与原文相同：请将其中的个人信息替换（如改为“＊＊＊”）后再提交",
+                "The text is the one the case already shows: replace its personal parts (e.g. with \"＊＊＊\") first",
+                field);
+    }
+
     /** 422 with the actions the current state does allow ({@code error.allowedActions}). */
     public static ApiException actionNotAllowed(String action, List<String> allowed) {
         List<String> actions = List.copyOf(allowed);

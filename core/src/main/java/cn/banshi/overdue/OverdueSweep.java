@@ -135,6 +135,28 @@ public final class OverdueSweep {
                         AttributeValue.fromS(c.dueDate() + "#" + c.trackingNo()))));
     }
 
+    /**
+     * Gives the alert raised for {@code c}'s due date in force the case's title as it is now (staff marked the title as
+     * personal: docs/personal-data.md); nothing when there is no such alert.
+     */
+    public static void retitleAlert(DynamoDbClient dynamo, CaseRecord c) {
+        if (c.dueDate() == null) return;
+        try {
+            dynamo.updateItem(b -> b.tableName(Tables.physical(Tables.RECORDS))
+                    .key(Map.of(
+                            "pk",
+                            AttributeValue.fromS(alertPk(c.town())),
+                            "sk",
+                            AttributeValue.fromS(c.dueDate() + "#" + c.trackingNo())))
+                    .updateExpression("SET #title = :title")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#title", "title"))
+                    .expressionAttributeValues(Map.of(":title", AttributeValue.fromS(c.title()))));
+        } catch (ConditionalCheckFailedException none) {
+            // the case has not been overdue at this due date: no alert carries its title
+        }
+    }
+
     public static String alertPk(String town) {
         return "town#" + town + "#alert";
     }

@@ -21,6 +21,7 @@ import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
 import cn.banshi.notifications.CaseNotices;
 import cn.banshi.personaldata.LegalHolds;
+import cn.banshi.personaldata.PersonalTexts;
 import cn.banshi.workflow.ActionContext;
 import cn.banshi.workflow.Workflows;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class StaffCaseService {
     private final DuplicateMerges merges;
     private final EarlierCases earlier;
     private final LegalHolds holds;
+    private final PersonalTexts texts;
 
     public StaffCaseService(
             CaseStore cases,
@@ -52,7 +54,9 @@ public final class StaffCaseService {
             Catalogs catalogs,
             Clock clock,
             SpamMarking spam,
-            DuplicateMerges merges) {
+            DuplicateMerges merges,
+            PersonalTexts texts) {
+        this.texts = texts;
         this.spam = spam;
         this.merges = merges;
         this.earlier = new EarlierCases(cases);
@@ -104,7 +108,8 @@ public final class StaffCaseService {
                 actions,
                 other,
                 catalog(staff),
-                today());
+                today(),
+                PersonalTexts.markable(staff, c));
     }
 
     private ActionContext context(Staff staff) {
@@ -195,6 +200,28 @@ public final class StaffCaseService {
                 c.status().code(),
                 "to",
                 next.status().code(),
+                "version",
+                next.version());
+        return view(staff, next);
+    }
+
+    /**
+     * Marks a free text of the case as personal ({@link PersonalTexts}): staff who may act on it, at the version they
+     * saw (or one the system's bookkeeping moved on); audited with the part's code, never the text.
+     */
+    public StaffCaseView markPersonalText(Staff staff, String trackingNo, PersonalTexts.Mark mark) {
+        requireActor(staff);
+        CaseRecord c = load(staff, trackingNo);
+        if (c.isMergedDuplicate()) c = merges.repair(c);
+        if (!onlySystemChangesSince(c, mark.expectedVersion())) throw versionConflict(c.version());
+        CaseRecord next = texts.mark(staff, c, mark);
+        audit.record(staff, "mark-personal-text", c.trackingNo(), mark.part().code());
+        LOG.info(
+                "personal text marked",
+                "trackingNo",
+                c.trackingNo(),
+                "field",
+                mark.part().code(),
                 "version",
                 next.version());
         return view(staff, next);

@@ -47,6 +47,7 @@ import cn.banshi.personaldata.DataRequestStore;
 import cn.banshi.personaldata.PersonalData;
 import cn.banshi.personaldata.PersonalDataRights;
 import cn.banshi.personaldata.PersonalFiles;
+import cn.banshi.personaldata.PersonalTexts;
 import cn.banshi.personaldata.RetentionJob;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.LambdaReportRunner;
@@ -283,7 +284,8 @@ public final class AppContext {
                     catalogs(),
                     clock,
                     new SpamMarking(cases(), blocks(), clock),
-                    merges());
+                    merges(),
+                    new PersonalTexts(cases(), clock, c -> OverdueSweep.retitleAlert(dynamo, c)));
         return staffCases;
     }
 

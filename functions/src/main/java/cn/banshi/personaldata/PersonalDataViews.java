@@ -5,6 +5,7 @@ import cn.banshi.calendar.Deadlines;
 import cn.banshi.calendar.Due;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.DueView;
+import cn.banshi.cases.FreeText;
 import cn.banshi.cases.Personal;
 import cn.banshi.cases.PersonalItems;
 import cn.banshi.json.Json;
@@ -14,11 +15,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** The citizen's copy, the request form and the request views (citizen and staff). */
 public final class PersonalDataViews {
     static final int MAX_TEXT = 1000;
+    private static final Set<String> FREE_TEXTS =
+            Fields.setOf(Arrays.stream(FreeText.values()).map(FreeText::code).toArray(String[]::new));
 
     private PersonalDataViews() {}
 
@@ -37,8 +42,24 @@ public final class PersonalDataViews {
     }
 
     /**
+     * A staff member's mark of a free text as personal: {@code field} (title, description, ratingComment), its
+     * {@code text} with the personal parts replaced (within the part's own limits; the service checks it against the
+     * current text), {@code expectedVersion}.
+     */
+    public static PersonalTexts.Mark markForm(JsonNode body) {
+        Fields f = Fields.root(body).allowOnly("field", "text", "expectedVersion");
+        FreeText part = FreeText.find(f.requiredCode("field", FREE_TEXTS)).orElseThrow();
+        String text = part.multiline()
+                ? f.requiredText("text", 1, part.maxLength())
+                : f.requiredString("text", 1, part.maxLength());
+        long expected = f.requiredInt("expectedVersion", 1, Integer.MAX_VALUE);
+        return new PersonalTexts.Mark(part, text, expected);
+    }
+
+    /**
      * What banshi holds about the person on the case: their own part of the personal attributes (submitter or
-     * applicant, the place, how to be told), what they wrote, their rating and requests. The other parties of a
+     * applicant, the place, how to be told, their words that staff marked as personal), what they wrote as the case
+     * shows it, their rating and requests. The other parties of a
      * dispute are other people: only their number is shown.
      */
     public static ObjectNode copy(PersonalDataRights.Copy copy) {
@@ -54,7 +75,9 @@ public final class PersonalDataViews {
         body.put("title", c.title());
         body.put("description", c.description());
         Personal p = c.personal();
-        Personal own = new Personal(p.submitter(), null, p.applicant(), p.location(), p.contact());
+        // the texts staff marked as personal are the person's own words
+        Personal own =
+                new Personal(p.submitter(), null, p.applicant(), p.location(), p.contact(), List.of(), p.markedTexts());
         body.set("personal", AttributeJson.toJson(PersonalItems.toAttribute(own)));
         body.put("otherParties", p.parties() == null ? 0 : p.parties().size());
         if (c.rating() == null) body.putNull("rating");

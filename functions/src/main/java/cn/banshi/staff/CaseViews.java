@@ -117,6 +117,8 @@ public final class CaseViews {
         allowedActions.stream().filter(a -> Workflows.isDated(c.type(), a)).forEach(a -> dated.add(a.code()));
         ArrayNode other = view.putArray("otherActions");
         shown.otherActions().forEach(a -> other.add(a.code()));
+        ArrayNode markable = view.putArray("markableTexts");
+        shown.markableTexts().forEach(p -> markable.add(p.code()));
         return view;
     }
 

@@ -21,6 +21,8 @@ import cn.banshi.catalog.Catalog;
 import cn.banshi.errors.Errors;
 import cn.banshi.overdue.AlertViews;
 import cn.banshi.overdue.OverdueSweep;
+import cn.banshi.personaldata.PersonalDataViews;
+import cn.banshi.personaldata.PersonalTexts;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -31,7 +33,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The staff case desk: list, export, read and act on cases; the year's figures; the audit log; overdue alerts.
+ * The staff case desk: list, export, read and act on cases, mark their free text as personal; the year's figures; the
+ * audit log; overdue alerts.
  * Every route checks role and scope itself, whatever the authorizer let through.
  */
 public final class StaffCasesHandler extends ApiHandler {
@@ -77,6 +80,7 @@ public final class StaffCasesHandler extends ApiHandler {
                 "GET /api/v1/admin/cases/export", this::export,
                 "GET /api/v1/admin/cases/{trackingNo}", this::detail,
                 "POST /api/v1/admin/cases/{trackingNo}/actions", this::act,
+                "POST /api/v1/admin/cases/{trackingNo}/personal-text", this::markPersonalText,
                 "GET /api/v1/admin/stats", this::stats,
                 "GET /api/v1/admin/audit", this::audit,
                 "GET /api/v1/admin/alerts", this::alerts);
@@ -124,6 +128,15 @@ public final class StaffCasesHandler extends ApiHandler {
                         request.pathParam("trackingNo"),
                         action,
                         refs.isEmpty() ? null : c -> uploads.get().attachForAction(c, staff, refs))));
+    }
+
+    /** Staff replace the personal parts of a citizen's text; the words go into the sealed personal data. */
+    private ApiResponse markPersonalText(ApiRequest request) {
+        Staff staff = StaffAuth.require(request);
+        StaffCaseService.requireActor(staff);
+        PersonalTexts.Mark mark = PersonalDataViews.markForm(request.jsonBody());
+        return ApiResponse.json(
+                200, CaseViews.detail(staffCases.markPersonalText(staff, request.pathParam("trackingNo"), mark)));
     }
 
     private ApiResponse stats(ApiRequest request) {

@@ -116,6 +116,7 @@ class BadInputPropertiesTest {
         EXPORT("GET", "/api/v1/admin/cases/export", true),
         DETAIL("GET", "/api/v1/admin/cases/{trackingNo}", true),
         ACT("POST", "/api/v1/admin/cases/{trackingNo}/actions", true),
+        PERSONAL_TEXT("POST", "/api/v1/admin/cases/{trackingNo}/personal-text", true),
         STATS("GET", "/api/v1/admin/stats", true),
         AUDIT("GET", "/api/v1/admin/audit", true),
         ALERTS("GET", "/api/v1/admin/alerts", true),
@@ -211,6 +212,11 @@ class BadInputPropertiesTest {
                             .put("action", "accept")
                             .put("expectedVersion", 1)
                             .put("note", "受理");
+                case PERSONAL_TEXT ->
+                    Json.object()
+                            .put("field", "description")
+                            .put("text", "河道里有垃圾，请联系＊＊＊")
+                            .put("expectedVersion", 1);
                 case PLAN_CREATE, PLAN_UPDATE ->
                     object("{\"title\":\"推广办塍事小程序\",\"owner\":\"综治办\",\"targetDate\":\"2022-12-31\"}");
                 case ACTIVITY_CREATE, ACTIVITY_UPDATE ->

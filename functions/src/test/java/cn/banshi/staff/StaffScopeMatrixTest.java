@@ -83,6 +83,14 @@ class StaffScopeMatrixTest extends ApiTestSupport {
                 cases,
                 new int[] {200, 200, 404, 403, 404, 401}));
         routes.add(new Route(
+                "mark personal text",
+                no -> Events.post(
+                        "/api/v1/admin/cases/{trackingNo}/personal-text",
+                        "/api/v1/admin/cases/" + no + "/personal-text",
+                        "{\"field\":\"title\",\"text\":\"河道有垃圾＊＊＊\",\"expectedVersion\":1}"),
+                cases,
+                new int[] {200, 200, 404, 403, 404, 401}));
+        routes.add(new Route(
                 "case list", no -> Events.get("/api/v1/admin/cases", "/api/v1/admin/cases"), cases, new int[] {
                     200, 200, 200, 200, 200, 401
                 }));

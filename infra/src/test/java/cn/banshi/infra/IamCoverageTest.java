@@ -252,6 +252,19 @@ class IamCoverageTest {
                         "/api/v1/admin/cases/" + no + "/actions",
                         Json.object().put("action", "close").put("expectedVersion", 1))),
                 409);
+        // a title marked as personal: the case's overdue alert, if it has one, takes the new title
+        call(
+                handlers,
+                staff(post(
+                        "/api/v1/admin/cases/{trackingNo}/personal-text",
+                        "/api/v1/admin/cases/" + no + "/personal-text",
+                        Json.object()
+                                .put("field", "title")
+                                .put("text", "河道有垃圾＊＊＊")
+                                .put(
+                                        "expectedVersion",
+                                        app.cases().find(no).orElseThrow().version()))),
+                200);
         call(handlers, staff(get("/api/v1/admin/stats", "/api/v1/admin/stats")), 200);
         call(handlers, staff(get("/api/v1/admin/audit", "/api/v1/admin/audit")), 200);
         call(handlers, staff(get("/api/v1/admin/alerts", "/api/v1/admin/alerts")), 200);
