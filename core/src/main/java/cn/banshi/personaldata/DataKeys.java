@@ -32,7 +32,7 @@ public final class DataKeys {
     private final DynamoDbClient dynamo;
     private final KeyWrapper wrapper;
     private final Clock clock;
-    private final String table = Tables.physical(Tables.RECORDS);
+    private final String table;
     private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
     private static final String NO_KEY =
             "no personal-data key yet: run the personal-data job once (docs/personal-data.md)";
@@ -44,9 +44,15 @@ public final class DataKeys {
     private volatile Instant currentReadAt = Instant.MIN;
 
     public DataKeys(DynamoDbClient dynamo, KeyWrapper wrapper, Clock clock) {
+        this(dynamo, wrapper, clock, Tables.physical(Tables.RECORDS));
+    }
+
+    /** Over the records table named {@code recordsTable} (tests reading the tables of another prefix). */
+    public DataKeys(DynamoDbClient dynamo, KeyWrapper wrapper, Clock clock, String recordsTable) {
         this.dynamo = dynamo;
         this.wrapper = wrapper;
         this.clock = clock;
+        this.table = recordsTable;
     }
 
     /** A key version and its clear key. */

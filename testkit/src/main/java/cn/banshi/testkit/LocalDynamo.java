@@ -3,6 +3,7 @@ package cn.banshi.testkit;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
 import cn.banshi.store.local.Dynalite;
+import cn.banshi.testkit.atrest.TablesAtRest;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,11 +45,13 @@ public final class LocalDynamo {
 
     /**
      * Switches this JVM to a new table prefix and creates the tables under it. Tests in one JVM run one
-     * class at a time (Surefire's default), so a per-class prefix isolates them.
+     * class at a time (Surefire's default), so a per-class prefix isolates them. After the test class, its tables are
+     * scanned for personal data in plaintext ({@link TablesAtRest}).
      */
     public static synchronized DynamoDbClient freshTables() {
-        System.setProperty(
-                "banshi.tablePrefix", "t" + ProcessHandle.current().pid() + "-" + PREFIXES.incrementAndGet() + "-");
+        String prefix = "t" + ProcessHandle.current().pid() + "-" + PREFIXES.incrementAndGet() + "-";
+        System.setProperty("banshi.tablePrefix", prefix);
+        TablesAtRest.made(prefix);
         DynamoDbClient client = client();
         TableSetup.ensureTables(client);
         return client;

@@ -7,10 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds what must never be logged: mainland mobile numbers, landline numbers with an area code, e-mail addresses and
- * resident ID
- * numbers (only those whose GB 11643 check character is right, so that timestamps, epoch milliseconds, request
- * ids and latencies are not mistaken for them). A number must stand apart from ASCII letters and digits, so that the
+ * Finds what must never be logged nor stored in plaintext: mainland mobile numbers, landline numbers with an area
+ * code, e-mail addresses, resident ID numbers and unified social credit codes (only those whose GB 11643 / GB 32100
+ * check character is right, so that timestamps, epoch milliseconds, request ids and latencies are not mistaken for
+ * them). A number must stand apart from ASCII letters and digits, so that the
  * hex groups of a UUID are not read as phones.
  */
 public final class PersonalData {
@@ -18,6 +18,9 @@ public final class PersonalData {
     private static final Pattern LANDLINE =
             Pattern.compile("(?<![0-9A-Za-z-])0[1-9][0-9]{1,2}-[2-9][0-9]{6,7}(?![0-9])");
     private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
+    /** A unified social credit code (GB 32100): authority, category, region, organisation code, check character. */
+    private static final Pattern CREDIT_CODE =
+            Pattern.compile("(?<![0-9A-Za-z])[1-9ANY][1-9][0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])");
 
     /** An e-mail address; a masked one (w***@example.com) is not one, nor a staff id without a domain dot. */
     private static final Pattern EMAIL = Pattern.compile(
@@ -33,12 +36,43 @@ public final class PersonalData {
         collect(EMAIL.matcher(text), "e-mail", found);
         Matcher id = RESIDENT_ID.matcher(text);
         while (id.find()) {
-            String candidate = id.group().toUpperCase();
-            if (ChineseIds.residentIdCheckChar(candidate.substring(0, 17)) == candidate.charAt(17)) {
-                found.add("ID number " + mask(candidate));
-            }
+            if (isResidentId(id.group()))
+                found.add("ID number " + mask(id.group().toUpperCase()));
+        }
+        Matcher code = CREDIT_CODE.matcher(text);
+        while (code.find()) {
+            if (isCreditCode(code.group())) found.add("credit code " + mask(code.group()));
         }
         return found;
+    }
+
+    /** Only those whose check character is right (a timestamp or epoch milliseconds are not). */
+    private static boolean isResidentId(String candidate) {
+        String upper = candidate.toUpperCase();
+        return ChineseIds.residentIdCheckChar(upper.substring(0, 17)) == upper.charAt(17);
+    }
+
+    /** Valid, and not a resident ID number (18 digits can be both; it is reported as that). */
+    private static boolean isCreditCode(String candidate) {
+        return ChineseIds.isUnifiedSocialCreditCode(candidate)
+                && !(RESIDENT_ID.matcher(candidate).matches() && isResidentId(candidate));
+    }
+
+    /** {@code text} with each finding masked in place (for naming what holds personal data without repeating it). */
+    public static String redact(String text) {
+        String out = mask(MOBILE.matcher(text));
+        out = mask(LANDLINE.matcher(out));
+        out = mask(EMAIL.matcher(out));
+        out = RESIDENT_ID.matcher(out).replaceAll(r -> maskIf(isResidentId(r.group()), r.group()));
+        return CREDIT_CODE.matcher(out).replaceAll(r -> maskIf(isCreditCode(r.group()), r.group()));
+    }
+
+    private static String mask(Matcher m) {
+        return m.replaceAll(r -> maskIf(true, r.group()));
+    }
+
+    private static String maskIf(boolean personal, String value) {
+        return Matcher.quoteReplacement(personal ? mask(value) : value);
     }
 
     private static void collect(Matcher m, String what, List<String> found) {

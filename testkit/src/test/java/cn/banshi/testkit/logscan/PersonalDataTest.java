@@ -27,6 +27,26 @@ class PersonalDataTest {
     }
 
     @Test
+    void findsValidCreditCodesOnly() {
+        String code = "91320282MA1XXXXX0" + ChineseIds.creditCodeCheckChar("91320282MA1XXXXX0");
+        String wrong = "91320282MA1XXXXX0" + (code.charAt(17) == '1' ? '2' : '1');
+        assertEquals(List.of("credit code 913*************" + code.substring(16)), PersonalData.find("code " + code));
+        assertEquals(List.of(), PersonalData.find("code " + wrong + " or 7K3M-9QXD-T4W2-H8PZ"));
+        // eighteen digits that are an ID number are reported once, as that
+        assertEquals(
+                List.of("ID number 320*************" + id("32028219800101123").substring(16)),
+                PersonalData.find(id("32028219800101123")));
+    }
+
+    @Test
+    void redactsWhatItFindsAndKeepsTheRest() {
+        String code = "91320282MA1XXXXX0" + ChineseIds.creditCodeCheckChar("91320282MA1XXXXX0");
+        assertEquals(
+                "town#gaocheng#139******78#wan***********om#913*************" + code.substring(16) + "#1764312345678",
+                PersonalData.redact("town#gaocheng#13912345678#wang@example.com#" + code + "#1764312345678"));
+    }
+
+    @Test
     void findsEmailsButNotMaskedOnesOrStaffIds() {
         assertEquals(
                 List.of("e-mail wan***********om"),
