@@ -2,14 +2,15 @@ package cn.banshi.batch;
 
 import cn.banshi.activities.ActivityStore;
 import cn.banshi.calendar.CalendarService;
-import cn.banshi.cases.CaseItems;
 import cn.banshi.cases.CaseRecord;
+import cn.banshi.cases.StoredCases;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.demo.DemoCases;
 import cn.banshi.demo.DemoInputs;
 import cn.banshi.disclosure.DisclosureStore;
 import cn.banshi.duty.LeadersDutyStore;
 import cn.banshi.json.Json;
+import cn.banshi.personaldata.PersonalData;
 import cn.banshi.plans.PlanItemStore;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportFormat;
@@ -44,6 +45,8 @@ public final class ReportTestSupport {
     public static void loadDemoYear(DynamoDbClient dynamo, Clock clock) {
         var catalog = Catalogs.bundled().town(TOWN).orElseThrow();
         DemoCases demo = new DemoCases(catalog, new CalendarService(dynamo, clock).deadlines());
+        // stored as the desk stores them: personal data sealed (the report jobs never open it)
+        StoredCases stored = new StoredCases(PersonalData.shared(dynamo));
         Iterator<CaseRecord> all = demo.cases();
         Iterator<Map<String, AttributeValue>> items = new Iterator<>() {
             @Override
@@ -53,7 +56,7 @@ public final class ReportTestSupport {
 
             @Override
             public Map<String, AttributeValue> next() {
-                return CaseItems.toItem(all.next());
+                return stored.toItem(all.next());
             }
         };
         new BulkLoader(dynamo, 8).load(Tables.physical(Tables.CASES), items);

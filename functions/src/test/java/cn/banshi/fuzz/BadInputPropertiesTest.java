@@ -25,6 +25,7 @@ import cn.banshi.reports.drafts.DraftSource;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
+import cn.banshi.testkit.atrest.TablesAtRest;
 import cn.banshi.testkit.logscan.OutputScan;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -313,10 +314,14 @@ class BadInputPropertiesTest {
     /** Each property on its own fresh tables, so that the cases one property files do not slow the next. */
     int outputMark;
 
+    int atRestMark;
+
     @BeforeProperty
     void setUp() throws Exception {
         OutputScan.currentTest("BadInputPropertiesTest (a jqwik property)");
         outputMark = OutputScan.mark();
+        TablesAtRest.currentTest("BadInputPropertiesTest (a jqwik property)");
+        atRestMark = TablesAtRest.mark();
         receipts.clear();
         handlers.clear();
         dynamo = LocalDynamo.freshTables();
@@ -434,6 +439,12 @@ class BadInputPropertiesTest {
     @AfterProperty
     void noPersonalDataLogged() {
         OutputScan.assertCleanSince(outputMark);
+    }
+
+    /** jqwik runs no Jupiter extension: the raw-table scan every Jupiter class gets, called here. */
+    @AfterProperty
+    void noPersonalDataAtRest() {
+        TablesAtRest.assertCleanSince(atRestMark, Set.of());
     }
 
     @AfterProperty

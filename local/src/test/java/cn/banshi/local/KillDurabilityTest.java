@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.abuse.ClientLimits;
 import cn.banshi.json.Json;
+import cn.banshi.personaldata.LocalKeyWrapper;
+import cn.banshi.store.DynamoClients;
 import cn.banshi.store.local.Dynalite;
+import cn.banshi.testkit.atrest.TablesAtRest;
 import cn.banshi.testkit.logscan.PersonalData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,6 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 
 /**
  * A stream of submissions through a real {@code ./banshi up} process (LocalMain: dynalite on disk, the local
@@ -149,6 +153,18 @@ class KillDurabilityTest {
             assertEquals(List.of(), leaked, "the server's log holds no phone or ID number");
         }
         assertTrue(receipts.size() >= 4 * 12, receipts.size() + " receipts");
+
+        // the raw tables of the data directory (its own dynalite, not the one the class scan reads) hold no personal
+        // data in plaintext, read with the directory's key file
+        List<ProcessHandle> node = server.descendants().toList();
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle orphan : node) orphan.onExit().get(30, TimeUnit.SECONDS);
+        try (Dynalite dynalite = Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb"))) {
+            TablesAtRest.assertClean(
+                    DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder()),
+                    "banshi-",
+                    LocalKeyWrapper.fromFile(data.resolve("personal-data.key")));
+        }
     }
 
     ObjectNode body(int client, int i) {

@@ -12,7 +12,9 @@ import cn.banshi.api.Handlers;
 import cn.banshi.json.Json;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.TableSetup;
+import cn.banshi.store.Tables;
 import cn.banshi.store.local.Dynalite;
+import cn.banshi.testkit.atrest.TablesAtRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -159,10 +161,13 @@ class LocalGatewayTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, tracked.statusCode(), tracked.body());
             assertEquals("submitted", Json.parse(tracked.body()).get("status").asText());
+            // its own dynalite, not the one the class scan reads
+            TablesAtRest.assertClean(running.dynamo(), Tables.physical(""));
         }
     }
 
-    record Running(Dynalite dynalite, LocalGateway gateway, String base) implements AutoCloseable {
+    record Running(Dynalite dynalite, DynamoDbClient dynamo, LocalGateway gateway, String base)
+            implements AutoCloseable {
         static Running start(Path data) throws Exception {
             Dynalite dynalite = Dynalite.start(Dynalite.repoRoot(), data);
             DynamoDbClient dynamo =
@@ -175,7 +180,7 @@ class LocalGatewayTest {
                             new LocalJwt(new byte[32], Clock.systemUTC()),
                             0)
                     .start();
-            return new Running(dynalite, gateway, "http://127.0.0.1:" + gateway.port());
+            return new Running(dynalite, dynamo, gateway, "http://127.0.0.1:" + gateway.port());
         }
 
         @Override

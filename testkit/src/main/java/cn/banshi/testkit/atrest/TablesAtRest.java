@@ -1,5 +1,6 @@
 package cn.banshi.testkit.atrest;
 
+import cn.banshi.personaldata.KeyWrapper;
 import cn.banshi.testkit.LocalDynamo;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,25 @@ public final class TablesAtRest {
                     found.add(f + " (tables of " + made.by + ")");
             }
         }
+        fail(found);
+    }
+
+    /**
+     * For a test that runs its own DynamoDB (a dynalite of its own, on a data directory): scans the tables under
+     * {@code prefix} there and fails like the class scan.
+     */
+    public static void assertClean(DynamoDbClient dynamo, String prefix) {
+        assertClean(dynamo, prefix, SealedValues.thisJvmsKey());
+    }
+
+    /** As above, opening sealed values with {@code keys} (another process's, e.g. a data directory's key file). */
+    public static void assertClean(DynamoDbClient dynamo, String prefix, KeyWrapper keys) {
+        fail(PlaintextScan.scan(dynamo, prefix, Set.of(), keys).findings().stream()
+                .map(Object::toString)
+                .toList());
+    }
+
+    private static void fail(List<String> found) {
         if (!found.isEmpty()) {
             throw new AssertionError("personal data in plaintext in the raw tables (masked here):\n  "
                     + String.join("\n  ", found)
