@@ -17,6 +17,7 @@ import cn.banshi.personaldata.migration.ProtectedTables;
 import cn.banshi.store.Tables;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
+import cn.banshi.testkit.atrest.PlaintextAtRest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -41,6 +42,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * again and sealed); reads accept both forms meanwhile; after a key rotation
  * new writes use the new version, old items stay readable, and the same job re-encrypts them.
  */
+@PlaintextAtRest(
+        tables = Tables.CASES,
+        because = "cases as banshi wrote them before issue 18, for the migration to seal, and a plaintext write around"
+                + " banshi after the migration's pass, which reads must refuse")
 class PersonalDataMigrationTest {
     private static final int CASES = 230;
 

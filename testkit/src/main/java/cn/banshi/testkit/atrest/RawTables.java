@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * most are empty, and one round trip after another (about 2 ms each on dynalite) would cost more than the reading.
  */
 final class RawTables {
-    private static final ExecutorService READERS = Executors.newFixedThreadPool(4, r -> {
+    private static final ExecutorService READERS = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "raw-table-scan");
         t.setDaemon(true);
         return t;
