@@ -23,9 +23,12 @@ public record ProtectedAttributes(String table, List<String> keyAttributes, List
     public static final ProtectedAttributes STAFF =
             new ProtectedAttributes(Tables.STAFF, List.of("username"), List.of("displayName", "phone", "email"));
 
-    /** Personal-data requests in the records table: the citizen's own words (issue 18, {@code DataRequestStore}). */
+    /**
+     * Personal-data requests in the records table: the citizen's own words and the staff's answer, which says what was
+     * corrected, often the corrected phone or name itself (issue 18, {@code DataRequestStore}).
+     */
     public static final ProtectedAttributes DATA_REQUESTS =
-            new ProtectedAttributes(Tables.RECORDS, List.of("pk", "sk"), List.of("text"));
+            new ProtectedAttributes(Tables.RECORDS, List.of("pk", "sk"), List.of("text", "answer"));
 
     String itemKey(Map<String, AttributeValue> item) {
         StringBuilder key = new StringBuilder();

@@ -336,13 +336,13 @@ class PersonalDataApiTest extends ApiTestSupport {
 
         // answered: refused with a reason, once; the citizen reads it with their copy
         assertError(answer(f.no() + "-01", AUDITOR, "refused", "理由"), 403, "FORBIDDEN", "role");
-        JsonNode refused = json(answer(f.no() + "-01", ADMIN, "refused", "经核实原号码无误，不予更正"));
+        JsonNode refused = json(answer(f.no() + "-01", ADMIN, "refused", "经核实原号码13911112222无误，不予更正"));
         assertEquals("refused", refused.get("state").asText());
         assertError(answer(f.no() + "-01", ADMIN, "done", "已更正"), 409, "REQUEST_ANSWERED", "requestId");
         assertError(answer(f.no() + "-09", ADMIN, "done", "已更正"), 404, "NOT_FOUND", "requestId");
         JsonNode c = json(copy(f));
         assertEquals("refused", c.at("/requests/0/state").asText());
-        assertEquals("经核实原号码无误，不予更正", c.at("/requests/0/answer").asText());
+        assertEquals("经核实原号码13911112222无误，不予更正", c.at("/requests/0/answer").asText());
         assertEquals(3, json(tasks(ADMIN, null, null)).get("items").size(), "three open left");
 
         // a deletion granted on an open case is refused; once finished it erases at once
