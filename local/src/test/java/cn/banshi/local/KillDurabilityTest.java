@@ -9,6 +9,7 @@ import cn.banshi.json.Json;
 import cn.banshi.personaldata.LocalKeyWrapper;
 import cn.banshi.store.DynamoClients;
 import cn.banshi.store.local.Dynalite;
+import cn.banshi.testkit.atrest.PlaintextScan;
 import cn.banshi.testkit.atrest.TablesAtRest;
 import cn.banshi.testkit.logscan.PersonalData;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -160,10 +161,11 @@ class KillDurabilityTest {
         server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         for (ProcessHandle orphan : node) orphan.onExit().get(30, TimeUnit.SECONDS);
         try (Dynalite dynalite = Dynalite.start(Dynalite.repoRoot(), data.resolve("dynamodb"))) {
-            TablesAtRest.assertClean(
+            PlaintextScan.Result scanned = TablesAtRest.assertClean(
                     DynamoClients.forEndpoint(dynalite.endpoint(), ClientOverrideConfiguration.builder()),
                     "banshi-",
                     LocalKeyWrapper.fromFile(data.resolve("personal-data.key")));
+            assertTrue(scanned.names().contains("王小明"), "the sealed values were opened with the key file");
         }
     }
 

@@ -144,10 +144,14 @@ final class WebStack implements AutoCloseable {
         return jwt.issue(claims, Duration.ofHours(8));
     }
 
-    /** A local staff account of gaocheng; returns its temporary password. */
+    /**
+     * A local staff account of gaocheng; returns its temporary password. Its display name is a name, not the username:
+     * the username is stored in plaintext by design, the name is personal data (sealed, and looked for in plaintext by
+     * the raw-table scan).
+     */
     String createStaff(String username, Role role, String village) {
         return app.staffManagement()
-                .create("gaocheng", username, new StaffProfile(role, village, username, null, null), null)
+                .create("gaocheng", username, new StaffProfile(role, village, "测试职员", null, null), null)
                 .temporaryPassword()
                 .orElseThrow();
     }

@@ -70,15 +70,19 @@ public final class TablesAtRest {
      * For a test that runs its own DynamoDB (a dynalite of its own, on a data directory): scans the tables under
      * {@code prefix} there and fails like the class scan.
      */
-    public static void assertClean(DynamoDbClient dynamo, String prefix) {
-        assertClean(dynamo, prefix, SealedValues.thisJvmsKey());
+    public static PlaintextScan.Result assertClean(DynamoDbClient dynamo, String prefix) {
+        return assertClean(dynamo, prefix, SealedValues.thisJvmsKey());
     }
 
-    /** As above, opening sealed values with {@code keys} (another process's, e.g. a data directory's key file). */
-    public static void assertClean(DynamoDbClient dynamo, String prefix, KeyWrapper keys) {
-        fail(PlaintextScan.scan(dynamo, prefix, Set.of(), keys).findings().stream()
-                .map(Object::toString)
-                .toList());
+    /**
+     * As above, opening sealed values with {@code keys} (another process's, e.g. a data directory's key file); returns
+     * what it read.
+     */
+    public static PlaintextScan.Result assertClean(DynamoDbClient dynamo, String prefix, KeyWrapper keys) {
+        PlaintextScan.Result result = PlaintextScan.scan(dynamo, prefix, Set.of(), keys);
+        if (result.tables() == 0) throw new AssertionError("no tables under the prefix " + prefix + " to scan");
+        fail(result.findings().stream().map(Object::toString).toList());
+        return result;
     }
 
     private static void fail(List<String> found) {
