@@ -1,7 +1,7 @@
 package cn.banshi.calendar;
 
+import cn.banshi.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,7 +69,7 @@ public final class WorkingDayCalendar {
                 if (in == null) {
                     throw new IllegalStateException("Missing resource " + RESOURCE);
                 }
-                JsonNode root = new ObjectMapper().readTree(in);
+                JsonNode root = Json.parse(in);
                 if (root == null || !root.isArray()) {
                     throw new IllegalStateException(RESOURCE + " must hold a JSON array");
                 }

@@ -1,7 +1,7 @@
 package cn.banshi.catalog;
 
+import cn.banshi.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -13,13 +13,11 @@ import java.util.Set;
 
 /** Reads the catalog resource format described on {@link Catalog}; a malformed one fails with {@link IllegalArgumentException}. */
 public final class CatalogJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private CatalogJson() {}
 
     /** Reads a catalog in the resource format described on {@link Catalog}. */
     public static Catalog read(InputStream in) throws IOException {
-        return read(MAPPER.readTree(in));
+        return read(Json.parse(in));
     }
 
     /** Builds a catalog from a parsed document in the resource format described on {@link Catalog}. */

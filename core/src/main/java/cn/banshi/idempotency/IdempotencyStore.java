@@ -85,8 +85,9 @@ public final class IdempotencyStore {
         String claimId = UUID.randomUUID().toString();
         while (true) {
             String trackingNo = newTrackingNo.get();
-            if (tryClaim(pk, bodyHash, claimId, trackingNo)) {
-                return runClaimed(pk, claimId, new Claim(pk, trackingNo), responseKey, operation);
+            Map<String, AttributeValue> claimed = claimItem(pk, bodyHash, claimId, trackingNo);
+            if (tryClaim(claimed)) {
+                return runClaimed(claimed, new Claim(pk, trackingNo), responseKey, operation);
             }
             Map<String, AttributeValue> existing = dynamo.getItem(
                             b -> b.tableName(table).consistentRead(true).key(Map.of("pk", AttributeValue.fromS(pk))))
@@ -96,18 +97,16 @@ public final class IdempotencyStore {
             if ("COMPLETED".equals(existing.get("state").s())) return decrypt(existing, responseKey);
             if (claimId.equals(existing.get("claimId").s())) {
                 return runClaimed(
-                        pk, claimId, new Claim(pk, existing.get("trackingNo").s()), responseKey, operation);
+                        existing, new Claim(pk, existing.get("trackingNo").s()), responseKey, operation);
             }
             long leaseUntil = Long.parseLong(existing.get("leaseUntil").n());
             if (leaseUntil < clock.millis()) {
                 String stalled = existing.get("claimId").s();
                 if (takeOver(pk, stalled, claimId)) {
+                    Map<String, AttributeValue> ours = new HashMap<>(existing);
+                    ours.put("claimId", AttributeValue.fromS(claimId));
                     return runClaimed(
-                            pk,
-                            claimId,
-                            new Claim(pk, existing.get("trackingNo").s()),
-                            responseKey,
-                            operation);
+                            ours, new Claim(pk, existing.get("trackingNo").s()), responseKey, operation);
                 }
                 continue;
             }
@@ -116,8 +115,14 @@ public final class IdempotencyStore {
         }
     }
 
+    /** Runs the operation under the claim record {@code claimed} (ours: its claimId is this request's). */
     private StoredResponse runClaimed(
-            String pk, String claimId, Claim claim, byte[] responseKey, Function<Claim, StoredResponse> operation) {
+            Map<String, AttributeValue> claimed,
+            Claim claim,
+            byte[] responseKey,
+            Function<Claim, StoredResponse> operation) {
+        String pk = claimed.get("pk").s();
+        String claimId = claimed.get("claimId").s();
         StoredResponse response;
         try {
             response = operation.apply(claim);
@@ -129,11 +134,11 @@ public final class IdempotencyStore {
             expireLease(pk, claimId);
             throw failed;
         }
-        complete(pk, claimId, response, responseKey);
+        complete(claimed, response, responseKey);
         return response;
     }
 
-    private boolean tryClaim(String pk, String bodyHash, String claimId, String trackingNo) {
+    private Map<String, AttributeValue> claimItem(String pk, String bodyHash, String claimId, String trackingNo) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", AttributeValue.fromS(pk));
         item.put("state", AttributeValue.fromS("IN_PROGRESS"));
@@ -145,6 +150,10 @@ public final class IdempotencyStore {
                 Tables.EXPIRES_AT,
                 AttributeValue.fromN(
                         Long.toString(clock.instant().plus(RETENTION).getEpochSecond())));
+        return item;
+    }
+
+    private boolean tryClaim(Map<String, AttributeValue> item) {
         try {
             dynamo.putItem(b -> b.tableName(table)
                     .item(item)
@@ -177,17 +186,21 @@ public final class IdempotencyStore {
         }
     }
 
-    private void complete(String pk, String claimId, StoredResponse response, byte[] responseKey) {
+    /**
+     * Stores the response: the claim record rewritten whole (a conditional PutItem, the same item an UpdateItem
+     * {@code SET state, sealed REMOVE leaseUntil} would leave), so that the submission's path makes no UpdateItem:
+     * in a cold function each further kind of DynamoDB request loads its own SDK classes.
+     */
+    private void complete(Map<String, AttributeValue> claimed, StoredResponse response, byte[] responseKey) {
+        Map<String, AttributeValue> done = new HashMap<>(claimed);
+        done.remove("leaseUntil");
+        done.put("state", AttributeValue.fromS("COMPLETED"));
+        done.put("sealed", AttributeValue.fromS(encrypt(response, responseKey)));
         try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of("pk", AttributeValue.fromS(pk)))
-                    .updateExpression("SET #state = :done, sealed = :sealed REMOVE leaseUntil")
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(done)
                     .conditionExpression("claimId = :mine")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(
-                            ":done", AttributeValue.fromS("COMPLETED"),
-                            ":mine", AttributeValue.fromS(claimId),
-                            ":sealed", AttributeValue.fromS(encrypt(response, responseKey)))));
+                    .expressionAttributeValues(Map.of(":mine", done.get("claimId"))));
         } catch (ConditionalCheckFailedException lost) {
             // Another holder took the claim over after our lease ran out; it wrote the same case and
             // stores its own response. Ours is still a true answer for this request.

@@ -58,7 +58,7 @@ public final class MessageTemplates {
         MessageTemplates t = bundled;
         if (t == null) {
             try (InputStream in = MessageTemplates.class.getResourceAsStream(RESOURCE)) {
-                t = new MessageTemplates(Json.mapper().readTree(in));
+                t = new MessageTemplates(Json.parse(in));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * digits, a string that looks like one stays a string).
  */
 final class AttributeCodec {
-    private static final JsonFactory FACTORY = Json.mapper().getFactory();
+    private static final JsonFactory FACTORY = Json.factory();
 
     private AttributeCodec() {}
 

@@ -112,8 +112,10 @@ public final class DataKeys {
                         if (!mayCreate()) throw new PersonalDataException(NO_KEY);
                         KeyWrapper.DataKey k = wrapper.generate(context(BEACON));
                         if (put(BEACON, k.wrapped())) return new SecretKeySpec(k.clear(), "HmacSHA256");
+                        item = get(BEACON); // another function created it first
                     }
-                    return new SecretKeySpec(unwrap(BEACON), "HmacSHA256");
+                    // the item just read (reading it again cost every cold function one more round trip)
+                    return new SecretKeySpec(unwrap(BEACON, item), "HmacSHA256");
                 })
                 .getEncoded();
     }
@@ -179,7 +181,10 @@ public final class DataKeys {
     }
 
     private byte[] unwrap(String sk) {
-        Map<String, AttributeValue> item = get(sk);
+        return unwrap(sk, get(sk));
+    }
+
+    private byte[] unwrap(String sk, Map<String, AttributeValue> item) {
         if (item == null) throw new PersonalDataException("no data key " + sk);
         return wrapper.unwrap(item.get("wrapped").b().asByteArray(), context(sk));
     }

@@ -32,10 +32,20 @@ public final class PersonIndex {
         return Map.of("pk", AttributeValue.fromS(town + "#" + beacon), "sk", AttributeValue.fromS(trackingNo));
     }
 
-    /** Adds the case under each beacon (idempotent: the same key is the same item). */
+    /**
+     * Adds the case under each beacon (idempotent: the same key is the same item). One beacon (a complaint's phone,
+     * the common case) is one PutItem: a cold submission then loads no BatchWriteItem classes for it; several go in
+     * BatchWriteItems of up to 25, unprocessed writes retried.
+     */
     public void index(String town, String trackingNo, Collection<String> beacons) {
+        Set<String> distinct = new LinkedHashSet<>(beacons);
+        if (distinct.size() == 1) {
+            Map<String, AttributeValue> item = item(town, distinct.iterator().next(), trackingNo);
+            dynamo.putItem(b -> b.tableName(table).item(item));
+            return;
+        }
         List<WriteRequest> writes = new ArrayList<>();
-        for (String b : new LinkedHashSet<>(beacons)) {
+        for (String b : distinct) {
             writes.add(WriteRequest.builder()
                     .putRequest(
                             PutRequest.builder().item(item(town, b, trackingNo)).build())

@@ -106,7 +106,7 @@ public final class ApiRequest {
             throw Errors.invalidEncoding();
         }
         try {
-            return Json.mapper().readTree(text);
+            return Json.parse(text);
         } catch (JsonProcessingException e) {
             String detail = e.getOriginalMessage();
             throw Errors.invalidJson(
