@@ -104,6 +104,16 @@ public record CaseRecord(
         return toBuilder().version(version + 1).history(next).spam(mark).build();
     }
 
+    /**
+     * A builder of the next version with one history entry more that leaves the status as it is: an action beside
+     * the workflow (a legal hold, a text marked as personal, an erasure); the caller sets what the action changes.
+     */
+    public Builder nextStep(Instant at, String actor, CaseAction action, String publicNote, String note) {
+        List<HistoryEntry> next = new ArrayList<>(history);
+        next.add(new HistoryEntry(next.size() + 1, at, actor, action, status, status, publicNote, note));
+        return toBuilder().version(version + 1).history(next);
+    }
+
     /** The last history entry (the step that made this version). */
     public HistoryEntry lastStep() {
         return history.get(history.size() - 1);

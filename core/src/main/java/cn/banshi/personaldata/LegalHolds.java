@@ -5,14 +5,12 @@ import cn.banshi.auth.Staff;
 import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
-import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.LegalHold;
 import cn.banshi.errors.Errors;
 import cn.banshi.validation.Fields;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,19 +53,8 @@ public final class LegalHolds {
                     action, allowed(staff, c).stream().map(CaseAction::code).toList());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        List<HistoryEntry> history = new ArrayList<>(c.history());
-        history.add(new HistoryEntry(
-                history.size() + 1,
-                now,
-                staff.sub(),
-                hold ? CaseAction.LEGAL_HOLD : CaseAction.RELEASE_HOLD,
-                c.status(),
-                c.status(),
-                null,
-                reason));
-        CaseRecord next = c.toBuilder()
-                .version(c.version() + 1)
-                .history(history)
+        CaseRecord next = c.nextStep(
+                        now, staff.sub(), hold ? CaseAction.LEGAL_HOLD : CaseAction.RELEASE_HOLD, null, reason)
                 .legalHold(hold ? new LegalHold(reason, staff.sub(), now) : null)
                 .build();
         try {

@@ -3,10 +3,7 @@ package cn.banshi.personaldata;
 import cn.banshi.attachments.Attachment;
 import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
-import cn.banshi.cases.HistoryEntry;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The erased form of a case: {@link cn.banshi.cases.Personal#erased()} in place of the personal attributes, no client
@@ -27,12 +24,7 @@ public final class PersonalErasure {
 
     /** The next version of {@code c}, erased at {@code at} by {@code actor}, with {@code publicNote} in the history. */
     public static CaseRecord erase(CaseRecord c, Instant at, String actor, String publicNote, String note) {
-        List<HistoryEntry> history = new ArrayList<>(c.history());
-        history.add(new HistoryEntry(
-                history.size() + 1, at, actor, CaseAction.ERASE_PERSONAL, c.status(), c.status(), publicNote, note));
-        return c.toBuilder()
-                .version(c.version() + 1)
-                .history(history)
+        return c.nextStep(at, actor, CaseAction.ERASE_PERSONAL, publicNote, note)
                 .personal(c.personal().erased())
                 .clientKey(null)
                 .personalErasedAt(at)

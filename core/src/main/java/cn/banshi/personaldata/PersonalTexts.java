@@ -5,13 +5,11 @@ import cn.banshi.cases.CaseAction;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.FreeText;
-import cn.banshi.cases.HistoryEntry;
 import cn.banshi.cases.PendingNotice;
 import cn.banshi.errors.Errors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -70,19 +68,9 @@ public final class PersonalTexts {
         if (text.codePointCount(0, text.length()) > limit) throw Errors.tooLong("text", limit);
         if (text.equals(current)) throw Errors.textUnchanged("text");
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        List<HistoryEntry> history = new ArrayList<>(c.history());
-        history.add(new HistoryEntry(
-                history.size() + 1,
-                now,
-                staff.sub(),
-                CaseAction.MARK_PERSONAL_TEXT,
-                c.status(),
-                c.status(),
-                null,
-                "已将" + part.nameZh() + "中的个人信息隐去，原文作为个人信息保存"));
-        CaseRecord next = part.with(c, text).toBuilder()
-                .version(c.version() + 1)
-                .history(history)
+        String note = "已将" + part.nameZh() + "中的个人信息隐去，原文作为个人信息保存";
+        CaseRecord next = part.with(c, text)
+                .nextStep(now, staff.sub(), CaseAction.MARK_PERSONAL_TEXT, null, note)
                 .personal(c.personal().withMarkedText(part, current))
                 .outbox(c.outbox().stream().map(n -> redacted(n, current, text)).toList())
                 .build();
