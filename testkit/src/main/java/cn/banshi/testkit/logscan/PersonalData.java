@@ -46,10 +46,13 @@ public final class PersonalData {
         return found;
     }
 
-    /** Only those whose check character is right (a timestamp or epoch milliseconds are not). */
+    /**
+     * Only valid numbers: a province code, a birth date and a right check character. A timestamp, epoch
+     * milliseconds or the random part of a temporary directory's name are not (a check character alone lets one
+     * random eighteen-digit run in eleven through).
+     */
     private static boolean isResidentId(String candidate) {
-        String upper = candidate.toUpperCase();
-        return ChineseIds.residentIdCheckChar(upper.substring(0, 17)) == upper.charAt(17);
+        return ChineseIds.isResidentIdNumber(candidate.toUpperCase());
     }
 
     /** Valid, and not a resident ID number (18 digits can be both; it is reported as that). */

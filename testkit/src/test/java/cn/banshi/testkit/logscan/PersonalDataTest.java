@@ -65,6 +65,15 @@ class PersonalDataTest {
     }
 
     @Test
+    void ignoresEighteenDigitsWithARightCheckCharacterThatAreNoIdNumber() {
+        // a temporary directory's random part: no province 26, no 13th month; the check characters are right
+        String path = "/tmp/junit-" + id("26512345678901234") + "/out";
+        String noDate = id("32028219801301123");
+        assertEquals(List.of(), PersonalData.find(path + " " + noDate));
+        assertEquals(path + " " + noDate, PersonalData.redact(path + " " + noDate));
+    }
+
+    @Test
     void thisJvmsOutputIsScanned() {
         assertTrue(OutputScan.installed(), "the launcher session listener installed the scan");
         int mark = OutputScan.mark();
