@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.calendar.Deadlines;
 import cn.banshi.calendar.Due;
 import cn.banshi.calendar.WorkingDayCalendar;
@@ -28,7 +29,6 @@ import cn.banshi.json.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,7 +138,7 @@ class RetentionRulesTest {
                 "7K3M-9QXD-T4W2-H8PZ",
                 DataRequest.Kind.CORRECTION,
                 "电话号码有误",
-                on.atStartOfDay().toInstant(ZoneOffset.ofHours(8)),
+                on.atStartOfDay(ChinaTime.ZONE).toInstant(),
                 on,
                 DataRequest.State.OPEN,
                 null,
@@ -147,7 +147,7 @@ class RetentionRulesTest {
     }
 
     static CaseRecord finished(CaseType type, LocalDate finishedOn) {
-        Instant at = finishedOn.atStartOfDay().toInstant(ZoneOffset.ofHours(8));
+        Instant at = finishedOn.atStartOfDay(ChinaTime.ZONE).toInstant();
         return CaseRecord.builder()
                 .trackingNo("7K3M-9QXD-T4W2-H8PZ")
                 .town("gaocheng")

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
 import cn.banshi.api.Events;
+import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseRecord;
 import cn.banshi.cases.CaseStore;
 import cn.banshi.json.Json;
@@ -18,7 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,7 @@ class PersonalDataApiTest extends ApiTestSupport {
     }
 
     void setClock(String beijing) {
-        clock.set(LocalDateTime.parse(beijing).toInstant(ZoneOffset.ofHours(8)));
+        clock.set(LocalDateTime.parse(beijing).atZone(ChinaTime.ZONE).toInstant());
     }
 
     /** The daily sweep's function, as EventBridge Scheduler starts it. */
