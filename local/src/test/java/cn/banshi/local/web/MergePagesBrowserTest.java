@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -16,24 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Issue 19 in the pages: a clerk merges a duplicate into its original on the console, both cases show the link, the
  * citizen's tracking page says 已合并至 the original's number, and the clerk undoes the merge (docs/duplicates.md).
  */
-class MergePagesBrowserTest {
-    static WebStack stack;
-    static Browser browser;
-    static Api api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
-        api = new Api(stack.base);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
-    }
-
+class MergePagesBrowserTest extends OnWebStack {
     void openCase(String no) {
         browser.open("/admin/#/case/" + no);
         browser.until(ExpectedConditions.textToBe(By.id("case-tracking-no"), no));

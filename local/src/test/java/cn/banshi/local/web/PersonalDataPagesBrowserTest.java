@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,24 +21,7 @@ import org.openqa.selenium.support.ui.Select;
  * a correction; a town admin finds it in the console's list of personal-data requests with its due date, answers it
  * on the case, and the citizen reads the answer on the tracking page.
  */
-class PersonalDataPagesBrowserTest {
-    static WebStack stack;
-    static Browser browser;
-    static Api api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
-        api = new Api(stack.base);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
-    }
-
+class PersonalDataPagesBrowserTest extends OnWebStack {
     void track(String no, String code) {
         browser.open("/track.html#no=" + no);
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#track-form[data-ready]")));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,25 +16,8 @@ import org.openqa.selenium.support.ui.Select;
  * a phone, lets the page replace it (the log scanner's patterns) and submits; the case shows the redacted text, the
  * personal-data card the citizen's words, and the case list the redacted title.
  */
-class PersonalTextPagesBrowserTest {
+class PersonalTextPagesBrowserTest extends OnWebStack {
     static final String PHONE = "13955507788";
-
-    static WebStack stack;
-    static Browser browser;
-    static Api api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
-        api = new Api(stack.base);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
-    }
 
     void openForm() {
         browser.find("#personal-text-open").click();

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,24 +15,7 @@ import org.openqa.selenium.support.ui.Select;
  * Issue 21 in the pages: the citizen form's honeypot is out of people's way and a bot that fills it gets a receipt
  * and stores nothing; a town admin marks a case as spam on the console and it leaves the case list.
  */
-class SpamPagesBrowserTest {
-    static WebStack stack;
-    static Browser browser;
-    static Api api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
-        api = new Api(stack.base);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
-    }
-
+class SpamPagesBrowserTest extends OnWebStack {
     @Test
     void aBotThatFillsTheHoneypotGetsAReceiptAndStoresNothing() {
         browser.phone();
