@@ -1,17 +1,14 @@
 package cn.banshi.abuse;
 
 import cn.banshi.cases.Personal;
+import cn.banshi.digest.Sha256;
 import cn.banshi.errors.Errors;
 import cn.banshi.personaldata.Pseudonyms;
 import cn.banshi.store.Tables;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,12 +130,6 @@ public final class SubmitterBlocks {
     }
 
     private static String legacyDigest(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(("banshi-block:" + text).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex("banshi-block:" + text);
     }
 }

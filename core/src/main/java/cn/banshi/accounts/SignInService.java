@@ -2,18 +2,15 @@ package cn.banshi.accounts;
 
 import cn.banshi.audit.AuditLog;
 import cn.banshi.auth.Role;
+import cn.banshi.digest.Sha256;
 import cn.banshi.errors.Errors;
 import cn.banshi.logging.Log;
 import cn.banshi.store.Tables;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -272,7 +269,7 @@ public final class SignInService {
 
     /** The same atomic counter an account's failure takes, for a name that is no account (never stored in clear). */
     private void countUnknown(String name) {
-        String key = "signin-unknown#" + sha256(name);
+        String key = "signin-unknown#" + Sha256.hex(name);
         long expiresAt = clock.instant().plus(policy.lockout()).getEpochSecond();
         dynamo.updateItem(b -> b.tableName(ephemeral)
                 .key(Map.of("pk", AttributeValue.fromS(key)))
@@ -290,14 +287,5 @@ public final class SignInService {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         return B64.encodeToString(bytes);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package cn.banshi.attachments;
 
+import cn.banshi.digest.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -88,7 +88,7 @@ public final class SigV4 {
         String canonicalRequest = method + "\n" + path + "\n" + canonicalQuery + "\n" + canonicalHeaders + "\n"
                 + String.join(";", signed.keySet()) + "\nUNSIGNED-PAYLOAD";
         String stringToSign =
-                ALGORITHM + "\n" + amzDate + "\n" + scope(day, bucket.region()) + "\n" + hex(sha256(canonicalRequest));
+                ALGORITHM + "\n" + amzDate + "\n" + scope(day, bucket.region()) + "\n" + Sha256.hex(canonicalRequest);
         String signature = hex(hmac(signingKey(credentials.secretAccessKey(), day, bucket.region()), stringToSign));
         return bucket.objectUrlBase() + path + "?" + canonicalQuery + "&X-Amz-Signature=" + signature;
     }
@@ -109,14 +109,6 @@ public final class SigV4 {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] sha256(String data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

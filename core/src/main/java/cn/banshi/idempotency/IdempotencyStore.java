@@ -1,18 +1,16 @@
 package cn.banshi.idempotency;
 
+import cn.banshi.digest.Sha256;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.store.Tables;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -75,10 +73,9 @@ public final class IdempotencyStore {
             Function<Claim, StoredResponse> operation) {
         if (key == null) return operation.apply(new Claim(null, newTrackingNo.get()));
         checkKey(key);
-        String pk = "idem#" + hex(sha256((scope + "\n" + key).getBytes(StandardCharsets.UTF_8)));
-        String bodyHash = hex(sha256(body));
-        byte[] responseKey = sha256(
-                ("banshi-idem-response-v1\n" + scope + "\n" + key + "\n" + bodyHash).getBytes(StandardCharsets.UTF_8));
+        String pk = "idem#" + Sha256.hex(scope + "\n" + key);
+        String bodyHash = Sha256.hex(body);
+        byte[] responseKey = Sha256.of("banshi-idem-response-v1\n" + scope + "\n" + key + "\n" + bodyHash);
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         // one claim id per request: a claim or take-over that was written although the call reported a failure
         // (a 5xx after the write, then the SDK's retry failing its condition) is recognised below as ours
@@ -285,18 +282,6 @@ public final class IdempotencyStore {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Stored idempotent response cannot be opened", e);
         }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 
     private static void sleep(long millis) {

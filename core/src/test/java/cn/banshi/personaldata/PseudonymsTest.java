@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import cn.banshi.digest.Sha256;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,11 +49,11 @@ class PseudonymsTest {
             assertFalse(p.contains(phone) || p.contains("12345678") || p.contains(ip), p);
             // neither the plain digest nor the ones banshi used before the switch (issue 21's blocks, the daily cap)
             for (String unkeyed : List.of(
-                    sha256(phone),
-                    sha256("banshi-block:phone:" + phone),
-                    sha256("banshi-block:client:" + ip),
-                    sha256("banshi-cap\n" + phone),
-                    sha256(ip))) {
+                    Sha256.hex(phone),
+                    Sha256.hex("banshi-block:phone:" + phone),
+                    Sha256.hex("banshi-block:client:" + ip),
+                    Sha256.hex("banshi-cap\n" + phone),
+                    Sha256.hex(ip))) {
                 assertFalse(unkeyed.startsWith(p), p);
             }
         }
@@ -90,14 +87,5 @@ class PseudonymsTest {
         byte[] k = new byte[32];
         for (int i = 0; i < k.length; i++) k[i] = (byte) (seed * 31 + i);
         return k;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

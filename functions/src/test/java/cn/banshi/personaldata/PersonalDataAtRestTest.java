@@ -12,6 +12,7 @@ import cn.banshi.api.Events;
 import cn.banshi.auth.Role;
 import cn.banshi.catalog.Catalogs;
 import cn.banshi.demo.DemoLoader;
+import cn.banshi.digest.Sha256;
 import cn.banshi.intake.SubmissionHandler;
 import cn.banshi.json.Json;
 import cn.banshi.notifications.DispatchSettings;
@@ -21,13 +22,9 @@ import cn.banshi.store.Tables;
 import cn.banshi.testkit.atrest.PlaintextScan;
 import cn.banshi.testkit.atrest.TablesAtRest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,7 +156,7 @@ class PersonalDataAtRestTest extends ApiTestSupport {
         List<String> unkeyed = new ArrayList<>();
         for (String value : List.of(phone, email, ip)) {
             for (String prefix : List.of("", "banshi-block:phone:", "banshi-block:client:", "banshi-cap\n")) {
-                unkeyed.add(sha256(prefix + value));
+                unkeyed.add(Sha256.hex(prefix + value));
             }
         }
         for (String key : keys) {
@@ -167,15 +164,6 @@ class PersonalDataAtRestTest extends ApiTestSupport {
                 // a digest cut short too (the legacy client key was its first 32 characters)
                 assertFalse(key.contains(digest.substring(0, 16)), key + " holds an unkeyed digest");
             }
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

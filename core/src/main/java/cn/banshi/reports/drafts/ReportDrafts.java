@@ -1,6 +1,7 @@
 package cn.banshi.reports.drafts;
 
 import cn.banshi.calendar.ChinaTime;
+import cn.banshi.digest.Sha256;
 import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
 import cn.banshi.reports.ReportFormat;
@@ -17,14 +18,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -83,7 +81,7 @@ public final class ReportDrafts {
         return new View(
                 state,
                 source,
-                sha256(bytes),
+                Sha256.hex(bytes),
                 DraftMerge.merge(source.doc(), state),
                 publications.list(town, year, kind));
     }
@@ -161,7 +159,7 @@ public final class ReportDrafts {
         Map<ReportFormat, Long> sizes = new EnumMap<>(ReportFormat.class);
         for (var f : files.entrySet()) {
             reports.get().putMember(town, year, kind, ReportMember.published(number, f.getKey()), f.getValue());
-            hashes.put(f.getKey(), sha256(f.getValue()));
+            hashes.put(f.getKey(), Sha256.hex(f.getValue()));
             sizes.put(f.getKey(), (long) f.getValue().length);
         }
         Publication publication = new Publication(
@@ -176,7 +174,7 @@ public final class ReportDrafts {
         byte[] content = reports.get()
                 .readMember(p.town(), p.year(), p.kind(), ReportMember.published(p.version(), format))
                 .orElseThrow(() -> new IllegalStateException("published file missing"));
-        if (!sha256(content).equals(p.sha256().get(format)))
+        if (!Sha256.hex(content).equals(p.sha256().get(format)))
             throw new IllegalStateException("published file does not match its hash");
         return content;
     }
@@ -236,13 +234,5 @@ public final class ReportDrafts {
                 view.sourceHash(),
                 DraftMerge.merge(view.source().doc(), next),
                 view.publications());
-    }
-
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.AppContext;
 import cn.banshi.api.Events;
+import cn.banshi.digest.Sha256;
 import cn.banshi.json.Json;
 import cn.banshi.reports.FileReportStore;
 import cn.banshi.reports.ReportKind;
@@ -327,7 +328,7 @@ class ReportDraftsApiTest {
         APIGatewayV2HTTPResponse page = publicFile(html1);
         assertEquals(200, page.getStatusCode(), page.getBody());
         byte[] bytes = Base64.getDecoder().decode(page.getBody());
-        assertEquals(v1.get("files").get(2).get("sha256").asText(), ReportDrafts.sha256(bytes));
+        assertEquals(v1.get("files").get(2).get("sha256").asText(), Sha256.hex(bytes));
         String html = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(html.contains("原因是信息报送流程较长"), "the edit is published");
         assertTrue(html.contains("2022年1月15日"), "signed on the publication day");
@@ -354,7 +355,7 @@ class ReportDraftsApiTest {
 
         // version 1 is unchanged, both are listed publicly (without who published them)
         byte[] again = Base64.getDecoder().decode(publicFile(html1).getBody());
-        assertEquals(ReportDrafts.sha256(bytes), ReportDrafts.sha256(again));
+        assertEquals(Sha256.hex(bytes), Sha256.hex(again));
         JsonNode list = json(call(published, Events.get(PUBLIC, "/api/v1/towns/gaocheng/reports")));
         assertEquals(2, list.get("reports").size());
         assertEquals(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.AppContext;
+import cn.banshi.digest.Sha256;
 import cn.banshi.json.Json;
 import cn.banshi.local.LocalReportRunner;
 import cn.banshi.reports.ReportRunsHandler;
@@ -20,9 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -233,13 +232,13 @@ class ReportDraftsBrowserTest {
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-report='2021/ogi-annual/2']")));
         assertTrue(v2.getText().contains("第 2 版") && v2.getText().contains("更正总体情况的表述"), v2.getText());
         assertEquals(1, browser.findAll("li[data-report='2021/ogi-annual/1']").size(), "version 1 is kept");
-        assertEquals(HexFormat.of().formatHex(sha256(v1Html)), HexFormat.of().formatHex(sha256(fetch(v1Url))));
+        assertEquals(Sha256.hex(v1Html), Sha256.hex(fetch(v1Url)));
         JsonNode listed =
                 api.send("GET", "/api/v1/towns/gaocheng/reports", null, null).body();
         for (JsonNode r : listed.get("reports")) {
             for (JsonNode f : r.get("files")) {
                 if (r.get("version").asInt() == 1 && f.get("format").asText().equals("html"))
-                    assertEquals(f.get("sha256").asText(), HexFormat.of().formatHex(sha256(v1Html)), "frozen");
+                    assertEquals(f.get("sha256").asText(), Sha256.hex(v1Html), "frozen");
             }
         }
         v2.findElement(By.cssSelector("a[data-format='html']")).click();
@@ -299,10 +298,6 @@ class ReportDraftsBrowserTest {
                 .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
         return r.body();
-    }
-
-    static byte[] sha256(byte[] bytes) throws Exception {
-        return MessageDigest.getInstance("SHA-256").digest(bytes);
     }
 
     static void assertLibreOfficeConverts(Path docx) throws Exception {
