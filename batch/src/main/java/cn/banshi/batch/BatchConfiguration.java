@@ -57,6 +57,7 @@ public class BatchConfiguration {
     /** The last step of every job: the towns' reports. */
     public static final String REPORT_STEP = "writeReports";
 
+    /** The step scope's bean (named in full: its class shares its simple name with the imported annotation). */
     @Bean
     public static org.springframework.batch.core.scope.StepScope stepScope() {
         return new org.springframework.batch.core.scope.StepScope();

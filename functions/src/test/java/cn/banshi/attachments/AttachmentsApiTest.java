@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -208,7 +209,7 @@ class AttachmentsApiTest extends UploadsApiSupport {
         byte[] jpeg = UploadFixtures.jpeg();
         JsonNode slot = slot(DRAFT, "photo-or-pdf", "image/jpeg", jpeg.length);
         // another size: the policy's exact content-length-range
-        byte[] bigger = java.util.Arrays.copyOf(jpeg, jpeg.length + 1);
+        byte[] bigger = Arrays.copyOf(jpeg, jpeg.length + 1);
         assertEquals(400, upload(slot, bigger, "image/jpeg"));
         // another key (another town's or upload's object)
         ObjectNode moved = slot.deepCopy();

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -340,7 +341,7 @@ class ReportDraftsApiTest {
         change(3, "edit", "id", "s1.p2", "text", "全年新收政府信息公开申请50件，上年结转5件，办结52件。");
         approve(4);
         assertError(publish(Json.object().put("version", 5)), 400, "REQUIRED", "correction");
-        clock.advance(java.time.Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
         r = publish(Json.object().put("version", 5).put("correction", "补充办结件数"));
         assertEquals(201, r.getStatusCode(), r.getBody());
         JsonNode v2 = json(r);
