@@ -51,7 +51,8 @@ export async function render(container, { params }, ctx) {
       h('h1', {}, `${year} 年办理情况${scope}`),
       yearPicker(year, 'dashboard')),
     h('section', { class: 'kpis', id: 'kpis', 'aria-label': '主要指标' },
-      kpi('kpi-total', '收件总数', String(stats.total ?? 0), `已办结 ${stats.finished ?? 0} 件，办理中 ${stats.open ?? 0} 件`),
+      kpi('kpi-total', '收件总数', String(stats.total ?? 0), `已办结 ${stats.finished ?? 0} 件，办理中 ${stats.open ?? 0} 件`
+        + (stats.mergedDuplicates ? `；另有 ${stats.mergedDuplicates} 件重复反映已合并办理，不重复统计` : '')),
       kpi('kpi-on-time', '按期办结率', percent(stats.onTimeRate), '已办结案件中按期办结的比例', gauge(stats.onTimeRate, `按期办结率 ${percent(stats.onTimeRate)}`)),
       kpi('kpi-mediation', '调解成功率', percent(stats.mediationSuccessRate),
         `调解 ${stats.disputesMediated ?? 0} 件，达成协议 ${stats.disputesAgreed ?? 0} 件`,

@@ -5,6 +5,7 @@ import cn.banshi.calendar.ChinaTime;
 import cn.banshi.cases.CaseFacts;
 import cn.banshi.cases.CaseStatuses;
 import cn.banshi.cases.CaseStore;
+import cn.banshi.workflow.Merging;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.TreeMap;
  * {@code GET /admin/stats?year=Y}: the year's cases (received in the year, Beijing time) counted by type,
  * status, category, village and month; on-time rate of finished cases; mediation success rate
  * (agreement reached / mediated); average satisfaction; and the cases overdue now (town-wide).
- * Read through the received-date indexes, one page at a time.
+ * Read through the received-date indexes, one page at a time. A case merged as a duplicate into another (outcome
+ * {@code duplicate}) is in no figure but {@code mergedDuplicates}: the group counts once, as its original, as in the
+ * annual reports (docs/duplicates.md).
  */
 public final class StatsService {
     private final CaseStore cases;
@@ -45,11 +48,12 @@ public final class StatsService {
                 t.agreed,
                 t.ratings,
                 t.ratingSum,
+                t.mergedDuplicates,
                 overdue);
     }
 
     private static final class Tally {
-        long total, finished, onTime, mediated, agreed, ratings, ratingSum;
+        long total, finished, onTime, mediated, agreed, ratings, ratingSum, mergedDuplicates;
         final Map<String, Long> byType = new TreeMap<>();
         final Map<String, Long> byStatus = new TreeMap<>();
         final Map<String, Long> byCategory = new TreeMap<>();
@@ -61,6 +65,10 @@ public final class StatsService {
         }
 
         void add(CaseFacts c) {
+            if (Merging.OUTCOME.equals(c.outcome())) {
+                mergedDuplicates++;
+                return;
+            }
             total++;
             byType.merge(c.type().code(), 1L, Long::sum);
             byStatus.merge(c.status(), 1L, Long::sum);

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A year's figures for a town (or one village): counts by type, status, category, village and month (keys sorted;
  * cases without a village under {@code none}; months {@code 01}–{@code 12}), finished and on-time cases, mediated and
- * agreed disputes, ratings, and the cases overdue now.
+ * agreed disputes, ratings, and the cases overdue now; cases merged as duplicates into another are in none of these,
+ * only in {@code mergedDuplicates}.
  */
 public record YearStats(
         int year,
@@ -25,6 +26,7 @@ public record YearStats(
         long disputesAgreed,
         long ratings,
         long ratingSum,
+        long mergedDuplicates,
         int overdueNow) {
 
     public long open() {

@@ -27,6 +27,7 @@ public final class StatsViews {
         putOrNull(body, "mediationSuccessRate", s.mediationSuccessRate());
         body.put("ratings", s.ratings());
         putOrNull(body, "averageSatisfaction", s.averageSatisfaction());
+        body.put("mergedDuplicates", s.mergedDuplicates());
         body.put("overdueNow", s.overdueNow());
         return body;
     }

@@ -129,6 +129,34 @@ class MergeApiTest extends ApiTestSupport {
                 .anyMatch(n -> n.kind().equals("unmerged")));
     }
 
+    JsonNode stats() {
+        return json(staffGet("/api/v1/admin/stats", "/api/v1/admin/stats", ADMIN, null, Map.of("year", "2021")));
+    }
+
+    @Test
+    void theStatisticsCountAMergedGroupOnceAsTheReportsDo() {
+        String original = file(complaint());
+        String duplicate = file(complaint().put("title", "河里垃圾没人管"));
+        act(duplicate, "accept");
+        JsonNode before = stats();
+        assertEquals(2, before.get("total").asLong());
+        assertEquals(0, before.get("mergedDuplicates").asLong());
+
+        json(merge(duplicate, original, ADMIN, null));
+        JsonNode merged = stats();
+        assertEquals(1, merged.get("total").asLong(), "the group counts once, as its original");
+        assertEquals(1, merged.get("mergedDuplicates").asLong());
+        assertEquals(0, merged.get("finished").asLong(), "a merged duplicate is not a finished case");
+        assertEquals(1, merged.at("/byType/complaint").asLong());
+        assertFalse(merged.get("byStatus").has("merged"));
+
+        json(unmerge(duplicate));
+        JsonNode unmerged = stats();
+        assertEquals(2, unmerged.get("total").asLong());
+        assertEquals(0, unmerged.get("mergedDuplicates").asLong());
+        assertEquals(before.get("byStatus"), unmerged.get("byStatus"));
+    }
+
     @Test
     void unmergeIsRefusedAfterThirtyDays() {
         String original = file(complaint());

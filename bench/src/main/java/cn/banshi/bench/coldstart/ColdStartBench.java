@@ -198,6 +198,10 @@ public final class ColdStartBench {
             }
         }
         Files.write(log, lines);
+        // the floor's, beside it (classload-floor.txt), to compare what banshi loads on top
+        List<String> floorLines = new ArrayList<>();
+        once(variants.get(1), List.of("-Xlog:class+load:stdout", "-Dbanshi.bench.mark=mark"), floorLines);
+        Files.write(work.resolve("classload-floor.txt"), floorLines);
         Map<String, Long> byPackage = after.stream()
                 .map(ColdStartBench::packageOf)
                 .collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));

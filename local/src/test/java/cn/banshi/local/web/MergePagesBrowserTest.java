@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.banshi.calendar.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -65,6 +69,23 @@ class MergePagesBrowserTest extends OnWebStack {
         browser.find("#track-submit").click();
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("merged-into")));
         assertEquals("已合并至 " + original, browser.find("#merged-into").getText());
+
+        // the statistics count the group once and say so, as the annual report does (a town admin's view)
+        browser.signInWithToken(stack.token("town-admin", null, "wang.admin"), "#/dashboard");
+        WebElement total =
+                browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#kpi-total .kpi-value")));
+        JsonNode stats = api.send(
+                        "GET",
+                        "/api/v1/admin/stats?year="
+                                + LocalDate.now(Clock.system(ChinaTime.ZONE)).getYear(),
+                        stack.token("town-admin", null, "wang.admin"),
+                        null)
+                .body();
+        assertEquals(1, stats.get("mergedDuplicates").asInt());
+        assertEquals(stats.get("total").asText(), total.getText());
+        assertTrue(browser.find("#kpi-total").getText().contains("另有 1 件重复反映已合并办理，不重复统计"));
+        browser.signInWithToken(clerk, "#/case/" + duplicate);
+        browser.until(ExpectedConditions.textToBe(By.id("case-tracking-no"), duplicate));
 
         // undo
         openCase(duplicate);
