@@ -81,33 +81,16 @@ public final class IntakeService {
             String idempotencyKey,
             byte[] rawBody,
             Function<Filed, StoredResponse> answer) {
-        return submit(town, catalog, form, receipt, scope, idempotencyKey, rawBody, ref -> {}, answer);
+        return submit(town, catalog, form, receipt, scope, idempotencyKey, rawBody, ref -> {}, no -> List.of(), answer);
     }
 
     /**
      * As above, with {@code beforeFiling} run once the request holds its idempotency claim, just before the case is
      * written, with the claim's reference (the same for a retry that takes the claim over): a check that writes (a
      * phone verification code's consumption) goes here, so that a replay of a filed submission answers without it
-     * and a refusal ({@link cn.banshi.errors.ApiException}) releases the claim and writes no case.
-     */
-    public StoredResponse submit(
-            String town,
-            Catalog catalog,
-            CaseForm form,
-            Receipt receipt,
-            String scope,
-            String idempotencyKey,
-            byte[] rawBody,
-            Consumer<String> beforeFiling,
-            Function<Filed, StoredResponse> answer) {
-        return submit(
-                town, catalog, form, receipt, scope, idempotencyKey, rawBody, beforeFiling, no -> List.of(), answer);
-    }
-
-    /**
-     * As above, with {@code attach} run after {@code beforeFiling} with the claimed tracking number: it attaches the
-     * submission's uploads to that case number (docs/attachments.md) and returns them for the record; a refusal
-     * (ApiException) files nothing. Only a submission with an Idempotency-Key has a claimed number: without one
+     * and a refusal ({@code ApiException}) releases the claim and writes no case; and with {@code attach} run after
+     * {@code beforeFiling} with the claimed tracking number: it attaches the submission's uploads to that case number
+     * (docs/attachments.md) and returns them for the record; a refusal (ApiException) files nothing. Only a submission with an Idempotency-Key has a claimed number: without one
      * attachments are refused earlier (the uploads could otherwise be bound to a number a retry does not reuse).
      */
     public StoredResponse submit(
