@@ -63,7 +63,9 @@ public final class OverdueSweep {
             try {
                 cases.update(Workflows.markOverdue(c, clock.instant()));
             } catch (CaseStore.VersionConflictException changed) {
-                // a clerk acted meanwhile; the next sweep looks again, the alert is already recorded once
+                // a clerk acted meanwhile; the next sweep looks again, the alert is already recorded once, with the
+                // title as it is now (the clerk may have marked the one this sweep read as personal)
+                cases.find(c.trackingNo()).ifPresent(fresh -> retitleAlert(dynamo, fresh));
             }
         }
         LOG.info("overdue sweep", "town", town, "newlyOverdue", marked);
@@ -85,6 +87,7 @@ public final class OverdueSweep {
             dynamo.putItem(b -> b.tableName(records).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException already) {
+            retitleAlert(dynamo, c); // raised by an earlier sweep whose mark did not land: the title as it is now
             return false;
         }
     }

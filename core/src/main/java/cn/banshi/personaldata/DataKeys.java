@@ -4,8 +4,12 @@ import cn.banshi.store.Tables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,8 +30,16 @@ public final class DataKeys {
     public static final Duration CURRENT_TTL = Duration.ofMinutes(5);
     /** The sk of the beacon key's item (also the end of its KMS encryption context, which the key policy names). */
     public static final String BEACON = "beacon-key";
-    /** The marker the personal-data job writes once a full pass found no plaintext: from then on reads refuse it. */
+    /**
+     * The marker the personal-data job writes once a full pass found no plaintext: from then on reads of the tables it
+     * names (attribute {@code tables}) refuse it.
+     */
     static final String PLAINTEXT_REFUSED = "plaintext-refused";
+    /**
+     * The tables a marker without {@code tables} covers: the three the job sealed when the marker was first written
+     * (the personal-data requests in the records table joined later and are refused only once a pass covered them).
+     */
+    static final Set<String> FIRST_REFUSED = Set.of(Tables.CASES, Tables.MESSAGES, Tables.STAFF);
 
     private final DynamoDbClient dynamo;
     private final KeyWrapper wrapper;
@@ -37,7 +49,7 @@ public final class DataKeys {
     private static final String NO_KEY =
             "no personal-data key yet: run the personal-data job once (docs/personal-data.md)";
 
-    private volatile boolean plaintextRefused;
+    private volatile Set<String> refusedTables = Set.of();
     private volatile Instant refusalReadAt = Instant.MIN;
     private volatile boolean creating;
     private volatile String current;
@@ -80,28 +92,45 @@ public final class DataKeys {
     }
 
     /**
-     * Whether reads refuse plaintext personal data: once the personal-data job has verified that no item holds any
-     * ({@link #refusePlaintext()}), a plaintext value was written around banshi and is refused like an altered one.
-     * Read only when a plaintext value is met; a "not yet" is read again after {@link #CURRENT_TTL}.
+     * Whether reads of {@code table} (logical name) refuse plaintext personal data: once the personal-data job has
+     * verified that no item of it holds any ({@link #refusePlaintext}), a plaintext value was written around banshi and
+     * is refused like an altered one. Read only when a plaintext value is met; a "not yet" is read again after
+     * {@link #CURRENT_TTL}.
      */
-    public boolean plaintextRefused() {
-        if (plaintextRefused) return true;
+    public boolean plaintextRefused(String table) {
+        if (refusedTables.contains(table)) return true;
         Instant now = clock.instant();
         if (now.isAfter(refusalReadAt.plus(CURRENT_TTL))) {
-            plaintextRefused = get(PLAINTEXT_REFUSED) != null;
+            Map<String, AttributeValue> marker = get(PLAINTEXT_REFUSED);
+            refusedTables = marker == null
+                    ? Set.of()
+                    : marker.containsKey("tables")
+                            ? Set.copyOf(marker.get("tables").ss())
+                            : FIRST_REFUSED;
             refusalReadAt = now;
         }
-        return plaintextRefused;
+        return refusedTables.contains(table);
     }
 
-    /** Records that no plaintext is left (the personal-data job, after a full pass that found none). */
-    public void refusePlaintext() {
+    /** Whether reads of every table in {@code tables} refuse plaintext (the job's and {@code ./banshi}'s status). */
+    public boolean plaintextRefused(Collection<String> tables) {
+        for (String t : tables) if (!plaintextRefused(t)) return false;
+        return true;
+    }
+
+    /**
+     * Records that no plaintext is left in {@code tables} (logical names; the personal-data job, after a full pass over
+     * them that found none).
+     */
+    public void refusePlaintext(Collection<String> tables) {
         dynamo.putItem(b -> b.tableName(table)
                 .item(Map.of(
                         "pk", AttributeValue.fromS(PK),
                         "sk", AttributeValue.fromS(PLAINTEXT_REFUSED),
+                        "tables", AttributeValue.fromSs(List.copyOf(new TreeSet<>(tables))),
                         "at", AttributeValue.fromS(clock.instant().toString()))));
-        plaintextRefused = true;
+        refusedTables = Set.copyOf(tables);
+        refusalReadAt = clock.instant();
     }
 
     /** The HMAC key of the beacons; created on first use. */

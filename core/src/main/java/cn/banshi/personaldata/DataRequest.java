@@ -46,6 +46,15 @@ public record DataRequest(
                 id, town, trackingNo, kind, null, receivedAt, receivedOn, state, answer, answeredAt, answeredBy);
     }
 
+    /**
+     * This request with the citizen's words and the town's answer removed (null): what is left once the case's
+     * personal data is erased (an answer to a correction names the corrected phone or name).
+     */
+    public DataRequest withoutTexts() {
+        return new DataRequest(
+                id, town, trackingNo, kind, null, receivedAt, receivedOn, state, null, answeredAt, answeredBy);
+    }
+
     public enum Kind {
         CORRECTION("correction", "更正个人信息"),
         DELETION("deletion", "删除个人信息");

@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * open list one partition (a town has a handful). The id is {@code <trackingNo>-<nn>}, so a route names the item.
  */
 public final class DataRequestStore {
+    private static final String PK_SUFFIX = "#pdr";
+
     private final DynamoDbClient dynamo;
     private final PersonalData personalData;
     private final String table;
@@ -40,7 +42,16 @@ public final class DataRequestStore {
     }
 
     static String pk(String town) {
-        return "town#" + town + "#pdr";
+        return "town#" + town + PK_SUFFIX;
+    }
+
+    /** Whether a records-table item is a personal-data request (the migration seals only those). */
+    public static boolean holds(Map<String, AttributeValue> item) {
+        AttributeValue pk = item.get("pk");
+        return pk != null
+                && pk.s() != null
+                && pk.s().startsWith("town#")
+                && pk.s().endsWith(PK_SUFFIX);
     }
 
     /** The id's case part and number, or empty when {@code id} is not one this store made. */
@@ -109,11 +120,16 @@ public final class DataRequestStore {
         }
     }
 
-    /** Removes the citizen's words from a case's requests (its personal data is being erased); idempotent. */
-    public void eraseTexts(String town, String trackingNo) {
+    /**
+     * Removes the citizen's words and the town's answers from a case's requests (its personal data is being erased),
+     * but the answer of {@code keepAnswerOf} (null: none), the deletion being granted, which the citizen reads;
+     * idempotent.
+     */
+    public void eraseTexts(String town, String trackingNo, String keepAnswerOf) {
         for (DataRequest r : ofCase(town, trackingNo)) {
-            if (r.text() == null) continue;
-            dynamo.putItem(b -> b.tableName(table).item(sealed(r.withoutText())));
+            DataRequest erased = r.id().equals(keepAnswerOf) ? r.withoutText() : r.withoutTexts();
+            if (erased.equals(r)) continue;
+            dynamo.putItem(b -> b.tableName(table).item(sealed(erased)));
         }
     }
 

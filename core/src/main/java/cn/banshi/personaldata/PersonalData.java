@@ -96,11 +96,11 @@ public final class PersonalData {
 
     /**
      * The item as it was written: sealed attributes opened, plaintext ones (not yet migrated) as they are until the
-     * personal-data job has verified that none is left ({@link DataKeys#plaintextRefused()}); after that a plaintext
+     * personal-data job has verified that none is left in that table ({@link DataKeys#plaintextRefused(String)}); after that a plaintext
      * value is refused ({@link PersonalDataException}), never returned.
      */
     public Map<String, AttributeValue> open(ProtectedAttributes table, Map<String, AttributeValue> item) {
-        if (table.hasPlaintext(item) && keys.plaintextRefused()) {
+        if (table.hasPlaintext(item) && keys.plaintextRefused(table.table())) {
             throw new PersonalDataException("plaintext personal data in " + table.table() + " " + table.itemKey(item)
                     + " after every item was sealed: written around banshi");
         }

@@ -185,15 +185,15 @@ public final class PersonalDataRights {
                 "answer-personal-data-request",
                 r.trackingNo(),
                 r.id() + " " + answer.outcome().code());
-        if (erase && !c.isPersonalErased()) eraseOnRequest(staff, c, now);
+        if (erase && !c.isPersonalErased()) eraseOnRequest(staff, c, r.id(), now);
         return answered;
     }
 
-    private void eraseOnRequest(Staff staff, CaseRecord first, Instant now) {
+    private void eraseOnRequest(Staff staff, CaseRecord first, String requestId, Instant now) {
         CaseRecord c = first;
         for (int attempt = 0; attempt < 5; attempt++) {
             files.erase(c);
-            requests.eraseTexts(c.town(), c.trackingNo());
+            requests.eraseTexts(c.town(), c.trackingNo(), requestId);
             try {
                 cases.update(PersonalErasure.erase(c, now, staff.sub(), PersonalErasure.REQUEST_NOTE, null));
                 audit.record(staff, "action:" + PersonalErasure.ACTION, c.trackingNo(), null);

@@ -30,6 +30,9 @@ public record ProtectedAttributes(String table, List<String> keyAttributes, List
     public static final ProtectedAttributes DATA_REQUESTS =
             new ProtectedAttributes(Tables.RECORDS, List.of("pk", "sk"), List.of("text", "answer"));
 
+    /** Every table's protected attributes. */
+    public static final List<ProtectedAttributes> ALL = List.of(CASES, MESSAGES, STAFF, DATA_REQUESTS);
+
     String itemKey(Map<String, AttributeValue> item) {
         StringBuilder key = new StringBuilder();
         for (String k : keyAttributes) {

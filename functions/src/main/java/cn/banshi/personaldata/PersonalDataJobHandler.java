@@ -65,11 +65,11 @@ public final class PersonalDataJobHandler implements RequestHandler<Map<String, 
                 result.put("tables", tables);
                 // once done: the pass that lets reads refuse plaintext (docs/personal-data.md), if time is left
                 if (migration.done()
-                        && !app.personalData().keys().plaintextRefused()
+                        && !app.personalData().keys().plaintextRefused(migration.tables())
                         && (context == null || context.getRemainingTimeInMillis() > 300_000)) {
                     result.put("sealedByVerification", migration.verify());
                 }
-                result.put("plaintextRefused", app.personalData().keys().plaintextRefused());
+                result.put("plaintextRefused", app.personalData().keys().plaintextRefused(migration.tables()));
             } else {
                 throw new IllegalArgumentException("action is migrate or rotate");
             }

@@ -3,6 +3,7 @@ package cn.banshi.personaldata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.banshi.api.ApiTestSupport;
@@ -230,6 +231,24 @@ class PersonalDataApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aCaseThatCannotBeErasedNowDoesNotKeepTheOthersAndTheRunFails() {
+        Filed failing = resolved(from("王小明", "13912345671"));
+        Filed fine = resolved(from("王小红", "13912345672"));
+        setClock("2024-07-02T08:30");
+        PersonalFiles brokenStore = c -> {
+            if (c.trackingNo().equals(failing.no())) throw new IllegalStateException("file store unreachable");
+        };
+        RetentionJob job = new RetentionJob(app.cases(), app.catalogs(), app.dataRequests(), brokenStore, clock);
+        IllegalStateException failed = assertThrows(IllegalStateException.class, () -> job.run("gaocheng"));
+        assertTrue(failed.getMessage().contains("1 case(s)"), failed.getMessage());
+        assertTrue(app.cases().find(fine.no()).orElseThrow().isPersonalErased(), "the other case is erased");
+        assertFalse(app.cases().find(failing.no()).orElseThrow().isPersonalErased(), "nothing half-done");
+        // the next run, with the store back, erases it
+        assertEquals(1, job(app.cases()).run("gaocheng").erased());
+        assertTrue(app.cases().find(failing.no()).orElseThrow().isPersonalErased());
+    }
+
+    @Test
     void onlyTownAdminsHoldAndReleaseWithAReasonAndBothAreInTheHistoryAndAudit() {
         Filed f = file(complaint());
         assertEquals(
@@ -357,7 +376,17 @@ class PersonalDataApiTest extends ApiTestSupport {
         CaseRecord gone = app.cases().find(f.no()).orElseThrow();
         assertTrue(gone.isPersonalErased());
         assertNull(gone.personal().submitter().phone());
-        assertTrue(json(copy(f)).get("requests").findValues("text").stream().allMatch(JsonNode::isNull));
+        JsonNode requests = json(copy(f)).get("requests");
+        assertTrue(requests.findValues("text").stream().allMatch(JsonNode::isNull));
+        // the answers go too (the refused correction's named the phone), but the granted deletion's, which the
+        // citizen reads now
+        for (JsonNode request : requests) {
+            String id = request.get("id").asText();
+            if (id.equals(deletion))
+                assertEquals("已删除您的个人信息", request.get("answer").asText());
+            else assertTrue(request.get("answer").isNull(), id);
+        }
+        assertFalse(app.dataRequests().ofCase("gaocheng", f.no()).toString().contains("13911112222"));
         assertFalse(app.cases().find(other.no()).orElseThrow().isPersonalErased());
     }
 }

@@ -159,11 +159,12 @@ class PersonalDataMigrationTest {
         assertEquals(1, migration.verify(), "the late write is sealed; plaintext still accepted");
         assertTrue(FieldCipher.isSealed(raw(late.trackingNo()).get("personal")));
         AppContext fresh = new AppContext(dynamo, clock);
-        assertFalse(fresh.personalData().keys().plaintextRefused());
+        assertFalse(fresh.personalData().keys().plaintextRefused(Tables.CASES));
         assertEquals(0, migration.verify(), "a pass that finds nothing");
-        assertFalse(fresh.personalData().keys().plaintextRefused(), "a warm function learns it within minutes");
+        assertFalse(
+                fresh.personalData().keys().plaintextRefused(Tables.CASES), "a warm function learns it within minutes");
         clock.advance(DataKeys.CURRENT_TTL.plusSeconds(1));
-        assertTrue(fresh.personalData().keys().plaintextRefused());
+        assertTrue(fresh.personalData().keys().plaintextRefused(migration.tables()));
 
         // from now on a plaintext value was written around banshi: refused, never returned
         dynamo.putItem(b -> b.tableName(Tables.physical(Tables.CASES)).item(plain));
@@ -172,7 +173,111 @@ class PersonalDataMigrationTest {
         assertEquals(app.cases().find(numbers.get(6)).orElseThrow().personal(), sealed.personal(), "sealed items read");
     }
 
-    private PersonalDataMigration migration(Counting counting) {
+    @Test
+    void personalDataRequestsFromBeforeTheirSealingAreSealedAndAnErasureMeanwhileIsNotUndone() {
+        String no = numbers.get(0);
+        String records = Tables.physical(Tables.RECORDS);
+        // requests as banshi wrote them before their words and answers were sealed, and an item of another kind
+        dynamo.putItem(
+                b -> b.tableName(records).item(requestItem(no, "01", "我的电话号码应为13911112223", "已将电话更正为13911112223")));
+        dynamo.putItem(b -> b.tableName(records).item(requestItem(no, "02", "请删除我的个人信息", "已删除")));
+        Map<String, AttributeValue> activity = Map.of(
+                "pk", AttributeValue.fromS("town#gaocheng#activity"),
+                "sk", AttributeValue.fromS("2021#0001"),
+                "text", AttributeValue.fromS("普法宣传进村"));
+        dynamo.putItem(b -> b.tableName(records).item(activity));
+
+        // the case's erasure removes request 02's words and answer between the migration's read and its write
+        ExecutionInterceptor erasing = new ExecutionInterceptor() {
+            boolean done;
+
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (!done
+                        && context.request() instanceof UpdateItemRequest update
+                        && update.tableName().equals(records)
+                        && update.key().get("sk").s().endsWith("#02")) {
+                    done = true;
+                    Map<String, AttributeValue> erased = new HashMap<>(requestItem(no, "02", null, null));
+                    dynamo.putItem(b -> b.tableName(records).item(erased));
+                }
+            }
+        };
+        PersonalDataMigration migration = migration(erasing);
+        migration.run(Integer.MAX_VALUE);
+        assertTrue(migration.done());
+
+        Map<String, AttributeValue> first = rawRecord("town#gaocheng#pdr", no + "#01");
+        assertTrue(FieldCipher.isSealed(first.get("text")));
+        assertTrue(FieldCipher.isSealed(first.get("answer")));
+        Map<String, AttributeValue> second = rawRecord("town#gaocheng#pdr", no + "#02");
+        assertFalse(second.containsKey("text"), "the erasure stands");
+        assertFalse(second.containsKey("answer"), "the erasure stands");
+        assertEquals(activity, rawRecord("town#gaocheng#activity", "2021#0001"), "other items are not touched");
+        DataRequest read = app.dataRequests().ofCase("gaocheng", no).get(0);
+        assertEquals("我的电话号码应为13911112223", read.text());
+        assertEquals("已将电话更正为13911112223", read.answer());
+    }
+
+    @Test
+    void aRefusalMarkerFromBeforeTheRequestsWereSealedRefusesOnlyItsTablesUntilAPassCoversThem() {
+        String no = numbers.get(0);
+        String records = Tables.physical(Tables.RECORDS);
+        dynamo.putItem(b -> b.tableName(records).item(requestItem(no, "01", "请更正我的姓名", "已更正")));
+        // the marker as the job wrote it before the requests' answers were sealed: no list of tables
+        dynamo.putItem(b -> b.tableName(records)
+                .item(Map.of(
+                        "pk", AttributeValue.fromS(DataKeys.PK),
+                        "sk", AttributeValue.fromS(DataKeys.PLAINTEXT_REFUSED),
+                        "at", AttributeValue.fromS(clock.instant().toString()))));
+        AppContext fresh = new AppContext(dynamo, clock);
+        DataKeys keys = fresh.personalData().keys();
+        assertTrue(keys.plaintextRefused(Tables.CASES));
+        assertFalse(keys.plaintextRefused(Tables.RECORDS));
+        assertEquals(
+                "请更正我的姓名", fresh.dataRequests().ofCase("gaocheng", no).get(0).text(), "still read");
+
+        // the job's next run seals the cases and the requests, and its pass names every table
+        PersonalDataMigration migration = migration(new Counting(Integer.MAX_VALUE, null));
+        migration.run(Integer.MAX_VALUE);
+        assertEquals(0, migration.verify());
+        clock.advance(DataKeys.CURRENT_TTL.plusSeconds(1));
+        assertTrue(keys.plaintextRefused(migration.tables()));
+        assertEquals(
+                "请更正我的姓名", fresh.dataRequests().ofCase("gaocheng", no).get(0).text());
+
+        // from now on a plaintext request was written around banshi: refused
+        dynamo.putItem(b -> b.tableName(records).item(requestItem(no, "02", "请删除我的个人信息", null)));
+        assertThrows(PersonalDataException.class, () -> fresh.dataRequests().ofCase("gaocheng", no));
+    }
+
+    /** A personal-data request's item as {@code DataRequestStore} writes it, before sealing (text, answer may be null). */
+    private static Map<String, AttributeValue> requestItem(String no, String seq, String text, String answer) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS("town#gaocheng#pdr"));
+        item.put("sk", AttributeValue.fromS(no + "#" + seq));
+        item.put("id", AttributeValue.fromS(no + "-" + seq));
+        item.put("town", AttributeValue.fromS("gaocheng"));
+        item.put("trackingNo", AttributeValue.fromS(no));
+        item.put("kind", AttributeValue.fromS("correction"));
+        if (text != null) item.put("text", AttributeValue.fromS(text));
+        item.put("receivedAt", AttributeValue.fromS("2021-09-01T01:00:00Z"));
+        item.put("receivedOn", AttributeValue.fromS("2021-09-01"));
+        item.put("state", AttributeValue.fromS("done"));
+        if (answer != null) item.put("answer", AttributeValue.fromS(answer));
+        item.put("answeredAt", AttributeValue.fromS("2021-09-03T01:00:00Z"));
+        item.put("answeredBy", AttributeValue.fromS("town-admin@gaocheng"));
+        return item;
+    }
+
+    private Map<String, AttributeValue> rawRecord(String pk, String sk) {
+        return dynamo.getItem(b -> b.tableName(Tables.physical(Tables.RECORDS))
+                        .consistentRead(true)
+                        .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk))))
+                .item();
+    }
+
+    private PersonalDataMigration migration(ExecutionInterceptor counting) {
         DynamoDbClient client =
                 LocalDynamo.client(ClientOverrideConfiguration.builder().addExecutionInterceptor(counting));
         PersonalData pd = new PersonalData(new DataKeys(client, PersonalData.wrapperFromEnvironment(), clock));

@@ -135,7 +135,7 @@ public final class Cli {
                                 p.sealed(),
                                 p.done() ? "完成 / done" : "未完成，请再次运行 / not done, run again");
                     }
-                    if (migration.done() && !PersonalData.shared(dynamo).keys().plaintextRefused()) {
+                    if (migration.done() && !PersonalData.shared(dynamo).keys().plaintextRefused(migration.tables())) {
                         long late = migration.verify();
                         System.out.println(
                                 late == 0
@@ -149,7 +149,7 @@ public final class Cli {
                             + "（请运行 migrate 重新加密旧数据 / run migrate to re-encrypt）");
                 case "status" ->
                     System.out.println((migration.done() ? "完成 / done" : "未完成 / not done")
-                            + (PersonalData.shared(dynamo).keys().plaintextRefused()
+                            + (PersonalData.shared(dynamo).keys().plaintextRefused(migration.tables())
                                     ? "；拒绝读取明文 / plaintext refused"
                                     : "；仍接受明文 / plaintext still accepted"));
                 default -> fail(usage);

@@ -61,6 +61,7 @@ public final class PersonalDataMigration {
             while (!done && pages < maxPages) {
                 ScanResponse page = page(t, start);
                 for (Map<String, AttributeValue> item : page.items()) {
+                    if (!t.holds().test(item)) continue;
                     scanned++;
                     if (reseal(t, item, version)) sealed++;
                 }
@@ -77,7 +78,7 @@ public final class PersonalDataMigration {
     /**
      * Once the migration is done: one more full pass over every table, sealing whatever it still finds (a write of
      * the previous deployment that came after the migration's pass); when it found nothing, reads refuse plaintext
-     * from now on ({@link DataKeys#refusePlaintext()}). Returns how many items it sealed; run it again while that is not
+     * from now on ({@link DataKeys#refusePlaintext}). Returns how many items it sealed; run it again while that is not
      * 0. Not resumable: a read-only pass of projections, minutes for a county.
      */
     public long verify() {
@@ -89,13 +90,18 @@ public final class PersonalDataMigration {
             do {
                 ScanResponse page = page(t, start);
                 for (Map<String, AttributeValue> item : page.items()) {
-                    if (t.attributes().hasPlaintext(item) && reseal(t, item, version)) sealed++;
+                    if (t.holds().test(item) && t.attributes().hasPlaintext(item) && reseal(t, item, version)) sealed++;
                 }
                 start = next(page);
             } while (start != null);
         }
-        if (sealed == 0) personalData.keys().refusePlaintext();
+        if (sealed == 0) personalData.keys().refusePlaintext(tables());
         return sealed;
+    }
+
+    /** The logical names of the tables this migration seals (what a verification that found nothing refuses). */
+    public List<String> tables() {
+        return tables.stream().map(t -> t.attributes().table()).toList();
     }
 
     /** Whether every table is done for the current key version: then no plaintext (or older key) is left. */
@@ -133,6 +139,21 @@ public final class PersonalDataMigration {
             names.put("#lock", t.lockAttribute());
             names.put("#k", p.keyAttributes().get(0));
             String condition = "attribute_exists(#k) AND ";
+            // and the protected values still as read, where a condition can compare them (strings and binaries; a
+            // map is covered by the lock alone): a write that removed or replaced one (an erasure that leaves the
+            // lock as it was) is not undone by putting back what was read
+            for (String a : p.attributes()) {
+                AttributeValue was = item.get(a);
+                String name = "#c" + names.size();
+                if (was == null) {
+                    names.put(name, a);
+                    condition += "attribute_not_exists(" + name + ") AND ";
+                } else if (was.type() == AttributeValue.Type.S || was.type() == AttributeValue.Type.B) {
+                    names.put(name, a);
+                    values.put(":" + name.substring(1), was);
+                    condition += name + " = :" + name.substring(1) + " AND ";
+                }
+            }
             if (item.containsKey(t.lockAttribute())) {
                 values.put(":lock", item.get(t.lockAttribute()));
                 condition += "#lock = :lock";

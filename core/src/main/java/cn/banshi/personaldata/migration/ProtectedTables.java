@@ -3,6 +3,7 @@ package cn.banshi.personaldata.migration;
 import cn.banshi.cases.Personal;
 import cn.banshi.cases.PersonalItems;
 import cn.banshi.cases.StoredCases;
+import cn.banshi.personaldata.DataRequestStore;
 import cn.banshi.personaldata.PersonIndex;
 import cn.banshi.personaldata.PersonalData;
 import cn.banshi.personaldata.ProtectedAttributes;
@@ -24,7 +25,9 @@ public final class ProtectedTables {
                     people.index(town, clear.get("pk").s(), stored.beacons(town, personal));
                 }),
                 new Reseal(ProtectedAttributes.MESSAGES, "state", List.of(), clear -> {}),
-                new Reseal(ProtectedAttributes.STAFF, "updatedAt", List.of(), clear -> {}));
+                new Reseal(ProtectedAttributes.STAFF, "updatedAt", List.of(), clear -> {}),
+                new Reseal(
+                        ProtectedAttributes.DATA_REQUESTS, "state", List.of(), clear -> {}, DataRequestStore::holds));
     }
 
     public static PersonalDataMigration migration(DynamoDbClient dynamo, Clock clock) {
