@@ -174,7 +174,7 @@ class PersonalDataMigrationTest {
     }
 
     @Test
-    void personalDataRequestsFromBeforeTheirSealingAreSealedAndAnErasureMeanwhileIsNotUndone() {
+    void oldRequestsAreSealedAndAnErasureMeanwhileIsNotUndone() {
         String no = numbers.get(0);
         String records = Tables.physical(Tables.RECORDS);
         // requests as banshi wrote them before their words and answers were sealed, and an item of another kind
@@ -220,7 +220,7 @@ class PersonalDataMigrationTest {
     }
 
     @Test
-    void aRefusalMarkerFromBeforeTheRequestsWereSealedRefusesOnlyItsTablesUntilAPassCoversThem() {
+    void anOlderRefusalMarkerRefusesOnlyTheTablesItCovered() {
         String no = numbers.get(0);
         String records = Tables.physical(Tables.RECORDS);
         dynamo.putItem(b -> b.tableName(records).item(requestItem(no, "01", "请更正我的姓名", "已更正")));
