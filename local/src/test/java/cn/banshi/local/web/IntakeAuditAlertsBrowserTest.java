@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,28 +24,16 @@ import org.openqa.selenium.support.ui.Select;
  * The console's 代录 (staff intake), 逾期提醒 (the sweep's alerts) and 审计日志 pages in headless Chromium at 375 px,
  * against the real stack: what the pages enter is read back through the API, the sweep runs for real.
  */
-class IntakeAuditAlertsBrowserTest {
-    static WebStack stack;
-    static Browser browser;
-    static Api api;
+class IntakeAuditAlertsBrowserTest extends OnWebStack {
     static String admin;
     static String clerk;
     static String auditor;
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
-        api = new Api(stack.base);
+    static void given() throws Exception {
         admin = stack.token("town-admin", null, "zhang.admin");
         clerk = stack.token("village-staff", "meijiadu", "wang.clerk");
         auditor = stack.token("auditor", null, "zhao.audit");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
     }
 
     @BeforeEach

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,26 +30,14 @@ import org.openqa.selenium.support.ui.Select;
  * Notifications in the browser: the citizen's form offers the choice and says what will be sent; the staff console
  * shows a case's messages (a failed one flagged) and the town's 消息记录.
  */
-class NotificationPagesBrowserTest {
-    static WebStack stack;
-    static Browser browser;
-    static Api api;
+class NotificationPagesBrowserTest extends OnWebStack {
     static Path dir;
     static LocalOutbox outbox;
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
-        api = new Api(stack.base);
+    static void given() throws Exception {
         dir = Files.createTempDirectory("banshi-outbox");
         outbox = new LocalOutbox(dir.resolve("outbox/messages.txt"), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
     }
 
     @AfterEach

@@ -12,7 +12,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,17 +21,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** Issue 19 on the citizen form: similar open cases shown while typing; following one; filing anyway. */
-class SimilarCasesBrowserTest {
+class SimilarCasesBrowserTest extends OnWebStack {
     static final String DRAIN = "梅家渎村东侧河道漂浮大量生活垃圾，已有一周无人清理。";
 
-    static WebStack stack;
-    static Browser browser;
     static String open;
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
+    static void given() throws Exception {
         open = file("河道有垃圾", DRAIN, "李大妈", "13912340000");
     }
 
@@ -55,12 +50,6 @@ class SimilarCasesBrowserTest {
                         null);
         assertEquals(201, filed.getStatusCode(), filed.getBody());
         return Json.parse(filed.getBody()).get("trackingNo").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
     }
 
     @BeforeEach

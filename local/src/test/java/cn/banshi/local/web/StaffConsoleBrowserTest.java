@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,30 +27,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** The staff console in headless Chromium against the real stack, with tokens as ./banshi token prints them. */
-class StaffConsoleBrowserTest {
-    static WebStack stack;
-    static Browser browser;
-    static Api api;
+class StaffConsoleBrowserTest extends OnWebStack {
     static String admin;
     static String otherAdmin;
     static String clerk;
     static String auditor;
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
-        api = new Api(stack.base);
+    static void given() throws Exception {
         admin = stack.token("town-admin", null, "zhang.admin");
         otherAdmin = stack.token("town-admin", null, "li.admin");
         clerk = stack.token("village-staff", "meijiadu", "wang.clerk");
         auditor = stack.token("auditor", null, "zhao.audit");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
     }
 
     @BeforeEach

@@ -11,7 +11,6 @@ import cn.banshi.auth.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,28 +21,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Staff sign in with a password (and a TOTP code) in the console and a town admin manages the staff. */
-class StaffSignInBrowserTest {
+class StaffSignInBrowserTest extends OnWebStack {
     static final String NEW_PASSWORD = "Taihu-Lake2026";
-    static WebStack stack;
-    static Browser browser;
-    static Api api;
     static String meijiaduCase;
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
-        api = new Api(stack.base);
+    static void given() throws Exception {
         meijiaduCase = api.submit("complaint", "environment", "meijiadu", "梅家渎河道垃圾", "梅家渎村东侧河道漂浮大量生活垃圾。")
                 .get("trackingNo")
                 .asText();
         api.submit("complaint", "environment", "hongxing", "红星村路灯不亮", "红星村主干道路灯已坏两周，夜间出行不便。");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
     }
 
     @BeforeEach
