@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,21 +22,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The API reference page at /api/docs renders the contract in Chromium, every operation listed, nothing from a CDN. */
-class ApiDocsBrowserTest {
-    static WebStack stack;
-    static Browser browser;
+class ApiDocsBrowserTest extends OnWebStack {
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
+    static void given() throws Exception {
         browser.desktop();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
     }
 
     static List<String> contractOperations() throws Exception {

@@ -7,8 +7,6 @@ import cn.banshi.calendar.ChinaTime;
 import cn.banshi.calendar.StatutoryHolidays;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,21 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The console's 节假日 page in headless Chromium: a year without a loaded notice shows what is assumed; a town admin
  * pastes the notice, sees every problem at once, then loads it and the open deadlines are recomputed.
  */
-class CalendarPageBrowserTest {
-    static WebStack stack;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
-    }
+class CalendarPageBrowserTest extends OnWebStack {
 
     @Test
     void aTownAdminSeesTheProvisionalYearAndLoadsTheNotice() {

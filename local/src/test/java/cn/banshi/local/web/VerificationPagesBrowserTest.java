@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,22 +19,8 @@ import org.openqa.selenium.support.ui.Select;
  * input and 获取验证码 for that type only, sends the code (read here from the local outbox, as a person reads the SMS),
  * counts down, shows a wrong or missing code next to the field keeping everything typed, and files with the right one.
  */
-class VerificationPagesBrowserTest {
+class VerificationPagesBrowserTest extends OnWebStack {
     static final Pattern CODE = Pattern.compile("验证码为(\\d{6})");
-    static WebStack stack;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = WebStack.start();
-        browser = Browser.start(stack.base);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (stack != null) stack.close();
-    }
 
     static String lastCode() {
         try {
