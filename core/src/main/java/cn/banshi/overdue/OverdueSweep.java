@@ -65,7 +65,9 @@ public final class OverdueSweep {
             } catch (CaseStore.VersionConflictException changed) {
                 // a clerk acted meanwhile; the next sweep looks again, the alert is already recorded once, with the
                 // title as it is now (the clerk may have marked the one this sweep read as personal)
-                cases.find(c.trackingNo()).ifPresent(fresh -> retitleAlert(dynamo, fresh));
+                retitleQuietly(
+                        c.trackingNo(),
+                        () -> cases.find(c.trackingNo()).ifPresent(fresh -> retitleAlert(dynamo, fresh)));
             }
         }
         LOG.info("overdue sweep", "town", town, "newlyOverdue", marked);
@@ -87,8 +89,23 @@ public final class OverdueSweep {
             dynamo.putItem(b -> b.tableName(records).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException already) {
-            retitleAlert(dynamo, c); // raised by an earlier sweep whose mark did not land: the title as it is now
+            // raised by an earlier sweep whose mark did not land: the title as it is now
+            retitleQuietly(c.trackingNo(), () -> retitleAlert(dynamo, c));
             return false;
+        }
+    }
+
+    /** A retitle the sweep makes on the side: a failure is logged and does not stop the town's marks. */
+    private static void retitleQuietly(String trackingNo, Runnable retitle) {
+        try {
+            retitle.run();
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "alert not retitled",
+                    "trackingNo",
+                    trackingNo,
+                    "error",
+                    e.getClass().getSimpleName());
         }
     }
 

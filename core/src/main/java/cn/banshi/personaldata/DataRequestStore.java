@@ -126,10 +126,26 @@ public final class DataRequestStore {
      * idempotent.
      */
     public void eraseTexts(String town, String trackingNo, String keepAnswerOf) {
-        for (DataRequest r : ofCase(town, trackingNo)) {
-            DataRequest erased = r.id().equals(keepAnswerOf) ? r.withoutText() : r.withoutTexts();
-            if (erased.equals(r)) continue;
-            dynamo.putItem(b -> b.tableName(table).item(sealed(erased)));
+        for (DataRequest first : ofCase(town, trackingNo)) {
+            DataRequest r = first;
+            for (int attempt = 0; r != null; attempt++) {
+                DataRequest erased = r.id().equals(keepAnswerOf) ? r.withoutText() : r.withoutTexts();
+                if (erased.equals(r)) break;
+                String state = r.state().code();
+                try {
+                    // on condition that nobody answered it meanwhile: an answer written since is erased in turn,
+                    // never overwritten by the open request as it was read
+                    dynamo.putItem(b -> b.tableName(table)
+                            .item(sealed(erased))
+                            .conditionExpression("#state = :read")
+                            .expressionAttributeNames(Map.of("#state", "state"))
+                            .expressionAttributeValues(Map.of(":read", AttributeValue.fromS(state))));
+                    break;
+                } catch (ConditionalCheckFailedException answered) {
+                    if (attempt >= 2) throw new IllegalStateException("a personal-data request kept changing");
+                    r = find(town, r.id()).orElse(null);
+                }
+            }
         }
     }
 

@@ -7,7 +7,6 @@ import cn.banshi.cases.CaseStore;
 import cn.banshi.cases.FreeText;
 import cn.banshi.cases.PendingNotice;
 import cn.banshi.errors.Errors;
-import cn.banshi.logging.Log;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +24,6 @@ import java.util.function.Consumer;
  * the village's staff), any family and state, while the personal data is not erased.
  */
 public final class PersonalTexts {
-    private static final Log LOG = Log.get(PersonalTexts.class);
-
     /** How many characters longer than the current text the replacement may be ("［电话已隐去］" for a short number). */
     public static final int MARGIN = 20;
 
@@ -82,25 +79,14 @@ public final class PersonalTexts {
                                         .toList()
                                 : c.outbox())
                 .build();
+        // the overdue alert's copy of the title first: if that fails nothing is stored and the mark can be sent again;
+        // if the case's write then fails, the alert shows the redacted title a little early, never the other way round
+        if (part == FreeText.TITLE) titleChanged.accept(next);
         try {
             cases.update(next);
         } catch (CaseStore.VersionConflictException changed) {
             long latest = cases.find(c.trackingNo()).map(CaseRecord::version).orElse(c.version());
             throw Errors.versionConflict(latest);
-        }
-        if (part == FreeText.TITLE) {
-            try {
-                titleChanged.accept(next);
-            } catch (RuntimeException e) {
-                // the mark is stored: answering an error would make a retry fail on the version; the overdue alert
-                // keeps its old title until the next sweep's mark of the case (docs/personal-data.md)
-                LOG.error(
-                        "alert not retitled after a title mark",
-                        "trackingNo",
-                        c.trackingNo(),
-                        "error",
-                        e.getClass().getSimpleName());
-            }
         }
         return next;
     }

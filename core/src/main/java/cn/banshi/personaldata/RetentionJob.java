@@ -29,6 +29,8 @@ import java.util.Optional;
 public final class RetentionJob {
     private static final Log LOG = Log.get(RetentionJob.class);
     private static final int ATTEMPTS = 3;
+    /** Failed cases in a row after which a run stops: the store is down, not one case. */
+    static final int FAILURES_IN_A_ROW = 3;
 
     private final CaseStore cases;
     private final Catalogs catalogs;
@@ -66,16 +68,20 @@ public final class RetentionJob {
         int raced = 0;
         RuntimeException firstFailure = null;
         int failed = 0;
+        int inARow = 0;
         for (CaseRecord c : candidates) {
             try {
                 switch (eraseOne(c, retention, today)) {
                     case ERASED -> erased++;
                     case LEFT -> raced++;
                 }
+                inARow = 0;
             } catch (RuntimeException e) {
                 // one case that cannot be erased now (a file store or a value that does not open) does not keep the
-                // town's others: the run goes on and fails at its end, so the schedule's retry and tomorrow try again
+                // town's others: the run goes on and fails at its end, so the schedule's retry and tomorrow try again;
+                // several in a row are an outage, not a case: the run stops there (the upkeep's other steps need time)
                 failed++;
+                inARow++;
                 if (firstFailure == null) firstFailure = e;
                 LOG.error(
                         "retention erasure of a case failed",
@@ -85,13 +91,13 @@ public final class RetentionJob {
                         c.trackingNo(),
                         "error",
                         e.getClass().getSimpleName());
+                if (inARow >= FAILURES_IN_A_ROW) break;
             }
         }
         LOG.info("retention erasure", "town", town, "erased", erased, "leftAfterRace", raced, "failed", failed);
         if (firstFailure != null) {
             throw new IllegalStateException(
-                    "retention erasure: " + failed + " case(s) of " + town + " failed; the others were erased",
-                    firstFailure);
+                    "retention erasure: " + failed + " case(s) of " + town + " failed", firstFailure);
         }
         return new Run(erased, raced);
     }

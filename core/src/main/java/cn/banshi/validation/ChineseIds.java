@@ -59,6 +59,11 @@ public final class ChineseIds {
             "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
             "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83");
 
+    /** Whether {@code twoDigits} is a province-level code, as the first two digits of a region code. */
+    public static boolean isProvinceCode(String twoDigits) {
+        return PROVINCE_CODES.contains(twoDigits);
+    }
+
     /** Whether {@code value} is a valid 18-character resident identity number, dated against the system clock. */
     public static boolean isResidentIdNumber(String value) {
         return isResidentIdNumber(value, Clock.systemUTC());

@@ -249,6 +249,21 @@ class PersonalDataApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aRunStopsAfterThreeFailuresInARowTheStoreIsDown() {
+        setClock("2021-07-01T09:00");
+        for (int i = 0; i < 5; i++) resolved(from("王小明", "1391234567" + i));
+        setClock("2024-07-02T08:30");
+        int[] tried = {0};
+        PersonalFiles down = c -> {
+            tried[0]++;
+            throw new IllegalStateException("file store unreachable");
+        };
+        RetentionJob job = new RetentionJob(app.cases(), app.catalogs(), app.dataRequests(), down, clock);
+        assertThrows(IllegalStateException.class, () -> job.run("gaocheng"));
+        assertEquals(RetentionJob.FAILURES_IN_A_ROW, tried[0], "not every case: the store is down");
+    }
+
+    @Test
     void onlyTownAdminsHoldAndReleaseWithAReasonAndBothAreInTheHistoryAndAudit() {
         Filed f = file(complaint());
         assertEquals(

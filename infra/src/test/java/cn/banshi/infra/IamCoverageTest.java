@@ -738,12 +738,14 @@ class IamCoverageTest {
                             "dynamodb:BatchWriteItem people"),
             // a recompute that moves an overdue case's date withdraws its alert; the sweep resumes unfinished
             // recomputes
-            // (ProvisionalDeadlinesApiTest covers both), and the recompute re-reads a case a clerk changed meanwhile
+            // (ProvisionalDeadlinesApiTest covers both), and the recompute re-reads a case a clerk changed meanwhile;
+            // the sweep it runs retitles an alert whose case's title was marked meanwhile (PersonalTextApiTest)
             "DeadlineRecomputeFunction",
                     Set.of(
                             "dynamodb:DeleteItem records",
                             "dynamodb:GetItem cases",
-                            "dynamodb:Query cases/index/by-town"),
+                            "dynamodb:Query cases/index/by-town",
+                            "dynamodb:UpdateItem records"),
             "OverdueSweepFunction", Set.of("dynamodb:DeleteItem records", "dynamodb:GetItem cases"),
             // the upkeep re-reads a case a clerk changed meanwhile (merge repair: MergeConsistencyTest; retention);
             // the report reminder's alert from 20 January (ReportDraftsApiTest) and the retention erasure of a case's

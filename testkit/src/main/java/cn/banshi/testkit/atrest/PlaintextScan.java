@@ -29,11 +29,7 @@ public final class PlaintextScan {
     public static final Set<String> NAME_FIELDS = Set.of("name", "displayName", "organization");
 
     /** Every table's protected attributes; the records table's only on personal-data requests. */
-    private static final List<ProtectedAttributes> PROTECTED = List.of(
-            ProtectedAttributes.CASES,
-            ProtectedAttributes.MESSAGES,
-            ProtectedAttributes.STAFF,
-            ProtectedAttributes.DATA_REQUESTS);
+    private static final List<ProtectedAttributes> PROTECTED = ProtectedAttributes.ALL;
 
     /** Tables whose every item has its protected attributes sealed (the records table also holds other items). */
     private static final Set<String> SEALED_ALWAYS = Set.of(Tables.CASES, Tables.MESSAGES, Tables.STAFF);

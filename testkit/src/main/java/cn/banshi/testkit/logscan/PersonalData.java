@@ -55,9 +55,15 @@ public final class PersonalData {
         return ChineseIds.isResidentIdNumber(candidate.toUpperCase());
     }
 
-    /** Valid, and not a resident ID number (18 digits can be both; it is reported as that). */
+    /**
+     * Valid, with a region code in a province (or {@code 10}, national), and not a resident ID number (18 digits can be
+     * both; it is reported as that). The region keeps most random digit runs out: the check character alone lets one
+     * in 31 through.
+     */
     private static boolean isCreditCode(String candidate) {
+        String region = candidate.substring(2, 4);
         return ChineseIds.isUnifiedSocialCreditCode(candidate)
+                && (ChineseIds.isProvinceCode(region) || region.equals("10"))
                 && !(RESIDENT_ID.matcher(candidate).matches() && isResidentId(candidate));
     }
 

@@ -70,6 +70,9 @@ class PersonalDataTest {
         String path = "/tmp/junit-" + id("26512345678901234") + "/out";
         String noDate = id("32028219801301123");
         assertEquals(List.of(), PersonalData.find(path + " " + noDate));
+        // nor as a credit code: a right check character, but its region (digits 3–4: 99) is in no province
+        String noRegion = "91990282MA1XXXXX0" + ChineseIds.creditCodeCheckChar("91990282MA1XXXXX0");
+        assertEquals(List.of(), PersonalData.find("code " + noRegion));
         assertEquals(path + " " + noDate, PersonalData.redact(path + " " + noDate));
     }
 
