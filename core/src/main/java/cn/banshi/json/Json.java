@@ -1,13 +1,6 @@
 package cn.banshi.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,14 +8,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadConstraints;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 
 /**
  * The one JSON configuration: strict (duplicate keys rejected, bounded nesting, nothing after the value), shared by
- * all code. Trees are read and written on the streaming parser ({@link JsonTree}); the ObjectMapper, for data binding,
- * is built at its first use, so a function that only reads and writes trees never builds one.
+ * all code. Trees (Jackson's nodes) are read and written ({@link JsonTree}) on the jackson-core that the AWS SDK
+ * relocates for its own JSON protocol: every function loads that parser for its first DynamoDB call anyway, so
+ * reading a request or a catalog loads no second one (the unrelocated jackson-core cost a function's cold start about
+ * 26 ms, docs/benchmarks.md run 23; the decision in docs/decisions.md). The ObjectMapper, for data binding, stays on
+ * Jackson's own jackson-core and is built at its first use, so a function that only reads and writes trees never
+ * builds one.
  */
 public final class Json {
     public static final int MAX_DEPTH = 32;
+    private static final int MAX_NUMBER_LENGTH = 100;
+    private static final int MAX_STRING_LENGTH = 1 << 20;
 
     private static final JsonFactory FACTORY = strictFactory();
 
@@ -32,17 +37,24 @@ public final class Json {
         return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
-                        .maxNumberLength(100)
-                        .maxStringLength(1 << 20)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 
-    /** The lazy holder idiom: built at the first call of {@link #mapper()}. */
+    /** The lazy holder idiom: built at the first call of {@link #mapper()}, with the same limits. */
     private static final class Mapper {
-        static final ObjectMapper MAPPER =
-                new ObjectMapper(strictFactory()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                        .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_DEPTH)
+                                .maxNumberLength(MAX_NUMBER_LENGTH)
+                                .maxStringLength(MAX_STRING_LENGTH)
+                                .build())
+                        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** For data binding ({@code valueToTree}, pretty printing); trees: {@link #parse} and {@link #write}. */
@@ -50,7 +62,7 @@ public final class Json {
         return Mapper.MAPPER;
     }
 
-    /** The strict factory, for code that streams (parser and generator) itself. */
+    /** The strict factory, for code that streams (parser and generator) itself: the SDK's relocated jackson-core. */
     public static JsonFactory factory() {
         return FACTORY;
     }
@@ -59,14 +71,16 @@ public final class Json {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    /** The tree of {@code text}, as {@code mapper().readTree(text)} reads it. */
-    public static JsonNode parse(String text) throws JsonProcessingException {
+    /** The tree of {@code text}, as {@code mapper().readTree(text)} reads it; what it refuses, this refuses. */
+    public static JsonNode parse(String text) throws JsonSyntaxException {
         try (JsonParser p = FACTORY.createParser(text)) {
             return JsonTree.readRoot(p);
         } catch (JsonProcessingException e) {
+            throw refused(e);
+        } catch (JsonSyntaxException e) {
             throw e;
         } catch (IOException e) {
-            throw JsonMappingException.fromUnexpectedIOE(e); // as the mapper: a String source has no I/O to fail
+            throw new IllegalStateException(e); // a String source has no I/O to fail
         }
     }
 
@@ -74,7 +88,13 @@ public final class Json {
     public static JsonNode parse(InputStream in) throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
             return JsonTree.readRoot(p);
+        } catch (JsonProcessingException e) {
+            throw refused(e);
         }
+    }
+
+    private static JsonSyntaxException refused(JsonProcessingException e) {
+        return new JsonSyntaxException(e.getOriginalMessage(), e.getMessage(), e);
     }
 
     /** The text of {@code node}, as {@code mapper().writeValueAsString(node)} writes it. */

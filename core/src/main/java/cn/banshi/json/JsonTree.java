@@ -1,23 +1,23 @@
 package cn.banshi.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
 import java.util.Map;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 
 /**
- * JSON trees read and written on jackson-core's streaming parser and generator, giving the same nodes and the same
+ * JSON trees read and written on the SDK's relocated jackson-core ({@link Json}), giving the same nodes and the same
  * text as {@link Json#mapper()}'s {@code readTree} and {@code writeValueAsString} (the node types of
  * {@code JsonNodeDeserializer}, the trailing-token check of {@code FAIL_ON_TRAILING_TOKENS}, every node written as
  * its own {@code serialize} writes it), without building an ObjectMapper: constructing one and its deserialiser and
- * serialiser lookups took about a fifth of a function's cold start (docs/benchmarks.md, run 19). Nodes other than
- * plain JSON values (a POJO node) are written by the mapper.
+ * serialiser lookups took about a fifth of a function's cold start (docs/benchmarks.md, run 19). A POJO node is
+ * written as the mapper's tree of its value.
  */
 final class JsonTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -31,9 +31,8 @@ final class JsonTree {
         JsonNode root = read(p, first);
         JsonToken trailing = p.nextToken();
         if (trailing != null) {
-            throw MismatchedInputException.from(
+            throw refused(
                     p,
-                    JsonNode.class,
                     "Trailing token (of type " + trailing + ") found after value (bound as `"
                             + JsonNode.class.getName()
                             + "`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
@@ -78,8 +77,13 @@ final class JsonTree {
             default:
                 // not produced by a JSON text parser (embedded objects, or a token out of place, which the
                 // parser itself rejects first)
-                throw MismatchedInputException.from(p, JsonNode.class, "Unexpected token (" + token + ")");
+                throw refused(p, "Unexpected token (" + token + ")");
         }
+    }
+
+    /** A refusal of the tree reader itself (the parser's own are wrapped by {@link Json}), worded as the mapper's. */
+    private static JsonSyntaxException refused(JsonParser p, String detail) {
+        return new JsonSyntaxException(detail, detail + "\n at " + p.currentTokenLocation(), null);
     }
 
     static void write(JsonGenerator g, JsonNode node) throws IOException {
@@ -110,7 +114,9 @@ final class JsonTree {
                     case BIG_DECIMAL -> g.writeNumber(node.decimalValue());
                 }
             }
-            default -> Json.mapper().writeValue(g, node); // POJO, binary and missing nodes: as the mapper writes them
+            case BINARY -> g.writeBinary(node.binaryValue());
+            case POJO -> write(g, Json.mapper().valueToTree(((POJONode) node).getPojo()));
+            case MISSING -> g.writeNull(); // as MissingNode.serialize writes it
         }
     }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Json#parse} and {@link Json#write} read and write trees on the streaming parser; they must give what the
- * strict ObjectMapper ({@link Json#mapper()}) gives: the same nodes (node classes included), and for a refused input
- * the same exception type and message (clients see the message in {@code INVALID_JSON}).
+ * strict ObjectMapper ({@link Json#mapper()}) gives, although they stream on the SDK's relocated jackson-core: the same
+ * nodes (node classes included), and for a refused input the same message (clients see it in {@code INVALID_JSON}).
  */
 class JsonTest {
     static Stream<String> texts() {
@@ -114,11 +114,8 @@ class JsonTest {
             expected = mapper.read();
         } catch (IOException refused) {
             IOException e = assertThrows(IOException.class, parse::read);
-            assertEquals(refused.getClass(), e.getClass());
-            assertInstanceOf(JsonProcessingException.class, e);
-            assertEquals(
-                    ((JsonProcessingException) refused).getOriginalMessage(),
-                    ((JsonProcessingException) e).getOriginalMessage());
+            assertInstanceOf(JsonSyntaxException.class, e);
+            assertEquals(((JsonProcessingException) refused).getOriginalMessage(), ((JsonSyntaxException) e).detail());
             return;
         }
         try {

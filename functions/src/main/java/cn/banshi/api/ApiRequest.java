@@ -2,8 +2,8 @@ package cn.banshi.api;
 
 import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
+import cn.banshi.json.JsonSyntaxException;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -107,8 +107,8 @@ public final class ApiRequest {
         }
         try {
             return Json.parse(text);
-        } catch (JsonProcessingException e) {
-            String detail = e.getOriginalMessage();
+        } catch (JsonSyntaxException e) {
+            String detail = e.detail();
             throw Errors.invalidJson(
                     detail == null ? "syntax" : detail.length() > 120 ? detail.substring(0, 120) : detail);
         }
