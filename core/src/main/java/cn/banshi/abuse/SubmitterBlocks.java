@@ -4,6 +4,7 @@ import cn.banshi.cases.Personal;
 import cn.banshi.digest.Sha256;
 import cn.banshi.errors.Errors;
 import cn.banshi.personaldata.Pseudonyms;
+import cn.banshi.store.BatchReads;
 import cn.banshi.store.Tables;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Phones and clients blocked from online submissions after a town admin marked one of their cases as spam, until a
@@ -78,23 +77,8 @@ public final class SubmitterBlocks {
         if (pks.isEmpty()) return;
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String pk : pks) keys.add(Map.of("pk", AttributeValue.fromS(pk)));
-        BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(
-                table,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
         long now = clock.instant().getEpochSecond();
-        for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-            refuseIfActive(item, now);
-        }
-        // keys DynamoDB left unread (throttling): one by one, so that a block is never skipped
-        if (response.hasUnprocessedKeys() && response.unprocessedKeys().containsKey(table)) {
-            for (Map<String, AttributeValue> key :
-                    response.unprocessedKeys().get(table).keys()) {
-                refuseIfActive(
-                        dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true))
-                                .item(),
-                        now);
-            }
-        }
+        for (Map<String, AttributeValue> item : BatchReads.consistent(dynamo, table, keys)) refuseIfActive(item, now);
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.banshi.personaldata;
 
+import cn.banshi.store.BatchReads;
 import cn.banshi.store.Tables;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,16 +21,21 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * banshi's data keys, stored wrapped in the records table (pk {@value #PK}): one item per key version ({@code
- * key#k1}, {@code key#k2}…), a {@code current} item naming the version new writes use, and the beacon key (its own
- * key, never rotated: the people index is built with it). The first write creates {@code k1}; {@link #rotate()}
- * makes the next version current. Clear keys are cached per process: each version is unwrapped once; which version
- * is current is read again after {@link #CURRENT_TTL}, so a rotation reaches warm functions within minutes.
+ * key#k1}, {@code key#k2}…), a {@code current} item naming the version new writes use and holding a copy of its
+ * wrapped key, and the beacon key (its own key, never rotated: the people index is built with it). The first write
+ * creates {@code k1}; {@link #rotate()} makes the next version current. Clear keys are cached per process: each
+ * version is unwrapped once; which version is current is read again after {@link #CURRENT_TTL}, so a rotation reaches
+ * warm functions within minutes. A cold process reads the {@code current} and beacon items together (one
+ * BatchGetItem) and takes the current version's key from its copy: one round trip where there were three (a
+ * {@code current} item from before the copy still reads {@code key#…}; {@link #ensure()} adds the copy).
  */
 public final class DataKeys {
     public static final String PK = "personal-data";
     public static final Duration CURRENT_TTL = Duration.ofMinutes(5);
     /** The sk of the beacon key's item (also the end of its KMS encryption context, which the key policy names). */
     public static final String BEACON = "beacon-key";
+    /** The sk of the item naming the version new writes use. */
+    static final String CURRENT = "current";
     /**
      * The marker the personal-data job writes once a full pass found no plaintext: from then on reads of the tables it
      * names (attribute {@code tables}) refuse it.
@@ -54,6 +60,12 @@ public final class DataKeys {
     private volatile boolean creating;
     private volatile String current;
     private volatile Instant currentReadAt = Instant.MIN;
+    /** The {@code current} item last read (its copy of the wrapped key), or null. */
+    private volatile Map<String, AttributeValue> currentItem;
+    /** Items read together with another one, each taken by the first read of it within {@link #CURRENT_TTL}. */
+    private final Map<String, ReadAhead> readAhead = new ConcurrentHashMap<>();
+
+    private record ReadAhead(Map<String, AttributeValue> item, Instant at) {}
 
     public DataKeys(DynamoDbClient dynamo, KeyWrapper wrapper, Clock clock) {
         this(dynamo, wrapper, clock, Tables.physical(Tables.RECORDS));
@@ -75,7 +87,9 @@ public final class DataKeys {
         Instant now = clock.instant();
         String id = current;
         if (id == null || now.isAfter(currentReadAt.plus(CURRENT_TTL))) {
-            id = readCurrent();
+            Map<String, AttributeValue> item = read(CURRENT);
+            currentItem = item;
+            id = item == null ? null : item.get("version").s();
             if (id == null) {
                 if (!mayCreate()) throw new PersonalDataException(NO_KEY);
                 id = create("k1", null);
@@ -88,7 +102,11 @@ public final class DataKeys {
 
     /** The clear key of a version (any version ever made stays readable). */
     public SecretKey key(String version) {
-        return keys.computeIfAbsent(version, v -> new SecretKeySpec(unwrap("key#" + v), "AES"));
+        return keys.computeIfAbsent(version, v -> {
+            Map<String, AttributeValue> item = currentItem;
+            boolean copied = item != null && item.get("version").s().equals(v) && item.containsKey("wrapped");
+            return new SecretKeySpec(copied ? unwrap("key#" + v, item) : unwrap("key#" + v), "AES");
+        });
     }
 
     /**
@@ -136,7 +154,7 @@ public final class DataKeys {
     /** The HMAC key of the beacons; created on first use. */
     public byte[] beaconKey() {
         return keys.computeIfAbsent(BEACON, b -> {
-                    Map<String, AttributeValue> item = get(BEACON);
+                    Map<String, AttributeValue> item = read(BEACON);
                     if (item == null) {
                         if (!mayCreate()) throw new PersonalDataException(NO_KEY);
                         KeyWrapper.DataKey k = wrapper.generate(context(BEACON));
@@ -154,7 +172,10 @@ public final class DataKeys {
      * only that job may create keys (its role has kms:GenerateDataKey); locally the first write does.
      */
     public void ensure() {
-        if (readCurrent() == null) create("k1", null);
+        Map<String, AttributeValue> currentItem = get(CURRENT);
+        if (currentItem == null) create("k1", null);
+        else if (!currentItem.containsKey("wrapped"))
+            copyWrappedKey(currentItem.get("version").s());
         creating = true;
         try {
             beaconKey();
@@ -180,14 +201,17 @@ public final class DataKeys {
 
     /** Creates {@code version} and points {@code current} at it unless someone else moved it first. */
     private String create(String version, String expectedCurrent) {
-        if (get("key#" + version) == null) {
+        Map<String, AttributeValue> key = get("key#" + version);
+        if (key == null) {
             KeyWrapper.DataKey k = wrapper.generate(context("key#" + version));
             if (put("key#" + version, k.wrapped())) keys.put(version, new SecretKeySpec(k.clear(), "AES"));
+            key = get("key#" + version); // ours, or the one another function put first
         }
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", AttributeValue.fromS(PK));
-        item.put("sk", AttributeValue.fromS("current"));
+        item.put("sk", AttributeValue.fromS(CURRENT));
         item.put("version", AttributeValue.fromS(version));
+        item.put("wrapped", key.get("wrapped"));
         item.put("at", AttributeValue.fromS(clock.instant().toString()));
         try {
             if (expectedCurrent == null) {
@@ -205,8 +229,52 @@ public final class DataKeys {
     }
 
     private String readCurrent() {
-        Map<String, AttributeValue> item = get("current");
+        Map<String, AttributeValue> item = get(CURRENT);
         return item == null ? null : item.get("version").s();
+    }
+
+    /**
+     * Adds to a {@code current} item from before the copy the wrapped key of its version, unless the version moved
+     * meanwhile (the job's {@link #ensure()}: afterwards cold functions read one item less).
+     */
+    private void copyWrappedKey(String version) {
+        Map<String, AttributeValue> key = get("key#" + version);
+        if (key == null) return;
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS(PK), "sk", AttributeValue.fromS(CURRENT)))
+                    .updateExpression("SET #w = :w")
+                    .conditionExpression("#v = :v AND attribute_not_exists(#w)")
+                    .expressionAttributeNames(Map.of("#w", "wrapped", "#v", "version"))
+                    .expressionAttributeValues(Map.of(":w", key.get("wrapped"), ":v", AttributeValue.fromS(version))));
+        } catch (ConditionalCheckFailedException copiedOrMoved) {
+            // already copied, or a rotation wrote a new current item (with its copy)
+        }
+    }
+
+    /**
+     * The item of {@code sk} ({@link #CURRENT} or {@link #BEACON}). The {@code current} item of a process that has
+     * not unwrapped the beacon key yet is read together with the beacon key's item, which the first
+     * {@link #beaconKey()} within {@link #CURRENT_TTL} then takes: a write of personal data also indexes it, so a cold
+     * filing that asks for {@link #current()} first makes one round trip for both. The beacon key alone never reads the
+     * {@code current} item (a function that only computes pseudonyms holds no data key).
+     */
+    private Map<String, AttributeValue> read(String sk) {
+        Instant now = clock.instant();
+        ReadAhead ahead = readAhead.remove(sk);
+        if (ahead != null && !now.isAfter(ahead.at().plus(CURRENT_TTL))) return ahead.item();
+        if (!sk.equals(CURRENT) || keys.containsKey(BEACON)) return get(sk);
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        for (Map<String, AttributeValue> item :
+                BatchReads.consistent(dynamo, table, List.of(itemKey(CURRENT), itemKey(BEACON)))) {
+            items.put(item.get("sk").s(), item);
+        }
+        readAhead.put(BEACON, new ReadAhead(items.get(BEACON), now));
+        return items.get(CURRENT);
+    }
+
+    private static Map<String, AttributeValue> itemKey(String sk) {
+        return Map.of("pk", AttributeValue.fromS(PK), "sk", AttributeValue.fromS(sk));
     }
 
     private byte[] unwrap(String sk) {
@@ -219,9 +287,8 @@ public final class DataKeys {
     }
 
     private Map<String, AttributeValue> get(String sk) {
-        var response = dynamo.getItem(b -> b.tableName(table)
-                .consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(PK), "sk", AttributeValue.fromS(sk))));
+        var response =
+                dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(itemKey(sk)));
         return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
     }
 
