@@ -2,8 +2,11 @@ package cn.banshi.calendar;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The working-day calendar in force: the bundled years (2020–2026) plus the years administrators loaded
@@ -25,12 +28,32 @@ public final class CalendarService {
 
     public Deadlines deadlines() {
         Deadlines d = cached;
-        if (d == null || clock.millis() - cachedAtMillis > CACHE.toMillis() || clock.millis() < cachedAtMillis) {
+        if (isStale()) {
             d = new Deadlines(load());
             cached = d;
             cachedAtMillis = clock.millis();
         }
         return d;
+    }
+
+    private boolean isStale() {
+        return cached == null || clock.millis() - cachedAtMillis > CACHE.toMillis() || clock.millis() < cachedAtMillis;
+    }
+
+    /**
+     * The records-table key {@link #deadlines()} would read now (the loaded years' one item), or none while the cached
+     * calendar is fresh: for a caller that reads it together with other items ({@link #take}).
+     */
+    public List<Map<String, AttributeValue>> keysToRead() {
+        return isStale() ? List.of(LoadedYears.itemKey()) : List.of();
+    }
+
+    /** Builds the calendar from the loaded years' item read by the caller (null when it was not found). */
+    public void take(Map<String, AttributeValue> loadedYearsItem) {
+        WorkingDayCalendar calendar = WorkingDayCalendar.bundled();
+        for (YearArrangement loaded : years.read(loadedYearsItem)) calendar = calendar.with(loaded);
+        cached = new Deadlines(calendar);
+        cachedAtMillis = clock.millis();
     }
 
     /** The calendar read afresh from the table (a run that must see a year loaded a moment ago elsewhere). */

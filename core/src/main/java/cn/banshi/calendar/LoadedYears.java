@@ -41,9 +41,17 @@ final class LoadedYears {
 
     /** Every loaded year, in ascending order. */
     List<YearArrangement> read() {
-        Map<String, AttributeValue> all = dynamo.getItem(
-                        b -> b.tableName(table).key(key(ALL_PK, ALL_SK)).consistentRead(true))
-                .item();
+        return read(dynamo.getItem(b -> b.tableName(table).key(itemKey()).consistentRead(true))
+                .item());
+    }
+
+    /** The key of the one item holding every loaded year. */
+    static Map<String, AttributeValue> itemKey() {
+        return key(ALL_PK, ALL_SK);
+    }
+
+    /** Every loaded year, from the one item as read (null or empty when there is none). */
+    List<YearArrangement> read(Map<String, AttributeValue> all) {
         Map<Integer, String> years = all == null || all.isEmpty() ? perYear() : yearsOf(all);
         List<YearArrangement> arrangements = new ArrayList<>();
         years.values().forEach(json -> arrangements.add(parse(json)));

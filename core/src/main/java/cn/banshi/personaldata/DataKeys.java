@@ -273,6 +273,27 @@ public final class DataKeys {
         return items.get(CURRENT);
     }
 
+    /**
+     * The records-table keys {@link #current()} and {@link #beaconKey()} would read now when this process has read
+     * neither ({@code current} and the beacon key's items), else none: for a caller that reads them together with
+     * other items ({@link #take}).
+     */
+    public List<Map<String, AttributeValue>> keysToRead() {
+        boolean cold = current == null && !keys.containsKey(BEACON) && readAhead.isEmpty();
+        return cold ? List.of(itemKey(CURRENT), itemKey(BEACON)) : List.of();
+    }
+
+    /** Takes the items the caller read for {@link #keysToRead()} (any others are ignored), for the next reads of them. */
+    public void take(List<Map<String, AttributeValue>> items) {
+        Instant now = clock.instant();
+        Map<String, Map<String, AttributeValue>> bySk = new HashMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            if (item.get("pk") != null && PK.equals(item.get("pk").s()))
+                bySk.put(item.get("sk").s(), item);
+        }
+        for (String sk : List.of(CURRENT, BEACON)) readAhead.put(sk, new ReadAhead(bySk.get(sk), now));
+    }
+
     private static Map<String, AttributeValue> itemKey(String sk) {
         return Map.of("pk", AttributeValue.fromS(PK), "sk", AttributeValue.fromS(sk));
     }

@@ -76,15 +76,6 @@ public final class PersonalData {
         return processWrapper;
     }
 
-    /**
-     * Reads the keys a filing uses, the current version's and the beacon key, in one round trip when this process has
-     * neither yet (a citizen's submission computes pseudonyms for its checks before it seals: asked in that order,
-     * they would be two reads, three for a current item from before its key's copy).
-     */
-    public void readKeysForFiling() {
-        keys.current();
-    }
-
     public DataKeys keys() {
         return keys;
     }

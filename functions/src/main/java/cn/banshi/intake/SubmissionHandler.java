@@ -19,7 +19,6 @@ import cn.banshi.errors.Errors;
 import cn.banshi.idempotency.StoredResponse;
 import cn.banshi.logging.Log;
 import cn.banshi.logging.Metrics;
-import cn.banshi.personaldata.PersonalData;
 import cn.banshi.validation.Fields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
@@ -43,7 +42,7 @@ public final class SubmissionHandler extends ApiHandler {
     private final VerificationCodes codes;
     private final Clock clock;
     private final UploadService uploads;
-    private final PersonalData personalData;
+    private final FirstReads firstReads;
 
     /** Lambda's: builds the intake service (case and idempotency stores, calendars) and nothing else. */
     public SubmissionHandler() {
@@ -61,7 +60,7 @@ public final class SubmissionHandler extends ApiHandler {
         this.codes = app.verificationCodes();
         this.clock = app.clock();
         this.uploads = app.uploads();
-        this.personalData = app.personalData();
+        this.firstReads = new FirstReads(app.dynamo(), app.personalData().keys(), calendars);
     }
 
     @Override
@@ -98,7 +97,7 @@ public final class SubmissionHandler extends ApiHandler {
             Metrics.botDropped(request.event().getRouteKey(), bot.get(), clock);
             return ReceiptViews.toResponse(ReceiptViews.receipt(intake.decoy(catalog, form)));
         }
-        personalData.readKeysForFiling();
+        firstReads.read();
         String sourceIp = sourceIp(request);
         String clientKey = blocks.clientKey(sourceIp);
         blocks.check(SubmitterBlocks.phoneOf(form.personal()), sourceIp);

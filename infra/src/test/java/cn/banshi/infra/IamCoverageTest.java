@@ -753,6 +753,9 @@ class IamCoverageTest {
             // the report reminder's alert from 20 January (ReportDraftsApiTest) and the retention erasure of a case's
             // personal-data request texts (PersonalDataApiTest) put records items
             "DailyUpkeepFunction", Set.of("dynamodb:GetItem cases", "dynamodb:PutItem records"),
+            // a warm submission reads the current data-key version again after its five minutes, and a current item
+            // from before its key's copy sends it to the key's own item (DataKeysReadsTest covers both)
+            "SubmissionFunction", Set.of("dynamodb:GetItem records"),
             // the personal-data job re-reads an item another write changed between its read and its update
             // (PersonalDataMigrationTest)
             "PersonalDataJobFunction",
