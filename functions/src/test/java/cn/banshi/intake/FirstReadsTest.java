@@ -8,56 +8,49 @@ import cn.banshi.calendar.StatutoryHolidays;
 import cn.banshi.personaldata.DataKeys;
 import cn.banshi.personaldata.KeyWrapper;
 import cn.banshi.personaldata.LocalKeyWrapper;
+import cn.banshi.testkit.CallLog;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A cold filing reads its data keys and the loaded calendar years in one BatchGetItem; a warm one reads none. */
 class FirstReadsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T02:00:00Z"));
     private final KeyWrapper wrapper = LocalKeyWrapper.generated();
-    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final CallLog calls = new CallLog();
     private DynamoDbClient dynamo;
     private DynamoDbClient counted;
+    private DataKeys keys;
+    private CalendarService calendars;
+    private FirstReads reads;
 
     @BeforeEach
     void keysAndALoadedYear() {
         dynamo = LocalDynamo.freshTables();
-        counted = LocalDynamo.client(ClientOverrideConfiguration.builder()
-                .addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        calls.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-                    }
-                }));
-        DataKeys keys = new DataKeys(dynamo, wrapper, clock);
-        keys.current();
-        keys.beaconKey();
+        counted = calls.client();
+        DataKeys first = new DataKeys(dynamo, wrapper, clock);
+        first.current();
+        first.beaconKey();
         new CalendarService(dynamo, clock).put(StatutoryHolidays.provisional(2027));
+        // a cold process's: nothing read yet
+        keys = new DataKeys(counted, wrapper, clock);
+        calendars = new CalendarService(counted, clock);
+        reads = new FirstReads(counted, keys, calendars);
     }
 
     @Test
     void aColdFilingReadsItsKeysAndTheCalendarInOneRoundTripAndAWarmOneNone() {
-        DataKeys keys = new DataKeys(counted, wrapper, clock);
-        CalendarService calendars = new CalendarService(counted, clock);
-        FirstReads reads = new FirstReads(counted, keys, calendars);
         reads.read();
         DataKeys.Version current = keys.current();
         byte[] beacon = keys.beaconKey();
         var deadlines = calendars.deadlines();
-        assertEquals(List.of("BatchGetItem"), calls);
+        assertEquals(List.of("BatchGetItem"), calls.operations());
 
         DataKeys direct = new DataKeys(dynamo, wrapper, clock);
         assertEquals("k1", current.id());
@@ -74,14 +67,11 @@ class FirstReadsTest {
 
         calls.clear();
         reads.read();
-        assertEquals(List.of(), calls);
+        assertEquals(List.of(), calls.operations());
     }
 
     @Test
     void aFilingAfterTheCalendarsCacheExpiredReadsOnlyTheCalendar() {
-        DataKeys keys = new DataKeys(counted, wrapper, clock);
-        CalendarService calendars = new CalendarService(counted, clock);
-        FirstReads reads = new FirstReads(counted, keys, calendars);
         reads.read();
         keys.current();
         keys.beaconKey();
@@ -89,6 +79,6 @@ class FirstReadsTest {
         calls.clear();
         reads.read();
         calendars.deadlines();
-        assertEquals(List.of("BatchGetItem"), calls);
+        assertEquals(List.of("BatchGetItem"), calls.operations());
     }
 }

@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.banshi.store.Tables;
+import cn.banshi.testkit.CallLog;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,20 +23,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DataKeysReadsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T02:00:00Z"));
     private final KeyWrapper wrapper = LocalKeyWrapper.generated();
-    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final CallLog calls = new CallLog();
     private DynamoDbClient dynamo;
     private DynamoDbClient counted;
 
     @BeforeEach
     void keysExist() {
         dynamo = LocalDynamo.freshTables();
-        counted = LocalDynamo.client(ClientOverrideConfiguration.builder()
-                .addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        calls.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-                    }
-                }));
+        counted = calls.client();
         DataKeys first = new DataKeys(dynamo, wrapper, clock);
         first.current();
         first.beaconKey();
@@ -58,7 +47,7 @@ class DataKeysReadsTest {
         DataKeys keys = cold();
         DataKeys.Version current = keys.current();
         byte[] beacon = keys.beaconKey();
-        assertEquals(List.of("BatchGetItem"), calls);
+        assertEquals(List.of("BatchGetItem"), calls.operations());
         assertEquals("k1", current.id());
         assertArrayEquals(warm.key("k1").getEncoded(), current.key().getEncoded());
         assertArrayEquals(warm.beaconKey(), beacon);
@@ -69,7 +58,7 @@ class DataKeysReadsTest {
         DataKeys keys = cold();
         keys.beaconKey();
         keys.beaconKey();
-        assertEquals(List.of("GetItem"), calls);
+        assertEquals(List.of("GetItem"), calls.operations());
     }
 
     @Test
@@ -81,12 +70,12 @@ class DataKeysReadsTest {
                 .expressionAttributeNames(Map.of("#w", "wrapped")));
         DataKeys old = cold();
         assertArrayEquals(warm.key("k1").getEncoded(), old.current().key().getEncoded());
-        assertEquals(List.of("BatchGetItem", "GetItem"), calls); // current and beacon, then key#k1
+        assertEquals(List.of("BatchGetItem", "GetItem"), calls.operations()); // current and beacon, then key#k1
 
         new DataKeys(dynamo, wrapper, clock).ensure();
         DataKeys copied = cold();
         assertArrayEquals(warm.key("k1").getEncoded(), copied.current().key().getEncoded());
-        assertEquals(List.of("BatchGetItem"), calls);
+        assertEquals(List.of("BatchGetItem"), calls.operations());
     }
 
     @Test
