@@ -264,13 +264,8 @@ public final class DataKeys {
         ReadAhead ahead = readAhead.remove(sk);
         if (ahead != null && !now.isAfter(ahead.at().plus(CURRENT_TTL))) return ahead.item();
         if (!sk.equals(CURRENT) || keys.containsKey(BEACON)) return get(sk);
-        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-        for (Map<String, AttributeValue> item :
-                BatchReads.consistent(dynamo, table, List.of(itemKey(CURRENT), itemKey(BEACON)))) {
-            items.put(item.get("sk").s(), item);
-        }
-        readAhead.put(BEACON, new ReadAhead(items.get(BEACON), now));
-        return items.get(CURRENT);
+        take(BatchReads.consistent(dynamo, table, List.of(itemKey(CURRENT), itemKey(BEACON))));
+        return readAhead.remove(CURRENT).item();
     }
 
     /**
