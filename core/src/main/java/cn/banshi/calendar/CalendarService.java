@@ -29,7 +29,7 @@ public final class CalendarService {
     public Deadlines deadlines() {
         Deadlines d = cached;
         if (isStale()) {
-            d = new Deadlines(load());
+            d = new Deadlines(withLoaded(years.read()));
             cached = d;
             cachedAtMillis = clock.millis();
         }
@@ -50,9 +50,7 @@ public final class CalendarService {
 
     /** Builds the calendar from the loaded years' item read by the caller (null when it was not found). */
     public void take(Map<String, AttributeValue> loadedYearsItem) {
-        WorkingDayCalendar calendar = WorkingDayCalendar.bundled();
-        for (YearArrangement loaded : years.read(loadedYearsItem)) calendar = calendar.with(loaded);
-        cached = new Deadlines(calendar);
+        cached = new Deadlines(withLoaded(years.read(loadedYearsItem)));
         cachedAtMillis = clock.millis();
     }
 
@@ -62,9 +60,9 @@ public final class CalendarService {
         return deadlines();
     }
 
-    private WorkingDayCalendar load() {
+    private static WorkingDayCalendar withLoaded(List<YearArrangement> loadedYears) {
         WorkingDayCalendar calendar = WorkingDayCalendar.bundled();
-        for (YearArrangement loaded : years.read()) calendar = calendar.with(loaded);
+        for (YearArrangement loaded : loadedYears) calendar = calendar.with(loaded);
         return calendar;
     }
 

@@ -204,8 +204,12 @@ public final class DataKeys {
         Map<String, AttributeValue> key = get("key#" + version);
         if (key == null) {
             KeyWrapper.DataKey k = wrapper.generate(context("key#" + version));
-            if (put("key#" + version, k.wrapped())) keys.put(version, new SecretKeySpec(k.clear(), "AES"));
-            key = get("key#" + version); // ours, or the one another function put first
+            if (put("key#" + version, k.wrapped())) {
+                keys.put(version, new SecretKeySpec(k.clear(), "AES"));
+                key = Map.of("wrapped", AttributeValue.fromB(SdkBytes.fromByteArray(k.wrapped())));
+            } else {
+                key = get("key#" + version); // the one another function put first
+            }
         }
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", AttributeValue.fromS(PK));
@@ -242,7 +246,7 @@ public final class DataKeys {
         if (key == null) return;
         try {
             dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of("pk", AttributeValue.fromS(PK), "sk", AttributeValue.fromS(CURRENT)))
+                    .key(itemKey(CURRENT))
                     .updateExpression("SET #w = :w")
                     .conditionExpression("#v = :v AND attribute_not_exists(#w)")
                     .expressionAttributeNames(Map.of("#w", "wrapped", "#v", "version"))
