@@ -268,8 +268,10 @@ public final class DataKeys {
         ReadAhead ahead = readAhead.remove(sk);
         if (ahead != null && !now.isAfter(ahead.at().plus(CURRENT_TTL))) return ahead.item();
         if (!sk.equals(CURRENT) || keys.containsKey(BEACON)) return get(sk);
-        take(BatchReads.consistent(dynamo, table, List.of(itemKey(CURRENT), itemKey(BEACON))));
-        return readAhead.remove(CURRENT).item();
+        Map<String, Map<String, AttributeValue>> read =
+                bySk(BatchReads.consistent(dynamo, table, List.of(itemKey(CURRENT), itemKey(BEACON))));
+        readAhead.put(BEACON, new ReadAhead(read.get(BEACON), now));
+        return read.get(CURRENT); // its own, not through readAhead: a concurrent cold read may take that one
     }
 
     /**
@@ -285,12 +287,18 @@ public final class DataKeys {
     /** Takes the items the caller read for {@link #keysToRead()} (any others are ignored), for the next reads of them. */
     public void take(List<Map<String, AttributeValue>> items) {
         Instant now = clock.instant();
+        Map<String, Map<String, AttributeValue>> bySk = bySk(items);
+        for (String sk : List.of(CURRENT, BEACON)) readAhead.put(sk, new ReadAhead(bySk.get(sk), now));
+    }
+
+    /** The data-key items among {@code items}, by sort key. */
+    private static Map<String, Map<String, AttributeValue>> bySk(List<Map<String, AttributeValue>> items) {
         Map<String, Map<String, AttributeValue>> bySk = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             if (item.get("pk") != null && PK.equals(item.get("pk").s()))
                 bySk.put(item.get("sk").s(), item);
         }
-        for (String sk : List.of(CURRENT, BEACON)) readAhead.put(sk, new ReadAhead(bySk.get(sk), now));
+        return bySk;
     }
 
     private static Map<String, AttributeValue> itemKey(String sk) {

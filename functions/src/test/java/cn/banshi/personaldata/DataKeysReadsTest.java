@@ -8,8 +8,13 @@ import cn.banshi.testkit.CallLog;
 import cn.banshi.testkit.LocalDynamo;
 import cn.banshi.testkit.MutableClock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -93,5 +98,28 @@ class DataKeysReadsTest {
         assertArrayEquals(
                 new DataKeys(dynamo, wrapper, clock).key("k2").getEncoded(),
                 rotated.key().getEncoded());
+    }
+
+    @Test
+    void coldReadersAtOnceEachGetTheCurrentVersion() throws Exception {
+        // CI once failed here (two report steps of one deployment asked a cold DataKeys at once)
+        for (int round = 0; round < 20; round++) {
+            DataKeys keys = new DataKeys(dynamo, wrapper, clock);
+            int threads = 8;
+            CyclicBarrier start = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<String>> ids = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    ids.add(pool.submit(() -> {
+                        start.await();
+                        return keys.current().id();
+                    }));
+                }
+                for (Future<String> id : ids) assertEquals("k1", id.get());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 }
