@@ -6,9 +6,16 @@ import cn.banshi.logging.Log;
 import cn.banshi.logging.Metrics;
 import cn.banshi.logging.RequestIds;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +27,12 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Base of every Lambda handler: dispatches on the route key that API Gateway matched, maps
  * {@link ApiException} to the error format, DynamoDB throttling and outages to 503 with Retry-After,
  * and anything else to a 500 without details. One JSON log line per request, never with a body.
+ *
+ * <p>A stream handler: Lambda passes the event's bytes, read by {@link HttpApiJson} (the runtime's own event
+ * serializer would cost every cold start far more, docs/decisions.md). Code that already holds an event object (the
+ * tests) calls {@link #handleRequest(APIGatewayV2HTTPEvent, Context)}, the same path after the bytes.
  */
-public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class ApiHandler implements RequestStreamHandler {
     private final Log log = Log.get(getClass());
 
     /** Route key ("POST /api/v1/towns/{town}/complaints") to the code that answers it. */
@@ -31,7 +42,13 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return routes().keySet();
     }
 
+    /** Lambda's entry: the payload-2.0 event in, the response out (docs/decisions.md, "Stream handlers"). */
     @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiJson.writeResponse(handleRequest(HttpApiJson.readEvent(input), context), output);
+    }
+
+    /** The event as API Gateway sent it, answered. */
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         long start = System.nanoTime();
         ApiRequest request = new ApiRequest(event);
@@ -93,11 +110,18 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
      */
     public final void prime() {
         primeReads();
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setRouteKey("GET /snapstart-priming");
-        event.setHeaders(Map.of("content-type", "application/json"));
-        handleRequest(event, null);
+        byte[] event = PRIMING_EVENT.getBytes(StandardCharsets.UTF_8);
+        try {
+            handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
+
+    private static final String PRIMING_EVENT = "{\"version\":\"2.0\",\"routeKey\":\"GET /snapstart-priming\","
+            + "\"rawPath\":\"/snapstart-priming\",\"headers\":{\"content-type\":\"application/json\"},"
+            + "\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/snapstart-priming\"}},"
+            + "\"isBase64Encoded\":false}";
 
     /** Throttling, a 5xx or a failed connection (after the SDK's own retries): the client may retry. */
     private static boolean isTransient(SdkException e) {

@@ -4,16 +4,18 @@ import cn.banshi.abuse.ClientLimits;
 import cn.banshi.api.ApiHandler;
 import cn.banshi.api.ApiResponse;
 import cn.banshi.api.Events;
+import cn.banshi.api.HttpApiJson;
 import cn.banshi.api.LocalLambdaContext;
 import cn.banshi.errors.ApiException;
 import cn.banshi.errors.Errors;
 import cn.banshi.json.Json;
 import cn.banshi.logging.Log;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -139,20 +141,24 @@ public final class LocalGateway implements AutoCloseable {
                     exchange.getRequestHeaders(),
                     body,
                     clientIp);
-            APIGatewayV2HTTPEvent event = Events.received(
+            byte[] event = Events.received(
                             request,
                             match.get().routeKey(),
                             match.get().pathParameters(),
                             requestId,
                             claims,
                             clock.instant())
-                    .build();
-            APIGatewayV2HTTPResponse response = match.get()
+                    .json()
+                    .getBytes(StandardCharsets.UTF_8);
+            // the bytes Lambda hands the function, through the same entry point
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            match.get()
                     .handler()
                     .handleRequest(
-                            event,
+                            new ByteArrayInputStream(event),
+                            answer,
                             context(requestId, match.get().handler().getClass().getSimpleName()));
-            write(exchange, response);
+            write(exchange, HttpApiJson.readResponse(new ByteArrayInputStream(answer.toByteArray())));
         } catch (RuntimeException e) {
             LOG.error("gateway error", "exception", e.getClass().getName());
             writeError(exchange, Errors.internal());

@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * One cold start, as the Lambda Java runtime performs it: load and construct the handler class (the init phase),
  * then deserialise the API Gateway event JSON with aws-lambda-java-serialization, call {@code handleRequest},
  * and serialise the response (the first invoke). A {@link RequestStreamHandler} (Spring Cloud Function's
- * FunctionInvoker) gets the raw bytes, as the runtime gives them. Prints System.nanoTime() at each milestone
+ * FunctionInvoker, and banshi's own handlers since run 24) gets the raw bytes, as the runtime gives them. Prints System.nanoTime() at each milestone
  * (CLOCK_MONOTONIC, comparable with the parent's) and exits.
  *
  * <p>Usage: {@code java <Lambda java17 flags> -cp ... LambdaRuntimeHarness HANDLER_CLASS EVENT_FILE}

@@ -1,0 +1,287 @@
+package cn.banshi.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
+
+/**
+ * API Gateway's payload format 2.0 as JSON, read and written on the jackson-core the AWS SDK already loads: the
+ * functions are stream handlers, so the Lambda runtime hands them the invocation's bytes and does not load its own
+ * event serializer (a data-binding Jackson with about 900 classes, the largest single part of a cold start:
+ * docs/benchmarks.md run 24). Reads every field {@link APIGatewayV2HTTPEvent} has, as the runtime's serializer fills
+ * them (unknown fields ignored; {@code HttpApiJsonTest} compares the two on every event the suite builds), and
+ * writes the response as API Gateway reads it. The decision: docs/decisions.md.
+ */
+public final class HttpApiJson {
+    /** Lambda's synchronous invocation payload is at most 6 MB; strings up to that, nesting as in any event. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private HttpApiJson() {}
+
+    /** The event API Gateway sent; a document that is not one fails with {@link IOException}. */
+    public static APIGatewayV2HTTPEvent readEvent(InputStream in) throws IOException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+            start(p, p.nextToken());
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "version" -> event.setVersion(text(p));
+                    case "routeKey" -> event.setRouteKey(text(p));
+                    case "rawPath" -> event.setRawPath(text(p));
+                    case "rawQueryString" -> event.setRawQueryString(text(p));
+                    case "cookies" -> event.setCookies(texts(p));
+                    case "headers" -> event.setHeaders(textMap(p));
+                    case "queryStringParameters" -> event.setQueryStringParameters(textMap(p));
+                    case "pathParameters" -> event.setPathParameters(textMap(p));
+                    case "stageVariables" -> event.setStageVariables(textMap(p));
+                    case "body" -> event.setBody(text(p));
+                    case "isBase64Encoded" -> event.setIsBase64Encoded(value == JsonToken.VALUE_TRUE);
+                    case "requestContext" ->
+                        event.setRequestContext(value == JsonToken.START_OBJECT ? context(p) : null);
+                    default -> p.skipChildren();
+                }
+            }
+            return event;
+        }
+    }
+
+    private static RequestContext context(JsonParser p) throws IOException {
+        RequestContext context = new RequestContext();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "routeKey" -> context.setRouteKey(text(p));
+                case "accountId" -> context.setAccountId(text(p));
+                case "stage" -> context.setStage(text(p));
+                case "apiId" -> context.setApiId(text(p));
+                case "domainName" -> context.setDomainName(text(p));
+                case "domainPrefix" -> context.setDomainPrefix(text(p));
+                case "time" -> context.setTime(text(p));
+                case "timeEpoch" -> context.setTimeEpoch(value == JsonToken.VALUE_NULL ? 0 : p.getValueAsLong());
+                case "requestId" -> context.setRequestId(text(p));
+                case "http" -> context.setHttp(value == JsonToken.START_OBJECT ? http(p) : null);
+                case "authorizer" -> context.setAuthorizer(value == JsonToken.START_OBJECT ? authorizer(p) : null);
+                default -> p.skipChildren();
+            }
+        }
+        return context;
+    }
+
+    private static RequestContext.Http http(JsonParser p) throws IOException {
+        RequestContext.Http http = new RequestContext.Http();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "method" -> http.setMethod(text(p));
+                case "path" -> http.setPath(text(p));
+                case "protocol" -> http.setProtocol(text(p));
+                case "sourceIp" -> http.setSourceIp(text(p));
+                case "userAgent" -> http.setUserAgent(text(p));
+                default -> p.skipChildren();
+            }
+        }
+        return http;
+    }
+
+    private static RequestContext.Authorizer authorizer(JsonParser p) throws IOException {
+        RequestContext.Authorizer authorizer = new RequestContext.Authorizer();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "jwt" -> authorizer.setJwt(value == JsonToken.START_OBJECT ? jwt(p) : null);
+                case "lambda" -> authorizer.setLambda(value == JsonToken.START_OBJECT ? objectMap(p) : null);
+                case "iam" -> authorizer.setIam(value == JsonToken.START_OBJECT ? iam(p) : null);
+                default -> p.skipChildren();
+            }
+        }
+        return authorizer;
+    }
+
+    private static RequestContext.Authorizer.JWT jwt(JsonParser p) throws IOException {
+        RequestContext.Authorizer.JWT jwt = new RequestContext.Authorizer.JWT();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "claims" -> jwt.setClaims(textMap(p));
+                case "scopes" -> jwt.setScopes(texts(p));
+                default -> p.skipChildren();
+            }
+        }
+        return jwt;
+    }
+
+    private static RequestContext.IAM iam(JsonParser p) throws IOException {
+        RequestContext.IAM iam = new RequestContext.IAM();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "accessKey" -> iam.setAccessKey(text(p));
+                case "accountId" -> iam.setAccountId(text(p));
+                case "callerId" -> iam.setCallerId(text(p));
+                case "principalOrgId" -> iam.setPrincipalOrgId(text(p));
+                case "userArn" -> iam.setUserArn(text(p));
+                case "userId" -> iam.setUserId(text(p));
+                case "cognitoIdentity" -> iam.setCognitoIdentity(value == JsonToken.START_OBJECT ? cognito(p) : null);
+                default -> p.skipChildren();
+            }
+        }
+        return iam;
+    }
+
+    private static RequestContext.CognitoIdentity cognito(JsonParser p) throws IOException {
+        RequestContext.CognitoIdentity identity = new RequestContext.CognitoIdentity();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "amr" -> identity.setAmr(texts(p));
+                case "identityId" -> identity.setIdentityId(text(p));
+                case "identityPoolId" -> identity.setIdentityPoolId(text(p));
+                default -> p.skipChildren();
+            }
+        }
+        return identity;
+    }
+
+    /** A scalar as text (a number or a boolean as written), null for null; anything else is not a text field. */
+    private static String text(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t.isScalarValue()) return p.getText();
+        throw new IOException("expected a text at " + p.currentName());
+    }
+
+    private static List<String> texts(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+        if (p.currentToken() != JsonToken.START_ARRAY) throw new IOException("expected an array at " + p.currentName());
+        List<String> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) list.add(text(p));
+        return list;
+    }
+
+    private static Map<String, String> textMap(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+        start(p, p.currentToken());
+        Map<String, String> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            map.put(key, text(p));
+        }
+        return map;
+    }
+
+    private static Map<String, Object> objectMap(JsonParser p) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            map.put(key, value(p));
+        }
+        return map;
+    }
+
+    /** Any value as data binding to {@code Object} reads it: maps, lists, strings, numbers, booleans, null. */
+    private static Object value(JsonParser p) throws IOException {
+        return switch (p.currentToken()) {
+            case START_OBJECT -> objectMap(p);
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) list.add(value(p));
+                yield list;
+            }
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> p.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private static void start(JsonParser p, JsonToken token) throws IOException {
+        if (token != JsonToken.START_OBJECT) throw new IOException("expected an object");
+    }
+
+    /** The response as API Gateway reads it from the function (null fields left out). */
+    public static void writeResponse(APIGatewayV2HTTPResponse response, OutputStream out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("statusCode", response.getStatusCode());
+            if (response.getHeaders() != null) {
+                g.writeObjectFieldStart("headers");
+                for (Map.Entry<String, String> h : response.getHeaders().entrySet()) {
+                    g.writeStringField(h.getKey(), h.getValue());
+                }
+                g.writeEndObject();
+            }
+            if (response.getMultiValueHeaders() != null) {
+                g.writeObjectFieldStart("multiValueHeaders");
+                for (Map.Entry<String, List<String>> h :
+                        response.getMultiValueHeaders().entrySet()) {
+                    g.writeArrayFieldStart(h.getKey());
+                    for (String v : h.getValue()) g.writeString(v);
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+            if (response.getCookies() != null) {
+                g.writeArrayFieldStart("cookies");
+                for (String c : response.getCookies()) g.writeString(c);
+                g.writeEndArray();
+            }
+            if (response.getBody() != null) g.writeStringField("body", response.getBody());
+            g.writeBooleanField("isBase64Encoded", response.getIsBase64Encoded());
+            g.writeEndObject();
+        }
+    }
+
+    /** A response as {@link #writeResponse} wrote it (the local gateway reads its functions' answers so). */
+    public static APIGatewayV2HTTPResponse readResponse(InputStream in) throws IOException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+            start(p, p.nextToken());
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "statusCode" -> response.setStatusCode(p.getValueAsInt());
+                    case "headers" -> response.setHeaders(textMap(p));
+                    case "multiValueHeaders" -> {
+                        start(p, value);
+                        Map<String, List<String>> headers = new LinkedHashMap<>();
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            p.nextToken();
+                            headers.put(name, texts(p));
+                        }
+                        response.setMultiValueHeaders(headers);
+                    }
+                    case "cookies" -> response.setCookies(texts(p));
+                    case "body" -> response.setBody(text(p));
+                    case "isBase64Encoded" -> response.setIsBase64Encoded(value == JsonToken.VALUE_TRUE);
+                    default -> p.skipChildren();
+                }
+            }
+            return response;
+        }
+    }
+}
