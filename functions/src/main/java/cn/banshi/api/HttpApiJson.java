@@ -24,7 +24,10 @@ import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
  * writes the response as API Gateway reads it. The decision: docs/decisions.md.
  */
 public final class HttpApiJson {
-    /** Lambda's synchronous invocation payload is at most 6 MB; strings up to that, nesting as in any event. */
+    /**
+     * jackson-core's default limits (strings of up to 20 million characters, nesting 1,000): above anything a 6 MB
+     * invocation payload holds, so every event API Gateway can send is read.
+     */
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private HttpApiJson() {}
@@ -33,7 +36,7 @@ public final class HttpApiJson {
     public static APIGatewayV2HTTPEvent readEvent(InputStream in) throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
             APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-            start(p, p.nextToken());
+            start(p.nextToken());
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -179,7 +182,7 @@ public final class HttpApiJson {
 
     private static Map<String, String> textMap(JsonParser p) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-        start(p, p.currentToken());
+        start(p.currentToken());
         Map<String, String> map = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
@@ -217,7 +220,7 @@ public final class HttpApiJson {
         };
     }
 
-    private static void start(JsonParser p, JsonToken token) throws IOException {
+    private static void start(JsonToken token) throws IOException {
         if (token != JsonToken.START_OBJECT) throw new IOException("expected an object");
     }
 
@@ -258,7 +261,7 @@ public final class HttpApiJson {
     public static APIGatewayV2HTTPResponse readResponse(InputStream in) throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
             APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
-            start(p, p.nextToken());
+            start(p.nextToken());
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -266,7 +269,7 @@ public final class HttpApiJson {
                     case "statusCode" -> response.setStatusCode(p.getValueAsInt());
                     case "headers" -> response.setHeaders(textMap(p));
                     case "multiValueHeaders" -> {
-                        start(p, value);
+                        start(value);
                         Map<String, List<String>> headers = new LinkedHashMap<>();
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String name = p.currentName();
