@@ -51,9 +51,8 @@ public final class HttpApiJson {
                     case "pathParameters" -> event.setPathParameters(textMap(p));
                     case "stageVariables" -> event.setStageVariables(textMap(p));
                     case "body" -> event.setBody(text(p));
-                    case "isBase64Encoded" -> event.setIsBase64Encoded(value == JsonToken.VALUE_TRUE);
-                    case "requestContext" ->
-                        event.setRequestContext(value == JsonToken.START_OBJECT ? context(p) : null);
+                    case "isBase64Encoded" -> event.setIsBase64Encoded(p.getValueAsBoolean());
+                    case "requestContext" -> event.setRequestContext(object(p, value, HttpApiJson::context));
                     default -> p.skipChildren();
                 }
             }
@@ -76,8 +75,8 @@ public final class HttpApiJson {
                 case "time" -> context.setTime(text(p));
                 case "timeEpoch" -> context.setTimeEpoch(value == JsonToken.VALUE_NULL ? 0 : p.getValueAsLong());
                 case "requestId" -> context.setRequestId(text(p));
-                case "http" -> context.setHttp(value == JsonToken.START_OBJECT ? http(p) : null);
-                case "authorizer" -> context.setAuthorizer(value == JsonToken.START_OBJECT ? authorizer(p) : null);
+                case "http" -> context.setHttp(object(p, value, HttpApiJson::http));
+                case "authorizer" -> context.setAuthorizer(object(p, value, HttpApiJson::authorizer));
                 default -> p.skipChildren();
             }
         }
@@ -107,9 +106,9 @@ public final class HttpApiJson {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
-                case "jwt" -> authorizer.setJwt(value == JsonToken.START_OBJECT ? jwt(p) : null);
-                case "lambda" -> authorizer.setLambda(value == JsonToken.START_OBJECT ? objectMap(p) : null);
-                case "iam" -> authorizer.setIam(value == JsonToken.START_OBJECT ? iam(p) : null);
+                case "jwt" -> authorizer.setJwt(object(p, value, HttpApiJson::jwt));
+                case "lambda" -> authorizer.setLambda(object(p, value, HttpApiJson::objectMap));
+                case "iam" -> authorizer.setIam(object(p, value, HttpApiJson::iam));
                 default -> p.skipChildren();
             }
         }
@@ -142,7 +141,7 @@ public final class HttpApiJson {
                 case "principalOrgId" -> iam.setPrincipalOrgId(text(p));
                 case "userArn" -> iam.setUserArn(text(p));
                 case "userId" -> iam.setUserId(text(p));
-                case "cognitoIdentity" -> iam.setCognitoIdentity(value == JsonToken.START_OBJECT ? cognito(p) : null);
+                case "cognitoIdentity" -> iam.setCognitoIdentity(object(p, value, HttpApiJson::cognito));
                 default -> p.skipChildren();
             }
         }
@@ -220,6 +219,18 @@ public final class HttpApiJson {
         };
     }
 
+    /** Reads one part of the event. */
+    private interface Part<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /** The object at the parser read by {@code part}; anything else (null, an array) skipped whole and read as null. */
+    private static <T> T object(JsonParser p, JsonToken value, Part<T> part) throws IOException {
+        if (value == JsonToken.START_OBJECT) return part.read(p);
+        p.skipChildren();
+        return null;
+    }
+
     private static void start(JsonToken token) throws IOException {
         if (token != JsonToken.START_OBJECT) throw new IOException("expected an object");
     }
@@ -280,7 +291,7 @@ public final class HttpApiJson {
                     }
                     case "cookies" -> response.setCookies(texts(p));
                     case "body" -> response.setBody(text(p));
-                    case "isBase64Encoded" -> response.setIsBase64Encoded(value == JsonToken.VALUE_TRUE);
+                    case "isBase64Encoded" -> response.setIsBase64Encoded(p.getValueAsBoolean());
                     default -> p.skipChildren();
                 }
             }

@@ -93,6 +93,11 @@ class HttpApiJsonTest {
                     "userId":"u","cognitoIdentity":{"amr":["authenticated"],"identityId":"i","identityPoolId":"p"}}}}}
                 """);
         sameAsTheRuntime("{}");
+        // a part of another shape than the event's is skipped whole, and the fields after it still read
+        sameAsTheRuntime("{\"requestContext\":[],\"routeKey\":\"GET /x\"}");
+        sameAsTheRuntime("{\"requestContext\":{\"http\":[],\"requestId\":\"r\"},\"routeKey\":\"GET /x\"}");
+        sameAsTheRuntime("{\"isBase64Encoded\":\"true\",\"body\":\"AA==\"}");
+        sameAsTheRuntime("{\"isBase64Encoded\":1}");
         sameAsTheRuntime("{\"requestContext\":null,\"headers\":null}");
     }
 

@@ -92,7 +92,8 @@ class TemplateTest {
             }
             if (trigger)
                 assertTrue(
-                        RequestStreamHandler.class.isAssignableFrom(type), id + ": trigger is a RequestStreamHandler");
+                        RequestStreamHandler.class.isAssignableFrom(type) && !ApiHandler.class.isAssignableFrom(type),
+                        id + ": trigger is a RequestStreamHandler (not an API handler)");
             assertEquals(
                     lambdaJar(type),
                     fn.path("CodeUri").asText(),

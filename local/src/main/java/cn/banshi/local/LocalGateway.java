@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -151,17 +152,24 @@ public final class LocalGateway implements AutoCloseable {
                     .json()
                     .getBytes(StandardCharsets.UTF_8);
             // the bytes Lambda hands the function, through the same entry point
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            match.get()
-                    .handler()
-                    .handleRequest(
-                            new ByteArrayInputStream(event),
-                            answer,
-                            context(requestId, match.get().handler().getClass().getSimpleName()));
-            write(exchange, HttpApiJson.readResponse(new ByteArrayInputStream(answer.toByteArray())));
+            write(exchange, invoke(match.get().handler(), event, requestId));
         } catch (RuntimeException e) {
             LOG.error("gateway error", "exception", e.getClass().getName());
             writeError(exchange, Errors.internal());
+        }
+    }
+
+    /** The function's answer to the event's bytes; a failed invocation is a RuntimeException (answered 500). */
+    private APIGatewayV2HTTPResponse invoke(ApiHandler handler, byte[] event, String requestId) {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(
+                    new ByteArrayInputStream(event),
+                    answer,
+                    context(requestId, handler.getClass().getSimpleName()));
+            return HttpApiJson.readResponse(new ByteArrayInputStream(answer.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
