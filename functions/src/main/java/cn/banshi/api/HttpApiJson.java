@@ -18,9 +18,10 @@ import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 /**
  * API Gateway's payload format 2.0 as JSON, read and written on the jackson-core the AWS SDK already loads: the
  * functions are stream handlers, so the Lambda runtime hands them the invocation's bytes and does not load its own
- * event serializer (a data-binding Jackson with about 900 classes, the largest single part of a cold start:
- * docs/benchmarks.md run 24). Reads every field {@link APIGatewayV2HTTPEvent} has, as the runtime's serializer fills
- * them (unknown fields ignored; {@code HttpApiJsonTest} compares the two on every event the suite builds), and
+ * event serializer (a data-binding Jackson with about 900 classes, the largest single part of a cold start without
+ * SnapStart: docs/benchmarks.md run 24). Reads every field {@link APIGatewayV2HTTPEvent} has, as the runtime's
+ * serializer fills them (unknown fields ignored; {@code HttpApiJsonTest} compares the two on each kind of event the
+ * suite builds and on one carrying every field), and
  * writes the response as API Gateway reads it. The decision: docs/decisions.md.
  */
 public final class HttpApiJson {
